@@ -1,0 +1,259 @@
+"""The rule registry (danh mục quy tắc): Rule, Hit, Finding, Report, and running rules over a Plan.
+
+A rule is a small function ``f(ctx) -> Iterable[Hit]`` registered with :func:`rule` under a
+stable id (``F110``), a severity, a short name, the legal provision it rests on and a
+Vietnamese message with its English twin. Messages are ``str.format`` templates filled with
+the parameters of each hit.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from attrs import field, frozen
+
+from vnplan.errors import UsageError
+from vnplan.model import Plan, Severity, Span
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@frozen
+class Hit:
+    """What a rule function yields: where, the message parameters, optional overrides."""
+
+    span: Span | None = None
+    params: Mapping[str, Any] = field(factory=dict)
+    severity: Severity | None = None  # overrides the rule's default (e.g. a draft's blank day: info)
+    fix: str | None = None  # suggested corrected text, where safe
+    variant: str | None = None  # key of an alternative message of the rule
+
+
+@frozen
+class Context:
+    """What a rule sees: the plan and, for compliance rules, the profile."""
+
+    plan: Plan
+    profile: Any = None
+    coverage: Any = None
+
+
+RuleFunc = Callable[[Context], Iterable[Hit]]
+
+
+@frozen
+class Rule:
+    """A registered check (quy tắc kiểm tra)."""
+
+    id: str
+    severity: Severity
+    name: str
+    part: str  # which part of the document: header, body, closing, references, layout, coverage
+    message_vi: str
+    message_en: str
+    func: RuleFunc = field(repr=False)
+    source: str | None = None  # the legal provision, e.g. "Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.4"
+    since: _dt.date | None = None  # in force from (inclusive)
+    until: _dt.date | None = None  # in force until (inclusive)
+    variants_vi: Mapping[str, str] = field(factory=dict)
+    variants_en: Mapping[str, str] = field(factory=dict)
+    needs_profile: bool = False
+    examples: tuple[str, str] | None = None  # (wrong, right) for the documentation
+    fix_hint_vi: str | None = None
+    fix_hint_en: str | None = None
+
+    def in_force(self, on: _dt.date | None) -> bool:
+        if on is None:
+            return True
+        if self.since and on < self.since:
+            return False
+        if self.until and on > self.until:
+            return False
+        return True
+
+    def message(self, hit: Hit, lang: str = "vi") -> str:
+        if hit.variant:
+            table = self.variants_en if lang == "en" else self.variants_vi
+            template = table.get(hit.variant) or (self.message_en if lang == "en" else self.message_vi)
+        else:
+            template = self.message_en if lang == "en" else self.message_vi
+        try:
+            return template.format(**hit.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+@frozen
+class Finding:
+    """A located result of a rule (phát hiện)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    name: str
+    part: str
+    span: Span | None = None
+    line: int | None = None
+    location: str | None = None
+    source: str | None = None
+    fix: str | None = None
+
+
+@frozen
+class Report:
+    """The findings of :func:`vnplan.check` on one plan, most severe first."""
+
+    findings: tuple[Finding, ...]
+    path: str | None = None
+    lang: str = "vi"
+    coverage: Any = None  # compliance coverage when a profile was given
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(SEVERITIES, 0)
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def by_rule(self, rule_id: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule == rule_id)
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    id: str,
+    severity: Severity,
+    *,
+    name: str,
+    part: str,
+    vi: str,
+    en: str,
+    source: str | None = None,
+    since: _dt.date | None = None,
+    until: _dt.date | None = None,
+    variants_vi: Mapping[str, str] | None = None,
+    variants_en: Mapping[str, str] | None = None,
+    needs_profile: bool = False,
+    examples: tuple[str, str] | None = None,
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register ``func`` as rule ``id``. Ids are unique: registering one twice is a bug."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"bad severity {severity!r} for {id}")
+
+    def deco(func: RuleFunc) -> RuleFunc:
+        if id in _REGISTRY and _REGISTRY[id].func is not func:
+            raise ValueError(f"rule {id} registered twice")
+        _REGISTRY[id] = Rule(
+            id=id,
+            severity=severity,
+            name=name,
+            part=part,
+            message_vi=vi,
+            message_en=en,
+            func=func,
+            source=source,
+            since=since,
+            until=until,
+            variants_vi=dict(variants_vi or {}),
+            variants_en=dict(variants_en or {}),
+            needs_profile=needs_profile,
+            examples=examples,
+        )
+        return func
+
+    return deco
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every registered rule, by id."""
+    _load_rule_modules()
+    return tuple(sorted(_REGISTRY.values(), key=lambda r: r.id))
+
+
+def get_rule(rule_id: str) -> Rule:
+    _load_rule_modules()
+    try:
+        return _REGISTRY[rule_id]
+    except KeyError:
+        raise UsageError(f"unknown rule id {rule_id!r}", hint="`vnplan rules` lists them") from None
+
+
+def _load_rule_modules() -> None:
+    # The one place that lists the rule modules: importing them registers their rules.
+    from vnplan.check import RULE_MODULES  # noqa: F401  (import for side effect)
+
+
+def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    return any(rule_id.startswith(p) for p in patterns)
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> tuple[Rule, ...]:
+    """Rules chosen by id or id prefix (``F1``, ``R``); unknown patterns are a usage error."""
+    all_rules = rules()
+    sel = [p.strip().upper() for p in (select or ()) if p.strip()]
+    ign = [p.strip().upper() for p in (ignore or ()) if p.strip()]
+    for p in (*sel, *ign):
+        if p != "ALL" and not any(r.id.startswith(p) for r in all_rules):
+            raise UsageError(f"no rule matches {p!r}", hint="`vnplan rules` lists the rule ids")
+    chosen = [r for r in all_rules if not sel or "ALL" in sel or _matches(r.id, sel)]
+    return tuple(r for r in chosen if not _matches(r.id, ign))
+
+
+def run_rules(
+    ctx: Context,
+    chosen: Iterable[Rule],
+    *,
+    lang: str = "vi",
+) -> tuple[Finding, ...]:
+    """Run rules and turn their hits into located findings, most severe first, then by place."""
+    plan = ctx.plan
+    on = plan.header.date.to_date() if plan.header.date else None
+    blocks = plan.source.blocks if plan.source is not None else ()
+    out: list[Finding] = []
+    for r in chosen:
+        if r.needs_profile and ctx.profile is None:
+            continue
+        if not r.in_force(on):
+            continue
+        try:
+            hits = list(r.func(ctx))
+        except Exception as exc:  # a rule never takes the whole check down
+            msg = (f"Quy tắc {r.id} không chạy được trên văn bản này: {exc}" if lang == "vi"
+                   else f"rule {r.id} could not run on this document: {exc}")
+            out.append(Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part))
+            continue
+        for hit in hits:
+            line = loc = None
+            if hit.span is not None and 0 <= hit.span.block < len(blocks):
+                b = blocks[hit.span.block]
+                line = b.line_of(hit.span.start)
+                loc = b.location or None
+            out.append(
+                Finding(
+                    rule=r.id,
+                    severity=hit.severity or r.severity,
+                    message=r.message(hit, lang),
+                    name=r.name,
+                    part=r.part,
+                    span=hit.span,
+                    line=line,
+                    location=loc,
+                    source=r.source,
+                    fix=hit.fix,
+                )
+            )
+    out.sort(key=_finding_order)
+    return tuple(out)
+
+
+def _finding_order(f: Finding) -> tuple[Any, ...]:
+    s = f.span
+    return (_RANK[f.severity], s is None, s.block if s else 0, s.start if s else 0, f.rule)

@@ -1,0 +1,352 @@
+"""The document model: small frozen attrs classes from source blocks up to the parsed Plan.
+
+Every node that comes from the document carries a :class:`Span` (block index, start, end)
+into the normalised text of one :class:`Block`. Tuples, never lists; no behaviour beyond
+small derived properties.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal
+
+import attrs
+from attrs import field, frozen
+
+Severity = Literal["error", "warning", "info"]
+
+#: Roles of a section (the recognised parts of a plan).
+ROLES: tuple[str, ...] = (
+    "purpose_requirements",
+    "purpose",
+    "requirements",
+    "content",
+    "forms",
+    "implementation",
+    "funding",
+    "other",
+)
+
+
+# --------------------------------------------------------------------------- source
+
+
+@frozen(order=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the normalised text of block ``block``."""
+
+    block: int
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@frozen
+class TablePos:
+    """Where a block sits in a table (vị trí trong bảng): table index, row, column (from 0)."""
+
+    table: int
+    row: int
+    col: int
+
+
+@frozen
+class Run:
+    """A run of text with its *effective* formatting (after style inheritance); ``None`` = unknown."""
+
+    text: str
+    font: str | None = None
+    size: float | None = None  # points
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+    underline: bool | None = None
+
+
+@frozen
+class PageSetup:
+    """Paper size and margins of one document section (khổ giấy, lề), in millimetres."""
+
+    width_mm: float | None = None
+    height_mm: float | None = None
+    top_mm: float | None = None
+    bottom_mm: float | None = None
+    left_mm: float | None = None
+    right_mm: float | None = None
+    orientation: str | None = None
+
+
+@frozen
+class Block:
+    """One unit of source text (đoạn văn): a paragraph, a table-cell paragraph or a text line.
+
+    ``text`` is normalised (NFC, one tone-mark placement, single spaces) and shows what a
+    reader sees, Word's automatic number included (``label`` holds that number alone).
+    ``kind`` is ``"paragraph"`` or ``"artifact"`` (page numbers, running headers, table
+    separators of flattened text: kept, never parsed as content).
+    """
+
+    index: int
+    text: str
+    kind: str = "paragraph"
+    line: int | None = None  # 1-based first line in a text source
+    line_breaks: tuple[int, ...] = ()  # offsets in ``text`` where a source line break was joined
+    origin: int | None = None  # offset of the block's first character in the original source
+    offsets: tuple[int, ...] | None = None  # per-char offset from ``origin``; None = identity
+    location: str = ""  # human-readable source location: "dòng 12", "đoạn 5", "bảng 1, ô 1,2"
+    label: str | None = None  # automatic number shown by Word, e.g. "II." or "a)"
+    style: str | None = None
+    outline_level: int | None = None
+    table: TablePos | None = None
+    alignment: str | None = None  # left, center, right, both
+    runs: tuple[Run, ...] = ()
+    page_section: int = 0  # index into SourceDocument.pages
+    paragraph_index: int | None = None  # index of the paragraph in a .docx body
+
+    def line_of(self, offset: int) -> int | None:
+        """The 1-based source line of character ``offset`` of this block, if known."""
+        if self.line is None:
+            return None
+        return self.line + sum(1 for b in self.line_breaks if b <= offset)
+
+    def original_offset(self, offset: int) -> int | None:
+        """Offset in the original source of character ``offset`` of this block, if known."""
+        if self.origin is None:
+            return None
+        if self.offsets is None:
+            return self.origin + offset
+        if not self.offsets:
+            return self.origin
+        return self.origin + self.offsets[min(offset, len(self.offsets) - 1)]
+
+
+@frozen
+class SourceDocument:
+    """What a reader produced (văn bản nguồn): ordered blocks, page setup and reading warnings."""
+
+    blocks: tuple[Block, ...]
+    format: str = "text"  # text, markdown, docx, pdf
+    path: str | None = None
+    pages: tuple[PageSetup, ...] = ()
+    warnings: tuple[str, ...] = ()
+    sha256: str | None = None
+
+
+# --------------------------------------------------------------------------- plan
+
+
+@frozen
+class PartialDate:
+    """A date whose parts may be left blank in a draft (``ngày  tháng 02 năm 2024``)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        return None not in (self.year, self.month, self.day)
+
+    def to_date(self) -> _dt.date | None:
+        """The calendar date, or ``None`` when a part is blank or the date does not exist."""
+        if not self.complete:
+            return None
+        try:
+            return _dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    @property
+    def iso(self) -> str | None:
+        d = self.to_date()
+        return d.isoformat() if d else None
+
+
+@frozen
+class TextField:
+    """A piece of text as printed, with where it stands."""
+
+    text: str
+    span: Span
+
+
+@frozen
+class Header:
+    """The document header (phần đầu văn bản): issuers, Quốc hiệu, number, place and date, type, title."""
+
+    parent_authority: str | None = None  # cơ quan chủ quản
+    authority: str | None = None  # cơ quan ban hành
+    national_motto: bool = False  # Quốc hiệu and Tiêu ngữ both present
+    national_name_text: TextField | None = None  # Quốc hiệu as printed
+    motto_text: TextField | None = None  # Tiêu ngữ as printed
+    number: str | None = None  # None when left blank in a draft
+    symbol: str | None = None  # ký hiệu, e.g. KH-KHCN
+    number_text: TextField | None = None  # the whole "Số: …" line as printed
+    place: str | None = None  # địa danh
+    date: PartialDate | None = None
+    date_text: TextField | None = None  # the place-and-date line as printed
+    doc_type: str | None = None  # tên loại, full name: "Kế hoạch"
+    doc_type_text: TextField | None = None
+    title: str | None = None  # trích yếu nội dung
+    title_span: Span | None = None
+    authority_span: Span | None = None
+    parent_authority_span: Span | None = None
+    spans: tuple[Span, ...] = ()  # every block span the header owns
+
+
+@frozen
+class Citation:
+    """A citation of another document (viện dẫn văn bản)."""
+
+    text: str
+    span: Span
+    doc_type: str | None = None  # full name: "Kế hoạch", "Nghị quyết"
+    number: str | None = None
+    year: int | None = None
+    symbol: str | None = None  # e.g. KH-UBND, NQ-CP, CT/TW
+    date: PartialDate | None = None
+    issuer: str | None = None
+    party: bool = False  # Party document (văn bản của Đảng): 37-CT/TW
+    name: str | None = None  # a law or project cited by name ("Luật Hộ tịch")
+    group: int | None = None  # index of the first citation of the same document
+    kind: str = "full"  # full, short (a later short form), self ("Kế hoạch này")
+
+
+@frozen
+class Abbreviation:
+    """An abbreviation defined in the text (chữ viết tắt): ``cải cách hành chính (CCHC)``."""
+
+    abbr: str
+    expansion: str | None
+    span: Span  # the abbreviation inside the parentheses
+    expansion_span: Span | None = None
+
+
+@frozen
+class LegalBasis:
+    """One item of the preamble (căn cứ ban hành): ``Căn cứ …``, ``Thực hiện …``, ``Theo đề nghị …``."""
+
+    text: str
+    kind: str  # can_cu, thuc_hien, de_nghi, other
+    span: Span
+    citations: tuple[int, ...] = ()  # indices into Plan.citations
+
+
+@frozen
+class Paragraph:
+    """Body text that belongs to a section without being a numbered item (đoạn văn)."""
+
+    text: str
+    span: Span
+
+
+@frozen
+class Section:
+    """A numbered part of the body (mục, khoản, điểm, ý): ``II.``, ``1.``, ``a)``, ``-``, ``+``."""
+
+    label: str  # as printed without the trailing dot or parenthesis
+    style: str  # roman, arabic, arabic2…, letter, dash, plus, bullet, article
+    title: str | None
+    role: str
+    level: int
+    span: Span  # the labelled line
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple[Section, ...] = ()
+    label_source: str = "text"  # text or numbering (Word automatic numbering)
+
+    @property
+    def text(self) -> str:
+        """The section's own text: the rest of its labelled line and its paragraphs."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        """This section and every descendant, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@frozen
+class Recipient:
+    """One entry of the recipients list (nơi nhận): ``- Chủ tịch UBND tỉnh (b/c);``."""
+
+    name: str
+    note: str | None
+    text: str  # the entry as printed
+    span: Span
+    archive: bool = False  # the "Lưu: VT, …" entry
+    archive_units: tuple[str, ...] = ()
+
+
+@frozen
+class AuthorityLine:
+    """One authority-form line of a signature: ``TM. ỦY BAN NHÂN DÂN``, ``KT. GIÁM ĐỐC``."""
+
+    form: str  # TM., KT., TL., TUQ., Q.
+    of: str
+    span: Span
+
+
+@frozen
+class Signature:
+    """The signature block (chữ ký): authority form, on whose behalf, position, signer."""
+
+    authority_form: str | None  # outermost form: TM., KT., TL., TUQ., Q.
+    on_behalf_of: str | None
+    position: str | None  # chức vụ of the signer, e.g. PHÓ GIÁM ĐỐC
+    signer: str | None
+    forms: tuple[AuthorityLine, ...] = ()
+    span: Span | None = None
+    spans: tuple[Span, ...] = ()
+
+
+@frozen
+class Plan:
+    """A parsed administrative document (văn bản), usually a Kế hoạch."""
+
+    header: Header
+    legal_basis: tuple[LegalBasis, ...] = ()
+    preamble: tuple[Paragraph, ...] = ()  # other text between title and body (e.g. "QUYẾT ĐỊNH:")
+    sections: tuple[Section, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    recipients_heading: Span | None = None
+    signature: Signature | None = None
+    citations: tuple[Citation, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
+    closing: Span | None = None  # the "./." mark
+    other: tuple[Paragraph, ...] = ()  # text after the signature, unrecognised lines
+    artifacts: tuple[Span, ...] = ()  # page numbers, separators of flattened tables
+    source: SourceDocument | None = field(default=None, eq=False, repr=False)
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        """Every section, depth first."""
+        for s in self.sections:
+            yield from s.walk()
+
+    def part(self, role: str) -> tuple[Section, ...]:
+        """The sections whose role is ``role`` (their descendants are not repeated)."""
+        out: list[Section] = []
+
+        def visit(sec: Section) -> None:
+            if sec.role == role:
+                out.append(sec)
+                return
+            for c in sec.children:
+                visit(c)
+
+        for s in self.sections:
+            visit(s)
+        return tuple(out)
+
+    def span_text(self, span: Span) -> str:
+        """The text a span covers (needs ``source``)."""
+        if self.source is None:
+            raise ValueError("plan has no source document")
+        return self.source.blocks[span.block].text[span.start : span.end]
+
+
+def evolve(obj, **changes):  # type: ignore[no-untyped-def]
+    """A copy of a frozen node with some fields changed."""
+    return attrs.evolve(obj, **changes)

@@ -1,0 +1,103 @@
+"""Readers: turn a file (or text) into a SourceDocument of blocks. They know nothing about plans."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import attrs
+
+from vnplan.errors import BinaryInputError, InputError, UnsupportedFormatError
+from vnplan.model import SourceDocument
+from vnplan.read.text import decode, read_text
+
+#: Largest input file vnplan opens, in bytes (a plan is rarely above a few MB).
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+_TEXT_SUFFIXES = {".txt", ".text", ""}
+
+
+def looks_like_path(source: str) -> bool:
+    """A string is taken as a path when it is one line, short, and names a file or a known suffix."""
+    if "\n" in source or len(source) > 4096:
+        return False
+    if source == "-":
+        return True
+    p = Path(source)
+    return p.exists() or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
+
+
+def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -> SourceDocument:
+    """Read a path, raw bytes or a text string into a :class:`SourceDocument`.
+
+    A ``str`` that is a single line naming an existing file (or ending in a known suffix) is
+    a path; any other ``str`` is the text itself.
+    """
+    if isinstance(source, bytes):
+        return _read_bytes(source, path=None, suffix=f".{format}" if format else "")
+    if isinstance(source, str) and not looks_like_path(source):
+        return read_text(source)
+    path = Path(source)
+    if str(source) == "-":
+        import sys
+
+        data = sys.stdin.buffer.read()
+        return _read_bytes(data, path="<stdin>", suffix=f".{format}" if format else "")
+    if not path.exists():
+        raise InputError("no such file", path=str(path))
+    if path.is_dir():
+        raise InputError("is a directory, not a file", path=str(path), hint="give one file; `vnplan batch` takes folders")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"file too large ({size} bytes, limit {MAX_FILE_BYTES})", path=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
+    return _read_bytes(data, path=str(path), suffix=path.suffix.lower() if not format else f".{format}")
+
+
+def _read_bytes(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
+    digest = hashlib.sha256(data).hexdigest()
+    doc = _dispatch(data, path=path, suffix=suffix)
+    return attrs.evolve(doc, sha256=digest)
+
+
+def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
+    from vnplan.errors import EmptyInputError
+
+    if not data.strip():
+        raise EmptyInputError("the file is empty", path=path)
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04") or suffix == ".docx":
+        try:
+            from vnplan.read.docx import read_docx
+        except ImportError:  # pragma: no cover - the .docx reader ships with the package
+            raise UnsupportedFormatError("cannot read .docx files in this installation", path=path) from None
+        return read_docx(data, path=path)
+    if head.startswith(b"%PDF") or suffix == ".pdf":
+        try:
+            from vnplan.read.pdf import read_pdf
+        except ImportError:  # pragma: no cover
+            raise UnsupportedFormatError("cannot read PDF files in this installation", path=path) from None
+        return read_pdf(data, path=path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedFormatError(
+            "this is a legacy binary Word .doc (or an encrypted Office file), which vnplan does not read",
+            path=path,
+            hint="open it in Word and save as .docx, or run: libreoffice --headless --convert-to docx FILE",
+        )
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx and .pdf")
+    text, _ = decode(data, path)
+    if suffix in (".md", ".markdown"):
+        try:
+            from vnplan.read.markdown import read_markdown
+        except ImportError:
+            return read_text(text, path=path, format="markdown")
+        return read_markdown(text, path=path)
+    return read_text(text, path=path)
+
+
+__all__ = ["read", "read_text", "SourceDocument", "MAX_FILE_BYTES", "looks_like_path"]
