@@ -251,7 +251,8 @@ class Section:
     title: str | None
     role: str
     level: int
-    span: Span  # the labelled line
+    span: Span  # the whole labelled block
+    heading: Span | None = None  # the part of the labelled block the section itself owns
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Section, ...] = ()
     label_source: str = "text"  # text or numbering (Word automatic numbering)
@@ -278,6 +279,7 @@ class Recipient:
     span: Span
     archive: bool = False  # the "Lưu: VT, …" entry
     archive_units: tuple[str, ...] = ()
+    group: str | None = None  # a sub-heading of the list, e.g. "Gửi bản điện tử"
 
 
 @frozen
@@ -312,6 +314,7 @@ class Plan:
     sections: tuple[Section, ...] = ()
     recipients: tuple[Recipient, ...] = ()
     recipients_heading: Span | None = None
+    recipient_groups: tuple[Paragraph, ...] = ()  # sub-headings inside the list
     signature: Signature | None = None
     citations: tuple[Citation, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
