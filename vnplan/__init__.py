@@ -20,21 +20,15 @@ from vnplan.model import (
     SourceDocument,
     Span,
 )
+# The stage packages share their names with the API functions (vnplan.read, vnplan.parse,
+# vnplan.check): import the packages first, then bind the names to the functions, so that
+# ``vnplan.parse(...)`` is the function and ``from vnplan.parse import …`` the package.
+import vnplan.check
+import vnplan.parse
+import vnplan.read
+from vnplan.check.runner import check
+from vnplan.parse import parse
 from vnplan.read import read
-
-
-def parse(source, *, require_plan: bool = True) -> Plan:  # type: ignore[no-untyped-def]
-    """Parse a plan from a path, bytes, text or SourceDocument (see :func:`vnplan.parse.parse`)."""
-    from vnplan.parse import parse as _parse
-
-    return _parse(source, require_plan=require_plan)
-
-
-def check(plan, *, select=None, ignore=None, lang: str = "vi", profile=None):  # type: ignore[no-untyped-def]
-    """Check a plan against the rules (see :func:`vnplan.check.runner.check`); returns a Report."""
-    from vnplan.check.runner import check as _check
-
-    return _check(plan, select=select, ignore=ignore, lang=lang, profile=profile)
 
 
 def plan_to_json(plan: Plan) -> str:
@@ -42,6 +36,7 @@ def plan_to_json(plan: Plan) -> str:
     from vnplan.serialize import dumps, plan_to_dict
 
     return dumps(plan_to_dict(plan))
+
 
 __version__ = "0.1.0"
 

@@ -103,6 +103,32 @@ def document_to_dict(doc: SourceDocument) -> dict[str, Any]:
     return {"format": doc.format, "path": doc.path, "blocks": [_block(b) for b in doc.blocks]}
 
 
+def load_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped with vnplan (``plan``, ``report``, …), from ``schemas/<name>.schema.json``."""
+    return _load_schema_cached(name)
+
+
+def _schema_text(name: str) -> str:
+    from importlib import resources
+    from pathlib import Path
+
+    filename = f"{name}.schema.json"
+    try:
+        return resources.files("vnplan.schemas").joinpath(filename).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        # running from a source checkout: the schemas are at the top of the repository
+        return (Path(__file__).resolve().parent.parent / "schemas" / filename).read_text(encoding="utf-8")
+
+
+_SCHEMAS: dict[str, dict[str, Any]] = {}
+
+
+def _load_schema_cached(name: str) -> dict[str, Any]:
+    if name not in _SCHEMAS:
+        _SCHEMAS[name] = json.loads(_schema_text(name))
+    return _SCHEMAS[name]
+
+
 def dumps(obj: Any) -> str:
     """Pretty, stable, UTF-8 JSON (Vietnamese kept readable)."""
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False)
