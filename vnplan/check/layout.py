@@ -70,7 +70,12 @@ def _components(plan: Plan) -> list[tuple[str, Span]]:
                 add("signer", sp)
             elif is_upper_text(t):
                 add("signature_authority", sp)
-    return out
+    merged: dict[tuple[str, int], Span] = {}
+    for name, sp in out:  # a section's heading and its first paragraph share a block: one place
+        k = (name, sp.block)
+        prev = merged.get(k)
+        merged[k] = sp if prev is None else Span(sp.block, min(prev.start, sp.start), max(prev.end, sp.end))
+    return [(name, sp) for (name, _), sp in merged.items()]
 
 
 def runs_in(block: Block, span: Span) -> list[tuple[Run, Span]]:
@@ -149,11 +154,11 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
     variants_en={
         "paper": "The paper must be A4 (210 × 297 mm), not {found} mm ({provision}).",
         "margin": "The {side_en} margin is {found} mm; it must be {lo}–{hi} mm ({provision}).",
-        "font": "The font must be {expected}, not {found} ({count} paragraphs; {provision}).",
-        "size": "{component_en}: font size {found}, must be {range_en} ({count} paragraphs; {provision}).",
-        "bold": "{component_en} must be bold ({count} paragraphs are not; {provision}).",
-        "italic": "{component_en} must be italic ({count} paragraphs are not; {provision}).",
-        "caps": "{component_en} must be in capitals ({count} paragraphs; {provision}).",
+        "font": "The font must be {expected}, not {found} ({count} paragraph(s); {provision}).",
+        "size": "{component_en}: font size {found}, must be {range_en} ({count} paragraph(s); {provision}).",
+        "bold": "{component_en} must be bold ({count} paragraph(s) are not; {provision}).",
+        "italic": "{component_en} must be italic ({count} paragraph(s) are not; {provision}).",
+        "caps": "{component_en} must be in capitals ({count} paragraph(s); {provision}).",
     },
     examples=("Quốc hiệu cỡ 14, không đậm; lề trái 20 mm; phông Arial",
               "Quốc hiệu cỡ 13, đậm, in hoa; lề trái 30 mm; phông Times New Roman"),
