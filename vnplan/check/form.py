@@ -310,9 +310,8 @@ def type_code(ctx: Context) -> Iterator[Hit]:
     code, _ = got
     if code == expected:
         return
-    text = h.number_text.text
-    k = text.find(code, text.find("/"))
-    fix = text[:k] + expected + text[k + len(code):] if k >= 0 else None
+    _, off = got
+    fix = number_line(h.number, h.symbol[:off] + expected + h.symbol[off + len(code):])
     yield Hit(h.number_text.span,
               {"symbol": h.symbol, "found": code, "doc_type": h.doc_type, "expected": expected},
               variant="mismatch", fix=fix)
