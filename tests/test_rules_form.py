@@ -226,3 +226,10 @@ def test_a_header_lost_whole_gives_missing_findings_not_a_crash():
     report = vnplan.check(vnplan.parse(text), select=FORM_RULES)
     assert {f.rule for f in report.findings} == {"F101", "F102", "F103", "F105", "F106", "F112"}
     assert all(not f.message.startswith("Quy tắc") for f in report.findings)  # no rule crashed
+
+
+def test_a_rule_line_above_the_national_name_is_not_part_of_it():
+    text = plan_text(authority="ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------")
+    plan = vnplan.parse(text)
+    assert plan.header.national_name_text.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert run(text, "F101") == ()

@@ -139,8 +139,9 @@ def parse_header(blocks: tuple[Block, ...]) -> tuple[Header, int]:
             break
         if label_of(t) is not None and not RULE_LINE_RE.match(t):
             break
-        # Quốc hiệu, possibly wrapped over two or three lines of one cell.
-        if "national" not in f:
+        # Quốc hiệu, possibly wrapped over two or three lines of one cell (a rule line above it
+        # is not part of it: its punctuation folds away and would otherwise be joined on).
+        if "national" not in f and not RULE_LINE_RE.match(t):
             k = _match_wrapped(blocks, i, _is_national_name)
             if k:
                 f["national"] = TextField(" ".join(blocks[j].text for j in range(i, i + k)), block_span(b))
