@@ -233,3 +233,18 @@ def test_a_rule_line_above_the_national_name_is_not_part_of_it():
     plan = vnplan.parse(text)
     assert plan.header.national_name_text.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert run(text, "F101") == ()
+
+
+@pytest.mark.parametrize("number", ["Số: ......../KH-KHCN", "Số: …/KH-KHCN", "Số: /KH-KHCN"])
+def test_a_placeholder_number_is_a_blank_number_of_a_draft(number):
+    (f,) = run(plan_text(number=number), "F103")
+    assert (f.severity, f.message) == ("info", "Số văn bản để trống: dự thảo chưa được cấp số.")
+
+
+def test_party_documents_are_outside_decree_30():
+    text = plan_text(authority="TỈNH ỦY BẮC GIANG", national="ĐẢNG CỘNG SẢN VIỆT NAM", motto="",
+                     number="Số 05-KH/TU")
+    assert vnplan.check(vnplan.parse(text), select=FORM_RULES).findings == ()
+    # the same faults in a state document are reported
+    text = plan_text(authority="ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", motto="", number="Số 05-KH/TU")
+    assert {f.rule for f in vnplan.check(vnplan.parse(text), select=FORM_RULES).findings} >= {"F101"}

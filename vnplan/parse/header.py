@@ -26,7 +26,7 @@ MAX_HEADER_BLOCKS = 40
 
 NUMBER_RE = regex.compile(
     r"^(?P<word>S[ốô]|SỐ|So)\s*(?P<colon>[:.]?)\s*"
-    r"(?P<num>[0-9]*[A-Za-z]?)\s*(?P<slash>/)\s*"
+    r"(?P<num>[0-9]*[A-Za-z]?)\s*(?:[.…_]+\s*)?(?P<slash>/)\s*"  # a draft's "……/" is a blank number
     r"(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<sym>[\p{L}\p{N}][\p{L}\p{N}\-/&. ]*?[\p{L}\p{N}])?"
     r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+ngày\s|\s+V/v|\s*[,;])"
