@@ -248,3 +248,10 @@ def test_party_documents_are_outside_decree_30():
     # the same faults in a state document are reported
     text = plan_text(authority="ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", motto="", number="Số 05-KH/TU")
     assert {f.rule for f in vnplan.check(vnplan.parse(text), select=FORM_RULES).findings} >= {"F101"}
+
+
+def test_a_year_zero_date_does_not_break_the_check():
+    report = vnplan.check(vnplan.parse(plan_text(date="Bắc Giang, ngày 01 tháng 01 năm 0000")), select=FORM_RULES)
+    assert [(f.rule, f.message) for f in report.findings] == [
+        ("F105", "Ngày ban hành không có thật: ngày 1 tháng 1 năm 0.")
+    ]
