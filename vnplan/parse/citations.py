@@ -74,7 +74,7 @@ _PROJECT_TYPES = ("Đề án", "Chương trình", "Dự án")
 #: Issuer parts of a Party symbol (``…/TW``): Trung ương, Tỉnh ủy, Huyện ủy, Thành ủy, Quận ủy,
 #: Đảng ủy, Ban cán sự đảng, Đảng đoàn, Ban Thường vụ…
 PARTY_ISSUERS = frozenset(
-    "TW TƯ TU HU TH QU ĐU ĐUK ĐUCS BCSĐ ĐĐ BTGTW BTCTW UBKTTW VPTW BDVTW BCĐ BTVTU BTVHU".split()
+    "TW TƯ TU HU TH QU ĐU ĐUK ĐUCS BCSĐ ĐĐ BTGTW BTCTW UBKTTW VPTW BDVTW BTVTU BTVHU".split()
 )
 
 #: Organisations whose names contain a comma, read as one issuer.
@@ -286,6 +286,8 @@ def parse_number_symbol(text: str) -> NumberSymbol | None:
 
 def document_key(c: Citation) -> tuple[str, ...] | None:
     """What identifies the cited document: number, year and symbol, or the name of a law or project."""
+    if c.name and c.doc_type in _PROJECT_TYPES:
+        return ("name", key(c.name))  # "Đề án 06/CP" and a later "Đề án 06"
     if c.number and c.symbol:
         year = ""
         if c.symbol and c.year and regex.search(rf"/{c.year}/", c.text):
