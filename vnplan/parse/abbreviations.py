@@ -213,9 +213,9 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None) 
                 continue
             prev = text[s - 1] if s else ""
             nxt = text[e] if e < len(text) else ""
-            if prev in "/-–" or nxt in "/-–":
+            if (prev and prev in "/-–") or (nxt and nxt in "/-–"):
                 continue  # a part of a symbol: KH-UBND, CT/TW, V/v
-            if _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or nxt in ".)"):
+            if _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or (nxt and nxt in ".)")):
                 continue
             if multi:
                 two = regex.match(r"\s(\p{L}+)", text[e : e + 40])
