@@ -217,6 +217,8 @@ def _issuer(tail: str) -> str | None:
         low = bare.lower()
         nxt = words[k + 1][1] if k + 1 < len(words) else ""
         if taken:
+            if "/" in bare:
+                break  # "V/v", "b/c": never part of a name
             if low == "và":
                 if not nxt[:1].isupper():
                     break  # "của Chính phủ và các …"
