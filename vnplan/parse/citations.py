@@ -21,7 +21,9 @@ Field conventions (see ``docs/citations.md``):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -90,7 +92,8 @@ _COMMA_NAMES = (
 )
 
 _TYPES_ALT = _alt([*vocab.type_names(), *(k for k in _TYPE_ALIASES)])
-_LAW_ALT = _alt(_LAW_TYPES)
+# laws only capitalised: "pháp luật năm 2024" is no citation
+_LAW_ALT = "|".join(regex.escape(v).replace("\\ ", " ") for t in _LAW_TYPES for v in (t, t.upper()))
 _PROJECT_ALT = _alt(_PROJECT_TYPES)
 _SO = "(?:số|Số|SỐ)"
 _NGAY = "(?:ngày|Ngày|NGÀY)"
@@ -132,6 +135,53 @@ _MAIN = regex.compile(
     r")",
 )
 
+# Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
+# project word. The full pattern (with its long alternation of type names) is tried only at
+# the word starts shortly before each of these, which is many times faster than searching.
+_TRIGGERS = (
+    ("num", regex.compile(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
+    ("ana", regex.compile(r"\b(?:này|NÀY|nêu|NÊU|nói|trên|đã nêu|vừa nêu)\b")),
+    ("word", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_LAW_ALT}|{_PROJECT_ALT})(?!\p{{L}})")),
+)
+# A type name (and "số") right before a position: searched backwards, anchored at the position.
+_TYPE_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
+_TYPE_BEFORE_ANA = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
+_LOOKBACK = 48  # longer than any type name with "số:" before its number
+_SEP = "\x00"  # joins blocks for the trigger scan; never in text (readers refuse NUL)
+
+
+def _triggers(text: str) -> list[tuple[int, str]]:
+    """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
+    a law or project word; sorted."""
+    out = [(m.start(), kind) for kind, pat in _TRIGGERS for m in pat.finditer(text)]
+    out.sort()
+    return out
+
+
+def _next_match(text: str, pos: int, triggers: list[tuple[int, str]] | None = None) -> regex.Match[str] | None:
+    """The first citation start at or after ``pos`` (what ``_MAIN.search(text, pos)`` finds).
+
+    Searching with ``_MAIN`` would try its long alternation of type names at every character;
+    instead the cheap triggers are found first (once per document) and the type name is looked
+    for backwards from each, anchored there.
+    """
+    if triggers is None:
+        triggers = _triggers(text)
+    for k in range(bisect_left(triggers, (pos, "")), len(triggers)):
+        ts, kind = triggers[k]
+        if kind == "word":
+            m = _MAIN.match(text, ts)
+        else:
+            lo = max(pos, ts - _LOOKBACK)
+            b = (_TYPE_BEFORE if kind == "num" else _TYPE_BEFORE_ANA).search(text, lo, ts)
+            m = _MAIN.match(text, b.start()) if b else None
+            if m is None and kind == "num":
+                m = _MAIN.match(text, ts)  # a bare number/symbol
+        if m and m.start() >= pos:
+            return m
+    return None
+
+
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})"
     rf"|(?:(?P<d>\d{{1,2}})\s?)?(?:[.…_]+\s?)?{_THANG}\s?(?:(?P<m>\d{{1,2}})\s?)?(?:[.…_]+\s?)?{_NAM}\s?(?P<y>\d{{4}})"
@@ -147,6 +197,10 @@ _NUMSYM_RE = regex.compile(_NUMSYM)
 _HEADER_NO = regex.compile(r"(?:^|\s)(?:Số|SỐ|số)\s?:\s?$")
 _PLURAL = regex.compile(r"(?:các|những|CÁC|NHỮNG|Các|Những)\s$")
 _WORD = regex.compile(r"[^\s]+")
+_SPACES = regex.compile(r"\s+")
+_SYM_SPLIT = regex.compile(r"[-–/]")
+_SO_END = regex.compile(rf"{_SO}\s$")
+_LIST_GAP = regex.compile(r"\s?,?\s?(?:và|VÀ)?\s?")
 _COMMA_NAMES_RE = regex.compile("|".join(regex.escape(n) for n in sorted(_COMMA_NAMES, key=len, reverse=True)))
 
 
@@ -180,6 +234,7 @@ _STOP2 = frozenset(
 # --------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=512)
 def canonical_type(printed: str) -> str:
     """The canonical name of a printed type (``KẾ HOẠCH`` → ``Kế hoạch``)."""
     k = key(printed)
@@ -256,23 +311,23 @@ class NumberSymbol:
 
     @property
     def compact_symbol(self) -> str:
-        return regex.sub(r"\s+", "", self.symbol).replace("–", "-")
+        return _SPACES.sub("", self.symbol).replace("–", "-")
 
     @property
     def type_code(self) -> str | None:
         """The first part of the symbol (state: ``KH`` of ``KH-UBND``; Party: ``CT`` of ``CT/TW``)."""
-        first = regex.split(r"[-–/]", self.compact_symbol, maxsplit=1)[0]
+        first = _SYM_SPLIT.split(self.compact_symbol, maxsplit=1)[0]
         return first or None
 
     @property
     def issuer_code(self) -> str | None:
-        parts = regex.split(r"[-–/]", self.compact_symbol)
+        parts = _SYM_SPLIT.split(self.compact_symbol)
         return parts[-1] if len(parts) > 1 else None
 
 
 def _is_party(sep: str, symbol: str) -> bool:
-    compact = regex.sub(r"\s+", "", symbol)
-    parts = regex.split(r"[-–/]", compact)
+    compact = _SPACES.sub("", symbol)
+    parts = _SYM_SPLIT.split(compact)
     if sep.strip() in ("-", "–") and "/" in compact:
         return True
     return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
@@ -292,7 +347,7 @@ def document_key(c: Citation) -> tuple[str, ...] | None:
         return ("name", key(c.name))  # "Đề án 06/CP" and a later "Đề án 06"
     if c.number and c.symbol:
         year = ""
-        if c.symbol and c.year and regex.search(rf"/{c.year}/", c.text):
+        if c.symbol and c.year and f"/{c.year}/" in c.text:
             year = str(c.year)
         return ("no", c.number.lstrip("0") or "0", year, c.symbol.casefold().replace("–", "-"))
     if c.name:
@@ -326,7 +381,7 @@ class _Raw:
     def set_numsym(self, m: regex.Match[str]) -> None:
         self.number = m.group("num")
         sym = m.group("sym")
-        self.symbol = regex.sub(r"\s+", "", sym).replace("–", "-")
+        self.symbol = _SPACES.sub("", sym).replace("–", "-")
         y = m.group("year")
         if y:
             self.year = int(y)
@@ -336,7 +391,7 @@ class _Raw:
 
 def _bare_type(sym: str, sep: str) -> str | None:
     """The type a bare symbol names through its code (``NĐ-CP`` → Nghị định), if it is known."""
-    code = regex.split(r"[-–/]", sym, maxsplit=1)[0].upper()
+    code = _SYM_SPLIT.split(sym, maxsplit=1)[0].upper()
     names = _NAMES_BY_CODE.get(code)
     if not names:
         return None
@@ -350,11 +405,12 @@ def _bare_type(sym: str, sep: str) -> str | None:
     return sorted(names)[0]
 
 
-def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) -> None:
+def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int],
+                triggers: list[tuple[int, str]] | None = None) -> None:
     pos = 0
     n = len(text)
     while pos < n:
-        m = _MAIN.search(text, pos)
+        m = _next_match(text, pos, triggers)
         if not m:
             return
         start = m.start()
@@ -390,7 +446,7 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
                     for r in items[:-1]:
                         if r.date is None:
                             r.date = last_date
-            issuer, iend = _issuer_at(text, end)
+            issuer, iend = _issuer_at(text, end, triggers)
             if issuer:
                 items[-1].issuer = issuer
                 items[-1].end = iend
@@ -418,6 +474,9 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
             out.append(r)
             pos = m.end()
         elif m.group("ltype") is not None:
+            if not m.group("lname").strip() and canonical_type(m.group("ltype")) != "Hiến pháp":
+                pos = m.end()
+                continue
             r = _Raw(bi, start, m.end(), canonical_type(m.group("ltype")))
             r.name = text[start : m.end()].rstrip(",")
             _law_tail(text, r)
@@ -446,7 +505,7 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
                 r.year_in_number = True
             r.party = _is_party(m.group("bsep"), sym)
             _after_item(text, r)
-            issuer, iend = _issuer_at(text, r.end)
+            issuer, iend = _issuer_at(text, r.end, triggers)
             if issuer:
                 r.issuer, r.end = issuer, iend
             if r.year is None and r.date is not None:
@@ -459,7 +518,7 @@ def _cont_start(text: str, c: regex.Match[str]) -> int:
     """Start of a list item: the "số" before the number if printed, else the number."""
     s = c.start("num")
     pre = text[c.start() : s]
-    so = regex.search(rf"{_SO}\s$", pre)
+    so = _SO_END.search(pre)
     return c.start() + so.start() if so else s
 
 
@@ -470,19 +529,20 @@ def _after_item(text: str, r: _Raw) -> None:
         r.end = d.end()
 
 
-def _issuer_at(text: str, pos: int) -> tuple[str | None, int]:
+def _issuer_at(text: str, pos: int, triggers: list[tuple[int, str]] | None = None) -> tuple[str | None, int]:
     im = _ISSUER_AFTER.match(text, pos)
     if not im:
         return None, pos
+    tail_start = im.start("tail")
     tail = im.group("tail")
     # the issuer never runs into the next citation
-    nxt = _MAIN.search(tail)
-    if nxt:
-        tail = tail[: nxt.start()]
+    nxt = _next_match(text, tail_start, triggers)
+    if nxt is not None and nxt.start() < im.end():
+        tail = text[tail_start : nxt.start()]
     issuer = _issuer(tail)
     if not issuer:
         return None, pos
-    return issuer, im.start("tail") + len(issuer)
+    return issuer, tail_start + len(issuer)
 
 
 def _law_tail(text: str, r: _Raw) -> None:
@@ -514,7 +574,7 @@ def _propagate_issuers(raws: list[_Raw], texts: dict[int, str]) -> None:
         if cur.doc_type != prev.doc_type or cur.anaphor or prev.anaphor:
             continue
         gap = texts[cur.block][prev.end : cur.start]
-        if regex.fullmatch(r"\s?,?\s?(?:và|VÀ)?\s?", gap) and gap.strip() in (",", "và", "VÀ", ", và", ",và", ""):
+        if _LIST_GAP.fullmatch(gap) and gap.strip() in (",", "và", "VÀ", ", và", ",và", ""):
             prev.issuer = cur.issuer
 
 
@@ -535,10 +595,22 @@ def extract_citations(
     counter = [0]
     for bi in indices:
         b = doc.blocks[bi]
-        if b.kind == "artifact" or not b.text:
-            continue
-        texts[bi] = b.text
-        _scan_block(b.text, bi, raws, counter)
+        if b.kind != "artifact" and b.text:
+            texts[bi] = b.text
+    # one trigger scan over all blocks joined, then each block with a trigger is read
+    order = list(texts)
+    starts: list[int] = []
+    k = 0
+    for bi in order:
+        starts.append(k)
+        k += len(texts[bi]) + 1
+    by_block: dict[int, list[tuple[int, str]]] = {}
+    for pos, kind in _triggers(_SEP.join(texts[bi] for bi in order)):
+        j = bisect_right(starts, pos) - 1
+        by_block.setdefault(order[j], []).append((pos - starts[j], kind))
+    for bi in order:
+        if bi in by_block:
+            _scan_block(texts[bi], bi, raws, counter, by_block[bi])
     _propagate_issuers(raws, texts)
     raws = _law_short_forms(raws, texts)
     return _finish(raws, texts, own)
