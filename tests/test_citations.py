@@ -207,3 +207,16 @@ def test_parse_number_symbol_splits_the_parts():
     ns = parse_number_symbol("số 123/2015/NĐ-CP")
     assert (ns.number, ns.year, ns.symbol, ns.type_code, ns.issuer_code, ns.party) == ("123", "2015", "NĐ-CP", "NĐ", "CP", False)
     assert parse_number_symbol("37-CT/TW").party is True
+
+
+def test_law_in_lower_case_or_without_a_name_is_not_a_citation():
+    assert citations_in_text("đúng quy định của pháp luật năm 2024 và Luật năm 2020") == ()
+
+
+def test_run_together_words_end_the_issuer():
+    c = one("Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 của Bộ Lao động, Thương binh và Xã hội vềviệc triển khai")
+    assert c.issuer == "Bộ Lao động, Thương binh và Xã hội"
+
+
+def test_v_v_ends_the_issuer():
+    assert one("Công văn số 12/BNV-CCHC của Bộ Nội vụ V/v hướng dẫn").issuer == "Bộ Nội vụ"

@@ -203,3 +203,13 @@ def test_reference_plan_defined_abbreviations_are_not_reported(reference_plan):
     found = vnplan.check(reference_plan, select=["R204"]).findings
     reported = {f.message.split("“")[1].split("”")[0] for f in found}
     assert not reported & {"TTHC", "KH&CN", "HCNN", "TTĐT", "CB", "CC", "VC", "PCI", "PAPI", "SIPAS", "UBND", "HĐND"}
+
+
+def test_corpus_plans_have_no_reference_finding_but_undefined_abbreviations():
+    from pathlib import Path
+
+    corpus = sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt"))
+    assert corpus
+    for path in corpus:
+        found = vnplan.check(vnplan.parse(path, require_plan=False), select=["R"]).findings
+        assert {f.rule for f in found} <= {"R204"}, (path.name, [f.message for f in found])
