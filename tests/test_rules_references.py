@@ -176,7 +176,8 @@ def test_r207_flags_malformed_symbols(cited, variant_word):
 
 
 @pytest.mark.parametrize("cited", ["Kế hoạch số 14/KH-UBND", "Chỉ thị số 37-CT/TW", "Nghị định số 123/2015/NĐ-CP",
-                                   "Kế hoạch số 185-KH/TU", "Quyết định số 5/QĐ-TTg"])
+                                   "Kế hoạch số 185-KH/TU", "Quyết định số 5/QĐ-TTg", "Kế hoạch số 12-KH/ĐTN",
+                                   "Luật số 80/2015/QH13", "Thông tư liên tịch số 14/2015/TTLT-BTNMT-BNV-BTC"])
 def test_r207_accepts_well_formed_symbols(cited):
     assert findings("R207", a=f"Thực hiện {cited} ngày 11/01/2024.") == []
 

@@ -227,6 +227,8 @@ _STOP2 = frozenset(
         "tuyên truyền", "đề nghị", "công bố", "bãi bỏ", "tăng cường", "đẩy mạnh", "xây dựng",
         "phân công", "chấp thuận", "cho phép", "giải quyết", "quản lý", "quyết định", "kết luận",
         "thông báo", "báo cáo", "đề ra", "nêu rõ", "yêu cầu", "đánh giá", "tổng kết", "sơ kết",
+        "phân bổ", "công nhận", "bố trí", "bảo đảm", "đảm bảo", "khuyến khích", "tiếp tục", "thí điểm",
+        "thống nhất", "nâng cao", "hỗ trợ", "ủy quyền", "uỷ quyền", "giao nhiệm", "kéo dài", "áp dụng",
     ]
 )
 
