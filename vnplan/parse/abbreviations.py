@@ -56,7 +56,6 @@ _ROMAN_BEFORE = regex.compile(
     r"PHỤ LỤC|quý|Quý|QUÝ|Điều|tiểu mục|Tiểu mục)\s$"
 )
 _WORDS = regex.compile(r"[\p{L}\p{N}&]+")
-_UPPER_VI_WORD = regex.compile(r"\p{Lu}+")
 
 
 @cache

@@ -429,15 +429,11 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int],
                 c = _CONT.match(text, end)
                 if not c:
                     break
-                sub_start = c.start("num")
-                if c.group(0)[:1] in "0123456789":  # pragma: no cover - separator is required
-                    break
                 r = _Raw(bi, _cont_start(text, c), c.end(), items[0].doc_type)
                 r.set_numsym(c)
                 _after_item(text, r)
                 items.append(r)
                 end = r.end
-                del sub_start
             if len(items) > 1:
                 list_counter[0] += 1
                 for r in items:
@@ -689,8 +685,6 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
                     break
         else:
             k = document_key(c)
-            if k is not None and k[0] == "no" and k[2] == "" and c.year is not None:
-                k = k  # a year printed only in the date does not identify the number
             if k is not None and own_key is not None and _same_number(k, own_key) and (
                 own_type is None or c.doc_type == own_type
             ):
