@@ -220,3 +220,19 @@ def test_run_together_words_end_the_issuer():
 
 def test_v_v_ends_the_issuer():
     assert one("Công văn số 12/BNV-CCHC của Bộ Nội vụ V/v hướng dẫn").issuer == "Bộ Nội vụ"
+
+
+def test_law_in_a_legal_basis_line_without_date_or_year():
+    c = one("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;")
+    assert (c.name, c.year, c.date) == ("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", None, None)
+
+
+def test_words_run_together_around_the_date():
+    c = one("Căn cứ Thông báo số 31-TB/TWngày 04 tháng 02 năm 2023 của Ban Bí thư về")
+    assert (c.symbol, c.date, c.issuer) == ("TB/TW", PartialDate(2023, 2, 4), "Ban Bí thư")
+
+
+def test_national_issuer_without_cua_after_the_date():
+    c = one("Căn cứ Nghị định số 77/2019/NĐ-CP ngày 10 tháng 10 năm 2019 Chính phủ về tổ chức;")
+    assert c.issuer == "Chính phủ"
+    assert one("Căn cứ Kế hoạch số 7/KH-UBND ngày 10/10/2019 Sở Nội vụ xây dựng").issuer is None

@@ -127,7 +127,8 @@ _MAIN = regex.compile(
     rf"|(?P<ltype>{_LAW_ALT})(?!\s(?:sư|SƯ)(?!\p{{L}}))"
     rf"(?P<lname>(?:\s(?!{_NGAY}\s?\d|{_NAM}\s\d|{_SO}\s?\d|(?:{_TYPES_ALT})\s(?:{_SO}|\d))"
     r"[\p{L}][\p{L}\-]*,?){0,24}?)"
-    rf"(?=\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d+/\d{{4}}/(?:UBTV)?QH)"
+    rf"(?=\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d+/\d{{4}}/(?:UBTV)?QH"
+    r"|(?<=(?:Căn cứ|CĂN CỨ)\s(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)\X*);)"
     # 4. a project or programme by short name: "Đề án 06", "Chương trình 135"
     rf"|(?P<ptype>{_PROJECT_ALT})\s(?P<pnum>\d{{1,3}}[a-z]?)(?![\d\p{{L}}/\-])"
     # 5. a bare number/symbol whose symbol starts with a known type code
@@ -194,6 +195,10 @@ _NUMBER_AFTER = regex.compile(rf"\s{_SO}\s?{_NUMSYM}")
 _CONT = regex.compile(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
 _ISSUER_AFTER = regex.compile(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
 _NUMSYM_RE = regex.compile(_NUMSYM)
+_NO_CUA_ISSUER = regex.compile(
+    r"\s(?P<iss>Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Bộ Chính trị|Ban Bí thư)"
+    r"(?=\s(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi)(?!\p{L})|\s?[;,.]|\s?$)"
+)
 _HEADER_NO = regex.compile(r"(?:^|\s)(?:Số|SỐ|số)\s?:\s?$")
 _PLURAL = regex.compile(r"(?:các|những|CÁC|NHỮNG|Các|Những)\s$")
 _WORD = regex.compile(r"[^\s]+")
@@ -454,6 +459,13 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int],
                 if d and items[-1].date is None:
                     items[-1].date = _date_from(d)
                     items[-1].end = d.end()
+            elif items[-1].date is not None:
+                # "của" left out after a date: only the national bodies, before a stop word
+                nc = _NO_CUA_ISSUER.match(text, end)
+                if nc:
+                    for r in items:
+                        r.issuer = r.issuer or nc.group("iss")
+                    items[-1].end = nc.end("iss")
             for r in items:
                 if r.year is None and r.date is not None:
                     r.year = r.date.year
