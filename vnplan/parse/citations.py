@@ -142,7 +142,7 @@ _MAIN = regex.compile(
 _TRIGGERS = (
     ("num", regex.compile(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
     ("ana", regex.compile(r"\b(?:này|NÀY|nêu|NÊU|nói|trên|đã nêu|vừa nêu)\b")),
-    ("word", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_LAW_ALT}|{_PROJECT_ALT})(?!\p{{L}})")),
+    ("word", regex.compile(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
 )
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
 _TYPE_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
@@ -269,7 +269,11 @@ def _issuer(tail: str) -> str | None:
     upper = _is_upper(tail[: min(len(tail), 40)])
     m = _COMMA_NAMES_RE.match(tail)
     pos = m.end() if m else 0
-    words = [(w.start(), w.group()) for w in _WORD.finditer(tail, pos)]
+    words = []
+    for w in _WORD.finditer(tail, pos):
+        words.append((w.start(), w.group()))
+        if len(words) > 17:
+            break
     end = pos
     taken = 1 if m else 0
     for k, (ws, w) in enumerate(words):
@@ -670,19 +674,6 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
     first_self: int | None = None
     for i, r in enumerate(raws):
         text = texts[r.block][r.start : r.end]
-        c = Citation(
-            text=text,
-            span=Span(r.block, r.start, r.end),
-            doc_type=r.doc_type,
-            number=r.number,
-            year=r.year,
-            symbol=r.symbol,
-            date=r.date,
-            issuer=r.issuer,
-            party=r.party,
-            name=r.name,
-            kind=r.kind,
-        )
         group: int | None
         kind = r.kind
         if r.anaphor == "self":
@@ -696,9 +687,9 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
                     group = p.group if p.group is not None else j
                     break
         else:
-            k = document_key(c)
+            k = _raw_key(r, text)
             if k is not None and own_key is not None and _same_number(k, own_key) and (
-                own_type is None or c.doc_type == own_type
+                own_type is None or r.doc_type == own_type
             ):
                 kind = "self"
                 group = first_self if first_self is not None else i
@@ -709,13 +700,24 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
                 k2 = _loose(k)
                 if k2 in first_of:
                     group = first_of[k2]
-                    dated = c.date is not None and c.date.year is not None
-                    kind = "full" if dated or (c.name is not None and c.year is not None) else "short"
+                    dated = r.date is not None and r.date.year is not None
+                    kind = "full" if dated or (r.name is not None and r.year is not None) else "short"
                 else:
                     first_of[k2] = i
                     group = i
-        out.append(_evolve(c, group=group, kind=kind))
+        out.append(
+            Citation(
+                text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type, number=r.number, year=r.year,
+                symbol=r.symbol, date=r.date, issuer=r.issuer, party=r.party, name=r.name, group=group, kind=kind,
+            )
+        )
     return tuple(out)
+
+
+def _raw_key(r: _Raw, text: str) -> tuple[str, ...] | None:
+    """:func:`document_key` of a citation being built."""
+    return document_key(Citation(text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type,
+                                 number=r.number, year=r.year, symbol=r.symbol, name=r.name))
 
 
 def _loose(k: tuple[str, ...]) -> tuple[str, ...]:
@@ -727,12 +729,6 @@ def _loose(k: tuple[str, ...]) -> tuple[str, ...]:
 
 def _same_number(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return _loose(a) == _loose(b)
-
-
-def _evolve(c: Citation, **kw: object) -> Citation:
-    import attrs
-
-    return attrs.evolve(c, **kw)
 
 
 def citations_in_text(text: str, *, own: Header | None = None) -> tuple[Citation, ...]:
