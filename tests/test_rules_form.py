@@ -115,6 +115,9 @@ CASES = [
     ("F107", {"signature": "KT. GIÁM ĐỐC\nGIÁM ĐỐC\nTriệu Ngọc Trung"}, "error",
      "Ký thay (KT. GIÁM ĐỐC) thì người ký là cấp phó: chức vụ phải là “PHÓ …”, không phải “GIÁM ĐỐC”.",
      "PHÓ GIÁM ĐỐC"),
+    ("F107", {"signature": "KT. BỘ TRƯỞNG\nBỘ TRƯỞNG\nTrần Văn B"}, "error",
+     "Ký thay (KT. BỘ TRƯỞNG) thì người ký là cấp phó: chức vụ phải là “PHÓ …”, không phải “BỘ TRƯỞNG”.",
+     "THỨ TRƯỞNG"),
     ("F107", {"signature": "TM. GIÁM ĐỐC\nGIÁM ĐỐC\nTriệu Ngọc Trung"}, "error",
      "“TM.” chỉ ghi trước tên tập thể lãnh đạo hoặc cơ quan làm việc theo chế độ tập thể, không ghi trước "
      "“GIÁM ĐỐC”.", None),
@@ -129,6 +132,8 @@ CASES = [
     ("F108", {"recipients": "Nơi nhận:\n+ Lãnh đạo Sở;\n- Lưu: VT, VP."}, "error",
      "Mỗi nơi nhận một dòng, đầu dòng có gạch đầu dòng (-), cuối dòng có dấu chấm phẩy (;), dòng cuối cùng kết thúc "
      "bằng dấu chấm (.): “+ Lãnh đạo Sở;”.", "- Lãnh đạo Sở;"),
+    ("F108", {"recipients": "Nơi nhận:"}, "error",
+     "Thiếu dòng lưu văn bản “- Lưu: VT, …” ở cuối nơi nhận.", "- Lưu: VT."),
     ("F108", {"recipients": "Nơi nhận:\n- Lãnh đạo Sở;\n- Văn phòng Sở;"}, "error",
      "Thiếu dòng lưu văn bản “- Lưu: VT, …” ở cuối nơi nhận.", "- Lưu: VT."),
     ("F108", {"recipients": "Nơi nhận:\n- Lãnh đạo Sở;\n- Lưu: VP."}, "error",

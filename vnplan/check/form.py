@@ -481,8 +481,15 @@ _BAD_FORM_RE = regex.compile(r"^(?P<form>T/M|T\.M|K/T|K\.T|T/L|T\.L|T/UQ|TUQ|TM|
 
 
 def _starts(text: str, prefixes: list[str]) -> bool:
+    """Whether ``text`` is one of ``prefixes`` or starts with one of them as whole words."""
     t = normalize(text).upper()
-    return any(t == p.strip() or t.startswith(p if p.endswith(" ") else p + " ") or t == p for p in prefixes)
+    return any(t == p.strip() or t.startswith(p.rstrip() + " ") for p in prefixes)
+
+
+def _deputy(head: str) -> str:
+    """The deputy's position for a head's: ``GIÁM ĐỐC`` → ``PHÓ GIÁM ĐỐC``, ``BỘ TRƯỞNG`` → ``THỨ TRƯỞNG``."""
+    h = normalize(head).upper()
+    return data()["deputy_of"].get(h, f"PHÓ {h}")
 
 
 @rule(
@@ -534,7 +541,7 @@ def signature(ctx: Context) -> Iterator[Hit]:
     for f in sig.forms:
         if f.form == "KT." and not (sig.position and _starts(sig.position, data()["deputy_positions"])):
             yield Hit(f.span, {"of": f.of, "position": sig.position or "—"}, variant="kt_deputy",
-                      fix=f"PHÓ {f.of}" if sig.position is None or sig.position == f.of else None)
+                      fix=_deputy(f.of) if sig.position is None or sig.position == f.of else None)
         if f.form == "TM." and not _starts(f.of, data()["collective_bodies"]):
             yield Hit(f.span, {"of": f.of}, variant="tm_collective")
     if not sig.signer:
@@ -615,9 +622,10 @@ def recipients(ctx: Context) -> Iterator[Hit]:
         t = r.text.strip()
         if not t.startswith(_DASHES) or not t.endswith("." if last else ";") or t.startswith(("--", "––")):
             yield Hit(r.span, {"found": r.text}, variant="entry", fix=recipient_line(body, last))
-    if rs and not any(r.archive for r in rs):
-        end = rs[-1].span
-        yield Hit(Span(end.block, end.end, end.end), variant="no_archive", fix=recipient_line(f"Lưu: {vt}", True))
+    if not any(r.archive for r in rs):
+        end = rs[-1].span if rs else plan.recipients_heading
+        where = Span(end.block, end.end, end.end) if end is not None else None
+        yield Hit(where, variant="no_archive", fix=recipient_line(f"Lưu: {vt}", True))
 
 
 # --------------------------------------------------------------------------- F112
