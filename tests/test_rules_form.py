@@ -71,6 +71,9 @@ CASES = [
     ("F103", {"number": "Số: 05 / KH - KHCN"}, "error",
      "Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ của ký hiệu có dấu gạch nối (-), không cách chữ: "
      "“Số: 05 / KH - KHCN”.", "Số: 05/KH-KHCN"),
+    ("F103", {"number": "Số: 05/KH/KHCN"}, "error",
+     "Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ của ký hiệu có dấu gạch nối (-), không cách chữ: "
+     "“Số: 05/KH/KHCN”.", "Số: 05/KH-KHCN"),
     ("F103", {"number": "SỐ: 05/KH-KHCN"}, "error",
      "Từ “Số” phải viết chữ in thường, sau có dấu hai chấm: “SỐ: 05/KH-KHCN”.", "Số: 05/KH-KHCN"),
     ("F103", {"number": "Số 15/KH-KHCN"}, "error",

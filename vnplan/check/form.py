@@ -219,8 +219,14 @@ def _codes() -> set[str]:
     return {t["code"] for t in vocab.doc_types() if t["code"]}
 
 
+_YEAR_RE = regex.compile(r"^\d{4}/")
+
+
 def _fix_symbol(sym: str) -> str:
     sym = _SEP_SPACES_RE.sub(lambda m: "-" if m.group(1) == "–" else m.group(1), sym)
+    year = _YEAR_RE.match(sym)
+    head = year.group(0) if year else ""
+    sym = head + sym[len(head):].replace("/", "-")
     groups = regex.split(r"([/-])", sym)
     codes = _codes()
     return "".join(g if g in codes or g in "/-" else g.upper() for g in groups)
@@ -246,7 +252,7 @@ def number_line(number: str | None, symbol: str) -> str:
         "missing": "Thiếu số, ký hiệu văn bản (dòng “Số: …/…-…”).",
         "blank": "Số văn bản để trống: dự thảo chưa được cấp số.",
         "word": "Từ “Số” phải viết chữ in thường, sau có dấu hai chấm: “{found}”.",
-        "spaces": "Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ của ký hiệu có dấu gạch nối (-), "
+        "separators": "Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ của ký hiệu có dấu gạch nối (-), "
                   "không cách chữ: “{found}”.",
         "zero": "Số nhỏ hơn 10 phải ghi thêm số 0 phía trước: “{found}”.",
         "digits": "Số văn bản phải ghi bằng chữ số Ả Rập: “{number}”.",
@@ -257,7 +263,7 @@ def number_line(number: str | None, symbol: str) -> str:
         "missing": "The number and symbol line (“Số: …/…-…”) is missing.",
         "blank": "The number is blank: an unissued draft.",
         "word": "The word “Số” is written in lower case and followed by a colon: “{found}”.",
-        "spaces": "A slash (/) between number and symbol and hyphens (-) between symbol groups, without spaces: "
+        "separators": "A slash (/) between number and symbol and hyphens (-) between symbol groups, without spaces: "
                   "“{found}”.",
         "zero": "A number below 10 takes a leading zero: “{found}”.",
         "digits": "The number is written in Arabic digits: “{number}”.",
@@ -287,8 +293,9 @@ def number_symbol(ctx: Context) -> Iterator[Hit]:
     slash = found.find("/")
     tail = found[slash:]  # "/KH-UBND": no space around / and -, hyphens not dashes
     spaced = bool(regex.search(r"\s[/\-–]|[/\-–]\s|–", tail)) or (bool(num) and found[slash - 1].isspace())
-    if spaced:
-        yield Hit(nt.span, {"found": found}, variant="spaces", fix=fix)
+    slashed = "/" in _YEAR_RE.sub("", sym)  # "KH/UBND": groups are joined by hyphens
+    if spaced or slashed:
+        yield Hit(nt.span, {"found": found}, variant="separators", fix=fix)
     if not num:
         yield Hit(nt.span, variant="blank", severity="info")
     elif not num.isdigit():
