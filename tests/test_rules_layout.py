@@ -161,3 +161,9 @@ def test_layout_messages_in_english():
 def test_unknown_formatting_is_not_a_fault():
     runs = (Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),)  # the reader could not tell font, size or weight
     assert f109(document(**{f"p{NATIONAL}": {"runs": runs}}, pages=(PageSetup(),))) == ()
+
+
+def test_a_can_cu_sentence_that_opens_the_content_is_body_text_not_italic_legal_basis():
+    text = "Căn cứ Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh, Sở xây dựng Kế hoạch như sau:"
+    doc = document(**{f"p{BASIS}": {"text": text, "italic": False}})
+    assert f109(doc) == ()

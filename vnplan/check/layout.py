@@ -50,7 +50,10 @@ def _components(plan: Plan) -> list[tuple[str, Span]]:
         # a title wrapped over more lines: the header blocks after its first line
         out.extend(("title", s) for s in h.spans if s.block > h.title_span.block and s.block not in taken)
     for lb in plan.legal_basis:
-        add("legal_basis" if lb.kind == "can_cu" else "body", lb.span)
+        # a "Căn cứ …;" line is the legal basis (italic); "Căn cứ …, Sở … xây dựng Kế hoạch như sau:"
+        # opens the content and is body text
+        basis = lb.kind == "can_cu" and lb.text.rstrip().endswith((";", "."))
+        add("legal_basis" if basis else "body", lb.span)
     for p in plan.preamble:
         add("body", p.span)
     for s in plan.walk():
