@@ -167,3 +167,13 @@ def test_a_can_cu_sentence_that_opens_the_content_is_body_text_not_italic_legal_
     text = "Căn cứ Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh, Sở xây dựng Kế hoạch như sau:"
     doc = document(**{f"p{BASIS}": {"text": text, "italic": False}})
     assert f109(doc) == ()
+
+
+def test_run_spans_follow_the_collapsed_white_space_and_the_automatic_number():
+    from vnplan.check.layout import runs_in
+    from vnplan.model import Span
+
+    runs = (Run("Mục  đích"), Run("   "), Run(" và yêu cầu "), Run("chung"))
+    b = Block(index=0, text="1. Mục đích và yêu cầu chung", label="1.", runs=runs)
+    got = [(r.text, b.text[s.start:s.end]) for r, s in runs_in(b, Span(0, 0, len(b.text)))]
+    assert got == [("Mục  đích", "Mục đích"), (" và yêu cầu ", "và yêu cầu"), ("chung", "chung")]

@@ -82,22 +82,32 @@ def _components(plan: Plan) -> list[tuple[str, Span]]:
 
 
 def runs_in(block: Block, span: Span) -> list[tuple[Run, Span]]:
-    """The runs of ``block`` that overlap ``span``, each with its (approximate) span in the block text.
+    """The runs of ``block`` that overlap ``span``, each with its span in the block text.
 
-    The block text may start with Word's automatic number, which no run holds: offsets are
-    counted after it.
+    The block text is the runs' text with white space collapsed (as the .docx reader does),
+    after Word's automatic number, which no run holds.
     """
     if not block.runs:
         return []
-    pos = len(block.label) + 1 if block.label and block.text.startswith(block.label) else 0
-    whole = span.start <= 0 and span.end >= len(block.text)
+    base = len(block.label) + 1 if block.label and block.text.startswith(block.label) else 0
+    n = len(block.text)
+    whole = span.start <= 0 and span.end >= n
     out: list[tuple[Run, Span]] = []
+    pos, started, gap = 0, False, False
     for r in block.runs:
-        n = len(" ".join(r.text.split())) + (1 if r.text[-1:].isspace() else 0)
-        rs = Span(block.index, min(pos, len(block.text)), min(pos + n, len(block.text)))
-        pos += n
-        if not r.text.strip():
+        start = None
+        for ch in r.text:
+            if ch.isspace():
+                gap = started
+                continue
+            if gap:
+                pos, gap = pos + 1, False
+            if start is None:
+                start = pos
+            pos, started = pos + 1, True
+        if start is None:  # white space only
             continue
+        rs = Span(block.index, min(base + start, n), min(base + pos, n))
         if whole or (rs.start < span.end and rs.end > span.start):
             out.append((r, rs))
     return out
