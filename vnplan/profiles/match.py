@@ -9,8 +9,8 @@ How it works, in short (docs/compliance.md says more):
   so ``TTHC`` matches ``thủ tục hành chính``. A syllable without diacritics also matches its
   accented twin (``thu tuc`` ~ ``thủ tục``), never the other way round (``số`` ≠ ``sở``).
 * A phrase matches a unit when all its content syllables (function words dropped) occur within
-  a small window, in any order. Two thirds of them (phrases of three syllables or more) is a
-  near match worth half.
+  a small window (three times the phrase's length), in any order. Part of a phrase is no match:
+  syllables are too common for that to mean anything; synonyms in the profile carry paraphrase.
 * A requirement has groups of synonym phrases; its score is the mean of its groups' best
   scores, times 0.7 when the evidence lies outside the part of the plan the requirement names.
   ``met`` from 0.8, ``missing`` under 0.25, ``partial`` between; ``placeholder`` when the
@@ -36,7 +36,7 @@ from vnplan.profiles.model import Profile, Requirement
 from vnplan.text import key
 
 MET, MISSING_BELOW, FALLBACK = 0.8, 0.25, 0.7
-NEAR = 0.5  # credit of a near match (two thirds of a phrase's syllables)
+PLACEHOLDER = 0.2  # the score of evidence that is only a skeleton's placeholder
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
 _PLACEHOLDER_RE = regex.compile(r"\[[^\[\]]{2,}\]")
@@ -268,11 +268,9 @@ def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
 
 
 def _credit(fraction: float, k: int) -> float:
-    if fraction >= 1.0:
-        return 1.0
-    if k >= 3 and fraction >= 2 / 3 - 1e-9:
-        return NEAR
-    return 0.0
+    """A phrase counts only whole: Vietnamese syllables are too common for partial phrases to mean anything
+    (``cải cách tài chính công`` is four fifths of ``cải cách hành chính … công``)."""
+    return 1.0 if fraction >= 1.0 else 0.0
 
 
 class Hit:
@@ -425,7 +423,7 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
     status = status_of(score)
     found = [h for h in hits if h]
     evidence = [evidence_of(h) for h in found]
-    lost = [g for g, h in zip(c.groups, hits) if not h or h.score < NEAR]
+    lost = [g for g, h in zip(c.groups, hits) if not h]
     missing_vi = "; ".join(" / ".join(p.text for p in g) for g in lost)
     note = note_en = reason = None
     details: dict[str, object] = {}
@@ -440,12 +438,9 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
         reason = "outside_part"
         note = f"chỉ thấy ngoài phần “{_WHERE_VI[req.where]}”"
         note_en = f"found only outside the {_WHERE_EN[req.where]} part"
-    elif any(h and h.score < 1.0 for h in hits):
-        reason = "near"
-        note = "chỉ khớp một phần cụm từ"
-        note_en = "the phrases match only in part"
     if status != "missing" and found and all(h.unit.placeholder for h in found):
         status, reason = "placeholder", "placeholder"
+        score = min(score, PLACEHOLDER)  # the heading is there, the content is not yet
         note = "mới có chỗ trống chờ điền “[…]”"
         note_en = "only a “[…]” placeholder so far"
     return _result(req, status, score, evidence, note=note, note_en=note_en, reason=reason, details=details)
@@ -693,8 +688,11 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
     ref = parent.reference
     details: dict[str, object] = {"parent": ref}
     if not exact:
+        # another number of the same type and symbol, where the parent belongs (the legal basis),
+        # or dated exactly as the parent: a wrong number, not another document
         wrong = [(i, c) for i, c in same_type
-                 if parent.date and ((c.date and c.date.to_date() == parent.date) or c.year == parent.date.year)]
+                 if parent.date and ((c.date and c.date.to_date() == parent.date)
+                                     or (i in in_basis and (c.year == parent.date.year or c.date is None)))]
         if wrong:
             i, c = min(wrong, key=lambda x: (x[0] not in in_basis, x[0]))
             ev = Evidence(c.text, c.span, (c.text,))
@@ -710,7 +708,7 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
     problems_en: list[str] = []
     problem = None
     if parent.date and c.date is not None and c.date.to_date() != parent.date:
-        cited = f"{c.date.day or '…'}/{c.date.month or '…'}/{c.date.year or '…'}"
+        cited = "/".join(f"{x:02d}" if x else "…" for x in (c.date.day, c.date.month)) + f"/{c.date.year or '…'}"
         problems_vi.append(f"ngày {cited} khác ngày ban hành {parent.date:%d/%m/%Y}")
         problems_en.append(f"date {cited} differs from {parent.date:%d/%m/%Y}")
         problem = "date"
