@@ -622,13 +622,14 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
     assert due is not None
     due_s = f"{due:%d/%m/%Y}"
     units = [u for u in index.units if u.role not in ("title", "legal_basis", "preamble")]
-    if c.groups:  # only deadlines in units that name the context
-        units = [u for u in units if all((h := best_hit(index, g, "any", units=(u.index,))) and h.score >= 1.0
-                                          for g in c.groups)]
     found: list[tuple[Evidence, _dt.date, bool]] = []
     for u in units:
         for m, d in deadlines_in(u):
             s, e = clause_span(u, m.start(), m.end())
+            if c.groups:  # only deadlines whose own clause names the context (báo cáo…)
+                clause = Unit(-1, u.text[s:e], u.span, u.role, index.abbr)
+                if not all(any(match_phrase(ph, clause)[0] >= 1.0 for ph in g) for g in c.groups):
+                    continue
             ev = Evidence(u.text[s:e].strip(), Span(u.span.block, u.span.start + s, u.span.start + e), (m.group(0),))
             found.append((ev, d, index.in_role(u, req.where)))
     late = [(ev, d) for ev, d, _ in found if d > due]
@@ -664,12 +665,22 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
 _ROLE_WORDS = frozenset({"chủ", "tịch"})
 
 
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    n = len(sub)
+    return n > 0 and any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+
+
 def _issuer_ok(cited: str, names: Sequence[str], abbr: dict[str, tuple[str, ...]]) -> bool:
-    """Whether the issuer as cited can be the parent's issuer (``Chủ tịch UBND tỉnh`` ~ ``UBND tỉnh Bắc Giang``)."""
-    cit = {t for t, _, _ in tokenize(cited, abbr)} - _stopwords()
+    """Whether the issuer as cited can be the parent's issuer, words in order.
+
+    ``Chủ tịch UBND tỉnh Sơn Hà`` and ``UBND tỉnh`` can be ``Ủy ban nhân dân tỉnh Sơn Hà``;
+    ``UBND tỉnh Hà Sơn Tây`` cannot.
+    """
+    cit = [t for t, _, _ in tokenize(cited, abbr)]
+    bare = [t for t in cit if t not in _ROLE_WORDS]
     for name in names:
-        ref = {t for t, _, _ in tokenize(name, abbr)} - _stopwords()
-        if ref <= cit or cit <= ref | _ROLE_WORDS:
+        ref = [t for t, _, _ in tokenize(name, abbr)]
+        if _contains(cit, ref) or _contains(ref, bare):
             return True
     return False
 
