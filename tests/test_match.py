@@ -55,6 +55,12 @@ def test_a_phrase_matches_whatever_the_word_order():
     assert r.status == "met"
 
 
+def test_short_phrases_keep_their_word_order():
+    r = status(plan(content="Thực hiện công khai tài chính."), content([["tài chính công"]]))
+    assert r.status == "missing"
+    assert status(plan(content="Quản lý tài chính công."), content([["tài chính công"]])).status == "met"
+
+
 def test_the_words_of_a_phrase_must_stand_close_together():
     far = "Cải cách là nhiệm vụ trọng tâm của mọi cơ quan, đơn vị trong nhiều năm liên tục trên toàn tỉnh, " \
           "bảo đảm các quy định về thể chế."

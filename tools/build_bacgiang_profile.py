@@ -130,7 +130,7 @@ R.append({**req("BG14-D-BAOCAO", "duty", "Tổng hợp kết quả, thực hiệ
 R.append({**req("BG14-DL-2024", "deadline", "Các nhiệm vụ thực hiện trong năm 2024: không thời hạn nào muộn hơn 31/12/2024",
                 where="any", due="2024-12-31"),
           "provenance": prov("tên của Kế hoạch 14/KH-UBND như được viện dẫn: “… tuyên truyền cải cách hành chính nhà nước tỉnh Bắc Giang năm 2024”",
-                             note="The parent is the province's plan for 2024; its own dated deadlines are not restated and the full text of 14/KH-UBND is not available, so only the plan year is checked")})
+                             note="The parent is the province's plan for 2024; its own dated deadlines are not restated (full text of 14/KH-UBND not available), so only the plan year is checked")})
 
 profile = {
     "schema": "vnplan/profile/1",

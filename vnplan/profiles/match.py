@@ -9,7 +9,8 @@ How it works, in short (docs/compliance.md says more):
   so ``TTHC`` matches ``thủ tục hành chính``. A syllable without diacritics also matches its
   accented twin (``thu tuc`` ~ ``thủ tục``), never the other way round (``số`` ≠ ``sở``).
 * A phrase matches a unit when all its content syllables (function words dropped) occur within
-  a small window (three times the phrase's length), in any order. Part of a phrase is no match:
+  a small window (the phrase's length and up to four more), in order for phrases of up to three
+  syllables and in any order for longer ones. Part of a phrase is no match:
   syllables are too common for that to mean anything; synonyms in the profile carry paraphrase.
 * A requirement has groups of synonym phrases; its score is the mean of its groups' best
   scores, times 0.7 when the evidence lies outside the part of the plan the requirement names.
@@ -22,6 +23,7 @@ How it works, in short (docs/compliance.md says more):
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -36,6 +38,8 @@ from vnplan.profiles.model import Profile, Requirement
 from vnplan.text import key
 
 MET, MISSING_BELOW, FALLBACK = 0.8, 0.25, 0.7
+GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể chế”)
+ORDER_FREE = 4  # phrases this long may match in any word order; shorter ones keep theirs
 PLACEHOLDER = 0.2  # the score of evidence that is only a skeleton's placeholder
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
@@ -222,7 +226,34 @@ class Phrase:
         content = [t for t in toks if t not in _stopwords()]
         self.tokens = tuple(dict.fromkeys(content or toks))
         k = len(self.tokens)
-        self.window = max(4, 3 * k)
+        self.window = k + GAP  # up to GAP other syllables may stand between the phrase's own
+
+
+def _positions(ph: Phrase, unit: Unit, t: str) -> list[int]:
+    out = unit.pos.get(t, [])
+    f = _fold_token(t)
+    if f != t and f in unit.fpos:
+        out = sorted(out + unit.fpos[f])
+    return out
+
+
+def _match_in_order(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
+    """Short phrases keep their word order (``tài chính công`` is not ``công khai tài chính``)."""
+    lists = [_positions(ph, unit, t) for t in ph.tokens]
+    if any(not x for x in lists):
+        return 0.0, 0, 0
+    best: tuple[int, int] | None = None
+    for start in lists[0]:
+        prev = start
+        for later in lists[1:]:
+            k = bisect.bisect_right(later, prev)
+            if k == len(later) or later[k] - start >= ph.window:
+                break
+            prev = later[k]
+        else:
+            if best is None or prev - start < best[1] - best[0]:
+                best = (start, prev)
+    return (1.0, best[0], best[1]) if best else (0.0, 0, 0)
 
 
 def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
@@ -230,6 +261,8 @@ def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
     k = len(ph.tokens)
     if k == 0:
         return 0.0, 0, 0
+    if k < ORDER_FREE:
+        return _match_in_order(ph, unit)
     occ: list[tuple[int, int]] = []
     for i, t in enumerate(ph.tokens):
         for p in unit.pos.get(t, ()):
