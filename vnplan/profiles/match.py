@@ -35,7 +35,7 @@ import regex
 from vnplan import vocab
 from vnplan.model import Coverage, Evidence, Plan, RequirementResult, Section, Span
 from vnplan.profiles.model import Profile, Requirement
-from vnplan.text import key
+from vnplan.text import is_syllable, key, split_syllables
 
 MET, MISSING_BELOW, FALLBACK = 0.8, 0.25, 0.7
 GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể chế”)
@@ -113,8 +113,18 @@ def tokenize(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[tuple
                     out.append((key(p), pos, pos + len(p)))
                 pos += len(p) + 1
             continue
-        out.append((key(raw), s, e))
+        parts = _run_together(key(raw))
+        out.extend((t, s, e) for t in parts)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _run_together(k: str) -> tuple[str, ...]:
+    """``triểnkhai`` (spaces lost in PDF extraction) → ``triển``, ``khai``; other words unchanged."""
+    if len(k) < 4 or k.isascii() or is_syllable(k):
+        return (k,)
+    parts = split_syllables(k)
+    return tuple(parts) if parts and len(parts) > 1 else (k,)
 
 
 def abbreviation_table(plan: Plan | None, profile: Profile | None) -> dict[str, tuple[str, ...]]:
