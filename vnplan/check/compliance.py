@@ -173,7 +173,7 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
     name="target-coverage",
     part="coverage",
     vi="Thiếu chỉ tiêu của kế hoạch cấp trên ({id}): “{text}” (yêu cầu {required}).",
-    en="A target of the parent plan is missing ({id}): “{text}” (required: {required}).",
+    en="A target of the parent plan is missing ({id}): “{text}” (required: {required_en}).",
     source=PROVENANCE,
     variants_vi={
         "weaker": "Chỉ tiêu {id} thấp hơn kế hoạch cấp trên: {stated}, trong khi yêu cầu {required} (“{text}”).",
@@ -181,8 +181,8 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
         "outside_part": "Chỉ tiêu {id} chỉ thấy ngoài phần quy định: “{text}”.",
     },
     variants_en={
-        "weaker": "Target {id} is weaker than the parent's: {stated} where the parent requires {required} (“{text}”).",
-        "no_figure": "Target {id} is named without a figure (required: {required}): “{text}”.",
+        "weaker": "Target {id} is weaker than the parent's: {stated_en} where the parent requires {required_en} (“{text}”).",
+        "no_figure": "Target {id} is named without a figure (required: {required_en}): “{text}”.",
         "outside_part": "Target {id} is found only outside its part: “{text}”.",
     },
     needs_profile=True,
@@ -197,8 +197,8 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
         variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part") else None
         sev = "error" if variant == "weaker" else _severity(r)
         params = _params(r)
-        params.setdefault("required", "")
-        params.setdefault("stated", "")
+        for k in ("required", "stated", "required_en", "stated_en"):
+            params.setdefault(k, "")
         yield Hit(_span_of(r, where), params, severity=sev, variant=variant)  # type: ignore[arg-type]
 
 

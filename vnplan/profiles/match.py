@@ -593,22 +593,24 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     if not outcomes:
         return _result(req, "missing", 0.0, reason="not_found",
                        note=f"không thấy chỉ tiêu (yêu cầu {want})", note_en=f"target not found (required: {want_en})",
-                       details={"required": want})
+                       details={"required": want, "required_en": want_en})
     rank, score, ev, op, val, in_role = max(outcomes, key=lambda o: (o[0], o[1]))
     if rank == 3:
         status = "met" if in_role else "partial"
         return _result(req, status, score, [ev], reason=None if in_role else "outside_part",
-                       details={"required": want, "stated": _fmt(op, val, spec.unit)})
+                       details={"required": want, "stated": _fmt(op, val, spec.unit), "required_en": want_en,
+                                "stated_en": _fmt_en(op, val, spec.unit)})
     if rank == 2:
         stated = _fmt(op, val, spec.unit)  # type: ignore[arg-type]
         return _result(req, "partial", score, [ev], reason="weaker",
                        note=f"{stated} thấp hơn yêu cầu {want}",
                        note_en=f"{_fmt_en(op, val, spec.unit)} is weaker than the required {want_en}",  # type: ignore[arg-type]
-                       details={"required": want, "stated": stated})
+                       details={"required": want, "stated": stated, "required_en": want_en,
+                                "stated_en": _fmt_en(op, val, spec.unit)})  # type: ignore[arg-type]
     return _result(req, "partial", score, [ev], reason="no_figure",
                    note=f"có nêu chỉ tiêu nhưng không có con số (yêu cầu {want})",
                    note_en=f"the indicator is named without a figure (required: {want_en})",
-                   details={"required": want})
+                   details={"required": want, "required_en": want_en})
 
 
 # --------------------------------------------------------------------------- deadlines
