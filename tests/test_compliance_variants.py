@@ -45,6 +45,14 @@ def test_the_reference_plan_meets_every_requirement(reference_plan):
     assert all(r.evidence for r in cov.requirements)
 
 
+def test_every_piece_of_evidence_quotes_exactly_the_text_its_span_covers(reference_plan):
+    cov = check(reference_plan, profile=PROFILE).coverage
+    for r in cov.requirements:
+        for ev in r.evidence:
+            assert reference_plan.span_text(ev.span) == ev.text, r.id
+            assert ev.line is not None
+
+
 # (name, edit function, the one rule expected, the requirement expected not met, why)
 VARIANTS = [
     ("topic removed: cải cách tài chính công",
