@@ -14,10 +14,10 @@ PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn 
 def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
     """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it."""
     from vnplan.profiles import load
-    from vnplan.profiles.match import match
+    from vnplan.profiles.match import index_for, match_index
 
     prof = load(profile)
-    return prof, match(plan, prof)
+    return prof, match_index(index_for(plan, prof), prof)
 
 
 def comply(plan: Any, profile: Any) -> Coverage:
@@ -275,7 +275,7 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
 )
 def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     """The implementation part says who does what, including the duties the parent assigns."""
-    from vnplan.profiles.match import PlanIndex, abbreviation_table, assignments
+    from vnplan.profiles.match import assignments, index_for
 
     plan = ctx.plan
     duties = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
@@ -286,8 +286,7 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     if not _has_implementation(plan):
         yield Hit(where, {"missing": missing, "missing_en": missing_en}, variant="no_part")
         return
-    index = PlanIndex(plan, abbreviation_table(plan, ctx.profile))
-    if not assignments(index):
+    if not assignments(index_for(plan, ctx.profile)):
         yield Hit(_part_span(plan, ("implementation",)), {"missing": missing, "missing_en": missing_en})
         return
     for r in _results(ctx, "C306"):

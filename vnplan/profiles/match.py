@@ -786,11 +786,26 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
 # --------------------------------------------------------------------------- the whole profile
 
 
+_last: tuple[Plan, Profile | None, PlanIndex] | None = None  # one entry: check() indexes a plan once
+
+
+def index_for(plan: Plan, profile: Profile | None) -> PlanIndex:
+    """The tokenised units of ``plan`` (with ``profile``'s abbreviations), built once per plan and profile.
+
+    Thread-safe: the cache is one tuple read and written whole; a miss only costs an index.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] is plan and last[1] is profile:
+        return last[2]
+    index = PlanIndex(plan, abbreviation_table(plan, profile))
+    _last = (plan, profile, index)
+    return index
+
+
 def match(plan: Plan, profile: Profile) -> Coverage:
     """The coverage of ``profile``'s requirements by ``plan``, requirement by requirement."""
-    abbr = abbreviation_table(plan, profile)
-    index = PlanIndex(plan, abbr)
-    return match_index(index, profile)
+    return match_index(PlanIndex(plan, abbreviation_table(plan, profile)), profile)
 
 
 def match_index(index: PlanIndex, profile: Profile) -> Coverage:
