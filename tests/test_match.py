@@ -236,3 +236,31 @@ def test_dates_of_the_model_stay_dates():
     from vnplan.profiles import from_dict
 
     assert from_dict(profile(deadline("2025-12-10"))).requirements[0].evidence.due == dt.date(2025, 12, 10)
+
+
+def test_words_inside_an_abbreviation_do_not_count_on_their_own():
+    assert status(plan(content="Phối hợp với UBND tỉnh."), content([["nhân dân"]], where="any")).status == "missing"
+    assert status(plan(content="Tuyên truyền đến các tầng lớp Nhân dân."), content([["nhân dân"]])).status == "met"
+    assert status(plan(content="Cải cách TTHC."), content([["thủ tục hành chính"]])).status == "met"
+
+
+def test_a_part_heading_is_not_evidence_of_a_duty():
+    duty = {"id": "D", "kind": "duty", "text": "d", "where": "implementation",
+            "evidence": {"all_of": [["tổ chức thực hiện"]]}}
+    assert status(plan(duty="báo cáo./."), duty).status == "missing"
+    assert status(plan(duty="tổ chức thực hiện tốt Kế hoạch./."), duty).status == "met"
+
+
+def test_a_target_restated_inside_a_placeholder_is_a_placeholder():
+    text = "Tỷ lệ thanh toán trực tuyến: [Đơn vị bổ sung chỉ tiêu. Chỉ tiêu: thanh toán trực tuyến đạt trên 70%]"
+    r = status(plan(content=text), target(">", 70))
+    assert (r.status, r.reason) == ("placeholder", "placeholder")
+
+
+def test_a_placeholder_in_the_implementation_part_assigns_nothing():
+    from vnplan.check.runner import check
+
+    p = vnplan.parse(PLAN.format(content="x.", form="y.", duty="z.").replace(
+        "1. Giao Văn phòng Sở theo dõi, đôn đốc; z.", "1. [Đơn vị bổ sung phân công: cơ quan nào chủ trì, phối hợp]"))
+    assert check(p, profile=profile(cit())).by_rule("C306")
+    assert not check(plan(), profile=profile(cit())).by_rule("C306")

@@ -179,11 +179,13 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
         "weaker": "Chỉ tiêu {id} thấp hơn kế hoạch cấp trên: {stated}, trong khi yêu cầu {required} (“{text}”).",
         "no_figure": "Chỉ tiêu {id} được nêu nhưng không có con số (yêu cầu {required}): “{text}”.",
         "outside_part": "Chỉ tiêu {id} chỉ thấy ngoài phần quy định: “{text}”.",
+        "placeholder": "Chỉ tiêu {id} mới có chỗ trống chờ điền (yêu cầu {required}): “{text}”.",
     },
     variants_en={
         "weaker": "Target {id} is weaker than the parent's: {stated_en} where the parent requires {required_en} (“{text}”).",
         "no_figure": "Target {id} is named without a figure (required: {required_en}): “{text}”.",
         "outside_part": "Target {id} is found only outside its part: “{text}”.",
+        "placeholder": "Target {id} is still a placeholder (required: {required_en}): “{text}”.",
     },
     needs_profile=True,
     examples=("… bằng phương thức điện tử đạt trên 80%", "… bằng phương thức điện tử đạt trên 90%"),
@@ -194,7 +196,7 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
     for r in _results(ctx, "C304"):
         if r.status == "met":
             continue
-        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part") else None
+        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else None
         sev = "error" if variant == "weaker" else _severity(r)
         params = _params(r)
         for k in ("required", "stated", "required_en", "stated_en"):

@@ -189,8 +189,13 @@ class PlanIndex:
             add(lb.span, "legal_basis", lb.text if len(lb.text) == lb.span.end - lb.span.start else None)
         for p in plan.preamble:
             add(p.span, "preamble", p.text if len(p.text) == p.span.end - p.span.start else None)
-        for sec in plan.walk():
-            self._add_section(sec, add)
+        def visit(sec: Section, parent_role: str | None) -> None:
+            self._add_section(sec, add, defines_part=sec.role != parent_role)
+            for c in sec.children:
+                visit(c, sec.role)
+
+        for sec in plan.sections:
+            visit(sec, None)
         self.by_token: dict[str, set[int]] = {}
         for u in self.units:
             for t in u.pos:
@@ -199,8 +204,9 @@ class PlanIndex:
                 self.by_token.setdefault("~" + f, set()).add(u.index)
 
     @staticmethod
-    def _add_section(sec: Section, add) -> None:  # type: ignore[no-untyped-def]
-        if sec.heading is not None and sec.title:
+    def _add_section(sec: Section, add, defines_part: bool) -> None:  # type: ignore[no-untyped-def]
+        # a part's own heading (IV. TỔ CHỨC THỰC HIỆN) names the part: it is not evidence of anything
+        if sec.heading is not None and sec.title and not defines_part:
             add(sec.heading, sec.role)
         for p in sec.paragraphs:
             add(p.span, sec.role, p.text if len(p.text) == p.span.end - p.span.start else None)
@@ -247,6 +253,15 @@ def _positions(ph: Phrase, unit: Unit, t: str) -> list[int]:
     return out
 
 
+def _inside_expansion(unit: Unit, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` lie inside one abbreviation's expansion without its first word:
+    ``nhân dân`` inside ``UBND`` (Ủy ban nhân dân) is not the people."""
+    toks = unit.tokens
+    if first == 0 or toks[first - 1][1:] != toks[first][1:]:
+        return False
+    return toks[last][1:] == toks[first][1:]
+
+
 def _match_in_order(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
     """Short phrases keep their word order (``tài chính công`` is not ``công khai tài chính``)."""
     lists = [_positions(ph, unit, t) for t in ph.tokens]
@@ -261,7 +276,7 @@ def _match_in_order(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
                 break
             prev = later[k]
         else:
-            if best is None or prev - start < best[1] - best[0]:
+            if (best is None or prev - start < best[1] - best[0]) and not _inside_expansion(unit, start, prev):
                 best = (start, prev)
     return (1.0, best[0], best[1]) if best else (0.0, 0, 0)
 
@@ -307,6 +322,8 @@ def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
                 best = (distinct, occ[lo][0], p)
             if distinct == k and best[2] - best[1] == k - 1:
                 break  # cannot be tighter
+    if best[0] == k and _inside_expansion(unit, best[1], best[2]):
+        return 0.0, 0, 0
     return best[0] / k, best[1], best[2]
 
 
@@ -562,7 +579,7 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     cand = set()
     for ph in first_group:
         cand |= index.candidates(ph.tokens)
-    outcomes = []  # (rank, score, evidence, op, value, in_role)
+    outcomes = []  # (rank, score, evidence, op, value, in_role): 3 met, 2 weaker, 1 no figure, 0 placeholder
     for ui in sorted(cand):
         unit = index.units[ui]
         hits = [best_hit(index, g, req.where, units=(ui,)) for g in c.groups]
@@ -577,6 +594,10 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
             a, b = unit.tokens[first][1], unit.tokens[last][2]
         m = _figure_near(unit, a, b)
         factor = 1.0 if in_role else FALLBACK
+        if unit.placeholder:  # a skeleton restating the parent's target inside "[…]": not the unit's own
+            ev = evidence_of(Hit(factor, unit, first, last, hits[0].phrase, in_role))  # type: ignore[union-attr]
+            outcomes.append((0, PLACEHOLDER, ev, None, None, in_role))
+            continue
         if m is None:
             ev = evidence_of(Hit(factor, unit, first, last, hits[0].phrase, in_role))  # type: ignore[union-attr]
             outcomes.append((1, 0.4 * factor, ev, None, None, in_role))
@@ -595,6 +616,11 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
                        note=f"không thấy chỉ tiêu (yêu cầu {want})", note_en=f"target not found (required: {want_en})",
                        details={"required": want, "required_en": want_en})
     rank, score, ev, op, val, in_role = max(outcomes, key=lambda o: (o[0], o[1]))
+    if rank == 0:
+        return _result(req, "placeholder", score, [ev], reason="placeholder",
+                       note=f"mới có chỗ trống chờ điền “[…]” (yêu cầu {want})",
+                       note_en=f"only a “[…]” placeholder so far (required: {want_en})",
+                       details={"required": want, "required_en": want_en})
     if rank == 3:
         status = "met" if in_role else "partial"
         return _result(req, status, score, [ev], reason=None if in_role else "outside_part",
@@ -855,7 +881,8 @@ def assignments(index: PlanIndex) -> list[Evidence]:
     for u in index.units:
         if u.role != "implementation":
             continue
-        m = _ASSIGN_RE.search(u.text)
+        # a skeleton's guidance "[… cơ quan nào chủ trì …]" assigns nothing
+        m = _ASSIGN_RE.search(_PLACEHOLDER_RE.sub(lambda x: " " * len(x.group(0)), u.text))
         if m:
             s, e = clause_span(u, m.start(), m.end())
             out.append(Evidence(u.text[s:e].strip(), Span(u.span.block, u.span.start + s, u.span.start + e),
