@@ -136,3 +136,22 @@ def test_a_planted_defect_is_caught_by_its_rule_alone(reference_text, name, muta
 def test_there_are_at_least_twelve_variants():
     assert len(VARIANTS) >= 12
     assert {v[2] for v in VARIANTS} == {"C301", "C302", "C303", "C304", "C305", "C306"}
+
+
+def test_a_unit_plan_in_other_words_meets_the_profile_too():
+    """A synthetic district plan (tests/data/synthetic-unit-…; not a real document) says the same things in
+    its own words: *Căn cứ* instead of *Thực hiện*, the date in words, ``cải cách về thể chế``, its own
+    abbreviation ``CQS``, ``CB, CC, VC``, old tone placement ``số hoá``, ``tờ gấp, pa nô``, figures above
+    the parent's (92% > 90%)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "synthetic-unit-kh-tuyen-truyen-cchc-2024.txt"
+    plan = vnplan.parse(path)
+    report = check(plan, profile=PROFILE)
+    assert [r.id for r in report.coverage.requirements if r.status != "met"] == []
+    assert c_rules(report) == set()
+    ev = {r.id: r.evidence for r in report.coverage.requirements}
+    assert "Cải cách về thể chế" in ev["BG14-CCHC-THECHE"][0].text
+    assert "CQS" in " ".join(e.text for e in ev["BG14-CCHC-CQS"])
+    assert "số hóa đạt trên 65%" in ev["BG14-T-SOHOA"][0].text  # the reader moved the tone mark
+    assert "21 tháng 01 năm 2024" in ev["BG14-CIT"][0].text
