@@ -34,6 +34,16 @@ import regex
 
 from vnplan import vocab
 from vnplan.model import Coverage, Evidence, Plan, RequirementResult, Section, Span
+from vnplan.profiles.figures import (  # noqa: F401  (comparator_of, meets re-exported)
+    DEADLINE_RE,
+    PERCENT_RE,
+    YEAR_RE,
+    format_vi,
+    format_en,
+    comparator_of,
+    deadline_date,
+    meets,
+)
 from vnplan.profiles.model import Profile, Requirement
 from vnplan.text import is_syllable, key, split_syllables
 
@@ -508,51 +518,6 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
 
 # --------------------------------------------------------------------------- targets
 
-_PERCENT_RE = regex.compile(
-    r"(?P<cmp>(?:(?:đạt|là|ở mức|bằng)\s+)?(?:trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|từ|"
-    r"không quá|không vượt quá|tối đa|dưới|>=|≥|>|<=|≤|<)?)\s*(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*%",
-    regex.IGNORECASE,
-)
-_CMP_WORDS = (
-    (("không quá", "không vượt quá", "tối đa", "<=", "≤"), "<="),
-    (("không dưới", "không thấp hơn", "tối thiểu", "ít nhất", ">=", "≥", "từ"), ">="),
-    (("trên", "hơn", "vượt", ">"), ">"),
-    (("dưới", "<"), "<"),
-)
-
-
-def comparator_of(words: str) -> str:
-    """``đạt trên`` → ``>``; a bare figure or ``đạt`` is ``>=`` (reached at least)."""
-    w = key(words)
-    for forms, op in _CMP_WORDS:
-        if any(regex.search(rf"(?:^|\s){regex.escape(f)}(?:\s|$)", w) or w.endswith(f) for f in forms):
-            return op
-    return ">="
-
-
-def meets(op: str, value: float, p_op: str, p_value: float) -> bool:
-    """Whether a unit's commitment ``op value`` is at least as strong as the parent's ``p_op p_value``."""
-    if p_op == "=":
-        return value == p_value and op in ("=", ">=", "<=")
-    lower = p_op in (">", ">=")
-    if lower != (op in (">", ">=", "=")):
-        return False
-    if lower:
-        return value > p_value or (value == p_value and (op == ">" or p_op == ">="))
-    return value < p_value or (value == p_value and (op == "<" or p_op == "<="))
-
-
-def _fmt(op: str, v: float, unit: str | None) -> str:
-    words = {">": "trên ", ">=": "", "=": "", "<=": "không quá ", "<": "dưới "}
-    num = f"{v:g}"
-    return f"{words.get(op, '')}{num}{unit or ''}"
-
-
-def _fmt_en(op: str, v: float, unit: str | None) -> str:
-    words = {">": "above ", ">=": "at least ", "=": "", "<=": "at most ", "<": "below "}
-    return f"{words.get(op, '')}{v:g}{unit or ''}"
-
-
 _FIGURE_GAP_RE = regex.compile(r"[;!?]|\.\s")
 
 
@@ -560,7 +525,7 @@ def _figure_near(unit: Unit, first_char: int, last_char: int) -> regex.Match[str
     """The percentage that belongs to the indicator: the next one in the same clause, else one just before."""
     t = unit.text
     after = before = None
-    for m in _PERCENT_RE.finditer(t):
+    for m in PERCENT_RE.finditer(t):
         if m.start() >= last_char:
             if m.start() - last_char <= 200 and not _FIGURE_GAP_RE.search(t, last_char, m.start()):
                 after = after or m
@@ -573,8 +538,8 @@ def _figure_near(unit: Unit, first_char: int, last_char: int) -> regex.Match[str
 def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     req, spec = c.req, c.req.evidence
     p_op, p_val = spec.comparator or ">=", float(spec.threshold or 0)
-    want = _fmt(p_op, p_val, spec.unit)
-    want_en = _fmt_en(p_op, p_val, spec.unit)
+    want = format_vi(p_op, p_val, spec.unit)
+    want_en = format_en(p_op, p_val, spec.unit)
     first_group = c.groups[0] if c.groups else []
     cand = set()
     for ph in first_group:
@@ -624,15 +589,15 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     if rank == 3:
         status = "met" if in_role else "partial"
         return _result(req, status, score, [ev], reason=None if in_role else "outside_part",
-                       details={"required": want, "stated": _fmt(op, val, spec.unit), "required_en": want_en,
-                                "stated_en": _fmt_en(op, val, spec.unit)})
+                       details={"required": want, "stated": format_vi(op, val, spec.unit), "required_en": want_en,
+                                "stated_en": format_en(op, val, spec.unit)})
     if rank == 2:
-        stated = _fmt(op, val, spec.unit)  # type: ignore[arg-type]
+        stated = format_vi(op, val, spec.unit)  # type: ignore[arg-type]
         return _result(req, "partial", score, [ev], reason="weaker",
                        note=f"{stated} thấp hơn yêu cầu {want}",
-                       note_en=f"{_fmt_en(op, val, spec.unit)} is weaker than the required {want_en}",  # type: ignore[arg-type]
+                       note_en=f"{format_en(op, val, spec.unit)} is weaker than the required {want_en}",  # type: ignore[arg-type]
                        details={"required": want, "stated": stated, "required_en": want_en,
-                                "stated_en": _fmt_en(op, val, spec.unit)})  # type: ignore[arg-type]
+                                "stated_en": format_en(op, val, spec.unit)})  # type: ignore[arg-type]
     return _result(req, "partial", score, [ev], reason="no_figure",
                    note=f"có nêu chỉ tiêu nhưng không có con số (yêu cầu {want})",
                    note_en=f"the indicator is named without a figure (required: {want_en})",
@@ -641,46 +606,9 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
 
 # --------------------------------------------------------------------------- deadlines
 
-_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_DEADLINE_RE = regex.compile(
-    r"(?P<lead>trước|chậm nhất(?: là)?(?: vào)?|muộn nhất|không muộn hơn|hạn chót|hoàn thành trong|hoàn thành"
-    r"|xong trong|trong)\s+(?:(?:hết\s+)?ngày\s+)?(?:"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
-    r"|tháng\s+(?P<m3>\d{1,2})\s*(?:/|năm)\s*(?P<y3>\d{4})"
-    r"|quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y4>\d{4})"
-    r"|năm\s+(?P<y5>\d{4}))",
-    regex.IGNORECASE,
-)
-_YEAR_RE = regex.compile(r"\bnăm\s+(?P<y>\d{4})\b", regex.IGNORECASE)
-
-
-def _month_end(y: int, m: int) -> _dt.date:
-    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-    return nxt - _dt.timedelta(days=1)
-
-
-def deadline_date(m: regex.Match[str]) -> _dt.date | None:
-    """The last day a deadline expression allows."""
-    try:
-        if m.group("y"):
-            return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if m.group("y2"):
-            return _dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        if m.group("y3"):
-            return _month_end(int(m.group("y3")), int(m.group("m3")))
-        if m.group("y4"):
-            return _month_end(int(m.group("y4")), 3 * _ROMAN_Q[m.group("q").upper()])
-        if m.group("y5"):
-            return _dt.date(int(m.group("y5")), 12, 31)
-    except (ValueError, KeyError):
-        return None
-    return None
-
-
 def deadlines_in(unit: Unit) -> list[tuple[regex.Match[str], _dt.date]]:
     out = []
-    for m in _DEADLINE_RE.finditer(unit.text):
+    for m in DEADLINE_RE.finditer(unit.text):
         d = deadline_date(m)
         if d is not None:
             out.append((m, d))
@@ -716,7 +644,7 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
         h = index.plan.header
         title_unit = next((u for u in index.units if u.role == "title"), None)
         if h.title and title_unit is not None:
-            m = _YEAR_RE.search(title_unit.text)
+            m = YEAR_RE.search(title_unit.text)
             if m:
                 end = _dt.date(int(m.group("y")), 12, 31)
                 ev = Evidence(title_unit.text, title_unit.span, (m.group(0),))
