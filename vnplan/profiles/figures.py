@@ -91,6 +91,6 @@ def deadline_date(m: regex.Match[str]) -> _dt.date | None:
             return _month_end(int(m.group("y4")), 3 * _ROMAN_Q[m.group("q").upper()])
         if m.group("y5"):
             return _dt.date(int(m.group("y5")), 12, 31)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError):  # 31/02, year 0: not a date
         return None
     return None

@@ -469,7 +469,7 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
         title_unit = next((u for u in index.units if u.role == "title"), None)
         if h.title and title_unit is not None:
             m = YEAR_RE.search(title_unit.text)
-            if m:
+            if m and 1900 <= int(m.group("y")) <= 2200:  # a year, not a typo such as "năm 0000"
                 end = _dt.date(int(m.group("y")), 12, 31)
                 ev = Evidence(title_unit.text, title_unit.span, (m.group(0),))
                 if end <= due:
