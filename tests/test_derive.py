@@ -85,3 +85,10 @@ def test_a_parent_without_a_number_cannot_give_a_profile():
 ])
 def test_key_phrases_drop_leading_verbs_and_cut_at_the_first_comma(title, phrase):
     assert key_phrase(title) == phrase
+
+
+def test_a_profile_id_is_ascii_even_when_the_symbol_is_not():
+    text = "BỘ NỘI VỤ\nSố: 35/QĐ-BNV\nHà Nội, ngày 22 tháng 01 năm 2024\nQUYẾT ĐỊNH\nBan hành Kế hoạch\nI. NỘI DUNG\n1. Cải cách thể chế.\n"
+    p = derive(vnplan.parse(text))
+    assert p.id == "hanoi-35-QD-BNV-2024"
+    validate(profile_to_dict(p))

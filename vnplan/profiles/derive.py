@@ -11,6 +11,8 @@ where in the parent it comes from. Nothing is guessed beyond that: review before
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from vnplan.errors import ProfileError
@@ -58,6 +60,12 @@ def _aliases(issuer: str) -> tuple[str, ...]:
 
 def _slug(s: str) -> str:
     return fold(s).replace(" ", "")
+
+
+def _ascii(s: str) -> str:
+    """``QĐ-UBND`` → ``QD-UBND``: profile ids are ASCII, case kept."""
+    d = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in d if not unicodedata.combining(c) and (c.isalnum() or c in "-._"))
 
 
 def _label_path(path: list[Section]) -> str:
@@ -135,7 +143,7 @@ def derive(plan: Plan, *, profile_id: str | None = None) -> Profile:
                             issuer=issuer, title=h.title, issuer_aliases=_aliases(issuer) if issuer else ())
     ref = parent.reference
     place = _slug(h.place) if h.place else (_slug(issuer.split()[-1]) if issuer else "parent")
-    pid = profile_id or f"{place}-{h.number}-{h.symbol}" + (f"-{date.year}" if date else "")
+    pid = profile_id or f"{place}-{h.number}-{_ascii(h.symbol)}" + (f"-{date.year}" if date else "")
     ids = _Ids()
 
     def prov(where: str) -> Provenance:
