@@ -30,12 +30,6 @@ def test_the_shipped_profile_is_valid_against_the_schema(shipped_dict):
     jsonschema.validate(shipped_dict, load_schema("profile"))
 
 
-def test_the_packaged_schema_is_the_one_in_schemas():
-    a = (ROOT / "schemas" / "profile.schema.json").read_text(encoding="utf-8")
-    b = (ROOT / "vnplan" / "schemas" / "profile.schema.json").read_text(encoding="utf-8")
-    assert a == b
-
-
 def test_the_parent_of_the_shipped_profile_is_14_KH_UBND():
     p = load(SHIPPED).parent
     assert (p.type, p.number, p.symbol, p.date.isoformat()) == ("Kế hoạch", "14", "KH-UBND", "2024-01-21")
