@@ -51,7 +51,11 @@ def parse_recipient(b: Block, group: str | None, offset: int = 0) -> Recipient |
     start = m.end() if m else offset
     span = trimmed_span(b, start)
     if span is None:
-        return None
+        marker = trimmed_span(b, offset)
+        if marker is None:
+            return None
+        # a bare list marker ("-"): an empty entry, kept so that no character goes unowned
+        return Recipient(name="", note=None, text=t[offset:].strip(), span=Span(b.index, offset, marker.end), group=group)
     body = t[span.start : span.end].rstrip(";.,").rstrip()
     am = _ARCHIVE_RE.match(body)
     if am:
@@ -91,8 +95,6 @@ def parse_closing(
             r = parse_recipient(b, group)
             if r is not None:
                 recipients.append(r)
-            else:  # a bare "-": no recipient, but its text is still owned
-                other.append(Paragraph(t, block_span(b)))
             continue
         if heading is not None and _GROUP_RE.match(t) and not is_upper_text(t) and not _SIGNER_RE.match(t):
             group = t.rstrip(":").strip()

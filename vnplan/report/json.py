@@ -15,7 +15,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "name": f.name,
         "part": f.part,
         "message": f.message,
-        "span": {"block": f.span.block, "start": f.span.start, "end": f.span.end} if f.span else None,
+        "span": {"block": f.span.block, "start": f.span.start, "end": f.span.end} if f.span is not None else None,
         "line": f.line,
         "column": f.column,
         "location": f.location,
