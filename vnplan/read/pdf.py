@@ -38,6 +38,7 @@ class _Line:
     page: int
     line_on_page: int
     artifact: bool = False
+    top: bool = False  # an artifact in the upper half of its page (running header)
     column: int | None = None  # 0 left, 1 right, inside a two-column zone
     zone: int | None = None
 
@@ -167,6 +168,7 @@ def _mark_artifacts(pages: list[list[_Line]], heights: list[float]) -> None:
                 continue
             if _PAGE_NO.match(t) or (n >= 2 and edge.get(_DIGITS.sub("#", t), 0) >= max(2, (n + 1) // 2)):
                 ln.artifact = True
+                ln.top = ln.y > 0.5 * h
 
 
 def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
@@ -257,31 +259,26 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         doc = read_text("\n".join(text_lines), path=path, format="pdf")
         blocks = list(doc.blocks)
     out: list[Block] = []
-    artifacts = [ln for ln in ordered if ln.artifact]
-    by_page_start: dict[int, list[_Line]] = {}
-    for a in artifacts:
-        by_page_start.setdefault(a.page, []).append(a)
-    emitted_pages: set[int] = set()
+    pending = [ln for ln in ordered if ln.artifact]
 
-    def flush_artifacts(upto_page: int) -> None:
-        for p in sorted(by_page_start):
-            if p <= upto_page and p not in emitted_pages:
-                emitted_pages.add(p)
-                for a in by_page_start[p]:
-                    t, _ = normalize_with_map(a.text)
-                    out.append(Block(index=0, text=t, kind="artifact", location=f"trang {a.page + 1}, dòng {a.line_on_page}",
-                                     page_section=a.page))
+    def flush(page: int) -> None:
+        """Emit artifacts that come before a block on ``page``: its headers, earlier footers."""
+        while pending and (pending[0].page < page or pending[0].page == page and pending[0].top):
+            a = pending.pop(0)
+            t, _ = normalize_with_map(a.text)
+            out.append(Block(index=0, text=t, kind="artifact", page_section=a.page,
+                             location=f"trang {a.page + 1}, dòng {a.line_on_page}"))
 
     for b in blocks:
         first = source[b.line - 1] if b.line and b.line - 1 < len(source) else None
         page = first.page if first else 0
-        flush_artifacts(page - 1)
+        flush(page)
         table = None
         if first is not None and first.column is not None and b.kind == "paragraph":
             table = TablePos(table=first.zone or 0, row=0, col=first.column)
         where = f"trang {page + 1}, dòng {first.line_on_page}" if first else b.location
         out.append(attrs.evolve(b, location=where, table=table, page_section=page, line=None, origin=None, offsets=None))
-    flush_artifacts(10**9)
+    flush(10**9)
     out = [attrs.evolve(b, index=k) for k, b in enumerate(out)]
     warnings: tuple[str, ...] = ()
     if legacy_used:

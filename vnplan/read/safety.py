@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -159,7 +160,7 @@ class Package:
         try:
             with self._zip.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise CorruptFileError(f"cannot inflate {name} ({exc})", path=self.path,
                                    hint="download or copy the file again") from None
         except RuntimeError as exc:  # zipfile raises this for encrypted entries
