@@ -8,6 +8,7 @@ TCVN3/VNI runs (legacy.py); footnotes, comments, headers and footers stay out of
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from typing import Any
 
 import regex
@@ -19,7 +20,7 @@ from vnplan.read import legacy
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
 from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
-from vnplan.text import normalize_with_map
+from vnplan.text import fix_tones, normalize_with_map
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -112,9 +113,7 @@ class _Reader:
         theme = read_theme(part("theme"))
         self.styles = Styles(part("styles"), theme)
         self.numbering = Numbering(part("numbering"))
-        for sid, st in self.styles.styles.items():  # numbering styles point at a num
-            if st.type == "numbering" and st.num_id:
-                self.numbering.style_num[sid] = st.num_id
+        self.numbering.style_num.update(self.styles.numbering_styles())
         self.blocks: list[Block] = []
         self.legacy_runs: dict[str, int] = {}
         self.warnings: list[str] = []
@@ -237,7 +236,9 @@ class _Reader:
                 label = label_info.raw
                 sep = "" if label_info.suffix == "nothing" else " "
                 raw = f"{label_info.shown}{sep}{raw}" if label_info.shown else raw
-        text, _omap = normalize_with_map(raw)
+        # Collapsing white space first keeps normalize_with_map on its fast path (same result;
+        # a .docx block keeps no offset map: its location is the paragraph).
+        text = _normalize(" ".join(raw.split()))
         if text:
             level = None
             lvl = outline if outline is not None else sinfo["outline"]
@@ -379,6 +380,17 @@ class _Reader:
             props["legacy_upper"] = legacy.is_upper_font(props.get("font"))
         self.run_cache[key] = props
         return props
+
+
+_NEEDS_FULL = regex.compile("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
+
+
+def _normalize(s: str) -> str:
+    """``normalize_with_map(s)[0]`` for white-space-collapsed ``s``, skipping its per-character scans
+    when a single C-level regex search shows they have nothing to do."""
+    if unicodedata.is_normalized("NFC", s) and not _NEEDS_FULL.search(s):
+        return fix_tones(s)
+    return normalize_with_map(s)[0]
 
 
 def _same_format(run: Run, props: dict[str, Any]) -> bool:

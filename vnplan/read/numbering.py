@@ -131,6 +131,7 @@ class Numbering:
         self.start_overrides: dict[str, dict[int, int]] = {}
         self.counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
+        self._level_cache: dict[tuple[str, int], Level | None] = {}
         self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
         if root is None:
             return
@@ -182,13 +183,14 @@ class Numbering:
         return aid if aid in self.abstract else None
 
     def level(self, num_id: str, ilvl: int) -> Level | None:
-        ov = self.overrides.get(num_id, {}).get(ilvl)
-        if ov is not None:
-            return ov
-        aid = self.abstract_of(num_id)
-        if aid is None:
-            return None
-        return self.abstract[aid].get(ilvl)
+        key = (num_id, ilvl)
+        if key not in self._level_cache:
+            ov = self.overrides.get(num_id, {}).get(ilvl)
+            if ov is None:
+                aid = self.abstract_of(num_id)
+                ov = self.abstract[aid].get(ilvl) if aid is not None else None
+            self._level_cache[key] = ov
+        return self._level_cache[key]
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
         """The level tied to a paragraph style (``w:pStyle`` inside a level), if any."""

@@ -118,15 +118,36 @@ class Styles:
         self.default_rpr: RunProps = dict(_WORD_DEFAULTS)
         self.default_para: str | None = None
         self.default_char: str | None = None
+        self._elements: dict[str, etree._Element] = {}
         self._pcache: dict[str | None, dict[str, Any]] = {}
         self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
         if root is None:
             return
         dd = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, self.theme)}
+        # Styles are indexed here and parsed on first use: Word's style sheets hold hundreds
+        # of styles of which a document uses a handful.
         for el in root.iterfind(_W + "style"):
+            sid = el.get(_W + "styleId") or ""
+            self._elements.setdefault(sid, el)
+            if el.get(_W + "default") in ("1", "true", "on"):
+                typ = el.get(_W + "type") or "paragraph"
+                if typ == "paragraph":
+                    self.default_para = sid
+                elif typ == "character":
+                    self.default_char = sid
+
+    def get(self, style_id: str | None) -> Style | None:
+        """The style with this id, parsed on first use."""
+        if style_id is None:
+            return None
+        st = self.styles.get(style_id)
+        if st is None:
+            el = self._elements.get(style_id)
+            if el is None:
+                return None
             st = Style()
-            st.id = el.get(_W + "styleId") or ""
+            st.id = style_id
             st.type = el.get(_W + "type") or "paragraph"
             name = el.find(_W + "name")
             st.name = name.get(_VAL, st.id) if name is not None else st.id
@@ -137,21 +158,29 @@ class Styles:
             st.ppr = el.find(_W + "pPr")
             st.num_id, st.ilvl, st.outline, st.jc = parse_ppr_bits(st.ppr)
             st.rpr = parse_rpr(el.find(_W + "rPr"), self.theme)
-            self.styles[st.id] = st
-            if el.get(_W + "default") in ("1", "true", "on"):
-                if st.type == "paragraph":
-                    self.default_para = st.id
-                elif st.type == "character":
-                    self.default_char = st.id
+            self.styles[style_id] = st
+        return st
+
+    def numbering_styles(self) -> dict[str, str]:
+        """Numbering styles (w:type="numbering") and the num each points at."""
+        out: dict[str, str] = {}
+        for sid, el in self._elements.items():
+            if el.get(_W + "type") == "numbering":
+                st = self.get(sid)
+                if st is not None and st.num_id:
+                    out[sid] = st.num_id
+        return out
 
     def chain(self, style_id: str | None) -> list[Style]:
         """The style and its ancestors, base first."""
         out: list[Style] = []
         seen: set[str] = set()
         sid = style_id
-        while sid and sid in self.styles and sid not in seen:
+        while sid and sid not in seen:
+            st = self.get(sid)
+            if st is None:
+                break
             seen.add(sid)
-            st = self.styles[sid]
             out.append(st)
             sid = st.based_on
         out.reverse()
@@ -160,7 +189,7 @@ class Styles:
     def paragraph(self, style_id: str | None) -> dict[str, Any]:
         """Effective paragraph-style facts: name, numId, ilvl, outline level, jc, run properties."""
         if style_id not in self._pcache:
-            sid = style_id if style_id in self.styles else self.default_para
+            sid = style_id if self.get(style_id) is not None else self.default_para
             info: dict[str, Any] = {"id": sid, "name": None, "num_id": None, "ilvl": None, "outline": None,
                                     "jc": None, "rpr": dict(self.default_rpr), "num_style": None}
             for st in self.chain(sid):
