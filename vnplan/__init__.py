@@ -20,7 +20,23 @@ from vnplan.model import (
     SourceDocument,
     Span,
 )
+# The stage packages share their names with the API functions (vnplan.read, vnplan.parse,
+# vnplan.check): import the packages first, then bind the names to the functions, so that
+# ``vnplan.parse(...)`` is the function and ``from vnplan.parse import …`` the package.
+import vnplan.check
+import vnplan.parse
+import vnplan.read
+from vnplan.check.runner import check
+from vnplan.parse import parse
 from vnplan.read import read
+
+
+def plan_to_json(plan: Plan) -> str:
+    """The plan as JSON text (contract: ``schemas/plan.schema.json``)."""
+    from vnplan.serialize import dumps, plan_to_dict
+
+    return dumps(plan_to_dict(plan))
+
 
 __version__ = "0.1.0"
 
@@ -39,5 +55,8 @@ __all__ = [
     "Span",
     "VnplanError",
     "read",
+    "parse",
+    "check",
+    "plan_to_json",
     "__version__",
 ]

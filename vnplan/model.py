@@ -251,7 +251,8 @@ class Section:
     title: str | None
     role: str
     level: int
-    span: Span  # the labelled line
+    span: Span  # the whole labelled block
+    heading: Span | None = None  # the part of the labelled block the section itself owns
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Section, ...] = ()
     label_source: str = "text"  # text or numbering (Word automatic numbering)
@@ -278,6 +279,7 @@ class Recipient:
     span: Span
     archive: bool = False  # the "Lưu: VT, …" entry
     archive_units: tuple[str, ...] = ()
+    group: str | None = None  # a sub-heading of the list, e.g. "Gửi bản điện tử"
 
 
 @frozen
@@ -312,6 +314,7 @@ class Plan:
     sections: tuple[Section, ...] = ()
     recipients: tuple[Recipient, ...] = ()
     recipients_heading: Span | None = None
+    recipient_groups: tuple[Paragraph, ...] = ()  # sub-headings inside the list
     signature: Signature | None = None
     citations: tuple[Citation, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
@@ -350,3 +353,48 @@ class Plan:
 def evolve(obj, **changes):  # type: ignore[no-untyped-def]
     """A copy of a frozen node with some fields changed."""
     return attrs.evolve(obj, **changes)
+
+
+# --------------------------------------------------------------------------- compliance
+
+
+@frozen
+class Evidence:
+    """A quoted, located piece of the unit plan that meets (part of) a requirement (bằng chứng)."""
+
+    text: str
+    span: Span
+    matched: tuple[str, ...] = ()  # the profile phrases or indicator it matched
+
+
+@frozen
+class RequirementResult:
+    """How a unit plan covers one requirement of the parent plan (mức độ đáp ứng yêu cầu)."""
+
+    id: str
+    kind: str  # citation, content, form, target, duty, deadline, theme
+    text: str
+    status: str  # met, partial, missing, placeholder
+    score: float  # 0–1
+    mandatory: bool = True
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None  # why partial / missing, in the report language
+
+
+@frozen
+class Coverage:
+    """The coverage of a parent plan's requirements by a unit plan (kết quả đối chiếu)."""
+
+    profile: str  # profile id, e.g. bacgiang-14-KH-UBND-2024
+    score: float  # 0–1
+    requirements: tuple[RequirementResult, ...] = ()
+
+    @property
+    def missing_mandatory(self) -> bool:
+        return any(r.mandatory and r.status == "missing" for r in self.requirements)
+
+    def status_of(self, req_id: str) -> str | None:
+        for r in self.requirements:
+            if r.id == req_id:
+                return r.status
+        return None

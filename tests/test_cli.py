@@ -1,0 +1,97 @@
+"""The command line: output formats, exit codes, and one-line errors for bad input."""
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from vnplan.cli import main
+from vnplan.serialize import load_schema
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_parse_json_gives_the_plan_contract(reference_path):
+    res = run("parse", reference_path, "--format", "json")
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    jsonschema.validate(data, load_schema("plan"))
+    assert data["header"]["symbol"] == "KH-KHCN"
+
+
+def test_parse_text_is_an_outline_a_clerk_reads(reference_path):
+    res = run("parse", reference_path)
+    assert res.exit_code == 0
+    assert "Trích yếu: Tuyên truyền cải cách hành chính năm 2024" in res.output
+    assert "IV. TỔ CHỨC THỰC HIỆN" in res.output
+    assert "Triệu Ngọc Trung" in res.output
+
+
+def test_check_json_has_located_findings(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("Số: 01/KH-UBND\nKẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nIII. NỘI DUNG\n", encoding="utf-8")
+    res = run("check", f, "--format", "json", "--select", "F1")
+    data = json.loads(res.output)
+    jsonschema.validate(data, load_schema("report"))
+    rules = {x["rule"] for x in data["findings"]}
+    assert {"F110", "F111"} <= rules
+    assert all(x["line"] for x in data["findings"] if x["span"])
+    assert res.exit_code == 1  # F111 is an error
+
+
+def test_check_exits_zero_without_error_findings(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("Số: 01/KH-UBND\nKẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\n", encoding="utf-8")
+    assert run("check", f, "--select", "F110,F111").exit_code == 0
+
+
+def test_ignore_removes_rules(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("Số: 01/KH-UBND\nKẾ HOẠCH\nThử\nI. MỤC ĐÍCH\n", encoding="utf-8")
+    res = run("check", f, "--format", "json", "--select", "F1", "--ignore", "F111")
+    assert "F111" not in {x["rule"] for x in json.loads(res.output)["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        ("Kế hoạch".encode("utf-16-le"), "binary"),
+        (b"caf\xe9 au lait\n", "UTF-8"),
+        ("Hôm nay trời đẹp.\nChúng tôi đi chơi.\n".encode(), "does not look like"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(tmp_path, content, needle):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "vnplan", "parse", str(f)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and needle in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_path_and_directory_are_refused(tmp_path):
+    for target in (tmp_path / "nope.txt", tmp_path):
+        res = run("parse", target)
+        assert res.exit_code == 2
+
+
+def test_output_file_is_written_and_input_untouched(tmp_path, reference_path):
+    out = tmp_path / "plan.json"
+    before = reference_path.read_bytes()
+    assert run("parse", reference_path, "--format", "json", "-o", out).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["header"]["doc_type"] == "Kế hoạch"
+    assert reference_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+
+
+def test_rules_lists_the_catalogue():
+    res = run("rules")
+    assert res.exit_code == 0
+    assert "F110" in res.output and "F111" in res.output

@@ -1,0 +1,86 @@
+"""The body: legal basis, the section tree with its labels and roles, paragraphs."""
+
+import vnplan
+
+PLAN = """Số: 01/KH-UBND
+KẾ HOẠCH
+Thử nghiệm
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh, Sở ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao nhận thức.
+2. Yêu cầu
+- Bám sát chủ đề năm.
+II. NỘI DUNG
+1. Cải cách thể chế: Tuyên truyền hệ thống văn bản quy phạm pháp luật của tỉnh.
+2.1. Tiểu mục
+a) Điểm a
++ Ý nhỏ
+b) Điểm b
+III. HÌNH THỨC TUYÊN TRUYỀN
+Tuyên truyền qua báo chí.
+IV. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở theo dõi, tổng hợp, báo cáo./.
+"""
+
+
+def test_legal_basis_items_are_classified():
+    p = vnplan.parse(PLAN)
+    assert [lb.kind for lb in p.legal_basis] == ["can_cu", "thuc_hien"]
+
+
+def test_legal_basis_points_to_its_citations():
+    p = vnplan.parse(PLAN)
+    cited = [p.citations[k] for k in p.legal_basis[1].citations]
+    assert [(c.number, c.symbol) for c in cited] == [("14", "KH-UBND")]
+
+
+def test_top_level_sections_get_their_roles_from_their_headings():
+    p = vnplan.parse(PLAN)
+    assert [(s.label, s.role) for s in p.sections] == [
+        ("I", "purpose_requirements"), ("II", "content"), ("III", "forms"), ("IV", "implementation")
+    ]
+
+
+def test_purpose_and_requirements_are_told_apart_below_their_joint_heading():
+    first = vnplan.parse(PLAN).sections[0]
+    assert [(c.label, c.title, c.role) for c in first.children] == [
+        ("1", "Mục đích", "purpose"), ("2", "Yêu cầu", "requirements")
+    ]
+
+
+def test_deeper_labels_nest_and_children_inherit_the_role():
+    content = vnplan.parse(PLAN).sections[1]
+    item = content.children[0]
+    assert (item.label, item.title, item.role) == ("1", "Cải cách thể chế", "content")
+    assert item.text == "Tuyên truyền hệ thống văn bản quy phạm pháp luật của tỉnh."
+    sub = item.children[0]
+    assert (sub.label, sub.style) == ("2.1", "arabic2")
+    assert [(c.label, [g.label for g in c.children]) for c in sub.children] == [("a", ["+"]), ("b", [])]
+
+
+def test_unlabelled_paragraphs_belong_to_the_section_above():
+    forms = vnplan.parse(PLAN).sections[2]
+    assert forms.text == "Tuyên truyền qua báo chí."
+
+
+def test_the_closing_mark_is_located():
+    p = vnplan.parse(PLAN)
+    assert p.span_text(p.closing) == "./."
+
+
+def test_a_long_item_without_heading_has_no_title():
+    sec = vnplan.parse(PLAN).sections[3].children[0]
+    assert sec.title is None
+    assert sec.text == "Văn phòng Sở theo dõi, tổng hợp, báo cáo./."
+
+
+def test_articles_of_a_decision_are_sections():
+    p = vnplan.parse("Số: 01/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc\nĐiều 1. Phê duyệt Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực.\n")
+    assert [(s.label, s.style) for s in p.sections] == [("Điều 1", "article"), ("Điều 2", "article")]
+
+
+def test_mục_tiêu_is_the_purpose_part():
+    p = vnplan.parse("Số: 01/KH-UBND\nKẾ HOẠCH\nABC\nI. MỤC TIÊU\n1. Mục tiêu tổng quát\n")
+    assert p.sections[0].role == "purpose"

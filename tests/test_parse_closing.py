@@ -1,0 +1,64 @@
+"""The closing: recipients (nơi nhận) with their notes, the archive line, the signature block."""
+
+import vnplan
+
+CLOSING = """Số: 01/KH-UBND
+KẾ HOẠCH
+ABC
+I. NỘI DUNG
+Nội dung./.
+Nơi nhận:
+Gửi bản điện tử:
+- Như Điều 2 (t/h);
+- Chủ tịch UBND tỉnh (để b/c);
+- Các Sở: Nội vụ, TT&TT;
+- Lưu: VT, VXNV (V).
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Phạm Duy Hưng
+"""
+
+
+def test_recipients_are_read_with_their_notes():
+    p = vnplan.parse(CLOSING)
+    assert [(r.name, r.note) for r in p.recipients] == [
+        ("Như Điều 2", "t/h"), ("Chủ tịch UBND tỉnh", "để b/c"), ("Các Sở: Nội vụ, TT&TT", None), ("Lưu", None)
+    ]
+
+
+def test_the_archive_line_lists_its_units():
+    lưu = vnplan.parse(CLOSING).recipients[-1]
+    assert lưu.archive and lưu.archive_units == ("VT", "VXNV (V)")
+
+
+def test_recipient_sub_headings_become_groups():
+    p = vnplan.parse(CLOSING)
+    assert p.recipients[0].group == "Gửi bản điện tử"
+    assert [g.text for g in p.recipient_groups] == ["Gửi bản điện tử:"]
+
+
+def test_a_nested_signature_keeps_every_authority_form():
+    sig = vnplan.parse(CLOSING).signature
+    assert (sig.authority_form, sig.on_behalf_of, sig.position, sig.signer) == (
+        "TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Phạm Duy Hưng"
+    )
+    assert [(f.form, f.of) for f in sig.forms] == [("TM.", "ỦY BAN NHÂN DÂN"), ("KT.", "CHỦ TỊCH")]
+
+
+def test_a_signature_before_the_recipients_is_read_too():
+    text = "Số: 01/KH-UBND\nKẾ HOẠCH\nABC\nI. NỘI DUNG\nNội dung./.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\nNơi nhận:\n- Lưu: VT.\n"
+    p = vnplan.parse(text)
+    assert (p.signature.authority_form, p.signature.signer) == ("KT.", "Nguyễn Văn A")
+    assert [r.name for r in p.recipients] == ["Lưu"]
+
+
+def test_a_head_signing_alone_has_no_authority_form():
+    p = vnplan.parse("Số: 01/KH-SNV\nKẾ HOẠCH\nABC\nI. NỘI DUNG\nA./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn B\n")
+    assert (p.signature.authority_form, p.signature.position, p.signature.signer) == (None, "GIÁM ĐỐC", "Trần Văn B")
+
+
+def test_text_after_the_signature_is_kept_as_other():
+    p = vnplan.parse(CLOSING + "\nKẾ HOẠCH KÈM THEO\n")
+    assert [o.text for o in p.other] == ["KẾ HOẠCH KÈM THEO"]

@@ -1,0 +1,69 @@
+"""Invariants of the parser on any text: it never raises, never loses text, and is deterministic."""
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from vnplan.parse import parse_document
+from vnplan.parse.ownership import ownership_faults
+from vnplan.errors import EmptyInputError
+from vnplan.read.text import read_text
+from vnplan.serialize import plan_to_dict
+
+# Lines that look like pieces of real plans, so the parser's branches are exercised.
+FRAGMENTS = [
+    "ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "-------", "|", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc", "Số: /KH-KHCN", "Số: 14/KH-UBND", "Bắc Giang, ngày tháng 02 năm 2024",
+    "KẾ HOẠCH", "Tuyên truyền cải cách hành chính", "Căn cứ Luật số 1/2015/QH13;",
+    "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh;", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+    "- Nâng cao nhận thức", "a) Điểm", "+ Ý", "2.1. Mục", "II. NỘI DUNG", "Nơi nhận:", "- Lưu: VT.",
+    "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Triệu Ngọc Trung", "./.", "2", "V/v hướng dẫn", "Kính gửi:",
+    "Điều 1. Phê duyệt", "TM. ỦY BAN NHÂN DÂN", "(Đã ký)", "Gửi bản điện tử:", "cải cách hành chính (CCHC)",
+]
+plan_like = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=0, max_size=40)), min_size=1, max_size=40
+).map("\n".join)
+any_text = st.one_of(st.text(min_size=1, max_size=400), plan_like).filter(lambda t: t.strip() and "\x00" not in t)
+
+def document(text):
+    """The reader's blocks; texts the reader refuses as empty (only invisible characters) are skipped."""
+    try:
+        return read_text(text)
+    except EmptyInputError:
+        assume(False)
+
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(any_text)
+def test_parsing_never_raises(text):
+    parse_document(document(text))
+
+
+@SETTINGS
+@given(any_text)
+def test_every_non_blank_character_belongs_to_exactly_one_node(text):
+    assert ownership_faults(parse_document(document(text))) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text)
+def test_parsing_is_deterministic(text):
+    first = plan_to_dict(parse_document(document(text)))
+    second = plan_to_dict(parse_document(document(text)))
+    assert first == second
+
+
+@settings(max_examples=150, deadline=None)
+@given(any_text)
+def test_the_reader_keeps_every_non_blank_character(text):
+    doc = document(text)
+    kept = "".join(b.text for b in doc.blocks).replace(" ", "")
+    import unicodedata
+
+    from vnplan.text import normalize
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    original = "".join(normalize(line) for line in lines).replace(" ", "")
+    assert sorted(kept) == sorted(unicodedata.normalize("NFC", original))

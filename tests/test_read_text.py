@@ -1,0 +1,98 @@
+"""The plain-text reader: lines into paragraph blocks, faithful to real extracted text."""
+
+import unicodedata
+
+import pytest
+
+from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
+from vnplan.read import read
+from vnplan.read.text import decode, read_text
+
+
+def texts(doc):
+    return [b.text for b in doc.blocks]
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph():
+    doc = read_text("Căn cứ Chỉ thị số 37-CT/TW ngày\n03/9/2019 của Ban Bí thư về tăng cường\nsự lãnh đạo;\n")
+    assert texts(doc) == ["Căn cứ Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư về tăng cường sự lãnh đạo;"]
+
+
+def test_a_heading_is_not_joined_to_the_paragraph_after_it():
+    doc = read_text("1. Mục đích\nTiếp tục đẩy mạnh công tác CCHC.\n")
+    assert texts(doc) == ["1. Mục đích", "Tiếp tục đẩy mạnh công tác CCHC."]
+
+
+def test_a_word_broken_over_two_lines_of_a_heading_is_joined():
+    assert texts(read_text("1. Mục\nđích\n")) == ["1. Mục đích"]
+
+
+def test_list_items_are_never_joined():
+    doc = read_text("Nơi nhận:\n- Chủ tịch UBND tỉnh (b/c);\n- Lưu: VT.\n")
+    assert texts(doc) == ["Nơi nhận:", "- Chủ tịch UBND tỉnh (b/c);", "- Lưu: VT."]
+
+
+def test_capitalised_lines_stay_apart_unless_a_comma_continues_them():
+    assert texts(read_text("ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n")) == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"]
+    assert texts(read_text("I. MỤC TIÊU,\nYÊU CẦU VÀ ĐỐI TƯỢNG\n")) == ["I. MỤC TIÊU, YÊU CẦU VÀ ĐỐI TƯỢNG"]
+
+
+def test_page_numbers_are_kept_as_artifacts_not_content():
+    doc = read_text("Đoạn một kết thúc.\n\n2\n\nĐoạn hai.\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "Đoạn một kết thúc."),
+        ("artifact", "2"),
+        ("paragraph", "Đoạn hai."),
+    ]
+
+
+def test_flattened_header_table_cells_get_table_positions():
+    doc = read_text("ỦY BAN NHÂN DÂN\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 01/KH-UBND\n|\nKẾ HOẠCH\n")
+    cells = [(b.text, b.table and (b.table.row, b.table.col)) for b in doc.blocks if b.kind == "paragraph"]
+    assert cells == [
+        ("ỦY BAN NHÂN DÂN", (0, 0)),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (0, 1)),
+        ("Số: 01/KH-UBND", (1, 0)),
+        ("KẾ HOẠCH", None),
+    ]
+
+
+def test_blocks_know_their_source_lines():
+    doc = read_text("\n\nMột dòng\nhai dòng tiếp.\n\nBa.\n")
+    assert [(b.line, b.line_of(len(b.text) - 1)) for b in doc.blocks] == [(3, 4), (6, 6)]
+
+
+def test_original_offsets_survive_normalisation_and_joining():
+    raw = "Kế  hoạch\nsố 14.\n"
+    doc = read_text(raw)
+    b = doc.blocks[0]
+    assert b.text == "Kế hoạch số 14."
+    k = b.text.index("14")
+    assert raw[b.original_offset(k)] == "1"
+
+
+def test_empty_or_blank_text_is_refused():
+    with pytest.raises(EmptyInputError):
+        read_text(" \n\n\t\n")
+
+
+def test_text_with_nul_bytes_is_binary():
+    with pytest.raises(BinaryInputError):
+        read_text("abc\x00def")
+
+
+def test_non_utf8_bytes_get_a_clear_encoding_error():
+    with pytest.raises(EncodingError, match="UTF-8"):
+        decode("Hà Nội, ngày".encode("latin-1", "replace") + b"\xe0\xff")
+
+
+def test_utf16_with_bom_is_decoded():
+    text, _ = decode("Kế hoạch".encode("utf-16"))
+    assert text == "Kế hoạch"
+
+
+def test_a_multi_line_string_is_text_and_a_file_name_is_a_path(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("Số: 01/KH-UBND\n", encoding="utf-8")
+    assert read(str(f)).path == str(f)
+    assert read("Số: 01/KH-UBND\nKẾ HOẠCH\n").path is None

@@ -1,0 +1,56 @@
+"""Vietnamese normalisation: NFC, one tone-mark placement, spaces, offsets back to the original."""
+
+import unicodedata
+
+import pytest
+
+from vnplan.text import fold, is_upper_text, key, normalize, normalize_with_map
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hoà", "hòa"), ("CỘNG HOÀ", "CỘNG HÒA"), ("thuý", "thúy"), ("Uỷ ban", "Ủy ban"), ("khoẻ", "khỏe"), ("hoạ", "họa")],
+)
+def test_old_tone_placement_becomes_modern(old, new):
+    assert normalize(old) == new
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàn", "hoạch", "thuyết", "quyết", "giáo"])
+def test_tone_stays_where_a_consonant_or_qu_decides(word):
+    assert normalize(word) == word
+
+
+def test_nfd_input_is_composed():
+    assert normalize(unicodedata.normalize("NFD", "Kế hoạch")) == "Kế hoạch"
+
+
+def test_spaces_are_collapsed_and_stripped():
+    assert normalize("  Kế\u00a0 hoạch\t số ") == "Kế hoạch số"
+
+
+def test_icelandic_eth_becomes_vietnamese_d():
+    assert normalize("Ðảng") == "Đảng"
+
+
+def test_offset_map_points_back_to_the_original():
+    raw = unicodedata.normalize("NFD", "Số  14")
+    text, omap = normalize_with_map(raw)
+    assert text == "Số 14"
+    assert omap is not None
+    assert raw[omap[text.index("1")]] == "1"
+
+
+def test_identity_map_is_none_for_clean_text():
+    assert normalize_with_map("Kế hoạch số 14")[1] is None
+
+
+def test_key_and_fold_match_spelling_variants():
+    assert key("CỘNG HOÀ") == key("Cộng hòa")
+    assert fold("CỘNG HOÀ XÃ HỘI") == "cong hoa xa hoi"
+    assert fold("Đảng") == "dang"
+
+
+def test_upper_text_needs_letters_and_no_lower_case():
+    assert is_upper_text("KẾ HOẠCH 2024")
+    assert not is_upper_text("Kế hoạch")
+    assert not is_upper_text("2024")

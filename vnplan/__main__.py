@@ -1,0 +1,5 @@
+"""``python -m vnplan``: the command line."""
+
+from vnplan.cli import main
+
+main()

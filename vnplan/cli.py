@@ -1,0 +1,167 @@
+"""The ``vnplan`` command line: a thin layer over the public API.
+
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 unusable input or usage.
+Errors are one line on standard error, never a traceback (set ``VNPLAN_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from vnplan.errors import VnplanError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"vnplan: error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def _guard(func: F) -> F:
+    """Turn every exception into a one-line message and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except VnplanError as exc:
+            _fail(str(exc))
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted")
+        except BrokenPipeError:
+            sys.exit(EXIT_OK)
+        except Exception as exc:  # never a traceback for the user
+            if os.environ.get("VNPLAN_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set VNPLAN_DEBUG=1 for details and please report it)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _ids(values: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        click.echo(text)
+        return
+    from pathlib import Path
+
+    p = Path(output)
+    if p.exists() and p.is_dir():
+        raise VnplanError("output path is a directory", path=output)
+    tmp = p.with_name(f".{p.name}.tmp")
+    tmp.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+    tmp.replace(p)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vnplan", prog_name="vnplan")
+def main() -> None:
+    """vnplan: đọc và kiểm tra Kế hoạch hành chính (parse and check Vietnamese plans)."""
+
+
+@main.command("parse")
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option("-o", "--output", default=None, help="Write to this file instead of standard output.")
+@_guard
+def parse_cmd(file: str, fmt: str, output: str | None) -> None:
+    """Parse FILE (.txt, .md, .docx, .pdf, or - for standard input) and show its structure."""
+    from vnplan.parse import parse
+    from vnplan.read import read
+
+    plan = parse(read(file))
+    if fmt == "json":
+        from vnplan.serialize import dumps, plan_to_dict
+
+        _emit(dumps(plan_to_dict(plan)), output)
+    else:
+        from vnplan.report.text import render_plan
+
+        _emit(render_plan(plan), output)
+
+
+@main.command("check")
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "sarif"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--profile", default=None, help="Requirement profile of the parent plan (name or JSON file).")
+@click.option("-o", "--output", default=None, help="Write to this file instead of standard output.")
+@_guard
+def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], lang: str,
+              profile: str | None, output: str | None) -> None:
+    """Check FILE against the rules; exit 1 when an error-level finding is reported."""
+    from vnplan.check.runner import check
+    from vnplan.parse import parse
+    from vnplan.read import read
+
+    plan = parse(read(file))
+    report = check(plan, select=_ids(select), ignore=_ids(ignore), lang=lang, profile=profile)
+    if fmt == "json":
+        from vnplan.report.json import report_to_dict
+        from vnplan.serialize import dumps
+
+        _emit(dumps(report_to_dict(report)), output)
+    elif fmt == "sarif":
+        from vnplan.report.sarif import report_to_sarif
+        from vnplan.serialize import dumps
+
+        _emit(dumps(report_to_sarif([report])), output)
+    else:
+        from vnplan.report.text import render_report
+
+        _emit(render_report(report), output)
+    failing = report.has_errors or bool(getattr(report.coverage, "missing_mandatory", False))
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@_guard
+def rules_cmd(fmt: str, lang: str) -> None:
+    """List the rule catalogue: id, severity, provision, message."""
+    from vnplan.check.registry import rules
+
+    catalogue = rules()
+    if fmt == "json":
+        from vnplan.serialize import dumps
+
+        click.echo(dumps([
+            {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
+             "message_vi": r.message_vi, "message_en": r.message_en}
+            for r in catalogue
+        ]))
+        return
+    for r in catalogue:
+        msg = r.message_en if lang == "en" else r.message_vi
+        click.echo(f"{r.id}  {r.severity:<7}  {r.name}")
+        click.echo(f"      {msg}")
+        if r.source:
+            click.echo(f"      {'căn cứ' if lang == 'vi' else 'source'}: {r.source}")
+
+
+def run() -> None:  # pragma: no cover - console entry point wrapper
+    main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,150 @@
+"""The closing of a document: recipients (nơi nhận) and the signature block (chữ ký).
+
+Real files put them in a two-column table (Nơi nhận left, signature right) that reaches us
+in either order, so both orders are read.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnplan import vocab
+from vnplan.model import AuthorityLine, Block, Paragraph, Recipient, Signature, Span
+from vnplan.parse.common import block_span, trimmed_span
+from vnplan.text import is_upper_text
+
+RECIPIENTS_RE = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*[:.]?\s*")
+FORM_RE = regex.compile(r"^(?P<form>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<of>\S.*)$")
+_ENTRY_RE = regex.compile(r"^[-–—+•]\s*")
+_ARCHIVE_RE = regex.compile(r"^(?:Lưu|LƯU)\s*[:.]?\s*(?P<units>.*)$")
+_NOTE_RE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*$")
+_SIGNER_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$")
+_STAMP_RE = regex.compile(r"^\((?:đã ký|Đã ký|ký|Ký)[^)]*\)$|^\[?(?:đã ký|Đã ký)\]?$")
+_GROUP_RE = regex.compile(r"^[^-–—+•].{0,60}:$")
+
+
+def find_closing(blocks: tuple[Block, ...], start: int) -> int:
+    """Index of the first block of the closing (Nơi nhận or a signature form), or ``len(blocks)``."""
+    for b in blocks[start:]:
+        if b.kind == "artifact":
+            continue
+        if RECIPIENTS_RE.match(b.text) or (FORM_RE.match(b.text) and is_upper_text(b.text)):
+            return b.index
+    return len(blocks)
+
+
+def _note_of(name: str) -> tuple[str, str | None]:
+    m = _NOTE_RE.search(name)
+    if not m:
+        return name, None
+    note = m.group("note").strip()
+    known = vocab.header()["recipient_notes"]
+    if note in known or "/" in note or note.startswith("để "):
+        return name[: m.start()].rstrip(), note
+    return name, None
+
+
+def parse_recipient(b: Block, group: str | None, offset: int = 0) -> Recipient | None:
+    """One ``- name (note);`` entry, starting at ``offset`` of block ``b``."""
+    t = b.text
+    m = _ENTRY_RE.match(t, offset)
+    start = m.end() if m else offset
+    span = trimmed_span(b, start)
+    if span is None:
+        return None
+    body = t[span.start : span.end].rstrip(";.,").rstrip()
+    am = _ARCHIVE_RE.match(body)
+    if am:
+        units = tuple(u.strip() for u in regex.split(r"\s*,\s*", am.group("units")) if u.strip())
+        return Recipient(name="Lưu", note=None, text=t[offset:].strip(), span=Span(b.index, offset, span.end),
+                         archive=True, archive_units=units, group=group)
+    name, note = _note_of(body)
+    return Recipient(name=name, note=note, text=t[offset:].strip(), span=Span(b.index, offset, span.end), group=group)
+
+
+def parse_closing(
+    blocks: tuple[Block, ...], start: int
+) -> tuple[Span | None, tuple[Recipient, ...], tuple[Paragraph, ...], Signature | None, tuple[Paragraph, ...]]:
+    """Recipients heading, recipients, their group lines, the signature, and the text after."""
+    heading: Span | None = None
+    recipients: list[Recipient] = []
+    groups: list[Paragraph] = []
+    sig_lines: list[Block] = []
+    other: list[Paragraph] = []
+    group: str | None = None
+    state = "start"
+    signer_seen = False
+    for b in blocks[start:]:
+        if b.kind == "artifact":
+            continue
+        t = b.text
+        rm = RECIPIENTS_RE.match(t)
+        if rm and heading is None:
+            heading = Span(b.index, 0, rm.end()) if rm.end() < len(t) else block_span(b)
+            state = "recipients"
+            rest = trimmed_span(b, rm.end())
+            if rest is not None:
+                heading = Span(b.index, 0, rest.start)
+                r = parse_recipient(b, group, rest.start)
+                if r is not None:
+                    recipients.append(r)
+            continue
+        if state == "recipients":
+            if _ENTRY_RE.match(t) and not FORM_RE.match(t):
+                r = parse_recipient(b, group)
+                if r is not None:
+                    recipients.append(r)
+                continue
+            if _GROUP_RE.match(t) and not is_upper_text(t):
+                group = t.rstrip(":").strip()
+                groups.append(Paragraph(t, block_span(b)))
+                continue
+            state = "signature" if not signer_seen else "after"
+        if state in ("start", "signature") and not signer_seen:
+            if FORM_RE.match(t) or is_upper_text(t) or _STAMP_RE.match(t) or _SIGNER_RE.match(t):
+                sig_lines.append(b)
+                state = "signature"
+                if _SIGNER_RE.match(t) and not is_upper_text(t):
+                    signer_seen = True
+                    state = "after_signature"
+                continue
+        if state == "after_signature" and _STAMP_RE.match(t):
+            sig_lines.append(b)
+            continue
+        other.append(Paragraph(t, block_span(b)))
+        if heading is None and state == "after_signature":
+            state = "after_signature"
+    # "Nơi nhận" after the signature: recipients were already read; lines after go to other.
+    signature = _signature(sig_lines)
+    return heading, tuple(recipients), tuple(groups), signature, tuple(other)
+
+
+def _signature(lines: list[Block]) -> Signature | None:
+    if not lines:
+        return None
+    forms: list[AuthorityLine] = []
+    position: str | None = None
+    signer: str | None = None
+    for b in lines:
+        t = b.text
+        fm = FORM_RE.match(t)
+        if fm and is_upper_text(t):
+            forms.append(AuthorityLine(form=fm.group("form") + ".", of=fm.group("of").strip(), span=block_span(b)))
+        elif _STAMP_RE.match(t):
+            continue
+        elif is_upper_text(t):
+            position = f"{position} {t}" if position and not signer else t
+        elif _SIGNER_RE.match(t):
+            signer = t
+    first = forms[0] if forms else None
+    if position is None and forms and forms[-1].form == "TM.":
+        position = None
+    return Signature(
+        authority_form=first.form if first else None,
+        on_behalf_of=first.of if first else None,
+        position=position,
+        signer=signer,
+        forms=tuple(forms),
+        span=block_span(lines[0]),
+        spans=tuple(block_span(b) for b in lines),
+    )

@@ -1,0 +1,111 @@
+"""Patterns and helpers shared by the parse modules: list labels, legal-basis openers, spans."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from vnplan import vocab
+from vnplan.model import Block, Span
+
+
+def _legal_basis_re() -> regex.Pattern[str]:
+    starts = vocab.header()["legal_basis_starts"]
+    words = sorted((w for ws in starts.values() for w in ws), key=len, reverse=True)
+    return regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+
+
+LEGAL_BASIS_RE = _legal_basis_re()
+RULE_LINE_RE = regex.compile(r"^[-_=─—–.*•~]{3,}$")
+
+
+def legal_basis_kind(text: str) -> str:
+    """``can_cu``, ``thuc_hien`` or ``de_nghi`` for a preamble line; ``other`` otherwise."""
+    for kind, words in vocab.header()["legal_basis_starts"].items():
+        if any(text.startswith(w) for w in words):
+            return kind
+    return "other"
+
+
+class Label(NamedTuple):
+    """A list label at the start of a block: its style, the label as printed, where the rest starts."""
+
+    style: str
+    label: str
+    end: int
+
+
+_ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V|X))"
+_LABEL_RE = regex.compile(
+    r"^(?:"
+    rf"(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
+    r"|(?P<multi>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:\s+|(?=\p{Lu}))"
+    r"|(?P<arabic>\d{1,3})\s*[.)](?:\s+|(?=\p{Lu}))"
+    r"|(?P<letter>[a-zđ])\s*\)\s*"
+    r"|(?P<letter2>[a-zđ])\.\s+"
+    r"|(?P<dash>[-–—])(?![-–—])\s*"
+    r"|(?P<plus>\+)\s*"
+    r"|(?P<bullet>[•·●▪◦*➢✓])\s*"
+    r"|(?P<article>Điều\s+\d{1,3})\s*[.:]\s*"
+    r")"
+)
+
+
+def label_of(text: str) -> Label | None:
+    """The list label that opens ``text``, if any: ``II.`` → ('roman', 'II'), ``a)`` → ('letter', 'a')."""
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    end = m.end()
+    if end >= len(text.rstrip()):
+        # a bare label with nothing after it is still a label (Word numbering on an empty heading)
+        pass
+    for style in ("roman", "multi", "arabic", "letter", "letter2", "dash", "plus", "bullet", "article"):
+        g = m.group(style)
+        if g is None:
+            continue
+        if style == "multi":
+            return Label(f"arabic{g.count('.') + 1}", g, end)
+        if style == "letter2":
+            return Label("letter", g, end)
+        if style == "article":
+            return Label("article", g, end)
+        if style == "arabic" and text[m.end("arabic") : m.end("arabic") + 1] == ")":
+            return Label("arabic_paren", g, end)
+        return Label(style, g, end)
+    return None  # pragma: no cover
+
+
+def block_span(b: Block) -> Span:
+    """A span over the whole text of block ``b``."""
+    return Span(b.index, 0, len(b.text))
+
+
+def trimmed_span(b: Block, start: int, end: int | None = None) -> Span | None:
+    """The span ``[start, end)`` of ``b`` with surrounding spaces removed; None when blank."""
+    t = b.text
+    end = len(t) if end is None else end
+    while start < end and t[start].isspace():
+        start += 1
+    while end > start and t[end - 1].isspace():
+        end -= 1
+    return Span(b.index, start, end) if end > start else None
+
+
+def edit_distance(a: str, b: str, limit: int = 8) -> int:
+    """Levenshtein distance, cut off above ``limit`` (returns ``limit + 1``)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(v)
+            best = min(best, v)
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]

@@ -1,0 +1,148 @@
+"""The body's section tree (bố cục): I., 1., 2.1.1., a), -, + items, their titles and roles."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import attrs
+import regex
+
+from vnplan import vocab
+from vnplan.model import Block, Paragraph, Section, Span
+from vnplan.parse.common import Label, label_of, trimmed_span
+from vnplan.text import key
+
+# Usual rank of label styles, most major first (Decree 30, Phụ lục I, mục II.6.d).
+_RANK = {
+    "article": 0,
+    "roman": 1,
+    "arabic": 2,
+    "arabic2": 3,
+    "arabic3": 4,
+    "arabic4": 5,
+    "arabic5": 6,
+    "arabic_paren": 7,
+    "letter": 8,
+    "dash": 9,
+    "plus": 10,
+    "bullet": 11,
+}
+HEADING_MAX = 120
+_LEAD_RE = regex.compile(r"^(?P<lead>[^.:;]{2,80}?)\s*:\s*(?=\S)")
+
+
+@attrs.define
+class _Node:
+    label: Label
+    block: Block
+    title: str | None
+    heading: Span
+    paragraphs: list[Paragraph] = attrs.field(factory=list)
+    children: list[_Node] = attrs.field(factory=list)
+
+
+def _split_heading(b: Block, lab: Label) -> tuple[str | None, Span, Paragraph | None]:
+    """Title, the span the heading owns, and the paragraph the rest of the line forms."""
+    t = b.text
+    rest_span = trimmed_span(b, lab.end)
+    if rest_span is None:
+        return None, Span(b.index, 0, len(t)), None
+    rest = t[rest_span.start : rest_span.end]
+    if len(rest) <= HEADING_MAX and not rest.endswith((".", ";", "./.")):
+        return rest.rstrip(":").rstrip() or None, Span(b.index, 0, len(t)), None
+    m = _LEAD_RE.match(rest)
+    if m:
+        lead_end = rest_span.start + m.end()
+        para = trimmed_span(b, lead_end)
+        heading = Span(b.index, 0, rest_span.start + m.end("lead") + 1)
+        if para is not None:
+            return m.group("lead"), Span(b.index, 0, lead_end), Paragraph(t[para.start : para.end], para)
+        return m.group("lead"), heading, None
+    return None, Span(b.index, 0, rest_span.start), Paragraph(rest, rest_span)
+
+
+def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Section, ...]]:
+    """Paragraphs before the first label, and the section tree of the labelled blocks."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    before: list[Paragraph] = []
+    for b in blocks:
+        lab = label_of(b.text)
+        if lab is None:
+            span = trimmed_span(b, 0)
+            if span is None:
+                continue
+            para = Paragraph(b.text[span.start : span.end], span)
+            if stack:
+                stack[-1].paragraphs.append(para)
+            else:
+                before.append(para)
+            continue
+        title, heading, para = _split_heading(b, lab)
+        node = _Node(lab, b, title, heading)
+        if para is not None:
+            node.paragraphs.append(para)
+        styles = [n.label.style for n in stack]
+        if lab.style in styles:
+            del stack[styles.index(lab.style) :]
+        else:
+            rank = _RANK.get(lab.style, 12)
+            while stack and _RANK.get(stack[-1].label.style, 12) > rank:
+                stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return tuple(before), tuple(_freeze(n, "other", 0, None) for n in roots)
+
+
+@cache
+def _role_table() -> tuple[tuple[tuple[tuple[str, ...], ...], str], ...]:
+    h = vocab.headings()
+    out: list[tuple[tuple[tuple[str, ...], ...], str]] = []
+    for entry in h["both"]:
+        out.append((tuple(tuple(key(p) for p in alts) for alts in entry["all_of"]), entry["role"]))
+    return tuple(out)
+
+
+@cache
+def _starts_table() -> tuple[tuple[str, str], ...]:
+    pairs = [(key(p), e["role"]) for e in vocab.headings()["starts"] for p in e["phrases"]]
+    return tuple(sorted(pairs, key=lambda x: -len(x[0])))
+
+
+def role_of_title(title: str | None) -> str | None:
+    """The role a heading names (``MỤC ĐÍCH, YÊU CẦU`` → ``purpose_requirements``), if any."""
+    if not title or len(title) > HEADING_MAX:
+        return None
+    k = key(title)
+    for groups, role in _role_table():
+        if all(any(p in k for p in alts) for alts in groups) and k.startswith(tuple(a for a in groups[0])):
+            return role
+    for phrase, role in _starts_table():
+        if k.startswith(phrase):
+            return role
+    return None
+
+
+def _freeze(n: _Node, parent_role: str, level: int, parent_is_pr: bool | None) -> Section:
+    own = role_of_title(n.title)
+    if parent_role == "other":
+        role = own or "other"
+    elif parent_role == "purpose_requirements":
+        role = own if own in ("purpose", "requirements") else "purpose_requirements"
+    else:
+        role = parent_role
+    children = tuple(_freeze(c, role, level + 1, None) for c in n.children)
+    b = n.block
+    label = n.label.label
+    return Section(
+        label=label,
+        style=n.label.style,
+        title=n.title,
+        role=role,
+        level=level,
+        span=Span(b.index, 0, len(b.text)),
+        heading=n.heading,
+        paragraphs=tuple(n.paragraphs),
+        children=children,
+        label_source="numbering" if b.label else "text",
+    )
