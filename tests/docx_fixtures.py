@@ -172,7 +172,7 @@ def plan_docx(numbering: str = "literal", *, pages: int = 1) -> bytes:
 
 def plan_text() -> str:
     """The literal twin of the sample plan as plain text, header table flattened to lines."""
-    lines = [*HEADER_LEFT, *HEADER_RIGHT, "", *TITLE, PREAMBLE]
+    lines = [*HEADER_LEFT, *HEADER_RIGHT, "", *TITLE, "", PREAMBLE]
     lines += [f"{label} {text}" for _lvl, label, text in BODY]
     lines += ["", *RECIPIENTS, *SIGNATURE]
     return "\n".join(lines) + "\n"

@@ -101,3 +101,10 @@ def test_a_running_header_precedes_its_page_body_and_a_page_number_follows_it():
     kinds = [(b.kind, b.page_section) for b in doc.blocks]
     assert kinds[:3] == [("artifact", 0), ("paragraph", 0), ("artifact", 0)]
     assert doc.blocks[0].text == "DU THAO" and doc.blocks[2].text == "1"
+
+
+def test_wrapped_entries_in_a_column_are_joined_to_the_entry_they_continue(hanoi):
+    t = texts(hanoi)
+    assert "- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)" in t
+    assert "- VPUB: CVP, PCVP P.T.T.Huyền, phòng: KGVX, TH, HC-QT, Trung tâm TTDL&CNS Thành phố;" in t
+    assert "THÀNH PHỐ HÀ NỘI" in t  # centred header lines stay apart

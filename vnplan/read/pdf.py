@@ -19,7 +19,7 @@ import regex
 from vnplan.errors import CorruptFileError, EmptyInputError, EncryptedFileError, NeedsOCRError
 from vnplan.model import Block, PageSetup, SourceDocument, TablePos
 from vnplan.read import legacy
-from vnplan.read.text import read_text
+from vnplan.read.text import LIST_MARKER_RE, read_text
 from vnplan.text import normalize_with_map
 
 _PT_MM = 25.4 / 72
@@ -235,6 +235,29 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     return _to_document(ordered, path, tuple(setups), legacy_used)
 
 
+def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
+    """Inside a column zone, join a wrapped line to the entry it continues.
+
+    A line continues the one above it in the same column when it does not open a list item
+    and either the line above ends with a comma, or it is a parenthesised note under a list
+    entry (``- Cơ quan Báo, Đài;`` / ``(để đưa tin)``). Centred header lines are left alone.
+    """
+    out: list[_Line] = []
+    entry_open = False
+    for ln in lines:
+        prev = out[-1] if out else None
+        t = ln.text.strip()
+        same_cell = (prev is not None and not ln.artifact and not prev.artifact and ln.column is not None
+                     and (prev.zone, prev.column) == (ln.zone, ln.column))
+        if same_cell and prev is not None and not LIST_MARKER_RE.match(t) and (
+                prev.text.rstrip().endswith(",") or entry_open and t.startswith("(")):
+            prev.text = prev.text.rstrip() + " " + t
+            continue
+        out.append(ln)
+        entry_open = bool(LIST_MARKER_RE.match(t))
+    return out
+
+
 def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup, ...], legacy_used: bool) -> SourceDocument:
     # Body lines go through the plain-text reader (paragraph joining); a blank line separates
     # what must not be joined: column changes, zones, a first-line indent after a full line.
@@ -242,6 +265,7 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
     source: list[_Line | None] = []  # per text line
     prev: _Line | None = None
     body_x = min((ln.x for ln in ordered if not ln.artifact and ln.column is None), default=0.0)
+    ordered = _join_cell_continuations(ordered)
     for ln in ordered:
         if ln.artifact:
             continue
