@@ -9,15 +9,18 @@ from docx_fixtures import docx_with_body_xml, para
 from vnplan.errors import VnplanError
 from vnplan.read.docx import _normalize, read_docx
 from vnplan.read.legacy import detect
-from vnplan.text import _SPACE_RE, normalize_with_map
+from vnplan.text import normalize_with_map
 
-VIET = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "M", "N", "P", "Zs", "Cc")), max_size=60)
+# Characters XML 1.0 text can hold (so no U+0000-U+0008, U+000B, U+000C, U+000E-U+001F).
+XML_CHARS = st.characters(codec="utf-8", categories=("L", "M", "N", "P", "Zs", "Cc", "Cf")).filter(
+    lambda c: c in "\t\n\r" or not ("\x00" <= c < "\x20") and c not in "\ufffe\uffff")
+VIET = st.text(alphabet=XML_CHARS, max_size=60)
 
 
 @settings(max_examples=300, deadline=None)
 @given(VIET)
 def test_the_docx_fast_normalisation_equals_the_general_one(s):
-    assert _normalize(_SPACE_RE.sub(" ", s).strip(" ")) == normalize_with_map(s)[0]
+    assert _normalize(" ".join(s.split())) == normalize_with_map(s)[0]
 
 
 @settings(max_examples=25, deadline=None)

@@ -20,7 +20,7 @@ from vnplan.read import legacy
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
 from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
-from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
+from vnplan.text import fix_tones, normalize_with_map
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -236,9 +236,10 @@ class _Reader:
                 label = label_info.raw
                 sep = "" if label_info.suffix == "nothing" else " "
                 raw = f"{label_info.shown}{sep}{raw}" if label_info.shown else raw
-        # Collapsing white space first keeps normalize_with_map on its fast path (same result;
-        # a .docx block keeps no offset map: its location is the paragraph).
-        text = _normalize(_SPACE_RE.sub(" ", raw).strip(" "))
+        # Collapsing white space first keeps normalize_with_map on its fast path (same result:
+        # str.split also splits U+001C-U+001F, which XML 1.0 text cannot hold; a .docx block
+        # keeps no offset map, its location is the paragraph).
+        text = _normalize(" ".join(raw.split()))
         if text:
             level = None
             lvl = outline if outline is not None else sinfo["outline"]
