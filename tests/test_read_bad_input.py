@@ -191,3 +191,34 @@ def test_every_error_message_is_one_line_naming_the_file(tmp_path):
         with pytest.raises(InputError) as err:
             read(write(tmp_path, name, data))
         assert "\n" not in str(err.value) and name in str(err.value)
+
+
+def test_an_rtf_file_saved_as_doc_is_unsupported_and_suggests_converting(tmp_path):
+    with pytest.raises(UnsupportedFormatError) as err:
+        read(write(tmp_path, "cu.doc", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} K\\'ea ho\\'e1ch}"))
+    assert "RTF" in str(err.value) and "--convert-to docx" in str(err.value)
+
+
+def test_a_password_protected_pdf_is_encrypted(tmp_path):
+    import pypdf
+
+    from pdf_fixtures import simple_pdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(simple_pdf([[(72, 700, "Secret plan text here")]]))))
+    writer.encrypt(user_password="matkhau", owner_password="chu", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(EncryptedFileError):
+        read(write(tmp_path, "khoa.pdf", buf.getvalue()))
+
+
+def test_a_pdf_with_only_an_owner_password_is_read(tmp_path):
+    import pypdf
+
+    from pdf_fixtures import simple_pdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(simple_pdf([[(72, 700, "Open plan text here")]]))))
+    writer.encrypt(user_password="", owner_password="chu", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    assert [b.text for b in read(write(tmp_path, "mo.pdf", buf.getvalue())).blocks] == ["Open plan text here"]

@@ -94,6 +94,11 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
         from vnplan.read.safety import classify_ole
 
         classify_ole(data, path=path)  # raises: encrypted Office file or legacy binary .doc
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise UnsupportedFormatError(
+            "this is an RTF document, which vnplan does not read", path=path,
+            hint="open it in Word and save as .docx, or run: libreoffice --headless --convert-to docx FILE",
+        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx and .pdf")
     warnings: list[str] = []

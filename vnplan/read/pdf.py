@@ -25,7 +25,7 @@ from vnplan.text import normalize_with_map
 _PT_MM = 25.4 / 72
 _PAGE_NO = regex.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
-#: Fewer visible characters than this per page on average: no usable text layer.
+#: Fewer visible characters than this per page on average, on pages that draw images: a scan.
 MIN_CHARS_PER_PAGE = 20
 
 
@@ -171,6 +171,17 @@ def _mark_artifacts(pages: list[list[_Line]], heights: list[float]) -> None:
                 ln.top = ln.y > 0.5 * h
 
 
+def _has_image(page: Any) -> bool:
+    """Whether a page draws an image (a scan is one image per page)."""
+    try:
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        if xobjects is None:
+            return False
+        return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+    except Exception:  # noqa: BLE001 - damaged resources: no evidence of a scan
+        return False
+
+
 def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
     import pypdf
     from pypdf.errors import DependencyError, PdfReadError, PdfStreamError
@@ -221,7 +232,7 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
                                 orientation="landscape" if w > h else "portrait"))
         page_lines.append(lines)
     visible = sum(len(ln.text.strip()) for lines in page_lines for ln in lines)
-    if visible < MIN_CHARS_PER_PAGE * len(pages):
+    if visible == 0 or visible < MIN_CHARS_PER_PAGE * len(pages) and any(_has_image(p) for p in pages):
         raise NeedsOCRError(
             f"the PDF has no text layer ({len(pages)} page(s) of scanned images): vnplan cannot read it",
             path=path, hint="run OCR first, e.g. ocrmypdf -l vie IN.pdf OUT.pdf, then read OUT.pdf",
