@@ -352,8 +352,12 @@ class _Reader:
                     self._find_textboxes(c, textboxes)
             return
         for tb in el.iter(_TXBX):
-            textboxes.append(tb)
-            return  # one text box per drawing; nested copies are Fallback duplicates
+            # a text box nested in another is read with it; a VML fallback copy is skipped
+            anc = tb.getparent()
+            while anc is not None and anc is not el and anc.tag not in (_TXBX, _MC + "Fallback"):
+                anc = anc.getparent()
+            if anc is None or anc is el:
+                textboxes.append(tb)
 
     def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> dict[str, Any]:
         rstyle = None
