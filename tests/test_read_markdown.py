@@ -62,3 +62,8 @@ def test_dash_reads_standard_input(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("# Tiêu đề\n\nThân\n".encode())))
     doc = read("-", format="md")
     assert [b.text for b in doc.blocks] == ["Tiêu đề", "Thân"] and doc.path == "<stdin>"
+
+
+def test_a_markdown_string_is_read_as_markdown_when_asked():
+    assert [b.text for b in read("# Tiêu đề\n\n**Thân**\n", format="md").blocks] == ["Tiêu đề", "Thân"]
+    assert read("# Tiêu đề\n", format="markdown").format == "markdown"
