@@ -62,3 +62,10 @@ def test_a_head_signing_alone_has_no_authority_form():
 def test_text_after_the_signature_is_kept_as_other():
     p = vnplan.parse(CLOSING + "\nKẾ HOẠCH KÈM THEO\n")
     assert [o.text for o in p.other] == ["KẾ HOẠCH KÈM THEO"]
+
+
+def test_a_recipients_and_signature_table_copied_from_word_is_read():
+    text = "Số: 01/KH-UBND\nKẾ HOẠCH\nABC\nI. NỘI DUNG\nA./.\n\nNơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\n\tNguyễn Văn A\n"
+    p = vnplan.parse(text)
+    assert [r.name for r in p.recipients] == ["Như trên", "Lưu"]
+    assert (p.signature.authority_form, p.signature.position, p.signature.signer) == ("KT.", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")

@@ -96,3 +96,18 @@ def test_a_multi_line_string_is_text_and_a_file_name_is_a_path(tmp_path):
     f.write_text("Số: 01/KH-UBND\n", encoding="utf-8")
     assert read(str(f)).path == str(f)
     assert read("Số: 01/KH-UBND\nKẾ HOẠCH\n").path is None
+
+
+def test_a_header_table_copied_from_word_is_split_into_cells_column_by_column():
+    doc = read_text("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC GIANG\tĐộc lập - Tự do - Hạnh phúc\n")
+    assert [(b.text, b.table.col) for b in doc.blocks] == [
+        ("ỦY BAN NHÂN DÂN", 0),
+        ("TỈNH BẮC GIANG", 0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1),
+        ("Độc lập - Tự do - Hạnh phúc", 1),
+    ]
+    assert doc.blocks[2].line == 1 and doc.blocks[2].original_offset(0) == len("ỦY BAN NHÂN DÂN\t")
+
+
+def test_a_list_number_followed_by_a_tab_is_not_a_table_row():
+    assert texts(read_text("I.\tMỤC ĐÍCH, YÊU CẦU\n1.\tMục đích\n")) == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]

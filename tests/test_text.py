@@ -54,3 +54,21 @@ def test_upper_text_needs_letters_and_no_lower_case():
     assert is_upper_text("KẾ HOẠCH 2024")
     assert not is_upper_text("Kế hoạch")
     assert not is_upper_text("2024")
+
+
+@pytest.mark.parametrize(
+    ("run", "split"),
+    [("TRIỂNKHAI", "TRIỂN KHAI"), ("antoàn", "an toàn"), ("kếhoạch", "kế hoạch"), ("địaphương", "địa phương"),
+     ("CHÍNHPHỦ", "CHÍNH PHỦ"), ("trẻem", "trẻ em"), ("đẹpnhất", "đẹp nhất")],
+)
+def test_run_together_syllables_are_split_for_matching(run, split):
+    from vnplan.text import split_run_together
+
+    assert split_run_together(run) == split
+
+
+@pytest.mark.parametrize("word", ["nghiêng", "khuyến", "người", "quốc", "giữ", "CCHC", "data", "Zalo", "PAPI"])
+def test_single_syllables_and_foreign_words_are_not_split(word):
+    from vnplan.text import split_run_together
+
+    assert split_run_together(word) == word

@@ -138,3 +138,96 @@ def sentence_case(s: str) -> str:
     """``KẾ HOẠCH`` → ``Kế hoạch``."""
     s = s.strip()
     return s[:1].upper() + s[1:].lower() if s else s
+
+
+# --------------------------------------------------------------------------- run-together words
+# Text extracted from PDF often loses spaces ("TRIỂNKHAI", "antoàn"). Vietnamese writes one
+# syllable per word, so a letter run that is not one valid syllable can be cut into syllables.
+
+_ONSETS = (
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+)
+_NUCLEI = frozenset(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy "
+    "ưa ưi ươ ưu yê oai oay oao oeo uây uôi uya uyê uyu ươi ươu yêu iêu".split()
+)
+_CODAS = ("ch", "ng", "nh", "c", "m", "n", "p", "t", "")
+# Nuclei that never take a final consonant, and those that always need one.
+_OPEN_ONLY = frozenset(
+    "ia ua ưa ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu oai oay oao oeo uây uôi uya uyu ươi ươu yêu iêu".split()
+)
+_CLOSED_ONLY = frozenset("iê yê uô ươ uyê uâ oă ă â".split())
+_TONE_MARKS = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
+
+
+def _base(s: str) -> str:
+    """Lower case without tone marks, keeping the vowel letters (â, ă, ê, ô, ơ, ư) and đ."""
+    d = unicodedata.normalize("NFD", s.lower())
+    return unicodedata.normalize("NFC", _TONE_MARKS.sub("", d))
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` is one well-formed Vietnamese syllable (onset, vowel nucleus, coda)."""
+    w = _base(word)
+    if len(w) > 7 or sum(1 for c in unicodedata.normalize("NFD", word) if c in "\u0300\u0301\u0303\u0309\u0323") > 1:
+        return False
+    for onset in _ONSETS:
+        if not w.startswith(onset):
+            continue
+        rest = w[len(onset):]
+        if onset in ("gi", "qu") and rest == "":
+            return onset == "gi"
+        for coda in _CODAS:
+            if coda and not rest.endswith(coda):
+                continue
+            nucleus = rest[: len(rest) - len(coda)] if coda else rest
+            if nucleus in _NUCLEI and not (coda and nucleus in _OPEN_ONLY) and not (not coda and nucleus in _CLOSED_ONLY):
+                return True
+            if onset in ("gi", "qu") and nucleus == "" and coda:
+                return True
+    return False
+
+
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """Cut a letter run that is not one syllable into syllables; None when no cut works."""
+    n = len(word)
+    if n < 4 or n > 40:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for i in range(n - 1, -1, -1):
+        for j in range(min(n, i + 7), i, -1):  # longest first: keep consonants with their syllable's onset
+            piece = word[i:j]
+            tail = best[j]
+            if tail is not None and is_syllable(piece):
+                cand = [piece, *tail]
+                cur = best[i]
+                if cur is None or len(cand) < len(cur):
+                    best[i] = cand
+    return best[0]
+
+
+def split_run_together(text: str) -> str:
+    """``TRIỂNKHAI THỰC HIỆN`` → ``TRIỂN KHAI THỰC HIỆN``: spaces put back between run-together syllables.
+
+    Words that are one syllable, or that cannot be cut into syllables (foreign words,
+    abbreviations such as CCHC), are left as they are. Meant for matching, not display.
+    """
+
+    def fix(m: regex.Match[str]) -> str:
+        w = m.group(0)
+        if len(w) < 4 or w.isascii() or is_syllable(w):
+            return w  # ASCII runs are foreign words or abbreviations (data, PAPI, Zalo)
+        parts = split_syllables(w)
+        return " ".join(parts) if parts and len(parts) > 1 else w
+
+    return _LETTER_RUN.sub(fix, text)
+
+
+def match_key(s: str) -> str:
+    """Key for tolerant matching: run-together syllables split, then :func:`fold`."""
+    return fold(split_run_together(normalize(s)))

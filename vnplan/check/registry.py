@@ -62,8 +62,6 @@ class Rule:
     variants_en: Mapping[str, str] = field(factory=dict)
     needs_profile: bool = False
     examples: tuple[str, str] | None = None  # (wrong, right) for the documentation
-    fix_hint_vi: str | None = None
-    fix_hint_en: str | None = None
 
     def in_force(self, on: _dt.date | None) -> bool:
         if on is None:
@@ -215,7 +213,7 @@ def run_rules(
 ) -> tuple[Finding, ...]:
     """Run rules and turn their hits into located findings, most severe first, then by place."""
     plan = ctx.plan
-    on = plan.header.date.to_date() if plan.header.date else None
+    on = _effective_date(plan)
     blocks = plan.source.blocks if plan.source is not None else ()
     out: list[Finding] = []
     for r in chosen:
@@ -252,6 +250,20 @@ def run_rules(
             )
     out.sort(key=_finding_order)
     return tuple(out)
+
+
+def _effective_date(plan: Plan) -> _dt.date | None:
+    """The document's date for choosing the rules in force; a draft's blank day or month counts as 1."""
+    d = plan.header.date
+    if d is None or d.year is None:
+        return None
+    full = d.to_date()
+    if full is not None:
+        return full
+    try:
+        return _dt.date(d.year, d.month or 1, 1)
+    except ValueError:
+        return _dt.date(d.year, 1, 1)
 
 
 def _finding_order(f: Finding) -> tuple[Any, ...]:

@@ -72,7 +72,6 @@ def parse_closing(
     sig_lines: list[Block] = []
     other: list[Paragraph] = []
     group: str | None = None
-    state = "start"
     signer_seen = False
     for b in blocks[start:]:
         if b.kind == "artifact":
@@ -80,40 +79,32 @@ def parse_closing(
         t = b.text
         rm = RECIPIENTS_RE.match(t)
         if rm and heading is None:
-            heading = Span(b.index, 0, rm.end()) if rm.end() < len(t) else block_span(b)
-            state = "recipients"
             rest = trimmed_span(b, rm.end())
+            heading = block_span(b) if rest is None else Span(b.index, 0, rest.start)
             if rest is not None:
-                heading = Span(b.index, 0, rest.start)
                 r = parse_recipient(b, group, rest.start)
                 if r is not None:
                     recipients.append(r)
             continue
-        if state == "recipients":
-            if _ENTRY_RE.match(t) and not FORM_RE.match(t):
-                r = parse_recipient(b, group)
-                if r is not None:
-                    recipients.append(r)
-                continue
-            if _GROUP_RE.match(t) and not is_upper_text(t):
-                group = t.rstrip(":").strip()
-                groups.append(Paragraph(t, block_span(b)))
-                continue
-            state = "signature" if not signer_seen else "after"
-        if state in ("start", "signature") and not signer_seen:
-            if FORM_RE.match(t) or is_upper_text(t) or _STAMP_RE.match(t) or _SIGNER_RE.match(t):
-                sig_lines.append(b)
-                state = "signature"
-                if _SIGNER_RE.match(t) and not is_upper_text(t):
-                    signer_seen = True
-                    state = "after_signature"
-                continue
-        if state == "after_signature" and _STAMP_RE.match(t):
+        is_form = bool(FORM_RE.match(t)) and is_upper_text(t)
+        if heading is not None and _ENTRY_RE.match(t) and not is_form:
+            r = parse_recipient(b, group)
+            if r is not None:
+                recipients.append(r)
+            continue
+        if heading is not None and _GROUP_RE.match(t) and not is_upper_text(t) and not _SIGNER_RE.match(t):
+            group = t.rstrip(":").strip()
+            groups.append(Paragraph(t, block_span(b)))
+            continue
+        if not signer_seen and (is_form or is_upper_text(t) or _STAMP_RE.match(t) or _SIGNER_RE.match(t)):
+            sig_lines.append(b)
+            if _SIGNER_RE.match(t) and not is_upper_text(t):
+                signer_seen = True
+            continue
+        if signer_seen and _STAMP_RE.match(t):
             sig_lines.append(b)
             continue
         other.append(Paragraph(t, block_span(b)))
-        if heading is None and state == "after_signature":
-            state = "after_signature"
     # "Nơi nhận" after the signature: recipients were already read; lines after go to other.
     signature = _signature(sig_lines)
     return heading, tuple(recipients), tuple(groups), signature, tuple(other)

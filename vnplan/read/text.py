@@ -81,29 +81,52 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
         from vnplan.errors import BinaryInputError
 
         raise BinaryInputError("the input contains NUL bytes: it is binary, not text", path=path)
-    # 1. lines with their offsets, normalised
-    lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
+    # 1. lines with their offsets, normalised; rows of tables copied from Word (cells
+    #    separated by tabs or wide gaps) are split into their cells, column by column
+    raw_lines: list[tuple[int, int, str]] = []  # (lineno, origin, body)
     pos = 0
     for lineno, m in enumerate(_LINE_RE.finditer(text), start=1):
         raw = m.group(0)
         if not raw:
             break
-        body = raw.rstrip("\r\n")
-        norm, omap = normalize_with_map(body)
-        lines.append((lineno, pos, norm, omap))
+        raw_lines.append((lineno, pos, raw.rstrip("\r\n")))
         pos += len(raw)
+    lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
+    cell_of: dict[int, TablePos] = {}
+    tables = 0
+    k = 0
+    while k < len(raw_lines):
+        end = _row_group_end(raw_lines, k)
+        if end > k:
+            tables += 1
+            columns: dict[int, list[tuple[int, int, str]]] = {}
+            for lineno, origin, body in raw_lines[k:end]:
+                for col, (off, part) in enumerate(_cells(body) or [(0, body)]):
+                    if part.strip():
+                        columns.setdefault(col, []).append((lineno, origin + off, part))
+            for col in sorted(columns):
+                for lineno, origin, part in columns[col]:
+                    norm, omap = normalize_with_map(part)
+                    cell_of[len(lines)] = TablePos(table=tables, row=0, col=col)
+                    lines.append((lineno, origin, norm, _with_lead(part, omap)))
+                lines.append((0, 0, "", None))  # cells are separate paragraphs
+            k = end
+            continue
+        lineno, origin, body = raw_lines[k]
+        norm, omap = normalize_with_map(body)
+        lines.append((lineno, origin, norm, omap))
+        k += 1
     if not any(t for _, _, t, _ in lines):
         raise EmptyInputError("the input holds no text", path=path)
 
     # 2. flattened tables: lines between "|" lines are cells of a two-column table
     bars = [i for i, (_, _, t, _) in enumerate(lines) if _CELL_BREAK_RE.match(t)]
-    cell_of: dict[int, TablePos] = {}
     if bars:
         first_text = next(i for i, (_, _, t, _) in enumerate(lines) if t)
         bounds = [first_text - 1, *bars]
         for k in range(len(bounds) - 1):
             for i in range(bounds[k] + 1, bounds[k + 1]):
-                cell_of[i] = TablePos(table=0, row=k // 2, col=k % 2)
+                cell_of.setdefault(i, TablePos(table=0, row=k // 2, col=k % 2))
 
     # 3. blocks: artifacts alone, other lines joined into paragraphs
     blocks: list[Block] = []
@@ -129,6 +152,65 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
         blocks.append(_make_block(len(blocks), parts, lineno, text, cell_of.get(i)))
         i = j
     return SourceDocument(blocks=tuple(blocks), format=format, path=path)
+
+
+_GAP_RE = regex.compile(r"\t+| {5,}")
+
+
+def _cells(body: str) -> list[tuple[int, str]] | None:
+    """The cells of a table row copied as text (``ỦY BAN…<tab>CỘNG HÒA…``), or None.
+
+    A list label followed by a tab (``1.<tab>Mục đích``, Word's numbering) is not a row.
+    """
+    stripped = body.strip()
+    if "\t" not in body and not _GAP_RE.search(stripped):
+        return None
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in _GAP_RE.finditer(body):
+        parts.append((start, body[start : m.start()]))
+        start = m.end()
+    parts.append((start, body[start:]))
+    filled = [p for _, p in parts if p.strip()]
+    if not filled:
+        return None
+    first = parts[0][1].strip()
+    if first and len(first) <= 8 and LIST_MARKER_RE.match(first + " ") and len(filled) <= 2:
+        return None
+    return parts
+
+
+def _is_row(body: str) -> bool:
+    cells = _cells(body)
+    return cells is not None and sum(1 for _, p in cells if p.strip()) >= 2
+
+
+def _row_group_end(raw_lines: list[tuple[int, int, str]], k: int) -> int:
+    """End (exclusive) of a group of table rows starting at line ``k``; ``k`` when none starts there.
+
+    Rows are lines with two or more cells; a line of one cell inside a group (an empty cell
+    beside it) continues the group when a row follows it.
+    """
+    if not _is_row(raw_lines[k][2]):
+        return k
+    end = k + 1
+    while end < len(raw_lines):
+        body = raw_lines[end][2]
+        if not body.strip():
+            break
+        nxt = raw_lines[end + 1][2] if end + 1 < len(raw_lines) else ""
+        if _is_row(body) or body.startswith("\t") or _is_row(nxt) or nxt.startswith("\t"):
+            end += 1
+            continue
+        break
+    return end
+
+
+def _with_lead(part: str, omap: tuple[int, ...] | None) -> tuple[int, ...] | None:
+    lead = len(part) - len(part.lstrip())
+    if omap is None:
+        return None if lead == 0 else tuple(range(lead, lead + len(part.strip())))
+    return omap
 
 
 def _lead(text: str, origin: int) -> int:
