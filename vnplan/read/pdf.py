@@ -286,7 +286,7 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
             if breaks or indent:
                 text_lines.append("")
                 source.append(None)
-        text_lines.append(ln.text.strip())
+        text_lines.append(" ".join(ln.text.split()))  # a gap inside a PDF line is a blank, not a cell
         source.append(ln)
         prev = ln
     blocks: list[Block] = []
