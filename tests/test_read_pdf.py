@@ -108,3 +108,13 @@ def test_wrapped_entries_in_a_column_are_joined_to_the_entry_they_continue(hanoi
     assert "- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)" in t
     assert "- VPUB: CVP, PCVP P.T.T.Huyền, phòng: KGVX, TH, HC-QT, Trung tâm TTDL&CNS Thành phố;" in t
     assert "THÀNH PHỐ HÀ NỘI" in t  # centred header lines stay apart
+
+
+def test_pypdf_repair_notices_become_warnings_not_stderr_noise(capfd):
+    data = simple_pdf([[(72, 700, "A plan whose cross-reference table points to the wrong place")]])
+    head, _, _ = data.rpartition(b"startxref")
+    broken = head + b"startxref\n9999\n%%EOF\n"
+    doc = read_pdf(broken)
+    assert [b.text for b in doc.blocks] == ["A plan whose cross-reference table points to the wrong place"]
+    assert any(w.startswith("pypdf:") for w in doc.warnings)
+    assert capfd.readouterr().err == ""

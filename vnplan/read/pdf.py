@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -25,6 +26,7 @@ from vnplan.text import normalize_with_map
 _PT_MM = 25.4 / 72
 _PAGE_NO = regex.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; a damaged stream shows them
 #: Fewer visible characters than this per page on average, on pages that draw images: a scan.
 MIN_CHARS_PER_PAGE = 20
 
@@ -186,7 +188,6 @@ def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
     import pypdf
     from pypdf.errors import DependencyError, PdfReadError, PdfStreamError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -203,10 +204,50 @@ def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
     return reader, pages
 
 
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = record.getMessage()
+        except Exception:  # noqa: BLE001 - a badly formatted record is not worth failing for
+            msg = str(record.msg)
+        self.into.append(msg)
+
+
+@contextmanager
+def _pypdf_messages(into: list[str]):  # type: ignore[no-untyped-def]
+    """While reading, pypdf's repair notices become document warnings instead of stderr lines."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect(into)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     """Read a PDF's text layer into a :class:`SourceDocument`."""
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
+    notes: list[str] = []
+    with _pypdf_messages(notes):
+        doc = _read_pdf(data, path)
+    if notes:
+        unique = list(dict.fromkeys(n[:200] for n in notes))
+        more = f" (+{len(unique) - 5} more)" if len(unique) > 5 else ""
+        doc = attrs.evolve(doc, warnings=doc.warnings + tuple(f"pypdf: {n}" for n in unique[:5])
+                           + ((f"pypdf reported {len(unique)} repairs{more}",) if more else ()))
+    return doc
+
+
+def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
     _reader, pages = _open(data, path)
     if not pages:
         raise CorruptFileError("the PDF has no pages", path=path)
@@ -286,7 +327,7 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
             if breaks or indent:
                 text_lines.append("")
                 source.append(None)
-        text_lines.append(" ".join(ln.text.split()))  # a gap inside a PDF line is a blank, not a cell
+        text_lines.append(" ".join(_CONTROL.sub("", ln.text).split()))  # a gap inside a PDF line is a blank, not a cell
         source.append(ln)
         prev = ln
     blocks: list[Block] = []

@@ -144,7 +144,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise CorruptFileError(f"broken or truncated zip archive ({exc})", path=path,
                                    hint="download or copy the file again") from None
         if len(infos) > MAX_ENTRIES:
