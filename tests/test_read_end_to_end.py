@@ -69,13 +69,13 @@ def hanoi():
     return vnplan.parse(PDF / "hanoi_tb_453_flag.pdf")
 
 
-def test_the_hanoi_pdf_gives_issuer_symbol_date_line_and_title(hanoi):
+def test_the_hanoi_pdf_gives_issuer_number_date_and_title(hanoi):
     h = hanoi.header
     assert h.authority == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
     assert h.national_motto
-    # the number and the day were stamped by the signing system, outside the text layer
-    assert (h.number, h.symbol) == (None, "TB-UBND")
-    assert h.place == "Hà Nội" and h.date is not None and not h.date.complete
+    # the number and the date are stamped by the signing system in signature fields
+    assert (h.number, h.symbol) == ("453", "TB-UBND")
+    assert h.place == "Hà Nội" and h.date is not None and h.date.iso == "2026-04-29"
     assert (h.doc_type, h.title) == ("Thông báo", "Về việc treo cờ Tổ quốc")
 
 
