@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from docx_fixtures import plan_docx, plan_text
+from docx_fixtures import plan_docx, plan_pdf, plan_text
 from vnplan.serialize import plan_to_dict
 
 PDF = Path(__file__).parent / "data" / "pdf"
@@ -30,7 +30,9 @@ def plans(tmp_path_factory):
     (folder / "literal.docx").write_bytes(plan_docx("literal"))
     (folder / "auto.docx").write_bytes(plan_docx("auto"))
     (folder / "plan.txt").write_text(plan_text(), encoding="utf-8")
-    return {name: plan_to_dict(vnplan.parse(folder / name)) for name in ("literal.docx", "auto.docx", "plan.txt")}
+    (folder / "plan.pdf").write_bytes(plan_pdf())
+    names = ("literal.docx", "auto.docx", "plan.txt", "plan.pdf")
+    return {name: plan_to_dict(vnplan.parse(folder / name)) for name in names}
 
 
 @pytest.mark.parametrize("part", COMPARED)
@@ -41,6 +43,11 @@ def test_literal_and_auto_numbered_docx_give_the_same_plan(plans, part):
 @pytest.mark.parametrize("part", COMPARED)
 def test_docx_and_its_text_twin_give_the_same_plan(plans, part):
     assert _without_label_source(plans["plan.txt"][part]) == _without_label_source(plans["literal.docx"][part])
+
+
+@pytest.mark.parametrize("part", COMPARED)
+def test_docx_and_its_text_layer_pdf_twin_give_the_same_plan(plans, part):
+    assert _without_label_source(plans["plan.pdf"][part]) == _without_label_source(plans["literal.docx"][part])
 
 
 def test_auto_numbered_sections_say_their_labels_came_from_word_numbering(plans):

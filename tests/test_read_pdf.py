@@ -162,3 +162,16 @@ def test_a_signature_information_box_is_kept_as_artifacts_not_merged_into_text()
     assert ln.text == "Nội dung của dòng này"
     assert [(l.text, l.artifact) for l in lines[1:]] == [
         ("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", True), ("Thời gian ký: 23.04.2026 15:54:16 +07:00", True)]
+
+
+def test_cells_sharing_a_baseline_are_split_into_columns():
+    from pdf_fixtures import unicode_pdf
+
+    data = unicode_pdf([[(60, 800, "ỦY BAN NHÂN DÂN"), (320, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                         (60, 785, "Số: 12/KH-UBND"), (320, 785, "Độc lập - Tự do - Hạnh phúc"),
+                         (72, 700, "Nội dung chính của văn bản được trình bày ở đây, trải dài hết một dòng.")]])
+    doc = read_pdf(data)
+    assert [b.text for b in doc.blocks] == [
+        "ỦY BAN NHÂN DÂN", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Nội dung chính của văn bản được trình bày ở đây, trải dài hết một dòng."]
+    assert [b.table.col if b.table else None for b in doc.blocks] == [0, 0, 1, 1, None]

@@ -71,25 +71,45 @@ def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
     page.extract_text(visitor_text=visit)
     lines: list[_Line] = []
     converted = False
-    buf: list[tuple[str, float]] = []
-    pos: tuple[float, float, float] | None = None
+    buf: list[tuple[str, float, float]] = []  # (piece, x, size)
+    y_line = 0.0
     for text, x, y, size, enc in parts + [("\n", 0.0, 0.0, 0.0, None)]:
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if k:  # a line ends
-                raw = "".join(t for t, _ in buf)
-                if raw.strip():
-                    lx, ly, ls = pos if pos else (0.0, 0.0, 0.0)
-                    lines.append(_Line(raw, lx, ly, ls, page_no, len(lines) + 1, parts=buf))
-                buf, pos = [], None
+                for seg in _segments(buf):
+                    raw = "".join(t for t, _x, _s in seg)
+                    first = next(((sx, ss) for t, sx, ss in seg if t.strip()), None)
+                    if raw.strip() and first is not None:
+                        lines.append(_Line(raw, first[0], y_line, first[1], page_no, len(lines) + 1,
+                                           parts=[(t, sx) for t, sx, _s in seg]))
+                buf = []
             if piece:
                 if enc:
                     piece = legacy.convert(piece, enc)
                     converted = True
-                buf.append((piece, x))
-                if pos is None and piece.strip():
-                    pos = (x, y, size)
+                if not any(t.strip() for t, _x, _s in buf) and piece.strip():
+                    y_line = y
+                buf.append((piece, x, size))
     return lines, converted
+
+
+def _segments(buf: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:
+    """Split one extracted line where a piece starts far right of where the text before it
+    can end: cells of a table row that share a baseline (``UBND TỈNH…   CỘNG HÒA…``).
+
+    The end of a piece is over-estimated (0.6 em a character), so words set close together
+    are never split; a column gap is many times wider.
+    """
+    segs: list[list[tuple[str, float, float]]] = [[]]
+    end: float | None = None
+    for piece, x, size in buf:
+        if piece.strip():
+            if end is not None and x - end > 2.5 * (size or 12):
+                segs.append([])
+            end = x + len(piece) * 0.6 * (size or 12)
+        segs[-1].append((piece, x, size))
+    return segs
 
 
 _PUNCT_AFTER = "/-–.,;:)]"
