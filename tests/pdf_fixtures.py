@@ -42,7 +42,7 @@ def simple_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 59
 
 
 def unicode_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 595, height: float = 842,
-                size: float = 12) -> bytes:
+                size: float = 12, base_font: str = "Helvetica") -> bytes:
     """Like :func:`simple_pdf`, for any Unicode text: one-byte codes mapped back by a ToUnicode CMap.
 
     The glyphs drawn are meaningless (no font is embedded); what a text extractor reads is exact.
@@ -75,7 +75,7 @@ def unicode_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 5
 
     tounicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     widths = " ".join("250" if c == 32 else "500" for c in range(256))
-    font = add(f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /LastChar 255 "
+    font = add(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base_font} /FirstChar 0 /LastChar 255 "
                f"/Widths [{widths}] /ToUnicode {tounicode} 0 R >>".encode())
     pages_id = len(objects) + 1 + 2 * len(pages)
     page_ids = []

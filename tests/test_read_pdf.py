@@ -175,3 +175,13 @@ def test_cells_sharing_a_baseline_are_split_into_columns():
         "ỦY BAN NHÂN DÂN", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Nội dung chính của văn bản được trình bày ở đây, trải dài hết một dòng."]
     assert [b.table.col if b.table else None for b in doc.blocks] == [0, 0, 1, 1, None]
+
+
+def test_text_in_a_tcvn3_font_is_converted_with_a_warning():
+    from pdf_fixtures import unicode_pdf
+
+    # what a .VnTime PDF's text layer gives: the 8-bit TCVN3 codes read as Latin-1
+    data = unicode_pdf([[(72, 700, "Céng hoµ x· héi chñ nghÜa ViÖt Nam")]], base_font="ABCDEF+.VnTime")
+    doc = read_pdf(data)
+    assert [b.text for b in doc.blocks] == ["Cộng hòa xã hội chủ nghĩa Việt Nam"]
+    assert any("TCVN3" in w for w in doc.warnings)
