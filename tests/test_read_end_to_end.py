@@ -136,3 +136,27 @@ def test_a_docx_plan_json_validates_against_the_schema(plans):
     from vnplan.serialize import load_schema
 
     jsonschema.validate(plans["auto.docx"], load_schema("plan"))
+
+
+def test_a_two_row_header_table_gives_the_same_header(tmp_path, plans):
+    from docx import Document
+
+    from docx_fixtures import HEADER_LEFT, HEADER_RIGHT, TITLE
+
+    doc = Document()
+    table = doc.add_table(rows=2, cols=2)  # issuer | Quốc hiệu and Tiêu ngữ / Số | place and date
+    table.cell(0, 0).text = HEADER_LEFT[0]
+    table.cell(0, 0).add_paragraph(HEADER_LEFT[1])
+    table.cell(0, 1).text = HEADER_RIGHT[0]
+    table.cell(0, 1).add_paragraph(HEADER_RIGHT[1])
+    table.cell(1, 0).text = HEADER_LEFT[2]
+    table.cell(1, 1).text = HEADER_RIGHT[2]
+    for line in TITLE:
+        doc.add_paragraph(line)
+    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    path = tmp_path / "two-rows.docx"
+    doc.save(str(path))
+    header = plan_to_dict(vnplan.parse(path))["header"]
+    expected = plans["literal.docx"]["header"]
+    keys = ("parent_authority", "authority", "national_motto", "number", "symbol", "place", "date", "doc_type", "title")
+    assert {k: header[k] for k in keys} == {k: expected[k] for k in keys}
