@@ -1,10 +1,12 @@
 """PDF reader (pypdf): the text layer, in reading order, joined into paragraphs by read/text.py.
 
 Per page, pypdf's plain extraction gives correctly spaced words; its visitor callback gives
-the position of every piece, so each line gets an (x, y). Rows of side-by-side lines (a
-header or signature table) are read left column first, then right column; page numbers and
-running headers/footers become ``artifact`` blocks; a PDF with no text layer (a scan) is
-refused with :class:`NeedsOCRError`.
+the position, font and size of every piece, so each line gets an (x, y) and font runs.
+Cells sharing a baseline are split apart; rows of side-by-side lines (a header or signature
+table) are read left column first, then right column; number and date stamps drawn by
+digital-signature fields fill the blanks they sit on; page numbers and running
+headers/footers become ``artifact`` blocks; a PDF with no text layer (a scan) is refused
+with :class:`NeedsOCRError`. See docs/reading.md.
 """
 
 from __future__ import annotations
