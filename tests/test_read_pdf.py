@@ -207,3 +207,17 @@ def test_font_facts_read_family_and_style_from_base_font_names():
     assert font_facts("Arial") == ("Arial", False, False)
     assert font_facts(".VnTimeH") == (".VnTimeH", False, False)
     assert font_facts(None) == (None, None, None)
+
+
+def test_space_between_paragraphs_separates_them_even_without_punctuation_or_indent():
+    from pdf_fixtures import unicode_pdf
+
+    lines = [
+        (72, 700, "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc các nội dung của kế hoạch"),
+        (72, 684, "theo đúng tiến độ đã được giao trong năm hai nghìn không trăm hai mươi sáu"),
+        (72, 668, "Nội dung thứ hai của văn bản bắt đầu sau một khoảng cách rộng hơn bình thường"),
+        (72, 652, "và tiếp tục trên dòng sau."),
+    ]
+    spaced = [(x, y - (8 if k >= 2 else 0), t) for k, (x, y, t) in enumerate(lines)]
+    assert len(read_pdf(unicode_pdf([lines])).blocks) == 1  # evenly spaced: one paragraph
+    assert [b.text[:20] for b in read_pdf(unicode_pdf([spaced])).blocks] == ["Các cơ quan, đơn vị ", "Nội dung thứ hai của"]

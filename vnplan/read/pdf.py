@@ -466,6 +466,16 @@ def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _line_pitch(lines: list[_Line]) -> float | None:
+    """The usual distance between consecutive body lines (the median), if there are enough."""
+    gaps = sorted(
+        a.y - b.y for a, b in zip(lines, lines[1:])
+        if not a.artifact and not b.artifact and a.page == b.page and a.column is None and b.column is None
+        and 0 < a.y - b.y < 3 * max(a.size or 12, 8)
+    )
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else None
+
+
 def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
     """Runs of a block from the font runs of its lines (a line break joined as a space)."""
     out: list[Run] = []
@@ -493,13 +503,16 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
     prev: _Line | None = None
     body_x = min((ln.x for ln in ordered if not ln.artifact and ln.column is None), default=0.0)
     ordered = _join_cell_continuations(ordered)
+    pitch = _line_pitch(ordered)
     for ln in ordered:
         if ln.artifact:
             continue
         if prev is not None:
             breaks = (ln.column, ln.zone) != (prev.column, prev.zone) or ln.page != prev.page and ln.column is not None
             indent = ln.column is None and ln.x > body_x + 1.5 * (ln.size or 12) and prev.column is None
-            if breaks or indent:
+            # space between paragraphs: a gap clearly wider than the usual line pitch
+            spaced = pitch is not None and ln.page == prev.page and prev.y - ln.y > 1.3 * pitch
+            if breaks or indent or spaced:
                 text_lines.append("")
                 source.append(None)
         text_lines.append(" ".join(_CONTROL.sub("", ln.text).split()))  # a gap inside a PDF line is a blank, not a cell
