@@ -266,3 +266,10 @@ def test_every_text_box_of_a_group_shape_is_read():
     body = ('<w:p><w:r><w:drawing><wp:anchor><a:graphic><a:graphicData>'
             f'{box("MẬT")}{box("KHẨN")}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>')
     assert [b.text for b in read_docx(docx_with_body_xml(body)).blocks] == ["MẬT", "KHẨN"]
+
+
+def test_an_alt_chunk_is_not_read_but_a_warning_says_so():
+    body = para("Trước") + '<w:altChunk r:id="rIdX"/>' + para("Sau")
+    doc = read_docx(docx_with_body_xml(body))
+    assert [b.text for b in doc.blocks] == ["Trước", "Sau"]
+    assert any("altChunk" in w for w in doc.warnings)

@@ -123,6 +123,7 @@ class _Reader:
         self.body_para = 0  # body-level paragraphs, for "đoạn N"
         self.table_count = 0
         self.textbox_count = 0
+        self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
         self.run_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ block level
@@ -161,6 +162,8 @@ class _Reader:
             if choice is not None:
                 for c in choice:
                     self._block_el(c, cell, counter)
+        elif tag == _W + "altChunk":
+            self.alt_chunks += 1
 
     def table(self, tbl: etree._Element) -> None:
         t = self.table_count
@@ -424,8 +427,9 @@ def read_docx(data: bytes, *, path: str | None = None, max_xml_bytes: int | None
         f"{n} run(s) in font {font} converted from {legacy.encoding_of_font(font)} to Unicode"
         for font, n in sorted(reader.legacy_runs.items())
     ]
-    if any(n.startswith("word/afchunk") or n.endswith((".mht", ".htm")) for n in pkg.names()):
-        warnings.append("the document embeds alternative-format chunks (altChunk) that vnplan does not read")
+    if reader.alt_chunks:
+        warnings.append(f"{reader.alt_chunks} đoạn nhúng (altChunk) không được đọc / "
+                        f"{reader.alt_chunks} embedded alternative-format chunk(s) (w:altChunk) were not read")
     pages = tuple(_page_setup(s) for s in reader.sections)
     return SourceDocument(blocks=tuple(reader.blocks), format="docx", path=path, pages=pages,
                           warnings=tuple(warnings))
