@@ -230,3 +230,14 @@ def test_absurdly_deep_nesting_is_refused_as_unsafe():
            + inner + "</w:body></w:document>").encode()
     with pytest.raises(UnsafeFileError):
         read_docx(patch_zip(plan_docx(), {"word/document.xml": xml}))
+
+
+def test_a_long_single_line_text_is_read_as_text_not_as_a_file_name():
+    text = "KẾ HOẠCH " + "thanh toán trực tuyến đạt trên 70% quý IV năm 2024 " * 8
+    assert len(text.encode()) > 255 and "\n" not in text
+    assert read(text).blocks[0].text.startswith("KẾ HOẠCH")
+
+
+def test_an_unusable_file_name_is_an_input_error(tmp_path):
+    with pytest.raises(InputError):
+        read(tmp_path / ("x" * 300 + ".docx"))

@@ -25,7 +25,11 @@ def looks_like_path(source: str) -> bool:
     if source == "-":
         return True
     p = Path(source)
-    return p.exists() or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
+    try:
+        exists = p.exists()
+    except (OSError, ValueError):  # a name too long for the file system, or holding NUL: text
+        exists = False
+    return exists or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
 
 
 def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -> SourceDocument:
@@ -46,7 +50,11 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
 
         data = sys.stdin.buffer.read()
         return _read_bytes(data, path="<stdin>", suffix=f".{format}" if format else "")
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"not a usable file name ({exc.__class__.__name__})", path=str(path)[:200]) from None
+    if not exists:
         raise InputError("no such file", path=str(path))
     if path.is_dir():
         raise InputError("is a directory, not a file", path=str(path), hint="give one file; `vnplan batch` takes folders")
