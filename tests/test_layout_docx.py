@@ -3,11 +3,7 @@
 import pytest
 
 import vnplan
-
-# These run on the .docx reader (issue 3); they are skipped only where it is not there yet.
-pytest.importorskip("vnplan.read.docx", reason="the .docx reader is not in this tree yet")
-
-from docx_plan import make_plan_docx  # noqa: E402
+from docx_plan import make_plan_docx
 
 
 @pytest.fixture(scope="module")
