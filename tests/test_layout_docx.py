@@ -64,3 +64,4 @@ def test_form_rules_read_the_docx_text_too(tmp_path):
         ("F103", "Số: 05/KH-KHCN"),
     ]
     assert findings[1].location == "bảng 1, hàng 2, cột 1, đoạn 1"
+

@@ -137,6 +137,9 @@ CASES = [
      "bằng dấu chấm (.): “+ Lãnh đạo Sở;”.", "- Lãnh đạo Sở;"),
     ("F108", {"recipients": "Nơi nhận:"}, "error",
      "Thiếu dòng lưu văn bản “- Lưu: VT, …” ở cuối nơi nhận.", "- Lưu: VT."),
+    ("F108", {"recipients": "Nơi nhận:\n- Báo Bắc Giang; (để đưa tin)\n- Lưu: VT, VP."}, "error",
+     "Mỗi nơi nhận một dòng, đầu dòng có gạch đầu dòng (-), cuối dòng có dấu chấm phẩy (;), dòng cuối cùng kết thúc "
+     "bằng dấu chấm (.): “- Báo Bắc Giang; (để đưa tin)”.", "- Báo Bắc Giang (để đưa tin);"),
     ("F108", {"recipients": "Nơi nhận:\n- Lãnh đạo Sở;\n- Văn phòng Sở;"}, "error",
      "Thiếu dòng lưu văn bản “- Lưu: VT, …” ở cuối nơi nhận.", "- Lưu: VT."),
     ("F108", {"recipients": "Nơi nhận:\n- Lãnh đạo Sở;\n- Lưu: VP."}, "error",
@@ -262,4 +265,16 @@ def test_a_year_zero_date_does_not_break_the_check():
     report = vnplan.check(vnplan.parse(plan_text(date="Bắc Giang, ngày 01 tháng 01 năm 0000")), select=FORM_RULES)
     assert [(f.rule, f.message) for f in report.findings] == [
         ("F105", "Ngày ban hành không có thật: ngày 1 tháng 1 năm 0.")
+    ]
+
+
+def test_a_real_notice_read_from_pdf_gets_its_two_recipient_faults():
+    # Hà Nội TB 453 (text-layer PDF): a note after the semicolon, and no full stop after Lưu.
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "pdf" / "hanoi_tb_453_flag.pdf"
+    findings = vnplan.check(vnplan.parse(str(pdf)), select=FORM_RULES).findings
+    assert [(f.rule, f.fix) for f in findings] == [
+        ("F108", "- Cơ quan Báo&PT, TH Thành phố (để đưa tin);"),
+        ("F108", "- Lưu: VT, KGVX."),
     ]

@@ -618,6 +618,8 @@ def recipients(ctx: Context) -> Iterator[Hit]:
     for k, r in enumerate(rs):
         last = k == len(rs) - 1
         body = _entry_body(r.text)
+        if r.note and not r.archive:  # "- Báo Bắc Giang; (để đưa tin)" → "- Báo Bắc Giang (để đưa tin);"
+            body = f"{r.name} ({r.note})"
         if r.archive:
             units = [u for u in r.archive_units if u]
             proper = "Lưu: " + ", ".join([vt, *[u for u in units if u != vt]]) if units else f"Lưu: {vt}"
