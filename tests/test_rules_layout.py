@@ -109,6 +109,12 @@ CASES = [
     ({f"p{ENTRY}": {"size": 13}, f"p{ENTRY + 1}": {"size": 13}},
      "Danh sách nơi nhận: cỡ chữ 13 pt, phải là 11 pt (2 đoạn; Phụ lục I, mục II.9.d)."),
     ({f"p{SIGNER}": {"bold": False}}, "Họ tên người ký phải in đậm (1 đoạn chưa đậm; Phụ lục I, mục II.7.đ)."),
+    ({f"p{NATIONAL}": {"italic": True}},
+     "Quốc hiệu viết kiểu chữ đứng, không nghiêng (1 đoạn in nghiêng; Phụ lục I, mục II.1.a)."),
+    ({f"p{NUMBER}": {"bold": True}}, "Số, ký hiệu không in đậm (1 đoạn in đậm; Phụ lục I, mục II.3.c)."),
+    ({f"p{AUTHORITY - 1}": {"bold": True}}, "Tên cơ quan chủ quản không in đậm (1 đoạn in đậm; Phụ lục I, mục II.2.b)."),
+    ({f"p{ENTRY}": {"italic": True}},
+     "Danh sách nơi nhận viết kiểu chữ đứng, không nghiêng (1 đoạn in nghiêng; Phụ lục I, mục II.9.d)."),
     ({f"p{SIGNER - 1}": {"size": 12}},
      "Quyền hạn, chức vụ người ký: cỡ chữ 12 pt, phải từ 13 đến 14 pt (1 đoạn; Phụ lục I, mục II.7.đ)."),
 ]

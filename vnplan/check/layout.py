@@ -132,10 +132,13 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
                 faults.setdefault((name, "size"), []).append((rs, _fmt(r.size)))
                 break
         for prop in ("bold", "italic"):
-            if spec.get(prop):
-                bad = next(((r, rs) for r, rs in runs if getattr(r, prop) is False), None)
-                if bad is not None:
-                    faults.setdefault((name, prop), []).append((bad[1], ""))
+            want = spec.get(prop)
+            if want is None:
+                continue
+            # True: every run must have it; False: none may (kiểu chữ đứng, not bold)
+            bad = next(((r, rs) for r, rs in runs if getattr(r, prop) is (not want)), None)
+            if bad is not None:
+                faults.setdefault((name, prop if want else f"not_{prop}"), []).append((bad[1], ""))
         if spec.get("caps"):
             text = block.text[span.start:span.end]
             if not is_upper_text(text):
@@ -163,6 +166,8 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
         "bold": "{component} phải in đậm ({count} đoạn chưa đậm; {provision}).",
         "italic": "{component} phải in nghiêng ({count} đoạn chưa nghiêng; {provision}).",
         "caps": "{component} phải viết chữ in hoa ({count} đoạn; {provision}).",
+        "not_bold": "{component} không in đậm ({count} đoạn in đậm; {provision}).",
+        "not_italic": "{component} viết kiểu chữ đứng, không nghiêng ({count} đoạn in nghiêng; {provision}).",
     },
     variants_en={
         "paper": "The paper must be A4 (210 × 297 mm), not {found} mm ({provision}).",
@@ -172,6 +177,8 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
         "bold": "{component_en} must be bold ({count} paragraph(s) are not; {provision}).",
         "italic": "{component_en} must be italic ({count} paragraph(s) are not; {provision}).",
         "caps": "{component_en} must be in capitals ({count} paragraph(s); {provision}).",
+        "not_bold": "{component_en} must not be bold ({count} paragraph(s) are; {provision}).",
+        "not_italic": "{component_en} must be upright, not italic ({count} paragraph(s) are italic; {provision}).",
     },
     examples=("Quốc hiệu cỡ 14, không đậm; lề trái 20 mm; phông Arial",
               "Quốc hiệu cỡ 13, đậm, in hoa; lề trái 30 mm; phông Times New Roman"),
