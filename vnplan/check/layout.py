@@ -212,7 +212,7 @@ def _page_hits(plan: Plan, cfg: dict[str, Any]) -> Iterator[Hit]:
     pages = plan.source.pages if plan.source else ()
     paper, margins = cfg["paper"], cfg["margins"]
     tol = paper["tolerance_mm"]
-    first = _first_block_in_section(plan)
+    first = None  # page setup belongs to the document's sections, not to a paragraph
     bad_paper = sorted({
         (p.width_mm, p.height_mm) for p in pages
         if p.width_mm is not None and p.height_mm is not None
@@ -231,13 +231,6 @@ def _page_hits(plan: Plan, cfg: dict[str, Any]) -> Iterator[Hit]:
         if found:
             yield Hit(first, {"side": vi, "side_en": en, "found": ", ".join(_fmt(x) for x in found), "lo": lo,
                               "hi": hi, "provision": f"Phụ lục I, {margins['provision']}"}, variant="margin")
-
-
-def _first_block_in_section(plan: Plan) -> Span | None:
-    for b in plan.source.blocks if plan.source else ():
-        if b.kind != "artifact":
-            return Span(b.index, 0, 0)
-    return None
 
 
 def _font_hits(plan: Plan, cfg: dict[str, Any]) -> Iterator[Hit]:
