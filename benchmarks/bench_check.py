@@ -57,6 +57,11 @@ def main() -> None:
     print(f"rules alone    : best {r_best * 1e3:8.3f} ms  median {r_med * 1e3:8.3f} ms")
     print(f"ratio (parse + rules) / parse: {c_med / p_med:.2f}x   target: check under {TARGET_S * 1e3:.0f} ms -> "
           f"{'met' if c_med < TARGET_S else 'NOT met'} (median)")
+    per_rule = sorted(((timed(lambda r=r: run_rules(Context(plan=plan), [r]), max(args.repeat // 4, 5))[1], r.id)
+                       for r in catalogue), reverse=True)
+    print("slowest rules (median): " + ", ".join(f"{rid} {t * 1e3:.3f} ms" for t, rid in per_rule[:5]))
+    form = sum(t for t, rid in per_rule if rid.startswith("F1"))
+    print(f"form and layout rules F101-F112 together: {form * 1e3:.3f} ms")
 
 
 if __name__ == "__main__":
