@@ -57,7 +57,8 @@ def _components(plan: Plan) -> list[tuple[str, Span]]:
     for p in plan.preamble:
         add("body", p.span)
     for s in plan.walk():
-        add("body", s.heading or s.span)
+        # the roman-numbered parts of a plan (I. MỤC ĐÍCH, YÊU CẦU) are "mục" headings: caps, bold
+        add("section_heading" if s.style == "roman" else "body", s.heading or s.span)
         for p in s.paragraphs:
             add("body", p.span)
     add("recipients_heading", plan.recipients_heading)
