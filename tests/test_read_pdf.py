@@ -1,0 +1,110 @@
+"""The PDF reader: text layer in reading order; page furniture kept apart; scans refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pdf_fixtures import simple_pdf
+from vnplan.errors import CorruptFileError, NeedsOCRError
+from vnplan.read import read
+from vnplan.read.pdf import read_pdf
+
+DATA = Path(__file__).parent / "data" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def hanoi():
+    return read(DATA / "hanoi_tb_453_flag.pdf")
+
+
+def texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks if b.kind == "paragraph"]
+
+
+@pytest.mark.parametrize("name", ["qd_729_ttg.pdf", "nq_115_ba_vi.pdf"])
+def test_a_scanned_pdf_without_text_layer_needs_ocr(name):
+    with pytest.raises(NeedsOCRError) as err:
+        read(DATA / name)
+    assert "OCR" in str(err.value) and name in str(err.value)
+
+
+def test_the_text_pdf_keeps_the_symbol_and_the_signature_lines(hanoi):
+    t = texts(hanoi)
+    assert any("/TB-UBND" in x for x in t)
+    assert "TL. CHỦ TỊCH" in t and "KT. CHÁNH VĂN PHÒNG" in t
+    assert t[-1] == "Võ Tuấn Anh"
+
+
+def test_the_two_column_header_reads_left_column_then_right(hanoi):
+    assert texts(hanoi)[:6] == [
+        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: /TB-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "Hà Nội, ngày tháng năm"]
+    assert [b.table.col for b in hanoi.blocks[:6]] == [0, 0, 0, 1, 1, 1]
+
+
+def test_recipients_come_before_the_signature(hanoi):
+    t = texts(hanoi)
+    assert t.index("Nơi nhận:") < t.index("- Lưu: VT, KGVX") < t.index("TL. CHỦ TỊCH")
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs(hanoi):
+    body = [x for x in texts(hanoi) if x.startswith("Nhân dịp")]
+    assert body and body[0].endswith("đến hết ngày 14/5/2026.")
+    assert "XI, nhiệm kỳ 2026" in body[0]
+
+
+def test_blocks_say_where_they_are_and_pages_have_a_size(hanoi):
+    assert hanoi.blocks[0].location == "trang 1, dòng 1"
+    assert hanoi.format == "pdf" and hanoi.pages[0].width_mm == 215.9
+
+
+def _three_pages() -> bytes:
+    pages = []
+    for n in (1, 2, 3):
+        pages.append([
+            (250, 810, "DU THAO"),
+            (72, 700, f"Line {n} of the body text goes on and on across this page, and it is long"),
+            (72, 685, "and continues here without a full stop"),
+            (290, 40, str(n)),
+        ])
+    return simple_pdf(pages)
+
+
+def test_page_numbers_and_running_headers_become_artifacts():
+    doc = read_pdf(_three_pages())
+    artifacts = [b.text for b in doc.blocks if b.kind == "artifact"]
+    assert sorted(artifacts) == ["1", "2", "3", "DU THAO", "DU THAO", "DU THAO"]
+    assert all("DU THAO" not in b.text for b in doc.blocks if b.kind == "paragraph")
+
+
+def test_artifacts_sit_on_their_own_page():
+    doc = read_pdf(_three_pages())
+    assert [b.page_section for b in doc.blocks if b.text == "2"] == [1]
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+
+
+def test_a_broken_pdf_is_corrupt():
+    with pytest.raises((CorruptFileError, NeedsOCRError)):
+        read_pdf(b"%PDF-1.4\n" + b"garbage " * 50)
+
+
+def test_a_truncated_pdf_is_refused_cleanly():
+    data = (DATA / "hanoi_tb_453_flag.pdf").read_bytes()
+    with pytest.raises((CorruptFileError, NeedsOCRError)):
+        read_pdf(data[: len(data) // 3])
+
+
+def test_a_running_header_precedes_its_page_body_and_a_page_number_follows_it():
+    doc = read_pdf(_three_pages())
+    kinds = [(b.kind, b.page_section) for b in doc.blocks]
+    assert kinds[:3] == [("artifact", 0), ("paragraph", 0), ("artifact", 0)]
+    assert doc.blocks[0].text == "DU THAO" and doc.blocks[2].text == "1"
+
+
+def test_wrapped_entries_in_a_column_are_joined_to_the_entry_they_continue(hanoi):
+    t = texts(hanoi)
+    assert "- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)" in t
+    assert "- VPUB: CVP, PCVP P.T.T.Huyền, phòng: KGVX, TH, HC-QT, Trung tâm TTDL&CNS Thành phố;" in t
+    assert "THÀNH PHỐ HÀ NỘI" in t  # centred header lines stay apart

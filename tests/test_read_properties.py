@@ -1,0 +1,42 @@
+"""Invariants of the readers, checked on generated input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docx_fixtures import docx_with_body_xml, para
+from vnplan.errors import VnplanError
+from vnplan.read.docx import _normalize, read_docx
+from vnplan.read.legacy import detect
+from vnplan.text import normalize_with_map
+
+# Characters XML 1.0 text can hold (so no U+0000-U+0008, U+000B, U+000C, U+000E-U+001F).
+XML_CHARS = st.characters(codec="utf-8", categories=("L", "M", "N", "P", "Zs", "Cc", "Cf")).filter(
+    lambda c: c in "\t\n\r" or not ("\x00" <= c < "\x20") and c not in "\ufffe\uffff")
+VIET = st.text(alphabet=XML_CHARS, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIET)
+def test_the_docx_fast_normalisation_equals_the_general_one(s):
+    assert _normalize(" ".join(s.split())) == normalize_with_map(s)[0]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
+                min_size=1, max_size=4))
+def test_reading_any_paragraph_text_gives_blocks_or_a_vnplan_error(texts):
+    data = docx_with_body_xml("".join(para(t) for t in texts))
+    try:
+        doc = read_docx(data)
+    except VnplanError:
+        return
+    assert all(b.text == b.text.strip() and b.text for b in doc.blocks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ,.",
+               min_size=20, max_size=200))
+def test_unicode_vietnamese_is_never_taken_for_a_legacy_encoding(s):
+    assert detect(s) is None
