@@ -1,6 +1,6 @@
 """vnplan: parse and check Vietnamese administrative plans (Kế hoạch).
 
-Public API: :func:`read`, :func:`parse`, :func:`check`, and the model types.
+Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`skeleton`, and the model types.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import vnplan.check
 import vnplan.parse
 import vnplan.read
 from vnplan.check.runner import check
+from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
 from vnplan.read import read
 
@@ -57,6 +58,8 @@ __all__ = [
     "read",
     "parse",
     "check",
+    "skeleton",
+    "skeleton_markdown",
     "plan_to_json",
     "__version__",
 ]
