@@ -118,7 +118,7 @@ def test_check_reports_no_form_or_reference_error(unit, fmt):
     assert errors == []
 
 
-def test_check_would_report_a_missing_signature_so_the_check_above_can_fail():
+def test_check_reports_a_skeleton_cut_short_so_the_check_above_can_fail():
     import attrs
 
     plan = parsed("so-tu-phap", "md")
