@@ -16,6 +16,7 @@ character style ``VN Chờ điền`` (shaded) and a yellow highlight, inside a b
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import docx
@@ -24,7 +25,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
 from vnplan.generate.build import DIEM, KHOAN, MUC, Y, Skeleton
@@ -187,7 +188,8 @@ def _page(document: Any) -> None:
     s = document.sections[0]
     s.page_width, s.page_height = A4
     for side, value in MARGINS.items():
-        setattr(s, f"{side}_margin", value)
+        # Word stores twentieths of a point: round up so 15 mm is not saved as 14.99 mm
+        setattr(s, f"{side}_margin", Twips(math.ceil(value.mm * 1440 / 25.4 - 1e-9)))
     s.header_distance = Mm(10)
     s.footer_distance = Mm(10)
     # Page numbers: centred in the top margin, not on the first page (Phụ lục I, I.7).
