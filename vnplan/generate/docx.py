@@ -45,7 +45,8 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str | None, float, bool, bool, Any, dict[
     "VN Căn cứ": ("VNCanCu", "VN Đoạn", 14, False, True, _J, {}),
     "VN Mục": ("VNMuc", "VN Đoạn", 14, True, False, _J, {"keep": True, "level": MUC}),
     "VN Khoản": ("VNKhoan", "VN Đoạn", 14, False, False, _J, {"level": KHOAN}),
-    "VN Khoản tiêu đề": ("VNKhoanTieuDe", "VN Đoạn", 14, True, False, _J, {"keep": True, "level": KHOAN}),
+    # a titled khoản: VN Khoản in bold; its number is inherited from VN Khoản (one style per level)
+    "VN Khoản tiêu đề": ("VNKhoanTieuDe", "VN Khoản", 14, True, False, _J, {"keep": True}),
     "VN Điểm": ("VNDiem", "VN Đoạn", 14, False, False, _J, {"level": DIEM}),
     "VN Ý": ("VNY", "VN Đoạn", 14, False, False, _J, {"level": Y}),
     "VN Cơ quan chủ quản": ("VNCoQuanChuQuan", None, 12, False, False, _C, {}),
@@ -132,7 +133,8 @@ def _add_styles(document: Any, num_id: int) -> None:
         _fonts(st.element.get_or_add_rPr())
         pf = st.paragraph_format
         pf.alignment = align
-        pf.space_before = Pt(extra.get("before", 0))
+        if "before" in extra or base is None:
+            pf.space_before = Pt(extra.get("before", 0))
         pf.space_after = Pt(0)
         pf.first_line_indent = FIRST_LINE if extra.get("first_line") else (None if base else Pt(0))
         if extra.get("keep"):
@@ -221,6 +223,7 @@ def _borderless(table: Any, widths_mm: tuple[float, ...]) -> None:
 def _rule(cell_or_doc: Any, width_mm: float, column_mm: float) -> None:
     """A short solid line centred under the previous line (an empty paragraph with a top border)."""
     p = cell_or_doc.add_paragraph(style="VN Đường kẻ")
+    p.paragraph_format.space_before = Pt(3)
     side = max(0.0, (column_mm - width_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
