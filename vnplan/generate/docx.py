@@ -20,7 +20,6 @@ import math
 from typing import Any
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import parse_xml
@@ -121,34 +120,43 @@ def _defaults(document: Any) -> None:
             rf.set(qn(f"w:{slot}"), FONT)
 
 
+_JC = {_C: "center", _J: "both", _L: "left"}
+
+
 def _add_styles(document: Any, num_id: int) -> None:
-    styles = document.styles
+    """The VN styles, written as XML (python-docx's add_style looks every name up: slow)."""
+    root = document.styles.element
+    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
     for name, (sid, base, size, bold, italic, align, extra) in PARAGRAPH_STYLES.items():
-        st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        st.style_id = sid
-        st.base_style = styles[base] if base else styles["Normal"]
-        st.quick_style = True
-        f = st.font
-        f.name, f.size, f.bold, f.italic = FONT, Pt(size), bold, italic
-        _fonts(st.element.get_or_add_rPr())
-        pf = st.paragraph_format
-        pf.alignment = align
-        if "before" in extra or base is None:
-            pf.space_before = Pt(extra.get("before", 0))
-        pf.space_after = Pt(0)
-        pf.first_line_indent = FIRST_LINE if extra.get("first_line") else (None if base else Pt(0))
+        base_id = PARAGRAPH_STYLES[base][0] if base else "Normal"
+        ppr = []
         if extra.get("keep"):
-            pf.keep_with_next = True
+            ppr.append("<w:keepNext/>")
         level = extra.get("level")
         if level is not None:
-            ppr = st.element.get_or_add_pPr()
-            ppr.insert(0, parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
-    cs = styles.add_style(PLACEHOLDER_STYLE[0], WD_STYLE_TYPE.CHARACTER)
-    cs.style_id = PLACEHOLDER_STYLE[1]
-    cs.quick_style = True
-    rpr = cs.element.get_or_add_rPr()
-    rpr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF2CC"/>'))
+            ppr.append(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+        if "before" in extra:
+            before = f' w:before="{int(extra["before"] * 20)}"'
+        else:  # a derived style inherits its base's spacing
+            before = ' w:before="0"' if base is None else ""
+        ppr.append(f'<w:spacing{before} w:after="0"/>')
+        if extra.get("first_line"):
+            ppr.append(f'<w:ind w:firstLine="{int(FIRST_LINE.twips)}"/>')
+        elif base is None:
+            ppr.append('<w:ind w:firstLine="0"/>')
+        ppr.append(f'<w:jc w:val="{_JC[align]}"/>')
+        rpr = (f'{fonts}<w:b w:val="{int(bold)}"/><w:bCs w:val="{int(bold)}"/>'
+               f'<w:i w:val="{int(italic)}"/><w:iCs w:val="{int(italic)}"/>'
+               f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>')
+        root.append(parse_xml(
+            f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="{base_id}"/><w:qFormat/>'
+            f'<w:pPr>{"".join(ppr)}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'))
+    name, sid = PLACEHOLDER_STYLE
+    root.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="character" w:customStyle="1" w:styleId="{sid}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+        f'<w:rPr><w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/></w:rPr></w:style>'))
 
 
 def _add_numbering(document: Any) -> int:
@@ -222,7 +230,7 @@ def _borderless(table: Any, widths_mm: tuple[float, ...]) -> None:
 
 def _rule(cell_or_doc: Any, width_mm: float, column_mm: float) -> None:
     """A short solid line centred under the previous line (an empty paragraph with a top border)."""
-    p = cell_or_doc.add_paragraph(style="VN Đường kẻ")
+    p = _para(cell_or_doc, None, "VN Đường kẻ")
     p.paragraph_format.space_before = Pt(3)
     side = max(0.0, (column_mm - width_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
@@ -238,9 +246,22 @@ def _text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     return w * (1.05 if bold else 1.0)
 
 
+def _sid(style: str) -> str:
+    return PARAGRAPH_STYLES[style][0]
+
+
+def _para(container: Any, text: str | None, style: str) -> Any:
+    """A paragraph of ``style`` (set by id: python-docx's lookup by name scans every style)."""
+    p = container.add_paragraph()
+    p._p.style = _sid(style)
+    if text:
+        p.add_run(text)
+    return p
+
+
 def _first(cell: Any, text: str, style: str) -> Any:
     p = cell.paragraphs[0]
-    p.style = style
+    p._p.style = _sid(style)
     p.add_run(text)
     return p
 
@@ -285,36 +306,36 @@ def render(sk: Skeleton) -> Any:
     left, right = head.cell(0, 0), head.cell(0, 1)
     if sk.parent_unit:
         _first(left, sk.parent_unit, "VN Cơ quan chủ quản")
-        left.add_paragraph(sk.unit, style="VN Cơ quan ban hành")
+        _para(left, sk.unit, "VN Cơ quan ban hành")
     else:
         _first(left, sk.unit, "VN Cơ quan ban hành")
     unit_w = _text_width_mm(sk.unit, 12, bold=True)
     _rule(left, max(15.0, min(unit_w, HEADER_COLS_MM[0]) * 0.45), HEADER_COLS_MM[0])
     _first(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VN Quốc hiệu")
     motto = "Độc lập - Tự do - Hạnh phúc"
-    right.add_paragraph(motto, style="VN Tiêu ngữ")
+    _para(right, motto, "VN Tiêu ngữ")
     _rule(right, _text_width_mm(motto, 13, bold=True), HEADER_COLS_MM[1])
     _first(head.cell(1, 0), sk.number_line, "VN Số ký hiệu")
     _first(head.cell(1, 1), sk.date_line, "VN Địa danh")
 
     # Type and title (ô 5a) with the short rule under the title.
-    document.add_paragraph(sk.doc_type, style="VN Tên loại")
-    document.add_paragraph(sk.title, style="VN Trích yếu")
+    _para(document, sk.doc_type, "VN Tên loại")
+    _para(document, sk.title, "VN Trích yếu")
     title_w = min(_text_width_mm(sk.title, 14, bold=True), TEXT_WIDTH_MM)
     _rule(document, max(25.0, title_w * 0.4), TEXT_WIDTH_MM)
 
     # Body (ô 6).
     for line in sk.legal_basis:
-        document.add_paragraph(line, style="VN Căn cứ")
+        _para(document, line, "VN Căn cứ")
     used: set[str] = set()
     bookmark_id = 0
     for it in sk.items:
         style = "VN Khoản tiêu đề" if it.level == KHOAN and it.title else _BODY_STYLE[it.level]
-        p = document.add_paragraph(style=style)
+        p = _para(document, None, style)
         for piece in it.pieces:
             run = p.add_run(piece.text)
             if piece.placeholder:
-                run.style = PLACEHOLDER_STYLE[0]
+                run._r.style = PLACEHOLDER_STYLE[1]
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                 if it.requirement:
                     _bookmark(p, bookmark_id, _bookmark_name(it.requirement, used), run)
@@ -326,7 +347,7 @@ def render(sk: Skeleton) -> Any:
     rec, sig = close.cell(0, 0), close.cell(0, 1)
     _first(rec, sk.recipients_heading, "VN Nơi nhận")
     for r in sk.recipients:
-        rec.add_paragraph(r, style="VN Nơi nhận mục")
+        _para(rec, r, "VN Nơi nhận mục")
     first = True
     for line in sk.signature:
         if first:
@@ -334,11 +355,11 @@ def render(sk: Skeleton) -> Any:
             p.paragraph_format.space_before = Pt(12)
             first = False
         else:
-            sig.add_paragraph(line, style="VN Chức vụ")
-    p = sig.add_paragraph(style="VN Người ký")
+            _para(sig, line, "VN Chức vụ")
+    p = _para(sig, None, "VN Người ký")
     run = p.add_run(sk.signer.text)
     if sk.signer.placeholder:
-        run.style = PLACEHOLDER_STYLE[0]
+        run._r.style = PLACEHOLDER_STYLE[1]
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     cp = document.core_properties
