@@ -131,3 +131,40 @@ def test_a_symbol_without_the_type_code_gets_it():
 def test_the_issuing_peoples_committee_is_written_in_full():
     sk = build(PROFILE, unit="UBND huyện Lục Nam", symbol="KH-UBND")
     assert sk.unit == "ỦY BAN NHÂN DÂN HUYỆN LỤC NAM"
+
+
+def _profile_with(requirements):  # type: ignore[no-untyped-def]
+    from vnplan.profiles import load, profile_to_dict
+
+    data = profile_to_dict(load(PROFILE))
+    data["id"] = "custom"
+    data["requirements"] = requirements
+    return data
+
+
+def test_a_funding_requirement_adds_a_funding_part_before_implementation():
+    sk = build(_profile_with([
+        {"id": "KP", "kind": "content", "text": "Bố trí kinh phí tuyên truyền từ ngân sách", "where": "funding",
+         "evidence": {"all_of": [["kinh phí"]]}},
+        {"id": "BC", "kind": "duty", "text": "Báo cáo kết quả", "where": "implementation",
+         "evidence": {"all_of": [["báo cáo"]]}},
+    ]), unit="Sở Tư pháp", place="Bắc Giang", symbol="KH-STP")
+    headings = [(it.label, it.text) for it in sk.items if it.level == 0]
+    assert headings == [("I.", "MỤC ĐÍCH, YÊU CẦU"), ("II.", "NỘI DUNG"), ("III.", "HÌNH THỨC"),
+                        ("IV.", "KINH PHÍ THỰC HIỆN"), ("V.", "TỔ CHỨC THỰC HIỆN")]
+    from vnplan.generate.markdown import render
+
+    plan = vnplan.parse(vnplan.read(render(sk), format="markdown"))
+    assert [s.role for s in plan.sections] == ["purpose_requirements", "content", "forms", "funding",
+                                               "implementation"]
+
+
+def test_a_part_the_parent_says_nothing_about_still_gets_a_placeholder():
+    sk = build(_profile_with([
+        {"id": "BC", "kind": "duty", "text": "Báo cáo kết quả", "where": "implementation",
+         "evidence": {"all_of": [["báo cáo"]]}},
+    ]), unit="Sở Tư pháp", place="Bắc Giang", symbol="KH-STP")
+    texts = [it.text for it in sk.items]
+    assert "[Đơn vị bổ sung nội dung của Kế hoạch.]" in texts
+    assert "[Đơn vị bổ sung các hình thức thực hiện.]" in texts
+    assert sk.placeholder_ids.count(None) == 4  # purpose, requirements, content, forms
