@@ -265,3 +265,35 @@ def minimal_ole(streams: dict[str, bytes]) -> bytes:
         dir_entries.append(entry(name, typ, start, size, right=right))
     directory = b"".join(dir_entries).ljust(ss, b"\0")[:ss]
     return bytes(header) + struct.pack(f"<{ss // 4}I", *fat) + directory + b"".join(data_sectors)
+
+
+def plan_pdf() -> bytes:
+    """The sample plan as a one-page text-layer PDF laid out like the Word file: a two-column
+    header, centred title, indented preamble (wrapped on two lines), body, two-column closing."""
+    from pdf_fixtures import unicode_pdf
+
+    lines: list[tuple[float, float, str]] = []
+    y = 800.0
+    for k in range(3):  # header table, one row: left cell and right cell side by side
+        lines.append((60, y - 15 * k, HEADER_LEFT[k]))
+        lines.append((320, y - 15 * k, HEADER_RIGHT[k]))
+    y -= 80
+    for t in TITLE:
+        lines.append((297 - len(t) * 2.7, y, t))
+        y -= 16
+    y -= 10
+    cut = PREAMBLE.index(" năm 2024,") + 1
+    lines.append((100, y, PREAMBLE[:cut].rstrip()))
+    lines.append((72, y - 15, PREAMBLE[cut:]))
+    y -= 32
+    for _lvl, label, text in BODY:
+        lines.append((100, y, f"{label} {text}"))
+        y -= 15
+    y -= 30
+    left, right = RECIPIENTS, SIGNATURE
+    for k in range(max(len(left), len(right))):
+        if k < len(left):
+            lines.append((60, y - 14 * k, left[k]))
+        if k < len(right):
+            lines.append((350, y - 14 * k, right[k]))
+    return unicode_pdf([lines])

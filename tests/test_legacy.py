@@ -61,3 +61,12 @@ def test_an_8_bit_tcvn3_file_is_decoded_and_converted(tmp_path):
 
 def test_unicode_text_gets_no_warning():
     assert read(UNICODE_TEXT).warnings == ()
+
+
+def test_no_bundled_unicode_document_is_taken_for_a_legacy_encoding():
+    from pathlib import Path
+
+    texts = sorted((Path(__file__).parent / "data").rglob("*.txt"))
+    assert texts
+    for path in texts:
+        assert detect(path.read_text(encoding="utf-8")) is None, path.name

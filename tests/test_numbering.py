@@ -154,3 +154,15 @@ def test_number_formats():
 
 def test_bullet_display():
     assert [bullet_display(g) for g in ("-", "\uf02d", "—", "•", "\uf0a7", "o", "+")] == ["-", "-", "-", "•", "•", "•", "+"]
+
+
+def test_a_heading_style_based_on_another_takes_the_level_tied_to_its_own_name():
+    styles = STYLES.replace("</w:styles>", (
+        '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/>'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:basedOn w:val="H1"/></w:style>'
+        "</w:styles>"))
+    levels = abstract(1, lvl(0, "upperRoman", "%1.", extra='<w:pStyle w:val="H1"/>'),
+                      lvl(1, "decimal", "%2.", extra='<w:pStyle w:val="H2"/>'))
+    body = para("MỤC ĐÍCH", style="H1") + para("Mục đích", style="H2") + para("Yêu cầu", style="H2") + para("NỘI DUNG", style="H1")
+    assert texts(body, numbering_xml(levels, num(1, 1)), styles) == ["I. MỤC ĐÍCH", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG"]

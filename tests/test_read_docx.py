@@ -243,3 +243,26 @@ def test_nested_tables_are_read_in_place():
     blocks = read_docx(docx_with_body_xml(body)).blocks
     assert [(b.text, b.table) for b in blocks] == [
         ("trái", TablePos(0, 0, 0)), ("trong", TablePos(1, 0, 0)), ("phải", TablePos(0, 0, 1))]
+
+
+def test_strict_open_xml_documents_are_read_like_transitional_ones():
+    from docx_fixtures import patch_zip
+    import io
+    import zipfile
+
+    data = plan_docx("auto")
+    z = zipfile.ZipFile(io.BytesIO(data))
+    strict = {}
+    for name in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+        strict[name] = z.read(name).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                            b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    assert [b.text for b in read_docx(patch_zip(data, strict)).blocks] == [b.text for b in read_docx(data).blocks]
+
+
+def test_every_text_box_of_a_group_shape_is_read():
+    def box(text):
+        return f'<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>'
+
+    body = ('<w:p><w:r><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+            f'{box("MẬT")}{box("KHẨN")}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>')
+    assert [b.text for b in read_docx(docx_with_body_xml(body)).blocks] == ["MẬT", "KHẨN"]

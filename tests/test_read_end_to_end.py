@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import vnplan
-from docx_fixtures import plan_docx, plan_text
+from docx_fixtures import plan_docx, plan_pdf, plan_text
 from vnplan.serialize import plan_to_dict
 
 PDF = Path(__file__).parent / "data" / "pdf"
@@ -30,7 +30,9 @@ def plans(tmp_path_factory):
     (folder / "literal.docx").write_bytes(plan_docx("literal"))
     (folder / "auto.docx").write_bytes(plan_docx("auto"))
     (folder / "plan.txt").write_text(plan_text(), encoding="utf-8")
-    return {name: plan_to_dict(vnplan.parse(folder / name)) for name in ("literal.docx", "auto.docx", "plan.txt")}
+    (folder / "plan.pdf").write_bytes(plan_pdf())
+    names = ("literal.docx", "auto.docx", "plan.txt", "plan.pdf")
+    return {name: plan_to_dict(vnplan.parse(folder / name)) for name in names}
 
 
 @pytest.mark.parametrize("part", COMPARED)
@@ -41,6 +43,11 @@ def test_literal_and_auto_numbered_docx_give_the_same_plan(plans, part):
 @pytest.mark.parametrize("part", COMPARED)
 def test_docx_and_its_text_twin_give_the_same_plan(plans, part):
     assert _without_label_source(plans["plan.txt"][part]) == _without_label_source(plans["literal.docx"][part])
+
+
+@pytest.mark.parametrize("part", COMPARED)
+def test_docx_and_its_text_layer_pdf_twin_give_the_same_plan(plans, part):
+    assert _without_label_source(plans["plan.pdf"][part]) == _without_label_source(plans["literal.docx"][part])
 
 
 def test_auto_numbered_sections_say_their_labels_came_from_word_numbering(plans):
@@ -69,13 +76,13 @@ def hanoi():
     return vnplan.parse(PDF / "hanoi_tb_453_flag.pdf")
 
 
-def test_the_hanoi_pdf_gives_issuer_symbol_date_line_and_title(hanoi):
+def test_the_hanoi_pdf_gives_issuer_number_date_and_title(hanoi):
     h = hanoi.header
     assert h.authority == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
     assert h.national_motto
-    # the number and the day were stamped by the signing system, outside the text layer
-    assert (h.number, h.symbol) == (None, "TB-UBND")
-    assert h.place == "Hà Nội" and h.date is not None and not h.date.complete
+    # the number and the date are stamped by the signing system in signature fields
+    assert (h.number, h.symbol) == ("453", "TB-UBND")
+    assert h.place == "Hà Nội" and h.date is not None and h.date.iso == "2026-04-29"
     assert (h.doc_type, h.title) == ("Thông báo", "Về việc treo cờ Tổ quốc")
 
 
@@ -129,3 +136,27 @@ def test_a_docx_plan_json_validates_against_the_schema(plans):
     from vnplan.serialize import load_schema
 
     jsonschema.validate(plans["auto.docx"], load_schema("plan"))
+
+
+def test_a_two_row_header_table_gives_the_same_header(tmp_path, plans):
+    from docx import Document
+
+    from docx_fixtures import HEADER_LEFT, HEADER_RIGHT, TITLE
+
+    doc = Document()
+    table = doc.add_table(rows=2, cols=2)  # issuer | Quốc hiệu and Tiêu ngữ / Số | place and date
+    table.cell(0, 0).text = HEADER_LEFT[0]
+    table.cell(0, 0).add_paragraph(HEADER_LEFT[1])
+    table.cell(0, 1).text = HEADER_RIGHT[0]
+    table.cell(0, 1).add_paragraph(HEADER_RIGHT[1])
+    table.cell(1, 0).text = HEADER_LEFT[2]
+    table.cell(1, 1).text = HEADER_RIGHT[2]
+    for line in TITLE:
+        doc.add_paragraph(line)
+    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    path = tmp_path / "two-rows.docx"
+    doc.save(str(path))
+    header = plan_to_dict(vnplan.parse(path))["header"]
+    expected = plans["literal.docx"]["header"]
+    keys = ("parent_authority", "authority", "national_motto", "number", "symbol", "place", "date", "doc_type", "title")
+    assert {k: header[k] for k in keys} == {k: expected[k] for k in keys}

@@ -62,3 +62,13 @@ def test_dash_reads_standard_input(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("# Tiêu đề\n\nThân\n".encode())))
     doc = read("-", format="md")
     assert [b.text for b in doc.blocks] == ["Tiêu đề", "Thân"] and doc.path == "<stdin>"
+
+
+def test_a_markdown_string_is_read_as_markdown_when_asked():
+    assert [b.text for b in read("# Tiêu đề\n\n**Thân**\n", format="md").blocks] == ["Tiêu đề", "Thân"]
+    assert read("# Tiêu đề\n", format="markdown").format == "markdown"
+
+
+def test_a_wide_gap_inside_a_line_is_not_a_table_cell():
+    blocks = read_markdown("- c) được trình bày tại ô số 2              Mục IV Phần I Phụ lục này.\n").blocks
+    assert [(b.text, b.table) for b in blocks] == [("- c) được trình bày tại ô số 2 Mục IV Phần I Phụ lục này.", None)]

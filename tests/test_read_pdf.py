@@ -32,15 +32,15 @@ def test_a_scanned_pdf_without_text_layer_needs_ocr(name):
 
 def test_the_text_pdf_keeps_the_symbol_and_the_signature_lines(hanoi):
     t = texts(hanoi)
-    assert any("/TB-UBND" in x for x in t)
+    assert any("453/TB-UBND" in x for x in t)
     assert "TL. CHỦ TỊCH" in t and "KT. CHÁNH VĂN PHÒNG" in t
     assert t[-1] == "Võ Tuấn Anh"
 
 
 def test_the_two_column_header_reads_left_column_then_right(hanoi):
     assert texts(hanoi)[:6] == [
-        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: /TB-UBND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "Hà Nội, ngày tháng năm"]
+        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 453/TB-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "Hà Nội, ngày 29 tháng 4 năm 2026"]
     assert [b.table.col for b in hanoi.blocks[:6]] == [0, 0, 0, 1, 1, 1]
 
 
@@ -108,3 +108,80 @@ def test_wrapped_entries_in_a_column_are_joined_to_the_entry_they_continue(hanoi
     assert "- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)" in t
     assert "- VPUB: CVP, PCVP P.T.T.Huyền, phòng: KGVX, TH, HC-QT, Trung tâm TTDL&CNS Thành phố;" in t
     assert "THÀNH PHỐ HÀ NỘI" in t  # centred header lines stay apart
+
+
+def test_pypdf_repair_notices_become_warnings_not_stderr_noise(capfd):
+    data = simple_pdf([[(72, 700, "A plan whose cross-reference table points to the wrong place")]])
+    head, _, _ = data.rpartition(b"startxref")
+    broken = head + b"startxref\n9999\n%%EOF\n"
+    doc = read_pdf(broken)
+    assert [b.text for b in doc.blocks] == ["A plan whose cross-reference table points to the wrong place"]
+    assert any(w.startswith("pypdf:") for w in doc.warnings)
+    assert capfd.readouterr().err == ""
+
+
+def test_number_and_date_stamped_in_signature_fields_fill_their_blanks(hanoi):
+    # the signing system draws 453, 29, 4 and 2026 in signature-field appearances, not in the page
+    t = texts(hanoi)
+    assert "Số: 453/TB-UBND" in t and "Hà Nội, ngày 29 tháng 4 năm 2026" in t
+    assert any("stamp" in w for w in hanoi.warnings)
+
+
+def _line(text, x, y, parts):
+    from vnplan.read.pdf import _Line
+
+    return _Line(text, x, y, 14.0, 0, 1, parts=parts)
+
+
+def test_a_stamp_goes_into_the_blank_run_under_it_without_a_space_before_a_slash():
+    from vnplan.read.pdf import _place_stamps
+
+    ln = _line("Số:        /KH-UBND", 100, 700, [("Số:        /", 100), ("KH-UBND", 170)])
+    assert _place_stamps([ln], [(120, 700.5, 13, "15")], 0) == 1
+    assert ln.text == "Số: 15/KH-UBND"
+
+
+def test_stamps_fill_blanks_in_order_and_a_stray_stamp_becomes_its_own_line():
+    from vnplan.read.pdf import _place_stamps
+
+    ln = _line("ngày   tháng    năm ", 300, 600, [("ngày   ", 300), ("tháng    năm ", 400)])
+    lines = [ln]
+    stamps = [(350, 600, 13, "05"), (440, 600, 13, "02"), (480, 600, 13, "2024"), (100, 100, 13, "MẬT")]
+    assert _place_stamps(lines, stamps, 0) == 4
+    assert " ".join(ln.text.split()) == "ngày 05 tháng 02 năm 2024"
+    assert [l.text for l in lines[1:]] == ["MẬT"]
+
+
+def test_a_signature_information_box_is_kept_as_artifacts_not_merged_into_text():
+    from vnplan.read.pdf import _place_stamps
+
+    ln = _line("Nội dung của dòng này", 72, 500, [("Nội dung của dòng này", 72)])
+    lines = [ln]
+    box = "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nThời gian ký: 23.04.2026 15:54:16 +07:00"
+    assert _place_stamps(lines, [(72, 500, 10, box)], 0) == 0
+    assert ln.text == "Nội dung của dòng này"
+    assert [(l.text, l.artifact) for l in lines[1:]] == [
+        ("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", True), ("Thời gian ký: 23.04.2026 15:54:16 +07:00", True)]
+
+
+def test_cells_sharing_a_baseline_are_split_into_columns():
+    from pdf_fixtures import unicode_pdf
+
+    data = unicode_pdf([[(60, 800, "ỦY BAN NHÂN DÂN"), (320, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                         (60, 785, "Số: 12/KH-UBND"), (320, 785, "Độc lập - Tự do - Hạnh phúc"),
+                         (72, 700, "Nội dung chính của văn bản được trình bày ở đây, trải dài hết một dòng.")]])
+    doc = read_pdf(data)
+    assert [b.text for b in doc.blocks] == [
+        "ỦY BAN NHÂN DÂN", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Nội dung chính của văn bản được trình bày ở đây, trải dài hết một dòng."]
+    assert [b.table.col if b.table else None for b in doc.blocks] == [0, 0, 1, 1, None]
+
+
+def test_text_in_a_tcvn3_font_is_converted_with_a_warning():
+    from pdf_fixtures import unicode_pdf
+
+    # what a .VnTime PDF's text layer gives: the 8-bit TCVN3 codes read as Latin-1
+    data = unicode_pdf([[(72, 700, "Céng hoµ x· héi chñ nghÜa ViÖt Nam")]], base_font="ABCDEF+.VnTime")
+    doc = read_pdf(data)
+    assert [b.text for b in doc.blocks] == ["Cộng hòa xã hội chủ nghĩa Việt Nam"]
+    assert any("TCVN3" in w for w in doc.warnings)

@@ -40,3 +40,47 @@ def test_reading_any_paragraph_text_gives_blocks_or_a_vnplan_error(texts):
                min_size=20, max_size=200))
 def test_unicode_vietnamese_is_never_taken_for_a_legacy_encoding(s):
     assert detect(s) is None
+
+
+_PLAN = None
+
+
+def _plan_bytes() -> bytes:
+    global _PLAN
+    if _PLAN is None:
+        from docx_fixtures import plan_docx
+
+        _PLAN = plan_docx("auto")
+    return _PLAN
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), min_size=1, max_size=8),
+       st.one_of(st.none(), st.integers(min_value=0)))
+def test_a_damaged_docx_gives_blocks_or_a_vnplan_error(flips, cut):
+    data = bytearray(_plan_bytes())
+    for pos, value in flips:
+        data[pos % len(data)] = value
+    if cut is not None:
+        data = data[: cut % len(data)]
+    try:
+        read_docx(bytes(data))
+    except VnplanError:
+        pass
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0), st.lists(st.integers(min_value=0), max_size=4))
+def test_a_damaged_pdf_gives_blocks_or_a_vnplan_error(cut, flips):
+    from pathlib import Path
+
+    from vnplan.read.pdf import read_pdf
+
+    data = bytearray((Path(__file__).parent / "data" / "pdf" / "hanoi_tb_453_flag.pdf").read_bytes())
+    for pos in flips:
+        data[pos % len(data)] ^= 0x55
+    data = data[: max(1, cut % (len(data) + 1))]
+    try:
+        read_pdf(bytes(data))
+    except VnplanError:
+        pass

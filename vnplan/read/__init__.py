@@ -38,7 +38,7 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
         return _read_bytes(source, path=None, suffix=f".{format}" if format else "")
     if isinstance(source, str) and not looks_like_path(source):
         text, warnings = _legacy_text(source)
-        doc = read_text(text, format=format or "text") if format != "markdown" else _markdown(text)
+        doc = _markdown(text) if format in ("md", "markdown") else read_text(text, format=format or "text")
         return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
     path = Path(source)
     if str(source) == "-":

@@ -272,9 +272,12 @@ class _Reader:
             return None
         if ilvl is None:
             ilvl = sinfo["ilvl"]
-        if ilvl is None:
-            ilvl = self.numbering.level_for_style(nid, sinfo["num_style"] or style_id) or 0
-        return self.numbering.next_label(nid, ilvl)
+        if ilvl is None:  # the level tied to this paragraph's style, else to the style giving the numId
+            for sid in (sinfo["id"], sinfo["num_style"]):
+                ilvl = self.numbering.level_for_style(nid, sid)
+                if ilvl is not None:
+                    break
+        return self.numbering.next_label(nid, ilvl or 0)
 
     # ------------------------------------------------------------------ inline level
     def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
@@ -352,8 +355,12 @@ class _Reader:
                     self._find_textboxes(c, textboxes)
             return
         for tb in el.iter(_TXBX):
-            textboxes.append(tb)
-            return  # one text box per drawing; nested copies are Fallback duplicates
+            # a text box nested in another is read with it; a VML fallback copy is skipped
+            anc = tb.getparent()
+            while anc is not None and anc is not el and anc.tag not in (_TXBX, _MC + "Fallback"):
+                anc = anc.getparent()
+            if anc is None or anc is el:
+                textboxes.append(tb)
 
     def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> dict[str, Any]:
         rstyle = None

@@ -66,11 +66,17 @@ def convert(text: str, encoding: str, *, upper: bool = False) -> str:
 _VN_ONLY = regex.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
 # Latin-1 letters and signs that Vietnamese never uses.
 _VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_ODD = regex.compile(r"[\u00a1-\u00ff]")
+
+
+_LATIN1_HIGH = regex.compile(r"[\u00a1-\u00ff]")
+_LETTER = regex.compile(r"\p{L}")
+# Latin-1 characters that are neither Vietnamese letters nor common signs (« » ° § © ® · ×).
+_ODD_ONLY = regex.compile("[" + "".join(
+    c for c in map(chr, range(0xA1, 0x100)) if c not in _VN_LATIN1 and c not in "«»°§©®·×").replace("-", "\\-") + "]")
 
 
 def _odd_count(text: str) -> int:
-    return sum(1 for m in _ODD.finditer(text) if m.group(0) not in _VN_LATIN1 and m.group(0) not in "«»°§©®·×")
+    return len(_ODD_ONLY.findall(text))
 
 
 def detect(text: str) -> str | None:
@@ -81,8 +87,10 @@ def detect(text: str) -> str | None:
     conversion leaves the fewest such characters and gains the most Vietnamese letters wins.
     """
     sample = text[:200_000]
-    letters = sum(1 for c in sample if c.isalpha())
-    suspicious = sum(1 for c in sample if "\u00a1" <= c <= "\u00ff")
+    suspicious = len(_LATIN1_HIGH.findall(sample))
+    if suspicious < 3:
+        return None
+    letters = len(_LETTER.findall(sample))
     if suspicious < 3 or suspicious < 0.01 * letters:
         return None
     native = len(_VN_ONLY.findall(sample))

@@ -141,7 +141,8 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
             marker = "+" if b.group(2) == "+" else "-"
             line = marker + " " + raw[b.end():]
             flush()  # every list item starts its own block
-        para.append((lineno, strip_inline(line).strip()))
+        # white space inside a Markdown line is never a column gap (tables use pipes)
+        para.append((lineno, " ".join(strip_inline(line).split())))
         i += 1
     flush()
     if not blocks:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import io
 import logging
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
 import regex
 
-from vnplan.errors import CorruptFileError, EmptyInputError, EncryptedFileError, NeedsOCRError
+from vnplan.errors import CorruptFileError, EmptyInputError, EncryptedFileError, NeedsOCRError, VnplanError
 from vnplan.model import Block, PageSetup, SourceDocument, TablePos
 from vnplan.read import legacy
 from vnplan.read.text import LIST_MARKER_RE, read_text
@@ -25,6 +26,7 @@ from vnplan.text import normalize_with_map
 _PT_MM = 25.4 / 72
 _PAGE_NO = regex.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; a damaged stream shows them
 #: Fewer visible characters than this per page on average, on pages that draw images: a scan.
 MIN_CHARS_PER_PAGE = 20
 
@@ -41,6 +43,7 @@ class _Line:
     top: bool = False  # an artifact in the upper half of its page (running header)
     column: int | None = None  # 0 left, 1 right, inside a two-column zone
     zone: int | None = None
+    parts: list[tuple[str, float]] = attrs.Factory(list)  # (text, x) pieces making up ``text``
 
 
 def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
@@ -68,25 +71,128 @@ def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
     page.extract_text(visitor_text=visit)
     lines: list[_Line] = []
     converted = False
-    buf: list[str] = []
-    pos: tuple[float, float, float] | None = None
+    buf: list[tuple[str, float, float]] = []  # (piece, x, size)
+    y_line = 0.0
     for text, x, y, size, enc in parts + [("\n", 0.0, 0.0, 0.0, None)]:
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if k:  # a line ends
-                raw = "".join(buf)
-                if raw.strip():
-                    lx, ly, ls = pos if pos else (0.0, 0.0, 0.0)
-                    lines.append(_Line(raw, lx, ly, ls, page_no, len(lines) + 1))
-                buf, pos = [], None
+                for seg in _segments(buf):
+                    raw = "".join(t for t, _x, _s in seg)
+                    first = next(((sx, ss) for t, sx, ss in seg if t.strip()), None)
+                    if raw.strip() and first is not None:
+                        lines.append(_Line(raw, first[0], y_line, first[1], page_no, len(lines) + 1,
+                                           parts=[(t, sx) for t, sx, _s in seg]))
+                buf = []
             if piece:
                 if enc:
                     piece = legacy.convert(piece, enc)
                     converted = True
-                buf.append(piece)
-                if pos is None and piece.strip():
-                    pos = (x, y, size)
+                if not any(t.strip() for t, _x, _s in buf) and piece.strip():
+                    y_line = y
+                buf.append((piece, x, size))
     return lines, converted
+
+
+def _segments(buf: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:
+    """Split one extracted line where a piece starts far right of where the text before it
+    can end: cells of a table row that share a baseline (``UBND TỈNH…   CỘNG HÒA…``).
+
+    The end of a piece is over-estimated (0.6 em a character), so words set close together
+    are never split; a column gap is many times wider.
+    """
+    segs: list[list[tuple[str, float, float]]] = [[]]
+    end: float | None = None
+    for piece, x, size in buf:
+        if piece.strip():
+            if end is not None and x - end > 2.5 * (size or 12):
+                segs.append([])
+            end = x + len(piece) * 0.6 * (size or 12)
+        segs[-1].append((piece, x, size))
+    return segs
+
+
+_PUNCT_AFTER = "/-–.,;:)]"
+_MAX_STAMP = 40  # longer or multi-line stamps are signature-information boxes, not blanks filled
+
+
+def _stamps(page: Any) -> list[tuple[float, float, float, str]]:
+    """Text drawn by annotations, above all digital-signature fields whose appearance shows
+    the number and date the signing system stamped: (x, baseline y, size, text)."""
+    out: list[tuple[float, float, float, str]] = []
+    annots = page.get("/Annots")
+    if annots is None:
+        return out
+    for ref in annots.get_object():
+        a = ref.get_object()
+        try:
+            if int(a.get("/F", 0)) & (2 | 32):  # Hidden, NoView
+                continue
+            ap = a.get("/AP")
+            normal = ap.get_object().get("/N") if ap is not None else None
+            normal = normal.get_object() if normal is not None else None
+            if normal is None or not hasattr(normal, "get_data"):
+                continue  # no appearance, or a state dictionary (check boxes)
+            found: list[tuple[float, float]] = []
+
+            def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+                if text.strip():
+                    found.append((tm[5] * cm[3] + cm[5], abs(size * (tm[3] or 1) * (cm[3] or 1)) or size))
+
+            text = "\n".join(" ".join(t.split()) for t in page.extract_xform_text(normal, visitor_text=visit)
+                             .splitlines() if t.strip())
+            if not text:
+                continue
+            rect = [float(v) for v in a["/Rect"]]
+        except Exception:  # noqa: BLE001 - a damaged annotation only loses its stamp
+            continue
+        x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])
+        dy, size = found[0] if found else (0.0, 12.0)
+        base = y0 + dy if 0 <= dy <= (y1 - y0) else y0
+        out.append((x0, base, size, text))
+    return out
+
+
+def _place_stamps(lines: list[_Line], stamps: list[tuple[float, float, float, str]], page_no: int) -> int:
+    """Write each stamp into the line it fills (``Số:      /TB-UBND`` → ``Số: 453/TB-UBND``),
+    in the blank run nearest its position; a stamp on no line becomes a line of its own."""
+    placed = 0
+    cursors: dict[tuple[int, int], int] = {}
+    for x, y, size, text in sorted(stamps, key=lambda s: (-s[1], s[0])):
+        if "\n" in text or len(text) > _MAX_STAMP:
+            # a signature-information box (Người ký, Cơ quan, Thời gian ký…): kept, not content
+            for k, t in enumerate(text.splitlines()):
+                lines.append(_Line(t, x, y - k * size, size, page_no, len(lines) + 1, artifact=True, parts=[(t, x)]))
+            continue
+        tol = max(3.0, 0.5 * size)
+        candidates = [ln for ln in lines if abs(ln.y - y) <= tol and ln.x <= x + size]
+        if not candidates:
+            lines.append(_Line(text, x, y, size, page_no, len(lines) + 1, parts=[(text, x)]))
+            placed += 1
+            continue
+        ln = max(candidates, key=lambda l: l.x)
+        idx = max((k for k, (_t, px) in enumerate(ln.parts) if px <= x + 1), default=0)
+        piece = ln.parts[idx][0] if ln.parts else ln.text
+        start = cursors.get((id(ln), idx), 0)
+        m = regex.compile(r"\s{2,}|\s+$").search(piece, start)
+        if m:
+            after = piece[m.end():]
+            glue = "" if after[:1] and after[:1] in _PUNCT_AFTER else " "
+            new = piece[: m.start()] + " " + text + glue
+            cursors[(id(ln), idx)] = len(new)
+            piece = new + after
+        else:
+            nxt = ln.parts[idx + 1][0] if idx + 1 < len(ln.parts) else ""
+            glue = "" if nxt[:1] and nxt[:1] in _PUNCT_AFTER else " "
+            piece = piece.rstrip() + " " + text + glue
+            cursors[(id(ln), idx)] = len(piece)
+        if ln.parts:
+            ln.parts[idx] = (piece, ln.parts[idx][1])
+            ln.text = "".join(t for t, _ in ln.parts)
+        else:
+            ln.text = piece
+        placed += 1
+    return placed
 
 
 def _rows(lines: list[_Line], tol: float) -> list[list[_Line]]:
@@ -184,9 +290,8 @@ def _has_image(page: Any) -> bool:
 
 def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
     import pypdf
-    from pypdf.errors import DependencyError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -198,15 +303,58 @@ def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
                 raise EncryptedFileError("the PDF is password-protected", path=path,
                                          hint="open it with its password and save or print an unprotected copy")
         pages = list(reader.pages)
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise CorruptFileError(f"broken PDF ({exc})", path=path, hint="download the file again") from None
+    except VnplanError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds (PdfReadError, LimitReachedError, …)
+        raise CorruptFileError(f"broken PDF ({type(exc).__name__}: {exc})", path=path,
+                               hint="download the file again") from None
     return reader, pages
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = record.getMessage()
+        except Exception:  # noqa: BLE001 - a badly formatted record is not worth failing for
+            msg = str(record.msg)
+        self.into.append(msg)
+
+
+@contextmanager
+def _pypdf_messages(into: list[str]):  # type: ignore[no-untyped-def]
+    """While reading, pypdf's repair notices become document warnings instead of stderr lines."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect(into)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     """Read a PDF's text layer into a :class:`SourceDocument`."""
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
+    notes: list[str] = []
+    with _pypdf_messages(notes):
+        doc = _read_pdf(data, path)
+    if notes:
+        unique = list(dict.fromkeys(n[:200] for n in notes))
+        more = f" (+{len(unique) - 5} more)" if len(unique) > 5 else ""
+        doc = attrs.evolve(doc, warnings=doc.warnings + tuple(f"pypdf: {n}" for n in unique[:5])
+                           + ((f"pypdf reported {len(unique)} repairs{more}",) if more else ()))
+    return doc
+
+
+def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
     _reader, pages = _open(data, path)
     if not pages:
         raise CorruptFileError("the PDF has no pages", path=path)
@@ -215,11 +363,15 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     widths: list[float] = []
     heights: list[float] = []
     legacy_used = False
+    stamped = 0
+    visible = 0
     for k, page in enumerate(pages):
         try:
             box = page.mediabox
             w, h = float(box.width), float(box.height)
             lines, conv = _page_lines(page, k)
+            visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
+            stamped += _place_stamps(lines, _stamps(page), k) if "/Annots" in page else 0
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged streams
             raise CorruptFileError(f"cannot read page {k + 1} ({type(exc).__name__}: {exc})", path=path) from None
         rot = int(page.get("/Rotate", 0) or 0) % 180
@@ -231,7 +383,6 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
         setups.append(PageSetup(width_mm=round(w * _PT_MM, 1), height_mm=round(h * _PT_MM, 1),
                                 orientation="landscape" if w > h else "portrait"))
         page_lines.append(lines)
-    visible = sum(len(ln.text.strip()) for lines in page_lines for ln in lines)
     if visible == 0 or visible < MIN_CHARS_PER_PAGE * len(pages) and any(_has_image(p) for p in pages):
         raise NeedsOCRError(
             f"the PDF has no text layer ({len(pages)} page(s) of scanned images): vnplan cannot read it",
@@ -243,7 +394,12 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     for lines, w in zip(page_lines, widths):
         body, zone = _order_page(lines, w, zone)
         ordered.extend(body)
-    return _to_document(ordered, path, tuple(setups), legacy_used)
+    doc = _to_document(ordered, path, tuple(setups), legacy_used)
+    if stamped:
+        doc = attrs.evolve(doc, warnings=doc.warnings + (
+            f"{stamped} đoạn chữ trong dấu/chữ ký số (số, ngày) đã được đưa vào văn bản / "
+            f"{stamped} text stamp(s) drawn by signature or annotation fields (number, date) were placed into the text",))
+    return doc
 
 
 def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
@@ -286,7 +442,7 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
             if breaks or indent:
                 text_lines.append("")
                 source.append(None)
-        text_lines.append(ln.text.strip())
+        text_lines.append(" ".join(_CONTROL.sub("", ln.text).split()))  # a gap inside a PDF line is a blank, not a cell
         source.append(ln)
         prev = ln
     blocks: list[Block] = []

@@ -116,6 +116,18 @@ def classify_ole(data: bytes, *, path: str | None) -> None:
     )
 
 
+# Strict Open XML namespaces and their transitional twins (ECMA-376 Part 1 and Part 4).
+_STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+     b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+)
+
+
 class Package:
     """A zip package opened in memory, whose parts are read within the XML budget."""
 
@@ -132,7 +144,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise CorruptFileError(f"broken or truncated zip archive ({exc})", path=path,
                                    hint="download or copy the file again") from None
         if len(infos) > MAX_ENTRIES:
@@ -171,4 +183,8 @@ class Package:
         return data
 
     def xml(self, name: str) -> etree._Element:
-        return parse_xml(self.read(name), part=name, path=self.path)
+        data = self.read(name)
+        if b"purl.oclc.org/ooxml/" in data:  # Strict Open XML: same vocabulary, other namespaces
+            for strict, transitional in _STRICT_NAMESPACES:
+                data = data.replace(strict, transitional)
+        return parse_xml(data, part=name, path=self.path)
