@@ -39,7 +39,7 @@ R.append({**req("BG14-THEME", "theme", "Bám sát chủ đề năm 2024 của Ch
                 [["kỷ cương trách nhiệm"], ["chủ động kịp thời"], ["tăng tốc sáng tạo"], ["hiệu quả bền vững"]], where="any"),
           "provenance": prov("mục I.2 (Yêu cầu), gạch đầu dòng thứ nhất")})
 R.append({**req("BG14-AUDIENCE", "content", "Tuyên truyền đến cán bộ, công chức, viên chức và người dân, doanh nghiệp",
-                [["cán bộ, công chức, viên chức", "CB, CC, VC", "cán bộ công chức"], ["người dân", "nhân dân", "doanh nghiệp"]], where="any"),
+                [["cán bộ, công chức, viên chức", "CB, CC, VC", "cán bộ công chức"], ["người dân", "tầng lớp nhân dân", "doanh nghiệp"]], where="any"),
           "provenance": prov("Điều 1, mục I.1.a (Mục tiêu chung): nâng cao nhận thức của cán bộ, công chức, viên chức và sự đồng thuận của người dân, tổ chức", note=BNV_NOTE, doc=BNV)})
 # content topics (mục II)
 R.append({**req("BG14-ND-CHUTRUONG", "content", "Tuyên truyền quan điểm, chủ trương của Đảng, chính sách, pháp luật của Nhà nước về CCHC",
@@ -119,7 +119,7 @@ for rid, text, phrases, where in (
               "provenance": prov(where)})
 # duties and deadline (mục IV)
 R.append({**req("BG14-D-TRIENKHAI", "duty", "Các đơn vị có trách nhiệm triển khai, quán triệt Kế hoạch đến cán bộ, công chức, viên chức",
-                [["triển khai", "quán triệt", "phổ biến", "tổ chức thực hiện"]], where="implementation"),
+                [["triển khai", "quán triệt", "phổ biến"]], where="implementation"),
           "provenance": prov("mục IV.1")})
 R.append({**req("BG14-D-THEODOI", "duty", "Giao đơn vị đầu mối hướng dẫn, theo dõi, đôn đốc việc thực hiện Kế hoạch",
                 [["theo dõi", "đôn đốc", "hướng dẫn", "kiểm tra"]], where="implementation"),
@@ -130,7 +130,7 @@ R.append({**req("BG14-D-BAOCAO", "duty", "Tổng hợp kết quả, thực hiệ
 R.append({**req("BG14-DL-2024", "deadline", "Các nhiệm vụ thực hiện trong năm 2024: không thời hạn nào muộn hơn 31/12/2024",
                 where="any", due="2024-12-31"),
           "provenance": prov("tên của Kế hoạch 14/KH-UBND như được viện dẫn: “… tuyên truyền cải cách hành chính nhà nước tỉnh Bắc Giang năm 2024”",
-                             note="The parent is the province's plan for 2024; its own dated deadlines are not restated and the full text of 14/KH-UBND is not available, so only the plan year is checked")})
+                             note="The parent is the province's plan for 2024; its own dated deadlines are not restated (full text of 14/KH-UBND not available), so only the plan year is checked")})
 
 profile = {
     "schema": "vnplan/profile/1",

@@ -14,10 +14,10 @@ PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn 
 def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
     """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it."""
     from vnplan.profiles import load
-    from vnplan.profiles.match import match
+    from vnplan.profiles.match import index_for, match_index
 
     prof = load(profile)
-    return prof, match(plan, prof)
+    return prof, match_index(index_for(plan, prof), prof)
 
 
 def comply(plan: Any, profile: Any) -> Coverage:
@@ -173,17 +173,19 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
     name="target-coverage",
     part="coverage",
     vi="Thiếu chỉ tiêu của kế hoạch cấp trên ({id}): “{text}” (yêu cầu {required}).",
-    en="A target of the parent plan is missing ({id}): “{text}” (required: {required}).",
+    en="A target of the parent plan is missing ({id}): “{text}” (required: {required_en}).",
     source=PROVENANCE,
     variants_vi={
         "weaker": "Chỉ tiêu {id} thấp hơn kế hoạch cấp trên: {stated}, trong khi yêu cầu {required} (“{text}”).",
         "no_figure": "Chỉ tiêu {id} được nêu nhưng không có con số (yêu cầu {required}): “{text}”.",
         "outside_part": "Chỉ tiêu {id} chỉ thấy ngoài phần quy định: “{text}”.",
+        "placeholder": "Chỉ tiêu {id} mới có chỗ trống chờ điền (yêu cầu {required}): “{text}”.",
     },
     variants_en={
-        "weaker": "Target {id} is weaker than the parent's: {stated} where the parent requires {required} (“{text}”).",
-        "no_figure": "Target {id} is named without a figure (required: {required}): “{text}”.",
+        "weaker": "Target {id} is weaker than the parent's: {stated_en} where the parent requires {required_en} (“{text}”).",
+        "no_figure": "Target {id} is named without a figure (required: {required_en}): “{text}”.",
         "outside_part": "Target {id} is found only outside its part: “{text}”.",
+        "placeholder": "Target {id} is still a placeholder (required: {required_en}): “{text}”.",
     },
     needs_profile=True,
     examples=("… bằng phương thức điện tử đạt trên 80%", "… bằng phương thức điện tử đạt trên 90%"),
@@ -194,11 +196,11 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
     for r in _results(ctx, "C304"):
         if r.status == "met":
             continue
-        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part") else None
+        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else None
         sev = "error" if variant == "weaker" else _severity(r)
         params = _params(r)
-        params.setdefault("required", "")
-        params.setdefault("stated", "")
+        for k in ("required", "stated", "required_en", "stated_en"):
+            params.setdefault(k, "")
         yield Hit(_span_of(r, where), params, severity=sev, variant=variant)  # type: ignore[arg-type]
 
 
@@ -275,7 +277,7 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
 )
 def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     """The implementation part says who does what, including the duties the parent assigns."""
-    from vnplan.profiles.match import PlanIndex, abbreviation_table, assignments
+    from vnplan.profiles.match import assignments, index_for
 
     plan = ctx.plan
     duties = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
@@ -286,8 +288,7 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     if not _has_implementation(plan):
         yield Hit(where, {"missing": missing, "missing_en": missing_en}, variant="no_part")
         return
-    index = PlanIndex(plan, abbreviation_table(plan, ctx.profile))
-    if not assignments(index):
+    if not assignments(index_for(plan, ctx.profile)):
         yield Hit(_part_span(plan, ("implementation",)), {"missing": missing, "missing_en": missing_en})
         return
     for r in _results(ctx, "C306"):

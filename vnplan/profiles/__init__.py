@@ -34,11 +34,11 @@ __all__ = [
 ]
 
 
-@cache
 def schema() -> dict[str, Any]:
     """The JSON Schema of a profile (``schemas/profile.schema.json``)."""
-    with resources.files("vnplan").joinpath("schemas/profile.schema.json").open(encoding="utf-8") as fh:
-        return json.load(fh)  # type: ignore[no-any-return]
+    from vnplan.serialize import load_schema
+
+    return load_schema("profile")
 
 
 def names() -> tuple[str, ...]:

@@ -9,8 +9,9 @@ How it works, in short (docs/compliance.md says more):
   so ``TTHC`` matches ``thủ tục hành chính``. A syllable without diacritics also matches its
   accented twin (``thu tuc`` ~ ``thủ tục``), never the other way round (``số`` ≠ ``sở``).
 * A phrase matches a unit when all its content syllables (function words dropped) occur within
-  a small window, in any order. Two thirds of them (phrases of three syllables or more) is a
-  near match worth half.
+  a small window (the phrase's length and up to four more), in order for phrases of up to three
+  syllables and in any order for longer ones. Part of a phrase is no match:
+  syllables are too common for that to mean anything; synonyms in the profile carry paraphrase.
 * A requirement has groups of synonym phrases; its score is the mean of its groups' best
   scores, times 0.7 when the evidence lies outside the part of the plan the requirement names.
   ``met`` from 0.8, ``missing`` under 0.25, ``partial`` between; ``placeholder`` when the
@@ -22,6 +23,7 @@ How it works, in short (docs/compliance.md says more):
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -33,10 +35,12 @@ import regex
 from vnplan import vocab
 from vnplan.model import Coverage, Evidence, Plan, RequirementResult, Section, Span
 from vnplan.profiles.model import Profile, Requirement
-from vnplan.text import key
+from vnplan.text import is_syllable, key, split_syllables
 
 MET, MISSING_BELOW, FALLBACK = 0.8, 0.25, 0.7
-NEAR = 0.5  # credit of a near match (two thirds of a phrase's syllables)
+GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể chế”)
+ORDER_FREE = 4  # phrases this long may match in any word order; shorter ones keep theirs
+PLACEHOLDER = 0.2  # the score of evidence that is only a skeleton's placeholder
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
 _PLACEHOLDER_RE = regex.compile(r"\[[^\[\]]{2,}\]")
@@ -109,8 +113,18 @@ def tokenize(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[tuple
                     out.append((key(p), pos, pos + len(p)))
                 pos += len(p) + 1
             continue
-        out.append((key(raw), s, e))
+        parts = _run_together(key(raw))
+        out.extend((t, s, e) for t in parts)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _run_together(k: str) -> tuple[str, ...]:
+    """``triểnkhai`` (spaces lost in PDF extraction) → ``triển``, ``khai``; other words unchanged."""
+    if len(k) < 4 or k.isascii() or is_syllable(k):
+        return (k,)
+    parts = split_syllables(k)
+    return tuple(parts) if parts and len(parts) > 1 else (k,)
 
 
 def abbreviation_table(plan: Plan | None, profile: Profile | None) -> dict[str, tuple[str, ...]]:
@@ -175,8 +189,13 @@ class PlanIndex:
             add(lb.span, "legal_basis", lb.text if len(lb.text) == lb.span.end - lb.span.start else None)
         for p in plan.preamble:
             add(p.span, "preamble", p.text if len(p.text) == p.span.end - p.span.start else None)
-        for sec in plan.walk():
-            self._add_section(sec, add)
+        def visit(sec: Section, parent_role: str | None) -> None:
+            self._add_section(sec, add, defines_part=sec.role != parent_role)
+            for c in sec.children:
+                visit(c, sec.role)
+
+        for sec in plan.sections:
+            visit(sec, None)
         self.by_token: dict[str, set[int]] = {}
         for u in self.units:
             for t in u.pos:
@@ -185,8 +204,9 @@ class PlanIndex:
                 self.by_token.setdefault("~" + f, set()).add(u.index)
 
     @staticmethod
-    def _add_section(sec: Section, add) -> None:  # type: ignore[no-untyped-def]
-        if sec.heading is not None and sec.title:
+    def _add_section(sec: Section, add, defines_part: bool) -> None:  # type: ignore[no-untyped-def]
+        # a part's own heading (IV. TỔ CHỨC THỰC HIỆN) names the part: it is not evidence of anything
+        if sec.heading is not None and sec.title and not defines_part:
             add(sec.heading, sec.role)
         for p in sec.paragraphs:
             add(p.span, sec.role, p.text if len(p.text) == p.span.end - p.span.start else None)
@@ -222,7 +242,43 @@ class Phrase:
         content = [t for t in toks if t not in _stopwords()]
         self.tokens = tuple(dict.fromkeys(content or toks))
         k = len(self.tokens)
-        self.window = max(4, 3 * k)
+        self.window = k + GAP  # up to GAP other syllables may stand between the phrase's own
+
+
+def _positions(ph: Phrase, unit: Unit, t: str) -> list[int]:
+    out = unit.pos.get(t, [])
+    f = _fold_token(t)
+    if f != t and f in unit.fpos:
+        out = sorted(out + unit.fpos[f])
+    return out
+
+
+def _inside_expansion(unit: Unit, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` lie inside one abbreviation's expansion without its first word:
+    ``nhân dân`` inside ``UBND`` (Ủy ban nhân dân) is not the people."""
+    toks = unit.tokens
+    if first == 0 or toks[first - 1][1:] != toks[first][1:]:
+        return False
+    return toks[last][1:] == toks[first][1:]
+
+
+def _match_in_order(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
+    """Short phrases keep their word order (``tài chính công`` is not ``công khai tài chính``)."""
+    lists = [_positions(ph, unit, t) for t in ph.tokens]
+    if any(not x for x in lists):
+        return 0.0, 0, 0
+    best: tuple[int, int] | None = None
+    for start in lists[0]:
+        prev = start
+        for later in lists[1:]:
+            k = bisect.bisect_right(later, prev)
+            if k == len(later) or later[k] - start >= ph.window:
+                break
+            prev = later[k]
+        else:
+            if (best is None or prev - start < best[1] - best[0]) and not _inside_expansion(unit, start, prev):
+                best = (start, prev)
+    return (1.0, best[0], best[1]) if best else (0.0, 0, 0)
 
 
 def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
@@ -230,6 +286,8 @@ def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
     k = len(ph.tokens)
     if k == 0:
         return 0.0, 0, 0
+    if k < ORDER_FREE:
+        return _match_in_order(ph, unit)
     occ: list[tuple[int, int]] = []
     for i, t in enumerate(ph.tokens):
         for p in unit.pos.get(t, ()):
@@ -264,15 +322,15 @@ def match_phrase(ph: Phrase, unit: Unit) -> tuple[float, int, int]:
                 best = (distinct, occ[lo][0], p)
             if distinct == k and best[2] - best[1] == k - 1:
                 break  # cannot be tighter
+    if best[0] == k and _inside_expansion(unit, best[1], best[2]):
+        return 0.0, 0, 0
     return best[0] / k, best[1], best[2]
 
 
 def _credit(fraction: float, k: int) -> float:
-    if fraction >= 1.0:
-        return 1.0
-    if k >= 3 and fraction >= 2 / 3 - 1e-9:
-        return NEAR
-    return 0.0
+    """A phrase counts only whole: Vietnamese syllables are too common for partial phrases to mean anything
+    (``cải cách tài chính công`` is four fifths of ``cải cách hành chính … công``)."""
+    return 1.0 if fraction >= 1.0 else 0.0
 
 
 class Hit:
@@ -425,7 +483,7 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
     status = status_of(score)
     found = [h for h in hits if h]
     evidence = [evidence_of(h) for h in found]
-    lost = [g for g, h in zip(c.groups, hits) if not h or h.score < NEAR]
+    lost = [g for g, h in zip(c.groups, hits) if not h]
     missing_vi = "; ".join(" / ".join(p.text for p in g) for g in lost)
     note = note_en = reason = None
     details: dict[str, object] = {}
@@ -440,12 +498,9 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
         reason = "outside_part"
         note = f"chỉ thấy ngoài phần “{_WHERE_VI[req.where]}”"
         note_en = f"found only outside the {_WHERE_EN[req.where]} part"
-    elif any(h and h.score < 1.0 for h in hits):
-        reason = "near"
-        note = "chỉ khớp một phần cụm từ"
-        note_en = "the phrases match only in part"
     if status != "missing" and found and all(h.unit.placeholder for h in found):
         status, reason = "placeholder", "placeholder"
+        score = min(score, PLACEHOLDER)  # the heading is there, the content is not yet
         note = "mới có chỗ trống chờ điền “[…]”"
         note_en = "only a “[…]” placeholder so far"
     return _result(req, status, score, evidence, note=note, note_en=note_en, reason=reason, details=details)
@@ -524,7 +579,7 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     cand = set()
     for ph in first_group:
         cand |= index.candidates(ph.tokens)
-    outcomes = []  # (rank, score, evidence, op, value, in_role)
+    outcomes = []  # (rank, score, evidence, op, value, in_role): 3 met, 2 weaker, 1 no figure, 0 placeholder
     for ui in sorted(cand):
         unit = index.units[ui]
         hits = [best_hit(index, g, req.where, units=(ui,)) for g in c.groups]
@@ -539,6 +594,10 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
             a, b = unit.tokens[first][1], unit.tokens[last][2]
         m = _figure_near(unit, a, b)
         factor = 1.0 if in_role else FALLBACK
+        if unit.placeholder:  # a skeleton restating the parent's target inside "[…]": not the unit's own
+            ev = evidence_of(Hit(factor, unit, first, last, hits[0].phrase, in_role))  # type: ignore[union-attr]
+            outcomes.append((0, PLACEHOLDER, ev, None, None, in_role))
+            continue
         if m is None:
             ev = evidence_of(Hit(factor, unit, first, last, hits[0].phrase, in_role))  # type: ignore[union-attr]
             outcomes.append((1, 0.4 * factor, ev, None, None, in_role))
@@ -555,22 +614,29 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     if not outcomes:
         return _result(req, "missing", 0.0, reason="not_found",
                        note=f"không thấy chỉ tiêu (yêu cầu {want})", note_en=f"target not found (required: {want_en})",
-                       details={"required": want})
+                       details={"required": want, "required_en": want_en})
     rank, score, ev, op, val, in_role = max(outcomes, key=lambda o: (o[0], o[1]))
+    if rank == 0:
+        return _result(req, "placeholder", score, [ev], reason="placeholder",
+                       note=f"mới có chỗ trống chờ điền “[…]” (yêu cầu {want})",
+                       note_en=f"only a “[…]” placeholder so far (required: {want_en})",
+                       details={"required": want, "required_en": want_en})
     if rank == 3:
         status = "met" if in_role else "partial"
         return _result(req, status, score, [ev], reason=None if in_role else "outside_part",
-                       details={"required": want, "stated": _fmt(op, val, spec.unit)})
+                       details={"required": want, "stated": _fmt(op, val, spec.unit), "required_en": want_en,
+                                "stated_en": _fmt_en(op, val, spec.unit)})
     if rank == 2:
         stated = _fmt(op, val, spec.unit)  # type: ignore[arg-type]
         return _result(req, "partial", score, [ev], reason="weaker",
                        note=f"{stated} thấp hơn yêu cầu {want}",
                        note_en=f"{_fmt_en(op, val, spec.unit)} is weaker than the required {want_en}",  # type: ignore[arg-type]
-                       details={"required": want, "stated": stated})
+                       details={"required": want, "stated": stated, "required_en": want_en,
+                                "stated_en": _fmt_en(op, val, spec.unit)})  # type: ignore[arg-type]
     return _result(req, "partial", score, [ev], reason="no_figure",
                    note=f"có nêu chỉ tiêu nhưng không có con số (yêu cầu {want})",
                    note_en=f"the indicator is named without a figure (required: {want_en})",
-                   details={"required": want})
+                   details={"required": want, "required_en": want_en})
 
 
 # --------------------------------------------------------------------------- deadlines
@@ -627,13 +693,14 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
     assert due is not None
     due_s = f"{due:%d/%m/%Y}"
     units = [u for u in index.units if u.role not in ("title", "legal_basis", "preamble")]
-    if c.groups:  # only deadlines in units that name the context
-        units = [u for u in units if all((h := best_hit(index, g, "any", units=(u.index,))) and h.score >= 1.0
-                                          for g in c.groups)]
     found: list[tuple[Evidence, _dt.date, bool]] = []
     for u in units:
         for m, d in deadlines_in(u):
             s, e = clause_span(u, m.start(), m.end())
+            if c.groups:  # only deadlines whose own clause names the context (báo cáo…)
+                clause = Unit(-1, u.text[s:e], u.span, u.role, index.abbr)
+                if not all(any(match_phrase(ph, clause)[0] >= 1.0 for ph in g) for g in c.groups):
+                    continue
             ev = Evidence(u.text[s:e].strip(), Span(u.span.block, u.span.start + s, u.span.start + e), (m.group(0),))
             found.append((ev, d, index.in_role(u, req.where)))
     late = [(ev, d) for ev, d, _ in found if d > due]
@@ -669,12 +736,22 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
 _ROLE_WORDS = frozenset({"chủ", "tịch"})
 
 
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    n = len(sub)
+    return n > 0 and any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+
+
 def _issuer_ok(cited: str, names: Sequence[str], abbr: dict[str, tuple[str, ...]]) -> bool:
-    """Whether the issuer as cited can be the parent's issuer (``Chủ tịch UBND tỉnh`` ~ ``UBND tỉnh Bắc Giang``)."""
-    cit = {t for t, _, _ in tokenize(cited, abbr)} - _stopwords()
+    """Whether the issuer as cited can be the parent's issuer, words in order.
+
+    ``Chủ tịch UBND tỉnh Sơn Hà`` and ``UBND tỉnh`` can be ``Ủy ban nhân dân tỉnh Sơn Hà``;
+    ``UBND tỉnh Hà Sơn Tây`` cannot.
+    """
+    cit = [t for t, _, _ in tokenize(cited, abbr)]
+    bare = [t for t in cit if t not in _ROLE_WORDS]
     for name in names:
-        ref = {t for t, _, _ in tokenize(name, abbr)} - _stopwords()
-        if ref <= cit or cit <= ref | _ROLE_WORDS:
+        ref = [t for t, _, _ in tokenize(name, abbr)]
+        if _contains(cit, ref) or _contains(ref, bare):
             return True
     return False
 
@@ -693,8 +770,11 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
     ref = parent.reference
     details: dict[str, object] = {"parent": ref}
     if not exact:
+        # another number of the same type and symbol, where the parent belongs (the legal basis),
+        # or dated exactly as the parent: a wrong number, not another document
         wrong = [(i, c) for i, c in same_type
-                 if parent.date and ((c.date and c.date.to_date() == parent.date) or c.year == parent.date.year)]
+                 if parent.date and ((c.date and c.date.to_date() == parent.date)
+                                     or (i in in_basis and (c.year == parent.date.year or c.date is None)))]
         if wrong:
             i, c = min(wrong, key=lambda x: (x[0] not in in_basis, x[0]))
             ev = Evidence(c.text, c.span, (c.text,))
@@ -710,7 +790,7 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
     problems_en: list[str] = []
     problem = None
     if parent.date and c.date is not None and c.date.to_date() != parent.date:
-        cited = f"{c.date.day or '…'}/{c.date.month or '…'}/{c.date.year or '…'}"
+        cited = "/".join(f"{x:02d}" if x else "…" for x in (c.date.day, c.date.month)) + f"/{c.date.year or '…'}"
         problems_vi.append(f"ngày {cited} khác ngày ban hành {parent.date:%d/%m/%Y}")
         problems_en.append(f"date {cited} differs from {parent.date:%d/%m/%Y}")
         problem = "date"
@@ -732,11 +812,26 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
 # --------------------------------------------------------------------------- the whole profile
 
 
+_last: tuple[Plan, Profile | None, PlanIndex] | None = None  # one entry: check() indexes a plan once
+
+
+def index_for(plan: Plan, profile: Profile | None) -> PlanIndex:
+    """The tokenised units of ``plan`` (with ``profile``'s abbreviations), built once per plan and profile.
+
+    Thread-safe: the cache is one tuple read and written whole; a miss only costs an index.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] is plan and last[1] is profile:
+        return last[2]
+    index = PlanIndex(plan, abbreviation_table(plan, profile))
+    _last = (plan, profile, index)
+    return index
+
+
 def match(plan: Plan, profile: Profile) -> Coverage:
     """The coverage of ``profile``'s requirements by ``plan``, requirement by requirement."""
-    abbr = abbreviation_table(plan, profile)
-    index = PlanIndex(plan, abbr)
-    return match_index(index, profile)
+    return match_index(PlanIndex(plan, abbreviation_table(plan, profile)), profile)
 
 
 def match_index(index: PlanIndex, profile: Profile) -> Coverage:
@@ -786,7 +881,8 @@ def assignments(index: PlanIndex) -> list[Evidence]:
     for u in index.units:
         if u.role != "implementation":
             continue
-        m = _ASSIGN_RE.search(u.text)
+        # a skeleton's guidance "[… cơ quan nào chủ trì …]" assigns nothing
+        m = _ASSIGN_RE.search(_PLACEHOLDER_RE.sub(lambda x: " " * len(x.group(0)), u.text))
         if m:
             s, e = clause_span(u, m.start(), m.end())
             out.append(Evidence(u.text[s:e].strip(), Span(u.span.block, u.span.start + s, u.span.start + e),
