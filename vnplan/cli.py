@@ -147,6 +147,8 @@ def rules_cmd(fmt: str, lang: str) -> None:
 
         click.echo(dumps([
             {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
+             "since": r.since.isoformat() if r.since else None,
+             "until": r.until.isoformat() if r.until else None,
              "message_vi": r.message_vi, "message_en": r.message_en}
             for r in catalogue
         ]))
@@ -157,6 +159,8 @@ def rules_cmd(fmt: str, lang: str) -> None:
         click.echo(f"      {msg}")
         if r.source:
             click.echo(f"      {'căn cứ' if lang == 'vi' else 'source'}: {r.source}")
+        if r.since:
+            click.echo(f"      {'hiệu lực từ' if lang == 'vi' else 'in force from'}: {r.since.isoformat()}")
 
 
 @main.command("profiles")

@@ -29,7 +29,7 @@ NUMBER_RE = regex.compile(
     r"(?P<num>[0-9]*[A-Za-z]?)\s*(?P<slash>/)\s*"
     r"(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<sym>[\p{L}\p{N}][\p{L}\p{N}\-/&. ]*?[\p{L}\p{N}])?"
-    r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+V/v|\s*[,;])"
+    r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+ngày\s|\s+V/v|\s*[,;])"
 )
 DATE_WORDS_RE = regex.compile(
     r"(?P<place>[^,;]*?)\s*(?P<comma>,?)\s*"
