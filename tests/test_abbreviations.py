@@ -96,3 +96,12 @@ def test_shipped_list_has_a_source_and_the_common_bodies():
     assert all(e["source"] for e in data["entries"])
     assert {"UBND", "HĐND", "VT", "TM", "KT"} <= known_abbreviations()
     assert "CCHC" not in known_abbreviations()
+
+
+def test_definition_repeating_the_head_word():
+    assert defs("Trung tâm Phục vụ hành chính công (Trung tâm PVHCC) tiếp nhận") == [("PVHCC", "Phục vụ hành chính công")]
+    assert defs("Sở Thông tin và Truyền thông (Sở TT&TT) chủ trì") == [("TT&TT", "Thông tin và Truyền thông")]
+
+
+def test_definition_by_a_foreign_name():
+    assert defs("trung tâm dịch vụ công dân (Citizen Service Center – CSC) là") == [("CSC", "Citizen Service Center")]

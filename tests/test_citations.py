@@ -207,3 +207,32 @@ def test_parse_number_symbol_splits_the_parts():
     ns = parse_number_symbol("số 123/2015/NĐ-CP")
     assert (ns.number, ns.year, ns.symbol, ns.type_code, ns.issuer_code, ns.party) == ("123", "2015", "NĐ-CP", "NĐ", "CP", False)
     assert parse_number_symbol("37-CT/TW").party is True
+
+
+def test_law_in_lower_case_or_without_a_name_is_not_a_citation():
+    assert citations_in_text("đúng quy định của pháp luật năm 2024 và Luật năm 2020") == ()
+
+
+def test_run_together_words_end_the_issuer():
+    c = one("Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 của Bộ Lao động, Thương binh và Xã hội vềviệc triển khai")
+    assert c.issuer == "Bộ Lao động, Thương binh và Xã hội"
+
+
+def test_v_v_ends_the_issuer():
+    assert one("Công văn số 12/BNV-CCHC của Bộ Nội vụ V/v hướng dẫn").issuer == "Bộ Nội vụ"
+
+
+def test_law_in_a_legal_basis_line_without_date_or_year():
+    c = one("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;")
+    assert (c.name, c.year, c.date) == ("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", None, None)
+
+
+def test_words_run_together_around_the_date():
+    c = one("Căn cứ Thông báo số 31-TB/TWngày 04 tháng 02 năm 2023 của Ban Bí thư về")
+    assert (c.symbol, c.date, c.issuer) == ("TB/TW", PartialDate(2023, 2, 4), "Ban Bí thư")
+
+
+def test_national_issuer_without_cua_after_the_date():
+    c = one("Căn cứ Nghị định số 77/2019/NĐ-CP ngày 10 tháng 10 năm 2019 Chính phủ về tổ chức;")
+    assert c.issuer == "Chính phủ"
+    assert one("Căn cứ Kế hoạch số 7/KH-UBND ngày 10/10/2019 Sở Nội vụ xây dựng").issuer is None

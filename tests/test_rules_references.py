@@ -176,7 +176,8 @@ def test_r207_flags_malformed_symbols(cited, variant_word):
 
 
 @pytest.mark.parametrize("cited", ["Kế hoạch số 14/KH-UBND", "Chỉ thị số 37-CT/TW", "Nghị định số 123/2015/NĐ-CP",
-                                   "Kế hoạch số 185-KH/TU", "Quyết định số 5/QĐ-TTg"])
+                                   "Kế hoạch số 185-KH/TU", "Quyết định số 5/QĐ-TTg", "Kế hoạch số 12-KH/ĐTN",
+                                   "Luật số 80/2015/QH13", "Thông tư liên tịch số 14/2015/TTLT-BTNMT-BNV-BTC"])
 def test_r207_accepts_well_formed_symbols(cited):
     assert findings("R207", a=f"Thực hiện {cited} ngày 11/01/2024.") == []
 
@@ -203,3 +204,13 @@ def test_reference_plan_defined_abbreviations_are_not_reported(reference_plan):
     found = vnplan.check(reference_plan, select=["R204"]).findings
     reported = {f.message.split("“")[1].split("”")[0] for f in found}
     assert not reported & {"TTHC", "KH&CN", "HCNN", "TTĐT", "CB", "CC", "VC", "PCI", "PAPI", "SIPAS", "UBND", "HĐND"}
+
+
+def test_corpus_plans_have_no_reference_finding_but_undefined_abbreviations():
+    from pathlib import Path
+
+    corpus = sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt"))
+    assert corpus
+    for path in corpus:
+        found = vnplan.check(vnplan.parse(path, require_plan=False), select=["R"]).findings
+        assert {f.rule for f in found} <= {"R204"}, (path.name, [f.message for f in found])

@@ -420,6 +420,17 @@ def malformed_symbol(ctx: Context) -> Iterator[Hit]:
             yield Hit(span=c.span, params={"raw": raw}, variant=variant)
 
 
+_STATE_ISSUERS = frozenset(
+    "UBND HĐND CP TTG VPCP QH UBTVQH BNV BTC BYT BGDĐT BCA BQP BKHĐT BTP BCT BXD BTTTT BNNPTNT BTNMT BLĐTBXH "
+    "BVHTTDL BKHCN BGTVT NHNN TANDTC VKSNDTC KTNN".split()
+)
+
+
+def _is_state_issuer(code: str) -> bool:
+    """An issuer code of a state body: UBND, a ministry (BNV), a department (SNV, SKHCN)."""
+    return code in _STATE_ISSUERS or code.startswith(("UBND", "HĐND")) or (code.startswith("S") and len(code) >= 3)
+
+
 def _malformation(sep: str, symbol: str, doc_type: str | None) -> str | None:
     if regex.search(r"\s", sep) or regex.search(r"\s[-–/]|[-–/]\s", symbol):
         return "spaces"
@@ -431,11 +442,11 @@ def _malformation(sep: str, symbol: str, doc_type: str | None) -> str | None:
     issuer = parts[-1].upper() if len(parts) > 1 else ""
     party_issuer = issuer in PARTY_ISSUERS
     if s == "-":
-        # Party style is number-CODE/ISSUER: exactly one slash, no hyphen in the symbol
-        if "/" not in compact or "-" in compact.split("/", 1)[0] or not party_issuer and "-" in compact:
+        # Party style is number-CODE/ISSUER (mass organisations use it too: 12-KH/ĐTN)
+        if "/" not in compact or "-" in compact.split("/", 1)[0]:
             return "mixed"
-        if not party_issuer:
-            return "mixed"
+        if _is_state_issuer(issuer):
+            return "mixed"  # 14-KH/UBND: a state body in Party style
         return None
     # state style: number/CODE-ISSUER
     if "/" in compact:

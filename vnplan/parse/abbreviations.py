@@ -50,13 +50,14 @@ _DEF = regex.compile(
     r"\((?:\s?(?:sau đây\s)?(?:được\s)?(?:gọi|viết)\stắt\s(?:là\s)?:?\s?)?"
     rf"(?P<body>{_ABBR}(?:\s?,\s?{_ABBR})*|{_ABBR}(?:\s[{_CAP}]{{2,}})?)\s?\)"
 )
+_DEF_HEAD = regex.compile(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*(?:\s\p{{Ll}}+){{0,2}})\s(?P<abbr>{_ABBR})\)")
+_DEF_FOREIGN = regex.compile(rf"\((?P<en>[A-Z][A-Za-z]+(?:\s[A-Za-z&]+){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_BEFORE = regex.compile(
     r"(?:Mục|mục|MỤC|Phần|phần|PHẦN|Chương|chương|CHƯƠNG|khóa|khoá|Khóa|KHÓA|lần|thứ|Phụ lục|phụ lục|"
     r"PHỤ LỤC|quý|Quý|QUÝ|Điều|tiểu mục|Tiểu mục)\s$"
 )
 _WORDS = regex.compile(r"[\p{L}\p{N}&]+")
-_UPPER_VI_WORD = regex.compile(r"\p{Lu}+")
 
 
 @cache
@@ -132,6 +133,26 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
             else:
                 es, ee = exp
                 out.append(Abbreviation(abbr=abbr, expansion=text[es:ee], span=span, expansion_span=Span(bi, es, ee)))
+    # "(Trung tâm PVHCC)", "(Sở TT&TT)": the head word repeated before the abbreviation
+    for m in _DEF_HEAD.finditer(text):
+        head, abbr = m.group("head"), m.group("abbr")
+        before = text[: m.start()]
+        if head.lower() not in before[-120:].lower():
+            continue
+        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(before)][-24:]
+        (exp,) = _match_list(words, [abbr], before)
+        s = m.start("abbr")
+        if exp is None:
+            out.append(Abbreviation(abbr=abbr, expansion=None, span=Span(bi, s, s + len(abbr))))
+        else:
+            out.append(Abbreviation(abbr=abbr, expansion=text[exp[0]:exp[1]], span=Span(bi, s, s + len(abbr)),
+                                    expansion_span=Span(bi, *exp)))
+    # "(Citizen Service Center – CSC)": a foreign name and its abbreviation
+    for m in _DEF_FOREIGN.finditer(text):
+        s, es, ee = m.start("abbr"), m.start("en"), m.end("en")
+        out.append(Abbreviation(abbr=m.group("abbr"), expansion=m.group("en"), span=Span(bi, s, m.end("abbr")),
+                                expansion_span=Span(bi, es, ee)))
+    out.sort(key=lambda a: a.span.start)
     return out
 
 

@@ -21,7 +21,9 @@ Field conventions (see ``docs/citations.md``):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -90,7 +92,8 @@ _COMMA_NAMES = (
 )
 
 _TYPES_ALT = _alt([*vocab.type_names(), *(k for k in _TYPE_ALIASES)])
-_LAW_ALT = _alt(_LAW_TYPES)
+# laws only capitalised: "pháp luật năm 2024" is no citation
+_LAW_ALT = "|".join(regex.escape(v).replace("\\ ", " ") for t in _LAW_TYPES for v in (t, t.upper()))
 _PROJECT_ALT = _alt(_PROJECT_TYPES)
 _SO = "(?:số|Số|SỐ)"
 _NGAY = "(?:ngày|Ngày|NGÀY)"
@@ -124,13 +127,61 @@ _MAIN = regex.compile(
     rf"|(?P<ltype>{_LAW_ALT})(?!\s(?:sư|SƯ)(?!\p{{L}}))"
     rf"(?P<lname>(?:\s(?!{_NGAY}\s?\d|{_NAM}\s\d|{_SO}\s?\d|(?:{_TYPES_ALT})\s(?:{_SO}|\d))"
     r"[\p{L}][\p{L}\-]*,?){0,24}?)"
-    rf"(?=\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d+/\d{{4}}/(?:UBTV)?QH)"
+    rf"(?=\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d+/\d{{4}}/(?:UBTV)?QH"
+    r"|(?<=(?:Căn cứ|CĂN CỨ)\s(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)\X*);)"
     # 4. a project or programme by short name: "Đề án 06", "Chương trình 135"
     rf"|(?P<ptype>{_PROJECT_ALT})\s(?P<pnum>\d{{1,3}}[a-z]?)(?![\d\p{{L}}/\-])"
     # 5. a bare number/symbol whose symbol starts with a known type code
     r"|(?P<bnum>\d{1,6})(?:/(?P<byear>(?:19|20)\d{2}))?(?P<bsep>[/\-])(?P<bsym>" + _SYM + r")"
     r")",
 )
+
+# Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
+# project word. The full pattern (with its long alternation of type names) is tried only at
+# the word starts shortly before each of these, which is many times faster than searching.
+_TRIGGERS = (
+    ("num", regex.compile(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
+    ("ana", regex.compile(r"\b(?:này|NÀY|nêu|NÊU|nói|trên|đã nêu|vừa nêu)\b")),
+    ("word", regex.compile(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
+)
+# A type name (and "số") right before a position: searched backwards, anchored at the position.
+_TYPE_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
+_TYPE_BEFORE_ANA = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
+_LOOKBACK = 48  # longer than any type name with "số:" before its number
+_SEP = "\x00"  # joins blocks for the trigger scan; never in text (readers refuse NUL)
+
+
+def _triggers(text: str) -> list[tuple[int, str]]:
+    """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
+    a law or project word; sorted."""
+    out = [(m.start(), kind) for kind, pat in _TRIGGERS for m in pat.finditer(text)]
+    out.sort()
+    return out
+
+
+def _next_match(text: str, pos: int, triggers: list[tuple[int, str]] | None = None) -> regex.Match[str] | None:
+    """The first citation start at or after ``pos`` (what ``_MAIN.search(text, pos)`` finds).
+
+    Searching with ``_MAIN`` would try its long alternation of type names at every character;
+    instead the cheap triggers are found first (once per document) and the type name is looked
+    for backwards from each, anchored there.
+    """
+    if triggers is None:
+        triggers = _triggers(text)
+    for k in range(bisect_left(triggers, (pos, "")), len(triggers)):
+        ts, kind = triggers[k]
+        if kind == "word":
+            m = _MAIN.match(text, ts)
+        else:
+            lo = max(pos, ts - _LOOKBACK)
+            b = (_TYPE_BEFORE if kind == "num" else _TYPE_BEFORE_ANA).search(text, lo, ts)
+            m = _MAIN.match(text, b.start()) if b else None
+            if m is None and kind == "num":
+                m = _MAIN.match(text, ts)  # a bare number/symbol
+        if m and m.start() >= pos:
+            return m
+    return None
+
 
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})"
@@ -144,9 +195,17 @@ _NUMBER_AFTER = regex.compile(rf"\s{_SO}\s?{_NUMSYM}")
 _CONT = regex.compile(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
 _ISSUER_AFTER = regex.compile(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
 _NUMSYM_RE = regex.compile(_NUMSYM)
+_NO_CUA_ISSUER = regex.compile(
+    r"\s(?P<iss>Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Bộ Chính trị|Ban Bí thư)"
+    r"(?=\s(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi)(?!\p{L})|\s?[;,.]|\s?$)"
+)
 _HEADER_NO = regex.compile(r"(?:^|\s)(?:Số|SỐ|số)\s?:\s?$")
 _PLURAL = regex.compile(r"(?:các|những|CÁC|NHỮNG|Các|Những)\s$")
 _WORD = regex.compile(r"[^\s]+")
+_SPACES = regex.compile(r"\s+")
+_SYM_SPLIT = regex.compile(r"[-–/]")
+_SO_END = regex.compile(rf"{_SO}\s$")
+_LIST_GAP = regex.compile(r"\s?,?\s?(?:và|VÀ)?\s?")
 _COMMA_NAMES_RE = regex.compile("|".join(regex.escape(n) for n in sorted(_COMMA_NAMES, key=len, reverse=True)))
 
 
@@ -173,6 +232,8 @@ _STOP2 = frozenset(
         "tuyên truyền", "đề nghị", "công bố", "bãi bỏ", "tăng cường", "đẩy mạnh", "xây dựng",
         "phân công", "chấp thuận", "cho phép", "giải quyết", "quản lý", "quyết định", "kết luận",
         "thông báo", "báo cáo", "đề ra", "nêu rõ", "yêu cầu", "đánh giá", "tổng kết", "sơ kết",
+        "phân bổ", "công nhận", "bố trí", "bảo đảm", "đảm bảo", "khuyến khích", "tiếp tục", "thí điểm",
+        "thống nhất", "nâng cao", "hỗ trợ", "ủy quyền", "uỷ quyền", "giao nhiệm", "kéo dài", "áp dụng",
     ]
 )
 
@@ -180,6 +241,7 @@ _STOP2 = frozenset(
 # --------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=512)
 def canonical_type(printed: str) -> str:
     """The canonical name of a printed type (``KẾ HOẠCH`` → ``Kế hoạch``)."""
     k = key(printed)
@@ -207,7 +269,11 @@ def _issuer(tail: str) -> str | None:
     upper = _is_upper(tail[: min(len(tail), 40)])
     m = _COMMA_NAMES_RE.match(tail)
     pos = m.end() if m else 0
-    words = [(w.start(), w.group()) for w in _WORD.finditer(tail, pos)]
+    words = []
+    for w in _WORD.finditer(tail, pos):
+        words.append((w.start(), w.group()))
+        if len(words) > 17:
+            break
     end = pos
     taken = 1 if m else 0
     for k, (ws, w) in enumerate(words):
@@ -217,6 +283,8 @@ def _issuer(tail: str) -> str | None:
         low = bare.lower()
         nxt = words[k + 1][1] if k + 1 < len(words) else ""
         if taken:
+            if "/" in bare:
+                break  # "V/v", "b/c": never part of a name
             if low == "và":
                 if not nxt[:1].isupper():
                     break  # "của Chính phủ và các …"
@@ -254,23 +322,23 @@ class NumberSymbol:
 
     @property
     def compact_symbol(self) -> str:
-        return regex.sub(r"\s+", "", self.symbol).replace("–", "-")
+        return _SPACES.sub("", self.symbol).replace("–", "-")
 
     @property
     def type_code(self) -> str | None:
         """The first part of the symbol (state: ``KH`` of ``KH-UBND``; Party: ``CT`` of ``CT/TW``)."""
-        first = regex.split(r"[-–/]", self.compact_symbol, maxsplit=1)[0]
+        first = _SYM_SPLIT.split(self.compact_symbol, maxsplit=1)[0]
         return first or None
 
     @property
     def issuer_code(self) -> str | None:
-        parts = regex.split(r"[-–/]", self.compact_symbol)
+        parts = _SYM_SPLIT.split(self.compact_symbol)
         return parts[-1] if len(parts) > 1 else None
 
 
 def _is_party(sep: str, symbol: str) -> bool:
-    compact = regex.sub(r"\s+", "", symbol)
-    parts = regex.split(r"[-–/]", compact)
+    compact = _SPACES.sub("", symbol)
+    parts = _SYM_SPLIT.split(compact)
     if sep.strip() in ("-", "–") and "/" in compact:
         return True
     return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
@@ -290,7 +358,7 @@ def document_key(c: Citation) -> tuple[str, ...] | None:
         return ("name", key(c.name))  # "Đề án 06/CP" and a later "Đề án 06"
     if c.number and c.symbol:
         year = ""
-        if c.symbol and c.year and regex.search(rf"/{c.year}/", c.text):
+        if c.symbol and c.year and f"/{c.year}/" in c.text:
             year = str(c.year)
         return ("no", c.number.lstrip("0") or "0", year, c.symbol.casefold().replace("–", "-"))
     if c.name:
@@ -324,7 +392,7 @@ class _Raw:
     def set_numsym(self, m: regex.Match[str]) -> None:
         self.number = m.group("num")
         sym = m.group("sym")
-        self.symbol = regex.sub(r"\s+", "", sym).replace("–", "-")
+        self.symbol = _SPACES.sub("", sym).replace("–", "-")
         y = m.group("year")
         if y:
             self.year = int(y)
@@ -334,7 +402,7 @@ class _Raw:
 
 def _bare_type(sym: str, sep: str) -> str | None:
     """The type a bare symbol names through its code (``NĐ-CP`` → Nghị định), if it is known."""
-    code = regex.split(r"[-–/]", sym, maxsplit=1)[0].upper()
+    code = _SYM_SPLIT.split(sym, maxsplit=1)[0].upper()
     names = _NAMES_BY_CODE.get(code)
     if not names:
         return None
@@ -348,11 +416,12 @@ def _bare_type(sym: str, sep: str) -> str | None:
     return sorted(names)[0]
 
 
-def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) -> None:
+def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int],
+                triggers: list[tuple[int, str]] | None = None) -> None:
     pos = 0
     n = len(text)
     while pos < n:
-        m = _MAIN.search(text, pos)
+        m = _next_match(text, pos, triggers)
         if not m:
             return
         start = m.start()
@@ -369,15 +438,11 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
                 c = _CONT.match(text, end)
                 if not c:
                     break
-                sub_start = c.start("num")
-                if c.group(0)[:1] in "0123456789":  # pragma: no cover - separator is required
-                    break
                 r = _Raw(bi, _cont_start(text, c), c.end(), items[0].doc_type)
                 r.set_numsym(c)
                 _after_item(text, r)
                 items.append(r)
                 end = r.end
-                del sub_start
             if len(items) > 1:
                 list_counter[0] += 1
                 for r in items:
@@ -388,7 +453,7 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
                     for r in items[:-1]:
                         if r.date is None:
                             r.date = last_date
-            issuer, iend = _issuer_at(text, end)
+            issuer, iend = _issuer_at(text, end, triggers)
             if issuer:
                 items[-1].issuer = issuer
                 items[-1].end = iend
@@ -398,6 +463,13 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
                 if d and items[-1].date is None:
                     items[-1].date = _date_from(d)
                     items[-1].end = d.end()
+            elif items[-1].date is not None:
+                # "của" left out after a date: only the national bodies, before a stop word
+                nc = _NO_CUA_ISSUER.match(text, end)
+                if nc:
+                    for r in items:
+                        r.issuer = r.issuer or nc.group("iss")
+                    items[-1].end = nc.end("iss")
             for r in items:
                 if r.year is None and r.date is not None:
                     r.year = r.date.year
@@ -416,6 +488,9 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
             out.append(r)
             pos = m.end()
         elif m.group("ltype") is not None:
+            if not m.group("lname").strip() and canonical_type(m.group("ltype")) != "Hiến pháp":
+                pos = m.end()
+                continue
             r = _Raw(bi, start, m.end(), canonical_type(m.group("ltype")))
             r.name = text[start : m.end()].rstrip(",")
             _law_tail(text, r)
@@ -444,7 +519,7 @@ def _scan_block(text: str, bi: int, out: list[_Raw], list_counter: list[int]) ->
                 r.year_in_number = True
             r.party = _is_party(m.group("bsep"), sym)
             _after_item(text, r)
-            issuer, iend = _issuer_at(text, r.end)
+            issuer, iend = _issuer_at(text, r.end, triggers)
             if issuer:
                 r.issuer, r.end = issuer, iend
             if r.year is None and r.date is not None:
@@ -457,7 +532,7 @@ def _cont_start(text: str, c: regex.Match[str]) -> int:
     """Start of a list item: the "số" before the number if printed, else the number."""
     s = c.start("num")
     pre = text[c.start() : s]
-    so = regex.search(rf"{_SO}\s$", pre)
+    so = _SO_END.search(pre)
     return c.start() + so.start() if so else s
 
 
@@ -468,19 +543,20 @@ def _after_item(text: str, r: _Raw) -> None:
         r.end = d.end()
 
 
-def _issuer_at(text: str, pos: int) -> tuple[str | None, int]:
+def _issuer_at(text: str, pos: int, triggers: list[tuple[int, str]] | None = None) -> tuple[str | None, int]:
     im = _ISSUER_AFTER.match(text, pos)
     if not im:
         return None, pos
+    tail_start = im.start("tail")
     tail = im.group("tail")
     # the issuer never runs into the next citation
-    nxt = _MAIN.search(tail)
-    if nxt:
-        tail = tail[: nxt.start()]
+    nxt = _next_match(text, tail_start, triggers)
+    if nxt is not None and nxt.start() < im.end():
+        tail = text[tail_start : nxt.start()]
     issuer = _issuer(tail)
     if not issuer:
         return None, pos
-    return issuer, im.start("tail") + len(issuer)
+    return issuer, tail_start + len(issuer)
 
 
 def _law_tail(text: str, r: _Raw) -> None:
@@ -512,7 +588,7 @@ def _propagate_issuers(raws: list[_Raw], texts: dict[int, str]) -> None:
         if cur.doc_type != prev.doc_type or cur.anaphor or prev.anaphor:
             continue
         gap = texts[cur.block][prev.end : cur.start]
-        if regex.fullmatch(r"\s?,?\s?(?:và|VÀ)?\s?", gap) and gap.strip() in (",", "và", "VÀ", ", và", ",và", ""):
+        if _LIST_GAP.fullmatch(gap) and gap.strip() in (",", "và", "VÀ", ", và", ",và", ""):
             prev.issuer = cur.issuer
 
 
@@ -533,10 +609,22 @@ def extract_citations(
     counter = [0]
     for bi in indices:
         b = doc.blocks[bi]
-        if b.kind == "artifact" or not b.text:
-            continue
-        texts[bi] = b.text
-        _scan_block(b.text, bi, raws, counter)
+        if b.kind != "artifact" and b.text:
+            texts[bi] = b.text
+    # one trigger scan over all blocks joined, then each block with a trigger is read
+    order = list(texts)
+    starts: list[int] = []
+    k = 0
+    for bi in order:
+        starts.append(k)
+        k += len(texts[bi]) + 1
+    by_block: dict[int, list[tuple[int, str]]] = {}
+    for pos, kind in _triggers(_SEP.join(texts[bi] for bi in order)):
+        j = bisect_right(starts, pos) - 1
+        by_block.setdefault(order[j], []).append((pos - starts[j], kind))
+    for bi in order:
+        if bi in by_block:
+            _scan_block(texts[bi], bi, raws, counter, by_block[bi])
     _propagate_issuers(raws, texts)
     raws = _law_short_forms(raws, texts)
     return _finish(raws, texts, own)
@@ -586,19 +674,6 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
     first_self: int | None = None
     for i, r in enumerate(raws):
         text = texts[r.block][r.start : r.end]
-        c = Citation(
-            text=text,
-            span=Span(r.block, r.start, r.end),
-            doc_type=r.doc_type,
-            number=r.number,
-            year=r.year,
-            symbol=r.symbol,
-            date=r.date,
-            issuer=r.issuer,
-            party=r.party,
-            name=r.name,
-            kind=r.kind,
-        )
         group: int | None
         kind = r.kind
         if r.anaphor == "self":
@@ -612,11 +687,9 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
                     group = p.group if p.group is not None else j
                     break
         else:
-            k = document_key(c)
-            if k is not None and k[0] == "no" and k[2] == "" and c.year is not None:
-                k = k  # a year printed only in the date does not identify the number
+            k = _raw_key(r, text)
             if k is not None and own_key is not None and _same_number(k, own_key) and (
-                own_type is None or c.doc_type == own_type
+                own_type is None or r.doc_type == own_type
             ):
                 kind = "self"
                 group = first_self if first_self is not None else i
@@ -627,13 +700,24 @@ def _finish(raws: list[_Raw], texts: dict[int, str], own: Header | None) -> tupl
                 k2 = _loose(k)
                 if k2 in first_of:
                     group = first_of[k2]
-                    dated = c.date is not None and c.date.year is not None
-                    kind = "full" if dated or (c.name is not None and c.year is not None) else "short"
+                    dated = r.date is not None and r.date.year is not None
+                    kind = "full" if dated or (r.name is not None and r.year is not None) else "short"
                 else:
                     first_of[k2] = i
                     group = i
-        out.append(_evolve(c, group=group, kind=kind))
+        out.append(
+            Citation(
+                text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type, number=r.number, year=r.year,
+                symbol=r.symbol, date=r.date, issuer=r.issuer, party=r.party, name=r.name, group=group, kind=kind,
+            )
+        )
     return tuple(out)
+
+
+def _raw_key(r: _Raw, text: str) -> tuple[str, ...] | None:
+    """:func:`document_key` of a citation being built."""
+    return document_key(Citation(text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type,
+                                 number=r.number, year=r.year, symbol=r.symbol, name=r.name))
 
 
 def _loose(k: tuple[str, ...]) -> tuple[str, ...]:
@@ -645,12 +729,6 @@ def _loose(k: tuple[str, ...]) -> tuple[str, ...]:
 
 def _same_number(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return _loose(a) == _loose(b)
-
-
-def _evolve(c: Citation, **kw: object) -> Citation:
-    import attrs
-
-    return attrs.evolve(c, **kw)
 
 
 def citations_in_text(text: str, *, own: Header | None = None) -> tuple[Citation, ...]:

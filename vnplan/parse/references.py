@@ -43,7 +43,6 @@ def _v(*words: str) -> str:
 
 
 _ROMAN = r"[IVXL]{1,6}"
-_KINDS: dict[str, str] = {}
 _PART = (
     rf"(?:(?P<k>{_v('điểm')})\s(?P<l>[a-zđ])(?![\p{{L}}\d])"
     rf"|(?P<k>{_v('khoản', 'tiểu mục')})\s(?P<l>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d\p{{L}}])"
