@@ -166,3 +166,23 @@ def test_a_heading_style_based_on_another_takes_the_level_tied_to_its_own_name()
                       lvl(1, "decimal", "%2.", extra='<w:pStyle w:val="H2"/>'))
     body = para("MỤC ĐÍCH", style="H1") + para("Mục đích", style="H2") + para("Yêu cầu", style="H2") + para("NỘI DUNG", style="H1")
     assert texts(body, numbering_xml(levels, num(1, 1)), styles) == ["I. MỤC ĐÍCH", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG"]
+
+
+def test_word_template_list_styles_number_through_their_style():
+    # python-docx's default template is a Word-authored file: its List Number and List Bullet
+    # styles carry numbering defined in Word's own numbering.xml
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    for t in ("Một", "Hai"):
+        doc.add_paragraph(t, style="List Number")
+    doc.add_paragraph("Chấm", style="List Bullet")
+    doc.add_paragraph("Đề mục", style="Heading 1")
+    buf = io.BytesIO()
+    doc.save(buf)
+    blocks = read_docx(buf.getvalue()).blocks
+    assert [(b.text, b.label) for b in blocks] == [("1. Một", "1."), ("2. Hai", "2."), ("• Chấm", "\uf0b7"),
+                                                  ("Đề mục", None)]
+    assert blocks[-1].outline_level == 1
