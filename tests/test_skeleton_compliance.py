@@ -18,17 +18,6 @@ from vnplan.profiles import load
 #: title names the plan's year, which ends by the parent's deadline.
 MET_BY_CONSTRUCTION = {"BG14-CIT", "BG14-DL-2024"}
 
-#: Where the compliance matcher (issue 6) currently reports "met" for text a skeleton leaves
-#: as a placeholder. Each is a matcher gap, not a skeleton choice; strict, so a fix shows up.
-MATCHER_GAPS = {
-    "BG14-AUDIENCE": "the phrase 'nhân dân' matches 'UBND' (Ủy ban nhân dân) in the legal basis",
-    "BG14-D-TRIENKHAI": "the phrase 'tổ chức thực hiện' matches the section heading TỔ CHỨC THỰC HIỆN",
-    "BG14-T-DUNGHAN": "targets are judged on the figure without looking for a placeholder",
-    "BG14-T-LUANCHUYEN": "targets are judged on the figure without looking for a placeholder",
-    "BG14-T-THANHTOAN": "targets are judged on the figure without looking for a placeholder",
-    "BG14-T-SOHOA": "targets are judged on the figure without looking for a placeholder",
-}
-
 REQUIREMENTS = [r.id for r in load(PROFILE).requirements]
 
 
@@ -48,8 +37,7 @@ def _placeholder_cases():
     for rid in REQUIREMENTS:
         if rid in MET_BY_CONSTRUCTION:
             continue
-        marks = [pytest.mark.xfail(reason=f"comply matcher: {MATCHER_GAPS[rid]}", strict=True)] if rid in MATCHER_GAPS else []
-        yield pytest.param(rid, marks=marks, id=rid)
+        yield pytest.param(rid, id=rid)
 
 
 @pytest.mark.parametrize("rid", list(_placeholder_cases()))

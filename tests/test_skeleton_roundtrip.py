@@ -118,6 +118,29 @@ def test_check_reports_no_form_or_reference_error(unit, fmt):
     assert errors == []
 
 
+@pytest.mark.parametrize(("unit", "fmt"), CASES, ids=IDS)
+def test_the_only_form_findings_are_the_blanks_a_draft_leaves(unit, fmt):
+    report = vnplan.check(parsed(unit, fmt))
+    form = sorted((f.rule, f.severity) for f in report.findings if f.rule.startswith("F1"))
+    assert form == [("F103", "info"), ("F105", "info")]  # number and day/month left blank
+
+
+def test_layout_rule_would_catch_a_skeleton_with_a_narrow_margin():
+    import io
+
+    import docx
+    from docx.shared import Mm
+
+    from skeleton_helpers import docx_bytes
+
+    document = docx.Document(io.BytesIO(docx_bytes("so-tu-phap")))
+    document.sections[0].left_margin = Mm(20)
+    buf = io.BytesIO()
+    document.save(buf)
+    report = vnplan.check(vnplan.parse(vnplan.read(buf.getvalue(), format="docx")))
+    assert [f.rule for f in report.findings if f.severity == "error"] == ["F109"]
+
+
 def test_check_reports_a_skeleton_cut_short_so_the_check_above_can_fail():
     import attrs
 
