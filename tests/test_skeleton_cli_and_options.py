@@ -93,6 +93,8 @@ def test_a_profile_given_as_a_dict_works_like_a_shipped_one():
     (("UBND huyện Lục Nam", None), "Lục Nam"),
     (("Phòng Nội vụ", "UBND thị xã Việt Yên"), "Việt Yên"),
     (("Sở Y tế", None), None),
+    (("UBND quận 1", "UBND thành phố Hồ Chí Minh"), "Quận 1"),
+    (("Sở Tư pháp", "UBND thành phố Hồ Chí Minh"), "Thành phố Hồ Chí Minh"),
 ])
 def test_the_place_name_comes_from_the_unit_or_its_parent(names, place):
     assert place_of(*names) == place

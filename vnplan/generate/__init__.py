@@ -18,23 +18,59 @@ from vnplan.generate.build import Skeleton, build
 __all__ = ["Skeleton", "build", "skeleton", "skeleton_markdown", "write"]
 
 
-def skeleton(profile: Any, *, unit: str, **options: Any) -> Any:
+def skeleton(
+    profile: Any,
+    *,
+    unit: str,
+    parent_unit: str | None = None,
+    place: str | None = None,
+    symbol: str | None = None,
+    year: int | None = None,
+    signer_position: str | None = None,
+    signer_name: str | None = None,
+    deputy: bool = False,
+    lang: str = "vi",
+    title: str | None = None,
+    archive: str = "VP",
+) -> Any:
     """A python-docx ``Document``: the plan of ``unit`` implementing ``profile``'s parent plan.
 
-    Options: ``parent_unit``, ``place``, ``symbol``, ``year``, ``signer_position``,
-    ``signer_name``, ``deputy`` (``KT.`` with a deputy), ``lang`` (guidance language, ``vi``
-    or ``en``), ``title``, ``archive`` (drafting unit after ``Lưu: VT,``). See :func:`build`.
+    ``parent_unit`` is the unit's parent body (cơ quan chủ quản), ``symbol`` the plan's symbol
+    (``KH-STP``; the number is left blank), ``place`` and ``year`` default to the place in the
+    unit's or parent's name and the parent plan's year; ``signer_position`` is the head's
+    position (default from the kind of unit), ``deputy`` makes a deputy sign ``KT.``,
+    ``signer_name`` fills the signer's line (else a placeholder); ``lang`` is the language of
+    the guidance (``vi`` or ``en``; the plan's text stays Vietnamese); ``title`` overrides the
+    parent's subject; ``archive`` names the drafting unit after ``Lưu: VT,``.
     """
     from vnplan.generate.docx import render
 
-    return render(build(profile, unit=unit, **options))
+    return render(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
+                        signer_position=signer_position, signer_name=signer_name, deputy=deputy, lang=lang,
+                        title=title, archive=archive))
 
 
-def skeleton_markdown(profile: Any, *, unit: str, **options: Any) -> str:
+def skeleton_markdown(
+    profile: Any,
+    *,
+    unit: str,
+    parent_unit: str | None = None,
+    place: str | None = None,
+    symbol: str | None = None,
+    year: int | None = None,
+    signer_position: str | None = None,
+    signer_name: str | None = None,
+    deputy: bool = False,
+    lang: str = "vi",
+    title: str | None = None,
+    archive: str = "VP",
+) -> str:
     """The same skeleton as Markdown text (labels written literally; plain text reads it too)."""
     from vnplan.generate.markdown import render
 
-    return render(build(profile, unit=unit, **options))
+    return render(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
+                        signer_position=signer_position, signer_name=signer_name, deputy=deputy, lang=lang,
+                        title=title, archive=archive))
 
 
 def write(path: str | os.PathLike[str], profile: Any, *, unit: str, force: bool = False, **options: Any) -> Path:

@@ -101,15 +101,24 @@ def upper(name: str) -> str:
 
 
 def place_of(*names: str | None) -> str | None:
-    """The place name (địa danh) from a body's name: ``UBND tỉnh Bắc Giang`` → ``Bắc Giang``."""
+    """The place name (địa danh) from a body's name: ``UBND tỉnh Bắc Giang`` → ``Bắc Giang``.
+
+    A unit named with a number or after a person keeps its full name (Phụ lục I, II.4.a):
+    ``UBND quận 1`` → ``Quận 1``, ``UBND thành phố Hồ Chí Minh`` → ``Thành phố Hồ Chí Minh``.
+    """
     units = "|".join(regex.escape(u) for u in _data()["place_units"])
-    pat = regex.compile(rf"(?:^|\s)(?:{units})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE)
+    pat = regex.compile(rf"(?:^|\s)(?P<unit>{units})\s+(?P<place>[\p{{Lu}}\d].*)$", regex.IGNORECASE)
+    full = {key(p) for p in _data()["full_name_places"]}
     for n in names:
         if not n:
             continue
         m = pat.search(" ".join(n.split()))
         if m:
-            return m.group("place").strip()
+            place = m.group("place").strip()
+            if place[:1].isdigit() or key(place) in full:
+                word = m.group("unit")
+                return f"{word[:1].upper()}{word[1:].lower()} {place}"
+            return place
     return None
 
 
