@@ -188,3 +188,22 @@ def test_a_paragraph_given_the_item_style_gets_the_next_number():
     plan_titles = labels
     assert plan_titles[:2] == ["1", "2"]
     assert len(labels) == 22
+
+
+def test_property_elements_are_in_schema_order_so_word_opens_the_file(document):
+    from vnplan.generate.docx import PPR_ORDER, TBLPR_ORDER
+
+    def in_order(el, order):  # type: ignore[no-untyped-def]
+        ranks = [order.index(c.tag[len(W):]) for c in el if c.tag.startswith(W) and c.tag[len(W):] in order]
+        unknown = [c.tag for c in el if not (c.tag.startswith(W) and c.tag[len(W):] in order)]
+        return ranks == sorted(ranks) and not unknown and len(ranks) == len(set(ranks))
+
+    body = document.element.body
+    tblprs = list(body.iter(W + "tblPr"))
+    assert len(tblprs) == 2 and all(in_order(t, TBLPR_ORDER) for t in tblprs)
+    pprs = list(body.iter(W + "pPr"))
+    assert all(in_order(p, PPR_ORDER) for p in pprs)
+    for style in document.styles.element.iter(W + "style"):
+        if style.get(W + "styleId", "").startswith("VN"):
+            ppr = style.find(W + "pPr")
+            assert ppr is None or in_order(ppr, PPR_ORDER), style.get(W + "styleId")

@@ -74,6 +74,25 @@ _LEVELS = (  # ilvl, numFmt, lvlText, bold
 )
 
 
+#: Schema order (ECMA-376, CT_TblPr and CT_PPr) of the children vnplan adds with lxml: Word
+#: refuses a file whose property elements are out of order.
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+               "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+               "tblCaption", "tblDescription")
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def _in_schema_order(el: etree._Element, order: tuple[str, ...]) -> None:
+    rank = {qn(f"w:{t}"): i for i, t in enumerate(order)}
+    children = sorted(el, key=lambda c: rank.get(c.tag, len(order)))  # stable: equal ranks keep their order
+    for c in children:
+        el.append(c)
+
+
 # --------------------------------------------------------------------------- fonts and styles
 
 
@@ -217,9 +236,9 @@ def _borderless(table: Any, widths_mm: tuple[float, ...]) -> None:
         f'<w:tblBorders {nsdecls("w")}>' + "".join(
             f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
         + "</w:tblBorders>"))
-    tblpr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed
+    _in_schema_order(tblpr, TBLPR_ORDER)
     for row in table.rows:
         for cell, w in zip(row.cells, widths_mm):
             cell.width = Mm(w)
@@ -235,8 +254,10 @@ def _rule(cell_or_doc: Any, width_mm: float, column_mm: float) -> None:
     side = max(0.0, (column_mm - width_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
-    p._p.get_or_add_pPr().append(parse_xml(
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'))
+    _in_schema_order(ppr, PPR_ORDER)
 
 
 def _text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
