@@ -222,3 +222,11 @@ def test_a_pdf_with_only_an_owner_password_is_read(tmp_path):
     buf = io.BytesIO()
     writer.write(buf)
     assert [b.text for b in read(write(tmp_path, "mo.pdf", buf.getvalue())).blocks] == ["Open plan text here"]
+
+
+def test_absurdly_deep_nesting_is_refused_as_unsafe():
+    inner = "<w:sdt><w:sdtContent>" * 300 + "<w:p><w:r><w:t>sâu</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * 300
+    xml = ("<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
+           + inner + "</w:body></w:document>").encode()
+    with pytest.raises(UnsafeFileError):
+        read_docx(patch_zip(plan_docx(), {"word/document.xml": xml}))

@@ -185,3 +185,39 @@ def test_text_in_a_tcvn3_font_is_converted_with_a_warning():
     doc = read_pdf(data)
     assert [b.text for b in doc.blocks] == ["Cộng hòa xã hội chủ nghĩa Việt Nam"]
     assert any("TCVN3" in w for w in doc.warnings)
+
+
+def test_pdf_blocks_carry_font_size_bold_and_italic_for_layout_checks(hanoi):
+    by_text = {b.text: b for b in hanoi.blocks}
+    (qh,) = by_text["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"].runs
+    assert (qh.font, qh.size, qh.bold, qh.italic) == ("Times New Roman", 14.0, True, False)
+    (heading,) = by_text["Nơi nhận:"].runs
+    assert (heading.size, heading.bold, heading.italic) == (12.0, True, True)
+    entry = by_text["- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)"]
+    assert [(r.text, r.size, r.italic) for r in entry.runs] == [
+        ("- Cơ quan Báo&PT, TH Thành phố;", 12.0, False), (" (để đưa tin)", 11.0, True)]
+    assert all("".join(r.text for r in b.runs) == b.text for b in hanoi.blocks if b.runs)
+
+
+def test_font_facts_read_family_and_style_from_base_font_names():
+    from vnplan.read.pdf import font_facts
+
+    assert font_facts("ABCDEE+Times New Roman,BoldItalic") == ("Times New Roman", True, True)
+    assert font_facts("TimesNewRomanPS-BoldMT") == ("TimesNewRomanPS", True, False)
+    assert font_facts("Arial") == ("Arial", False, False)
+    assert font_facts(".VnTimeH") == (".VnTimeH", False, False)
+    assert font_facts(None) == (None, None, None)
+
+
+def test_space_between_paragraphs_separates_them_even_without_punctuation_or_indent():
+    from pdf_fixtures import unicode_pdf
+
+    lines = [
+        (72, 700, "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc các nội dung của kế hoạch"),
+        (72, 684, "theo đúng tiến độ đã được giao trong năm hai nghìn không trăm hai mươi sáu"),
+        (72, 668, "Nội dung thứ hai của văn bản bắt đầu sau một khoảng cách rộng hơn bình thường"),
+        (72, 652, "và tiếp tục trên dòng sau."),
+    ]
+    spaced = [(x, y - (8 if k >= 2 else 0), t) for k, (x, y, t) in enumerate(lines)]
+    assert len(read_pdf(unicode_pdf([lines])).blocks) == 1  # evenly spaced: one paragraph
+    assert [b.text[:20] for b in read_pdf(unicode_pdf([spaced])).blocks] == ["Các cơ quan, đơn vị ", "Nội dung thứ hai của"]

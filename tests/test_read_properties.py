@@ -84,3 +84,23 @@ def test_a_damaged_pdf_gives_blocks_or_a_vnplan_error(cut, flips):
         read_pdf(bytes(data))
     except VnplanError:
         pass
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=25))
+def test_any_auto_numbered_outline_reads_like_its_literal_twin(levels):
+    from docx_fixtures import NUMBERING_XML  # the plan's numbering: I. / 1. / a) / dash bullet
+
+    from vnplan.read.numbering import to_letter, to_roman
+
+    counters = [0, 0, 0, 0]
+    literal = []
+    for lv in levels:  # the numbers a reader sees: I., 1., a), - with deeper levels restarting
+        counters[lv] += 1
+        for deeper in range(lv + 1, 4):
+            counters[deeper] = 0
+        label = [to_roman(max(counters[0], 1)) + ".", f"{max(counters[1], 1)}.", to_letter(max(counters[2], 1)) + ")", "-"][lv]
+        literal.append(f"{label} mục {len(literal)}")
+    body = "".join(para(f"mục {k}", num=(1, lv)) for k, lv in enumerate(levels))
+    blocks = read_docx(docx_with_body_xml(body, numbering_xml=NUMBERING_XML)).blocks
+    assert [b.text for b in blocks] == literal

@@ -1,10 +1,12 @@
 """PDF reader (pypdf): the text layer, in reading order, joined into paragraphs by read/text.py.
 
 Per page, pypdf's plain extraction gives correctly spaced words; its visitor callback gives
-the position of every piece, so each line gets an (x, y). Rows of side-by-side lines (a
-header or signature table) are read left column first, then right column; page numbers and
-running headers/footers become ``artifact`` blocks; a PDF with no text layer (a scan) is
-refused with :class:`NeedsOCRError`.
+the position, font and size of every piece, so each line gets an (x, y) and font runs.
+Cells sharing a baseline are split apart; rows of side-by-side lines (a header or signature
+table) are read left column first, then right column; number and date stamps drawn by
+digital-signature fields fill the blanks they sit on; page numbers and running
+headers/footers become ``artifact`` blocks; a PDF with no text layer (a scan) is refused
+with :class:`NeedsOCRError`. See docs/reading.md.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import attrs
 import regex
 
 from vnplan.errors import CorruptFileError, EmptyInputError, EncryptedFileError, NeedsOCRError, VnplanError
-from vnplan.model import Block, PageSetup, SourceDocument, TablePos
+from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
 from vnplan.read import legacy
 from vnplan.read.text import LIST_MARKER_RE, read_text
 from vnplan.text import normalize_with_map
@@ -26,6 +28,7 @@ from vnplan.text import normalize_with_map
 _PT_MM = 25.4 / 72
 _PAGE_NO = regex.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; a damaged stream shows them
 #: Fewer visible characters than this per page on average, on pages that draw images: a scan.
 MIN_CHARS_PER_PAGE = 20
@@ -44,71 +47,105 @@ class _Line:
     column: int | None = None  # 0 left, 1 right, inside a two-column zone
     zone: int | None = None
     parts: list[tuple[str, float]] = attrs.Factory(list)  # (text, x) pieces making up ``text``
+    fonts: list[tuple[str, str | None, float]] = attrs.Factory(list)  # (text, BaseFont, size) runs
 
 
 def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
     """Lines of one page with positions; the flag says a legacy (TCVN3/VNI) font was converted."""
-    parts: list[tuple[str, float, float, float, str | None]] = []
-    font_enc: dict[int, str | None] = {}
+    parts: list[tuple[str, float, float, float, str | None, str | None]] = []
+    fonts: dict[int, tuple[str | None, str | None]] = {}  # id(font dict) -> (legacy encoding, BaseFont)
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if not text:
             return
-        enc = None
+        enc = name = None
         if font is not None:
             key = id(font)
-            if key not in font_enc:
+            if key not in fonts:
                 try:
-                    font_enc[key] = legacy.encoding_of_font(str(font.get("/BaseFont", "")).lstrip("/"))
+                    base = str(font.get("/BaseFont", "")).lstrip("/") or None
+                    fonts[key] = (legacy.encoding_of_font(base), base)
                 except Exception:  # noqa: BLE001 - odd font dictionaries are not worth failing for
-                    font_enc[key] = None
-            enc = font_enc[key]
+                    fonts[key] = (None, None)
+            enc, name = fonts[key]
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         eff = abs(size * (tm[3] if tm[3] else 1) * (cm[3] if cm[3] else 1)) or size
-        parts.append((text, x, y, eff, enc))
+        parts.append((text, x, y, eff, enc, name))
 
     page.extract_text(visitor_text=visit)
     lines: list[_Line] = []
     converted = False
-    buf: list[tuple[str, float, float]] = []  # (piece, x, size)
+    buf: list[tuple[str, float, float, str | None]] = []  # (piece, x, size, font)
     y_line = 0.0
-    for text, x, y, size, enc in parts + [("\n", 0.0, 0.0, 0.0, None)]:
+    for text, x, y, size, enc, name in parts + [("\n", 0.0, 0.0, 0.0, None, None)]:
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if k:  # a line ends
                 for seg in _segments(buf):
-                    raw = "".join(t for t, _x, _s in seg)
-                    first = next(((sx, ss) for t, sx, ss in seg if t.strip()), None)
+                    raw = "".join(p[0] for p in seg)
+                    first = next(((p[1], p[2]) for p in seg if p[0].strip()), None)
                     if raw.strip() and first is not None:
                         lines.append(_Line(raw, first[0], y_line, first[1], page_no, len(lines) + 1,
-                                           parts=[(t, sx) for t, sx, _s in seg]))
+                                           parts=[(p[0], p[1]) for p in seg], fonts=_fonts_of(seg)))
                 buf = []
             if piece:
                 if enc:
                     piece = legacy.convert(piece, enc)
                     converted = True
-                if not any(t.strip() for t, _x, _s in buf) and piece.strip():
+                if not any(p[0].strip() for p in buf) and piece.strip():
                     y_line = y
-                buf.append((piece, x, size))
+                buf.append((piece, x, size, name))
     return lines, converted
 
 
-def _segments(buf: list[tuple[str, float, float]]) -> list[list[tuple[str, float, float]]]:
+def _fonts_of(seg: list[tuple[str, float, float, str | None]]) -> list[tuple[str, str | None, float]]:
+    """(text, BaseFont, size) runs of a line, neighbours of the same font and size merged."""
+    out: list[tuple[str, str | None, float]] = []
+    for piece, _x, size, name in seg:
+        size = round(size * 2) / 2
+        if out and (not piece.strip() or (out[-1][1], out[-1][2]) == (name, size)):
+            out[-1] = (out[-1][0] + piece, out[-1][1], out[-1][2])
+        else:
+            out.append((piece, name, size))
+    return out
+
+
+_STYLE_WORDS = regex.compile(r"(?i)bold|italic|oblique|regular|roman|book|medium|semibold|black|light|mt|ps")
+
+
+def font_facts(base: str | None) -> tuple[str | None, bool | None, bool | None]:
+    """Family, bold and italic from a PDF BaseFont: ``ABCDEE+Times New Roman,Bold`` → Times New Roman, bold."""
+    if not base:
+        return None, None, None
+    name = base.split("+", 1)[1] if "+" in base[:7] else base
+    family, style = name, ""
+    for sep in (",", "-"):
+        if sep in name:
+            head, tail = name.split(sep, 1)
+            if _STYLE_WORDS.search(tail):
+                family, style = head, tail
+                break
+    low = (style or name).lower()
+    return family.strip() or None, "bold" in low or "black" in low or "heavy" in low, "italic" in low or "oblique" in low
+
+
+def _segments(buf: list[tuple[str, float, float, str | None]]) -> list[list[tuple[str, float, float, str | None]]]:
     """Split one extracted line where a piece starts far right of where the text before it
     can end: cells of a table row that share a baseline (``UBND TỈNH…   CỘNG HÒA…``).
 
     The end of a piece is over-estimated (0.6 em a character), so words set close together
     are never split; a column gap is many times wider.
     """
-    segs: list[list[tuple[str, float, float]]] = [[]]
+    segs: list[list[tuple[str, float, float, str | None]]] = [[]]
     end: float | None = None
-    for piece, x, size in buf:
+    for item in buf:
+        piece, x, size = item[0], item[1], item[2]
         if piece.strip():
             if end is not None and x - end > 2.5 * (size or 12):
                 segs.append([])
             end = x + len(piece) * 0.6 * (size or 12)
-        segs[-1].append((piece, x, size))
+        segs[-1].append(item)
     return segs
 
 
@@ -419,10 +456,43 @@ def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
         if same_cell and prev is not None and not LIST_MARKER_RE.match(t) and (
                 prev.text.rstrip().endswith(",") or entry_open and t.startswith("(")):
             prev.text = prev.text.rstrip() + " " + t
+            if prev.fonts and ln.fonts:
+                head = prev.fonts[-1]
+                prev.fonts[-1] = (head[0].rstrip() + " ", head[1], head[2])
+                prev.fonts.extend(ln.fonts)
             continue
         out.append(ln)
         entry_open = bool(LIST_MARKER_RE.match(t))
     return out
+
+
+def _line_pitch(lines: list[_Line]) -> float | None:
+    """The usual distance between consecutive body lines (the median), if there are enough."""
+    gaps = sorted(
+        a.y - b.y for a, b in zip(lines, lines[1:])
+        if not a.artifact and not b.artifact and a.page == b.page and a.column is None and b.column is None
+        and 0 < a.y - b.y < 3 * max(a.size or 12, 8)
+    )
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else None
+
+
+def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
+    """Runs of a block from the font runs of its lines (a line break joined as a space)."""
+    out: list[Run] = []
+    for k, ln in enumerate(lines):
+        for j, (text, base, size) in enumerate(ln.fonts):
+            text = (" " if k and j == 0 else "") + (text.strip() if j == 0 else text)
+            family, bold, italic = font_facts(base)
+            if out and (out[-1].font, out[-1].size, out[-1].bold, out[-1].italic) == (family, size, bold, italic):
+                last = out[-1]
+                out[-1] = Run(last.text + text, last.font, last.size, last.bold, last.italic)
+            else:
+                out.append(Run(text, family, size or None, bold, italic))
+    runs = [attrs.evolve(r, text=_SPACES.sub(" ", r.text)) for r in out if r.text.strip()]
+    if runs:
+        runs[0] = attrs.evolve(runs[0], text=runs[0].text.lstrip())
+        runs[-1] = attrs.evolve(runs[-1], text=runs[-1].text.rstrip())
+    return tuple(runs)
 
 
 def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup, ...], legacy_used: bool) -> SourceDocument:
@@ -433,13 +503,16 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
     prev: _Line | None = None
     body_x = min((ln.x for ln in ordered if not ln.artifact and ln.column is None), default=0.0)
     ordered = _join_cell_continuations(ordered)
+    pitch = _line_pitch(ordered)
     for ln in ordered:
         if ln.artifact:
             continue
         if prev is not None:
             breaks = (ln.column, ln.zone) != (prev.column, prev.zone) or ln.page != prev.page and ln.column is not None
             indent = ln.column is None and ln.x > body_x + 1.5 * (ln.size or 12) and prev.column is None
-            if breaks or indent:
+            # space between paragraphs: a gap clearly wider than the usual line pitch
+            spaced = pitch is not None and ln.page == prev.page and prev.y - ln.y > 1.3 * pitch
+            if breaks or indent or spaced:
                 text_lines.append("")
                 source.append(None)
         text_lines.append(" ".join(_CONTROL.sub("", ln.text).split()))  # a gap inside a PDF line is a blank, not a cell
@@ -468,7 +541,13 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         if first is not None and first.column is not None and b.kind == "paragraph":
             table = TablePos(table=first.zone or 0, row=0, col=first.column)
         where = f"trang {page + 1}, dòng {first.line_on_page}" if first else b.location
-        out.append(attrs.evolve(b, location=where, table=table, page_section=page, line=None, origin=None, offsets=None))
+        start = (b.line or 1) - 1
+        runs = _block_runs([ln for ln in source[start : start + len(b.line_breaks) + 1] if ln is not None])
+        if runs and normalize_with_map("".join(r.text for r in runs))[0] != b.text:
+            # a stamp or a continuation changed the text: keep the leading run's formatting
+            runs = (attrs.evolve(runs[0], text=b.text),)
+        out.append(attrs.evolve(b, location=where, table=table, page_section=page, line=None, origin=None,
+                                offsets=None, runs=runs))
     flush(10**9)
     out = [attrs.evolve(b, index=k) for k, b in enumerate(out)]
     warnings: tuple[str, ...] = ()

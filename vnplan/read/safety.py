@@ -50,6 +50,9 @@ def parse_xml(data: bytes, *, part: str, path: str | None) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in (exc.msg or ""):
+            raise UnsafeFileError(f"the part {part} nests elements more than 256 levels deep", path=path,
+                                  hint="Word never writes such files; the file was crafted or damaged") from None
         raise CorruptFileError(f"malformed XML in {part} ({exc.msg})", path=path,
                                hint="open and re-save it in Word") from None
     if root is None:
