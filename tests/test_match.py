@@ -264,3 +264,9 @@ def test_a_placeholder_in_the_implementation_part_assigns_nothing():
         "1. Giao Văn phòng Sở theo dõi, đôn đốc; z.", "1. [Đơn vị bổ sung phân công: cơ quan nào chủ trì, phối hợp]"))
     assert check(p, profile=profile(cit())).by_rule("C306")
     assert not check(plan(), profile=profile(cit())).by_rule("C306")
+
+
+def test_a_year_that_is_no_year_is_not_a_period():
+    p = vnplan.parse("KẾ HOẠCH\nTuyên truyền năm 0000\nI. NỘI DUNG\n1. Trước ngày 31/02/2024 hoàn thành.\n",
+                     require_plan=False)
+    assert status(p, deadline("2024-12-31")).status == "missing"

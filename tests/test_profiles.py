@@ -127,3 +127,13 @@ def test_a_profile_loads_from_a_json_file(tmp_path, shipped_dict):
     f = tmp_path / "mine.json"
     f.write_text(json.dumps(shipped_dict, ensure_ascii=False), encoding="utf-8")
     assert load(f).id == SHIPPED and load(str(f)).path == str(f)
+
+
+def test_comply_without_a_profile_is_a_usage_error(reference_plan):
+    import vnplan
+    from vnplan.errors import UsageError
+
+    with pytest.raises(UsageError):
+        vnplan.comply(reference_plan, None)
+    with pytest.raises(ProfileError):
+        load(42)  # type: ignore[arg-type]

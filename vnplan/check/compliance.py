@@ -22,6 +22,10 @@ def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
 
 def comply(plan: Any, profile: Any) -> Coverage:
     """The coverage of ``profile`` by ``plan`` (a Plan, or anything :func:`vnplan.parse` takes)."""
+    if profile is None:
+        from vnplan.errors import UsageError
+
+        raise UsageError("comply needs a profile", hint="a shipped name (`vnplan profiles`), a JSON file or a Profile")
     if not isinstance(plan, Plan):
         from vnplan.parse import parse
 

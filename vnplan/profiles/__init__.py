@@ -108,6 +108,8 @@ def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
         return ref
     if isinstance(ref, dict):
         return from_dict(ref)
+    if not isinstance(ref, (str, os.PathLike)):
+        raise ProfileError(f"a profile is a name, a JSON file, a dict or a Profile, not {type(ref).__name__}")
     s = os.fspath(ref)
     if s in names():
         return _shipped(s)

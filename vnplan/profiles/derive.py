@@ -15,7 +15,7 @@ import regex
 
 from vnplan.errors import ProfileError
 from vnplan.model import Plan, Section
-from vnplan.profiles.match import _DEADLINE_RE, _PERCENT_RE, comparator_of, deadline_date
+from vnplan.profiles.figures import DEADLINE_RE, PERCENT_RE, comparator_of, deadline_date
 from vnplan.profiles.model import EvidenceSpec, ParentDocument, Profile, Provenance, Requirement
 from vnplan.text import fold, key
 
@@ -215,7 +215,7 @@ def _targets(plan: Plan, ids: _Ids, prov) -> list[Requirement]:  # type: ignore[
         texts = ([sec.title] if sec.title else []) + [p.text for p in sec.paragraphs]
         for text in texts:
             for clause in regex.split(r";\s*|\.\s+|\.$", text):
-                m = _PERCENT_RE.search(clause)
+                m = PERCENT_RE.search(clause)
                 if not m:
                     continue
                 before = _TAIL.sub("", clause[: m.start()] + (m.group("cmp") and "")).strip()
@@ -245,7 +245,7 @@ def _duties(plan: Plan, ids: _Ids, prov) -> list[Requirement]:  # type: ignore[n
                 clause = clause.strip(" ,.")
                 if not clause:
                     continue
-                dl = _DEADLINE_RE.search(clause)
+                dl = DEADLINE_RE.search(clause)
                 due = deadline_date(dl) if dl else None
                 if _OWN_PLAN.search(clause):
                     continue  # the duty to issue the unit plan is met by the unit plan itself

@@ -25,207 +25,41 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import attrs
 import regex
 
-from vnplan import vocab
-from vnplan.model import Coverage, Evidence, Plan, RequirementResult, Section, Span
+from vnplan.model import Coverage, Evidence, Plan, RequirementResult, Span
+from vnplan.profiles.figures import (  # noqa: F401  (comparator_of re-exported)
+    DEADLINE_RE,
+    PERCENT_RE,
+    YEAR_RE,
+    comparator_of,
+    deadline_date,
+    format_en,
+    format_vi,
+    meets,
+)
 from vnplan.profiles.model import Profile, Requirement
-from vnplan.text import is_syllable, key, split_syllables
+from vnplan.profiles.units import (  # noqa: F401  (index_for, abbreviation_table, _PLACEHOLDER_RE re-exported)
+    _PLACEHOLDER_RE,
+    PlanIndex,
+    Unit,
+    _fold_token,
+    _stopwords,
+    abbreviation_table,
+    index_for,
+    tokenize,
+)
+from vnplan.text import key
 
 MET, MISSING_BELOW, FALLBACK = 0.8, 0.25, 0.7
 GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể chế”)
 ORDER_FREE = 4  # phrases this long may match in any word order; shorter ones keep theirs
 PLACEHOLDER = 0.2  # the score of evidence that is only a skeleton's placeholder
 
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
-_PLACEHOLDER_RE = regex.compile(r"\[[^\[\]]{2,}\]")
 _CLAUSE_END_RE = regex.compile(r"[;!?]|\.(?!\d)|:\s|\n")
-_ROLES_OF = {
-    "any": None,
-    "content": frozenset({"content"}),
-    "forms": frozenset({"forms"}),
-    "implementation": frozenset({"implementation"}),
-    "purpose_requirements": frozenset({"purpose_requirements", "purpose", "requirements"}),
-    "funding": frozenset({"funding"}),
-}
-
-
-# --------------------------------------------------------------------------- tokens
-
-
-@lru_cache(maxsize=65536)
-def _fold_token(t: str) -> str:
-    d = unicodedata.normalize("NFD", t.replace("đ", "d"))
-    return "".join(c for c in d if not unicodedata.combining(c))
-
-
-def _vocab() -> dict[str, object]:
-    return vocab.load("matching")  # type: ignore[no-any-return]
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(_vocab()["stopwords"])  # type: ignore[arg-type]
-
-
-@lru_cache(maxsize=1)
-def builtin_abbreviations() -> dict[str, str]:
-    """The built-in abbreviation table (``vnplan/vocab/matching.json``): ABBR → expansion."""
-    return dict(_vocab()["abbreviations"])  # type: ignore[call-overload]
-
-
-def _split(text: str) -> list[str]:
-    return [key(m.group(0)) for m in _TOKEN_RE.finditer(text)]
-
-
-def _is_abbr(raw: str) -> bool:
-    return len(raw) >= 2 and not any(c.islower() for c in raw)
-
-
-def tokenize(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
-    """Syllables of ``text`` in key form with their offsets; abbreviations expanded in place."""
-    out: list[tuple[str, int, int]] = []
-    for m in _TOKEN_RE.finditer(text):
-        raw = m.group(0)
-        s, e = m.span()
-        if _is_abbr(raw):
-            exp = abbreviations.get(raw)
-            if exp is None and "-" in raw:  # KT-XH is one abbreviation, CB-CC two
-                parts = raw.split("-")
-                if all(p in abbreviations for p in parts):
-                    pos = s
-                    for p in parts:
-                        out.extend((t, pos, pos + len(p)) for t in abbreviations[p])
-                        pos += len(p) + 1
-                    continue
-            if exp is not None:
-                out.extend((t, s, e) for t in exp)
-                continue
-        if "-" in raw and not _is_abbr(raw):  # kinh tế - xã hội written kinh-tế: split
-            pos = s
-            for p in raw.split("-"):
-                if p:
-                    out.append((key(p), pos, pos + len(p)))
-                pos += len(p) + 1
-            continue
-        parts = _run_together(key(raw))
-        out.extend((t, s, e) for t in parts)
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _run_together(k: str) -> tuple[str, ...]:
-    """``triểnkhai`` (spaces lost in PDF extraction) → ``triển``, ``khai``; other words unchanged."""
-    if len(k) < 4 or k.isascii() or is_syllable(k):
-        return (k,)
-    parts = split_syllables(k)
-    return tuple(parts) if parts and len(parts) > 1 else (k,)
-
-
-def abbreviation_table(plan: Plan | None, profile: Profile | None) -> dict[str, tuple[str, ...]]:
-    """ABBR → expansion syllables: built-in, then the profile's, then the plan's own definitions."""
-    table: dict[str, str] = dict(builtin_abbreviations())
-    if profile is not None:
-        table.update(dict(profile.abbreviations))
-    if plan is not None:
-        for a in plan.abbreviations:
-            if a.expansion and len(_split(a.expansion)) >= 2:
-                table[a.abbr] = a.expansion
-    return {k: tuple(_split(v)) for k, v in table.items()}
-
-
-# --------------------------------------------------------------------------- units
-
-
-class Unit:
-    """A piece of the plan searched as a whole: a heading, a paragraph, a legal-basis item."""
-
-    __slots__ = ("index", "text", "span", "role", "tokens", "pos", "fpos", "placeholder")
-
-    def __init__(self, index: int, text: str, span: Span, role: str, abbr: dict[str, tuple[str, ...]]) -> None:
-        self.index = index
-        self.text = text
-        self.span = span
-        self.role = role
-        self.tokens = tokenize(text, abbr)
-        self.pos: dict[str, list[int]] = {}
-        self.fpos: dict[str, list[int]] = {}
-        for i, (t, _, _) in enumerate(self.tokens):
-            self.pos.setdefault(t, []).append(i)
-            f = _fold_token(t)
-            if f == t:  # an unaccented syllable may stand for any accented twin
-                self.fpos.setdefault(f, []).append(i)
-        self.placeholder = bool(_PLACEHOLDER_RE.search(text))
-
-
-class PlanIndex:
-    """The units of a plan, tokenised once, with an inverted index of syllables."""
-
-    def __init__(self, plan: Plan, abbr: dict[str, tuple[str, ...]]) -> None:
-        self.plan = plan
-        self.abbr = abbr
-        self.units: list[Unit] = []
-        blocks = plan.source.blocks if plan.source is not None else ()
-
-        def add(span: Span | None, role: str, text: str | None = None) -> None:
-            if span is None:
-                return
-            if text is None:
-                if not (0 <= span.block < len(blocks)):
-                    return
-                text = blocks[span.block].text[span.start : span.end]
-            if text.strip():
-                self.units.append(Unit(len(self.units), text, span, role, abbr))
-
-        h = plan.header
-        if h.title and h.title_span is not None:
-            add(h.title_span, "title", h.title if h.title_span.end - h.title_span.start != len(h.title) else None)
-        for lb in plan.legal_basis:
-            add(lb.span, "legal_basis", lb.text if len(lb.text) == lb.span.end - lb.span.start else None)
-        for p in plan.preamble:
-            add(p.span, "preamble", p.text if len(p.text) == p.span.end - p.span.start else None)
-        def visit(sec: Section, parent_role: str | None) -> None:
-            self._add_section(sec, add, defines_part=sec.role != parent_role)
-            for c in sec.children:
-                visit(c, sec.role)
-
-        for sec in plan.sections:
-            visit(sec, None)
-        self.by_token: dict[str, set[int]] = {}
-        for u in self.units:
-            for t in u.pos:
-                self.by_token.setdefault(t, set()).add(u.index)
-            for f in u.fpos:
-                self.by_token.setdefault("~" + f, set()).add(u.index)
-
-    @staticmethod
-    def _add_section(sec: Section, add, defines_part: bool) -> None:  # type: ignore[no-untyped-def]
-        # a part's own heading (IV. TỔ CHỨC THỰC HIỆN) names the part: it is not evidence of anything
-        if sec.heading is not None and sec.title and not defines_part:
-            add(sec.heading, sec.role)
-        for p in sec.paragraphs:
-            add(p.span, sec.role, p.text if len(p.text) == p.span.end - p.span.start else None)
-
-    def candidates(self, tokens: Sequence[str]) -> set[int]:
-        """Units holding at least one of ``tokens`` (or an unaccented twin)."""
-        out: set[int] = set()
-        for t in tokens:
-            out |= self.by_token.get(t, set())
-            out |= self.by_token.get("~" + _fold_token(t), set())
-        return out
-
-    def in_role(self, unit: Unit, where: str) -> bool:
-        roles = _ROLES_OF.get(where)
-        return roles is None or unit.role in roles
-
-    def has_role(self, where: str) -> bool:
-        roles = _ROLES_OF.get(where)
-        return roles is None or any(s.role in roles for s in self.plan.walk())
 
 
 # --------------------------------------------------------------------------- phrases
@@ -508,51 +342,6 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
 
 # --------------------------------------------------------------------------- targets
 
-_PERCENT_RE = regex.compile(
-    r"(?P<cmp>(?:(?:đạt|là|ở mức|bằng)\s+)?(?:trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|từ|"
-    r"không quá|không vượt quá|tối đa|dưới|>=|≥|>|<=|≤|<)?)\s*(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*%",
-    regex.IGNORECASE,
-)
-_CMP_WORDS = (
-    (("không quá", "không vượt quá", "tối đa", "<=", "≤"), "<="),
-    (("không dưới", "không thấp hơn", "tối thiểu", "ít nhất", ">=", "≥", "từ"), ">="),
-    (("trên", "hơn", "vượt", ">"), ">"),
-    (("dưới", "<"), "<"),
-)
-
-
-def comparator_of(words: str) -> str:
-    """``đạt trên`` → ``>``; a bare figure or ``đạt`` is ``>=`` (reached at least)."""
-    w = key(words)
-    for forms, op in _CMP_WORDS:
-        if any(regex.search(rf"(?:^|\s){regex.escape(f)}(?:\s|$)", w) or w.endswith(f) for f in forms):
-            return op
-    return ">="
-
-
-def meets(op: str, value: float, p_op: str, p_value: float) -> bool:
-    """Whether a unit's commitment ``op value`` is at least as strong as the parent's ``p_op p_value``."""
-    if p_op == "=":
-        return value == p_value and op in ("=", ">=", "<=")
-    lower = p_op in (">", ">=")
-    if lower != (op in (">", ">=", "=")):
-        return False
-    if lower:
-        return value > p_value or (value == p_value and (op == ">" or p_op == ">="))
-    return value < p_value or (value == p_value and (op == "<" or p_op == "<="))
-
-
-def _fmt(op: str, v: float, unit: str | None) -> str:
-    words = {">": "trên ", ">=": "", "=": "", "<=": "không quá ", "<": "dưới "}
-    num = f"{v:g}"
-    return f"{words.get(op, '')}{num}{unit or ''}"
-
-
-def _fmt_en(op: str, v: float, unit: str | None) -> str:
-    words = {">": "above ", ">=": "at least ", "=": "", "<=": "at most ", "<": "below "}
-    return f"{words.get(op, '')}{v:g}{unit or ''}"
-
-
 _FIGURE_GAP_RE = regex.compile(r"[;!?]|\.\s")
 
 
@@ -560,7 +349,7 @@ def _figure_near(unit: Unit, first_char: int, last_char: int) -> regex.Match[str
     """The percentage that belongs to the indicator: the next one in the same clause, else one just before."""
     t = unit.text
     after = before = None
-    for m in _PERCENT_RE.finditer(t):
+    for m in PERCENT_RE.finditer(t):
         if m.start() >= last_char:
             if m.start() - last_char <= 200 and not _FIGURE_GAP_RE.search(t, last_char, m.start()):
                 after = after or m
@@ -573,8 +362,8 @@ def _figure_near(unit: Unit, first_char: int, last_char: int) -> regex.Match[str
 def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     req, spec = c.req, c.req.evidence
     p_op, p_val = spec.comparator or ">=", float(spec.threshold or 0)
-    want = _fmt(p_op, p_val, spec.unit)
-    want_en = _fmt_en(p_op, p_val, spec.unit)
+    want = format_vi(p_op, p_val, spec.unit)
+    want_en = format_en(p_op, p_val, spec.unit)
     first_group = c.groups[0] if c.groups else []
     cand = set()
     for ph in first_group:
@@ -624,15 +413,15 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
     if rank == 3:
         status = "met" if in_role else "partial"
         return _result(req, status, score, [ev], reason=None if in_role else "outside_part",
-                       details={"required": want, "stated": _fmt(op, val, spec.unit), "required_en": want_en,
-                                "stated_en": _fmt_en(op, val, spec.unit)})
+                       details={"required": want, "stated": format_vi(op, val, spec.unit), "required_en": want_en,
+                                "stated_en": format_en(op, val, spec.unit)})
     if rank == 2:
-        stated = _fmt(op, val, spec.unit)  # type: ignore[arg-type]
+        stated = format_vi(op, val, spec.unit)  # type: ignore[arg-type]
         return _result(req, "partial", score, [ev], reason="weaker",
                        note=f"{stated} thấp hơn yêu cầu {want}",
-                       note_en=f"{_fmt_en(op, val, spec.unit)} is weaker than the required {want_en}",  # type: ignore[arg-type]
+                       note_en=f"{format_en(op, val, spec.unit)} is weaker than the required {want_en}",  # type: ignore[arg-type]
                        details={"required": want, "stated": stated, "required_en": want_en,
-                                "stated_en": _fmt_en(op, val, spec.unit)})  # type: ignore[arg-type]
+                                "stated_en": format_en(op, val, spec.unit)})  # type: ignore[arg-type]
     return _result(req, "partial", score, [ev], reason="no_figure",
                    note=f"có nêu chỉ tiêu nhưng không có con số (yêu cầu {want})",
                    note_en=f"the indicator is named without a figure (required: {want_en})",
@@ -641,46 +430,9 @@ def eval_target(c: Compiled, index: PlanIndex) -> RequirementResult:
 
 # --------------------------------------------------------------------------- deadlines
 
-_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_DEADLINE_RE = regex.compile(
-    r"(?P<lead>trước|chậm nhất(?: là)?(?: vào)?|muộn nhất|không muộn hơn|hạn chót|hoàn thành trong|hoàn thành"
-    r"|xong trong|trong)\s+(?:(?:hết\s+)?ngày\s+)?(?:"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
-    r"|tháng\s+(?P<m3>\d{1,2})\s*(?:/|năm)\s*(?P<y3>\d{4})"
-    r"|quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y4>\d{4})"
-    r"|năm\s+(?P<y5>\d{4}))",
-    regex.IGNORECASE,
-)
-_YEAR_RE = regex.compile(r"\bnăm\s+(?P<y>\d{4})\b", regex.IGNORECASE)
-
-
-def _month_end(y: int, m: int) -> _dt.date:
-    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-    return nxt - _dt.timedelta(days=1)
-
-
-def deadline_date(m: regex.Match[str]) -> _dt.date | None:
-    """The last day a deadline expression allows."""
-    try:
-        if m.group("y"):
-            return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if m.group("y2"):
-            return _dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        if m.group("y3"):
-            return _month_end(int(m.group("y3")), int(m.group("m3")))
-        if m.group("y4"):
-            return _month_end(int(m.group("y4")), 3 * _ROMAN_Q[m.group("q").upper()])
-        if m.group("y5"):
-            return _dt.date(int(m.group("y5")), 12, 31)
-    except (ValueError, KeyError):
-        return None
-    return None
-
-
 def deadlines_in(unit: Unit) -> list[tuple[regex.Match[str], _dt.date]]:
     out = []
-    for m in _DEADLINE_RE.finditer(unit.text):
+    for m in DEADLINE_RE.finditer(unit.text):
         d = deadline_date(m)
         if d is not None:
             out.append((m, d))
@@ -716,8 +468,8 @@ def eval_deadline(c: Compiled, index: PlanIndex) -> RequirementResult:
         h = index.plan.header
         title_unit = next((u for u in index.units if u.role == "title"), None)
         if h.title and title_unit is not None:
-            m = _YEAR_RE.search(title_unit.text)
-            if m:
+            m = YEAR_RE.search(title_unit.text)
+            if m and 1900 <= int(m.group("y")) <= 2200:  # a year, not a typo such as "năm 0000"
                 end = _dt.date(int(m.group("y")), 12, 31)
                 ev = Evidence(title_unit.text, title_unit.span, (m.group(0),))
                 if end <= due:
@@ -810,23 +562,6 @@ def eval_citation(req: Requirement, index: PlanIndex, profile: Profile) -> Requi
 
 
 # --------------------------------------------------------------------------- the whole profile
-
-
-_last: tuple[Plan, Profile | None, PlanIndex] | None = None  # one entry: check() indexes a plan once
-
-
-def index_for(plan: Plan, profile: Profile | None) -> PlanIndex:
-    """The tokenised units of ``plan`` (with ``profile``'s abbreviations), built once per plan and profile.
-
-    Thread-safe: the cache is one tuple read and written whole; a miss only costs an index.
-    """
-    global _last
-    last = _last
-    if last is not None and last[0] is plan and last[1] is profile:
-        return last[2]
-    index = PlanIndex(plan, abbreviation_table(plan, profile))
-    _last = (plan, profile, index)
-    return index
 
 
 def match(plan: Plan, profile: Profile) -> Coverage:
