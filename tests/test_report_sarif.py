@@ -105,3 +105,12 @@ def test_cli_check_format_sarif(tmp_path, lang):
     validate(log)
     uri = log["runs"][0]["artifacts"][0]["location"]["uri"]
     assert uri.startswith("file://") and uri.endswith("/kh.txt")
+
+
+def test_the_json_report_carries_the_column_and_validates():
+    from vnplan.report.json import report_to_dict
+    from vnplan.serialize import load_schema
+
+    data = report_to_dict(vnplan.check(vnplan.parse(TEXT.replace("Số: 5/", "  Số: 5/")), select=["F103"]))
+    jsonschema.validate(data, load_schema("report"))
+    assert (data["findings"][0]["line"], data["findings"][0]["column"]) == (3, 3)

@@ -226,3 +226,32 @@ def test_a_header_lost_whole_gives_missing_findings_not_a_crash():
     report = vnplan.check(vnplan.parse(text), select=FORM_RULES)
     assert {f.rule for f in report.findings} == {"F101", "F102", "F103", "F105", "F106", "F112"}
     assert all(not f.message.startswith("Quy tắc") for f in report.findings)  # no rule crashed
+
+
+def test_a_rule_line_above_the_national_name_is_not_part_of_it():
+    text = plan_text(authority="ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------")
+    plan = vnplan.parse(text)
+    assert plan.header.national_name_text.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert run(text, "F101") == ()
+
+
+@pytest.mark.parametrize("number", ["Số: ......../KH-KHCN", "Số: …/KH-KHCN", "Số: /KH-KHCN"])
+def test_a_placeholder_number_is_a_blank_number_of_a_draft(number):
+    (f,) = run(plan_text(number=number), "F103")
+    assert (f.severity, f.message) == ("info", "Số văn bản để trống: dự thảo chưa được cấp số.")
+
+
+def test_party_documents_are_outside_decree_30():
+    text = plan_text(authority="TỈNH ỦY BẮC GIANG", national="ĐẢNG CỘNG SẢN VIỆT NAM", motto="",
+                     number="Số 05-KH/TU")
+    assert vnplan.check(vnplan.parse(text), select=FORM_RULES).findings == ()
+    # the same faults in a state document are reported
+    text = plan_text(authority="ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", motto="", number="Số 05-KH/TU")
+    assert {f.rule for f in vnplan.check(vnplan.parse(text), select=FORM_RULES).findings} >= {"F101"}
+
+
+def test_a_year_zero_date_does_not_break_the_check():
+    report = vnplan.check(vnplan.parse(plan_text(date="Bắc Giang, ngày 01 tháng 01 năm 0000")), select=FORM_RULES)
+    assert [(f.rule, f.message) for f in report.findings] == [
+        ("F105", "Ngày ban hành không có thật: ngày 1 tháng 1 năm 0.")
+    ]

@@ -9,8 +9,8 @@ under Thông tư 01/2011/TT-BNV, which vnplan does not check yet.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Callable, Iterator
+from functools import cache, wraps
 from typing import Any
 
 import regex
@@ -35,6 +35,30 @@ def _since(key: str = "decree30") -> _dt.date:
 
 
 SINCE = _since()
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def is_party_document(plan: Plan) -> bool:
+    """A Party document (``ĐẢNG CỘNG SẢN VIỆT NAM`` heads it instead of the Quốc hiệu): outside Decree 30."""
+    markers = set(data()["scope"]["party_markers"])
+    names = [plan.header.parent_authority, plan.header.authority]
+    if plan.source is not None:
+        names.extend(plan.span_text(s) for s in plan.header.spans)
+    return any(n and normalize(n).upper() in markers for n in names)
+
+
+def in_scope(func: Callable[[Context], Iterator[Hit]]) -> Callable[[Context], Iterator[Hit]]:
+    """Run a Decree 30 rule only on documents the Decree governs (Điều 2): not on Party documents."""
+
+    @wraps(func)
+    def wrapper(ctx: Context) -> Iterator[Hit]:
+        if is_party_document(ctx.plan):
+            return iter(())
+        return func(ctx)
+
+    return wrapper
 
 
 # --------------------------------------------------------------------------- anchors
@@ -112,6 +136,7 @@ def _motto_key(text: str) -> str:
     examples=("Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập-Tự do-Hạnh phúc",
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
 )
+@in_scope
 def national_name_motto(ctx: Context) -> Iterator[Hit]:
     """Quốc hiệu and Tiêu ngữ present and spelt exactly (old tone placement *HOÀ* is accepted)."""
     h = ctx.plan.header
@@ -169,6 +194,7 @@ def _parent_fix(authority: str, place: str | None) -> str | None:
     examples=("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 05/KH-KHCN",
               "UBND TỈNH BẮC GIANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 05/KH-KHCN"),
 )
+@in_scope
 def issuing_authority(ctx: Context) -> Iterator[Hit]:
     """The issuer is named; a department (Sở, Phòng…) shows its parent body above it."""
     h = ctx.plan.header
@@ -184,7 +210,7 @@ def issuing_authority(ctx: Context) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- F103
 
 _NUMBER_PARTS_RE = regex.compile(
-    r"^(?P<word>\S+?)\s*(?P<colon>[:.]?)\s*(?P<num>[0-9]*[A-Za-z]?)\s*/\s*(?P<sym>.*?)\s*$"
+    r"^(?P<word>\S+?)\s*(?P<colon>[:.]?)\s*(?P<num>[0-9]*[A-Za-z]?)\s*(?:[.…_]+\s*)?/\s*(?P<sym>.*?)\s*$"
 )
 _SEP_SPACES_RE = regex.compile(r"\s*([/\-–])\s*")
 
@@ -240,6 +266,7 @@ def number_line(number: str | None, symbol: str) -> str:
     },
     examples=("Số 5 / KH - UBND", "Số: 05/KH-UBND"),
 )
+@in_scope
 def number_symbol(ctx: Context) -> Iterator[Hit]:
     """``Số: 05/KH-UBND``: lower-case word and colon, two-digit number, no spaces around / and -."""
     h = ctx.plan.header
@@ -298,6 +325,7 @@ def _type_code_of(symbol: str) -> tuple[str, int] | None:
     since=SINCE,
     examples=("KẾ HOẠCH … Số: 05/QĐ-UBND", "KẾ HOẠCH … Số: 05/KH-UBND"),
 )
+@in_scope
 def type_code(ctx: Context) -> Iterator[Hit]:
     """The symbol opens with the Appendix III code of the document's type (Kế hoạch → KH)."""
     h = ctx.plan.header
@@ -370,6 +398,7 @@ def date_line(place: str | None, day: int | None, month: int | None, year: int |
     },
     examples=("Bắc Giang ngày 5 tháng 2 năm 2024", "Bắc Giang, ngày 05 tháng 02 năm 2024"),
 )
+@in_scope
 def place_date(ctx: Context) -> Iterator[Hit]:
     """``Bắc Giang, ngày 05 tháng 02 năm 2024``: place, comma, words, zeros, a real date; blanks are info."""
     h = ctx.plan.header
@@ -430,6 +459,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
     examples=("Số: 05/KH-UBND\nTuyên truyền cải cách hành chính năm 2024",
               "Số: 05/KH-UBND\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024"),
 )
+@in_scope
 def type_title(ctx: Context) -> Iterator[Hit]:
     """A type name (KẾ HOẠCH) and, under it, the title; the type is suggested from the symbol's code."""
     h = ctx.plan.header
@@ -481,6 +511,7 @@ def _starts(text: str, prefixes: list[str]) -> bool:
     },
     examples=("T/M. GIÁM ĐỐC\nGIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTriệu Ngọc Trung"),
 )
+@in_scope
 def signature(ctx: Context) -> Iterator[Hit]:
     """A known authority form (TM./KT./TL./TUQ./Q.), KT. with a deputy, TM. for a collective, a name."""
     plan = ctx.plan
@@ -557,6 +588,7 @@ def _entry_body(text: str) -> str:
     },
     examples=("Nơi nhận\n+ Lãnh đạo Sở,\n- Lưu VP", "Nơi nhận:\n- Lãnh đạo Sở;\n- Lưu: VT, VP."),
 )
+@in_scope
 def recipients(ctx: Context) -> Iterator[Hit]:
     """``Nơi nhận:``, entries ``- …;``, the last ending ``.``, and a final ``- Lưu: VT, ….`` line."""
     plan = ctx.plan
@@ -603,6 +635,7 @@ def recipients(ctx: Context) -> Iterator[Hit]:
     examples=("3. Giao Văn phòng Sở theo dõi, tổng hợp kết quả.",
               "3. Giao Văn phòng Sở theo dõi, tổng hợp kết quả./."),
 )
+@in_scope
 def closing_mark(ctx: Context) -> Iterator[Hit]:
     """The last body paragraph ends with ``./.``."""
     plan = ctx.plan

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vnplan.check.form import SINCE, ND30, data
+from vnplan.check.form import ND30, SINCE, data, in_scope
 from vnplan.check.registry import Context, Hit, rule
 from vnplan.model import Block, Plan, Run, Span
 from vnplan.text import is_upper_text
@@ -163,6 +163,7 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
     examples=("Quốc hiệu cỡ 14, không đậm; lề trái 20 mm; phông Arial",
               "Quốc hiệu cỡ 13, đậm, in hoa; lề trái 30 mm; phông Times New Roman"),
 )
+@in_scope
 def layout(ctx: Context) -> Iterator[Hit]:
     """A4 paper, margins, Times New Roman, and the size and style of each component (.docx only)."""
     plan = ctx.plan

@@ -280,7 +280,11 @@ def _effective_date(plan: Plan) -> _dt.date | None:
     try:
         return _dt.date(d.year, d.month or 1, 1)
     except ValueError:
+        pass
+    try:
         return _dt.date(d.year, 1, 1)
+    except ValueError:  # year 0 or beyond 9999: no date to choose rules by
+        return None
 
 
 def _finding_order(f: Finding) -> tuple[Any, ...]:

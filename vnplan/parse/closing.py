@@ -95,6 +95,8 @@ def parse_closing(
             r = parse_recipient(b, group)
             if r is not None:
                 recipients.append(r)
+            else:  # a bare "-": no recipient, but its text is still owned
+                other.append(Paragraph(t, block_span(b)))
             continue
         if heading is not None and _GROUP_RE.match(t) and not is_upper_text(t) and not _SIGNER_RE.match(t):
             group = t.rstrip(":").strip()

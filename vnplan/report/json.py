@@ -17,6 +17,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "span": {"block": f.span.block, "start": f.span.start, "end": f.span.end} if f.span else None,
         "line": f.line,
+        "column": f.column,
         "location": f.location,
         "source": f.source,
         "fix": f.fix,
