@@ -284,16 +284,19 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     from vnplan.profiles.match import assignments, index_for
 
     plan = ctx.plan
-    duties = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
-    ids = ", ".join(r.id for r in duties)
-    missing = f" (thiếu: {ids})" if ids else ""
-    missing_en = f" (missing: {ids})" if ids else ""
+    unmet = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
+
+    def listed(duties: list[RequirementResult]) -> dict[str, str]:
+        ids = ", ".join(r.id for r in duties)
+        return {"missing": f" (thiếu: {ids})" if ids else "", "missing_en": f" (missing: {ids})" if ids else ""}
+
     where = plan.header.doc_type_text.span if plan.header.doc_type_text else None
-    if not _has_implementation(plan):
-        yield Hit(where, {"missing": missing, "missing_en": missing_en}, variant="no_part")
+    if not _has_implementation(plan):  # every duty went with the part, the reporting duty (C305) too
+        yield Hit(where, listed(unmet), variant="no_part")
         return
+    unmet = [r for r in unmet if r.rule == "C306"]  # C305 reports the reporting duty itself
     if not assignments(index_for(plan, ctx.profile)):
-        yield Hit(_part_span(plan, ("implementation",)), {"missing": missing, "missing_en": missing_en})
+        yield Hit(_part_span(plan, ("implementation",)), listed(unmet))
         return
     for r in _results(ctx, "C306"):
         if r.status == "met":
