@@ -1,6 +1,7 @@
 """vnplan: parse and check Vietnamese administrative plans (Kế hoạch).
 
-Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, and the model types.
+Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`skeleton`, and the
+model types.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import vnplan.check
 import vnplan.parse
 import vnplan.read
 from vnplan.check.runner import check
+from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
 from vnplan.read import read
 
@@ -73,6 +75,8 @@ __all__ = [
     "parse",
     "check",
     "comply",
+    "skeleton",
+    "skeleton_markdown",
     "plan_to_json",
     "__version__",
 ]
