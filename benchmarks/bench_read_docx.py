@@ -1,6 +1,6 @@
 """Benchmark: vnplan's full .docx read against python-docx opening and walking the same file.
 
-Run: ``PYTHONPATH=. python benchmarks/bench_read_docx.py [--pages 10] [--repeat 50]``
+Run: ``python benchmarks/bench_read_docx.py [--pages 10] [--repeat 50]``
 
 The baseline opens the file with python-docx and reads ``paragraph.text`` of every body
 paragraph and every table-cell paragraph. vnplan's read does everything it always does:
@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import docx  # noqa: E402
