@@ -159,6 +159,13 @@ def rules_cmd(fmt: str, lang: str) -> None:
             click.echo(f"      {'căn cứ' if lang == 'vi' else 'source'}: {r.source}")
 
 
+# The batch and register commands live in their own module (vnplan/cli_batch.py).
+from vnplan.cli_batch import batch_cmd, register_group  # noqa: E402
+
+main.add_command(batch_cmd)
+main.add_command(register_group)
+
+
 def run() -> None:  # pragma: no cover - console entry point wrapper
     main()
 

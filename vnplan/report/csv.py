@@ -1,0 +1,54 @@
+"""The CSV form of a batch for spreadsheets: one row per plan, one column per requirement.
+
+Written as UTF-8 with a byte-order mark so Excel shows Vietnamese; the fixed columns come
+first (file, unit, header, status, counts, score), then one column per requirement id with
+the plan's status for it, then the error message of an unreadable file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from vnplan.batch import PlanResult
+from vnplan.report.batch import matrix
+
+FIXED_COLUMNS: tuple[str, ...] = (
+    "file", "unit", "authority", "number", "symbol", "date", "title",
+    "status", "errors", "warnings", "infos", "score",
+)
+BOM = "\ufeff"
+
+
+def render_csv(results: Sequence[PlanResult], *, bom: bool = True) -> str:
+    """The CSV text (with a leading BOM unless ``bom=False``); rows end with CRLF as RFC 4180 says."""
+    ids, rows = matrix(results)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([*FIXED_COLUMNS, *ids, "error"])
+    for r, cells in zip(results, rows):
+        h = r.header or {}
+        number = h.get("number")
+        w.writerow([
+            r.file, r.unit, h.get("authority") or "", number or "", h.get("symbol") or "",
+            h.get("date") or _partial(h), h.get("title") or "",
+            r.status,
+            r.counts.get("error", 0), r.counts.get("warning", 0), r.counts.get("info", 0),
+            "" if r.score is None else f"{r.score:.4f}",
+            *[c or "" for c in cells],
+            r.error or "",
+        ])
+    text = buf.getvalue()
+    return (BOM + text) if bom else text
+
+
+def _partial(h: dict) -> str:  # type: ignore[type-arg]
+    """A draft's partial date as ``2024-02`` (year and month), or ``2024``."""
+    d = h.get("date_parts") or {}
+    if not d.get("year"):
+        return ""
+    out = f"{d['year']:04d}"
+    if d.get("month"):
+        out += f"-{d['month']:02d}"
+    return out
