@@ -130,3 +130,83 @@ def write_plan(folder: Path, v: Variant, fmt: str, base: str | None = None) -> P
         p = folder / f"{v.name}.{fmt}"
         p.write_text(text, encoding="utf-8")
     return p
+
+
+# --------------------------------------------------------------------------- the test corpus
+
+#: Units expected to issue a plan, as a clerk would type them (case, abbreviations, old tone marks).
+EXPECTED_UNITS_CSV = """Tên đơn vị
+Sở Tư pháp
+Sở Nội vụ
+Sở KH&CN
+Sở Tài chính tỉnh Bắc Giang
+UBND huyện Tân Yên
+Uỷ ban nhân dân huyện Hiệp Hoà
+Ủy ban nhân dân thành phố Bắc Giang
+Sở Ngoại vụ
+"""
+#: Those of EXPECTED_UNITS_CSV with no readable plan citing 14/KH-UBND in the corpus.
+EXPECTED_MISSING = ["UBND huyện Tân Yên", "Uỷ ban nhân dân huyện Hiệp Hoà", "Sở Ngoại vụ"]
+
+
+def corpus_kind(u: int) -> str:
+    """The kind of unit ``u``'s first plan: 15 good, 5 wrong dates, 2 without the parent, 3 with an error."""
+    return "good" if u < 15 else "wrong_date" if u < 20 else "no_parent" if u < 22 else "no_implementation"
+
+
+def build_corpus(root: Path, *, docx_reader: bool) -> dict[str, dict[str, object]]:
+    """Write the batch test corpus (54 plan files, 2 of them broken, and files a walk must skip).
+
+    Returns, per path relative to ``root`` (with ``/``), what the batch must say about it:
+    ``unit``, ``status`` (ok, fail, error), ``cites_parent``, ``wrong_date``, ``variant``.
+    ``docx_reader`` says whether this installation reads .docx (until it does, every .docx
+    is an error row).
+    """
+    base = reference_text()
+    expected: dict[str, dict[str, object]] = {}
+
+    def add(rel: str, v: Variant | None, fmt: str, status: str | None = None) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if v is not None:
+            text = variant_text(v, base)
+            if fmt == "docx":
+                path.write_bytes(docx_bytes(text))
+            else:
+                path.write_text(text, encoding="utf-8")
+        readable = v is not None and (fmt != "docx" or docx_reader)
+        expected[rel] = {
+            "unit": v.unit if readable and v is not None else Path(rel).stem,
+            "status": status or ("error" if not readable else "fail" if v is not None and v.has_error else "ok"),
+            "cites_parent": bool(readable and v is not None and v.cites_parent),
+            "wrong_date": bool(readable and v is not None and v.kind == "wrong_date"),
+            "variant": v,
+        }
+
+    for u in range(len(UNITS)):
+        folder = "so" if UNITS[u][0] else "huyen"
+        add(f"{folder}/{u:02d}-{UNITS[u][3].lower()}.txt",
+            Variant(name="", unit_index=u, kind=corpus_kind(u), number=100 + u, day=1 + u), "txt")
+    for u in range(10):  # revisions: a later plan of the same unit
+        add(f"revisions/{u:02d}-rev.txt", Variant(name="", unit_index=u, kind="good", number=200 + u, day=2, month=3),
+            "txt")
+    for u in range(12):
+        add(f"docx/{u:02d}.docx", Variant(name="", unit_index=u, kind="good", number=300 + u, day=3, month=4), "docx")
+    for u in range(12, 17):
+        add(f"md/{u:02d}.md", Variant(name="", unit_index=u, kind="good", number=400 + u, day=4, month=5), "md")
+    # broken files: a truncated .docx and an empty text file
+    broken = docx_bytes(variant_text(Variant(name="", unit_index=0, kind="good", number=999, day=9), base))
+    (root / "broken").mkdir(exist_ok=True)
+    (root / "broken" / "truncated.docx").write_bytes(broken[: len(broken) // 2])
+    expected["broken/truncated.docx"] = {"unit": "truncated", "status": "error", "cites_parent": False,
+                                         "wrong_date": False, "variant": None}
+    (root / "broken" / "empty.txt").write_bytes(b"")
+    expected["broken/empty.txt"] = {"unit": "empty", "status": "error", "cites_parent": False,
+                                    "wrong_date": False, "variant": None}
+    # files a walk must skip: other suffixes, hidden files, Word lock files, hidden folders
+    (root / "notes.csv").write_text("not a plan\n", encoding="utf-8")
+    (root / ".hidden.txt").write_text(variant_text(Variant("", 0, "good", 1, 1), base), encoding="utf-8")
+    (root / "docx" / "~$00.docx").write_bytes(b"lock")
+    (root / ".cache").mkdir(exist_ok=True)
+    (root / ".cache" / "copy.txt").write_text("x", encoding="utf-8")
+    return expected
