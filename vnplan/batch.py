@@ -274,6 +274,13 @@ def validate_options(options: Options) -> None:
         raise UsageError(f"unknown language {options.lang!r}", hint="use vi or en")
     select_rules(options.select, options.ignore)
     if options.profile is not None:
+        try:
+            from vnplan.check.compliance import prepare  # noqa: F401
+        except ImportError:
+            from vnplan.errors import ProfileError
+
+            raise ProfileError("compliance profiles are not available in this installation",
+                               hint="run without --profile") from None
         _resolve_profile(options.profile)
 
 
