@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import attrs
 import jsonschema
 import lxml.html
 import pytest
 
-from vnplan.batch import PlanResult
+from vnplan.batch import PlanResult, Spool
 from vnplan.check.registry import Finding
 from vnplan.model import Coverage, Evidence, RequirementResult, Span
-from vnplan.report.batch import batch_to_dict, matrix, render_text, summary
+from vnplan.report.batch import batch_to_dict, iter_json, matrix, render_text, summary
 from vnplan.report.csv import FIXED_COLUMNS, render_csv
 from vnplan.report.html import render_html
 from vnplan.serialize import load_schema
@@ -197,3 +198,19 @@ def test_the_text_summary_lists_each_plan_and_the_totals(rows) -> None:  # type:
     assert "1/3 đơn vị đạt yêu cầu." in out
     en = render_text(rows, lang="en")
     assert "1/3 units compliant." in en and "C-ND (2)" in en
+
+
+def test_the_streamed_json_is_the_same_document(rows) -> None:  # type: ignore[no-untyped-def]
+    assert json.loads("".join(iter_json(rows))) == json.loads(json.dumps(batch_to_dict(rows)))
+    assert json.loads("".join(iter_json([]))) == json.loads(json.dumps(batch_to_dict([])))
+
+
+def test_a_spool_gives_the_results_back_as_often_as_asked_and_cleans_up(rows) -> None:  # type: ignore[no-untyped-def]
+    with Spool() as spool:
+        for r in rows:
+            spool.append(r)
+        assert len(spool) == 4
+        assert [r.to_dict() for r in spool] == [r.to_dict() for r in rows] == [r.to_dict() for r in spool]
+        assert render_csv(spool) == render_csv(rows) and render_html(spool) == render_html(rows)
+        path = spool._path
+    assert not os.path.exists(path)

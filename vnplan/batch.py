@@ -427,17 +427,66 @@ def _run_pool(
             executor.shutdown(wait=True, cancel_futures=True)
 
 
+class Spool:
+    """Results kept on disk (pickled in a temporary file), to be read back as often as needed.
+
+    A report needs every row, some of them twice (columns first, then rows); a spool lets
+    it do so in flat memory whatever the number of plans. Use it as a context manager or
+    call :meth:`close` to delete the file.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        fd, self._path = tempfile.mkstemp(prefix="vnplan-batch-", suffix=".pickle")
+        self._w = os.fdopen(fd, "wb")
+        self._n = 0
+
+    def append(self, result: PlanResult) -> None:
+        import pickle
+
+        pickle.dump(result, self._w, protocol=pickle.HIGHEST_PROTOCOL)
+        self._n += 1
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[PlanResult]:
+        import pickle
+
+        self._w.flush()
+        n = self._n
+        with open(self._path, "rb") as fh:
+            for _ in range(n):
+                yield pickle.load(fh)
+
+    def close(self) -> None:
+        if not self._w.closed:
+            self._w.close()
+        try:
+            os.unlink(self._path)
+        except FileNotFoundError:
+            pass
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def summarize(results: Iterable[PlanResult]) -> dict[str, Any]:
     """Counts over a batch: plans, units, compliant units, failing and unreadable plans, most-missed requirements."""
     from vnplan.report.batch import summary
 
-    return summary(list(results))
+    return summary(results)
 
 
 __all__ = [
     "SUFFIXES",
     "Options",
     "PlanResult",
+    "Spool",
     "batch",
     "check_file",
     "iter_plan_files",

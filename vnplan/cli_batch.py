@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,8 @@ def guess_format(output: str | None, fmt: str | None) -> str:
                      hint="use --format json|csv|html|text or a .json/.csv/.html/.txt name")
 
 
-def write_atomic(data: bytes, output: str) -> None:
-    """Write ``data`` to ``output`` through a temporary file in the same folder, then rename."""
+def write_atomic(pieces: Iterable[str], output: str) -> None:
+    """Write text pieces (UTF-8) to ``output`` through a temporary file in the same folder, then rename."""
     p = Path(output)
     if p.is_dir():
         raise VnplanError("output path is a directory", path=output)
@@ -44,30 +45,32 @@ def write_atomic(data: bytes, output: str) -> None:
         raise VnplanError("the output folder does not exist", path=output)
     tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            for piece in pieces:
+                fh.write(piece)
         tmp.replace(p)
     finally:
         if tmp.exists():
             tmp.unlink()
 
 
-def render(results: list[Any], fmt: str, *, lang: str, profile: str | None, bom: bool) -> str:
+def render(results: Iterable[Any], fmt: str, *, lang: str, profile: str | None, bom: bool) -> Iterator[str]:
+    """The report in pieces; ``results`` must be iterable more than once (a list or a Spool)."""
     if fmt == "json":
-        from vnplan.report.batch import batch_to_dict
-        from vnplan.serialize import dumps
+        from vnplan.report.batch import iter_json
 
-        return dumps(batch_to_dict(results, profile=profile))
+        return iter_json(results, profile=profile)
     if fmt == "csv":
-        from vnplan.report.csv import render_csv
+        from vnplan.report.csv import iter_csv
 
-        return render_csv(results, bom=bom)
+        return iter_csv(results, bom=bom)
     if fmt == "html":
-        from vnplan.report.html import render_html
+        from vnplan.report.html import iter_html
 
-        return render_html(results, lang=lang, profile=profile)
-    from vnplan.report.batch import render_text
+        return (piece + "\n" for piece in iter_html(results, lang=lang, profile=profile))
+    from vnplan.report.batch import iter_text
 
-    return render_text(results, lang=lang)
+    return (line + "\n" for line in iter_text(results, lang=lang))
 
 
 def _profile_name(profile: Any) -> str | None:
@@ -97,7 +100,7 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
     Exit 1 when a plan is unreadable, has an error-level finding or misses a mandatory
     requirement of the profile.
     """
-    from vnplan.batch import batch, iter_plan_files
+    from vnplan.batch import Spool, batch, iter_plan_files
 
     fmt = guess_format(output, fmt)
     files = list(iter_plan_files(paths))
@@ -110,38 +113,39 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
     if output and register_db and output != "-" and os.path.realpath(output) == os.path.realpath(register_db):
         raise UsageError("the report and the register are the same file")
 
-    console = None
     from rich.console import Console
 
     err_console = Console(stderr=True)
-    if err_console.is_terminal:
-        console = err_console
-    results: list[Any] = []
-    iterator = batch(files, profile=profile, jobs=jobs, select=_ids(select) or None,
-                     ignore=_ids(ignore) or None, lang=lang, register=register_db)
-    if console is not None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    failing = False
+    with Spool() as results:
+        iterator = batch(files, profile=profile, jobs=jobs, select=_ids(select) or None,
+                         ignore=_ids(ignore) or None, lang=lang, register=register_db)
+        if err_console.is_terminal:  # a progress bar on a terminal, nothing of it otherwise
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), console=console, transient=True) as bar:
-            task = bar.add_task("vnplan batch", total=len(files))
+            with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                          MofNCompleteColumn(), TimeRemainingColumn(), console=err_console, transient=True) as bar:
+                task = bar.add_task("vnplan batch", total=len(files))
+                for r in iterator:
+                    results.append(r)
+                    failing = failing or r.failing
+                    bar.update(task, advance=1, description=Path(r.file).name[:40])
+        else:
             for r in iterator:
                 results.append(r)
-                bar.update(task, advance=1, description=Path(r.file).name[:40])
-    else:
-        results.extend(iterator)
+                failing = failing or r.failing
 
-    name = _profile_name(profile)
-    if output and output != "-":
-        text = render(results, fmt, lang=lang, profile=name, bom=True)
-        write_atomic(text.encode("utf-8"), output)
-        if fmt != "text":  # the terminal still gets the summary
-            from vnplan.report.batch import render_text
+        name = _profile_name(profile)
+        if output and output != "-":
+            write_atomic(render(results, fmt, lang=lang, profile=name, bom=True), output)
+            if fmt != "text":  # the terminal still gets the totals
+                from vnplan.report.batch import summary, summary_lines
 
-            click.echo(render_text(results, lang=lang).rsplit("\n\n", 1)[-1])
-    else:
-        click.echo(render(results, fmt, lang=lang, profile=name, bom=False))
-    sys.exit(EXIT_FINDINGS if any(r.failing for r in results) else EXIT_OK)
+                click.echo("\n".join(summary_lines(summary(results), lang=lang)))
+        else:
+            for piece in render(results, fmt, lang=lang, profile=name, bom=False):
+                click.echo(piece, nl=False)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 # --------------------------------------------------------------------------- register

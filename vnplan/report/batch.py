@@ -8,8 +8,9 @@ or ``None`` where the plan could not be checked.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from vnplan.batch import PlanResult
@@ -20,7 +21,7 @@ SCHEMA_ID = "vnplan/batch/1"
 REQ_STATUSES: tuple[str, ...] = ("met", "partial", "placeholder", "missing")
 
 
-def requirement_columns(results: Sequence[PlanResult]) -> list[dict[str, Any]]:
+def requirement_columns(results: Iterable[PlanResult]) -> list[dict[str, Any]]:
     """The requirements over every plan, in first-seen order: id, kind, text, mandatory."""
     out: dict[str, dict[str, Any]] = {}
     for r in results:
@@ -88,38 +89,50 @@ def plan_result_to_dict(r: PlanResult) -> dict[str, Any]:
     }
 
 
-def summary(results: Sequence[PlanResult]) -> dict[str, Any]:
+def summary(results: Iterable[PlanResult]) -> dict[str, Any]:
     """How many plans and units, how many units compliant, failing, unreadable; the most-missed requirements.
 
     A unit is compliant when its latest checked plan (by header date, then file order)
     passes: it was read, it has no error-level finding and no mandatory requirement missing.
+    One pass; memory grows with the number of units and requirements, not of plans.
     """
     from vnplan.text import fold
 
-    latest: dict[str, PlanResult] = {}
-    for r in results:
-        k = fold(r.unit) if r.error is None else f"\x00{r.file}"
-        cur = latest.get(k)
-        if cur is None or _date_key(r) >= _date_key(cur):
-            latest[k] = r
-    units = [r for r in latest.values() if r.error is None]
+    latest: dict[str, tuple[tuple[int, int, int], str]] = {}
     missed: Counter[str] = Counter()
+    texts: dict[str, str] = {}
+    counts = dict.fromkeys(("error", "warning", "info"), 0)
+    plans = unreadable = failing = 0
+    score_sum, scored = 0.0, 0
     for r in results:
+        plans += 1
+        for k in counts:
+            counts[k] += r.counts.get(k, 0)
+        if r.error is not None:
+            unreadable += 1
+            continue
+        failing += r.status == "fail"
+        key, cur = fold(r.unit), latest.get(fold(r.unit))
+        if cur is None or _date_key(r) >= cur[0]:
+            latest[key] = (_date_key(r), r.status)
         if r.coverage is not None:
-            missed.update(q.id for q in r.coverage.requirements if q.status == "missing")
-    cols = {c["id"]: c for c in requirement_columns(results)}
-    scores = [r.score for r in results if r.score is not None]
+            score_sum += float(r.coverage.score)
+            scored += 1
+            for q in r.coverage.requirements:
+                texts.setdefault(q.id, q.text)
+                if q.status == "missing":
+                    missed[q.id] += 1
     return {
-        "plans": len(results),
-        "checked": sum(r.error is None for r in results),
-        "unreadable": sum(r.error is not None for r in results),
-        "failing": sum(r.status == "fail" for r in results),
-        "units": len(units),
-        "units_compliant": sum(r.status == "ok" for r in units),
-        "counts": {s: sum(r.counts.get(s, 0) for r in results) for s in ("error", "warning", "info")},
-        "mean_score": round(sum(scores) / len(scores), 4) if scores else None,
+        "plans": plans,
+        "checked": plans - unreadable,
+        "unreadable": unreadable,
+        "failing": failing,
+        "units": len(latest),
+        "units_compliant": sum(status == "ok" for _, status in latest.values()),
+        "counts": counts,
+        "mean_score": round(score_sum / scored, 4) if scored else None,
         "most_missed": [
-            {"id": i, "text": cols[i]["text"], "missing": n}
+            {"id": i, "text": texts[i], "missing": n}
             for i, n in sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
         ],
     }
@@ -130,7 +143,7 @@ def _date_key(r: PlanResult) -> tuple[int, int, int]:
     return (d.get("year") or 0, d.get("month") or 0, d.get("day") or 0)
 
 
-def profile_of(results: Sequence[PlanResult]) -> str | None:
+def profile_of(results: Iterable[PlanResult]) -> str | None:
     ids = sorted({r.coverage.profile for r in results if r.coverage is not None})
     return ", ".join(ids) if ids else None
 
@@ -146,6 +159,27 @@ def batch_to_dict(results: Sequence[PlanResult], *, profile: str | None = None) 
     }
 
 
+def iter_json(results: Iterable[PlanResult], *, profile: str | None = None) -> Iterator[str]:
+    """The same JSON as :func:`batch_to_dict`, in pieces, one plan at a time (for any number of plans).
+
+    ``results`` is iterated three times (summary, requirement columns, plans): give a list or a
+    :class:`vnplan.batch.Spool`, not a one-shot iterator.
+    """
+    head = {
+        "schema": SCHEMA_ID,
+        "profile": profile if profile is not None else profile_of(results),
+        "summary": summary(results),
+        "requirements": requirement_columns(results),
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    yield text[:-2] + ',\n  "plans": ['
+    first = True
+    for r in results:
+        yield ("\n    " if first else ",\n    ") + json.dumps(plan_result_to_dict(r), ensure_ascii=False)
+        first = False
+    yield "\n  ]\n}\n" if not first else "]\n}\n"
+
+
 STATUS_NAMES = {
     "vi": {"ok": "đạt", "fail": "không đạt", "error": "không đọc được",
            "met": "đáp ứng", "partial": "một phần", "missing": "thiếu", "placeholder": "để trống"},
@@ -154,15 +188,19 @@ STATUS_NAMES = {
 }
 
 
-def render_text(results: Sequence[PlanResult], *, lang: str = "vi") -> str:
+def render_text(results: Iterable[PlanResult], *, lang: str = "vi") -> str:
     """A terminal summary: one line per plan, then the totals and the most-missed requirements."""
+    return "\n".join(iter_text(results, lang=lang))
+
+
+def iter_text(results: Iterable[PlanResult], *, lang: str = "vi") -> Iterator[str]:
+    """The lines of :func:`render_text` (``results`` is iterated twice)."""
     names = STATUS_NAMES.get(lang, STATUS_NAMES["vi"])
     vi = lang != "en"
-    lines: list[str] = []
     for r in results:
         head = f"{names[r.status]:<15} {r.unit}  ({r.file})"
         if r.error is not None:
-            lines.append(f"{head}\n                {r.error}")
+            yield f"{head}\n                {r.error}"
             continue
         c = r.counts
         detail = (f"{c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} lưu ý" if vi
@@ -172,9 +210,15 @@ def render_text(results: Sequence[PlanResult], *, lang: str = "vi") -> str:
             detail += f"; {'điểm' if vi else 'score'} {r.coverage.score:.0%}"
             if miss:
                 detail += f"; {'thiếu' if vi else 'missing'}: {', '.join(miss)}"
-        lines.append(f"{head}\n                {detail}")
-    s = summary(results)
-    lines.append("")
+        yield f"{head}\n                {detail}"
+    yield ""
+    yield from summary_lines(summary(results), lang=lang)
+
+
+def summary_lines(s: dict[str, Any], *, lang: str = "vi") -> list[str]:
+    """The totals of :func:`summary` as a few lines for the terminal."""
+    vi = lang != "en"
+    lines: list[str] = []
     if vi:
         lines.append(f"{s['plans']} kế hoạch: {s['checked']} đã kiểm tra, {s['unreadable']} không đọc được, "
                      f"{s['failing']} không đạt.")
@@ -189,4 +233,4 @@ def render_text(results: Sequence[PlanResult], *, lang: str = "vi") -> str:
         lines.append("Yêu cầu hay bị thiếu nhất:" if vi else "Most-missed requirements:")
         for m in s["most_missed"]:
             lines.append(f"  {m['id']} ({m['missing']}): {m['text']}")
-    return "\n".join(lines)
+    return lines

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 from vnplan.batch import PlanResult
-from vnplan.report.batch import matrix
+from vnplan.report.batch import requirement_columns
 
 FIXED_COLUMNS: tuple[str, ...] = (
     "file", "unit", "authority", "number", "symbol", "date", "title",
@@ -21,26 +21,38 @@ FIXED_COLUMNS: tuple[str, ...] = (
 BOM = "\ufeff"
 
 
-def render_csv(results: Sequence[PlanResult], *, bom: bool = True) -> str:
+def render_csv(results: Iterable[PlanResult], *, bom: bool = True) -> str:
     """The CSV text (with a leading BOM unless ``bom=False``); rows end with CRLF as RFC 4180 says."""
-    ids, rows = matrix(results)
+    return "".join(iter_csv(results, bom=bom))
+
+
+def iter_csv(results: Iterable[PlanResult], *, bom: bool = True) -> Iterator[str]:
+    """The CSV text in pieces, one row at a time (``results`` is iterated twice: columns, then rows)."""
+    ids = [c["id"] for c in requirement_columns(results)]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
+
+    def take() -> str:
+        text = buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+        return text
+
     w.writerow([*FIXED_COLUMNS, *ids, "error"])
-    for r, cells in zip(results, rows):
+    yield (BOM if bom else "") + take()
+    for r in results:
         h = r.header or {}
-        number = h.get("number")
+        by_id = {q.id: q.status for q in r.coverage.requirements} if r.coverage is not None else {}
         w.writerow([
-            r.file, r.unit, h.get("authority") or "", number or "", h.get("symbol") or "",
+            r.file, r.unit, h.get("authority") or "", h.get("number") or "", h.get("symbol") or "",
             h.get("date") or _partial(h), h.get("title") or "",
             r.status,
             r.counts.get("error", 0), r.counts.get("warning", 0), r.counts.get("info", 0),
             "" if r.score is None else f"{r.score:.4f}",
-            *[c or "" for c in cells],
+            *[by_id.get(i, "") for i in ids],
             r.error or "",
         ])
-    text = buf.getvalue()
-    return (BOM + text) if bom else text
+        yield take()
 
 
 def _partial(h: dict) -> str:  # type: ignore[type-arg]

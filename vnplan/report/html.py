@@ -10,7 +10,7 @@ are the rules that reported something. Every piece of text is HTML-escaped.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from html import escape
 from typing import Any
 
@@ -91,9 +91,15 @@ def _e(v: Any) -> str:
     return escape("" if v is None else str(v), quote=True)
 
 
-def render_html(results: Sequence[PlanResult], *, lang: str = "vi", title: str | None = None,
+def render_html(results: Iterable[PlanResult], *, lang: str = "vi", title: str | None = None,
                 profile: str | None = None) -> str:
     """The whole page as a string."""
+    return "\n".join(iter_html(results, lang=lang, title=title, profile=profile))
+
+
+def iter_html(results: Iterable[PlanResult], *, lang: str = "vi", title: str | None = None,
+              profile: str | None = None) -> Iterator[str]:
+    """The page in pieces, a row or a plan at a time (``results`` is iterated several times)."""
     t = _TEXT.get(lang, _TEXT["vi"])
     names = STATUS_NAMES.get(lang, STATUS_NAMES["vi"])
     profile = profile if profile is not None else profile_of(results)
@@ -106,72 +112,73 @@ def render_html(results: Sequence[PlanResult], *, lang: str = "vi", title: str |
         f"<title>{_e(title or t['title'])}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(title or t['title'])}</h1>",
     ]
+    yield from out
     if profile:
-        out.append(f"<p>{_e(t['profile'])}: <strong>{_e(profile)}</strong></p>")
+        yield (f"<p>{_e(t['profile'])}: <strong>{_e(profile)}</strong></p>")
 
     # ---- summary
-    out.append(f'<h2 id="summary">{_e(t["summary"])}</h2><table class="summary"><tbody>')
+    yield (f'<h2 id="summary">{_e(t["summary"])}</h2><table class="summary"><tbody>')
     for k in ("plans", "checked", "unreadable", "failing"):
-        out.append(f"<tr><th>{_e(t[k])}</th><td>{s[k]}</td></tr>")
-    out.append(f"<tr><th>{_e(t['units'])}</th><td>{s['units_compliant']}/{s['units']}</td></tr>")
+        yield (f"<tr><th>{_e(t[k])}</th><td>{s[k]}</td></tr>")
+    yield (f"<tr><th>{_e(t['units'])}</th><td>{s['units_compliant']}/{s['units']}</td></tr>")
     if s["mean_score"] is not None:
-        out.append(f"<tr><th>{_e(t['score'])}</th><td>{s['mean_score']:.0%}</td></tr>")
-    out.append("</tbody></table>")
+        yield (f"<tr><th>{_e(t['score'])}</th><td>{s['mean_score']:.0%}</td></tr>")
+    yield ("</tbody></table>")
     if s["most_missed"]:
         index = {c["id"]: j for j, c in enumerate(reqs)}
-        out.append(f"<h3>{_e(t['most_missed'])}</h3><table><thead><tr><th>{_e(t['requirement'])}</th>"
+        yield (f"<h3>{_e(t['most_missed'])}</h3><table><thead><tr><th>{_e(t['requirement'])}</th>"
                    f"<th>{_e(t['times'])}</th></tr></thead><tbody>")
         for m in s["most_missed"]:
-            out.append(f'<tr><td><a href="#req-{index[m["id"]]}">{_e(m["id"])}</a>: {_e(m["text"])}</td>'
+            yield (f'<tr><td><a href="#req-{index[m["id"]]}">{_e(m["id"])}</a>: {_e(m["text"])}</td>'
                        f"<td>{m['missing']}</td></tr>")
-        out.append("</tbody></table>")
+        yield ("</tbody></table>")
 
     # ---- matrix
     rule_cols: list[str] = []
     if not reqs:
         rule_cols = sorted({f.rule for r in results for f in r.findings})
-    out.append(f'<h2 id="matrix-title">{_e(t["matrix"])}</h2>')
-    out.append(f"<p><small>{_e(t['sort'])}</small></p>")
+    yield (f'<h2 id="matrix-title">{_e(t["matrix"])}</h2>')
+    yield (f"<p><small>{_e(t['sort'])}</small></p>")
     if reqs:
-        out.append('<p class="legend">' + "".join(
+        yield ('<p class="legend">' + "".join(
             f'<span class="{k}">{_MARK[k]} {_e(names[k])}</span>' for k in ("met", "partial", "placeholder", "missing")
         ) + "</p>")
     else:
-        out.append(f"<p><small>{_e(t['no_profile'])}</small></p>")
-    out.append('<table id="matrix"><thead><tr>')
-    out.append(f"<th>{_e(t['unit'])}</th><th>{_e(t['file'])}</th><th>{_e(t['status'])}</th>"
+        yield (f"<p><small>{_e(t['no_profile'])}</small></p>")
+    yield ('<table id="matrix"><thead><tr>')
+    yield (f"<th>{_e(t['unit'])}</th><th>{_e(t['file'])}</th><th>{_e(t['status'])}</th>"
                f"<th>{_e(t['errors'])}</th><th>{_e(t['warnings'])}</th>")
     if reqs:
-        out.append(f"<th>{_e(t['score'])}</th>")
+        yield (f"<th>{_e(t['score'])}</th>")
         for j, c in enumerate(reqs):
             tip = c["text"] + (f" ({t['mandatory']})" if c["mandatory"] else "")
-            out.append(f'<th id="req-{j}" title="{_e(tip)}">{_e(c["id"])}</th>')
+            yield (f'<th id="req-{j}" title="{_e(tip)}">{_e(c["id"])}</th>')
     for rule in rule_cols:
-        out.append(f"<th>{_e(rule)}</th>")
-    out.append("</tr></thead><tbody>")
+        yield (f"<th>{_e(rule)}</th>")
+    yield ("</tr></thead><tbody>")
     for i, r in enumerate(results):
-        out.append(f'<tr data-i="{i}">')
-        out.append(f'<td><a href="#plan-{i}">{_e(r.unit)}</a></td><td>{_e(r.file)}</td>')
-        out.append(f'<td class="{r.status}" data-sort="{_STATUS_RANK[r.status]}">'
+        yield (f'<tr data-i="{i}">')
+        yield (f'<td><a href="#plan-{i}">{_e(r.unit)}</a></td><td>{_e(r.file)}</td>')
+        yield (f'<td class="{r.status}" data-sort="{_STATUS_RANK[r.status]}">'
                    f'<a href="#plan-{i}">{_e(names[r.status])}</a></td>')
         if r.error is not None:
-            out.append('<td class="na" data-sort="-1">–</td><td class="na" data-sort="-1">–</td>')
+            yield ('<td class="na" data-sort="-1">–</td><td class="na" data-sort="-1">–</td>')
         else:
-            out.append(f'<td class="c" data-sort="{r.counts.get("error", 0)}"><a href="#plan-{i}-findings">'
+            yield (f'<td class="c" data-sort="{r.counts.get("error", 0)}"><a href="#plan-{i}-findings">'
                        f'{r.counts.get("error", 0)}</a></td>')
-            out.append(f'<td class="c" data-sort="{r.counts.get("warning", 0)}"><a href="#plan-{i}-findings">'
+            yield (f'<td class="c" data-sort="{r.counts.get("warning", 0)}"><a href="#plan-{i}-findings">'
                        f'{r.counts.get("warning", 0)}</a></td>')
         if reqs:
             sc = r.score
-            out.append(f'<td class="c" data-sort="{-1 if sc is None else round(sc, 4)}">'
+            yield (f'<td class="c" data-sort="{-1 if sc is None else round(sc, 4)}">'
                        f'{"–" if sc is None else f"{sc:.0%}"}</td>')
             by_id = {q.id: q for q in r.coverage.requirements} if r.coverage is not None else {}
             for j, c in enumerate(reqs):
                 q = by_id.get(c["id"])
                 if q is None:
-                    out.append('<td class="c na" data-sort="9">–</td>')
+                    yield ('<td class="c na" data-sort="9">–</td>')
                     continue
-                out.append(f'<td class="c {_e(q.status)}" data-sort="{_RANK.get(q.status, 9)}" '
+                yield (f'<td class="c {_e(q.status)}" data-sort="{_RANK.get(q.status, 9)}" '
                            f'title="{_e(names.get(q.status, q.status))}"><a href="#p{i}-r{j}">'
                            f"{_MARK.get(q.status, '?')}</a></td>")
         if rule_cols:
@@ -182,19 +189,18 @@ def render_html(results: Sequence[PlanResult], *, lang: str = "vi", title: str |
             for rule in rule_cols:
                 n = per_rule.get(rule, 0)
                 if n:
-                    out.append(f'<td class="c hits" data-sort="{n}"><a href="#p{i}-f{first[rule]}">{n}</a></td>')
+                    yield (f'<td class="c hits" data-sort="{n}"><a href="#p{i}-f{first[rule]}">{n}</a></td>')
                 else:
-                    out.append(f'<td class="c" data-sort="0">{"–" if r.error else "0"}</td>')
-        out.append("</tr>")
-    out.append("</tbody></table>")
+                    yield (f'<td class="c" data-sort="0">{"–" if r.error else "0"}</td>')
+        yield ("</tr>")
+    yield ("</tbody></table>")
 
     # ---- details
-    out.append(f'<h2 id="details">{_e(t["details"])}</h2>')
+    yield (f'<h2 id="details">{_e(t["details"])}</h2>')
     req_index = {c["id"]: j for j, c in enumerate(reqs)}
     for i, r in enumerate(results):
-        out.extend(_plan_details(i, r, t, names, req_index))
-    out.append(f"<script>{_JS}</script></body></html>")
-    return "\n".join(out)
+        yield from (_plan_details(i, r, t, names, req_index))
+    yield f"<script>{_JS}</script></body></html>"
 
 
 def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str],
