@@ -1,0 +1,206 @@
+"""Internal references (dẫn chiếu nội bộ): ``tại Mục II``, ``điểm a khoản 2 Mục III``, ``Phụ lục kèm theo``.
+
+:func:`extract_references` finds them with their spans; :func:`resolve` finds the section a
+reference names in the plan's section tree. A reference followed by another document
+(``khoản 1 Điều 8 Nghị định số 30/2020/NĐ-CP``) is external and never resolved; one followed
+by ``… này`` (``Điều 2 Quyết định này``) is internal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+from attrs import frozen
+
+from vnplan import vocab
+from vnplan.model import Section, SourceDocument, Span
+
+__all__ = ["Reference", "extract_references", "resolve", "appendix_labels", "find_in_blocks"]
+
+
+@frozen
+class Reference:
+    """A reference to a part of the same document.
+
+    ``parts`` are ``(kind, label)`` pairs in printed order, innermost first:
+    ``điểm a khoản 2 Mục III`` → ``(("điểm", "a"), ("khoản", "2"), ("mục", "III"))``.
+    ``appendix`` is the label of a referenced appendix (``""`` for ``Phụ lục kèm theo``).
+    """
+
+    text: str
+    span: Span
+    parts: tuple[tuple[str, str], ...] = ()
+    appendix: str | None = None
+    external: bool = False
+
+
+def _v(*words: str) -> str:
+    out: set[str] = set()
+    for w in words:
+        out |= {w, w.lower(), w.upper(), w[:1].upper() + w[1:].lower()}
+    return "|".join(regex.escape(x).replace("\\ ", " ") for x in sorted(out, key=len, reverse=True))
+
+
+_ROMAN = r"[IVXL]{1,6}"
+_PART = (
+    rf"(?:(?P<k>{_v('điểm')})\s(?P<l>[a-zđ])(?![\p{{L}}\d])"
+    rf"|(?P<k>{_v('khoản', 'tiểu mục')})\s(?P<l>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d\p{{L}}])"
+    rf"|(?P<k>{_v('mục', 'phần', 'chương')})\s(?P<l>{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*)(?![\p{{L}}\d])"
+    rf"|(?P<k>{_v('điều')})\s(?P<l>\d{{1,3}})(?![\d\p{{L}}]))"
+)
+_PART_RE = regex.compile(_PART)
+_CHAIN = regex.compile(
+    rf"(?<![\p{{L}}\d])(?P<chain>{_PART}(?:\s?,?\s(?:của\s|thuộc\s)?{_PART})*)"
+    rf"|(?<![\p{{L}}\d])(?P<app>{_v('phụ lục')})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?)(?![\p{{L}}\d]))?"
+    r"(?P<kt>\s(?:ban hành\s)?kèm theo)?"
+)
+_TYPES = "|".join(
+    regex.escape(x)
+    for n in sorted({*vocab.type_names(), "Văn bản"}, key=len, reverse=True)
+    for x in (n, n.lower(), n.upper())
+)
+_AFTER = regex.compile(rf"\s?,?\s(?:của\s|tại\s|thuộc\s)?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
+
+
+def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[Reference, ...]:
+    """Every internal reference in the given blocks (default: all), external ones marked ``external``."""
+    idx = range(len(doc.blocks)) if blocks is None else sorted(set(blocks))
+    out: list[Reference] = []
+    for bi in idx:
+        b = doc.blocks[bi]
+        if b.kind == "artifact" or not b.text:
+            continue
+        text = b.text
+        for m in _CHAIN.finditer(text):
+            if m.group("chain"):
+                if m.start() == 0 and regex.match(r"(?:Điều|ĐIỀU)\s\d{1,3}[.:]", text):
+                    continue  # the article's own label, not a reference
+                if m.start() == 0 and regex.match(r"(?:Mục|MỤC|Phần|PHẦN|Chương|CHƯƠNG)\s\S+[.:]?\s", text) and m.end() < 14:
+                    continue  # a heading "Phần I." / "Chương II"
+                parts = tuple(
+                    (p.group("k").lower(), p.group("l")) for p in _PART_RE.finditer(m.group("chain"))
+                )
+                out.append(
+                    Reference(text=m.group(0), span=Span(bi, m.start(), m.end()), parts=parts,
+                              external=_external(text, m.end()))
+                )
+            else:
+                label = m.group("al")
+                if label is None and not m.group("kt"):
+                    continue  # "phụ lục" as a common noun
+                if m.start() == 0 and len(text) < 120:
+                    continue  # the appendix's own heading
+                out.append(
+                    Reference(text=m.group(0), span=Span(bi, m.start(), m.end()), appendix=label or "",
+                              external=_external(text, m.end()))
+                )
+    return tuple(out)
+
+
+def _external(text: str, end: int) -> bool:
+    a = _AFTER.match(text, end)
+    if not a:
+        return False
+    rest = a.group("rest").lstrip().lower()
+    return not rest.startswith("này")
+
+
+# --------------------------------------------------------------------------- resolution
+
+_STYLES = {
+    "mục": ("roman", "arabic", "arabic2", "arabic3"),
+    "phần": ("roman", "arabic"),
+    "chương": ("roman", "arabic"),
+    "khoản": ("arabic", "arabic2", "arabic3", "numbered"),
+    "tiểu mục": ("arabic", "arabic2", "arabic3"),
+    "điểm": ("letter",),
+    "điều": ("article",),
+}
+
+
+def _norm_label(label: str) -> str:
+    s = label.strip().rstrip(".):").strip()
+    s = regex.sub(r"^(?:Điều|ĐIỀU|điều)\s*", "", s)
+    return s.casefold()
+
+
+def _fits(sec: Section, kind: str, label: str) -> bool:
+    styles = _STYLES.get(kind, ())
+    if sec.style not in styles and not (kind in ("mục", "khoản") and sec.style.startswith("arabic")):
+        return False
+    return _norm_label(sec.label) == _norm_label(label)
+
+
+def _find(candidates: Iterable[Section], kind: str, label: str) -> Section | None:
+    """The shallowest section among the descendants of ``candidates`` that fits (breadth first)."""
+    level = list(candidates)
+    while level:
+        for s in level:
+            if _fits(s, kind, label):
+                return s
+        level = [c for s in level for c in s.children]
+    return None
+
+
+def _enclosing(sections: Sequence[Section], block: int) -> Section | None:
+    best = None
+    for s in sections:
+        if s.span.block <= block:
+            best = s
+    return best
+
+
+def resolve(ref: Reference, sections: Sequence[Section]) -> Section | None:
+    """The section ``ref`` names, or ``None`` when the tree has no such part.
+
+    Parts are followed from the outermost (``Mục III``) inwards; each inner part is looked
+    for among the descendants of the outer one. A reference whose outermost part is a
+    ``khoản`` or ``điểm`` is looked for first in the top-level section that holds the
+    reference, then anywhere.
+    """
+    if not ref.parts:
+        return None
+    outer_first = list(reversed(ref.parts))
+    kind, label = outer_first[0]
+    cur: Section | None
+    if kind in ("mục", "phần", "chương", "điều"):
+        cur = _find(sections, kind, label)
+    else:
+        home = _enclosing(sections, ref.span.block)
+        cur = _find([home], kind, label) if home is not None else None
+        if cur is None:
+            cur = _find(sections, kind, label)
+    for kind, label in outer_first[1:]:
+        if cur is None:
+            return None
+        cur = _find(cur.children, kind, label)
+    return cur
+
+
+def find_in_blocks(doc: SourceDocument, kind: str, label: str) -> bool:
+    """Whether some block starts with the label of this part (``II.``, ``Điều 2.``): a safety net
+    for a section tree that missed a heading."""
+    lab = regex.escape(label)
+    if kind == "điều":
+        pat = regex.compile(rf"^(?:Điều|ĐIỀU)\s{lab}(?![\d])")
+    elif kind == "điểm":
+        pat = regex.compile(rf"^{lab}\)")
+    else:
+        pat = regex.compile(rf"^(?:(?:Mục|MỤC|Phần|PHẦN|Chương|CHƯƠNG)\s)?{lab}[.)]?\s")
+    return any(pat.match(b.text) for b in doc.blocks if b.kind != "artifact")
+
+
+_APPENDIX_HEAD = regex.compile(rf"^(?:{_v('phụ lục')})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
+
+
+def appendix_labels(doc: SourceDocument) -> tuple[str, ...]:
+    """Labels of the appendices present in the document (``""`` for an unlabelled one)."""
+    out: list[str] = []
+    for b in doc.blocks:
+        if b.kind == "artifact":
+            continue
+        m = _APPENDIX_HEAD.match(b.text)
+        if m and (len(b.text) < 120 or b.text[: m.end()].isupper()):
+            out.append(m.group("al") or "")
+    return tuple(out)
