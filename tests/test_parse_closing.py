@@ -69,3 +69,11 @@ def test_a_recipients_and_signature_table_copied_from_word_is_read():
     p = vnplan.parse(text)
     assert [r.name for r in p.recipients] == ["Như trên", "Lưu"]
     assert (p.signature.authority_form, p.signature.position, p.signature.signer) == ("KT.", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")
+
+
+def test_an_empty_recipient_entry_is_kept_as_an_empty_recipient():
+    from vnplan.parse.ownership import ownership_faults
+
+    p = vnplan.parse("Nơi nhận:\n-", require_plan=False)
+    assert ownership_faults(p) == []
+    assert [r.name for r in p.recipients] == [""]

@@ -1,6 +1,7 @@
 """vnplan: parse and check Vietnamese administrative plans (Kế hoạch).
 
-Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`batch`, and the model types.
+Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`batch`, and the
+model types.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from vnplan.model import (
     Abbreviation,
     Block,
     Citation,
+    Coverage,
+    Evidence,
     Header,
     LegalBasis,
     PartialDate,
     Plan,
     Recipient,
+    RequirementResult,
     Section,
     Signature,
     SourceDocument,
@@ -33,6 +37,15 @@ from vnplan.parse import parse
 from vnplan.read import read
 
 
+def comply(plan, profile) -> Coverage:  # type: ignore[no-untyped-def]
+    """How ``plan`` covers the requirements of ``profile`` (a shipped name, a JSON file, a dict or a
+    Profile): each requirement met, partial, missing or placeholder, with located evidence.
+    ``plan`` is a Plan or anything :func:`parse` takes."""
+    from vnplan.check.compliance import comply as _comply
+
+    return _comply(plan, profile)
+
+
 def plan_to_json(plan: Plan) -> str:
     """The plan as JSON text (contract: ``schemas/plan.schema.json``)."""
     from vnplan.serialize import dumps, plan_to_dict
@@ -46,11 +59,14 @@ __all__ = [
     "Abbreviation",
     "Block",
     "Citation",
+    "Coverage",
+    "Evidence",
     "Header",
     "LegalBasis",
     "PartialDate",
     "Plan",
     "Recipient",
+    "RequirementResult",
     "Section",
     "Signature",
     "SourceDocument",
@@ -59,6 +75,7 @@ __all__ = [
     "read",
     "parse",
     "check",
+    "comply",
     "batch",
     "plan_to_json",
     "__version__",

@@ -159,6 +159,75 @@ def rules_cmd(fmt: str, lang: str) -> None:
             click.echo(f"      {'căn cứ' if lang == 'vi' else 'source'}: {r.source}")
 
 
+@main.command("profiles")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_guard
+def profiles_cmd(fmt: str) -> None:
+    """List the shipped requirement profiles of parent plans."""
+    from vnplan.profiles import load, names
+
+    shipped = [load(n) for n in names()]
+    if fmt == "json":
+        from vnplan.serialize import dumps
+
+        click.echo(dumps([{"id": p.id, "title": p.title, "parent": p.parent.reference,
+                           "requirements": len(p.requirements)} for p in shipped]))
+        return
+    for p in shipped:
+        click.echo(f"{p.id}  ({len(p.requirements)} yêu cầu)")
+        click.echo(f"      {p.parent.reference}")
+
+
+@main.group("profile")
+def profile_group() -> None:
+    """Requirement profiles of parent plans: derive one from a parent plan, show one."""
+
+
+@profile_group.command("show")
+@click.argument("name_or_file")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_guard
+def profile_show_cmd(name_or_file: str, fmt: str) -> None:
+    """Show a profile (a shipped name or a JSON file): parent, requirements, evidence, provenance."""
+    from vnplan.profiles import load, profile_to_dict
+
+    prof = load(name_or_file)
+    if fmt == "json":
+        from vnplan.serialize import dumps
+
+        click.echo(dumps(profile_to_dict(prof)))
+    else:
+        from vnplan.report.profile import render_profile
+
+        click.echo(render_profile(prof))
+
+
+@profile_group.command("derive")
+@click.argument("parent_file")
+@click.option("-o", "--output", default=None, help="Write the profile to this JSON file (default: standard output).")
+@click.option("--id", "profile_id", default=None, help="The profile id (default: place-number-symbol-year).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@_guard
+def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | None, force: bool) -> None:
+    """Derive a draft profile from PARENT_FILE (the parent plan), for a person to review."""
+    from pathlib import Path
+
+    from vnplan.errors import UsageError
+    from vnplan.parse import parse
+    from vnplan.profiles import profile_to_dict, validate
+    from vnplan.profiles.derive import derive
+    from vnplan.read import read
+    from vnplan.serialize import dumps
+
+    if output not in (None, "-") and Path(output).exists() and not force:
+        raise UsageError("the output file exists", path=output, hint="choose another name or add --force")
+    data = profile_to_dict(derive(parse(read(parent_file)), profile_id=profile_id))
+    validate(data)
+    _emit(dumps(data), output)
+    if output not in (None, "-"):
+        click.echo(f"{output}: {len(data['requirements'])} requirements; review them before use", err=True)
+
+
 # The batch and register commands live in their own module (vnplan/cli_batch.py).
 from vnplan.cli_batch import batch_cmd, register_group  # noqa: E402
 

@@ -365,6 +365,8 @@ class Evidence:
     text: str
     span: Span
     matched: tuple[str, ...] = ()  # the profile phrases or indicator it matched
+    line: int | None = None  # 1-based source line, when the source has lines
+    location: str | None = None  # human-readable source location ("dòng 12", "đoạn 5")
 
 
 @frozen
@@ -378,7 +380,11 @@ class RequirementResult:
     score: float  # 0–1
     mandatory: bool = True
     evidence: tuple[Evidence, ...] = ()
-    note: str | None = None  # why partial / missing, in the report language
+    note: str | None = None  # why partial / missing (Vietnamese)
+    note_en: str | None = None  # the same in English
+    reason: str | None = None  # machine-readable why: not_found, outside_part, weaker, later, wrong_date…
+    details: tuple[tuple[str, str], ...] = ()  # facts behind the status: required/stated figures, dates
+    rule: str | None = None  # the compliance rule that reports it (C301–C306)
 
 
 @frozen
@@ -398,3 +404,22 @@ class Coverage:
             if r.id == req_id:
                 return r.status
         return None
+
+    def counts(self) -> dict[str, int]:
+        """How many requirements are met, partial, missing, placeholder."""
+        out = dict.fromkeys(("met", "partial", "missing", "placeholder"), 0)
+        for r in self.requirements:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form (contract: ``coverage`` in ``schemas/report.schema.json``)."""
+        from vnplan.report.coverage import coverage_to_dict
+
+        return coverage_to_dict(self)
+
+    def render(self, lang: str = "vi") -> str:
+        """A coverage table a clerk can read (see :mod:`vnplan.report.coverage`)."""
+        from vnplan.report.coverage import render_coverage
+
+        return render_coverage(self, lang)

@@ -51,7 +51,11 @@ def parse_recipient(b: Block, group: str | None, offset: int = 0) -> Recipient |
     start = m.end() if m else offset
     span = trimmed_span(b, start)
     if span is None:
-        return None
+        marker = trimmed_span(b, offset)
+        if marker is None:
+            return None
+        # a bare list marker ("-"): an empty entry, kept so that no character goes unowned
+        return Recipient(name="", note=None, text=t[offset:].strip(), span=Span(b.index, offset, marker.end), group=group)
     body = t[span.start : span.end].rstrip(";.,").rstrip()
     am = _ARCHIVE_RE.match(body)
     if am:

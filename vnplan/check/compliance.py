@@ -1,0 +1,306 @@
+"""Compliance with the parent plan (tuân thủ kế hoạch cấp trên): coverage of a profile and rules C301–C306."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from vnplan.check.registry import Context, Hit, rule
+from vnplan.model import Coverage, Plan, RequirementResult, Span
+
+PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
+
+
+def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
+    """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it."""
+    from vnplan.profiles import load
+    from vnplan.profiles.match import index_for, match_index
+
+    prof = load(profile)
+    return prof, match_index(index_for(plan, prof), prof)
+
+
+def comply(plan: Any, profile: Any) -> Coverage:
+    """The coverage of ``profile`` by ``plan`` (a Plan, or anything :func:`vnplan.parse` takes)."""
+    if profile is None:
+        from vnplan.errors import UsageError
+
+        raise UsageError("comply needs a profile", hint="a shipped name (`vnplan profiles`), a JSON file or a Profile")
+    if not isinstance(plan, Plan):
+        from vnplan.parse import parse
+
+        plan = parse(plan)
+    return prepare(plan, profile)[1]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _results(ctx: Context, rule_id: str) -> Iterator[RequirementResult]:
+    cov = ctx.coverage
+    if cov is None:
+        return
+    for r in cov.requirements:
+        if (r.rule or "") == rule_id:
+            yield r
+
+
+def _part_span(plan: Plan, roles: tuple[str, ...]) -> Span | None:
+    for s in plan.walk():
+        if s.role in roles:
+            return s.heading or s.span
+    h = plan.header
+    return h.doc_type_text.span if h.doc_type_text else h.title_span
+
+
+def _params(r: RequirementResult, **more: Any) -> dict[str, Any]:
+    d = dict(r.details)
+    return {"id": r.id, "text": r.text, "note": r.note or "", "note_en": r.note_en or r.note or "", **d, **more}
+
+
+def _severity(r: RequirementResult, partial: str = "warning") -> str:
+    if r.status == "missing":
+        return "error" if r.mandatory else "info"
+    return partial
+
+
+def _span_of(r: RequirementResult, fallback: Span | None) -> Span | None:
+    return r.evidence[0].span if r.evidence else fallback
+
+
+def _has_implementation(plan: Plan) -> bool:
+    return any(s.role == "implementation" for s in plan.walk())
+
+
+# --------------------------------------------------------------------------- C301
+
+
+@rule(
+    "C301",
+    "error",
+    name="parent-citation",
+    part="coverage",
+    vi="Không viện dẫn kế hoạch cấp trên ({parent}) trong phần căn cứ ban hành.",
+    en="The parent plan ({parent}) is not cited in the legal basis.",
+    source=PROVENANCE,
+    variants_vi={
+        "number": "Viện dẫn kế hoạch cấp trên sai số, ký hiệu: {note} (đúng: {parent}).",
+        "date": "Viện dẫn kế hoạch cấp trên sai ngày: {note} (đúng: {parent}).",
+        "issuer": "Viện dẫn kế hoạch cấp trên sai cơ quan ban hành: {note} (đúng: {parent}).",
+        "not_in_legal_basis": "Kế hoạch cấp trên ({parent}) có được nhắc đến nhưng không nêu trong phần căn cứ ban hành.",
+    },
+    variants_en={
+        "number": "The parent plan is cited with a wrong number: {note_en} (should be: {parent}).",
+        "date": "The parent plan is cited with a wrong date: {note_en} (should be: {parent}).",
+        "issuer": "The parent plan is cited with a wrong issuer: {note_en} (should be: {parent}).",
+        "not_in_legal_basis": "The parent plan ({parent}) is mentioned but not cited in the legal basis.",
+    },
+    needs_profile=True,
+    examples=("Căn cứ tình hình thực tế, Sở … xây dựng kế hoạch…",
+              "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang …"),
+)
+def parent_citation(ctx: Context) -> Iterator[Hit]:
+    """The parent is cited in the legal basis with its number, date and issuer."""
+    for r in _results(ctx, "C301"):
+        if r.status == "met":
+            continue
+        problem = dict(r.details).get("problem")
+        variant = problem if problem in ("number", "date", "issuer", "not_in_legal_basis") else None
+        fallback = ctx.plan.legal_basis[0].span if ctx.plan.legal_basis else _part_span(ctx.plan, ())
+        sev = "warning" if variant == "not_in_legal_basis" else ("error" if r.mandatory else "warning")
+        yield Hit(_span_of(r, fallback), _params(r), severity=sev, variant=variant)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- C302, C303
+
+
+_PHRASE_VARIANTS_VI = {
+    "partial": "Yêu cầu {id} của kế hoạch cấp trên chỉ được đáp ứng một phần: “{text}” ({note}).",
+    "placeholder": "Yêu cầu {id} của kế hoạch cấp trên mới có chỗ trống chờ điền: “{text}”.",
+}
+_PHRASE_VARIANTS_EN = {
+    "partial": "Requirement {id} of the parent plan is only partly covered: “{text}” ({note_en}).",
+    "placeholder": "Requirement {id} of the parent plan is still a placeholder: “{text}”.",
+}
+
+
+def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator[Hit]:
+    where = _part_span(ctx.plan, roles)
+    for r in _results(ctx, rule_id):
+        if r.status == "met":
+            continue
+        variant = None if r.status == "missing" else r.status
+        yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
+
+
+@rule(
+    "C302",
+    "warning",
+    name="content-coverage",
+    part="coverage",
+    vi="Thiếu nội dung mà kế hoạch cấp trên yêu cầu ({id}): “{text}”.",
+    en="Content required by the parent plan is missing ({id}): “{text}”.",
+    source=PROVENANCE,
+    variants_vi=_PHRASE_VARIANTS_VI,
+    variants_en=_PHRASE_VARIANTS_EN,
+    needs_profile=True,
+    examples=("II. NỘI DUNG\n1. Cải cách thủ tục hành chính…", "II. NỘI DUNG\n1. Cải cách thể chế…\n2. Cải cách TTHC…"),
+)
+def content_coverage(ctx: Context) -> Iterator[Hit]:
+    """Every content topic and the year's theme of the parent plan appear in the unit plan's content."""
+    yield from _phrase_hits(ctx, "C302", ("content",))
+
+
+@rule(
+    "C303",
+    "warning",
+    name="form-coverage",
+    part="coverage",
+    vi="Thiếu hình thức mà kế hoạch cấp trên yêu cầu ({id}): “{text}”.",
+    en="A form of implementation required by the parent plan is missing ({id}): “{text}”.",
+    source=PROVENANCE,
+    variants_vi=_PHRASE_VARIANTS_VI,
+    variants_en=_PHRASE_VARIANTS_EN,
+    needs_profile=True,
+)
+def form_coverage(ctx: Context) -> Iterator[Hit]:
+    """Every form of communication the parent plan requires appears in the unit plan's forms part."""
+    yield from _phrase_hits(ctx, "C303", ("forms",))
+
+
+# --------------------------------------------------------------------------- C304
+
+
+@rule(
+    "C304",
+    "error",
+    name="target-coverage",
+    part="coverage",
+    vi="Thiếu chỉ tiêu của kế hoạch cấp trên ({id}): “{text}” (yêu cầu {required}).",
+    en="A target of the parent plan is missing ({id}): “{text}” (required: {required_en}).",
+    source=PROVENANCE,
+    variants_vi={
+        "weaker": "Chỉ tiêu {id} thấp hơn kế hoạch cấp trên: {stated}, trong khi yêu cầu {required} (“{text}”).",
+        "no_figure": "Chỉ tiêu {id} được nêu nhưng không có con số (yêu cầu {required}): “{text}”.",
+        "outside_part": "Chỉ tiêu {id} chỉ thấy ngoài phần quy định: “{text}”.",
+        "placeholder": "Chỉ tiêu {id} mới có chỗ trống chờ điền (yêu cầu {required}): “{text}”.",
+    },
+    variants_en={
+        "weaker": "Target {id} is weaker than the parent's: {stated_en} where the parent requires {required_en} (“{text}”).",
+        "no_figure": "Target {id} is named without a figure (required: {required_en}): “{text}”.",
+        "outside_part": "Target {id} is found only outside its part: “{text}”.",
+        "placeholder": "Target {id} is still a placeholder (required: {required_en}): “{text}”.",
+    },
+    needs_profile=True,
+    examples=("… bằng phương thức điện tử đạt trên 80%", "… bằng phương thức điện tử đạt trên 90%"),
+)
+def target_coverage(ctx: Context) -> Iterator[Hit]:
+    """Every target of the parent plan is stated, at least as strong as the parent's."""
+    where = _part_span(ctx.plan, ("content",))
+    for r in _results(ctx, "C304"):
+        if r.status == "met":
+            continue
+        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else None
+        sev = "error" if variant == "weaker" else _severity(r)
+        params = _params(r)
+        for k in ("required", "stated", "required_en", "stated_en"):
+            params.setdefault(k, "")
+        yield Hit(_span_of(r, where), params, severity=sev, variant=variant)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- C305
+
+
+@rule(
+    "C305",
+    "error",
+    name="deadline-reporting",
+    part="coverage",
+    vi="Thiếu nhiệm vụ báo cáo mà kế hoạch cấp trên yêu cầu ({id}): “{text}”.",
+    en="The reporting duty required by the parent plan is missing ({id}): “{text}”.",
+    source=PROVENANCE,
+    variants_vi={
+        "later": "Thời hạn muộn hơn kế hoạch cấp trên ({id}): {note}.",
+        "no_deadline": "Không nêu thời hạn ({id}): {note}.",
+        "partial": "Nhiệm vụ báo cáo ({id}) chỉ được đáp ứng một phần: “{text}” ({note}).",
+        "placeholder": "Nhiệm vụ {id} mới có chỗ trống chờ điền: “{text}”.",
+    },
+    variants_en={
+        "later": "A deadline is later than the parent's ({id}): {note_en}.",
+        "no_deadline": "No deadline is stated ({id}): {note_en}.",
+        "partial": "The reporting duty ({id}) is only partly covered: “{text}” ({note_en}).",
+        "placeholder": "Duty {id} is still a placeholder: “{text}”.",
+    },
+    needs_profile=True,
+    examples=("… báo cáo kết quả trước ngày 15/01/2025", "… báo cáo kết quả trước ngày 10/12/2024"),
+)
+def deadline_reporting(ctx: Context) -> Iterator[Hit]:
+    """No deadline later than the parent's; the reporting duty is assigned."""
+    where = _part_span(ctx.plan, ("implementation",))
+    has_impl = _has_implementation(ctx.plan)
+    for r in _results(ctx, "C305"):
+        if r.status == "met":
+            continue
+        if r.kind == "deadline":
+            variant = "later" if r.reason == "later" else "no_deadline"
+            sev = "error" if variant == "later" else ("warning" if r.mandatory else "info")
+            yield Hit(_span_of(r, where), _params(r), severity=sev, variant=variant)  # type: ignore[arg-type]
+            continue
+        if not has_impl:
+            continue  # no implementation part at all: C306 reports it once, with this duty
+        variant = None if r.status == "missing" else r.status
+        yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- C306
+
+
+@rule(
+    "C306",
+    "error",
+    name="implementing-assignments",
+    part="coverage",
+    vi="Phần “Tổ chức thực hiện” không phân công cơ quan, đơn vị nào làm gì{missing}.",
+    en="The implementation part assigns no tasks to any unit (who does what){missing_en}.",
+    source=PROVENANCE,
+    variants_vi={
+        "no_part": "Kế hoạch không có phần “Tổ chức thực hiện”: không phân công ai làm gì{missing}.",
+        "duty": "Thiếu nhiệm vụ tổ chức thực hiện mà kế hoạch cấp trên yêu cầu ({id}): “{text}”.",
+        "partial": "Nhiệm vụ tổ chức thực hiện {id} chỉ được đáp ứng một phần: “{text}” ({note}).",
+        "placeholder": "Nhiệm vụ {id} mới có chỗ trống chờ điền: “{text}”.",
+    },
+    variants_en={
+        "no_part": "The plan has no implementation part: nobody is assigned anything{missing_en}.",
+        "duty": "An implementation duty required by the parent plan is missing ({id}): “{text}”.",
+        "partial": "Implementation duty {id} is only partly covered: “{text}” ({note_en}).",
+        "placeholder": "Duty {id} is still a placeholder: “{text}”.",
+    },
+    needs_profile=True,
+    examples=("IV. TỔ CHỨC THỰC HIỆN\nCác đơn vị triển khai thực hiện.",
+              "IV. TỔ CHỨC THỰC HIỆN\n1. Giao Văn phòng Sở theo dõi, đôn đốc…"),
+)
+def implementing_assignments(ctx: Context) -> Iterator[Hit]:
+    """The implementation part says who does what, including the duties the parent assigns."""
+    from vnplan.profiles.match import assignments, index_for
+
+    plan = ctx.plan
+    unmet = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
+
+    def listed(duties: list[RequirementResult]) -> dict[str, str]:
+        ids = ", ".join(r.id for r in duties)
+        return {"missing": f" (thiếu: {ids})" if ids else "", "missing_en": f" (missing: {ids})" if ids else ""}
+
+    where = plan.header.doc_type_text.span if plan.header.doc_type_text else None
+    if not _has_implementation(plan):  # every duty went with the part, the reporting duty (C305) too
+        yield Hit(where, listed(unmet), variant="no_part")
+        return
+    unmet = [r for r in unmet if r.rule == "C306"]  # C305 reports the reporting duty itself
+    if not assignments(index_for(plan, ctx.profile)):
+        yield Hit(_part_span(plan, ("implementation",)), listed(unmet))
+        return
+    for r in _results(ctx, "C306"):
+        if r.status == "met":
+            continue
+        variant = "duty" if r.status == "missing" else r.status
+        yield Hit(_span_of(r, _part_span(plan, ("implementation",))), _params(r), severity=_severity(r),  # type: ignore[arg-type]
+                  variant=variant)

@@ -1,0 +1,96 @@
+"""Figures and dates in plan text (chỉ tiêu, thời hạn): percentages with their comparators, dated deadlines.
+
+``trên 90%`` is ``>`` 90, ``đạt 100%`` is ``>=`` 100; ``trước ngày 15/12/2024``, ``trong quý IV
+năm 2024`` and ``trong năm 2024`` end on 15/12, 31/12 and 31/12/2024.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+from vnplan.text import key
+
+PERCENT_RE = regex.compile(
+    r"(?P<cmp>(?:(?:đạt|là|ở mức|bằng)\s+)?(?:trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|từ|"
+    r"không quá|không vượt quá|tối đa|dưới|>=|≥|>|<=|≤|<)?)\s*(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*%",
+    regex.IGNORECASE,
+)
+_CMP_WORDS = (
+    (("không quá", "không vượt quá", "tối đa", "<=", "≤"), "<="),
+    (("không dưới", "không thấp hơn", "tối thiểu", "ít nhất", ">=", "≥", "từ"), ">="),
+    (("trên", "hơn", "vượt", ">"), ">"),
+    (("dưới", "<"), "<"),
+)
+
+
+def comparator_of(words: str) -> str:
+    """``đạt trên`` → ``>``; a bare figure or ``đạt`` is ``>=`` (reached at least)."""
+    w = key(words)
+    for forms, op in _CMP_WORDS:
+        if any(regex.search(rf"(?:^|\s){regex.escape(f)}(?:\s|$)", w) or w.endswith(f) for f in forms):
+            return op
+    return ">="
+
+
+def meets(op: str, value: float, p_op: str, p_value: float) -> bool:
+    """Whether a unit's commitment ``op value`` is at least as strong as the parent's ``p_op p_value``."""
+    if p_op == "=":
+        return value == p_value and op in ("=", ">=", "<=")
+    lower = p_op in (">", ">=")
+    if lower != (op in (">", ">=", "=")):
+        return False
+    if lower:
+        return value > p_value or (value == p_value and (op == ">" or p_op == ">="))
+    return value < p_value or (value == p_value and (op == "<" or p_op == "<="))
+
+
+def format_vi(op: str, v: float, unit: str | None) -> str:
+    """``>`` 90 ``%`` → ``trên 90%``."""
+    words = {">": "trên ", ">=": "", "=": "", "<=": "không quá ", "<": "dưới "}
+    num = f"{v:g}"
+    return f"{words.get(op, '')}{num}{unit or ''}"
+
+
+def format_en(op: str, v: float, unit: str | None) -> str:
+    """``>`` 90 ``%`` → ``above 90%``."""
+    words = {">": "above ", ">=": "at least ", "=": "", "<=": "at most ", "<": "below "}
+    return f"{words.get(op, '')}{v:g}{unit or ''}"
+
+
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+DEADLINE_RE = regex.compile(
+    r"(?P<lead>trước|chậm nhất(?: là)?(?: vào)?|muộn nhất|không muộn hơn|hạn chót|hoàn thành trong|hoàn thành"
+    r"|xong trong|trong)\s+(?:(?:hết\s+)?ngày\s+)?(?:"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+    r"|tháng\s+(?P<m3>\d{1,2})\s*(?:/|năm)\s*(?P<y3>\d{4})"
+    r"|quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y4>\d{4})"
+    r"|năm\s+(?P<y5>\d{4}))",
+    regex.IGNORECASE,
+)
+YEAR_RE = regex.compile(r"\bnăm\s+(?P<y>\d{4})\b", regex.IGNORECASE)
+
+
+def _month_end(y: int, m: int) -> _dt.date:
+    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+def deadline_date(m: regex.Match[str]) -> _dt.date | None:
+    """The last day a deadline expression allows."""
+    try:
+        if m.group("y"):
+            return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.group("y2"):
+            return _dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        if m.group("y3"):
+            return _month_end(int(m.group("y3")), int(m.group("m3")))
+        if m.group("y4"):
+            return _month_end(int(m.group("y4")), 3 * _ROMAN_Q[m.group("q").upper()])
+        if m.group("y5"):
+            return _dt.date(int(m.group("y5")), 12, 31)
+    except (ValueError, KeyError):  # 31/02, year 0: not a date
+        return None
+    return None

@@ -1,0 +1,214 @@
+"""The requirement profile of a parent plan (hồ sơ yêu cầu của kế hoạch cấp trên): frozen attrs types.
+
+A profile names its parent document and lists what a unit plan implementing it must contain.
+Each requirement says what counts as evidence (groups of synonym phrases, or a pattern; a
+threshold for targets, a due date for deadlines), in which part of the unit plan, whether
+it is mandatory and where in which document it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from attrs import frozen
+
+KINDS: tuple[str, ...] = ("citation", "content", "form", "target", "duty", "deadline", "theme")
+#: Where in the unit plan the evidence counts (roles of vnplan.model.Section, or anywhere).
+WHERE: tuple[str, ...] = ("any", "content", "forms", "implementation", "purpose_requirements", "funding")
+COMPARATORS: tuple[str, ...] = (">", ">=", "=", "<=", "<")
+#: The rule that reports a requirement of each kind, unless the requirement names another.
+RULE_OF_KIND: dict[str, str] = {
+    "citation": "C301",
+    "content": "C302",
+    "theme": "C302",
+    "form": "C303",
+    "target": "C304",
+    "deadline": "C305",
+    "duty": "C306",
+}
+
+
+@frozen
+class ParentDocument:
+    """The parent plan (văn bản cấp trên): type, number, symbol, date, issuer, title."""
+
+    type: str  # "Kế hoạch"
+    number: str  # "14"
+    symbol: str  # "KH-UBND"
+    date: _dt.date | None = None
+    issuer: str | None = None  # "UBND tỉnh Bắc Giang"
+    title: str | None = None
+    issuer_aliases: tuple[str, ...] = ()  # other ways of naming the issuer
+
+    @property
+    def reference(self) -> str:
+        """``Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang``."""
+        out = f"{self.type} số {self.number}/{self.symbol}"
+        if self.date:
+            out += f" ngày {self.date:%d/%m/%Y}"
+        if self.issuer:
+            out += f" của {self.issuer}"
+        return out
+
+
+@frozen
+class Provenance:
+    """Where a requirement comes from (nguồn): the document, the place in it, a note."""
+
+    document: str
+    where: str
+    note: str | None = None
+
+
+@frozen
+class EvidenceSpec:
+    """What counts as evidence of a requirement in a unit plan.
+
+    ``all_of`` is a tuple of groups; each group is a tuple of synonym phrases, any one of
+    which meets the group. Every group must be met for the requirement to be met. ``pattern``
+    is a regular expression that, when given, counts as one more group. Targets add a
+    ``comparator`` and ``threshold`` (``>`` 90 with ``unit`` ``%``); deadlines a ``due`` date.
+    """
+
+    all_of: tuple[tuple[str, ...], ...] = ()
+    pattern: str | None = None
+    comparator: str | None = None
+    threshold: float | None = None
+    unit: str | None = None
+    due: _dt.date | None = None
+
+
+@frozen
+class Requirement:
+    """One requirement of the parent plan (yêu cầu)."""
+
+    id: str
+    kind: str  # one of KINDS
+    text: str
+    evidence: EvidenceSpec = EvidenceSpec()
+    where: str = "any"  # one of WHERE
+    mandatory: bool = True
+    provenance: Provenance | None = None
+    rule: str | None = None  # the rule that reports it; None = RULE_OF_KIND[kind]
+    note: str | None = None  # for the reviewer
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule or RULE_OF_KIND[self.kind]
+
+
+@frozen
+class Profile:
+    """The requirements of a parent plan that a unit plan must cover (hồ sơ yêu cầu)."""
+
+    id: str
+    title: str
+    parent: ParentDocument
+    requirements: tuple[Requirement, ...] = ()
+    description: str | None = None
+    abbreviations: tuple[tuple[str, str], ...] = ()  # extra (ABBR, expansion) pairs for matching
+    path: str | None = None  # the file it was loaded from, if any
+
+    def requirement(self, req_id: str) -> Requirement | None:
+        return next((r for r in self.requirements if r.id == req_id), None)
+
+
+# --------------------------------------------------------------------------- dict form
+
+
+def _date(s: Any) -> _dt.date | None:
+    return _dt.date.fromisoformat(s) if s else None
+
+
+def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
+    """Build a Profile from its JSON form (already validated against the schema)."""
+    p = d["parent"]
+    parent = ParentDocument(
+        type=p["type"],
+        number=str(p["number"]),
+        symbol=p["symbol"],
+        date=_date(p.get("date")),
+        issuer=p.get("issuer"),
+        title=p.get("title"),
+        issuer_aliases=tuple(p.get("issuer_aliases", ())),
+    )
+    reqs = []
+    for r in d.get("requirements", ()):
+        e = r.get("evidence", {})
+        spec = EvidenceSpec(
+            all_of=tuple(tuple(g) for g in e.get("all_of", ())),
+            pattern=e.get("pattern"),
+            comparator=e.get("comparator"),
+            threshold=e.get("threshold"),
+            unit=e.get("unit"),
+            due=_date(e.get("due")),
+        )
+        prov = r.get("provenance")
+        reqs.append(
+            Requirement(
+                id=r["id"],
+                kind=r["kind"],
+                text=r["text"],
+                evidence=spec,
+                where=r.get("where", "any"),
+                mandatory=r.get("mandatory", True),
+                provenance=Provenance(prov["document"], prov["where"], prov.get("note")) if prov else None,
+                rule=r.get("rule"),
+                note=r.get("note"),
+            )
+        )
+    return Profile(
+        id=d["id"],
+        title=d["title"],
+        parent=parent,
+        requirements=tuple(reqs),
+        description=d.get("description"),
+        abbreviations=tuple(sorted(d.get("abbreviations", {}).items())),
+        path=path,
+    )
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The JSON form of a profile (contract: ``schemas/profile.schema.json``); defaults omitted."""
+    p = profile.parent
+    parent: dict[str, Any] = {"type": p.type, "number": p.number, "symbol": p.symbol}
+    if p.date:
+        parent["date"] = p.date.isoformat()
+    for name in ("issuer", "title"):
+        if getattr(p, name):
+            parent[name] = getattr(p, name)
+    if p.issuer_aliases:
+        parent["issuer_aliases"] = list(p.issuer_aliases)
+    out: dict[str, Any] = {"schema": "vnplan/profile/1", "id": profile.id, "title": profile.title}
+    if profile.description:
+        out["description"] = profile.description
+    out["parent"] = parent
+    if profile.abbreviations:
+        out["abbreviations"] = dict(profile.abbreviations)
+    out["requirements"] = [requirement_to_dict(r) for r in profile.requirements]
+    return out
+
+
+def requirement_to_dict(r: Requirement) -> dict[str, Any]:
+    e = r.evidence
+    ev: dict[str, Any] = {}
+    if e.all_of:
+        ev["all_of"] = [list(g) for g in e.all_of]
+    for name in ("pattern", "comparator", "threshold", "unit"):
+        if getattr(e, name) is not None:
+            ev[name] = getattr(e, name)
+    if e.due:
+        ev["due"] = e.due.isoformat()
+    out: dict[str, Any] = {"id": r.id, "kind": r.kind, "text": r.text, "where": r.where, "mandatory": r.mandatory}
+    if r.rule:
+        out["rule"] = r.rule
+    out["evidence"] = ev
+    if r.provenance:
+        prov = {"document": r.provenance.document, "where": r.provenance.where}
+        if r.provenance.note:
+            prov["note"] = r.provenance.note
+        out["provenance"] = prov
+    if r.note:
+        out["note"] = r.note
+    return out

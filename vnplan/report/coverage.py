@@ -1,0 +1,92 @@
+"""Coverage of a parent plan's requirements: its JSON form and a table a clerk can read."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from vnplan.model import Coverage, RequirementResult
+
+STATUS_NAMES = {
+    "vi": {"met": "Đạt", "partial": "Một phần", "missing": "Chưa có", "placeholder": "Chờ điền"},
+    "en": {"met": "met", "partial": "partial", "missing": "missing", "placeholder": "placeholder"},
+}
+KIND_NAMES = {
+    "vi": {"citation": "viện dẫn", "content": "nội dung", "form": "hình thức", "target": "chỉ tiêu",
+           "duty": "nhiệm vụ", "deadline": "thời hạn", "theme": "chủ đề"},
+    "en": {k: k for k in ("citation", "content", "form", "target", "duty", "deadline", "theme")},
+}
+
+
+def _span(s: Any) -> dict[str, int]:
+    return {"block": s.block, "start": s.start, "end": s.end}
+
+
+def requirement_to_dict(r: RequirementResult) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "kind": r.kind,
+        "text": r.text,
+        "status": r.status,
+        "score": r.score,
+        "mandatory": r.mandatory,
+        "rule": r.rule,
+        "note": r.note,
+        "note_en": r.note_en,
+        "reason": r.reason,
+        "details": dict(r.details),
+        "evidence": [
+            {"text": e.text, "span": _span(e.span), "matched": list(e.matched), "line": e.line, "location": e.location}
+            for e in r.evidence
+        ],
+    }
+
+
+def coverage_to_dict(cov: Coverage) -> dict[str, Any]:
+    """``{"profile", "score", "counts", "missing_mandatory", "requirements": [...]}``."""
+    return {
+        "profile": cov.profile,
+        "score": cov.score,
+        "counts": cov.counts(),
+        "missing_mandatory": cov.missing_mandatory,
+        "requirements": [requirement_to_dict(r) for r in cov.requirements],
+    }
+
+
+def _short(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def render_coverage(cov: Coverage, lang: str = "vi") -> str:
+    """One row per requirement (id, kind, status, score, requirement), then its evidence or what is missing."""
+    st, kn = STATUS_NAMES.get(lang, STATUS_NAMES["vi"]), KIND_NAMES.get(lang, KIND_NAMES["vi"])
+    c = cov.counts()
+    if lang == "en":
+        head = (f"Coverage of profile {cov.profile}: score {cov.score:.0%}; {c['met']} met, {c['partial']} partial, "
+                f"{c['missing']} missing, {c['placeholder']} placeholder")
+        cols = ("id", "kind", "status", "score", "requirement")
+    else:
+        head = (f"Đối chiếu với kế hoạch cấp trên ({cov.profile}): {cov.score:.0%}; {c['met']} đạt, "
+                f"{c['partial']} một phần, {c['missing']} chưa có, {c['placeholder']} chờ điền")
+        cols = ("mã", "loại", "mức độ", "điểm", "yêu cầu")
+    rows = [(r.id + ("" if r.mandatory else "°"), kn.get(r.kind, r.kind), st.get(r.status, r.status),
+             f"{r.score:.2f}", _short(r.text, 70)) for r in cov.requirements]
+    w = [max(len(cols[k]), *(len(row[k]) for row in rows)) if rows else len(cols[k]) for k in range(4)]
+    lines = [head, ""]
+    lines.append("  ".join(cols[k].ljust(w[k]) for k in range(4)) + "  " + cols[4])
+    lines.append("  ".join("-" * w[k] for k in range(4)) + "  " + "-" * 40)
+    pad = " " * (sum(w) + 8)
+    for r, row in zip(cov.requirements, rows):
+        lines.append("  ".join(row[k].ljust(w[k]) for k in range(4)) + "  " + row[4])
+        note = r.note_en if lang == "en" and r.note_en else r.note
+        if note:
+            lines.append(f"{pad}! {note}")
+        for e in r.evidence[:2]:
+            where = (f"line {e.line}" if lang == "en" else f"dòng {e.line}") if e.line else (e.location or "")
+            quote = textwrap.shorten(e.text, 90, placeholder="…")
+            lines.append(f"{pad}↳ {where + ': ' if where else ''}“{quote}”")
+    if any(not r.mandatory for r in cov.requirements):
+        lines.append("")
+        lines.append("° optional requirement" if lang == "en" else "° yêu cầu không bắt buộc")
+    return "\n".join(lines)

@@ -1,0 +1,42 @@
+"""A requirement profile as text, for the person who reviews it (`vnplan profile show`)."""
+
+from __future__ import annotations
+
+from vnplan.profiles.model import Profile
+
+KIND_VI = {"citation": "viện dẫn", "content": "nội dung", "form": "hình thức", "target": "chỉ tiêu",
+           "duty": "nhiệm vụ", "deadline": "thời hạn", "theme": "chủ đề"}
+
+
+def render_profile(p: Profile) -> str:
+    """Parent document, then each requirement: id, kind, rule, text, evidence, provenance."""
+    d = p.parent
+    lines = [f"{p.id}: {p.title}"]
+    if p.description:
+        lines.append(f"  {p.description}")
+    lines.append(f"  Văn bản cấp trên: {d.reference}")
+    if d.title:
+        lines.append(f"  Trích yếu: {d.title}")
+    if d.issuer_aliases:
+        lines.append(f"  Cách gọi khác của cơ quan ban hành: {'; '.join(d.issuer_aliases)}")
+    lines.append(f"  {len(p.requirements)} yêu cầu ({sum(r.mandatory for r in p.requirements)} bắt buộc)")
+    for r in p.requirements:
+        e = r.evidence
+        lines.append("")
+        flag = "" if r.mandatory else ", không bắt buộc"
+        lines.append(f"{r.id}  [{KIND_VI.get(r.kind, r.kind)}, {r.rule_id}, phần: {r.where}{flag}]")
+        lines.append(f"  {r.text}")
+        for k, g in enumerate(e.all_of, 1):
+            lines.append(f"  bằng chứng {k}: " + " | ".join(g))
+        if e.pattern:
+            lines.append(f"  mẫu: {e.pattern}")
+        if e.threshold is not None:
+            lines.append(f"  ngưỡng: {e.comparator or '>='} {e.threshold:g}{e.unit or ''}")
+        if e.due:
+            lines.append(f"  thời hạn: không muộn hơn {e.due:%d/%m/%Y}")
+        if r.provenance:
+            pv = r.provenance
+            lines.append(f"  nguồn: {pv.document}, {pv.where}" + (f" ({pv.note})" if pv.note else ""))
+        if r.note:
+            lines.append(f"  ghi chú: {r.note}")
+    return "\n".join(lines)
