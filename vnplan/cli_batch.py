@@ -229,8 +229,9 @@ def register_show(db: str, key: str, fmt: str) -> None:
             click.echo(f"    [{f['rule']}] {f['severity']}: {f['message']}")
     if d["requirements"]:
         click.echo("  requirements:")
+        width = max(len(q["id"]) for q in d["requirements"])
         for q in d["requirements"]:
-            click.echo(f"    {q['id']:<8} {q['status']:<11} {q['text']}")
+            click.echo(f"    {q['id']:<{width}}  {q['status']:<11} {q['text']}")
 
 
 def _parent_of(parent: str | None, parent_date: str | None, profile: str | None) -> tuple[str, str, _dt.date | None]:

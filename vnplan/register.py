@@ -281,7 +281,7 @@ class Register:
                 " status, errors, warnings, infos, profile, score, error, checked_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    result.sha256, result.file, result.format, result.unit, unit_key(result.unit),
+                    result.sha256, os.path.abspath(result.file), result.format, result.unit, unit_key(result.unit),
                     result.unit_source, h.get("parent_authority"), h.get("authority"), h.get("number"),
                     h.get("symbol"), h.get("place"), h.get("date") or _partial_iso(d), d.get("year"),
                     d.get("month"), d.get("day"), h.get("doc_type"), h.get("title"), result.status,
@@ -344,9 +344,9 @@ class Register:
         return self.documents(unit)
 
     def find(self, key: str) -> DocumentRow | None:
-        """A document by a hash prefix (at least 6 characters) or by its path."""
-        rows = self._db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE path = ? ORDER BY checked_at DESC",
-                                (key,)).fetchall()
+        """A document by its path (as stored: absolute; a relative one is made absolute) or a hash prefix (6+ characters)."""
+        rows = self._db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE path IN (?, ?) ORDER BY checked_at DESC",
+                                (key, os.path.abspath(key))).fetchall()
         if not rows and len(key) >= 6 and regex.fullmatch(r"[0-9a-fA-F]+", key):
             rows = self._db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE sha256 LIKE ?",
                                     (key.lower() + "%",)).fetchall()
