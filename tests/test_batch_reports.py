@@ -6,6 +6,9 @@ import csv
 import io
 import json
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import attrs
 import jsonschema
@@ -214,3 +217,24 @@ def test_a_spool_gives_the_results_back_as_often_as_asked_and_cleans_up(rows) ->
         assert render_csv(spool) == render_csv(rows) and render_html(spool) == render_html(rows)
         path = spool._path
     assert not os.path.exists(path)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the page's script")
+def test_clicking_a_heading_sorts_the_matrix_rows(rows) -> None:  # type: ignore[no-untyped-def]
+    doc = _page(rows)
+    table = doc.get_element_by_id("matrix")
+    heads = [th.text_content() for th in table.xpath("thead/tr/th")]
+    cells = [[{"sort": td.get("data-sort"), "text": td.text_content()} for td in tr.xpath("td")]
+             for tr in table.xpath("tbody/tr")]
+    cit, errors = heads.index("CIT"), heads.index("Lỗi")
+    spec = {"script": doc.xpath("//script")[0].text, "heads": heads, "rows": cells,
+            "clicks": [cit, cit, errors]}
+    harness = Path(__file__).parent / "js" / "sort_harness.js"
+    out = subprocess.run(["node", str(harness)], input=json.dumps(spec), capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    orders = json.loads(out)
+    # CIT: met (0) < missing (3) < not checked (9); ties keep file order; a second click reverses
+    assert orders[0] == [0, 1, 2, 3]
+    assert orders[1] == [3, 2, 1, 0]
+    # errors: the unreadable file (-1) first, then 0, 0, 1
+    assert orders[2] == [3, 0, 1, 2]
