@@ -369,6 +369,17 @@ def _iterate(
             reg.close()
 
 
+def _mp_context():  # type: ignore[no-untyped-def]
+    """``forkserver`` where the platform has it: forking a process that runs threads (a progress
+    bar's refresher, a caller's threads) can deadlock the child; Python 3.14 makes it the default."""
+    import multiprocessing as mp
+
+    try:
+        return mp.get_context("forkserver")
+    except ValueError:  # Windows: spawn is the only method and already the default
+        return None
+
+
 def _chunks(files: Iterator[str], size: int) -> Iterator[tuple[str, ...]]:
     chunk: list[str] = []
     for f in files:
@@ -390,7 +401,7 @@ def _run_pool(
 ) -> Iterator[PlanResult]:
     own = executor is None
     if own:
-        executor = cf.ProcessPoolExecutor(max_workers=_workers_of(None, jobs))
+        executor = cf.ProcessPoolExecutor(max_workers=_workers_of(None, jobs), mp_context=_mp_context())
     assert executor is not None
     limit = max(1, window or 4 * _workers_of(executor, jobs))
     pending: deque[tuple[tuple[str, ...], cf.Future[list[PlanResult]] | BaseException]] = deque()
