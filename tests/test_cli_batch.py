@@ -206,3 +206,9 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(good_only) -> None:  # type:
     assert code == 0
     assert "3/3" in tty.decode("utf-8", "replace")  # the bar's "done/total" column
     assert b"\x1b[" not in out and "3/3 đơn vị" in out.decode("utf-8")
+
+
+def test_a_text_report_inside_a_checked_folder_is_refused(good_only) -> None:  # type: ignore[no-untyped-def]
+    res = run("batch", good_only, "-o", good_only / "report.txt", "--jobs", "1")
+    assert res.exit_code == 2 and "next run" in res.stderr
+    assert not (good_only / "report.txt").exists()

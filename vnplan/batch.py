@@ -369,6 +369,13 @@ def _iterate(
             reg.close()
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which cancels what is pending and stops cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _mp_context():  # type: ignore[no-untyped-def]
     """``forkserver`` where the platform has it: forking a process that runs threads (a progress
     bar's refresher, a caller's threads) can deadlock the child; Python 3.14 makes it the default."""
@@ -401,7 +408,8 @@ def _run_pool(
 ) -> Iterator[PlanResult]:
     own = executor is None
     if own:
-        executor = cf.ProcessPoolExecutor(max_workers=_workers_of(None, jobs), mp_context=_mp_context())
+        executor = cf.ProcessPoolExecutor(max_workers=_workers_of(None, jobs), mp_context=_mp_context(),
+                                          initializer=_worker_init)
     assert executor is not None
     limit = max(1, window or 4 * _workers_of(executor, jobs))
     pending: deque[tuple[tuple[str, ...], cf.Future[list[PlanResult]] | BaseException]] = deque()

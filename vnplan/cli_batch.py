@@ -100,7 +100,7 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
     Exit 1 when a plan is unreadable, has an error-level finding or misses a mandatory
     requirement of the profile.
     """
-    from vnplan.batch import Spool, batch, iter_plan_files
+    from vnplan.batch import SUFFIXES, Spool, batch, iter_plan_files
 
     fmt = guess_format(output, fmt)
     files = list(iter_plan_files(paths))
@@ -112,6 +112,12 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
             raise UsageError(f"the {what} file {target!r} is one of the plans to check", hint="write it elsewhere")
     if output and register_db and output != "-" and os.path.realpath(output) == os.path.realpath(register_db):
         raise UsageError("the report and the register are the same file")
+    if output and output != "-" and Path(output).suffix.lower() in SUFFIXES:
+        out = os.path.realpath(output)
+        for folder in (os.path.realpath(p) for p in paths if os.path.isdir(p)):
+            if out.startswith(folder + os.sep):
+                raise UsageError(f"the report {output!r} would be taken for a plan by the next run of this folder",
+                                 hint="write it outside the folders you check, or as .json/.csv/.html")
 
     from rich.console import Console
 
