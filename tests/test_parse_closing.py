@@ -77,3 +77,8 @@ def test_an_empty_recipient_entry_is_kept_as_an_empty_recipient():
     p = vnplan.parse("Nơi nhận:\n-", require_plan=False)
     assert ownership_faults(p) == []
     assert [r.name for r in p.recipients] == [""]
+
+
+def test_a_note_after_the_semicolon_is_still_the_entrys_note():
+    p = vnplan.parse("Số: 01/TB-UBND\nTHÔNG BÁO\nABC\nNơi nhận:\n- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)\n- Lưu: VT.\n")
+    assert (p.recipients[0].name, p.recipients[0].note) == ("Cơ quan Báo&PT, TH Thành phố", "để đưa tin")

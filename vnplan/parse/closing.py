@@ -40,7 +40,7 @@ def _note_of(name: str) -> tuple[str, str | None]:
     note = m.group("note").strip()
     known = vocab.header()["recipient_notes"]
     if note in known or "/" in note or note.startswith("để "):
-        return name[: m.start()].rstrip(), note
+        return name[: m.start()].rstrip().rstrip(";,.").rstrip(), note
     return name, None
 
 

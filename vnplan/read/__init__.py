@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 
-from vnplan.errors import BinaryInputError, InputError, UnsupportedFormatError
+from vnplan.errors import BinaryInputError, EncodingError, InputError, UnsupportedFormatError
 from vnplan.model import SourceDocument
 from vnplan.read.text import decode, read_text
 
@@ -25,7 +25,11 @@ def looks_like_path(source: str) -> bool:
     if source == "-":
         return True
     p = Path(source)
-    return p.exists() or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
+    try:
+        exists = p.exists()
+    except (OSError, ValueError):  # a name too long for the file system, or holding NUL: text
+        exists = False
+    return exists or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
 
 
 def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -> SourceDocument:
@@ -37,14 +41,20 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
     if isinstance(source, bytes):
         return _read_bytes(source, path=None, suffix=f".{format}" if format else "")
     if isinstance(source, str) and not looks_like_path(source):
-        return read_text(source)
+        text, warnings = _legacy_text(source)
+        doc = _markdown(text) if format in ("md", "markdown") else read_text(text, format=format or "text")
+        return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
     path = Path(source)
     if str(source) == "-":
         import sys
 
         data = sys.stdin.buffer.read()
         return _read_bytes(data, path="<stdin>", suffix=f".{format}" if format else "")
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"not a usable file name ({exc.__class__.__name__})", path=str(path)[:200]) from None
+    if not exists:
         raise InputError("no such file", path=str(path))
     if path.is_dir():
         raise InputError("is a directory, not a file", path=str(path), hint="give one file; `vnplan batch` takes folders")
@@ -56,6 +66,12 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     return _read_bytes(data, path=str(path), suffix=path.suffix.lower() if not format else f".{format}")
+
+
+def _markdown(text: str) -> SourceDocument:
+    from vnplan.read.markdown import read_markdown
+
+    return read_markdown(text)
 
 
 def _read_bytes(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
@@ -83,21 +99,52 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
             raise UnsupportedFormatError("cannot read PDF files in this installation", path=path) from None
         return read_pdf(data, path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        from vnplan.read.safety import classify_ole
+
+        classify_ole(data, path=path)  # raises: encrypted Office file or legacy binary .doc
+    if data.lstrip()[:5] == b"{\\rtf":
         raise UnsupportedFormatError(
-            "this is a legacy binary Word .doc (or an encrypted Office file), which vnplan does not read",
-            path=path,
+            "this is an RTF document, which vnplan does not read", path=path,
             hint="open it in Word and save as .docx, or run: libreoffice --headless --convert-to docx FILE",
         )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx and .pdf")
-    text, _ = decode(data, path)
+    warnings: list[str] = []
+    try:
+        text, _ = decode(data, path)
+    except EncodingError:
+        from vnplan.read.legacy import decode_legacy_bytes
+
+        found = decode_legacy_bytes(data)
+        if found is None:
+            raise
+        text, enc = found
+        warnings.append(_legacy_warning(enc, "8-bit file"))
+    else:
+        text, more = _legacy_text(text)
+        warnings.extend(more)
     if suffix in (".md", ".markdown"):
-        try:
-            from vnplan.read.markdown import read_markdown
-        except ImportError:
-            return read_text(text, path=path, format="markdown")
-        return read_markdown(text, path=path)
-    return read_text(text, path=path)
+        from vnplan.read.markdown import read_markdown
+
+        doc = read_markdown(text, path=path)
+    else:
+        doc = read_text(text, path=path)
+    return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
+
+
+def _legacy_warning(encoding: str, how: str) -> str:
+    return (f"văn bản gõ bằng bảng mã {encoding} đã được chuyển sang Unicode; hãy kiểm tra lại / "
+            f"text in the legacy {encoding} encoding ({how}) was converted to Unicode; check it")
+
+
+def _legacy_text(text: str) -> tuple[str, list[str]]:
+    """Text whose characters are TCVN3 or VNI codes shown as Latin-1, converted to Unicode."""
+    from vnplan.read import legacy
+
+    enc = legacy.detect(text)
+    if enc is None:
+        return text, []
+    return legacy.convert(text, enc), [_legacy_warning(enc, "detected by character statistics")]
 
 
 __all__ = ["read", "read_text", "SourceDocument", "MAX_FILE_BYTES", "looks_like_path"]

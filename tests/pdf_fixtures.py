@@ -1,0 +1,102 @@
+"""A tiny PDF writer for tests: pages of positioned lines in Helvetica (ASCII text only)."""
+
+from __future__ import annotations
+
+
+def simple_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 595, height: float = 842,
+               size: float = 12) -> bytes:
+    """A PDF whose pages hold the given (x, y, text) lines, y measured from the bottom."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    pages_id = len(objects) + 1 + 2 * len(pages)  # objects: font, (content, page)*, pages
+    page_ids = []
+    for lines in pages:
+        ops = []
+        for x, y, text in lines:
+            esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({esc}) Tj ET")
+        stream = "\n".join(ops).encode("latin-1")
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        page_ids.append(add(
+            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width} {height}] "
+            f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode()))
+    kids = " ".join(f"{p} 0 R" for p in page_ids)
+    assert add(f"<< /Type /Pages /Kids [{kids}] /Count {len(page_ids)} >>".encode()) == pages_id
+    catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def unicode_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 595, height: float = 842,
+                size: float = 12, base_font: str = "Helvetica") -> bytes:
+    """Like :func:`simple_pdf`, for any Unicode text: one-byte codes mapped back by a ToUnicode CMap.
+
+    The glyphs drawn are meaningless (no font is embedded); what a text extractor reads is exact.
+    """
+    chars = sorted({c for lines in pages for _x, _y, t in lines for c in t if not (" " <= c <= "~")})
+    free = [c for c in range(128, 256)] + [c for c in range(1, 32) if c not in (9, 10, 12, 13)]
+    if len(chars) > len(free):
+        raise ValueError("too many distinct characters for a one-byte font")
+    code = {c: free[k] for k, c in enumerate(chars)}
+    code.update({chr(c): c for c in range(32, 127)})
+    cmap_lines = [f"<{code[c]:02X}> <{ord(c):04X}>" for c in sorted(code, key=code.get)]  # type: ignore[arg-type]
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /VN def "
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            + "".join(f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar\n"
+                      for chunk in (cmap_lines[i:i + 100] for i in range(0, len(cmap_lines), 100)))
+            + "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+
+    def encode(text: str) -> str:
+        out = []
+        for c in text:
+            b = code[c]
+            out.append("\\" + format(b, "03o") if b < 32 or b > 126 or chr(b) in "()\\" else chr(b))
+        return "".join(out)
+
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    tounicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    widths = " ".join("250" if c == 32 else "500" for c in range(256))
+    font = add(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base_font} /FirstChar 0 /LastChar 255 "
+               f"/Widths [{widths}] /ToUnicode {tounicode} 0 R >>".encode())
+    pages_id = len(objects) + 1 + 2 * len(pages)
+    page_ids = []
+    for lines in pages:
+        ops = [f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({encode(t)}) Tj ET" for x, y, t in lines]
+        stream = "\n".join(ops).encode("latin-1")
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        page_ids.append(add(
+            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width} {height}] "
+            f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode()))
+    kids = " ".join(f"{p} 0 R" for p in page_ids)
+    assert add(f"<< /Type /Pages /Kids [{kids}] /Count {len(page_ids)} >>".encode()) == pages_id
+    catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

@@ -1,0 +1,435 @@
+"""Word .docx reader: lxml on the package parts, one Block per paragraph in reading order.
+
+Rebuilds automatic numbers (numbering.py), effective run formatting (styles.py), page setup
+per section, text boxes, content controls, accepted tracked changes, field results, legacy
+TCVN3/VNI runs (legacy.py); footnotes, comments, headers and footers stay out of the body.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from typing import Any
+
+import regex
+from lxml import etree
+
+from vnplan.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
+from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
+from vnplan.read import legacy
+from vnplan.read.numbering import Numbering
+from vnplan.read.safety import Package
+from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
+from vnplan.text import fix_tones, normalize_with_map
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_OFFICE_DOC = (_REL_BASE + "officeDocument", "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+
+_P, _TBL, _TR, _TC, _R_, _T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
+_SDT, _SDT_CONTENT, _PPR, _RPR, _SECTPR = (_W + t for t in ("sdt", "sdtContent", "pPr", "rPr", "sectPr"))
+_TXBX = _W + "txbxContent"
+# Containers whose children are runs or more containers (inline level).
+_INLINE_CONTAINERS = frozenset(_W + t for t in (
+    "hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir", "sdtContent"))
+# Removed or non-displayed content.
+_SKIP = frozenset(_W + t for t in ("del", "moveFrom", "proofErr", "bookmarkStart", "bookmarkEnd",
+                                   "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"))
+_BLOCK_WRAPPERS = frozenset(_W + t for t in ("customXml", "ins", "moveTo"))
+# A heading style by name: Heading 1, heading 2, Tiêu đề 1, Đề mục 2, Mục 3.
+_HEADING_NAME = regex.compile(r"^(?:heading|tiêu\s*đề|tieu\s*de|đề\s*mục|de\s*muc|mục|muc)\s*([1-9])$", regex.I)
+_JC = {"start": "left", "end": "right", "left": "left", "right": "right", "center": "center",
+       "both": "both", "distribute": "both", "justify": "both"}
+_TWIP_MM = 25.4 / 1440
+
+
+def _rels(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
+    """Relationships of a part: id -> (type, target part name)."""
+    folder, name = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    out: dict[str, tuple[str, str]] = {}
+    if not pkg.has(rels_name):
+        return out
+    for rel in pkg.xml(rels_name).iter(_PKG_REL):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id") or ""] = (rel.get("Type") or "", full)
+    return out
+
+
+def _main_part(pkg: Package) -> str:
+    for _id, (typ, target) in _rels(pkg, "").items():
+        if typ in _OFFICE_DOC and pkg.has(target):
+            return target
+    if pkg.has("word/document.xml"):
+        return "word/document.xml"
+    if any(n.startswith("xl/") for n in pkg.names()):
+        raise UnsupportedFormatError("this is an Excel workbook, not a Word document", path=pkg.path)
+    if any(n.startswith("ppt/") for n in pkg.names()):
+        raise UnsupportedFormatError("this is a PowerPoint file, not a Word document", path=pkg.path)
+    raise CorruptFileError("the zip archive holds no Word document (word/document.xml is missing)",
+                           path=pkg.path, hint="save the file again from Word as .docx")
+
+
+def _page_setup(sect: etree._Element | None) -> PageSetup:
+    if sect is None:
+        return PageSetup()
+
+    def mm(el: etree._Element | None, attr: str) -> float | None:
+        if el is None:
+            return None
+        v = el.get(_W + attr)
+        try:
+            return round(float(v) * _TWIP_MM, 1) if v is not None else None
+        except ValueError:
+            return None
+
+    sz = sect.find(_W + "pgSz")
+    mar = sect.find(_W + "pgMar")
+    orient = sz.get(_W + "orient") if sz is not None else None
+    w, h = mm(sz, "w"), mm(sz, "h")
+    if orient is None and w is not None and h is not None:
+        orient = "landscape" if w > h else "portrait"
+    return PageSetup(width_mm=w, height_mm=h, top_mm=mm(mar, "top"), bottom_mm=mm(mar, "bottom"),
+                     left_mm=mm(mar, "left"), right_mm=mm(mar, "right"), orientation=orient)
+
+
+class _Reader:
+    def __init__(self, pkg: Package, main: str) -> None:
+        self.pkg = pkg
+        rels = _rels(pkg, main)
+        by_type: dict[str, str] = {}
+        for typ, target in rels.values():
+            by_type.setdefault(typ.rsplit("/", 1)[-1], target)
+
+        def part(kind: str) -> etree._Element | None:
+            name = by_type.get(kind)
+            return pkg.xml(name) if name and pkg.has(name) else None
+
+        theme = read_theme(part("theme"))
+        self.styles = Styles(part("styles"), theme)
+        self.numbering = Numbering(part("numbering"))
+        self.numbering.style_num.update(self.styles.numbering_styles())
+        self.blocks: list[Block] = []
+        self.legacy_runs: dict[str, int] = {}
+        self.warnings: list[str] = []
+        self.section = 0
+        self.sections: list[etree._Element | None] = []
+        self.para_count = 0  # every w:p met, in reading order
+        self.body_para = 0  # body-level paragraphs, for "đoạn N"
+        self.table_count = 0
+        self.textbox_count = 0
+        self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
+        self.run_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    # ------------------------------------------------------------------ block level
+    def body(self, body: etree._Element) -> None:
+        self.block_content(body, None)
+        final = body.find(_SECTPR)
+        self.sections.append(final)
+
+    def block_content(self, parent: etree._Element, cell: tuple[TablePos, str] | None) -> None:
+        counter = [0]
+        for el in parent:
+            self._block_el(el, cell, counter)
+
+    def _block_el(self, el: etree._Element, cell: tuple[TablePos, str] | None, counter: list[int]) -> None:
+        tag = el.tag
+        if tag == _P:
+            counter[0] += 1
+            if cell is None:
+                self.body_para += 1
+                where = f"đoạn {self.body_para}"
+            else:
+                where = f"{cell[1]}, đoạn {counter[0]}"
+            self.paragraph(el, cell[0] if cell else None, where)
+        elif tag == _TBL:
+            self.table(el)
+        elif tag == _SDT:
+            content = el.find(_SDT_CONTENT)
+            if content is not None:
+                for c in content:
+                    self._block_el(c, cell, counter)
+        elif tag in _BLOCK_WRAPPERS:
+            for c in el:
+                self._block_el(c, cell, counter)
+        elif tag == _MC + "AlternateContent":
+            choice = el.find(_MC + "Choice")
+            if choice is not None:
+                for c in choice:
+                    self._block_el(c, cell, counter)
+        elif tag == _W + "altChunk":
+            self.alt_chunks += 1
+
+    def table(self, tbl: etree._Element) -> None:
+        t = self.table_count
+        self.table_count += 1
+        for r, tr in enumerate(self._rows(tbl)):
+            for c, tc in enumerate(self._cells(tr)):
+                where = f"bảng {t + 1}, hàng {r + 1}, cột {c + 1}"
+                self.block_content(tc, (TablePos(table=t, row=r, col=c), where))
+
+    def _rows(self, tbl: etree._Element):  # type: ignore[no-untyped-def]
+        for el in tbl:
+            if el.tag == _TR:
+                yield el
+            elif el.tag in (_SDT, _W + "customXml"):
+                content = el.find(_SDT_CONTENT) if el.tag == _SDT else el
+                if content is not None:
+                    yield from self._rows(content)
+
+    def _cells(self, tr: etree._Element):  # type: ignore[no-untyped-def]
+        for el in tr:
+            if el.tag == _TC:
+                yield el
+            elif el.tag in (_SDT, _W + "customXml"):
+                content = el.find(_SDT_CONTENT) if el.tag == _SDT else el
+                if content is not None:
+                    yield from self._cells(content)
+
+    # ------------------------------------------------------------------ paragraph
+    def paragraph(self, p: etree._Element, table: TablePos | None, where: str) -> None:
+        index = self.para_count
+        self.para_count += 1
+        ppr = p.find(_PPR)
+        style_id = None
+        num_id = ilvl = outline = jc = None
+        sect = None
+        para_rpr_deleted = False
+        if ppr is not None:
+            ps = ppr.find(_W + "pStyle")
+            style_id = ps.get(_VAL) if ps is not None else None
+            num_id, ilvl, outline, jc = parse_ppr_bits(ppr)
+            sect = ppr.find(_SECTPR)
+            mark = ppr.find(_RPR)
+            para_rpr_deleted = mark is not None and mark.find(_W + "del") is not None
+        sinfo = self.styles.paragraph(style_id)
+        section = self.section
+        if sect is not None:
+            self.sections.append(sect)
+            self.section += 1
+
+        pieces: list[tuple[str, dict[str, Any]]] = []
+        textboxes: list[etree._Element] = []
+        self._inline(p, sinfo["id"], pieces, textboxes, [])
+        runs: list[Run] = []
+        text_parts: list[str] = []
+        for txt, props in pieces:
+            if not txt:
+                continue
+            text_parts.append(txt)
+            if runs and _same_format(runs[-1], props):
+                last = runs[-1]
+                runs[-1] = Run(last.text + txt, last.font, last.size, last.bold, last.italic, last.caps, last.underline)
+            else:
+                runs.append(Run(txt, props.get("font"), props.get("size"), props.get("bold"),
+                                props.get("italic"), props.get("caps"), props.get("underline")))
+        raw = "".join(text_parts)
+
+        label = None
+        # Word shows (and counts) the number of an empty numbered paragraph too, but not of
+        # a paragraph deleted as a tracked change.
+        if raw.strip() or not para_rpr_deleted:
+            label_info = self._label(num_id, ilvl, sinfo, style_id)
+            if label_info is not None and raw.strip():
+                label = label_info.raw
+                sep = "" if label_info.suffix == "nothing" else " "
+                raw = f"{label_info.shown}{sep}{raw}" if label_info.shown else raw
+        # Collapsing white space first keeps normalize_with_map on its fast path (same result:
+        # str.split also splits U+001C-U+001F, which XML 1.0 text cannot hold; a .docx block
+        # keeps no offset map, its location is the paragraph).
+        text = _normalize(" ".join(raw.split()))
+        if text:
+            level = None
+            lvl = outline if outline is not None else sinfo["outline"]
+            if lvl is not None and 0 <= lvl < 9:
+                level = lvl + 1
+            elif sinfo["name"]:
+                m = _HEADING_NAME.match(sinfo["name"].strip())
+                if m:
+                    level = int(m.group(1))
+            align = jc if jc is not None else sinfo["jc"]
+            self.blocks.append(Block(
+                index=len(self.blocks), text=text, location=where, label=label, style=sinfo["name"],
+                outline_level=level, table=table, alignment=_JC.get(align or "", align),
+                runs=tuple(runs), page_section=section, paragraph_index=index,
+            ))
+        for tb in textboxes:
+            self.textbox_count += 1
+            counter = [0]
+            n = self.textbox_count
+            for el in tb:
+                if el.tag == _P:
+                    counter[0] += 1
+                    self.paragraph(el, None, f"khung văn bản {n}, đoạn {counter[0]}")
+                elif el.tag == _TBL:
+                    self.table(el)
+
+    def _label(self, num_id: str | None, ilvl: int | None, sinfo: dict[str, Any], style_id: str | None):  # type: ignore[no-untyped-def]
+        nid = num_id if num_id is not None else sinfo["num_id"]
+        if not nid or nid == "0":
+            return None
+        if ilvl is None:
+            ilvl = sinfo["ilvl"]
+        if ilvl is None:  # the level tied to this paragraph's style, else to the style giving the numId
+            for sid in (sinfo["id"], sinfo["num_style"]):
+                ilvl = self.numbering.level_for_style(nid, sid)
+                if ilvl is not None:
+                    break
+        return self.numbering.next_label(nid, ilvl or 0)
+
+    # ------------------------------------------------------------------ inline level
+    def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
+                textboxes: list[etree._Element], field: list[int]) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == _R_:
+                self._run(el, pstyle, out, textboxes, field)
+            elif tag in _INLINE_CONTAINERS:
+                self._inline(el, pstyle, out, textboxes, field)
+            elif tag == _SDT:
+                content = el.find(_SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, pstyle, out, textboxes, field)
+            elif tag == _MC + "AlternateContent":
+                choice = el.find(_MC + "Choice")
+                if choice is not None:
+                    self._inline(choice, pstyle, out, textboxes, field)
+            # _SKIP, pPr, math and everything else carry no displayed body text
+
+    def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
+             textboxes: list[etree._Element], field: list[int]) -> None:
+        rpr = r.find(_RPR)
+        props = self._run_props(pstyle, rpr)
+        buf: list[str] = []
+        for c in r:
+            tag = c.tag
+            if tag == _T:
+                if c.text and not any(field):
+                    buf.append(c.text)
+            elif tag == _W + "tab" or tag == _W + "ptab" or tag == _W + "br" or tag == _W + "cr":
+                if not any(field):
+                    buf.append(" ")
+            elif tag == _W + "noBreakHyphen":
+                buf.append("-")
+            elif tag == _W + "sym":
+                ch = c.get(_W + "char") or ""
+                try:
+                    code = int(ch, 16)
+                except ValueError:
+                    continue
+                if code >= 0xF000:
+                    code -= 0xF000
+                buf.append("•" if code == 0xB7 else "-" if code == 0x2D else chr(code))
+            elif tag == _W + "fldChar":
+                kind = c.get(_W + "fldCharType")
+                if kind == "begin":
+                    field.append(1)  # instruction part, until "separate"
+                elif kind == "separate" and field:
+                    field[-1] = 0  # result part: displayed
+                elif kind == "end" and field:
+                    field.pop()
+            elif tag == _W + "drawing" or tag == _W + "pict" or tag == _MC + "AlternateContent" or tag == _W + "object":
+                self._find_textboxes(c, textboxes)
+            # instrText, delText, footnoteReference, endnoteReference, commentReference,
+            # softHyphen, lastRenderedPageBreak: not displayed body text
+        if not buf or props.get("vanish"):
+            return
+        text = "".join(buf)
+        enc = props.get("legacy")
+        if enc:
+            text = legacy.convert(text, enc, upper=props.get("legacy_upper", False))
+            self.legacy_runs[props["font"]] = self.legacy_runs.get(props["font"], 0) + 1
+        if props.get("caps"):
+            text = text.upper()
+        out.append((text, props))
+
+    def _find_textboxes(self, el: etree._Element, textboxes: list[etree._Element]) -> None:
+        if el.tag == _MC + "AlternateContent":
+            choice = el.find(_MC + "Choice")
+            if choice is None:
+                choice = el.find(_MC + "Fallback")
+            if choice is not None:
+                for c in choice:
+                    self._find_textboxes(c, textboxes)
+            return
+        for tb in el.iter(_TXBX):
+            # a text box nested in another is read with it; a VML fallback copy is skipped
+            anc = tb.getparent()
+            while anc is not None and anc is not el and anc.tag not in (_TXBX, _MC + "Fallback"):
+                anc = anc.getparent()
+            if anc is None or anc is el:
+                textboxes.append(tb)
+
+    def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> dict[str, Any]:
+        rstyle = None
+        if rpr is not None:
+            rs = rpr.find(_W + "rStyle")
+            rstyle = rs.get(_VAL) if rs is not None else None
+        base = self.styles.run(pstyle, rstyle)
+        if rpr is None or len(rpr) == 0 or (len(rpr) == 1 and rstyle is not None):
+            key: tuple[Any, ...] = (pstyle, rstyle)
+            direct: dict[str, Any] = {}
+        else:
+            key = (pstyle, rstyle, etree.tostring(rpr))
+            cached = self.run_cache.get(key)
+            if cached is not None:
+                return cached
+            direct = parse_rpr(rpr, self.styles.theme)
+        cached = self.run_cache.get(key)
+        if cached is not None:
+            return cached
+        props = dict(base)
+        props.update(direct)
+        enc = legacy.encoding_of_font(props.get("font"))
+        if enc:
+            props["legacy"] = enc
+            props["legacy_upper"] = legacy.is_upper_font(props.get("font"))
+        self.run_cache[key] = props
+        return props
+
+
+_NEEDS_FULL = regex.compile("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
+
+
+def _normalize(s: str) -> str:
+    """``normalize_with_map(s)[0]`` for white-space-collapsed ``s``, skipping its per-character scans
+    when a single C-level regex search shows they have nothing to do."""
+    if unicodedata.is_normalized("NFC", s) and not _NEEDS_FULL.search(s):
+        return fix_tones(s)
+    return normalize_with_map(s)[0]
+
+
+def _same_format(run: Run, props: dict[str, Any]) -> bool:
+    return (run.font == props.get("font") and run.size == props.get("size") and run.bold == props.get("bold")
+            and run.italic == props.get("italic") and run.caps == props.get("caps")
+            and run.underline == props.get("underline"))
+
+
+def read_docx(data: bytes, *, path: str | None = None, max_xml_bytes: int | None = None) -> SourceDocument:
+    """Read a .docx held in memory into a :class:`SourceDocument`."""
+    pkg = Package(data, path=path, max_xml_bytes=max_xml_bytes)
+    main = _main_part(pkg)
+    root = pkg.xml(main)
+    body = root.find(_W + "body")
+    if body is None:
+        raise CorruptFileError(f"{main} has no w:body", path=path, hint="save the file again from Word")
+    reader = _Reader(pkg, main)
+    reader.body(body)
+    if not reader.blocks:
+        raise EmptyInputError("the document holds no text", path=path)
+    warnings = [
+        f"{n} đoạn chữ phông {font} ({legacy.encoding_of_font(font)}) đã được chuyển sang Unicode / "
+        f"{n} run(s) in font {font} converted from {legacy.encoding_of_font(font)} to Unicode"
+        for font, n in sorted(reader.legacy_runs.items())
+    ]
+    if reader.alt_chunks:
+        warnings.append(f"{reader.alt_chunks} đoạn nhúng (altChunk) không được đọc / "
+                        f"{reader.alt_chunks} embedded alternative-format chunk(s) (w:altChunk) were not read")
+    pages = tuple(_page_setup(s) for s in reader.sections)
+    return SourceDocument(blocks=tuple(reader.blocks), format="docx", path=path, pages=pages,
+                          warnings=tuple(warnings))

@@ -1,0 +1,259 @@
+"""Word automatic numbering (numbering.xml): rebuild the label Word shows before a paragraph.
+
+Supports abstractNum levels (start, numFmt, lvlText with ``%1.%2.``, isLgl, lvlRestart,
+suff), num overrides (startOverride and whole-level overrides), numbering styles
+(numStyleLink/styleLink), levels tied to paragraph styles (``w:pStyle`` in a level),
+counters shared by every num that uses the same abstractNum, deeper levels reset when a
+shallower one is used.
+"""
+
+from __future__ import annotations
+
+import regex
+from lxml import etree
+
+from vnplan.read.styles import _VAL, _W
+
+_LEVEL_REF = regex.compile(r"%([1-9])")
+# Bullet glyphs that show as a dash; Symbol/Wingdings glyphs sit in U+F000-U+F0FF.
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uf02d\uf0be\u2043\u2796\u23af")
+_PLUS = frozenset("+\uf02b\u2795")
+
+
+def bullet_display(glyph: str) -> str:
+    """How a bullet glyph is written in text: ``-`` for dashes, ``+`` for plus, ``•`` otherwise."""
+    g = glyph.strip()
+    if not g:
+        return ""
+    if g[0] in _DASHES:
+        return "-"
+    if g[0] in _PLUS:
+        return "+"
+    return "•"
+
+
+def to_roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def to_letter(n: int) -> str:
+    """Word's letters: a..z, then aa..zz, aaa.. (the letter repeated)."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return to_roman(n)
+    if fmt == "lowerRoman":
+        return to_roman(n).lower()
+    if fmt == "upperLetter":
+        return to_letter(n).upper()
+    if fmt == "lowerLetter":
+        return to_letter(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)  # decimal and every format vnplan does not render specially
+
+
+class Level:
+    __slots__ = ("ilvl", "start", "fmt", "text", "is_lgl", "restart", "suff", "pstyle")
+
+    def __init__(self, el: etree._Element | None = None, ilvl: int = 0) -> None:
+        self.ilvl = ilvl
+        self.start = 1
+        self.fmt = "decimal"
+        self.text: str | None = None
+        self.is_lgl = False
+        self.restart: int | None = None  # None: restart after any shallower level; 0: never
+        self.suff = "tab"
+        self.pstyle: str | None = None
+        if el is not None:
+            self.update(el)
+
+    def update(self, el: etree._Element) -> None:
+        for c in el:
+            tag, v = c.tag, c.get(_VAL)
+            if tag == _W + "start" and v is not None and v.lstrip("-").isdigit():
+                self.start = int(v)
+            elif tag == _W + "numFmt" and v:
+                self.fmt = v
+            elif tag == _W + "lvlText":
+                self.text = v if v is not None else ""
+            elif tag == _W + "isLgl":
+                self.is_lgl = v is None or v.lower() not in ("0", "false", "off")
+            elif tag == _W + "lvlRestart" and v is not None and v.isdigit():
+                self.restart = int(v)
+            elif tag == _W + "suff" and v:
+                self.suff = v
+            elif tag == _W + "pStyle" and v:
+                self.pstyle = v
+
+    def copy(self) -> "Level":
+        new = Level(ilvl=self.ilvl)
+        for k in self.__slots__:
+            setattr(new, k, getattr(self, k))
+        return new
+
+
+class Label:
+    """A rebuilt automatic number: ``raw`` as Word's lvlText gives it, ``shown`` as vnplan writes it."""
+
+    __slots__ = ("raw", "shown", "bullet", "suffix")
+
+    def __init__(self, raw: str, shown: str, bullet: bool, suffix: str) -> None:
+        self.raw = raw
+        self.shown = shown
+        self.bullet = bullet
+        self.suffix = suffix  # "tab", "space" or "nothing"
+
+
+class Numbering:
+    """Numbering definitions and the running counters of one read."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.abstract: dict[str, dict[int, Level]] = {}
+        self.abstract_link: dict[str, str] = {}  # abstractNum id -> numStyleLink style id
+        self.abstract_style: dict[str, str] = {}  # styleLink style id -> abstractNum id
+        self.nums: dict[str, str] = {}  # numId -> abstractNumId
+        self.overrides: dict[str, dict[int, Level]] = {}
+        self.start_overrides: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self._started: set[str] = set()
+        self._level_cache: dict[tuple[str, int], Level | None] = {}
+        self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
+        if root is None:
+            return
+        for an in root.iterfind(_W + "abstractNum"):
+            aid = an.get(_W + "abstractNumId") or ""
+            levels: dict[int, Level] = {}
+            for lvl in an.iterfind(_W + "lvl"):
+                v = lvl.get(_W + "ilvl") or "0"
+                i = int(v) if v.isdigit() else 0
+                levels[i] = Level(lvl, i)
+            self.abstract[aid] = levels
+            link = an.find(_W + "numStyleLink")
+            if link is not None and link.get(_VAL):
+                self.abstract_link[aid] = link.get(_VAL)  # type: ignore[assignment]
+            slink = an.find(_W + "styleLink")
+            if slink is not None and slink.get(_VAL):
+                self.abstract_style[slink.get(_VAL)] = aid  # type: ignore[index]
+        for num in root.iterfind(_W + "num"):
+            nid = num.get(_W + "numId") or ""
+            a = num.find(_W + "abstractNumId")
+            self.nums[nid] = a.get(_VAL, "") if a is not None else ""
+            for ov in num.iterfind(_W + "lvlOverride"):
+                v = ov.get(_W + "ilvl") or "0"
+                i = int(v) if v.isdigit() else 0
+                so = ov.find(_W + "startOverride")
+                if so is not None and (so.get(_VAL) or "").isdigit():
+                    self.start_overrides.setdefault(nid, {})[i] = int(so.get(_VAL))  # type: ignore[arg-type]
+                lv = ov.find(_W + "lvl")
+                if lv is not None:
+                    base = self.abstract.get(self.nums[nid], {}).get(i)
+                    new = base.copy() if base is not None else Level(ilvl=i)
+                    new.update(lv)
+                    self.overrides.setdefault(nid, {})[i] = new
+
+    def abstract_of(self, num_id: str) -> str | None:
+        """The abstractNum a num uses, following a numbering style link once or twice."""
+        aid = self.nums.get(num_id)
+        seen: set[str] = set()
+        while aid is not None and aid in self.abstract_link and aid not in seen:
+            seen.add(aid)
+            style = self.abstract_link[aid]
+            target = self.abstract_style.get(style)
+            if target is None:
+                linked_num = self.style_num.get(style)
+                target = self.nums.get(linked_num) if linked_num else None
+            if target is None:
+                break
+            aid = target
+        return aid if aid in self.abstract else None
+
+    def level(self, num_id: str, ilvl: int) -> Level | None:
+        key = (num_id, ilvl)
+        if key not in self._level_cache:
+            ov = self.overrides.get(num_id, {}).get(ilvl)
+            if ov is None:
+                aid = self.abstract_of(num_id)
+                ov = self.abstract[aid].get(ilvl) if aid is not None else None
+            self._level_cache[key] = ov
+        return self._level_cache[key]
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
+        """The level tied to a paragraph style (``w:pStyle`` inside a level), if any."""
+        if not style_id:
+            return None
+        aid = self.abstract_of(num_id)
+        if aid is None:
+            return None
+        for i, lvl in self.abstract[aid].items():
+            if lvl.pstyle == style_id:
+                return i
+        return None
+
+    def next_label(self, num_id: str, ilvl: int) -> Label | None:
+        """Advance the counters for one numbered paragraph and return its label."""
+        if not num_id or num_id == "0":
+            return None
+        lvl = self.level(num_id, ilvl)
+        aid = self.abstract_of(num_id)
+        if lvl is None or aid is None:
+            return None
+        counters = self.counters.setdefault(aid, [None] * 9)
+        ilvl = max(0, min(ilvl, 8))
+        so = self.start_overrides.get(num_id)
+        if so and num_id not in self._started:
+            # the first paragraph of a num with start overrides restarts those levels
+            self._started.add(num_id)
+            for i in so:
+                if 0 <= i < 9:
+                    counters[i] = None
+        cur = counters[ilvl]
+        counters[ilvl] = self.start(num_id, ilvl, lvl) if cur is None else cur + 1
+        for d in range(ilvl + 1, 9):
+            deeper = self.level(num_id, d)
+            restart = deeper.restart if deeper is not None else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                counters[d] = None
+        if lvl.fmt == "bullet":
+            raw = lvl.text or ""
+            return Label(raw, bullet_display(raw), True, lvl.suff)
+        if lvl.text is None or lvl.fmt == "none" and "%" not in (lvl.text or ""):
+            raw = lvl.text or ""
+            return Label(raw, raw, False, lvl.suff) if raw.strip() else None
+
+        def repl(m: regex.Match[str]) -> str:
+            i = int(m.group(1)) - 1
+            ref = self.level(num_id, i)
+            value = counters[i]
+            if value is None:
+                value = self.start(num_id, i, ref)
+            fmt = ref.fmt if ref is not None else "decimal"
+            if lvl.is_lgl and i < ilvl or fmt == "bullet":
+                fmt = "decimal"
+            return format_number(value, fmt)
+
+        raw = _LEVEL_REF.sub(repl, lvl.text)
+        if not raw.strip():
+            return None
+        return Label(raw, raw.strip(), False, lvl.suff)
+
+    def start(self, num_id: str, ilvl: int, lvl: Level | None) -> int:
+        """The first value of a level in one num: its startOverride, else the level's start."""
+        so = self.start_overrides.get(num_id)
+        if so and ilvl in so:
+            return so[ilvl]
+        return lvl.start if lvl is not None else 1

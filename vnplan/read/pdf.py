@@ -1,0 +1,556 @@
+"""PDF reader (pypdf): the text layer, in reading order, joined into paragraphs by read/text.py.
+
+Per page, pypdf's plain extraction gives correctly spaced words; its visitor callback gives
+the position, font and size of every piece, so each line gets an (x, y) and font runs.
+Cells sharing a baseline are split apart; rows of side-by-side lines (a header or signature
+table) are read left column first, then right column; number and date stamps drawn by
+digital-signature fields fill the blanks they sit on; page numbers and running
+headers/footers become ``artifact`` blocks; a PDF with no text layer (a scan) is refused
+with :class:`NeedsOCRError`. See docs/reading.md.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from contextlib import contextmanager
+from typing import Any
+
+import attrs
+import regex
+
+from vnplan.errors import CorruptFileError, EmptyInputError, EncryptedFileError, NeedsOCRError, VnplanError
+from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
+from vnplan.read import legacy
+from vnplan.read.text import LIST_MARKER_RE, read_text
+from vnplan.text import normalize_with_map
+
+_PT_MM = 25.4 / 72
+_PAGE_NO = regex.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
+_DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; a damaged stream shows them
+#: Fewer visible characters than this per page on average, on pages that draw images: a scan.
+MIN_CHARS_PER_PAGE = 20
+
+
+@attrs.define
+class _Line:
+    text: str
+    x: float
+    y: float
+    size: float
+    page: int
+    line_on_page: int
+    artifact: bool = False
+    top: bool = False  # an artifact in the upper half of its page (running header)
+    column: int | None = None  # 0 left, 1 right, inside a two-column zone
+    zone: int | None = None
+    parts: list[tuple[str, float]] = attrs.Factory(list)  # (text, x) pieces making up ``text``
+    fonts: list[tuple[str, str | None, float]] = attrs.Factory(list)  # (text, BaseFont, size) runs
+
+
+def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
+    """Lines of one page with positions; the flag says a legacy (TCVN3/VNI) font was converted."""
+    parts: list[tuple[str, float, float, float, str | None, str | None]] = []
+    fonts: dict[int, tuple[str | None, str | None]] = {}  # id(font dict) -> (legacy encoding, BaseFont)
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if not text:
+            return
+        enc = name = None
+        if font is not None:
+            key = id(font)
+            if key not in fonts:
+                try:
+                    base = str(font.get("/BaseFont", "")).lstrip("/") or None
+                    fonts[key] = (legacy.encoding_of_font(base), base)
+                except Exception:  # noqa: BLE001 - odd font dictionaries are not worth failing for
+                    fonts[key] = (None, None)
+            enc, name = fonts[key]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        eff = abs(size * (tm[3] if tm[3] else 1) * (cm[3] if cm[3] else 1)) or size
+        parts.append((text, x, y, eff, enc, name))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[_Line] = []
+    converted = False
+    buf: list[tuple[str, float, float, str | None]] = []  # (piece, x, size, font)
+    y_line = 0.0
+    for text, x, y, size, enc, name in parts + [("\n", 0.0, 0.0, 0.0, None, None)]:
+        pieces = text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:  # a line ends
+                for seg in _segments(buf):
+                    raw = "".join(p[0] for p in seg)
+                    first = next(((p[1], p[2]) for p in seg if p[0].strip()), None)
+                    if raw.strip() and first is not None:
+                        lines.append(_Line(raw, first[0], y_line, first[1], page_no, len(lines) + 1,
+                                           parts=[(p[0], p[1]) for p in seg], fonts=_fonts_of(seg)))
+                buf = []
+            if piece:
+                if enc:
+                    piece = legacy.convert(piece, enc)
+                    converted = True
+                if not any(p[0].strip() for p in buf) and piece.strip():
+                    y_line = y
+                buf.append((piece, x, size, name))
+    return lines, converted
+
+
+def _fonts_of(seg: list[tuple[str, float, float, str | None]]) -> list[tuple[str, str | None, float]]:
+    """(text, BaseFont, size) runs of a line, neighbours of the same font and size merged."""
+    out: list[tuple[str, str | None, float]] = []
+    for piece, _x, size, name in seg:
+        size = round(size * 2) / 2
+        if out and (not piece.strip() or (out[-1][1], out[-1][2]) == (name, size)):
+            out[-1] = (out[-1][0] + piece, out[-1][1], out[-1][2])
+        else:
+            out.append((piece, name, size))
+    return out
+
+
+_STYLE_WORDS = regex.compile(r"(?i)bold|italic|oblique|regular|roman|book|medium|semibold|black|light|mt|ps")
+
+
+def font_facts(base: str | None) -> tuple[str | None, bool | None, bool | None]:
+    """Family, bold and italic from a PDF BaseFont: ``ABCDEE+Times New Roman,Bold`` → Times New Roman, bold."""
+    if not base:
+        return None, None, None
+    name = base.split("+", 1)[1] if "+" in base[:7] else base
+    family, style = name, ""
+    for sep in (",", "-"):
+        if sep in name:
+            head, tail = name.split(sep, 1)
+            if _STYLE_WORDS.search(tail):
+                family, style = head, tail
+                break
+    low = (style or name).lower()
+    return family.strip() or None, "bold" in low or "black" in low or "heavy" in low, "italic" in low or "oblique" in low
+
+
+def _segments(buf: list[tuple[str, float, float, str | None]]) -> list[list[tuple[str, float, float, str | None]]]:
+    """Split one extracted line where a piece starts far right of where the text before it
+    can end: cells of a table row that share a baseline (``UBND TỈNH…   CỘNG HÒA…``).
+
+    The end of a piece is over-estimated (0.6 em a character), so words set close together
+    are never split; a column gap is many times wider.
+    """
+    segs: list[list[tuple[str, float, float, str | None]]] = [[]]
+    end: float | None = None
+    for item in buf:
+        piece, x, size = item[0], item[1], item[2]
+        if piece.strip():
+            if end is not None and x - end > 2.5 * (size or 12):
+                segs.append([])
+            end = x + len(piece) * 0.6 * (size or 12)
+        segs[-1].append(item)
+    return segs
+
+
+_PUNCT_AFTER = "/-–.,;:)]"
+_MAX_STAMP = 40  # longer or multi-line stamps are signature-information boxes, not blanks filled
+
+
+def _stamps(page: Any) -> list[tuple[float, float, float, str]]:
+    """Text drawn by annotations, above all digital-signature fields whose appearance shows
+    the number and date the signing system stamped: (x, baseline y, size, text)."""
+    out: list[tuple[float, float, float, str]] = []
+    annots = page.get("/Annots")
+    if annots is None:
+        return out
+    for ref in annots.get_object():
+        a = ref.get_object()
+        try:
+            if int(a.get("/F", 0)) & (2 | 32):  # Hidden, NoView
+                continue
+            ap = a.get("/AP")
+            normal = ap.get_object().get("/N") if ap is not None else None
+            normal = normal.get_object() if normal is not None else None
+            if normal is None or not hasattr(normal, "get_data"):
+                continue  # no appearance, or a state dictionary (check boxes)
+            found: list[tuple[float, float]] = []
+
+            def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+                if text.strip():
+                    found.append((tm[5] * cm[3] + cm[5], abs(size * (tm[3] or 1) * (cm[3] or 1)) or size))
+
+            text = "\n".join(" ".join(t.split()) for t in page.extract_xform_text(normal, visitor_text=visit)
+                             .splitlines() if t.strip())
+            if not text:
+                continue
+            rect = [float(v) for v in a["/Rect"]]
+        except Exception:  # noqa: BLE001 - a damaged annotation only loses its stamp
+            continue
+        x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])
+        dy, size = found[0] if found else (0.0, 12.0)
+        base = y0 + dy if 0 <= dy <= (y1 - y0) else y0
+        out.append((x0, base, size, text))
+    return out
+
+
+def _place_stamps(lines: list[_Line], stamps: list[tuple[float, float, float, str]], page_no: int) -> int:
+    """Write each stamp into the line it fills (``Số:      /TB-UBND`` → ``Số: 453/TB-UBND``),
+    in the blank run nearest its position; a stamp on no line becomes a line of its own."""
+    placed = 0
+    cursors: dict[tuple[int, int], int] = {}
+    for x, y, size, text in sorted(stamps, key=lambda s: (-s[1], s[0])):
+        if "\n" in text or len(text) > _MAX_STAMP:
+            # a signature-information box (Người ký, Cơ quan, Thời gian ký…): kept, not content
+            for k, t in enumerate(text.splitlines()):
+                lines.append(_Line(t, x, y - k * size, size, page_no, len(lines) + 1, artifact=True, parts=[(t, x)]))
+            continue
+        tol = max(3.0, 0.5 * size)
+        candidates = [ln for ln in lines if abs(ln.y - y) <= tol and ln.x <= x + size]
+        if not candidates:
+            lines.append(_Line(text, x, y, size, page_no, len(lines) + 1, parts=[(text, x)]))
+            placed += 1
+            continue
+        ln = max(candidates, key=lambda l: l.x)
+        idx = max((k for k, (_t, px) in enumerate(ln.parts) if px <= x + 1), default=0)
+        piece = ln.parts[idx][0] if ln.parts else ln.text
+        start = cursors.get((id(ln), idx), 0)
+        m = regex.compile(r"\s{2,}|\s+$").search(piece, start)
+        if m:
+            after = piece[m.end():]
+            glue = "" if after[:1] and after[:1] in _PUNCT_AFTER else " "
+            new = piece[: m.start()] + " " + text + glue
+            cursors[(id(ln), idx)] = len(new)
+            piece = new + after
+        else:
+            nxt = ln.parts[idx + 1][0] if idx + 1 < len(ln.parts) else ""
+            glue = "" if nxt[:1] and nxt[:1] in _PUNCT_AFTER else " "
+            piece = piece.rstrip() + " " + text + glue
+            cursors[(id(ln), idx)] = len(piece)
+        if ln.parts:
+            ln.parts[idx] = (piece, ln.parts[idx][1])
+            ln.text = "".join(t for t, _ in ln.parts)
+        else:
+            ln.text = piece
+        placed += 1
+    return placed
+
+
+def _rows(lines: list[_Line], tol: float) -> list[list[_Line]]:
+    """Lines grouped by baseline (top to bottom), each row left to right."""
+    rows: list[list[_Line]] = []
+    for ln in sorted(lines, key=lambda l: (-l.y, l.x)):
+        if rows and abs(rows[-1][0].y - ln.y) <= tol:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    for r in rows:
+        r.sort(key=lambda l: l.x)
+    return rows
+
+
+def _order_page(lines: list[_Line], width: float, zone_base: int) -> tuple[list[_Line], int]:
+    """Reading order of one page: two-column zones left column first, the rest top to bottom."""
+    if not lines:
+        return lines, zone_base
+    mid = width / 2
+
+    def side(ln: _Line) -> str:
+        est = len(ln.text.strip()) * (ln.size or 12) * 0.45
+        if ln.x + est <= mid + 0.04 * width:
+            return "L"
+        if ln.x >= mid - 0.15 * width:
+            return "R"
+        return "F"  # full width: body text
+
+    rows = _rows(lines, tol=3.0)
+    for k, row in enumerate(rows):  # "dòng N" counts visual rows from the top of the page
+        for ln in row:
+            ln.line_on_page = k + 1
+    kinds = [[side(ln) for ln in r] for r in rows]
+    out: list[_Line] = []
+    i = 0
+    zone = zone_base
+    while i < len(rows):
+        # a zone: consecutive rows without full-width lines, close together, one with L and R
+        j = i
+        while j < len(rows) and "F" not in kinds[j] and not rows[j][0].artifact:
+            if j > i:
+                gap = rows[j - 1][0].y - rows[j][0].y
+                if gap > 3.0 * max(rows[j][0].size or 12, 8):
+                    break
+            j += 1
+        if j > i and any("L" in kinds[k] and "R" in kinds[k] for k in range(i, j)):
+            left = [ln for k in range(i, j) for ln, s in zip(rows[k], kinds[k]) if s == "L"]
+            right = [ln for k in range(i, j) for ln, s in zip(rows[k], kinds[k]) if s == "R"]
+            for col, group in ((0, left), (1, right)):
+                for ln in group:
+                    ln.column, ln.zone = col, zone
+                out.extend(group)
+            zone += 1
+            i = j
+        else:
+            out.extend(rows[i])
+            i += 1
+    return out, zone
+
+
+def _mark_artifacts(pages: list[list[_Line]], heights: list[float]) -> None:
+    """Page numbers near the top or bottom edge, and lines repeated at the edge of most pages."""
+    edge: dict[str, int] = {}
+    for lines, h in zip(pages, heights):
+        seen: set[str] = set()
+        for ln in lines:
+            if ln.y > 0.9 * h or ln.y < 0.1 * h:
+                key = _DIGITS.sub("#", ln.text.strip())
+                if key not in seen:
+                    seen.add(key)
+                    edge[key] = edge.get(key, 0) + 1
+    n = len(pages)
+    for lines, h in zip(pages, heights):
+        for ln in lines:
+            t = ln.text.strip()
+            near_edge = ln.y > 0.9 * h or ln.y < 0.1 * h
+            if not near_edge:
+                continue
+            if _PAGE_NO.match(t) or (n >= 2 and edge.get(_DIGITS.sub("#", t), 0) >= max(2, (n + 1) // 2)):
+                ln.artifact = True
+                ln.top = ln.y > 0.5 * h
+
+
+def _has_image(page: Any) -> bool:
+    """Whether a page draws an image (a scan is one image per page)."""
+    try:
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        if xobjects is None:
+            return False
+        return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+    except Exception:  # noqa: BLE001 - damaged resources: no evidence of a scan
+        return False
+
+
+def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except (DependencyError, NotImplementedError) as exc:
+                raise EncryptedFileError(f"the PDF is encrypted and cannot be opened ({exc})", path=path) from None
+            if not ok:
+                raise EncryptedFileError("the PDF is password-protected", path=path,
+                                         hint="open it with its password and save or print an unprotected copy")
+        pages = list(reader.pages)
+    except VnplanError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds (PdfReadError, LimitReachedError, …)
+        raise CorruptFileError(f"broken PDF ({type(exc).__name__}: {exc})", path=path,
+                               hint="download the file again") from None
+    return reader, pages
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = record.getMessage()
+        except Exception:  # noqa: BLE001 - a badly formatted record is not worth failing for
+            msg = str(record.msg)
+        self.into.append(msg)
+
+
+@contextmanager
+def _pypdf_messages(into: list[str]):  # type: ignore[no-untyped-def]
+    """While reading, pypdf's repair notices become document warnings instead of stderr lines."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect(into)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
+    """Read a PDF's text layer into a :class:`SourceDocument`."""
+    if not data.strip():
+        raise EmptyInputError("the file is empty", path=path)
+    notes: list[str] = []
+    with _pypdf_messages(notes):
+        doc = _read_pdf(data, path)
+    if notes:
+        unique = list(dict.fromkeys(n[:200] for n in notes))
+        more = f" (+{len(unique) - 5} more)" if len(unique) > 5 else ""
+        doc = attrs.evolve(doc, warnings=doc.warnings + tuple(f"pypdf: {n}" for n in unique[:5])
+                           + ((f"pypdf reported {len(unique)} repairs{more}",) if more else ()))
+    return doc
+
+
+def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
+    _reader, pages = _open(data, path)
+    if not pages:
+        raise CorruptFileError("the PDF has no pages", path=path)
+    page_lines: list[list[_Line]] = []
+    setups: list[PageSetup] = []
+    widths: list[float] = []
+    heights: list[float] = []
+    legacy_used = False
+    stamped = 0
+    visible = 0
+    for k, page in enumerate(pages):
+        try:
+            box = page.mediabox
+            w, h = float(box.width), float(box.height)
+            lines, conv = _page_lines(page, k)
+            visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
+            stamped += _place_stamps(lines, _stamps(page), k) if "/Annots" in page else 0
+        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged streams
+            raise CorruptFileError(f"cannot read page {k + 1} ({type(exc).__name__}: {exc})", path=path) from None
+        rot = int(page.get("/Rotate", 0) or 0) % 180
+        if rot:
+            w, h = h, w
+        legacy_used |= conv
+        widths.append(w)
+        heights.append(h)
+        setups.append(PageSetup(width_mm=round(w * _PT_MM, 1), height_mm=round(h * _PT_MM, 1),
+                                orientation="landscape" if w > h else "portrait"))
+        page_lines.append(lines)
+    if visible == 0 or visible < MIN_CHARS_PER_PAGE * len(pages) and any(_has_image(p) for p in pages):
+        raise NeedsOCRError(
+            f"the PDF has no text layer ({len(pages)} page(s) of scanned images): vnplan cannot read it",
+            path=path, hint="run OCR first, e.g. ocrmypdf -l vie IN.pdf OUT.pdf, then read OUT.pdf",
+        )
+    _mark_artifacts(page_lines, heights)
+    ordered: list[_Line] = []
+    zone = 0
+    for lines, w in zip(page_lines, widths):
+        body, zone = _order_page(lines, w, zone)
+        ordered.extend(body)
+    doc = _to_document(ordered, path, tuple(setups), legacy_used)
+    if stamped:
+        doc = attrs.evolve(doc, warnings=doc.warnings + (
+            f"{stamped} đoạn chữ trong dấu/chữ ký số (số, ngày) đã được đưa vào văn bản / "
+            f"{stamped} text stamp(s) drawn by signature or annotation fields (number, date) were placed into the text",))
+    return doc
+
+
+def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
+    """Inside a column zone, join a wrapped line to the entry it continues.
+
+    A line continues the one above it in the same column when it does not open a list item
+    and either the line above ends with a comma, or it is a parenthesised note under a list
+    entry (``- Cơ quan Báo, Đài;`` / ``(để đưa tin)``). Centred header lines are left alone.
+    """
+    out: list[_Line] = []
+    entry_open = False
+    for ln in lines:
+        prev = out[-1] if out else None
+        t = ln.text.strip()
+        same_cell = (prev is not None and not ln.artifact and not prev.artifact and ln.column is not None
+                     and (prev.zone, prev.column) == (ln.zone, ln.column))
+        if same_cell and prev is not None and not LIST_MARKER_RE.match(t) and (
+                prev.text.rstrip().endswith(",") or entry_open and t.startswith("(")):
+            prev.text = prev.text.rstrip() + " " + t
+            if prev.fonts and ln.fonts:
+                head = prev.fonts[-1]
+                prev.fonts[-1] = (head[0].rstrip() + " ", head[1], head[2])
+                prev.fonts.extend(ln.fonts)
+            continue
+        out.append(ln)
+        entry_open = bool(LIST_MARKER_RE.match(t))
+    return out
+
+
+def _line_pitch(lines: list[_Line]) -> float | None:
+    """The usual distance between consecutive body lines (the median), if there are enough."""
+    gaps = sorted(
+        a.y - b.y for a, b in zip(lines, lines[1:])
+        if not a.artifact and not b.artifact and a.page == b.page and a.column is None and b.column is None
+        and 0 < a.y - b.y < 3 * max(a.size or 12, 8)
+    )
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else None
+
+
+def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
+    """Runs of a block from the font runs of its lines (a line break joined as a space)."""
+    out: list[Run] = []
+    for k, ln in enumerate(lines):
+        for j, (text, base, size) in enumerate(ln.fonts):
+            text = (" " if k and j == 0 else "") + (text.strip() if j == 0 else text)
+            family, bold, italic = font_facts(base)
+            if out and (out[-1].font, out[-1].size, out[-1].bold, out[-1].italic) == (family, size, bold, italic):
+                last = out[-1]
+                out[-1] = Run(last.text + text, last.font, last.size, last.bold, last.italic)
+            else:
+                out.append(Run(text, family, size or None, bold, italic))
+    runs = [attrs.evolve(r, text=_SPACES.sub(" ", r.text)) for r in out if r.text.strip()]
+    if runs:
+        runs[0] = attrs.evolve(runs[0], text=runs[0].text.lstrip())
+        runs[-1] = attrs.evolve(runs[-1], text=runs[-1].text.rstrip())
+    return tuple(runs)
+
+
+def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup, ...], legacy_used: bool) -> SourceDocument:
+    # Body lines go through the plain-text reader (paragraph joining); a blank line separates
+    # what must not be joined: column changes, zones, a first-line indent after a full line.
+    text_lines: list[str] = []
+    source: list[_Line | None] = []  # per text line
+    prev: _Line | None = None
+    body_x = min((ln.x for ln in ordered if not ln.artifact and ln.column is None), default=0.0)
+    ordered = _join_cell_continuations(ordered)
+    pitch = _line_pitch(ordered)
+    for ln in ordered:
+        if ln.artifact:
+            continue
+        if prev is not None:
+            breaks = (ln.column, ln.zone) != (prev.column, prev.zone) or ln.page != prev.page and ln.column is not None
+            indent = ln.column is None and ln.x > body_x + 1.5 * (ln.size or 12) and prev.column is None
+            # space between paragraphs: a gap clearly wider than the usual line pitch
+            spaced = pitch is not None and ln.page == prev.page and prev.y - ln.y > 1.3 * pitch
+            if breaks or indent or spaced:
+                text_lines.append("")
+                source.append(None)
+        text_lines.append(" ".join(_CONTROL.sub("", ln.text).split()))  # a gap inside a PDF line is a blank, not a cell
+        source.append(ln)
+        prev = ln
+    blocks: list[Block] = []
+    if any(text_lines):
+        doc = read_text("\n".join(text_lines), path=path, format="pdf")
+        blocks = list(doc.blocks)
+    out: list[Block] = []
+    pending = [ln for ln in ordered if ln.artifact]
+
+    def flush(page: int) -> None:
+        """Emit artifacts that come before a block on ``page``: its headers, earlier footers."""
+        while pending and (pending[0].page < page or pending[0].page == page and pending[0].top):
+            a = pending.pop(0)
+            t, _ = normalize_with_map(a.text)
+            out.append(Block(index=0, text=t, kind="artifact", page_section=a.page,
+                             location=f"trang {a.page + 1}, dòng {a.line_on_page}"))
+
+    for b in blocks:
+        first = source[b.line - 1] if b.line and b.line - 1 < len(source) else None
+        page = first.page if first else 0
+        flush(page)
+        table = None
+        if first is not None and first.column is not None and b.kind == "paragraph":
+            table = TablePos(table=first.zone or 0, row=0, col=first.column)
+        where = f"trang {page + 1}, dòng {first.line_on_page}" if first else b.location
+        start = (b.line or 1) - 1
+        runs = _block_runs([ln for ln in source[start : start + len(b.line_breaks) + 1] if ln is not None])
+        if runs and normalize_with_map("".join(r.text for r in runs))[0] != b.text:
+            # a stamp or a continuation changed the text: keep the leading run's formatting
+            runs = (attrs.evolve(runs[0], text=b.text),)
+        out.append(attrs.evolve(b, location=where, table=table, page_section=page, line=None, origin=None,
+                                offsets=None, runs=runs))
+    flush(10**9)
+    out = [attrs.evolve(b, index=k) for k, b in enumerate(out)]
+    warnings: tuple[str, ...] = ()
+    if legacy_used:
+        warnings = ("văn bản dùng phông TCVN3/VNI, đã chuyển sang Unicode / legacy TCVN3/VNI fonts converted to Unicode",)
+    return SourceDocument(blocks=tuple(out), format="pdf", path=path, pages=setups, warnings=warnings)

@@ -1,0 +1,218 @@
+"""Word styles (styles.xml) and effective formatting: defaults, paragraph-style chain, run style, direct."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_W = "{%s}" % W
+_VAL = _W + "val"
+
+#: Run properties vnplan keeps: font, size (pt), bold, italic, caps, underline, vanish (hidden).
+RunProps = dict[str, Any]
+
+_TOGGLES = {_W + "b": "bold", _W + "i": "italic", _W + "caps": "caps", _W + "vanish": "vanish",
+            _W + "smallCaps": "small_caps"}
+_FALSE = {"0", "false", "off", "none"}
+
+
+def _on(el: etree._Element) -> bool:
+    v = el.get(_VAL)
+    return v is None or v.lower() not in _FALSE
+
+
+def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -> RunProps:
+    """The properties set by one ``w:rPr`` (only those it sets)."""
+    out: RunProps = {}
+    if rpr is None:
+        return out
+    for el in rpr:
+        tag = el.tag
+        key = _TOGGLES.get(tag)
+        if key is not None:
+            out[key] = _on(el)
+        elif tag == _W + "sz":
+            v = el.get(_VAL)
+            if v and v.isdigit():
+                out["size"] = int(v) / 2
+        elif tag == _W + "rFonts":
+            font = el.get(_W + "ascii") or el.get(_W + "hAnsi")
+            if font is None and theme:
+                th = el.get(_W + "asciiTheme") or el.get(_W + "hAnsiTheme")
+                if th:
+                    font = theme.get("minor" if th.startswith("minor") else "major")
+            if font is None:
+                font = el.get(_W + "cs") or el.get(_W + "eastAsia")
+            if font:
+                out["font"] = font
+        elif tag == _W + "u":
+            v = el.get(_VAL)
+            out["underline"] = v is not None and v.lower() not in _FALSE
+    return out
+
+
+def read_theme(root: etree._Element | None) -> dict[str, str]:
+    """Major and minor Latin fonts of the theme."""
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for kind in ("major", "minor"):
+        el = root.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
+        if el is not None and el.get("typeface"):
+            out[kind] = el.get("typeface")  # type: ignore[assignment]
+    return out
+
+
+# What Word assumes when no style says otherwise (ECMA-376 §17.3.2): 10 pt, no emphasis.
+_WORD_DEFAULTS: RunProps = {"size": 10.0, "bold": False, "italic": False, "caps": False, "underline": False}
+
+
+class Style:
+    __slots__ = ("id", "type", "name", "based_on", "ppr", "rpr", "num_id", "ilvl", "outline", "jc", "link")
+
+    def __init__(self) -> None:
+        self.id = ""
+        self.type = "paragraph"
+        self.name = ""
+        self.based_on: str | None = None
+        self.ppr: etree._Element | None = None
+        self.rpr: RunProps = {}
+        self.num_id: str | None = None
+        self.ilvl: int | None = None
+        self.outline: int | None = None
+        self.jc: str | None = None
+        self.link: str | None = None
+
+
+def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, int | None, str | None]:
+    """numId, ilvl, outlineLvl and jc set by one ``w:pPr``."""
+    if ppr is None:
+        return None, None, None, None
+    num_id = ilvl = outline = jc = None
+    for el in ppr:
+        tag = el.tag
+        if tag == _W + "numPr":
+            for c in el:
+                if c.tag == _W + "numId":
+                    num_id = c.get(_VAL)
+                elif c.tag == _W + "ilvl":
+                    v = c.get(_VAL)
+                    ilvl = int(v) if v and v.isdigit() else 0
+        elif tag == _W + "outlineLvl":
+            v = el.get(_VAL)
+            outline = int(v) if v and v.isdigit() else None
+        elif tag == _W + "jc":
+            jc = el.get(_VAL)
+    return num_id, ilvl, outline, jc
+
+
+class Styles:
+    """The style sheet, with effective properties resolved once per style and cached."""
+
+    def __init__(self, root: etree._Element | None, theme: dict[str, str] | None = None) -> None:
+        self.theme = theme or {}
+        self.styles: dict[str, Style] = {}
+        self.default_rpr: RunProps = dict(_WORD_DEFAULTS)
+        self.default_para: str | None = None
+        self.default_char: str | None = None
+        self._elements: dict[str, etree._Element] = {}
+        self._pcache: dict[str | None, dict[str, Any]] = {}
+        self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
+        if root is None:
+            return
+        dd = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, self.theme)}
+        # Styles are indexed here and parsed on first use: Word's style sheets hold hundreds
+        # of styles of which a document uses a handful.
+        for el in root.iterfind(_W + "style"):
+            sid = el.get(_W + "styleId") or ""
+            self._elements.setdefault(sid, el)
+            if el.get(_W + "default") in ("1", "true", "on"):
+                typ = el.get(_W + "type") or "paragraph"
+                if typ == "paragraph":
+                    self.default_para = sid
+                elif typ == "character":
+                    self.default_char = sid
+
+    def get(self, style_id: str | None) -> Style | None:
+        """The style with this id, parsed on first use."""
+        if style_id is None:
+            return None
+        st = self.styles.get(style_id)
+        if st is None:
+            el = self._elements.get(style_id)
+            if el is None:
+                return None
+            st = Style()
+            st.id = style_id
+            st.type = el.get(_W + "type") or "paragraph"
+            name = el.find(_W + "name")
+            st.name = name.get(_VAL, st.id) if name is not None else st.id
+            b = el.find(_W + "basedOn")
+            st.based_on = b.get(_VAL) if b is not None else None
+            ln = el.find(_W + "link")
+            st.link = ln.get(_VAL) if ln is not None else None
+            st.ppr = el.find(_W + "pPr")
+            st.num_id, st.ilvl, st.outline, st.jc = parse_ppr_bits(st.ppr)
+            st.rpr = parse_rpr(el.find(_W + "rPr"), self.theme)
+            self.styles[style_id] = st
+        return st
+
+    def numbering_styles(self) -> dict[str, str]:
+        """Numbering styles (w:type="numbering") and the num each points at."""
+        out: dict[str, str] = {}
+        for sid, el in self._elements.items():
+            if el.get(_W + "type") == "numbering":
+                st = self.get(sid)
+                if st is not None and st.num_id:
+                    out[sid] = st.num_id
+        return out
+
+    def chain(self, style_id: str | None) -> list[Style]:
+        """The style and its ancestors, base first."""
+        out: list[Style] = []
+        seen: set[str] = set()
+        sid = style_id
+        while sid and sid not in seen:
+            st = self.get(sid)
+            if st is None:
+                break
+            seen.add(sid)
+            out.append(st)
+            sid = st.based_on
+        out.reverse()
+        return out
+
+    def paragraph(self, style_id: str | None) -> dict[str, Any]:
+        """Effective paragraph-style facts: name, numId, ilvl, outline level, jc, run properties."""
+        if style_id not in self._pcache:
+            sid = style_id if self.get(style_id) is not None else self.default_para
+            info: dict[str, Any] = {"id": sid, "name": None, "num_id": None, "ilvl": None, "outline": None,
+                                    "jc": None, "rpr": dict(self.default_rpr), "num_style": None}
+            for st in self.chain(sid):
+                info["name"] = st.name
+                if st.num_id is not None:
+                    info["num_id"] = st.num_id
+                    info["num_style"] = st.id
+                if st.ilvl is not None:
+                    info["ilvl"] = st.ilvl
+                if st.outline is not None:
+                    info["outline"] = st.outline
+                if st.jc is not None:
+                    info["jc"] = st.jc
+                info["rpr"].update(st.rpr)
+            self._pcache[style_id] = info
+        return self._pcache[style_id]
+
+    def run(self, para_style: str | None, run_style: str | None) -> RunProps:
+        """Effective run properties before direct formatting: defaults, paragraph chain, run style chain."""
+        key = (para_style, run_style)
+        if key not in self._rcache:
+            props = dict(self.paragraph(para_style)["rpr"])
+            for st in self.chain(run_style):
+                props.update(st.rpr)
+            self._rcache[key] = props
+        return self._rcache[key]
