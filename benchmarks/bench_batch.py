@@ -1,6 +1,7 @@
 """Benchmark `vnplan.batch`: plans per second with 1 and 2 workers, and peak memory.
 
     PYTHONPATH=. python benchmarks/bench_batch.py [--plans 1000] [--formats txt,docx] [--jobs 1,2] [--repeat 3]
+                                              [--profile bacgiang-14-KH-UBND-2024]
 
 Generates ``--plans`` variants of the reference plan (tests/plan_factory.py) in a temporary
 folder for each format (.docx only when this installation reads .docx), then checks them in
@@ -44,7 +45,7 @@ def _maxrss_mb(who: int) -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / (1024 * 1024)
 
 
-def run_once(folder: str, jobs: int) -> dict[str, float]:
+def run_once(folder: str, jobs: int, profile: str | None = None) -> dict[str, float]:
     """One configuration, in this (fresh) process, as ``vnplan batch -o report.json|html`` runs it."""
     from vnplan.batch import Spool, batch
     from vnplan.report.batch import iter_json
@@ -62,7 +63,7 @@ def run_once(folder: str, jobs: int) -> dict[str, float]:
     with Spool() as results:
         t0 = time.perf_counter()
         errors = 0
-        for r in batch([folder], jobs=jobs, executor=pool):
+        for r in batch([folder], jobs=jobs, executor=pool, profile=profile):
             results.append(r)
             errors += r.error is not None
         elapsed = time.perf_counter() - t0
@@ -102,13 +103,14 @@ def main() -> None:
     ap.add_argument("--plans", type=int, default=1000)
     ap.add_argument("--formats", default="txt,docx")
     ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--profile", default=None, help="check against this profile too (e.g. bacgiang-14-KH-UBND-2024)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per configuration; the fastest is kept "
                     "(other processes on the machine make single runs noisy)")
     ap.add_argument("--run", help=argparse.SUPPRESS)  # internal: one configuration in a child process
     ap.add_argument("--generate", help=argparse.SUPPRESS)  # internal: write the plans in a child process
     args = ap.parse_args()
     if args.run:
-        print(json.dumps(run_once(args.run, int(args.jobs))))
+        print(json.dumps(run_once(args.run, int(args.jobs), args.profile)))
         return
     if args.generate:
         generate(Path(args.generate), args.plans, args.formats)
@@ -116,7 +118,8 @@ def main() -> None:
 
     docx_ok = importlib.util.find_spec("vnplan.read.docx") is not None
     jobs_list = [int(j) for j in args.jobs.split(",")]
-    print(f"vnplan batch benchmark: {args.plans} plans, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"vnplan batch benchmark: {args.plans} plans, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+          + (f", profile {args.profile}" if args.profile else ""))
     for fmt in args.formats.split(","):
         if fmt == "docx" and not docx_ok:
             print("docx: skipped (this installation has no .docx reader yet)")
@@ -131,8 +134,9 @@ def main() -> None:
             print(f"{fmt}: generated {args.plans} plans in {time.perf_counter() - t0:.1f} s")
             rates: dict[int, float] = {}
             for jobs in jobs_list:
-                runs = [json.loads(subprocess.run([sys.executable, __file__, "--run", tmp, "--jobs", str(jobs)],
-                                                  capture_output=True, text=True, env=env, check=True).stdout)
+                cmd = [sys.executable, __file__, "--run", tmp, "--jobs", str(jobs)]
+                cmd += ["--profile", args.profile] if args.profile else []
+                runs = [json.loads(subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout)
                         for _ in range(max(1, args.repeat))]
                 r = max(runs, key=lambda x: x["plans_per_second"])
                 r["peak_mb_self"] = max(x["peak_mb_self"] for x in runs)
