@@ -155,7 +155,7 @@ def corpus_kind(u: int) -> str:
 
 
 def build_corpus(root: Path, *, docx_reader: bool) -> dict[str, dict[str, object]]:
-    """Write the batch test corpus (54 plan files, 2 of them broken, and files a walk must skip).
+    """Write the batch test corpus (55 plan files, 3 of them broken, and files a walk must skip).
 
     Returns, per path relative to ``root`` (with ``/``), what the batch must say about it:
     ``unit``, ``status`` (ok, fail, error), ``cites_parent``, ``wrong_date``, ``variant``.
@@ -203,6 +203,9 @@ def build_corpus(root: Path, *, docx_reader: bool) -> dict[str, dict[str, object
     (root / "broken" / "empty.txt").write_bytes(b"")
     expected["broken/empty.txt"] = {"unit": "empty", "status": "error", "cites_parent": False,
                                     "wrong_date": False, "variant": None}
+    (root / "broken" / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n")  # no text, no xref
+    expected["broken/scan.pdf"] = {"unit": "scan", "status": "error", "cites_parent": False,
+                                   "wrong_date": False, "variant": None}
     # files a walk must skip: other suffixes, hidden files, Word lock files, hidden folders
     (root / "notes.csv").write_text("not a plan\n", encoding="utf-8")
     (root / ".hidden.txt").write_text(variant_text(Variant("", 0, "good", 1, 1), base), encoding="utf-8")

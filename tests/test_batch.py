@@ -65,6 +65,7 @@ def test_the_truncated_docx_is_an_error_row_and_the_others_are_checked(corpus, r
     assert bad.status == "error" and bad.error and bad.error_type
     assert bad.sha256 is not None and len(bad.sha256) == 64
     assert by["broken/empty.txt"].error_type == "EmptyInputError"
+    assert by["broken/scan.pdf"].status == "error" and by["broken/scan.pdf"].error
     checked = [r for r in results if r.error is None]
     assert len(checked) >= 40
     assert all(r.header["symbol"] and r.unit_source == "header" for r in checked)
