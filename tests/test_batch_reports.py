@@ -238,3 +238,10 @@ def test_clicking_a_heading_sorts_the_matrix_rows(rows) -> None:  # type: ignore
     assert orders[1] == [3, 2, 1, 0]
     # errors: the unreadable file (-1) first, then 0, 0, 1
     assert orders[2] == [3, 0, 1, 2]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused() -> None:
+    evil = result("=cmd.txt", '=HYPERLINK("http://x","y")', None)
+    table = list(csv.reader(io.StringIO(render_csv([evil], bom=False))))
+    assert table[1][0] == "'=cmd.txt" and table[1][1].startswith("'=HYPERLINK")
+    assert table[1][FIXED_COLUMNS.index("errors")] == "0"  # numbers are left alone

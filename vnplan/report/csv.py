@@ -2,7 +2,8 @@
 
 Written as UTF-8 with a byte-order mark so Excel shows Vietnamese; the fixed columns come
 first (file, unit, header, status, counts, score), then one column per requirement id with
-the plan's status for it, then the error message of an unreadable file.
+the plan's status for it, then the error message of an unreadable file. Text that a
+spreadsheet would run as a formula is prefixed with an apostrophe.
 """
 
 from __future__ import annotations
@@ -38,12 +39,12 @@ def iter_csv(results: Iterable[PlanResult], *, bom: bool = True) -> Iterator[str
         buf.truncate()
         return text
 
-    w.writerow([*FIXED_COLUMNS, *ids, "error"])
+    w.writerow([_safe(c) for c in (*FIXED_COLUMNS, *ids, "error")])
     yield (BOM if bom else "") + take()
     for r in results:
         h = r.header or {}
         by_id = {q.id: q.status for q in r.coverage.requirements} if r.coverage is not None else {}
-        w.writerow([
+        w.writerow([_safe(c) for c in [
             r.file, r.unit, h.get("authority") or "", h.get("number") or "", h.get("symbol") or "",
             h.get("date") or _partial(h), h.get("title") or "",
             r.status,
@@ -51,8 +52,16 @@ def iter_csv(results: Iterable[PlanResult], *, bom: bool = True) -> Iterator[str
             "" if r.score is None else f"{r.score:.4f}",
             *[by_id.get(i, "") for i in ids],
             r.error or "",
-        ])
+        ]])
         yield take()
+
+
+def _safe(cell: object) -> object:
+    """Text a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) gets a leading
+    apostrophe: the cells come from documents sent in by other offices (CSV injection)."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cell
+    return cell
 
 
 def _partial(h: dict) -> str:  # type: ignore[type-arg]
