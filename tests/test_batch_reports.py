@@ -14,6 +14,8 @@ import attrs
 import jsonschema
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnplan.batch import PlanResult, Spool
 from vnplan.check.registry import Finding
@@ -245,3 +247,23 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused() -> Non
     table = list(csv.reader(io.StringIO(render_csv([evil], bom=False))))
     assert table[1][0] == "'=cmd.txt" and table[1][1].startswith("'=HYPERLINK")
     assert table[1][FIXED_COLUMNS.index("errors")] == "0"  # numbers are left alone
+
+
+_TEXT = st.characters(blacklist_categories=("Cc", "Cs"))  # what a reader leaves: no control characters
+
+
+@settings(max_examples=60, deadline=None)
+@given(unit=st.text(_TEXT, min_size=1, max_size=40), note=st.text(_TEXT, max_size=40),
+       rid=st.text(_TEXT, min_size=1, max_size=12))
+def test_any_text_from_a_document_stays_text_in_every_view(unit: str, note: str, rid: str) -> None:
+    req = RequirementResult(id=rid, kind="content", text=note, status="partial", score=0.5, note=note or None,
+                            evidence=(Evidence(text=note, span=Span(0, 0, 1)),))
+    r = result("a.txt", unit, Coverage(profile="p", score=0.5, requirements=(req,)))
+    doc = lxml.html.document_fromstring(render_html([r]))
+    assert len(doc.xpath("//script")) == 1 and len(doc.xpath("//style")) == 1
+    table = doc.get_element_by_id("matrix")
+    assert table.xpath("tbody/tr/td")[0].text_content() == unit
+    assert table.xpath("thead/tr/th")[-1].text_content() == rid
+    jsonschema.validate(json.loads("".join(iter_json([r]))), load_schema("batch"))
+    header, row = list(csv.reader(io.StringIO(render_csv([r], bom=False))))
+    assert header[-2] in (rid, "'" + rid) and row[-2] == "partial"
