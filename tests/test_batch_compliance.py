@@ -128,3 +128,16 @@ def test_the_api_gives_coverage_objects(corpus) -> None:  # type: ignore[no-unty
     rows = list(batch([root / "so" / "00-stp.txt", root / "huyen" / "22-ubnd.txt"], profile=PROFILE, jobs=1))
     assert rows[0].coverage.profile == PROFILE and rows[0].score == 1.0
     assert rows[1].missing_mandatory and rows[1].status == "fail"
+
+
+def test_a_profile_file_is_loaded_once_and_sent_to_the_workers(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import concurrent.futures as cf
+
+    from vnplan.profiles import profile_to_dict
+
+    root, _ = corpus
+    path = tmp_path / "my-profile.json"
+    path.write_text(json.dumps(profile_to_dict(load(PROFILE)), ensure_ascii=False), encoding="utf-8")
+    with cf.ThreadPoolExecutor(max_workers=2) as ex:
+        rows = list(batch([root / "so"], profile=str(path), executor=ex))
+    assert rows and all(r.coverage is not None and r.coverage.profile == PROFILE for r in rows)

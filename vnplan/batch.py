@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from vnplan.errors import InputError, UsageError, VnplanError
@@ -331,6 +332,9 @@ def batch(
         lang=lang,
     )
     validate_options(options)
+    if isinstance(profile, str) and os.path.isfile(profile):
+        # a profile file is loaded here and sent as an object: remote workers may not see the file
+        options = attrs.evolve(options, profile=_resolve_profile(profile))
     reg, own_reg = None, False
     if register is not None:
         from vnplan.register import Register
