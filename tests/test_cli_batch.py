@@ -149,6 +149,7 @@ def test_register_commands_answer_the_three_questions(corpus, tmp_path) -> None:
               "--parent-date", "2024-01-21", "--format", "json")
     assert res.exit_code == 1
     data = json.loads(res.stdout)
+    jsonschema.validate(data, _register_view("missing"))
     assert data["missing"] == pf.EXPECTED_MISSING
     assert sorted(rel(root, w["document"]["path"]) for w in data["wrong_dates"]) == sorted(
         k for k, v in expected.items() if v["wrong_date"])
@@ -158,6 +159,7 @@ def test_register_commands_answer_the_three_questions(corpus, tmp_path) -> None:
 
     res = run("register", "list", "--db", db, "--unit", "Sở Tư pháp", "--format", "json")
     assert res.exit_code == 0
+    jsonschema.validate(json.loads(res.stdout), _register_view("document", many=True))
     assert [rel(root, d["path"]) for d in json.loads(res.stdout)][:2] == ["so/00-stp.txt", "revisions/00-rev.txt"]
 
     res = run("register", "list", "--db", db)
@@ -165,10 +167,19 @@ def test_register_commands_answer_the_three_questions(corpus, tmp_path) -> None:
 
     res = run("register", "show", "--db", db, str(root / "so" / "15-ttr.txt"))
     assert res.exit_code == 0 and "14/KH-UBND ngày 12/01/2024" in res.stdout
+    res = run("register", "show", "--db", db, str(root / "so" / "15-ttr.txt"), "--format", "json")
+    jsonschema.validate(json.loads(res.stdout), _register_view("details"))
+    jsonschema.validate(json.loads(res.stdout), load_schema("register"))
 
     assert run("register", "show", "--db", db, "nothing-like-this").exit_code == 2
     assert run("register", "list", "--db", tmp_path / "absent.db").exit_code == 2
     assert run("register", "missing", "--db", db, "--expected", units).exit_code == 2  # which parent?
+
+
+def _register_view(name: str, many: bool = False) -> dict:  # type: ignore[type-arg]
+    """One view of ``schemas/register.schema.json`` (or an array of it) as a schema of its own."""
+    ref = {"$ref": f"#/$defs/{name}"}
+    return {**({"type": "array", "items": ref} if many else ref), "$defs": load_schema("register")["$defs"]}
 
 
 def _run_on_a_terminal(args: list[str]) -> tuple[int, bytes, bytes]:
