@@ -215,3 +215,28 @@ def test_english_messages_on_request(corpus) -> None:  # type: ignore[no-untyped
     root, _ = corpus
     rows = list(batch([root / "huyen" / "22-ubnd.txt"], jobs=1, lang="en"))
     assert rows[0].findings and rows[0].findings[0].message.startswith("The plan has no")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork to hand the patched checker to the workers")
+def test_a_file_that_kills_its_worker_is_the_only_error_row(corpus, results, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing as mp
+    import os
+
+    module = sys.modules["vnplan.batch"]
+    real = module.check_file
+
+    def deadly(path, options=module.Options()):  # type: ignore[no-untyped-def]
+        if path.endswith("03-stc.txt"):
+            os._exit(13)  # as a worker killed by the system would vanish
+        return real(path, options)
+
+    monkeypatch.setattr(module, "check_file", deadly)
+    root, _ = corpus
+    files = iter(module.iter_plan_files([root / "so"]))
+    pool = lambda: cf.ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork"))  # noqa: E731
+    rows = list(module._run_pool(files, module.Options(), None, 2, None, 2, factory=pool))
+    bad = [r for r in rows if r.error]
+    assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
+    assert bad[0].error_type == "BrokenProcessPool"
+    want = [r.to_dict() for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
+    assert [r.to_dict() for r in rows if not r.error] == want

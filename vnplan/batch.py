@@ -402,6 +402,11 @@ def _chunks(files: Iterator[str], size: int) -> Iterator[tuple[str, ...]]:
         yield tuple(chunk)
 
 
+def _own_pool(jobs: int | None) -> cf.Executor:
+    return cf.ProcessPoolExecutor(max_workers=_workers_of(None, jobs), mp_context=_mp_context(),
+                                  initializer=_worker_init)
+
+
 def _run_pool(
     files: Iterator[str],
     options: Options,
@@ -409,12 +414,18 @@ def _run_pool(
     jobs: int | None,
     window: int | None,
     chunksize: int,
+    factory: Callable[[], cf.Executor] | None = None,
 ) -> Iterator[PlanResult]:
+    """Submit chunks through a bounded window and yield their results in file order.
+
+    When the pool is vnplan's own and a worker dies (killed for memory, a crash in a native
+    library), the pool is replaced and the tasks that were in flight are run again one file
+    at a time, so only the file that brings a worker down is reported as an error row.
+    """
     own = executor is None
-    if own:
-        executor = cf.ProcessPoolExecutor(max_workers=_workers_of(None, jobs), mp_context=_mp_context(),
-                                          initializer=_worker_init)
-    assert executor is not None
+    make = factory or (lambda: _own_pool(jobs))
+    if executor is None:
+        executor = make()
     limit = max(1, window or 4 * _workers_of(executor, jobs))
     pending: deque[tuple[tuple[str, ...], cf.Future[list[PlanResult]] | BaseException]] = deque()
     chunks = _chunks(files, chunksize)
@@ -433,11 +444,26 @@ def _run_pool(
             if not pending:
                 return
             chunk, fut = pending.popleft()
-            if isinstance(fut, BaseException):
-                yield from (_error_result(p, fut) for p in chunk)
-                continue
             try:
+                if isinstance(fut, BaseException):
+                    raise fut
                 out = fut.result()
+            except cf.process.BrokenProcessPool as exc:
+                if not own:  # a caller's pool: not ours to replace
+                    yield from (_error_result(p, exc) for p in chunk)
+                    continue
+                suspects = [p for c in (chunk, *(c for c, _ in pending)) for p in c]
+                pending.clear()
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = make()
+                for path in suspects:  # one at a time in a fresh pool: only the culprit fails again
+                    try:
+                        yield from executor.submit(_check_many, (path,), options).result()
+                    except cf.process.BrokenProcessPool as again:
+                        yield _error_result(path, again)
+                        executor.shutdown(wait=False, cancel_futures=True)
+                        executor = make()
+                continue
             except Exception as exc:  # the task died: every file of it becomes an error row
                 yield from (_error_result(p, exc) for p in chunk)
                 continue
