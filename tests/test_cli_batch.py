@@ -39,7 +39,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 def good_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("good")
     for u in (0, 1, 17):
-        pf.write_plan(root, pf.Variant(name=f"u{u}", unit_index=u, kind="good", number=5 + u, day=3), "txt")
+        pf.write_plan(root, pf.Variant(name=f"u{u}", unit_index=u, kind="good", number=15 + u, day=3), "txt")
     return root
 
 

@@ -111,3 +111,16 @@ def test_a_header_table_copied_from_word_is_split_into_cells_column_by_column():
 
 def test_a_list_number_followed_by_a_tab_is_not_a_table_row():
     assert texts(read_text("I.\tMỤC ĐÍCH, YÊU CẦU\n1.\tMục đích\n")) == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Số:        /KH-UBND", "Bắc Giang, ngày       tháng 02 năm 2024", "Số: ……/KH-UBND", "Số:\t/KH-UBND"],
+)
+def test_blanks_typed_into_a_draft_are_not_table_cells(line):
+    assert [b.table for b in read_text(line + "\n").blocks] == [None]
+
+
+def test_a_wide_gap_between_two_header_cells_splits_them():
+    doc = read_text("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC GIANG          Độc lập - Tự do - Hạnh phúc\n")
+    assert [b.table.col for b in doc.blocks] == [0, 0, 1, 1]

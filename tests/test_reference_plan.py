@@ -72,3 +72,26 @@ def test_the_json_validates_against_the_schema(reference_plan):
 def test_no_structural_finding_on_the_reference_plan(reference_plan):
     report = vnplan.check(reference_plan, select=["F110", "F111"])
     assert report.findings == ()
+
+
+FORM = ["F101", "F102", "F103", "F104", "F105", "F106", "F107", "F108", "F109"]
+
+
+def test_form_findings_on_the_reference_plan(reference_plan):
+    # Its header table was lost in extraction (no Quốc hiệu, Tiêu ngữ or issuer); it is a
+    # draft with a blank number and day. Nothing else in F101–F109 is wrong with it.
+    report = vnplan.check(reference_plan, select=FORM)
+    assert [(f.rule, f.severity) for f in report.findings] == [
+        ("F101", "error"),
+        ("F101", "error"),
+        ("F102", "error"),
+        ("F103", "info"),
+        ("F105", "info"),
+    ]
+    f103 = report.by_rule("F103")[0]
+    assert f103.line == 3 and "để trống" in f103.message
+    assert report.by_rule("F105")[0].line == 5
+
+
+def test_the_reference_plan_ends_with_the_closing_mark(reference_plan):
+    assert vnplan.check(reference_plan, select=["F112"]).findings == ()

@@ -1,7 +1,7 @@
 """vnplan: parse and check Vietnamese administrative plans (Kế hoạch).
 
-Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`batch`, and the
-model types.
+Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`skeleton`,
+:func:`batch`, and the model types.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import vnplan.parse
 import vnplan.read
 from vnplan.batch import batch
 from vnplan.check.runner import check
+from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
 from vnplan.read import read
 
@@ -76,6 +77,8 @@ __all__ = [
     "parse",
     "check",
     "comply",
+    "skeleton",
+    "skeleton_markdown",
     "batch",
     "plan_to_json",
     "__version__",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 # The one place that lists rule modules; importing them registers their rules.
-RULE_MODULES: tuple[str, ...] = ("structure", "references", "compliance")
+RULE_MODULES: tuple[str, ...] = ("structure", "form", "layout", "references", "compliance")
 
 for _name in RULE_MODULES:
     importlib.import_module(f"vnplan.check.{_name}")

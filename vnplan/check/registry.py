@@ -15,7 +15,7 @@ from typing import Any
 from attrs import field, frozen
 
 from vnplan.errors import UsageError
-from vnplan.model import Plan, Severity, Span
+from vnplan.model import Block, Plan, Severity, Span
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -98,6 +98,7 @@ class Finding:
     location: str | None = None
     source: str | None = None
     fix: str | None = None
+    column: int | None = None  # 1-based column in ``line``, where exactly known (text sources)
 
 
 @frozen
@@ -229,11 +230,12 @@ def run_rules(
             out.append(Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part))
             continue
         for hit in hits:
-            line = loc = None
+            line = loc = col = None
             if hit.span is not None and 0 <= hit.span.block < len(blocks):
                 b = blocks[hit.span.block]
                 line = b.line_of(hit.span.start)
                 loc = b.location or None
+                col = _column(b, hit.span.start)
             out.append(
                 Finding(
                     rule=r.id,
@@ -246,10 +248,25 @@ def run_rules(
                     location=loc,
                     source=r.source,
                     fix=hit.fix,
+                    column=col,
                 )
             )
     out.sort(key=_finding_order)
     return tuple(out)
+
+
+def _column(b: Block, offset: int) -> int | None:
+    """The 1-based source column of character ``offset`` of a text block, when it is exactly known.
+
+    Known on the block's first line outside tables: a text block starts at the start of its
+    line (``origin``) and its offset map counts any leading white space it dropped.
+    """
+    if b.line is None or b.table is not None or b.origin is None:
+        return None
+    if any(br <= offset for br in b.line_breaks):
+        return None  # on a joined continuation line, whose dropped indentation is unknown
+    orig = b.original_offset(offset)
+    return None if orig is None else orig - b.origin + 1
 
 
 def _effective_date(plan: Plan) -> _dt.date | None:
@@ -263,7 +280,11 @@ def _effective_date(plan: Plan) -> _dt.date | None:
     try:
         return _dt.date(d.year, d.month or 1, 1)
     except ValueError:
+        pass
+    try:
         return _dt.date(d.year, 1, 1)
+    except ValueError:  # year 0 or beyond 9999: no date to choose rules by
+        return None
 
 
 def _finding_order(f: Finding) -> tuple[Any, ...]:

@@ -26,10 +26,10 @@ MAX_HEADER_BLOCKS = 40
 
 NUMBER_RE = regex.compile(
     r"^(?P<word>S[ốô]|SỐ|So)\s*(?P<colon>[:.]?)\s*"
-    r"(?P<num>[0-9]*[A-Za-z]?)\s*(?P<slash>/)\s*"
+    r"(?P<num>[0-9]*[A-Za-z]?)\s*(?:[.…_]+\s*)?(?P<slash>/)\s*"  # a draft's "……/" is a blank number
     r"(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<sym>[\p{L}\p{N}][\p{L}\p{N}\-/&. ]*?[\p{L}\p{N}])?"
-    r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+V/v|\s*[,;])"
+    r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+ngày\s|\s+V/v|\s*[,;])"
 )
 DATE_WORDS_RE = regex.compile(
     r"(?P<place>[^,;]*?)\s*(?P<comma>,?)\s*"
@@ -139,8 +139,9 @@ def parse_header(blocks: tuple[Block, ...]) -> tuple[Header, int]:
             break
         if label_of(t) is not None and not RULE_LINE_RE.match(t):
             break
-        # Quốc hiệu, possibly wrapped over two or three lines of one cell.
-        if "national" not in f:
+        # Quốc hiệu, possibly wrapped over two or three lines of one cell (a rule line above it
+        # is not part of it: its punctuation folds away and would otherwise be joined on).
+        if "national" not in f and not RULE_LINE_RE.match(t):
             k = _match_wrapped(blocks, i, _is_national_name)
             if k:
                 f["national"] = TextField(" ".join(blocks[j].text for j in range(i, i + k)), block_span(b))

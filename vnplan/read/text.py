@@ -157,10 +157,15 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
 _GAP_RE = regex.compile(r"\t+| {5,}")
 
 
+_BLANK_BEFORE = ("ngày", "tháng", "năm", "số", "Số", "Số:", "số:")
+
+
 def _cells(body: str) -> list[tuple[int, str]] | None:
     """The cells of a table row copied as text (``ỦY BAN…<tab>CỘNG HÒA…``), or None.
 
-    A list label followed by a tab (``1.<tab>Mục đích``, Word's numbering) is not a row.
+    A gap is a cell boundary only where a new cell can start: not before ``/`` or a dot
+    leader (``Số:      /KH-UBND``), not after a word that a typed blank follows in drafts
+    (``ngày      tháng``), and not after a list label (``1.<tab>Mục đích``: Word's numbering).
     """
     stripped = body.strip()
     if "\t" not in body and not _GAP_RE.search(stripped):
@@ -168,11 +173,15 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     parts: list[tuple[int, str]] = []
     start = 0
     for m in _GAP_RE.finditer(body):
+        left = body[start : m.start()].strip()
+        right = body[m.end() :].lstrip()
+        if left and (right[:1] in "/.…_-" or left.rsplit(" ", 1)[-1] in _BLANK_BEFORE):
+            continue  # a blank left in the text, not a cell boundary
         parts.append((start, body[start : m.start()]))
         start = m.end()
     parts.append((start, body[start:]))
     filled = [p for _, p in parts if p.strip()]
-    if not filled:
+    if len(parts) < 2 or not filled:
         return None
     first = parts[0][1].strip()
     if first and len(first) <= 8 and LIST_MARKER_RE.match(first + " ") and len(filled) <= 2:

@@ -59,7 +59,9 @@ def render_report(report: Report) -> str:
         entry += f" ({where})" if where else ""
         entry += f": {f.message}"
         if f.fix:
-            entry += f"\n      → {'sửa thành' if lang == 'vi' else 'fix'}: {f.fix}"
+            label = "sửa thành" if lang == "vi" else "fix"
+            pad = "\n" + " " * (len(label) + 10)  # a fix over several lines stays aligned under its first
+            entry += f"\n      → {label}: {pad.join(f.fix.splitlines())}"
         if f.source:
             entry += f"\n      {'căn cứ' if lang == 'vi' else 'source'}: {f.source}"
         parts.setdefault(f.part, []).append(entry)
