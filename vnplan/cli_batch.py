@@ -20,6 +20,8 @@ from vnplan.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, _guard, _ids
 from vnplan.errors import UsageError, VnplanError
 
 FORMATS = ("json", "csv", "html", "text")
+#: Below this many files and without --jobs, plans are checked in this process (no pool to start).
+SMALL_BATCH = 8
 _SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".txt": "text", ".text": "text"}
 
 
@@ -86,7 +88,7 @@ def _profile_name(profile: Any) -> str | None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Report format [default: from -o's suffix, else text].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes [default: all cores; 1 = no pool].")
+              help="Worker processes [default: all cores, or none for fewer than 8 files; 1 = no pool].")
 @click.option("--register", "register_db", default=None, help="Record every result in this SQLite register.")
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated, repeatable).")
@@ -106,6 +108,8 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
     files = list(iter_plan_files(paths))
     if not files:
         raise UsageError("no plan files found (.docx, .pdf, .txt, .md)", hint="check the paths you gave")
+    if jobs is None and len(files) < SMALL_BATCH:
+        jobs = 1  # starting worker processes costs more than checking a handful of plans
     inputs = {os.path.realpath(f) for f in files}
     for target, what in ((output, "report"), (register_db, "register")):
         if target and target != "-" and os.path.realpath(target) in inputs:
