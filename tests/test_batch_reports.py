@@ -267,3 +267,10 @@ def test_any_text_from_a_document_stays_text_in_every_view(unit: str, note: str,
     jsonschema.validate(json.loads("".join(iter_json([r]))), load_schema("batch"))
     header, row = list(csv.reader(io.StringIO(render_csv([r], bom=False))))
     assert header[-2] in (rid, "'" + rid) and row[-2] == "partial"
+
+
+def test_html_details_speak_the_report_language(rows) -> None:  # type: ignore[no-untyped-def]
+    vi = _page(rows).get_element_by_id("p2-f0").text_content()
+    assert "lỗi (dòng 12)" in vi and "15/02/2024" in _page(rows).get_element_by_id("plan-0").text_content()
+    en = lxml.html.document_fromstring(render_html(rows, lang="en")).get_element_by_id("p2-f0").text_content()
+    assert "error (line 12)" in en

@@ -16,6 +16,7 @@ from typing import Any
 
 from vnplan.batch import PlanResult
 from vnplan.report.batch import STATUS_NAMES, profile_of, requirement_columns, summary
+from vnplan.report.text import SEVERITY_NAMES
 
 _RANK = {"met": 0, "partial": 1, "placeholder": 2, "missing": 3}
 _STATUS_RANK = {"ok": 0, "fail": 1, "error": 2}
@@ -205,6 +206,7 @@ def iter_html(results: Iterable[PlanResult], *, lang: str = "vi", title: str | N
 
 def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str],
                   req_index: dict[str, int]) -> list[str]:
+    sev = SEVERITY_NAMES["en" if t is _TEXT["en"] else "vi"]
     out = [f'<section class="plan" id="plan-{i}"><h3>{_e(r.unit)} '
            f'<small class="{r.status}">{_e(names[r.status])}</small></h3>',
            f"<p><small>{_e(t['file'])}: {_e(r.file)}"
@@ -214,7 +216,7 @@ def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str
         return out
     h = r.header
     num = f"{h.get('number') or '…'}/{h.get('symbol') or '—'}"
-    date = h.get("date") or _partial(h.get("date_parts"))
+    date = _partial(h.get("date_parts"))  # dd/mm/yyyy as printed on the plan, or what a draft gives
     out.append(f"<p>{_e(h.get('authority') or '')} · {_e(num)} · {_e(date)}<br>"
                f"{_e(h.get('doc_type') or '')} {_e(h.get('title') or '')}</p>")
     out.append(f'<h4 id="plan-{i}-findings">{_e(t["findings"])}</h4>')
@@ -223,7 +225,7 @@ def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str
         for k, f in enumerate(r.findings):
             where = f" ({t['line']} {f.line})" if f.line else (f" ({_e(f.location)})" if f.location else "")
             out.append(f'<li id="p{i}-f{k}"><span class="sev-{_e(f.severity)}">[{_e(f.rule)}] '
-                       f"{_e(names.get(f.severity, f.severity))}{_e(where)}</span>: {_e(f.message)}"
+                       f"{_e(sev.get(f.severity, f.severity))}{_e(where)}</span>: {_e(f.message)}"
                        + (f"<br><small>{_e(f.source)}</small>" if f.source else "") + "</li>")
         out.append("</ol>")
     else:
