@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from vnplan.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, _guard, _ids
+from vnplan.cli import EXIT_FINDINGS, EXIT_OK, _guard, _ids
 from vnplan.errors import UsageError, VnplanError
 
 FORMATS = ("json", "csv", "html", "text")
@@ -315,4 +315,4 @@ def register_missing(db: str, expected: str, parent: str | None, parent_date: st
     sys.exit(EXIT_FINDINGS if missing or wrong else EXIT_OK)
 
 
-__all__ = ["batch_cmd", "register_group", "guess_format", "EXIT_BAD_INPUT"]
+__all__ = ["batch_cmd", "register_group", "guess_format", "render", "write_atomic"]
