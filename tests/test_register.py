@@ -191,3 +191,30 @@ def test_error_rows_are_recorded_but_never_count_as_implementing(filled) -> None
         errors = [d for d in docs if d.error]
         assert any(d.path.endswith("truncated.docx") for d in errors)
         assert not {d.id for d in errors} & {d.id for d in reg.implementing("14", "KH-UBND")}
+
+
+def test_two_writers_on_one_new_register_migrate_it_once_and_wait_for_each_other(tmp_path, corpus) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    root, _ = corpus
+    rows = list(batch([root / "so"], jobs=1))
+    halves = (rows[::2], rows[1::2])
+    errors: list[BaseException] = []
+
+    def write(part) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with Register(tmp_path / "r.db") as reg:
+                for r in part:
+                    reg.record(r)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(h,)) for h in halves]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with Register(tmp_path / "r.db") as reg:
+        assert sorted(d.sha256 for d in reg.documents()) == sorted(r.sha256 for r in rows)
+    assert _count(tmp_path / "r.db", "schema_version") == len(MIGRATIONS)

@@ -242,18 +242,26 @@ class Register:
         return int(row[0] or 0)
 
     def _migrate(self) -> None:
+        """Apply the migrations this file lacks, each in its own transaction.
+
+        The version is read again under the write lock, so two processes opening a new
+        register at once apply each migration once.
+        """
         db = self._db
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
-        current = self.version
-        if current > len(MIGRATIONS):
-            raise InputError(f"the register has schema version {current}, newer than this vnplan knows "
-                             f"({len(MIGRATIONS)})", path=self.path, hint="upgrade vnplan")
-        for k in range(current, len(MIGRATIONS)):
+        while True:
             db.execute("BEGIN IMMEDIATE")
             try:
-                for stmt in _statements(MIGRATIONS[k]):
+                current = self.version
+                if current > len(MIGRATIONS):
+                    raise InputError(f"the register has schema version {current}, newer than this vnplan knows "
+                                     f"({len(MIGRATIONS)})", path=self.path, hint="upgrade vnplan")
+                if current == len(MIGRATIONS):
+                    db.execute("COMMIT")
+                    return
+                for stmt in _statements(MIGRATIONS[current]):
                     db.execute(stmt)
-                db.execute("INSERT INTO schema_version VALUES (?, ?)", (k + 1, _now()))
+                db.execute("INSERT INTO schema_version VALUES (?, ?)", (current + 1, _now()))
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
