@@ -1,7 +1,7 @@
 """vnplan: parse and check Vietnamese administrative plans (Kế hoạch).
 
-Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`skeleton`, and the
-model types.
+Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`skeleton`,
+:func:`batch`, and the model types.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ from vnplan.model import (
 # The stage packages share their names with the API functions (vnplan.read, vnplan.parse,
 # vnplan.check): import the packages first, then bind the names to the functions, so that
 # ``vnplan.parse(...)`` is the function and ``from vnplan.parse import …`` the package.
+import vnplan.batch
 import vnplan.check
 import vnplan.parse
 import vnplan.read
+from vnplan.batch import batch
 from vnplan.check.runner import check
 from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
@@ -77,6 +79,7 @@ __all__ = [
     "comply",
     "skeleton",
     "skeleton_markdown",
+    "batch",
     "plan_to_json",
     "__version__",
 ]

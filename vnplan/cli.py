@@ -261,6 +261,13 @@ def skeleton_cmd(profile: str, unit: str, parent_unit: str | None, symbol: str, 
     click.echo(f"vnplan: wrote {path}", err=True)
 
 
+# The batch and register commands live in their own module (vnplan/cli_batch.py).
+from vnplan.cli_batch import batch_cmd, register_group  # noqa: E402
+
+main.add_command(batch_cmd)
+main.add_command(register_group)
+
+
 def run() -> None:  # pragma: no cover - console entry point wrapper
     main()
 
