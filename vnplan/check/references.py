@@ -259,6 +259,12 @@ def _definitions(plan: Plan) -> dict[str, list]:  # type: ignore[type-arg]
     return out
 
 
+def _uses(ctx: Context) -> tuple:  # type: ignore[type-arg]
+    """The abbreviation uses of the plan's body, found once for R204 and R205."""
+    plan = ctx.plan
+    return ctx.shared("abbreviation_uses", lambda: abbreviation_uses(plan.source, _body_blocks(plan)))
+
+
 @rule(
     "R204",
     "warning",
@@ -279,7 +285,7 @@ def undefined_abbreviation(ctx: Context) -> Iterator[Hit]:
     defined = _definitions(plan)
     known = {a.upper() for a in known_abbreviations()}
     seen: set[str] = set()
-    for u in abbreviation_uses(plan.source, _body_blocks(plan)):
+    for u in _uses(ctx):
         a = u.abbr.upper()
         if a in seen or a in defined or a in known:
             continue
@@ -317,7 +323,7 @@ def abbreviation_order(ctx: Context) -> Iterator[Hit]:
         return
     blocks = plan.source.blocks
     reported: set[str] = set()
-    for u in abbreviation_uses(plan.source, _body_blocks(plan)):
+    for u in _uses(ctx):
         a = u.abbr.upper()
         defs = defined.get(a)
         if not defs or a in reported:
