@@ -43,6 +43,7 @@ _TONE_RE = regex.compile(
 _LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
 _SPACE_RE = regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u00ad\ufeff"), None)
+_INVISIBLE_RE = regex.compile("[\u200c\u200d\u2060\u00ad\ufeff]")
 
 
 def fix_tones(s: str) -> str:
@@ -67,7 +68,7 @@ def normalize_with_map(s: str) -> tuple[str, tuple[int, ...] | None]:
             return s, None
     simple = unicodedata.is_normalized("NFC", s) and not any(c in s for c in "\u00d0\u00f0\u0189")
     if simple:
-        t = s.translate(_INVISIBLE) if any(ord(c) in _INVISIBLE for c in s) else s
+        t = s.translate(_INVISIBLE) if _INVISIBLE_RE.search(s) else s
         if t is s:
             collapsed = _SPACE_RE.sub(" ", s)
             stripped = collapsed.strip()
@@ -116,13 +117,14 @@ def key(s: str) -> str:
 
 
 _STRIP_MARKS = regex.compile(r"\p{M}+")
+_ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def fold(s: str) -> str:
     """Key without diacritics or punctuation spacing: ``CỘNG HOÀ`` → ``cong hoa``."""
     d = unicodedata.normalize("NFD", normalize(s).lower().replace("đ", "d"))
     d = _STRIP_MARKS.sub("", d)
-    return " ".join(regex.findall(r"[\p{L}\p{N}]+", d))
+    return " ".join(_ALNUM_RUN.findall(d))
 
 
 _UPPER_RE = regex.compile(r"\p{Lu}")

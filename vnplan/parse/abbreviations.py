@@ -110,6 +110,12 @@ def _block_indices(doc: SourceDocument, blocks: Iterable[int] | None) -> Iterabl
     return [i for i in idx if doc.blocks[i].kind != "artifact" and doc.blocks[i].text]
 
 
+_ITEM = regex.compile(r"[^\s,]+(?:\s[A-ZĐ]{2,})?")
+_LEFT_WORD = regex.compile(r"(\S+)\s$")
+_RIGHT_WORD = regex.compile(r"\s(\S+)")
+_NEXT_LETTERS = regex.compile(r"\s(\p{L}+)")
+
+
 def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
     out: list[Abbreviation] = []
     for m in _DEF.finditer(text):
@@ -117,11 +123,12 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
         if _ROMAN.fullmatch(body) and len(body) <= 4 and body in ("I", "II", "III", "IV", "V", "VI", "VII",
                                                                    "VIII", "IX", "X", "XI", "XII"):
             continue
-        items = [(t.group(), m.start("body") + t.start()) for t in regex.finditer(r"[^\s,]+(?:\s[A-ZĐ]{2,})?", body)]
+        items = [(t.group(), m.start("body") + t.start()) for t in _ITEM.finditer(body)]
         if "," not in body:
             items = [(body, m.start("body"))]
         before = text[: m.start()]
-        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(before)][-24:]
+        # the expansion stands in the last words before the parenthesis: look back a bounded window
+        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(text, max(0, m.start() - 400), m.start())][-24:]
         tail_cut = _clause_start(before)
         expansions = _match_list(words, [a for a, _ in items], before)
         for (abbr, s), exp in zip(items, expansions):
@@ -139,7 +146,8 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
         before = text[: m.start()]
         if head.lower() not in before[-120:].lower():
             continue
-        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(before)][-24:]
+        # the expansion stands in the last words before the parenthesis: look back a bounded window
+        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(text, max(0, m.start() - 400), m.start())][-24:]
         (exp,) = _match_list(words, [abbr], before)
         s = m.start("abbr")
         if exp is None:
@@ -205,8 +213,8 @@ def extract_abbreviations(doc: SourceDocument, blocks: Iterable[int] | None = No
 
 def _is_heading_word(text: str, s: int, e: int) -> bool:
     """Whether the capitals at ``[s, e)`` stand next to a capitalised Vietnamese word (a heading)."""
-    left = regex.search(r"(\S+)\s$", text[max(0, s - 30) : s])
-    right = regex.match(r"\s(\S+)", text[e : e + 30])
+    left = _LEFT_WORD.search(text[max(0, s - 30) : s])
+    right = _RIGHT_WORD.match(text[e : e + 30])
     for m in (left, right):
         if m:
             w = m.group(1).strip(",.;:()\"“”")
@@ -239,7 +247,7 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None) 
             if _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or (nxt and nxt in ".)")):
                 continue
             if multi:
-                two = regex.match(r"\s(\p{L}+)", text[e : e + 40])
+                two = _NEXT_LETTERS.match(text[e : e + 40])
                 if two and f"{a} {two.group(1)}".upper() in multi:
                     e += two.end()
                     a = text[s:e]

@@ -254,7 +254,7 @@ def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None
             offsets.extend(rel + o for o in omap)
         pieces.append(t)
     joined = "".join(pieces)
-    identity = all(o == k for k, o in enumerate(offsets))
+    identity = offsets == list(range(len(offsets)))
     return Block(
         index=index,
         text=joined,
