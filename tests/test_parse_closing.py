@@ -82,3 +82,11 @@ def test_an_empty_recipient_entry_is_kept_as_an_empty_recipient():
 def test_a_note_after_the_semicolon_is_still_the_entrys_note():
     p = vnplan.parse("Số: 01/TB-UBND\nTHÔNG BÁO\nABC\nNơi nhận:\n- Cơ quan Báo&PT, TH Thành phố; (để đưa tin)\n- Lưu: VT.\n")
     assert (p.recipients[0].name, p.recipients[0].note) == ("Cơ quan Báo&PT, TH Thành phố", "để đưa tin")
+
+
+def test_a_drafts_placeholder_for_the_signers_name_stays_in_the_signature():
+    p = vnplan.parse("Số: /KH-STP\nKẾ HOẠCH\nABC\nI. NỘI DUNG\nA./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n[Ghi họ và tên người ký]\n")
+    assert (p.signature.position, p.signature.signer, p.signature.signer_placeholder) == (
+        "GIÁM ĐỐC", None, "[Ghi họ và tên người ký]"
+    )
+    assert p.other == ()

@@ -125,6 +125,8 @@ CASES = [
      "“TM.” chỉ ghi trước tên tập thể lãnh đạo hoặc cơ quan làm việc theo chế độ tập thể, không ghi trước "
      "“GIÁM ĐỐC”.", None),
     ("F107", {"signature": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"}, "error", "Thiếu họ và tên người ký.", None),
+    ("F107", {"signature": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n[Ghi họ và tên người ký]"}, "info",
+     "Họ và tên người ký còn để trống: dự thảo chưa ký ban hành.", None),
     # F108 recipients
     ("F108", {"recipients": ""}, "error", "Thiếu phần “Nơi nhận:”.", None),
     ("F108", {"recipients": "NƠI NHẬN:\n- Lãnh đạo Sở;\n- Lưu: VT, VP."}, "error",

@@ -300,6 +300,7 @@ class Signature:
     position: str | None  # chức vụ of the signer, e.g. PHÓ GIÁM ĐỐC
     signer: str | None
     forms: tuple[AuthorityLine, ...] = ()
+    signer_placeholder: str | None = None  # a draft's "[Ghi họ và tên người ký]" where the name goes
     span: Span | None = None
     spans: tuple[Span, ...] = ()
 

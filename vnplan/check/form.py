@@ -515,6 +515,7 @@ def _deputy(head: str) -> str:
         "tm_collective": "“TM.” chỉ ghi trước tên tập thể lãnh đạo hoặc cơ quan làm việc theo chế độ tập thể, "
                          "không ghi trước “{of}”.",
         "no_signer": "Thiếu họ và tên người ký.",
+        "no_signer_draft": "Họ và tên người ký còn để trống: dự thảo chưa ký ban hành.",
     },
     variants_en={
         "missing": "The signer's authority, position and name are missing.",
@@ -522,6 +523,7 @@ def _deputy(head: str) -> str:
         "kt_deputy": "KT. {of} means a deputy signs: the position must be a deputy's (“PHÓ …”), not “{position}”.",
         "tm_collective": "“TM.” goes only before a collective body, not before “{of}”.",
         "no_signer": "The signer's name is missing.",
+        "no_signer_draft": "The signer's name is left blank: an unsigned draft.",
     },
     examples=("T/M. GIÁM ĐỐC\nGIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTriệu Ngọc Trung"),
 )
@@ -553,7 +555,12 @@ def signature(ctx: Context) -> Iterator[Hit]:
             yield Hit(f.span, {"of": f.of}, variant="tm_collective")
     if not sig.signer:
         last = sig.spans[-1] if sig.spans else sig.span
-        yield Hit(Span(last.block, last.end, last.end) if last else _end_anchor(plan), variant="no_signer")
+        where = Span(last.block, last.end, last.end) if last else _end_anchor(plan)
+        if sig.signer_placeholder is not None:
+            # a draft that marks where the name goes, like a blank number or day: info, not an error
+            yield Hit(sig.spans[-1], variant="no_signer_draft", severity="info")
+        else:
+            yield Hit(where, variant="no_signer")
 
 
 # --------------------------------------------------------------------------- F108

@@ -20,6 +20,7 @@ _ARCHIVE_RE = regex.compile(r"^(?:Lưu|LƯU)\s*[:.]?\s*(?P<units>.*)$")
 _NOTE_RE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*$")
 _SIGNER_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$")
 _STAMP_RE = regex.compile(r"^\((?:đã ký|Đã ký|ký|Ký)[^)]*\)$|^\[?(?:đã ký|Đã ký)\]?$")
+_PLACEHOLDER_RE = regex.compile(r"^\[[^\[\]]{2,120}\]$")
 _GROUP_RE = regex.compile(r"^[^-–—+•].{0,60}:$")
 
 
@@ -100,6 +101,10 @@ def parse_closing(
             group = t.rstrip(":").strip()
             groups.append(Paragraph(t, block_span(b)))
             continue
+        if not signer_seen and sig_lines and _PLACEHOLDER_RE.match(t):
+            sig_lines.append(b)  # the signer's name left to fill in a draft
+            signer_seen = True
+            continue
         if not signer_seen and (is_form or is_upper_text(t) or _STAMP_RE.match(t) or _SIGNER_RE.match(t)):
             sig_lines.append(b)
             if _SIGNER_RE.match(t) and not is_upper_text(t):
@@ -120,8 +125,12 @@ def _signature(lines: list[Block]) -> Signature | None:
     forms: list[AuthorityLine] = []
     position: str | None = None
     signer: str | None = None
+    placeholder: str | None = None
     for b in lines:
         t = b.text
+        if _PLACEHOLDER_RE.match(t):
+            placeholder = t
+            continue
         fm = FORM_RE.match(t)
         if fm and is_upper_text(t):
             forms.append(AuthorityLine(form=fm.group("form") + ".", of=fm.group("of").strip(), span=block_span(b)))
@@ -140,6 +149,7 @@ def _signature(lines: list[Block]) -> Signature | None:
         position=position,
         signer=signer,
         forms=tuple(forms),
+        signer_placeholder=placeholder,
         span=block_span(lines[0]),
         spans=tuple(block_span(b) for b in lines),
     )
