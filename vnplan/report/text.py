@@ -115,6 +115,11 @@ def render_plan(plan: Plan) -> str:
         lines.append("CĂN CỨ BAN HÀNH")
         for lb in plan.legal_basis:
             lines.append(f"  - {lb.text}")
+    if plan.preamble:
+        lines.append("")
+        lines.append("ĐOẠN KHÔNG ĐÁNH SỐ (trước các mục)")
+        for p in plan.preamble:
+            lines.append(f"  {p.text if len(p.text) <= 90 else p.text[:87] + '…'}")
     if plan.sections:
         lines.append("")
         lines.append("BỐ CỤC")
