@@ -95,3 +95,23 @@ def test_rules_lists_the_catalogue():
     res = run("rules")
     assert res.exit_code == 0
     assert "F110" in res.output and "F111" in res.output
+
+
+@pytest.mark.parametrize("command", [["parse", "--format", "json"], ["check"]])
+def test_output_onto_the_input_file_is_refused_and_the_input_kept(tmp_path, reference_path, command):
+    plan = tmp_path / "ke hoạch.txt"
+    plan.write_bytes(reference_path.read_bytes())
+    link = tmp_path / "link.txt"
+    link.symlink_to(plan)
+    for out in (plan, link):
+        res = run(command[0], link, *command[1:], "-o", out)
+        assert res.exit_code == 2
+        assert "overwrite the input" in res.output and res.output.count("\n") == 1
+    assert plan.read_bytes() == reference_path.read_bytes() and link.is_symlink()
+
+
+def test_output_into_a_missing_folder_is_one_line_not_an_internal_error(tmp_path, reference_path):
+    res = run("check", reference_path, "-o", tmp_path / "no-such-folder" / "report.json")
+    assert res.exit_code == 2
+    assert "output folder does not exist" in res.output and "internal error" not in res.output
+    assert not (tmp_path / "no-such-folder").exists()

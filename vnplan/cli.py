@@ -56,18 +56,29 @@ def _ids(values: Sequence[str]) -> list[str]:
     return out
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, source: str | None = None) -> None:
+    """Print TEXT, or write it to OUTPUT (never onto SOURCE, the input file)."""
     if output is None or output == "-":
         click.echo(text)
         return
     from pathlib import Path
 
+    from vnplan.errors import UsageError
+
     p = Path(output)
     if p.exists() and p.is_dir():
         raise VnplanError("output path is a directory", path=output)
+    if source not in (None, "-") and p.exists() and os.path.samefile(source, p):
+        raise UsageError("the output would overwrite the input file", path=output, hint="choose another output name")
+    if not p.parent.is_dir():
+        raise UsageError("the output folder does not exist", path=output, hint="create it first or choose another folder")
     tmp = p.with_name(f".{p.name}.tmp")
-    tmp.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
-    tmp.replace(p)
+    try:
+        tmp.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+        tmp.replace(p)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise VnplanError(f"cannot write the output: {exc.strerror}", path=output) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,11 +101,11 @@ def parse_cmd(file: str, fmt: str, output: str | None) -> None:
     if fmt == "json":
         from vnplan.serialize import dumps, plan_to_dict
 
-        _emit(dumps(plan_to_dict(plan)), output)
+        _emit(dumps(plan_to_dict(plan)), output, file)
     else:
         from vnplan.report.text import render_plan
 
-        _emit(render_plan(plan), output)
+        _emit(render_plan(plan), output, file)
 
 
 @main.command("check")
@@ -119,16 +130,16 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
         from vnplan.report.json import report_to_dict
         from vnplan.serialize import dumps
 
-        _emit(dumps(report_to_dict(report)), output)
+        _emit(dumps(report_to_dict(report)), output, file)
     elif fmt == "sarif":
         from vnplan.report.sarif import report_to_sarif
         from vnplan.serialize import dumps
 
-        _emit(dumps(report_to_sarif([report])), output)
+        _emit(dumps(report_to_sarif([report])), output, file)
     else:
         from vnplan.report.text import render_report
 
-        _emit(render_report(report), output)
+        _emit(render_report(report), output, file)
     failing = report.has_errors or bool(getattr(report.coverage, "missing_mandatory", False))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
@@ -227,7 +238,7 @@ def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | N
         raise UsageError("the output file exists", path=output, hint="choose another name or add --force")
     data = profile_to_dict(derive(parse(read(parent_file)), profile_id=profile_id))
     validate(data)
-    _emit(dumps(data), output)
+    _emit(dumps(data), output, parent_file)
     if output not in (None, "-"):
         click.echo(f"{output}: {len(data['requirements'])} requirements; review them before use", err=True)
 
