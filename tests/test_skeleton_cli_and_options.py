@@ -64,6 +64,22 @@ def test_cli_bad_options_give_one_line_and_exit_2(tmp_path, args, says):
     assert "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("suffix", ["docx", "md"])
+def test_cli_a_unit_name_with_control_characters_is_refused_in_one_line(tmp_path, suffix):
+    out = tmp_path / f"k.{suffix}"
+    res = run(*BASE, "--unit", "Sở Tư\x01 pháp", "-o", out)
+    assert res.exit_code == 2
+    assert "control characters" in res.output and res.output.count("\n") == 1
+    assert not out.exists()
+
+
+def test_cli_a_unit_name_over_255_characters_still_gives_a_docx(tmp_path):
+    out = tmp_path / "k.docx"
+    res = run(*BASE, "--unit", "Sở Tư pháp " * 30, "--place", "Bắc Giang", "-o", out)
+    assert res.exit_code == 0, res.output
+    assert len(docx.Document(str(out)).core_properties.author) == 255
+
+
 def test_cli_unknown_profile_exits_2_naming_the_shipped_ones(tmp_path):
     res = run("skeleton", "--profile", "khong-co", "--unit", "Sở Tư pháp", "--symbol", "KH-STP",
               "-o", tmp_path / "k.docx")

@@ -309,6 +309,11 @@ def build(
 
     if lang not in LANGS:
         raise UsageError(f"unknown guidance language {lang!r}", hint="use vi or en")
+    for what, value in (("unit", unit), ("parent-unit", parent_unit), ("place", place), ("symbol", symbol),
+                        ("signer-name", signer_name), ("signer-position", signer_position),
+                        ("title", title), ("archive", archive)):
+        if value and regex.search(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}]", " ".join(value.split())):
+            raise UsageError(f"the {what} holds control characters: {value!r}", hint="type the name as it is written")
     unit = " ".join((unit or "").split())
     if not unit:
         raise UsageError("the unit's name is empty", hint="give the unit, e.g. --unit 'Sở Tư pháp'")

@@ -384,10 +384,11 @@ def render(sk: Skeleton) -> Any:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     cp = document.core_properties
-    cp.title = f"{sk.doc_type.capitalize()} {sk.title}"
-    cp.author = sk.unit_name
-    cp.subject = f"Khung kế hoạch theo hồ sơ yêu cầu {sk.profile}"
-    cp.keywords = f"vnplan; {sk.profile}"
+    # Word's core properties hold at most 255 characters (python-docx refuses longer ones).
+    cp.title = f"{sk.doc_type.capitalize()} {sk.title}"[:255]
+    cp.author = sk.unit_name[:255]
+    cp.subject = f"Khung kế hoạch theo hồ sơ yêu cầu {sk.profile}"[:255]
+    cp.keywords = f"vnplan; {sk.profile}"[:255]
     cp.language = "vi-VN"
     cp.comments = "Tạo bởi vnplan skeleton; các đoạn tô vàng là chỗ đơn vị cần bổ sung."
     return document
