@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+import vnplan
 from vnplan.cli import main
 from vnplan.serialize import load_schema
 
@@ -115,3 +116,29 @@ def test_output_into_a_missing_folder_is_one_line_not_an_internal_error(tmp_path
     assert res.exit_code == 2
     assert "output folder does not exist" in res.output and "internal error" not in res.output
     assert not (tmp_path / "no-such-folder").exists()
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["check", "{plan}", "--lang", "fr"], "'fr' is not one of"),
+    (["check", "{plan}", "--format", "xml"], "'xml' is not one of"),
+    (["check", "{plan}", "--selct", "F1"], "No such option"),
+    (["check"], "Missing argument 'FILE'"),
+    (["bogus"], "No such command"),
+])
+def test_usage_errors_are_one_line_and_exit_code_2(reference_path, args, says):
+    argv = [a.format(plan=reference_path) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "vnplan", *argv], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("vnplan: error: ") and proc.stderr.count("\n") == 1
+    assert says in proc.stderr and "--help" in proc.stderr
+
+
+def test_version_works_from_a_source_checkout():
+    proc = subprocess.run([sys.executable, "-m", "vnplan", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert proc.stdout.strip() == f"vnplan, version {vnplan.__version__}"
+
+
+def test_a_bare_vnplan_still_shows_the_help():
+    proc = subprocess.run([sys.executable, "-m", "vnplan"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Commands:" in proc.stderr + proc.stdout

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from vnplan import __version__
 from vnplan.errors import VnplanError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,8 +82,32 @@ def _emit(text: str, output: str | None, source: str | None = None) -> None:
         raise VnplanError(f"cannot write the output: {exc.strerror}", path=output) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="vnplan", prog_name="vnplan")
+class _Group(click.Group):
+    """The top-level group: click's usage errors become one line too (as the exit codes promise)."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # a bare `vnplan` shows the help
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+            _fail(" ".join(exc.format_message().split()) + where)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=__version__, prog_name="vnplan")
 def main() -> None:
     """vnplan: đọc và kiểm tra Kế hoạch hành chính (parse and check Vietnamese plans)."""
 
