@@ -84,3 +84,44 @@ def test_articles_of_a_decision_are_sections():
 def test_mục_tiêu_is_the_purpose_part():
     p = vnplan.parse("Số: 01/KH-UBND\nKẾ HOẠCH\nABC\nI. MỤC TIÊU\n1. Mục tiêu tổng quát\n")
     assert p.sections[0].role == "purpose"
+
+
+def _lowered(plan: str) -> str:
+    for upper, lower in (("IV.", "iv."), ("III.", "iii."), ("II.", "ii."), ("I.", "i.")):
+        plan = plan.replace(f"\n{upper} ", f"\n{lower} ")
+    return plan
+
+
+def test_lower_case_roman_parts_are_sections_like_upper_case_ones():
+    p = vnplan.parse(_lowered(PLAN))
+    assert [(s.label, s.style, s.role) for s in p.sections] == [
+        ("i", "roman", "purpose_requirements"), ("ii", "roman", "content"),
+        ("iii", "roman", "forms"), ("iv", "roman", "implementation")]
+    assert [c.title for c in p.sections[0].children] == ["Mục đích", "Yêu cầu"]
+
+
+def test_a_lettered_point_i_after_h_stays_a_letter():
+    text = "Số: 01/KH-UBND\nKẾ HOẠCH\nABC\nI. NỘI DUNG\n1. Việc một\n" + "".join(
+        f"{c}. Điểm {c}\n" for c in "abcdđeghik")
+    p = vnplan.parse(text)
+    assert [s.label for s in p.sections[0].children[0].children] == list("abcdđeghik")
+
+
+def test_a_lower_case_roman_v_follows_iv():
+    text = _lowered(PLAN).replace("iv. TỔ CHỨC", "iv. KINH PHÍ\nv. TỔ CHỨC")
+    assert [s.label for s in vnplan.parse(text).sections] == ["i", "ii", "iii", "iv", "v"]
+
+
+def test_parts_written_with_phần_or_mục_are_sections():
+    text = PLAN.replace("\nI. ", "\nPhần I. ").replace("\nII. ", "\nPHẦN II: ").replace(
+        "\n1. Mục đích", "\nMục 1. Mục đích").replace("\n2. Yêu cầu", "\nMục 2. Yêu cầu")
+    p = vnplan.parse(text)
+    assert [(s.label, s.role) for s in p.sections] == [
+        ("I", "purpose_requirements"), ("II", "content"), ("III", "forms"), ("IV", "implementation")]
+    assert [(c.label, c.role) for c in p.sections[0].children] == [("1", "purpose"), ("2", "requirements")]
+
+
+def test_a_sentence_opening_with_mục_is_not_a_heading():
+    text = PLAN.replace("Tuyên truyền qua báo chí.", "Mục 2 của Kế hoạch này được thực hiện qua báo chí.")
+    forms = vnplan.parse(text).sections[2]
+    assert forms.children == () and forms.paragraphs[0].text.startswith("Mục 2 của")

@@ -18,7 +18,7 @@ def roman_value(s: str) -> int | None:
     total = 0
     prev = 0
     for ch in reversed(s):
-        v = _ROMAN_VALUES.get(ch)
+        v = _ROMAN_VALUES.get(ch.upper())
         if v is None:
             return None
         total = total - v if v < prev else total + v

@@ -37,9 +37,15 @@ class Label(NamedTuple):
 
 
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V|X))"
+# ii. … xx. in lower case; the one-letter i., v., x. read as letters here (outline.py decides)
+_LOWER_ROMAN = "(?:" + "|".join(sorted(
+    "ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split(), key=len, reverse=True)) + ")"
 _LABEL_RE = regex.compile(
     r"^(?:"
-    rf"(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
+    # "Phần I.", "PHẦN II:", "Mục 1." (a word before the number, as many plans write their parts)
+    rf"(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}}))(?:\s*[.:)\-–]\s*|\s*$)"
+    rf"|(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
+    rf"|(?P<lroman>{_LOWER_ROMAN})\.\s+"
     r"|(?P<multi>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:\s+|(?=\p{Lu}))"
     r"|(?P<arabic>\d{1,3})\s*[.)](?:\s+|(?=\p{Lu}))"
     r"|(?P<letter>[a-zđ])\s*\)\s*"
@@ -61,10 +67,15 @@ def label_of(text: str) -> Label | None:
     if end >= len(text.rstrip()):
         # a bare label with nothing after it is still a label (Word numbering on an empty heading)
         pass
-    for style in ("roman", "multi", "arabic", "letter", "letter2", "dash", "plus", "bullet", "article"):
+    for style in ("proman", "parabic", "roman", "lroman", "multi", "arabic", "letter", "letter2", "dash", "plus",
+                  "bullet", "article"):
         g = m.group(style)
         if g is None:
             continue
+        if style in ("proman", "lroman"):
+            return Label("roman", g, end)
+        if style == "parabic":
+            return Label("arabic", g, end)
         if style == "multi":
             return Label(f"arabic{g.count('.') + 1}", g, end)
         if style == "letter2":

@@ -61,6 +61,24 @@ def _split_heading(b: Block, lab: Label) -> tuple[str | None, Span, Paragraph | 
     return None, Span(b.index, 0, rest_span.start), Paragraph(rest, rest_span)
 
 
+_ROMAN_BEFORE = {"i": None, "v": "iv", "x": "ix"}
+_LETTER_BEFORE = {"i": "h", "v": "u", "x": "v"}
+
+
+def _lower_roman_one(b: Block, lab: Label, stack: list[_Node]) -> Label:
+    """``i.``, ``v.``, ``x.`` are lower-case roman parts, not letters, when no lettered list is open
+    (``i.`` opening, ``v.`` after ``iv.``); a lettered list ``h. i.`` keeps its letter."""
+    if lab.style != "letter" or lab.label not in _ROMAN_BEFORE or b.text[1:2] != ".":
+        return lab
+    if any(n.label.style == "letter" and n.label.label == _LETTER_BEFORE[lab.label] for n in stack):
+        return lab
+    romans = [n for n in stack if n.label.style == "roman"]
+    want = _ROMAN_BEFORE[lab.label]
+    if (want is None and not romans) or (romans and romans[0].label.label == want):
+        return Label("roman", lab.label, lab.end)
+    return lab
+
+
 def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Section, ...]]:
     """Paragraphs before the first label, and the section tree of the labelled blocks."""
     roots: list[_Node] = []
@@ -78,6 +96,7 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
             else:
                 before.append(para)
             continue
+        lab = _lower_roman_one(b, lab, stack)
         title, heading, para = _split_heading(b, lab)
         node = _Node(lab, b, title, heading)
         if para is not None:

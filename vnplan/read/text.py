@@ -22,6 +22,8 @@ _RULE_RE = regex.compile(r"^[-_=─—–.*•]{3,}$")
 LIST_MARKER_RE = regex.compile(
     r"^(?:"
     r"(?:[IVXL]{1,6})[.)](?:\s|$)"  # roman
+    r"|(?:[ivx]{2,5})\.\s"  # lower-case roman: ii. iv.
+    r"|(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:[IVXL]{1,6}|\d{1,2})(?:\s*[.:)\-–]|\s*$)"  # Phần I. Mục 1.
     r"|\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$|(?=\p{Lu}))"  # 1. 1) 2.1. 1.Mục
     r"|\d{1,3}(?:\.\d{1,3})+\s"  # 2.1 without trailing dot
     r"|[a-zđ][.)]\s"  # a) b.
