@@ -90,3 +90,25 @@ def test_a_drafts_placeholder_for_the_signers_name_stays_in_the_signature():
         "GIÁM ĐỐC", None, "[Ghi họ và tên người ký]"
     )
     assert p.other == ()
+
+
+def test_an_entry_on_the_recipients_line_has_no_dash_in_its_name():
+    p = vnplan.parse(CLOSING.replace("Nơi nhận:\nGửi bản điện tử:\n- Như", "Nơi nhận: - Như"))
+    assert p.recipients[0].name == "Như Điều 2" and p.recipients[0].note == "t/h"
+
+
+def test_entries_sharing_one_line_are_separate_recipients():
+    flat = "Nơi nhận: - Như Điều 2 (t/h); - Chủ tịch UBND tỉnh (để b/c); - Lưu: VT, VXNV (V).\n"
+    p = vnplan.parse(CLOSING.replace(CLOSING[CLOSING.index("Nơi nhận:") : CLOSING.index("TM.")], flat))
+    assert [(r.name, r.note, r.archive) for r in p.recipients] == [
+        ("Như Điều 2", "t/h", False), ("Chủ tịch UBND tỉnh", "để b/c", False), ("Lưu", None, True)]
+    assert p.recipients[-1].archive_units == ("VT", "VXNV (V)")
+    from vnplan.parse.ownership import ownership_faults
+
+    assert ownership_faults(p) == []
+
+
+def test_recipients_listed_with_asterisks_are_recipients():
+    p = vnplan.parse(CLOSING.replace("\n- ", "\n* "))
+    assert [r.name for r in p.recipients] == ["Như Điều 2", "Chủ tịch UBND tỉnh", "Các Sở: Nội vụ, TT&TT", "Lưu"]
+    assert p.recipients[-1].archive

@@ -149,6 +149,9 @@ CASES = [
      "- Lưu: VT, VP."),
     ("F108", {"recipients": "Nơi nhận:\n- Lưu: VT, VP;\n- Lãnh đạo Sở."}, "error",
      "Dòng “Lưu: VT, …” phải là dòng cuối cùng của nơi nhận.", None),
+    ("F108", {"recipients": "Nơi nhận:\n- Lãnh đạo Sở; - Văn phòng Sở;\n- Lưu: VT, VP."}, "error",
+     "Mỗi nơi nhận một dòng, đầu dòng có gạch đầu dòng (-), cuối dòng có dấu chấm phẩy (;), dòng cuối cùng kết thúc "
+     "bằng dấu chấm (.): “- Văn phòng Sở;”.", "- Văn phòng Sở;"),
     # F112 closing mark
     ("F112", {"body": PARTS["body"].replace("./.", ".")}, "warning",
      "Nội dung văn bản không kết thúc bằng dấu “./.”.", "1. Văn phòng Sở theo dõi, tổng hợp kết quả./."),

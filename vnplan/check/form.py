@@ -636,7 +636,9 @@ def recipients(ctx: Context) -> Iterator[Hit]:
             if not last:
                 yield Hit(r.span, variant="archive_last")
         t = r.text.strip()
-        if not t.startswith(_DASHES) or not t.endswith("." if last else ";") or t.startswith(("--", "––")):
+        shared = r.span.block in {x.span.block for x in rs[:k]} or (
+            plan.recipients_heading is not None and r.span.block == plan.recipients_heading.block)
+        if shared or not t.startswith(_DASHES) or not t.endswith("." if last else ";") or t.startswith(("--", "––")):
             yield Hit(r.span, {"found": r.text}, variant="entry", fix=recipient_line(body, last))
     if not any(r.archive for r in rs):
         end = rs[-1].span if rs else plan.recipients_heading

@@ -15,13 +15,16 @@ from vnplan.text import is_upper_text
 
 RECIPIENTS_RE = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*[:.]?\s*")
 FORM_RE = regex.compile(r"^(?P<form>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<of>\S.*)$")
-_ENTRY_RE = regex.compile(r"^[-–—+•]\s*")
+# no "^": `match(text, offset)` must anchor at the offset (after "Nơi nhận:" on the same line)
+_ENTRY_RE = regex.compile(r"[-–—+•*]\s*")
+# where the next entry starts when several share a line: "- A (b/c); - B; - Lưu: VT."
+_NEXT_ENTRY_RE = regex.compile(r"(?<=;)\s+(?=[-–—+•*]\s)")
 _ARCHIVE_RE = regex.compile(r"^(?:Lưu|LƯU)\s*[:.]?\s*(?P<units>.*)$")
 _NOTE_RE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*$")
 _SIGNER_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$")
 _STAMP_RE = regex.compile(r"^\((?:đã ký|Đã ký|ký|Ký)[^)]*\)$|^\[?(?:đã ký|Đã ký)\]?$")
 _PLACEHOLDER_RE = regex.compile(r"^\[[^\[\]]{2,120}\]$")
-_GROUP_RE = regex.compile(r"^[^-–—+•].{0,60}:$")
+_GROUP_RE = regex.compile(r"^[^-–—+•*].{0,60}:$")
 
 
 def find_closing(blocks: tuple[Block, ...], start: int) -> int:
@@ -45,14 +48,21 @@ def _note_of(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def parse_recipient(b: Block, group: str | None, offset: int = 0) -> Recipient | None:
-    """One ``- name (note);`` entry, starting at ``offset`` of block ``b``."""
-    t = b.text
+def parse_recipients(b: Block, group: str | None, offset: int = 0) -> list[Recipient]:
+    """The entries from ``offset`` of block ``b``: one, or several sharing the line (``- A; - B;``)."""
+    cuts = [offset, *(m.end() for m in _NEXT_ENTRY_RE.finditer(b.text, offset)), len(b.text)]
+    out = (parse_recipient(b, group, start, end) for start, end in zip(cuts, cuts[1:]))
+    return [r for r in out if r is not None]
+
+
+def parse_recipient(b: Block, group: str | None, offset: int = 0, end: int | None = None) -> Recipient | None:
+    """One ``- name (note);`` entry, from ``offset`` to ``end`` of block ``b``."""
+    t = b.text[:end] if end is not None else b.text
     m = _ENTRY_RE.match(t, offset)
     start = m.end() if m else offset
-    span = trimmed_span(b, start)
+    span = trimmed_span(b, start, len(t))
     if span is None:
-        marker = trimmed_span(b, offset)
+        marker = trimmed_span(b, offset, len(t))
         if marker is None:
             return None
         # a bare list marker ("-"): an empty entry, kept so that no character goes unowned
@@ -87,15 +97,11 @@ def parse_closing(
             rest = trimmed_span(b, rm.end())
             heading = block_span(b) if rest is None else Span(b.index, 0, rest.start)
             if rest is not None:
-                r = parse_recipient(b, group, rest.start)
-                if r is not None:
-                    recipients.append(r)
+                recipients.extend(parse_recipients(b, group, rest.start))
             continue
         is_form = bool(FORM_RE.match(t)) and is_upper_text(t)
         if heading is not None and _ENTRY_RE.match(t) and not is_form:
-            r = parse_recipient(b, group)
-            if r is not None:
-                recipients.append(r)
+            recipients.extend(parse_recipients(b, group))
             continue
         if heading is not None and _GROUP_RE.match(t) and not is_upper_text(t) and not _SIGNER_RE.match(t):
             group = t.rstrip(":").strip()
