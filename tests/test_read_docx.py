@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import vnplan
+
 from docx_fixtures import (
     BODY,
     HEADER_LEFT,
@@ -183,6 +185,39 @@ def test_fields_show_their_result_not_their_instruction():
 def test_soft_line_breaks_and_tabs_become_spaces():
     body = '<w:p><w:r><w:t>KT. GIÁM ĐỐC</w:t><w:br/><w:t>PHÓ</w:t><w:tab/><w:t>GIÁM ĐỐC</w:t></w:r></w:p>'
     assert read_docx(docx_with_body_xml(body)).blocks[0].text == "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"
+
+
+def test_soft_line_breaks_in_a_table_cell_separate_its_lines():
+    cell = ('<w:tc><w:p><w:r><w:t>UBND TỈNH BẮC GIANG</w:t><w:br/></w:r><w:r><w:rPr><w:b/></w:rPr>'
+            '<w:t>SỞ KHOA HỌC VÀ CÔNG NGHỆ</w:t><w:br/><w:br/><w:t>Số: 125/KH-KHCN</w:t></w:r></w:p></w:tc>')
+    blocks = read_docx(docx_with_body_xml(f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>")).blocks
+    assert [b.text for b in blocks] == ["UBND TỈNH BẮC GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 125/KH-KHCN"]
+    assert [b.runs[0].bold for b in blocks] == [False, True, True]
+    assert {b.location for b in blocks} == {"bảng 1, hàng 1, cột 1, đoạn 1"}
+    assert {b.paragraph_index for b in blocks} == {0}
+
+
+def test_a_header_and_signature_typed_with_line_breaks_in_cells_are_read(tmp_path):
+    import docx
+
+    d = docx.Document()
+    head = d.add_table(rows=1, cols=2)
+    head.cell(0, 0).text = "UBND TỈNH BẮC GIANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 125/KH-KHCN"
+    head.cell(0, 1).text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                            "Bắc Giang, ngày 15 tháng 02 năm 2024")
+    for line in ("KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2024", "I. NỘI DUNG", "Tuyên truyền./."):
+        d.add_paragraph(line)
+    closing = d.add_table(rows=1, cols=2)
+    closing.cell(0, 0).text = "Nơi nhận:\n- Lãnh đạo Sở;\n- Lưu: VT."
+    closing.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTriệu Ngọc Trung"
+    d.save(tmp_path / "plan.docx")
+    plan = vnplan.parse(tmp_path / "plan.docx")
+    h = plan.header
+    assert (h.parent_authority, h.authority, h.national_motto) == ("UBND TỈNH BẮC GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", True)
+    assert (h.number, h.symbol, h.place) == ("125", "KH-KHCN", "Bắc Giang")
+    assert [r.name for r in plan.recipients] == ["Lãnh đạo Sở", "Lưu"]
+    s = plan.signature
+    assert (s.authority_form, s.position, s.signer) == ("KT.", "PHÓ GIÁM ĐỐC", "Triệu Ngọc Trung")
 
 
 def test_footnote_references_and_hidden_text_stay_out_of_the_body():

@@ -216,19 +216,37 @@ class _Reader:
         pieces: list[tuple[str, dict[str, Any]]] = []
         textboxes: list[etree._Element] = []
         self._inline(p, sinfo["id"], pieces, textboxes, [])
-        runs: list[Run] = []
-        text_parts: list[str] = []
+        # A line break (Shift+Enter) in a table cell separates lines of the header or closing
+        # table ("UBND TỈNH…" / "SỞ…", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"): each line is a block.
+        # Elsewhere it is a space, as in a wrapped sentence.
+        lines: list[list[tuple[str, dict[str, Any]]]] = [[]]
         for txt, props in pieces:
-            if not txt:
-                continue
-            text_parts.append(txt)
-            if runs and _same_format(runs[-1], props):
-                last = runs[-1]
-                runs[-1] = Run(last.text + txt, last.font, last.size, last.bold, last.italic, last.caps, last.underline)
-            else:
-                runs.append(Run(txt, props.get("font"), props.get("size"), props.get("bold"),
-                                props.get("italic"), props.get("caps"), props.get("underline")))
-        raw = "".join(text_parts)
+            for k, part in enumerate(txt.split(_LINE_BREAK)):
+                if k:
+                    if table is not None:
+                        lines.append([])
+                    else:
+                        lines[-1].append((" ", props))
+                lines[-1].append((part, props))
+        line_runs: list[tuple[str, list[Run]]] = []
+        for line in lines:
+            runs: list[Run] = []
+            text_parts: list[str] = []
+            for txt, props in line:
+                if not txt:
+                    continue
+                text_parts.append(txt)
+                if runs and _same_format(runs[-1], props):
+                    last = runs[-1]
+                    runs[-1] = Run(last.text + txt, last.font, last.size, last.bold, last.italic, last.caps,
+                                   last.underline)
+                else:
+                    runs.append(Run(txt, props.get("font"), props.get("size"), props.get("bold"),
+                                    props.get("italic"), props.get("caps"), props.get("underline")))
+            line_runs.append(("".join(text_parts), runs))
+        if len(line_runs) > 1:
+            line_runs = [x for x in line_runs if x[0].strip()] or [("", [])]
+        raw, runs = line_runs[0]
 
         label = None
         # Word shows (and counts) the number of an empty numbered paragraph too, but not of
@@ -239,6 +257,23 @@ class _Reader:
                 label = label_info.raw
                 sep = "" if label_info.suffix == "nothing" else " "
                 raw = f"{label_info.shown}{sep}{raw}" if label_info.shown else raw
+        line_runs[0] = (raw, runs)
+        for k, (raw, runs) in enumerate(line_runs):
+            self._add_block(raw, runs, label if k == 0 else None, where, sinfo, outline, jc, table, section,
+                            index)
+        for tb in textboxes:
+            self.textbox_count += 1
+            counter = [0]
+            n = self.textbox_count
+            for el in tb:
+                if el.tag == _P:
+                    counter[0] += 1
+                    self.paragraph(el, None, f"khung văn bản {n}, đoạn {counter[0]}")
+                elif el.tag == _TBL:
+                    self.table(el)
+
+    def _add_block(self, raw: str, runs: list[Run], label: str | None, where: str, sinfo: dict[str, Any],
+                   outline: int | None, jc: str | None, table: TablePos | None, section: int, index: int) -> None:
         # Collapsing white space first keeps normalize_with_map on its fast path (same result:
         # str.split also splits U+001C-U+001F, which XML 1.0 text cannot hold; a .docx block
         # keeps no offset map, its location is the paragraph).
@@ -258,16 +293,6 @@ class _Reader:
                 outline_level=level, table=table, alignment=_JC.get(align or "", align),
                 runs=tuple(runs), page_section=section, paragraph_index=index,
             ))
-        for tb in textboxes:
-            self.textbox_count += 1
-            counter = [0]
-            n = self.textbox_count
-            for el in tb:
-                if el.tag == _P:
-                    counter[0] += 1
-                    self.paragraph(el, None, f"khung văn bản {n}, đoạn {counter[0]}")
-                elif el.tag == _TBL:
-                    self.table(el)
 
     def _label(self, num_id: str | None, ilvl: int | None, sinfo: dict[str, Any], style_id: str | None):  # type: ignore[no-untyped-def]
         nid = num_id if num_id is not None else sinfo["num_id"]
@@ -311,7 +336,10 @@ class _Reader:
             if tag == _T:
                 if c.text and not any(field):
                     buf.append(c.text)
-            elif tag == _W + "tab" or tag == _W + "ptab" or tag == _W + "br" or tag == _W + "cr":
+            elif tag == _W + "br" or tag == _W + "cr":
+                if not any(field):
+                    buf.append(_LINE_BREAK)
+            elif tag == _W + "tab" or tag == _W + "ptab":
                 if not any(field):
                     buf.append(" ")
             elif tag == _W + "noBreakHyphen":
@@ -394,6 +422,9 @@ class _Reader:
 
 
 _NEEDS_FULL = regex.compile("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
+
+
+_LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML text cannot hold U+0000)
 
 
 def _normalize(s: str) -> str:
