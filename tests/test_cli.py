@@ -142,3 +142,23 @@ def test_version_works_from_a_source_checkout():
 def test_a_bare_vnplan_still_shows_the_help():
     proc = subprocess.run([sys.executable, "-m", "vnplan"], capture_output=True, text=True)
     assert proc.returncode == 2 and "Commands:" in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize("name", ["nosuchfile", "KẾ HOẠCH", "Số: 01/KH-UBND"])
+def test_a_missing_file_without_a_known_suffix_is_no_such_file_not_text(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    for command in ("parse", "check"):
+        res = run(command, name)
+        assert res.exit_code == 2
+        assert res.output == f"vnplan: error: {name}: no such file\n"
+
+
+def test_a_file_name_holding_a_newline_is_read_as_a_file(tmp_path, reference_path):
+    odd = tmp_path / "kế\nhoạch.txt"
+    odd.write_bytes(reference_path.read_bytes())
+    res = run("parse", odd, "--format", "json")
+    assert res.exit_code == 0
+    assert json.loads(res.output)["header"]["symbol"] == "KH-KHCN"
+    proc = subprocess.run([sys.executable, "-m", "vnplan", "parse", str(tmp_path / "không\ncó.txt")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr

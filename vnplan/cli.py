@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -23,6 +24,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _fail(message: str) -> None:
+    message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, even for a file name holding one
     click.echo(f"vnplan: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
@@ -122,7 +124,7 @@ def parse_cmd(file: str, fmt: str, output: str | None) -> None:
     from vnplan.parse import parse
     from vnplan.read import read
 
-    plan = parse(read(file))
+    plan = parse(read(Path(file)))
     if fmt == "json":
         from vnplan.serialize import dumps, plan_to_dict
 
@@ -149,7 +151,7 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
     from vnplan.parse import parse
     from vnplan.read import read
 
-    plan = parse(read(file))
+    plan = parse(read(Path(file)))
     report = check(plan, select=_ids(select), ignore=_ids(ignore), lang=lang, profile=profile)
     if fmt == "json":
         from vnplan.report.json import report_to_dict
@@ -261,7 +263,7 @@ def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | N
 
     if output not in (None, "-") and Path(output).exists() and not force:
         raise UsageError("the output file exists", path=output, hint="choose another name or add --force")
-    data = profile_to_dict(derive(parse(read(parent_file)), profile_id=profile_id))
+    data = profile_to_dict(derive(parse(read(Path(parent_file))), profile_id=profile_id))
     validate(data)
     _emit(dumps(data), output, parent_file)
     if output not in (None, "-"):
