@@ -76,6 +76,12 @@ def test_a_missing_file_is_a_profile_error(tmp_path):
         load(tmp_path / "nope.json")
 
 
+def test_a_folder_given_as_the_profile_is_named_a_folder(tmp_path):
+    (tmp_path / "p.json").mkdir()
+    with pytest.raises(ProfileError, match="is a folder, not a profile file"):
+        load(tmp_path / "p.json")
+
+
 def test_a_file_that_is_not_json_is_a_profile_error(tmp_path):
     f = tmp_path / "p.json"
     f.write_text("{not json", encoding="utf-8")

@@ -115,6 +115,8 @@ def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
         return _shipped(s)
     p = Path(s)
     if p.suffix.lower() == ".json" or p.exists():
+        if p.is_dir():
+            raise ProfileError("is a folder, not a profile file", path=s, hint="give the profile's JSON file")
         if not p.is_file():
             raise ProfileError("no such profile file", path=s,
                                hint=f"shipped profiles: {', '.join(names()) or 'none'}")
@@ -122,6 +124,8 @@ def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
             data = json.loads(p.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProfileError(f"not a JSON profile: {exc}", path=s) from None
+        except OSError as exc:
+            raise ProfileError(f"cannot read the profile: {exc.strerror}", path=s) from None
         return from_dict(data, path=s)
     raise ProfileError(f"unknown profile {s!r}",
                        hint=f"give a JSON file or one of: {', '.join(names()) or 'none'} (`vnplan profiles` lists them)")
