@@ -72,3 +72,17 @@ def test_a_markdown_string_is_read_as_markdown_when_asked():
 def test_a_wide_gap_inside_a_line_is_not_a_table_cell():
     blocks = read_markdown("- c) được trình bày tại ô số 2              Mục IV Phần I Phụ lục này.\n").blocks
     assert [(b.text, b.table) for b in blocks] == [("- c) được trình bày tại ô số 2 Mục IV Phần I Phụ lục này.", None)]
+
+
+def test_a_br_in_a_table_cell_separates_the_cells_lines():
+    md = ("| UBND TỈNH BẮC GIANG<br>SỞ KHOA HỌC VÀ CÔNG NGHỆ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br/>"
+          "**Độc lập - Tự do - Hạnh phúc** |\n|---|---|\n")
+    blocks = read_markdown(md).blocks
+    assert [(b.text, b.table.col) for b in blocks] == [
+        ("UBND TỈNH BẮC GIANG", 0), ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", 0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1), ("Độc lập - Tự do - Hạnh phúc", 1)]
+
+
+def test_a_br_outside_tables_is_still_a_space():
+    assert [b.text for b in read_markdown("Tuyên truyền<br>cải cách hành chính.\n").blocks] == [
+        "Tuyên truyền cải cách hành chính."]

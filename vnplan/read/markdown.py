@@ -122,8 +122,10 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
                 table_no += 1
                 row_no = 0
             for c, cell in enumerate(_cells(raw)):
-                add(strip_inline(cell), lineno, table=TablePos(table=table_no, row=row_no, col=c),
-                    location=f"dòng {lineno}, bảng {table_no + 1}, hàng {row_no + 1}, cột {c + 1}")
+                # a <br> in a cell separates its lines (header and signature cells), as in a .docx
+                for line in _HTML_BR.split(cell):
+                    add(strip_inline(line), lineno, table=TablePos(table=table_no, row=row_no, col=c),
+                        location=f"dòng {lineno}, bảng {table_no + 1}, hàng {row_no + 1}, cột {c + 1}")
             row_no += 1
             i += 2 if starts_table else 1
             continue
