@@ -124,3 +124,22 @@ def test_blanks_typed_into_a_draft_are_not_table_cells(line):
 def test_a_wide_gap_between_two_header_cells_splits_them():
     doc = read_text("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC GIANG          Độc lập - Tự do - Hạnh phúc\n")
     assert [b.table.col for b in doc.blocks] == [0, 0, 1, 1]
+
+
+@pytest.mark.parametrize("rule", ["", "|---|---|\n", "| :--- | ---: |\n"])
+def test_a_header_table_written_with_pipes_is_split_into_cells_column_by_column(rule):
+    text = ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n" + rule
+            + "| TỈNH BẮC GIANG | Độc lập - Tự do - Hạnh phúc |\n")
+    doc = read_text(text)
+    assert [(b.text, b.table.col) for b in doc.blocks] == [
+        ("ỦY BAN NHÂN DÂN", 0),
+        ("TỈNH BẮC GIANG", 0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1),
+        ("Độc lập - Tự do - Hạnh phúc", 1),
+    ]
+    assert doc.blocks[2].original_offset(0) == text.index("CỘNG")
+
+
+def test_a_pipe_inside_a_sentence_is_not_a_table():
+    assert texts(read_text("Tuyên truyền | phổ biến | giáo dục pháp luật.\n")) == [
+        "Tuyên truyền | phổ biến | giáo dục pháp luật."]

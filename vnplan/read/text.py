@@ -157,6 +157,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
 
 
 _GAP_RE = regex.compile(r"\t+| {5,}")
+_PIPE_ROW_RE = regex.compile(r"^\|[^|]*\|[^|]*(?:\|[^|]*)*\|$")
+_PIPE_RULE_RE = regex.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 
 
 _BLANK_BEFORE = ("ngày", "tháng", "năm", "số", "Số", "Số:", "số:")
@@ -170,6 +172,11 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     (``ngày      tháng``), and not after a list label (``1.<tab>Mục đích``: Word's numbering).
     """
     stripped = body.strip()
+    if _PIPE_ROW_RE.match(stripped) and not _CELL_BREAK_RE.match(stripped):
+        # "| UBND TỈNH … | CỘNG HÒA … |": a table row written with pipes (as Markdown does)
+        bars = [m.start() for m in regex.finditer(r"\|", body)]
+        rule = bool(_PIPE_RULE_RE.match(stripped))  # the |---|---| line: no text
+        return [(a + 1, "" if rule else body[a + 1 : b]) for a, b in zip(bars, bars[1:])]
     if "\t" not in body and not _GAP_RE.search(stripped):
         return None
     parts: list[tuple[int, str]] = []
@@ -192,6 +199,8 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
 
 
 def _is_row(body: str) -> bool:
+    if _PIPE_RULE_RE.match(body.strip()):
+        return True  # the |---|---| line under a pipe table's first row
     cells = _cells(body)
     return cells is not None and sum(1 for _, p in cells if p.strip()) >= 2
 
