@@ -78,6 +78,28 @@ def test_a_file_that_is_not_a_register_is_a_clear_error(tmp_path) -> None:  # ty
         Register(tmp_path / "x.db")
 
 
+def test_another_programs_sqlite_database_is_refused_and_left_untouched(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "app.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE customers (name TEXT)")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(InputError, match="not a vnplan register"):
+        Register(db)
+    assert db.read_bytes() == before
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["customers"]
+    con.close()
+
+
+def test_an_empty_sqlite_file_becomes_a_register(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "new.db"
+    sqlite3.connect(db).close()
+    with Register(db) as reg:
+        assert reg.version == len(MIGRATIONS)
+
+
 def test_every_plan_with_a_content_hash_is_recorded_with_its_citations_and_findings(filled, corpus) -> None:  # type: ignore[no-untyped-def]
     db, results = filled
     root, _ = corpus

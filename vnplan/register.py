@@ -217,6 +217,11 @@ class Register:
             raise InputError("the register path is a folder", path=self.path, hint="give a file name, e.g. register.db")
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "schema_version" not in tables:  # another program's database: leave it alone
+                self._db.close()
+                raise InputError("not a vnplan register: this SQLite database holds other tables", path=self.path,
+                                 hint="give a new file name or an existing vnplan register")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
