@@ -1,6 +1,7 @@
 """The command line: output formats, exit codes, and one-line errors for bad input."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -162,3 +163,39 @@ def test_a_file_name_holding_a_newline_is_read_as_a_file(tmp_path, reference_pat
     proc = subprocess.run([sys.executable, "-m", "vnplan", "parse", str(tmp_path / "không\ncó.txt")],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
+
+
+def _read_fifo_in_background(fifo):
+    import threading
+
+    got: list[bytes] = []
+    t = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    t.start()
+    return t, got
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", [["check"], ["batch", "--format", "json"]])
+def test_output_to_a_pipe_or_device_writes_into_it_and_never_replaces_it(tmp_path, reference_path, command):
+    import stat
+
+    fifo = tmp_path / "out.pipe"
+    os.mkfifo(fifo)
+    reader, got = _read_fifo_in_background(fifo)
+    res = run(command[0], reference_path, *command[1:], "-o", fifo)
+    reader.join(timeout=10)
+    assert res.exit_code in (0, 1), res.output
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # /dev/null would still be /dev/null
+    assert b"KH-KHCN" in got[0] or b"bacgiang" in got[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pipe"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["batch", "--format", "text"]])
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path, reference_path, command):
+    target = tmp_path / "report.txt"
+    target.write_text("cũ", encoding="utf-8")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    res = run(command[0], reference_path, *command[1:], "-o", link)
+    assert res.exit_code in (0, 1), res.output
+    assert link.is_symlink() and target.read_text(encoding="utf-8") != "cũ"

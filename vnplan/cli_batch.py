@@ -45,14 +45,21 @@ def write_atomic(pieces: Iterable[str], output: str) -> None:
         raise VnplanError("output path is a directory", path=output)
     if not p.parent.exists():
         raise VnplanError("the output folder does not exist", path=output)
-    tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+    if p.exists() and not p.is_file():  # /dev/null, /dev/stdout, a pipe: write into it, never replace it
+        target, tmp = p, None
+    else:
+        p = p.resolve() if p.is_symlink() else p  # a link to a file: write the file, keep the link
+        target = tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with open(target, "w", encoding="utf-8", newline="") as fh:
             for piece in pieces:
                 fh.write(piece)
-        tmp.replace(p)
+        if tmp is not None:
+            tmp.replace(p)
+    except OSError as exc:
+        raise VnplanError(f"cannot write the report: {exc.strerror}", path=output) from None
     finally:
-        if tmp.exists():
+        if tmp is not None and tmp.exists():
             tmp.unlink()
 
 
