@@ -80,6 +80,19 @@ def test_cli_a_unit_name_over_255_characters_still_gives_a_docx(tmp_path):
     assert len(docx.Document(str(out)).core_properties.author) == 255
 
 
+def test_cli_a_file_system_refusing_the_write_is_one_line_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import pathlib
+
+    def refuse(self, target):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "replace", refuse)
+    res = run(*BASE, "-o", tmp_path / "k.md")
+    assert res.exit_code == 2
+    assert "cannot write the skeleton: Permission denied" in res.output and res.output.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_unknown_profile_exits_2_naming_the_shipped_ones(tmp_path):
     res = run("skeleton", "--profile", "khong-co", "--unit", "Sở Tư pháp", "--symbol", "KH-STP",
               "-o", tmp_path / "k.docx")

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from vnplan.errors import UsageError
+from vnplan.errors import UsageError, VnplanError
 from vnplan.generate.build import Skeleton, build
 
 __all__ = ["Skeleton", "build", "skeleton", "skeleton_markdown", "write"]
@@ -86,9 +86,15 @@ def write(path: str | os.PathLike[str], profile: Any, *, unit: str, force: bool 
     if not p.parent.is_dir():
         raise UsageError(f"no such folder: {p.parent}")
     tmp = p.with_name(f".{p.name}.tmp")
-    if suffix == ".docx":
-        skeleton(profile, unit=unit, **options).save(str(tmp))
-    else:
-        tmp.write_text(skeleton_markdown(profile, unit=unit, **options), encoding="utf-8")
-    tmp.replace(p)
+    content = skeleton(profile, unit=unit, **options) if suffix == ".docx" else skeleton_markdown(
+        profile, unit=unit, **options)
+    try:
+        if suffix == ".docx":
+            content.save(str(tmp))
+        else:
+            tmp.write_text(content, encoding="utf-8")
+        tmp.replace(p)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise VnplanError(f"cannot write the skeleton: {exc.strerror}", path=str(p)) from None
     return p
