@@ -143,3 +143,11 @@ def test_a_header_table_written_with_pipes_is_split_into_cells_column_by_column(
 def test_a_pipe_inside_a_sentence_is_not_a_table():
     assert texts(read_text("Tuyên truyền | phổ biến | giáo dục pháp luật.\n")) == [
         "Tuyên truyền | phổ biến | giáo dục pháp luật."]
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x0b", "\x0c"])
+def test_unicode_line_separators_vertical_tab_and_form_feed_end_lines(brk):
+    doc = read_text(f"UBND TỈNH BẮC GIANG{brk}SỞ KHOA HỌC VÀ CÔNG NGHỆ{brk}Số: 125/KH-KHCN\n")
+    assert texts(doc) == ["UBND TỈNH BẮC GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 125/KH-KHCN"]
+    assert [b.line for b in doc.blocks] == [1, 2, 3]
+    assert doc.blocks[2].original_offset(0) == len("UBND TỈNH BẮC GIANG SỞ KHOA HỌC VÀ CÔNG NGHỆ ")

@@ -14,7 +14,10 @@ from vnplan.errors import EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
 from vnplan.text import is_upper_text, normalize_with_map
 
-_LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# Line ends: CR LF, CR, LF, the vertical tab and form feed (Word's line break, pdftotext's
+# page break) and U+2028/U+2029 (web and app exports).
+_BREAKS = "\r\n\x0b\x0c\u2028\u2029"
+_LINE_RE = regex.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|$)")
 _PAGE_NO_RE = regex.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _CELL_BREAK_RE = regex.compile(r"^\|+$")
 _RULE_RE = regex.compile(r"^[-_=─—–.*•]{3,}$")
@@ -91,7 +94,7 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
         raw = m.group(0)
         if not raw:
             break
-        raw_lines.append((lineno, pos, raw.rstrip("\r\n")))
+        raw_lines.append((lineno, pos, raw.rstrip(_BREAKS)))
         pos += len(raw)
     lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
     cell_of: dict[int, TablePos] = {}
