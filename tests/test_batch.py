@@ -240,3 +240,20 @@ def test_a_file_that_kills_its_worker_is_the_only_error_row(corpus, results, mon
     assert bad[0].error_type == "BrokenProcessPool"
     want = [r.to_dict() for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
     assert [r.to_dict() for r in rows if not r.error] == want
+
+
+def test_a_broken_link_in_a_folder_is_an_unreadable_row_not_the_end_of_the_run(tmp_path, reference_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_bytes(reference_path.read_bytes())
+    (tmp_path / "b.txt").symlink_to(tmp_path / "moved-away.txt")
+    rows = list(batch([tmp_path], jobs=1))
+    assert [(Path(r.file).name, r.status) for r in rows] == [("a.txt", "fail"), ("b.txt", "error")]  # the sample has header faults
+    assert "no such file" in (rows[1].error or "")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_like_a_plan_inside_a_folder_is_not_read(tmp_path, reference_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    (tmp_path / "a.txt").write_bytes(reference_path.read_bytes())
+    os.mkfifo(tmp_path / "b.txt")  # reading it would wait for a writer for ever
+    assert [Path(p).name for p in iter_plan_files([tmp_path])] == ["a.txt"]

@@ -107,14 +107,15 @@ def iter_plan_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
 
     A file named explicitly is taken whatever its suffix; inside folders only ``SUFFIXES``
     count, hidden files and folders and Word lock files (``~$…``) are skipped. A file reached
-    twice is yielded once. A path that does not exist is an :class:`InputError`.
+    twice is yielded once. A path that does not exist is an :class:`InputError`; a broken
+    symbolic link is yielded (it is reported as unreadable), a pipe or device inside a folder is not.
     """
     seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
+        if not os.path.lexists(p):
             raise InputError("no such file or folder", path=str(raw))
-        if p.is_file():
+        if p.is_file() or not p.exists():  # a broken link is a plan that cannot be read
             candidates: Iterable[str] = (str(p),)
         else:
             candidates = _walk(str(p))
@@ -130,7 +131,11 @@ def _walk(root: str) -> Iterator[str]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if _wanted(name):
-                yield os.path.join(dirpath, name)
+                path = os.path.join(dirpath, name)
+                # a pipe or device named like a plan would block or never end: only regular files,
+                # and broken links (reported as unreadable rather than dropped unseen)
+                if os.path.isfile(path) or not os.path.exists(path):
+                    yield path
 
 
 # --------------------------------------------------------------------------- the worker
@@ -319,7 +324,7 @@ def batch(
         paths = [paths]
     paths = list(paths)
     for p in paths:
-        if not os.path.exists(p):
+        if not os.path.lexists(p):  # a broken link found in a folder is reported as unreadable, below
             raise InputError("no such file or folder", path=str(p))
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs must be at least 1, not {jobs}")
