@@ -87,3 +87,10 @@ def test_header_fields_keep_their_location():
     h = p.header
     assert p.span_text(h.number_text.span) == "Số: 201/KH-UBND"
     assert p.span_text(h.date_text.span) == "Bắc Giang, ngày 27 tháng 12 năm 2024"
+
+
+def test_a_letter_spaced_type_name_from_a_pdf_is_the_type_not_an_authority():
+    h = header(FULL.replace("\nKẾ HOẠCH\n", "\nK Ế  H O Ạ C H\n"))
+    assert h.doc_type == "Kế hoạch" and h.doc_type_text.text == "K Ế H O Ạ C H"  # as printed, spaces single
+    assert h.authority == "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG" and h.parent_authority is None
+    assert h.title == "CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH BẮC GIANG NĂM 2025"

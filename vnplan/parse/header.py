@@ -49,7 +49,8 @@ _MOTTO = fold(vocab.header()["motto"])
 @cache
 def _type_line_re() -> regex.Pattern[str]:
     names = sorted({n.upper() for n in vocab.type_names()}, key=len, reverse=True)
-    alt = "|".join(regex.escape(n) for n in names)
+    # letters may be spaced out ("K Ế  H O Ạ C H": expanded spacing, as PDF text extraction gives it)
+    alt = "|".join(r"\s*".join(regex.escape(ch) for ch in n if not ch.isspace()) for n in names)
     return regex.compile(rf"^(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
 
 
@@ -320,7 +321,9 @@ def _build(acc: _Acc, blocks: tuple[Block, ...]) -> Header:
     doc_type = None
     doc_type_field = f.get("doc_type")
     if isinstance(doc_type_field, TextField):
-        doc_type = vocab.canonical_type(doc_type_field.text) or doc_type_field.text
+        bare = "".join(doc_type_field.text.split()).upper()
+        doc_type = vocab.canonical_type(doc_type_field.text) or next(
+            (n for n in vocab.type_names() if "".join(n.split()).upper() == bare), doc_type_field.text)
     title = f.get("title")
     national = f.get("national")
     motto = f.get("motto")
