@@ -13,32 +13,11 @@ def simple_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 59
         return len(objects)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    pages_id = len(objects) + 1 + 2 * len(pages)  # objects: font, (content, page)*, pages
-    page_ids = []
-    for lines in pages:
-        ops = []
-        for x, y, text in lines:
-            esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({esc}) Tj ET")
-        stream = "\n".join(ops).encode("latin-1")
-        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        page_ids.append(add(
-            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width} {height}] "
-            f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode()))
-    kids = " ".join(f"{p} 0 R" for p in page_ids)
-    assert add(f"<< /Type /Pages /Kids [{kids}] /Count {len(page_ids)} >>".encode()) == pages_id
-    catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    return _finish(objects, add, font, pages, escape, width=width, height=height, size=size)
 
 
 def unicode_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 595, height: float = 842,
@@ -77,7 +56,13 @@ def unicode_pdf(pages: list[list[tuple[float, float, str]]], *, width: float = 5
     widths = " ".join("250" if c == 32 else "500" for c in range(256))
     font = add(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base_font} /FirstChar 0 /LastChar 255 "
                f"/Widths [{widths}] /ToUnicode {tounicode} 0 R >>".encode())
-    pages_id = len(objects) + 1 + 2 * len(pages)
+    return _finish(objects, add, font, pages, encode, width=width, height=height, size=size)
+
+
+def _finish(objects: list[bytes], add, font: int, pages: list[list[tuple[float, float, str]]], encode, *,  # type: ignore[no-untyped-def]
+            width: float, height: float, size: float) -> bytes:
+    """Add the pages (one content stream each), the page tree and the catalog; serialise with an xref."""
+    pages_id = len(objects) + 1 + 2 * len(pages)  # objects so far, then (content, page)*, then pages
     page_ids = []
     for lines in pages:
         ops = [f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({encode(t)}) Tj ET" for x, y, t in lines]
