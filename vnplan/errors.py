@@ -60,8 +60,17 @@ class NotAPlanError(VnplanError):
     """The text was read but does not look like an administrative document at all."""
 
 
+class DataFileError(VnplanError):
+    """A data file shipped inside vnplan (vocabulary, profile, schema) is missing or unreadable:
+    the installation is broken."""
+
+
 class ProfileError(VnplanError):
     """A requirement profile is missing, unknown or invalid."""
+
+
+class MissingExtraError(VnplanError, ImportError):
+    """A feature needs an optional extra that is not installed (``pip install "vnplan[nlp]"``)."""
 
 
 class UsageError(VnplanError):

@@ -30,11 +30,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
-from spacy.util import filter_spans
+from vnplan.errors import MissingExtraError
+
+try:
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+    from spacy.util import filter_spans
+except ImportError as _exc:  # spaCy is the optional extra vnplan[nlp]
+    raise MissingExtraError(
+        f"vnplan.nlp needs spaCy, which is not installed ({_exc})",
+        hint='pip install "vnplan[nlp]"',
+    ) from None
 
 from vnplan.parse.citations import citations_in_text
 from vnplan.parse.entities import find_dates, find_deadlines, find_orgs, find_targets

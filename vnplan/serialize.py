@@ -7,6 +7,8 @@ from typing import Any
 
 import cattrs
 
+from vnplan.data import load_json
+
 from vnplan.model import (
     Block,
     Citation,
@@ -108,24 +110,12 @@ def load_schema(name: str) -> dict[str, Any]:
     return _load_schema_cached(name)
 
 
-def _schema_text(name: str) -> str:
-    from importlib import resources
-    from pathlib import Path
-
-    filename = f"{name}.schema.json"
-    try:
-        return resources.files("vnplan.schemas").joinpath(filename).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        # running from a source checkout: the schemas are at the top of the repository
-        return (Path(__file__).resolve().parent.parent / "schemas" / filename).read_text(encoding="utf-8")
-
-
 _SCHEMAS: dict[str, dict[str, Any]] = {}
 
 
 def _load_schema_cached(name: str) -> dict[str, Any]:
     if name not in _SCHEMAS:
-        _SCHEMAS[name] = json.loads(_schema_text(name))
+        _SCHEMAS[name] = load_json("vnplan.schemas", f"{name}.schema.json")
     return _SCHEMAS[name]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from vnplan.data import load_json
+from vnplan.data import names as data_names
 from vnplan.errors import ProfileError
 from vnplan.profiles.model import (
     EvidenceSpec,
@@ -43,8 +44,7 @@ def schema() -> dict[str, Any]:
 
 def names() -> tuple[str, ...]:
     """The names of the shipped profiles, sorted."""
-    data = resources.files(__package__).joinpath("data")
-    return tuple(sorted(p.name[:-5] for p in data.iterdir() if p.name.endswith(".json")))
+    return data_names(__package__, "data", suffix=".json")
 
 
 def validate(data: Any, *, path: str | None = None) -> None:
@@ -96,9 +96,7 @@ def from_dict(data: Any, *, path: str | None = None) -> Profile:
 
 @cache
 def _shipped(name: str) -> Profile:
-    res = resources.files(__package__).joinpath("data", f"{name}.json")
-    with res.open(encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = load_json(__package__, "data", f"{name}.json")
     return from_dict(data, path=f"vnplan/profiles/data/{name}.json")
 
 

@@ -7,12 +7,12 @@ Text typed with a ``.VnTime`` (TCVN3) or ``VNI-Times`` (VNI) font is stored as t
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 import regex
+
+from vnplan.data import load_json
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
@@ -20,7 +20,7 @@ VNI = "VNI"
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, dict[str, str]]:
-    raw = json.loads(resources.files("vnplan.read").joinpath("legacy_tables.json").read_text("utf-8"))
+    raw = load_json("vnplan.read", "legacy_tables.json")
     return {TCVN3: raw["tcvn3"], VNI: raw["vni"]}
 
 

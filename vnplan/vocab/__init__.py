@@ -5,19 +5,17 @@ Each file is JSON with a ``source`` saying where its content comes from; it is l
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from vnplan.data import load_json
 from vnplan.text import key
 
 
 @cache
 def load(name: str) -> Any:
     """The parsed content of ``vnplan/vocab/<name>.json``."""
-    with resources.files(__package__).joinpath(f"{name}.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return load_json(__package__, f"{name}.json")
 
 
 @cache

@@ -1,0 +1,69 @@
+"""Files shipped inside the package (dữ liệu kèm theo): read them, or say clearly that the install is broken.
+
+Every data file vnplan reads at run time (vocabulary, profiles, schemas, legacy code tables)
+goes through :func:`read_text`, :func:`load_json` or :func:`names`, so a missing or unreadable
+file is one :class:`~vnplan.errors.DataFileError` with a one-line message, never an internal error.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from vnplan.errors import DataFileError
+
+_REINSTALL = "the installation is incomplete: reinstall vnplan (pip install --force-reinstall vnplan)"
+
+
+def _resource(package: str, parts: tuple[str, ...]) -> Traversable:
+    try:
+        res = resources.files(package)
+    except ModuleNotFoundError:
+        if package != "vnplan.schemas":
+            raise DataFileError(f"vnplan's data package {package} is missing", hint=_REINSTALL) from None
+        # a source checkout run without installing: the schemas sit at the top of the repository
+        res = Path(__file__).resolve().parent.parent / "schemas"  # type: ignore[assignment]
+    for p in parts:
+        res = res.joinpath(p)
+    return res
+
+
+def _where(package: str, parts: tuple[str, ...]) -> str:
+    return "/".join((package.replace(".", "/"), *parts))
+
+
+def read_text(package: str, *parts: str) -> str:
+    """The text of a file shipped in ``package`` (``read_text("vnplan.vocab", "headings.json")``)."""
+    try:
+        return _resource(package, parts).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(f"vnplan's data file {_where(package, parts)} is missing", hint=_REINSTALL) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"vnplan's data file {_where(package, parts)} cannot be read: {exc}",
+                            hint=_REINSTALL) from None
+
+
+def load_json(package: str, *parts: str) -> Any:
+    """The parsed JSON of a file shipped in ``package``."""
+    text = read_text(package, *parts)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"vnplan's data file {_where(package, parts)} is not valid JSON: {exc}",
+                            hint=_REINSTALL) from None
+
+
+def names(package: str, *parts: str, suffix: str) -> tuple[str, ...]:
+    """The sorted names (without ``suffix``) of the files ending in ``suffix`` in a shipped folder."""
+    folder = _resource(package, parts)
+    try:
+        entries = list(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        raise DataFileError(f"vnplan's data folder {_where(package, parts)} is missing", hint=_REINSTALL) from None
+    except OSError as exc:
+        raise DataFileError(f"vnplan's data folder {_where(package, parts)} cannot be read: {exc}",
+                            hint=_REINSTALL) from None
+    return tuple(sorted(e.name[: -len(suffix)] for e in entries if e.name.endswith(suffix) and e.is_file()))
