@@ -165,7 +165,7 @@ def test_pdf_fallback_font_line_reads_right_by_position(tmp_path):
 def test_pdf_fallback_font_line_is_scrambled_in_content_stream_order():
     first = pypdf_text(build_pdf(FALLBACK_SOURCE))[0].splitlines()[0]
     assert QUOC_HIEU not in first
-    assert "C NG HÒA XÃ H I CH" in first and first.rstrip().endswith("NAMỘ Ộ Ủ Ệ")
+    assert first.index("Ộ") > first.index("VI T NAM")  # the fallback letters come after the line
 
 
 def test_pdf_fallback_letters_use_a_second_font_with_its_own_tounicode():
