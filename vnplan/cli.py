@@ -17,6 +17,7 @@ import click
 
 from vnplan import __version__
 from vnplan.errors import VnplanError
+from vnplan.output import write_atomic
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,33 +65,7 @@ def _emit(text: str, output: str | None, source: str | None = None) -> None:
     if output is None or output == "-":
         click.echo(text)
         return
-    from pathlib import Path
-
-    from vnplan.errors import UsageError
-
-    p = Path(output)
-    if p.exists() and p.is_dir():
-        raise VnplanError("output path is a directory", path=output)
-    if source not in (None, "-") and p.exists() and os.path.samefile(source, p):
-        raise UsageError("the output would overwrite the input file", path=output, hint="choose another output name")
-    if not p.parent.is_dir():
-        raise UsageError("the output folder does not exist", path=output, hint="create it first or choose another folder")
-    body = text + ("\n" if not text.endswith("\n") else "")
-    if p.exists() and not p.is_file():  # /dev/null, /dev/stdout, a pipe: write into it, never replace it
-        try:
-            with open(p, "w", encoding="utf-8") as fh:
-                fh.write(body)
-        except OSError as exc:
-            raise VnplanError(f"cannot write the output: {exc.strerror}", path=output) from None
-        return
-    p = p.resolve() if p.is_symlink() else p  # a link to a file: write the file, keep the link
-    tmp = p.with_name(f".{p.name}.tmp")
-    try:
-        tmp.write_text(body, encoding="utf-8")
-        tmp.replace(p)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise VnplanError(f"cannot write the output: {exc.strerror}", path=output) from None
+    write_atomic(output, text if text.endswith("\n") else text + "\n", source=source)
 
 
 class _Group(click.Group):

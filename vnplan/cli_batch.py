@@ -17,7 +17,8 @@ from typing import Any
 import click
 
 from vnplan.cli import EXIT_FINDINGS, EXIT_OK, _guard, _ids
-from vnplan.errors import UsageError, VnplanError
+from vnplan.errors import UsageError
+from vnplan.output import write_atomic
 
 FORMATS = ("json", "csv", "html", "text")
 #: Below this many files and without --jobs, plans are checked in this process (no pool to start).
@@ -36,31 +37,6 @@ def guess_format(output: str | None, fmt: str | None) -> str:
         return _SUFFIX_FORMAT[suffix]
     raise UsageError(f"cannot tell the report format from {output!r}",
                      hint="use --format json|csv|html|text or a .json/.csv/.html/.txt name")
-
-
-def write_atomic(pieces: Iterable[str], output: str) -> None:
-    """Write text pieces (UTF-8) to ``output`` through a temporary file in the same folder, then rename."""
-    p = Path(output)
-    if p.is_dir():
-        raise VnplanError("output path is a directory", path=output)
-    if not p.parent.exists():
-        raise VnplanError("the output folder does not exist", path=output)
-    if p.exists() and not p.is_file():  # /dev/null, /dev/stdout, a pipe: write into it, never replace it
-        target, tmp = p, None
-    else:
-        p = p.resolve() if p.is_symlink() else p  # a link to a file: write the file, keep the link
-        target = tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
-    try:
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            for piece in pieces:
-                fh.write(piece)
-        if tmp is not None:
-            tmp.replace(p)
-    except OSError as exc:
-        raise VnplanError(f"cannot write the report: {exc.strerror}", path=output) from None
-    finally:
-        if tmp is not None and tmp.exists():
-            tmp.unlink()
 
 
 def render(results: Iterable[Any], fmt: str, *, lang: str, profile: str | None, bom: bool) -> Iterator[str]:
@@ -154,7 +130,7 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
 
         name = _profile_name(profile)
         if output and output != "-":
-            write_atomic(render(results, fmt, lang=lang, profile=name, bom=True), output)
+            write_atomic(output, render(results, fmt, lang=lang, profile=name, bom=True), what="report")
             if fmt != "text":  # the terminal still gets the totals
                 from vnplan.report.batch import summary, summary_lines
 
@@ -322,4 +298,4 @@ def register_missing(db: str, expected: str, parent: str | None, parent_date: st
     sys.exit(EXIT_FINDINGS if missing or wrong else EXIT_OK)
 
 
-__all__ = ["batch_cmd", "register_group", "guess_format", "render", "write_atomic"]
+__all__ = ["batch_cmd", "register_group", "guess_format", "render"]
