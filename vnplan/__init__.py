@@ -36,6 +36,7 @@ from vnplan.check.runner import check
 from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
 from vnplan.read import read
+from vnplan.version import __version__
 
 
 def comply(plan, profile) -> Coverage:  # type: ignore[no-untyped-def]
@@ -54,7 +55,6 @@ def plan_to_json(plan: Plan) -> str:
     return dumps(plan_to_dict(plan))
 
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Abbreviation",

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 
 import click
 
-from vnplan import __version__
 from vnplan.errors import VnplanError
 from vnplan.output import write_atomic
+from vnplan.version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.check.registry import Context, Hit, rule
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE

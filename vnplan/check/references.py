@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.check.registry import Context, Hit, rule
 from vnplan.model import Citation, PartialDate, Plan
 from vnplan.parse.abbreviations import abbreviation_uses, initials_match, known_abbreviations

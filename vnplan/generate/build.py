@@ -17,7 +17,7 @@ from typing import Any
 import regex
 from attrs import frozen
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.errors import UsageError
 from vnplan.generate import placeholders
 from vnplan.text import key

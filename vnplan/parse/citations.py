@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Citation, PartialDate, SourceDocument, Span
 from vnplan.text import key
 

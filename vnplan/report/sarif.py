@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vnplan.check.registry import Finding, Report, Rule, rules
+from vnplan.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -86,8 +87,6 @@ def _result(f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
 
 def report_to_sarif(reports: list[Report]) -> dict[str, Any]:
     """One SARIF 2.1.0 log for the reports of one ``vnplan check`` invocation."""
-    from vnplan import __version__
-
     lang = reports[0].lang if reports else "vi"
     catalogue = rules()
     index = {r.id: k for k, r in enumerate(catalogue)}
