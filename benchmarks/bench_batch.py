@@ -51,7 +51,7 @@ def run_once(folder: str, jobs: int, profile: str | None = None) -> dict[str, fl
     from vnplan.report.batch import iter_json
     from vnplan.report.html import iter_html
 
-    import vnplan.check.runner  # noqa: F401  (imports outside the timing, as a warm CLI would)
+    import vnplan.rules.runner  # noqa: F401  (imports outside the timing, as a warm CLI would)
 
     import concurrent.futures as cf
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import plan_factory as pf
 
-pytest.importorskip("vnplan.check.compliance", reason="the compliance profiles (issue 6) are not merged yet")
+pytest.importorskip("vnplan.rules.compliance", reason="the compliance profiles (issue 6) are not merged yet")
 
 from vnplan.batch import batch  # noqa: E402
 from vnplan.cli import main  # noqa: E402

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnplan.batch import PlanResult, Spool
-from vnplan.check.registry import Finding
+from vnplan.rules.registry import Finding
 from vnplan.model import Coverage, Evidence, RequirementResult, Span
 from vnplan.report.batch import batch_to_dict, iter_json, matrix, render_text, summary
 from vnplan.report.csv import FIXED_COLUMNS, render_csv

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnplan
-from vnplan.check.runner import check
+from vnplan.rules.runner import check
 from vnplan.read.text import read_text
 
 WORDS = ["Số: 01/KH-UBND", "KẾ HOẠCH", "I. NỘI DUNG", "II. HÌNH THỨC", "III. TỔ CHỨC THỰC HIỆN", "1.", "-", "a)",

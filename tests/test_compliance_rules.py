@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import vnplan
-from vnplan.check.registry import rules
-from vnplan.check.runner import check
+from vnplan.rules.registry import rules
+from vnplan.rules.runner import check
 from vnplan.model import Coverage, Evidence, RequirementResult, Span
 
 PROFILE = "bacgiang-14-KH-UBND-2024"

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from vnplan import docs
-from vnplan.check.registry import get_rule, rules
+from vnplan.rules.registry import get_rule, rules
 from vnplan.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import vnplan
-from vnplan.check.registry import rules
+from vnplan.rules.registry import rules
 from vnplan.cli import main
 from vnplan.model import Block, PageSetup, Run, SourceDocument
 from vnplan.parse import parse_document

@@ -3,7 +3,7 @@
 import pytest
 
 import vnplan
-from vnplan.check.registry import get_rule, rules, select_rules
+from vnplan.rules.registry import get_rule, rules, select_rules
 from vnplan.errors import UsageError
 
 HEAD = "Số: 01/KH-UBND\nBắc Giang, ngày 05 tháng 02 năm 2024\nKẾ HOẠCH\nThử nghiệm\n"

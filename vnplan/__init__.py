@@ -25,14 +25,14 @@ from vnplan.model import (
     Span,
 )
 # The stage packages share their names with the API functions (vnplan.read, vnplan.parse,
-# vnplan.check): import the packages first, then bind the names to the functions, so that
+# vnplan.batch): import the packages first, then bind the names to the functions, so that
 # ``vnplan.parse(...)`` is the function and ``from vnplan.parse import …`` the package.
+# (The rules live in vnplan.rules, so vnplan.check is only the function.)
 import vnplan.batch
-import vnplan.check
 import vnplan.parse
 import vnplan.read
 from vnplan.batch import batch
-from vnplan.check.runner import check
+from vnplan.rules.runner import check
 from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
 from vnplan.read import read
@@ -43,7 +43,7 @@ def comply(plan, profile) -> Coverage:  # type: ignore[no-untyped-def]
     """How ``plan`` covers the requirements of ``profile`` (a shipped name, a JSON file, a dict or a
     Profile): each requirement met, partial, missing or placeholder, with located evidence.
     ``plan`` is a Plan or anything :func:`parse` takes."""
-    from vnplan.check.compliance import comply as _comply
+    from vnplan.rules.compliance import comply as _comply
 
     return _comply(plan, profile)
 

@@ -48,7 +48,7 @@ class PlanResult:
     unit_source: str = "file"  # header or file
     header: dict[str, Any] = field(factory=dict)
     counts: dict[str, int] = field(factory=lambda: {"error": 0, "warning": 0, "info": 0})
-    findings: tuple[Any, ...] = ()  # vnplan.check.registry.Finding
+    findings: tuple[Any, ...] = ()  # vnplan.rules.registry.Finding
     citations: tuple[dict[str, Any], ...] = ()
     coverage: Any = None  # vnplan.model.Coverage or None
     error: str | None = None  # why the file could not be read or checked
@@ -215,7 +215,7 @@ def check_file(path: str, options: Options = Options()) -> PlanResult:
 
     Top-level and picklable, so any executor can run it.
     """
-    from vnplan.check.runner import check
+    from vnplan.rules.runner import check
     from vnplan.parse import parse
     from vnplan.read import read
 
@@ -273,15 +273,15 @@ def _error_result(path: str, exc: BaseException) -> PlanResult:
 
 def validate_options(options: Options) -> None:
     """Fail early, once, on arguments every file would fail on (unknown rule ids, language, profile)."""
-    from vnplan.check.registry import select_rules
-    from vnplan.check.runner import LANGS
+    from vnplan.rules.registry import select_rules
+    from vnplan.rules.runner import LANGS
 
     if options.lang not in LANGS:
         raise UsageError(f"unknown language {options.lang!r}", hint="use vi or en")
     select_rules(options.select, options.ignore)
     if options.profile is not None:
         try:
-            from vnplan.check.compliance import prepare  # noqa: F401
+            from vnplan.rules.compliance import prepare  # noqa: F401
         except ImportError:
             from vnplan.errors import ProfileError
 

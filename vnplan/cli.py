@@ -131,7 +131,7 @@ def parse_cmd(file: str, fmt: str, output: str | None) -> None:
 def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], lang: str,
               profile: str | None, output: str | None) -> None:
     """Check FILE against the rules; exit 1 when an error-level finding is reported."""
-    from vnplan.check.runner import check
+    from vnplan.rules.runner import check
     from vnplan.parse import parse
     from vnplan.read import read
 
@@ -161,7 +161,7 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
 @_guard
 def rules_cmd(fmt: str, lang: str) -> None:
     """List the rule catalogue: id, severity, provision, message."""
-    from vnplan.check.registry import rules
+    from vnplan.rules.registry import rules
 
     catalogue = rules()
     if fmt == "json":

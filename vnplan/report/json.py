@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vnplan.check.registry import Finding, Report
+from vnplan.rules.registry import Finding, Report
 from vnplan.serialize import converter
 
 

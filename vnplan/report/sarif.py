@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from vnplan.check.registry import Finding, Report, Rule, rules
+from vnplan.rules.registry import Finding, Report, Rule, rules
 from vnplan.version import __version__
 
 SARIF_VERSION = "2.1.0"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vnplan.check.registry import Report
+from vnplan.rules.registry import Report
 from vnplan.model import Plan, Section
 
 PART_NAMES = {

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 import vnplan.vocab as vocab
-from vnplan.check.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Hit, rule
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
 from vnplan.text import is_upper_text, normalize

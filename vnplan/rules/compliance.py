@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vnplan.check.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Hit, rule
 from vnplan.model import Coverage, Plan, RequirementResult, Span
 
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 import vnplan.vocab as vocab
-from vnplan.check.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Hit, rule
 from vnplan.model import Citation, PartialDate, Plan
 from vnplan.parse.abbreviations import abbreviation_uses, initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol
