@@ -48,7 +48,7 @@ def _maxrss_mb(who: int) -> float:
 def run_once(folder: str, jobs: int, profile: str | None = None) -> dict[str, float]:
     """One configuration, in this (fresh) process, as ``vnplan batch -o report.json|html`` runs it."""
     from vnplan.batch import Spool, batch
-    from vnplan.report.batch import iter_json
+    from vnplan.report.json import iter_json
     from vnplan.report.html import iter_html
 
     import vnplan.rules.runner  # noqa: F401  (imports outside the timing, as a warm CLI would)

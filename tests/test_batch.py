@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 import plan_factory as pf
-from vnplan.batch import PlanResult, batch, check_file, iter_plan_files
+from vnplan.batch import batch, check_file, iter_plan_files
 from vnplan.errors import InputError, UsageError
+from vnplan.results import PlanResult
+from vnplan.serialize import plan_result_to_dict
 
 DOCX_READER = importlib.util.find_spec("vnplan.read.docx") is not None
 
@@ -88,12 +90,12 @@ def test_results_carry_the_citations_and_header_of_each_plan(corpus, results) ->
 
 def test_results_are_small_and_picklable(results) -> None:  # type: ignore[no-untyped-def]
     for r in results:
-        assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
+        assert plan_result_to_dict(pickle.loads(pickle.dumps(r))) == plan_result_to_dict(r)
     assert max(len(pickle.dumps(r)) for r in results) < 20_000
 
 
 def _without_timing(rs: list[PlanResult]) -> list[dict[str, object]]:
-    return [r.to_dict() for r in rs]
+    return [plan_result_to_dict(r) for r in rs]
 
 
 def test_a_process_pool_gives_the_same_rows_in_the_same_order(corpus, results) -> None:  # type: ignore[no-untyped-def]
@@ -238,8 +240,8 @@ def test_a_file_that_kills_its_worker_is_the_only_error_row(corpus, results, mon
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
     assert bad[0].error_type == "BrokenProcessPool"
-    want = [r.to_dict() for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
-    assert [r.to_dict() for r in rows if not r.error] == want
+    want = [plan_result_to_dict(r) for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
+    assert [plan_result_to_dict(r) for r in rows if not r.error] == want
 
 
 def test_a_broken_link_in_a_folder_is_an_unreadable_row_not_the_end_of_the_run(tmp_path, reference_path) -> None:  # type: ignore[no-untyped-def]

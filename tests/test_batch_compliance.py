@@ -21,7 +21,7 @@ from vnplan.batch import batch  # noqa: E402
 from vnplan.cli import main  # noqa: E402
 from vnplan.profiles import load  # noqa: E402
 from vnplan.register import Register  # noqa: E402
-from vnplan.serialize import load_schema  # noqa: E402
+from vnplan.data import load_schema  # noqa: E402
 
 PROFILE = "bacgiang-14-KH-UBND-2024"
 DOCX_READER = importlib.util.find_spec("vnplan.read.docx") is not None

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import vnplan
 from vnplan.cli import main
-from vnplan.serialize import load_schema
+from vnplan.data import load_schema
 
 
 def run(*args):

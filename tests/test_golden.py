@@ -12,7 +12,8 @@ import pytest
 
 import vnplan
 from vnplan.parse.ownership import ownership_faults
-from vnplan.serialize import load_schema, plan_to_dict
+from vnplan.data import load_schema
+from vnplan.serialize import plan_to_dict
 
 DATA = Path(__file__).parent / "data"
 CORPUS = sorted((DATA / "corpus").glob("*.txt"))

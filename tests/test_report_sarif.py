@@ -108,8 +108,8 @@ def test_cli_check_format_sarif(tmp_path, lang):
 
 
 def test_the_json_report_carries_the_column_and_validates():
-    from vnplan.report.json import report_to_dict
-    from vnplan.serialize import load_schema
+    from vnplan.serialize import report_to_dict
+    from vnplan.data import load_schema
 
     data = report_to_dict(vnplan.check(vnplan.parse(TEXT.replace("Số: 5/", "  Số: 5/")), select=["F103"]))
     jsonschema.validate(data, load_schema("report"))
@@ -117,7 +117,7 @@ def test_the_json_report_carries_the_column_and_validates():
 
 
 def test_a_missing_element_keeps_its_empty_span_in_json(reference_plan):
-    from vnplan.report.json import report_to_dict
+    from vnplan.serialize import report_to_dict
 
     data = report_to_dict(vnplan.check(reference_plan, select=["F101"]))
     assert data["findings"][0]["span"] == {"block": 0, "start": 0, "end": 0}

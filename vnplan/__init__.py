@@ -36,6 +36,7 @@ from vnplan.rules.runner import check
 from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
 from vnplan.read import read
+from vnplan.serialize import dumps, plan_to_dict
 from vnplan.version import __version__
 
 
@@ -50,10 +51,7 @@ def comply(plan, profile) -> Coverage:  # type: ignore[no-untyped-def]
 
 def plan_to_json(plan: Plan) -> str:
     """The plan as JSON text (contract: ``schemas/plan.schema.json``)."""
-    from vnplan.serialize import dumps, plan_to_dict
-
     return dumps(plan_to_dict(plan))
-
 
 
 __all__ = [

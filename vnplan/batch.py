@@ -20,67 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from attrs import field, frozen
+from attrs import frozen
 
 from vnplan.errors import InputError, UsageError, VnplanError
+from vnplan.results import PlanResult
+from vnplan.results import summary as _summary
+from vnplan.serialize import citation_summary, header_summary
 
 #: File suffixes a folder walk picks up (case-insensitive).
 SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md")
-
-#: Result status: ``ok`` (checked, nothing failing), ``fail`` (an error-level finding or a
-#: missing mandatory requirement), ``error`` (the file could not be read or checked).
-STATUSES: tuple[str, ...] = ("ok", "fail", "error")
-
-
-@frozen
-class PlanResult:
-    """What one worker returns for one file: small, picklable, JSON-ready through :meth:`to_dict`.
-
-    ``header`` holds the header fields as plain strings (``date`` in ISO form where complete,
-    ``date_parts`` for a draft's partial date); ``citations`` the cited documents as plain
-    dicts; ``findings`` and ``coverage`` are the model objects of :func:`vnplan.check`.
-    """
-
-    file: str
-    unit: str  # issuing authority, or the file stem when the header names none
-    sha256: str | None = None
-    format: str | None = None
-    unit_source: str = "file"  # header or file
-    header: dict[str, Any] = field(factory=dict)
-    counts: dict[str, int] = field(factory=lambda: {"error": 0, "warning": 0, "info": 0})
-    findings: tuple[Any, ...] = ()  # vnplan.rules.registry.Finding
-    citations: tuple[dict[str, Any], ...] = ()
-    coverage: Any = None  # vnplan.model.Coverage or None
-    error: str | None = None  # why the file could not be read or checked
-    error_type: str | None = None  # the exception class name
-    seconds: float = 0.0
-
-    @property
-    def missing_mandatory(self) -> bool:
-        return bool(getattr(self.coverage, "missing_mandatory", False))
-
-    @property
-    def status(self) -> str:
-        if self.error is not None:
-            return "error"
-        if self.counts.get("error", 0) or self.missing_mandatory:
-            return "fail"
-        return "ok"
-
-    @property
-    def failing(self) -> bool:
-        """Whether this plan fails a gate: unreadable, an error-level finding, a missing mandatory requirement."""
-        return self.status != "ok"
-
-    @property
-    def score(self) -> float | None:
-        return None if self.coverage is None else float(self.coverage.score)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of one plan (an item of ``plans`` in ``schemas/batch.schema.json``)."""
-        from vnplan.report.batch import plan_result_to_dict
-
-        return plan_result_to_dict(self)
 
 
 @frozen
@@ -158,37 +106,6 @@ def _resolve_profile(profile: Any) -> Any:
     return loaded
 
 
-def _header_summary(plan: Any) -> dict[str, Any]:
-    h = plan.header
-    d = h.date
-    return {
-        "parent_authority": h.parent_authority,
-        "authority": h.authority,
-        "number": h.number,
-        "symbol": h.symbol,
-        "place": h.place,
-        "date": d.iso if d is not None else None,
-        "date_parts": {"year": d.year, "month": d.month, "day": d.day} if d is not None else None,
-        "doc_type": h.doc_type,
-        "title": h.title,
-    }
-
-
-def _citation_summary(c: Any) -> dict[str, Any]:
-    d = c.date
-    return {
-        "doc_type": c.doc_type,
-        "number": c.number,
-        "symbol": c.symbol,
-        "year": c.year,
-        "date": d.iso if d is not None else None,
-        "date_parts": {"year": d.year, "month": d.month, "day": d.day} if d is not None else None,
-        "issuer": c.issuer,
-        "kind": c.kind,
-        "text": c.text,
-    }
-
-
 def unit_of(header: dict[str, Any], path: str) -> tuple[str, str]:
     """The unit a plan belongs to: its issuing authority, else the file's stem."""
     from vnplan.text import normalize
@@ -237,7 +154,7 @@ def check_file(path: str, options: Options = Options()) -> PlanResult:
             file=path, unit=Path(path).stem, sha256=sha, format=doc.format if doc is not None else None,
             error=message, error_type=type(exc).__name__, seconds=time.perf_counter() - t0,
         )
-    header = _header_summary(plan)
+    header = header_summary(plan.header)
     unit, source = unit_of(header, path)
     return PlanResult(
         file=path,
@@ -248,7 +165,7 @@ def check_file(path: str, options: Options = Options()) -> PlanResult:
         header=header,
         counts=report.counts(),
         findings=tuple(report.findings),
-        citations=tuple(_citation_summary(c) for c in plan.citations if c.kind != "self"),
+        citations=tuple(citation_summary(c) for c in plan.citations if c.kind != "self"),
         coverage=report.coverage,
         seconds=time.perf_counter() - t0,
     )
@@ -531,9 +448,7 @@ class Spool:
 
 def summarize(results: Iterable[PlanResult]) -> dict[str, Any]:
     """Counts over a batch: plans, units, compliant units, failing and unreadable plans, most-missed requirements."""
-    from vnplan.report.batch import summary
-
-    return summary(results)
+    return _summary(results)
 
 
 __all__ = [

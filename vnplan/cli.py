@@ -138,8 +138,7 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
     plan = parse(read(Path(file)))
     report = check(plan, select=_ids(select), ignore=_ids(ignore), lang=lang, profile=profile)
     if fmt == "json":
-        from vnplan.report.json import report_to_dict
-        from vnplan.serialize import dumps
+        from vnplan.serialize import dumps, report_to_dict
 
         _emit(dumps(report_to_dict(report)), output, file)
     elif fmt == "sarif":
@@ -151,8 +150,7 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
         from vnplan.report.text import render_report
 
         _emit(render_report(report), output, file)
-    failing = report.has_errors or bool(getattr(report.coverage, "missing_mandatory", False))
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if report.failing else EXIT_OK)
 
 
 @main.command("rules")
@@ -165,15 +163,9 @@ def rules_cmd(fmt: str, lang: str) -> None:
 
     catalogue = rules()
     if fmt == "json":
-        from vnplan.serialize import dumps
+        from vnplan.serialize import dumps, rule_to_dict
 
-        click.echo(dumps([
-            {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
-             "since": r.since.isoformat() if r.since else None,
-             "until": r.until.isoformat() if r.until else None,
-             "message_vi": r.message_vi, "message_en": r.message_en}
-            for r in catalogue
-        ]))
+        click.echo(dumps([rule_to_dict(r) for r in catalogue]))
         return
     for r in catalogue:
         msg = r.message_en if lang == "en" else r.message_vi
@@ -194,10 +186,9 @@ def profiles_cmd(fmt: str) -> None:
 
     shipped = [load(n) for n in names()]
     if fmt == "json":
-        from vnplan.serialize import dumps
+        from vnplan.serialize import dumps, profile_summary
 
-        click.echo(dumps([{"id": p.id, "title": p.title, "parent": p.parent.reference,
-                           "requirements": len(p.requirements)} for p in shipped]))
+        click.echo(dumps([profile_summary(p) for p in shipped]))
         return
     for p in shipped:
         click.echo(f"{p.id}  ({len(p.requirements)} yêu cầu)")

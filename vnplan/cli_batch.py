@@ -42,7 +42,7 @@ def guess_format(output: str | None, fmt: str | None) -> str:
 def render(results: Iterable[Any], fmt: str, *, lang: str, profile: str | None, bom: bool) -> Iterator[str]:
     """The report in pieces; ``results`` must be iterable more than once (a list or a Spool)."""
     if fmt == "json":
-        from vnplan.report.batch import iter_json
+        from vnplan.report.json import iter_json
 
         return iter_json(results, profile=profile)
     if fmt == "csv":
@@ -132,7 +132,8 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
         if output and output != "-":
             write_atomic(output, render(results, fmt, lang=lang, profile=name, bom=True), what="report")
             if fmt != "text":  # the terminal still gets the totals
-                from vnplan.report.batch import summary, summary_lines
+                from vnplan.report.batch import summary_lines
+                from vnplan.results import summary
 
                 click.echo("\n".join(summary_lines(summary(results), lang=lang)))
         else:
@@ -175,12 +176,12 @@ def _doc_line(d: Any) -> str:
 @_guard
 def register_list(db: str, unit: str | None, fmt: str) -> None:
     """List registered documents (by unit, then date), or one unit's revisions with --unit."""
-    from vnplan.serialize import dumps
+    from vnplan.serialize import document_row_to_dict, dumps
 
     with _open(db) as reg:
         docs = reg.history(unit) if unit else reg.documents()
     if fmt == "json":
-        click.echo(dumps([d.to_dict() for d in docs]))
+        click.echo(dumps([document_row_to_dict(d) for d in docs]))
         return
     for d in docs:
         click.echo(_doc_line(d))
@@ -267,7 +268,7 @@ def register_missing(db: str, expected: str, parent: str | None, parent_date: st
     Exit 1 when a unit is missing or a plan cites a wrong date.
     """
     from vnplan.register import read_units_csv
-    from vnplan.serialize import dumps
+    from vnplan.serialize import dumps, missing_to_dict
 
     number, symbol, date = _parent_of(parent, parent_date, profile)
     units = read_units_csv(expected)
@@ -275,12 +276,7 @@ def register_missing(db: str, expected: str, parent: str | None, parent_date: st
         missing = reg.missing(units, number, symbol)
         wrong = reg.wrong_dates(number, symbol, date) if date else []
     if fmt == "json":
-        click.echo(dumps({
-            "parent": {"number": number, "symbol": symbol, "date": date.isoformat() if date else None},
-            "expected": len(units),
-            "missing": missing,
-            "wrong_dates": [w.to_dict() for w in wrong],
-        }))
+        click.echo(dumps(missing_to_dict(number, symbol, date, len(units), missing, wrong)))
     else:
         ref = f"{number}/{symbol}"
         click.echo(f"{len(units) - len(missing)}/{len(units)} expected units have issued a plan citing {ref}.")

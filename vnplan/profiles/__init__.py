@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from vnplan.data import load_json
+from vnplan.data import load_json, load_schema
 from vnplan.data import names as data_names
 from vnplan.errors import ProfileError
 from vnplan.profiles.model import (
@@ -37,8 +37,6 @@ __all__ = [
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of a profile (``schemas/profile.schema.json``)."""
-    from vnplan.serialize import load_schema
-
     return load_schema("profile")
 
 

@@ -1,38 +1,35 @@
-"""The JSON form of a check report (contract: ``schemas/report.schema.json``)."""
+"""JSON output: a plan, a check report, and a batch streamed one plan at a time (the dicts: :mod:`vnplan.serialize`)."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Iterable, Iterator
 
-from vnplan.rules.registry import Finding, Report
-from vnplan.serialize import converter
-
-
-def finding_to_dict(f: Finding) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "severity": f.severity,
-        "name": f.name,
-        "part": f.part,
-        "message": f.message,
-        "span": {"block": f.span.block, "start": f.span.start, "end": f.span.end} if f.span is not None else None,
-        "line": f.line,
-        "column": f.column,
-        "location": f.location,
-        "source": f.source,
-        "fix": f.fix,
-    }
+from vnplan.model import Plan
+from vnplan.results import PlanResult, Report
+from vnplan.serialize import batch_head, dumps, plan_result_to_dict, plan_to_dict, report_to_dict
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "schema": "vnplan/report/1",
-        "file": report.path,
-        "lang": report.lang,
-        "counts": report.counts(),
-        "findings": [finding_to_dict(f) for f in report.findings],
-    }
-    if report.coverage is not None:
-        cov = report.coverage
-        out["coverage"] = cov.to_dict() if hasattr(cov, "to_dict") else converter.unstructure(cov)
-    return out
+def render_plan_json(plan: Plan) -> str:
+    """The plan (contract: ``schemas/plan.schema.json``)."""
+    return dumps(plan_to_dict(plan))
+
+
+def render_report_json(report: Report) -> str:
+    """A check report (contract: ``schemas/report.schema.json``)."""
+    return dumps(report_to_dict(report))
+
+
+def iter_json(results: Iterable[PlanResult], *, profile: str | None = None) -> Iterator[str]:
+    """The JSON of a batch (:func:`vnplan.serialize.batch_to_dict`) in pieces, one plan at a time.
+
+    ``results`` is iterated three times (summary, requirement columns, plans): give a list or a
+    :class:`vnplan.batch.Spool`, not a one-shot iterator.
+    """
+    text = json.dumps(batch_head(results, profile=profile), ensure_ascii=False, indent=2)
+    yield text[:-2] + ',\n  "plans": ['
+    first = True
+    for r in results:
+        yield ("\n    " if first else ",\n    ") + json.dumps(plan_result_to_dict(r), ensure_ascii=False)
+        first = False
+    yield "\n  ]\n}\n" if not first else "]\n}\n"

@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from vnplan.rules.registry import Finding, Report, Rule, rules
+from vnplan.results import Finding, Report
+from vnplan.rules.registry import Rule, rules
+from vnplan.serialize import span_to_dict
 from vnplan.version import __version__
 
 SARIF_VERSION = "2.1.0"
@@ -78,7 +80,7 @@ def _result(f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
     if f.fix is not None:
         props["fix"] = f.fix
     if f.span is not None:
-        props["span"] = {"block": f.span.block, "start": f.span.start, "end": f.span.end}
+        props["span"] = span_to_dict(f.span)
     if f.location:
         props["location"] = f.location
     res["properties"] = props

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from vnplan.rules.registry import Report
 from vnplan.model import Plan, Section
+from vnplan.report.coverage import render_coverage
+from vnplan.results import Report
 
 PART_NAMES = {
     "vi": {
@@ -71,9 +72,9 @@ def render_report(report: Report) -> str:
             lines.append("")
             lines.append(f"{names.get(part, part)}:")
             lines.extend(parts[part])
-    if report.coverage is not None and hasattr(report.coverage, "render"):
+    if report.coverage is not None:
         lines.append("")
-        lines.append(report.coverage.render(lang))
+        lines.append(render_coverage(report.coverage, lang))
     if not report.findings:
         lines.append("")
         lines.append("Không phát hiện vấn đề nào." if lang == "vi" else "No findings.")

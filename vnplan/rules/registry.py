@@ -1,4 +1,4 @@
-"""The rule registry (danh mục quy tắc): Rule, Hit, Finding, Report, and running rules over a Plan.
+"""The rule registry (danh mục quy tắc): Rule, Hit, Context, and running rules over a Plan into Findings.
 
 A rule is a small function ``f(ctx) -> Iterable[Hit]`` registered with :func:`rule` under a
 stable id (``F110``), a severity, a short name, the legal provision it rests on and a
@@ -16,8 +16,8 @@ from attrs import field, frozen
 
 from vnplan.errors import UsageError
 from vnplan.model import Block, Plan, Severity, Span
+from vnplan.results import SEVERITIES, Finding, Report
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
@@ -89,46 +89,6 @@ class Rule:
             return template.format(**hit.params)
         except (KeyError, IndexError, ValueError):
             return template
-
-
-@frozen
-class Finding:
-    """A located result of a rule (phát hiện)."""
-
-    rule: str
-    severity: Severity
-    message: str
-    name: str
-    part: str
-    span: Span | None = None
-    line: int | None = None
-    location: str | None = None
-    source: str | None = None
-    fix: str | None = None
-    column: int | None = None  # 1-based column in ``line``, where exactly known (text sources)
-
-
-@frozen
-class Report:
-    """The findings of :func:`vnplan.check` on one plan, most severe first."""
-
-    findings: tuple[Finding, ...]
-    path: str | None = None
-    lang: str = "vi"
-    coverage: Any = None  # compliance coverage when a profile was given
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
-
-    def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(SEVERITIES, 0)
-        for f in self.findings:
-            out[f.severity] += 1
-        return out
-
-    def by_rule(self, rule_id: str) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.rule == rule_id)
 
 
 _REGISTRY: dict[str, Rule] = {}
