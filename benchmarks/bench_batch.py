@@ -55,7 +55,7 @@ def run_once(folder: str, jobs: int, profile: str | None = None) -> dict[str, fl
 
     import concurrent.futures as cf
 
-    from vnplan.batch import _mp_context
+    from vnplan.batch.pool import _mp_context
 
     # jobs > 1: the pool vnplan would create (same size, same start method), made here so the
     # workers can be asked their peak memory afterwards (forkserver workers are not our children).

@@ -21,8 +21,6 @@ from vnplan.errors import UsageError
 from vnplan.output import write_atomic
 
 FORMATS = ("json", "csv", "html", "text")
-#: Below this many files and without --jobs, plans are checked in this process (no pool to start).
-SMALL_BATCH = 8
 _SUFFIX_FORMAT = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".txt": "text", ".text": "text"}
 
 
@@ -91,8 +89,6 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
     files = list(iter_plan_files(paths))
     if not files:
         raise UsageError("no plan files found (.docx, .pdf, .txt, .md)", hint="check the paths you gave")
-    if jobs is None and len(files) < SMALL_BATCH:
-        jobs = 1  # starting worker processes costs more than checking a handful of plans
     inputs = {os.path.realpath(f) for f in files}
     for target, what in ((output, "report"), (register_db, "register")):
         if target and target != "-" and os.path.realpath(target) in inputs:
@@ -234,9 +230,9 @@ def _parent_of(parent: str | None, parent_date: str | None, profile: str | None)
     number = symbol = None
     date = None
     if profile:
-        from vnplan.batch import _resolve_profile
+        from vnplan.profiles import load
 
-        prof = _resolve_profile(profile)
+        prof = load(profile)
         p = getattr(prof, "parent", None)
         if p is None:
             raise UsageError(f"cannot read the parent document of profile {profile!r}")

@@ -29,6 +29,7 @@ __all__ = [
     "Requirement",
     "load",
     "names",
+    "resolve",
     "profile_from_dict",
     "profile_to_dict",
     "validate",
@@ -125,3 +126,18 @@ def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
         return from_dict(data, path=s)
     raise ProfileError(f"unknown profile {s!r}",
                        hint=f"give a JSON file or one of: {', '.join(names()) or 'none'} (`vnplan profiles` lists them)")
+
+
+_RESOLVED: dict[str, Profile] = {}
+
+
+def resolve(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
+    """:func:`load`, reading and validating a profile named by a string (shipped name or file) once per process.
+
+    A batch checks every plan against one profile: each worker resolves it once, not once per file.
+    """
+    if not isinstance(ref, str):
+        return load(ref)
+    if ref not in _RESOLVED:
+        _RESOLVED[ref] = load(ref)
+    return _RESOLVED[ref]

@@ -1,0 +1,57 @@
+"""Finding the plan files of a batch (tìm tệp): arguments in order, folders walked sorted, each file once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from vnplan.errors import InputError
+
+#: File suffixes a folder walk picks up (case-insensitive).
+SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md")
+
+
+def _wanted(name: str) -> bool:
+    if name.startswith((".", "~$")):  # hidden files, Word lock files
+        return False
+    return os.path.splitext(name)[1].lower() in SUFFIXES
+
+
+def iter_plan_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """The plan files under ``paths``, deterministically: arguments in order, folders walked sorted.
+
+    A file named explicitly is taken whatever its suffix; inside folders only ``SUFFIXES``
+    count, hidden files and folders and Word lock files (``~$…``) are skipped. A file reached
+    twice is yielded once. A path that does not exist is an :class:`InputError`; a broken
+    symbolic link is yielded (it is reported as unreadable), a pipe or device inside a folder is not.
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not os.path.lexists(p):
+            raise InputError("no such file or folder", path=str(raw))
+        if p.is_file() or not p.exists():  # a broken link is a plan that cannot be read
+            candidates: Iterable[str] = (str(p),)
+        else:
+            candidates = _walk(str(p))
+        for c in candidates:
+            key = os.path.realpath(c)
+            if key not in seen:
+                seen.add(key)
+                yield c
+
+
+def _walk(root: str) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if _wanted(name):
+                path = os.path.join(dirpath, name)
+                # a pipe or device named like a plan would block or never end: only regular files,
+                # and broken links (reported as unreadable rather than dropped unseen)
+                if os.path.isfile(path) or not os.path.exists(path):
+                    yield path
+
+
+__all__ = ["SUFFIXES", "iter_plan_files"]
