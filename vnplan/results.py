@@ -9,6 +9,7 @@ register all build on the same types without importing each other.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -246,12 +247,30 @@ class WrongDate:
     cited_date: str | None  # ISO or partial (2024-01)
 
 
+@frozen
+class MissingUnits:
+    """Which expected units have not issued a plan citing the parent yet, and which cite it with a wrong date."""
+
+    number: str  # the parent's number and symbol
+    symbol: str
+    date: _dt.date | None  # the parent's date, when known (needed to find wrong dates)
+    expected: int  # how many units were expected
+    missing: tuple[str, ...] = ()
+    wrong_dates: tuple[WrongDate, ...] = ()
+
+    @property
+    def failing(self) -> bool:
+        """A unit is missing, or a plan cites the parent with a wrong date."""
+        return bool(self.missing or self.wrong_dates)
+
+
 __all__ = [
     "REQ_STATUSES",
     "SEVERITIES",
     "STATUSES",
     "DocumentRow",
     "Finding",
+    "MissingUnits",
     "PlanResult",
     "Report",
     "WrongDate",

@@ -33,6 +33,7 @@ from vnplan.profiles.model import Profile
 from vnplan.results import (
     DocumentRow,
     Finding,
+    MissingUnits,
     PlanResult,
     Report,
     WrongDate,
@@ -309,14 +310,13 @@ def wrong_date_to_dict(w: WrongDate) -> dict[str, Any]:
     return {"document": document_row_to_dict(w.document), "cited": w.cited, "cited_date": w.cited_date}
 
 
-def missing_to_dict(number: str, symbol: str, date: _dt.date | None, expected: int, missing: Sequence[str],
-                    wrong: Sequence[WrongDate]) -> dict[str, Any]:
+def missing_to_dict(m: MissingUnits) -> dict[str, Any]:
     """``vnplan register missing --format json``: the parent, how many units were expected, who is missing."""
     return {
-        "parent": {"number": number, "symbol": symbol, "date": _iso(date)},
-        "expected": expected,
-        "missing": list(missing),
-        "wrong_dates": [wrong_date_to_dict(w) for w in wrong],
+        "parent": {"number": m.number, "symbol": m.symbol, "date": _iso(m.date)},
+        "expected": m.expected,
+        "missing": list(m.missing),
+        "wrong_dates": [wrong_date_to_dict(w) for w in m.wrong_dates],
     }
 
 
@@ -336,6 +336,7 @@ converter.register_unstructure_hook(PlanResult, plan_result_to_dict)
 converter.register_unstructure_hook(Rule, rule_to_dict)
 converter.register_unstructure_hook(DocumentRow, document_row_to_dict)
 converter.register_unstructure_hook(WrongDate, wrong_date_to_dict)
+converter.register_unstructure_hook(MissingUnits, missing_to_dict)
 
 
 def dumps(obj: Any) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from vnplan.batch import pool
-from vnplan.batch.files import SUFFIXES, iter_plan_files
+from vnplan.batch.files import SUFFIXES, check_targets, iter_plan_files
 from vnplan.batch.result import Options, check_file, unit_of
 from vnplan.batch.spool import Spool
 from vnplan.errors import InputError, UsageError
@@ -128,6 +128,7 @@ __all__ = [
     "Spool",
     "batch",
     "check_file",
+    "check_targets",
     "iter_plan_files",
     "summarize",
     "unit_of",

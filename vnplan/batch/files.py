@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from vnplan.errors import InputError
+from vnplan.errors import InputError, UsageError
 
 #: File suffixes a folder walk picks up (case-insensitive).
 SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md")
@@ -54,4 +54,25 @@ def _walk(root: str) -> Iterator[str]:
                     yield path
 
 
-__all__ = ["SUFFIXES", "iter_plan_files"]
+def check_targets(paths: Iterable[str], files: Iterable[str], *, report: str | None = None,
+                  register: str | None = None) -> None:
+    """Refuse a report or register file that is one of the plans, the same file as the other, or (for a
+    report named like a plan) inside a folder being checked, where the next run would take it for a plan.
+
+    ``-`` (standard output) is never a file. Raises :class:`~vnplan.errors.UsageError`.
+    """
+    inputs = {os.path.realpath(f) for f in files}
+    for target, what in ((report, "report"), (register, "register")):
+        if target and target != "-" and os.path.realpath(target) in inputs:
+            raise UsageError(f"the {what} file {target!r} is one of the plans to check", hint="write it elsewhere")
+    if report and register and report != "-" and os.path.realpath(report) == os.path.realpath(register):
+        raise UsageError("the report and the register are the same file")
+    if report and report != "-" and Path(report).suffix.lower() in SUFFIXES:
+        out = os.path.realpath(report)
+        for folder in (os.path.realpath(p) for p in paths if os.path.isdir(p)):
+            if out.startswith(folder + os.sep):
+                raise UsageError(f"the report {report!r} would be taken for a plan by the next run of this folder",
+                                 hint="write it outside the folders you check, or as .json/.csv/.html")
+
+
+__all__ = ["SUFFIXES", "check_targets", "iter_plan_files"]

@@ -65,3 +65,8 @@ def summary_lines(s: dict[str, Any], *, lang: str = "vi") -> list[str]:
         for m in s["most_missed"]:
             lines.append(f"  {m['id']} ({m['missing']}): {m['text']}")
     return lines
+
+
+def render_summary(results: Iterable[PlanResult], *, lang: str = "vi") -> str:
+    """The totals of a batch for the terminal, when the report itself went to a file."""
+    return "\n".join(summary_lines(summary(results), lang=lang))

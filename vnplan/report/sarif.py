@@ -13,7 +13,7 @@ from typing import Any
 
 from vnplan.results import Finding, Report
 from vnplan.rules.registry import Rule, rules
-from vnplan.serialize import span_to_dict
+from vnplan.serialize import dumps, span_to_dict
 from vnplan.version import __version__
 
 SARIF_VERSION = "2.1.0"
@@ -116,3 +116,8 @@ def report_to_sarif(reports: list[Report]) -> dict[str, Any]:
         "results": results,
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render_sarif(report: Report) -> str:
+    """The SARIF log of one check report, as JSON text."""
+    return dumps(report_to_sarif([report]))

@@ -1,10 +1,13 @@
-"""Human-readable views for a clerk: the outline of a parsed plan, and findings grouped by part."""
+"""Human-readable views for a clerk: the outline of a parsed plan, findings grouped by part, the rule catalogue."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from vnplan.model import Plan, Section
 from vnplan.report.coverage import render_coverage
 from vnplan.results import Report
+from vnplan.rules.registry import Rule
 
 PART_NAMES = {
     "vi": {
@@ -149,4 +152,18 @@ def render_plan(plan: Plan) -> str:
         lines.append("")
         lines.append("CẢNH BÁO KHI ĐỌC")
         lines.extend(f"  - {w}" for w in plan.source.warnings)
+    return "\n".join(lines)
+
+
+def render_rules(catalogue: Iterable[Rule], lang: str = "vi") -> str:
+    """The rule catalogue (``vnplan rules``): id, severity and name, then the message, provision and date in force."""
+    lines: list[str] = []
+    for r in catalogue:
+        msg = r.message_en if lang == "en" else r.message_vi
+        lines.append(f"{r.id}  {r.severity:<7}  {r.name}")
+        lines.append(f"      {msg}")
+        if r.source:
+            lines.append(f"      {'căn cứ' if lang == 'vi' else 'source'}: {r.source}")
+        if r.since:
+            lines.append(f"      {'hiệu lực từ' if lang == 'vi' else 'in force from'}: {r.since.isoformat()}")
     return "\n".join(lines)
