@@ -82,6 +82,36 @@ def _own_pool(jobs: int | None) -> cf.Executor:
                                   initializer=_worker_init)
 
 
+class _Pool:
+    """The executor in use; vnplan's own is replaced when one of its workers dies."""
+
+    def __init__(self, executor: cf.Executor | None, make: Callable[[], cf.Executor]) -> None:
+        self.own = executor is None
+        self.make = make
+        self.executor = executor if executor is not None else make()
+
+    def submit(self, chunk: tuple[str, ...], options: Options) -> cf.Future[list[PlanResult]] | BaseException:
+        try:
+            return self.executor.submit(_check_many, chunk, options)
+        except Exception as exc:  # a broken pool or a cluster that refuses work
+            return exc
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self.make()
+
+
+def _one_at_a_time(pool: _Pool, suspects: list[str], options: Options) -> Iterator[PlanResult]:
+    """After a worker died: the files that were in flight, one at a time in a fresh pool, so only the culprit fails again."""
+    pool.renew()
+    for path in suspects:
+        try:
+            yield from pool.executor.submit(_check_many, (path,), options).result()
+        except cf.process.BrokenProcessPool as again:
+            yield error_result(path, again)
+            pool.renew()
+
+
 def _run_pool(
     files: Iterator[str],
     options: Options,
@@ -97,25 +127,14 @@ def _run_pool(
     library), the pool is replaced and the tasks that were in flight are run again one file
     at a time, so only the file that brings a worker down is reported as an error row.
     """
-    own = executor is None
-    make = factory or (lambda: _own_pool(jobs))
-    if executor is None:
-        executor = make()
-    limit = max(1, window or 4 * _workers_of(executor, jobs))
+    pool = _Pool(executor, factory or (lambda: _own_pool(jobs)))
+    limit = max(1, window or 4 * _workers_of(pool.executor, jobs))
     pending: deque[tuple[tuple[str, ...], cf.Future[list[PlanResult]] | BaseException]] = deque()
     chunks = _chunks(files, chunksize)
-    exhausted = False
     try:
         while True:
-            while not exhausted and len(pending) < limit:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
-                    break
-                try:
-                    pending.append((chunk, executor.submit(_check_many, chunk, options)))
-                except Exception as exc:  # a broken pool or a cluster that refuses work
-                    pending.append((chunk, exc))
+            while len(pending) < limit and (chunk := next(chunks, None)) is not None:
+                pending.append((chunk, pool.submit(chunk, options)))
             if not pending:
                 return
             chunk, fut = pending.popleft()
@@ -124,20 +143,12 @@ def _run_pool(
                     raise fut
                 out = fut.result()
             except cf.process.BrokenProcessPool as exc:
-                if not own:  # a caller's pool: not ours to replace
+                if not pool.own:  # a caller's pool: not ours to replace
                     yield from (error_result(p, exc) for p in chunk)
                     continue
                 suspects = [p for c in (chunk, *(c for c, _ in pending)) for p in c]
                 pending.clear()
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = make()
-                for path in suspects:  # one at a time in a fresh pool: only the culprit fails again
-                    try:
-                        yield from executor.submit(_check_many, (path,), options).result()
-                    except cf.process.BrokenProcessPool as again:
-                        yield error_result(path, again)
-                        executor.shutdown(wait=False, cancel_futures=True)
-                        executor = make()
+                yield from _one_at_a_time(pool, suspects, options)
                 continue
             except Exception as exc:  # the task died: every file of it becomes an error row
                 yield from (error_result(p, exc) for p in chunk)
@@ -147,8 +158,8 @@ def _run_pool(
         for _, fut in pending:
             if isinstance(fut, cf.Future):
                 fut.cancel()
-        if own:
-            executor.shutdown(wait=True, cancel_futures=True)
+        if pool.own:
+            pool.executor.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = ["SMALL_BATCH", "run"]
