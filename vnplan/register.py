@@ -15,6 +15,7 @@ HĐND, KH&CN…) do not matter (:func:`unit_key`).
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import json
 import os
@@ -450,8 +451,6 @@ def _partial_iso(d: dict[str, Any]) -> str | None:
 
 def read_units_csv(path: str | os.PathLike[str]) -> list[str]:
     """Unit names from the first column of a CSV file (UTF-8, BOM allowed); a header row is skipped."""
-    import csv
-
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = [r for r in csv.reader(fh) if r and r[0].strip()]

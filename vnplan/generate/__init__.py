@@ -15,6 +15,7 @@ from typing import Any
 
 from vnplan.errors import UsageError
 from vnplan.generate.build import Skeleton, build
+from vnplan.generate.markdown import render as render_markdown
 from vnplan.output import write_atomic
 
 __all__ = ["Skeleton", "build", "skeleton", "skeleton_markdown", "write"]
@@ -45,6 +46,8 @@ def skeleton(
     the guidance (``vi`` or ``en``; the plan's text stays Vietnamese); ``title`` overrides the
     parent's subject; ``archive`` names the drafting unit after ``Lưu: VT,``.
     """
+    # documented lazy import (docs/design.md): the Word writer imports python-docx, which takes
+    # about 0.2 s to load; only a .docx skeleton needs it
     from vnplan.generate.docx import render
 
     return render(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
@@ -68,9 +71,7 @@ def skeleton_markdown(
     archive: str = "VP",
 ) -> str:
     """The same skeleton as Markdown text (labels written literally; plain text reads it too)."""
-    from vnplan.generate.markdown import render
-
-    return render(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
+    return render_markdown(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
                         signer_position=signer_position, signer_name=signer_name, deputy=deputy, lang=lang,
                         title=title, archive=archive))
 

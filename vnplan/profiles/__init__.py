@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from vnplan.data import load_json, load_schema
 from vnplan.data import names as data_names
@@ -63,8 +66,6 @@ def validate(data: Any, *, path: str | None = None) -> None:
     if dup:
         raise ProfileError(f"requirement ids are repeated: {', '.join(dup)}", path=path,
                            hint="give every requirement its own id")
-    import regex
-
     for r in data["requirements"]:
         pat = r.get("evidence", {}).get("pattern")
         if pat:
@@ -79,8 +80,6 @@ def validate(data: Any, *, path: str | None = None) -> None:
 
 
 def _check_date(s: str, where: str, path: str | None) -> None:
-    import datetime as dt
-
     try:
         dt.date.fromisoformat(s)
     except ValueError:
