@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import vnplan
-from vnplan.rules.registry import rules
-from vnplan.rules.runner import check
 from vnplan.model import Coverage, Evidence, RequirementResult, Span
 from vnplan.report.coverage import render_coverage
+from vnplan.rules.registry import rules
+from vnplan.rules.runner import check
 from vnplan.serialize import coverage_to_dict
 
 PROFILE = "bacgiang-14-KH-UBND-2024"

@@ -236,7 +236,7 @@ def test_importing_vnplan_loads_no_heavy_or_command_line_package(heavy: str) -> 
 def test_the_layer_table_is_the_one_in_the_design_notes() -> None:
     design = (PACKAGE.parent / "docs" / "design.md").read_text(encoding="utf-8")
     for name, prefixes in LAYERS:
-        row = next((line for line in design.splitlines() if line.startswith(f"| L") and f"| {name} |" in line), None)
+        row = next((line for line in design.splitlines() if line.startswith("| L") and f"| {name} |" in line), None)
         assert row is not None, f"layer {name!r} missing from docs/design.md"
         for p in prefixes:
             assert f"`{p}`" in row, f"{p} missing from the {name!r} row of docs/design.md"

@@ -16,7 +16,7 @@ from attrs import field, frozen
 
 from vnplan.errors import UsageError
 from vnplan.model import Block, Plan, Severity, Span
-from vnplan.results import SEVERITIES, Finding, Report
+from vnplan.results import SEVERITIES, Finding
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -10,7 +10,8 @@ from vnplan.errors import UsageError
 from vnplan.model import Plan, SourceDocument
 from vnplan.parse import parse
 from vnplan.rules.compliance import prepare
-from vnplan.rules.registry import Context, Report, run_rules, select_rules
+from vnplan.results import Report
+from vnplan.rules.registry import Context, run_rules, select_rules
 
 LANGS = ("vi", "en")
 
