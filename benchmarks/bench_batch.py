@@ -48,14 +48,14 @@ def _maxrss_mb(who: int) -> float:
 def run_once(folder: str, jobs: int, profile: str | None = None) -> dict[str, float]:
     """One configuration, in this (fresh) process, as ``vnplan batch -o report.json|html`` runs it."""
     from vnplan.batch import Spool, batch
-    from vnplan.report.batch import iter_json
+    from vnplan.report.json import iter_json
     from vnplan.report.html import iter_html
 
-    import vnplan.check.runner  # noqa: F401  (imports outside the timing, as a warm CLI would)
+    import vnplan.rules.runner  # noqa: F401  (imports outside the timing, as a warm CLI would)
 
     import concurrent.futures as cf
 
-    from vnplan.batch import _mp_context
+    from vnplan.batch.pool import _mp_context
 
     # jobs > 1: the pool vnplan would create (same size, same start method), made here so the
     # workers can be asked their peak memory afterwards (forkserver workers are not our children).

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnplan.check.registry import Context, rules, run_rules  # noqa: E402
+from vnplan.rules.registry import Context, rules, run_rules  # noqa: E402
 from vnplan.parse import parse_document  # noqa: E402
 from vnplan.read.text import read_text  # noqa: E402
 

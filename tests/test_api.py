@@ -12,6 +12,20 @@ def test_public_names():
     assert callable(vnplan.parse) and callable(vnplan.check) and callable(vnplan.read)
 
 
+def test_the_types_the_functions_take_and_return_are_exported():
+    from vnplan import Coverage, Finding, PlanResult, Profile, Report  # noqa: F401
+
+    for name in ("Report", "Finding", "Rule", "Profile", "Requirement", "Coverage", "RequirementResult",
+                 "Evidence", "PlanResult", "Plan", "SourceDocument", "Block", "Span", "PartialDate", "Section",
+                 "Signature", "Recipient", "LegalBasis", "Abbreviation", "Header", "Citation", "UsageError"):
+        assert name in vnplan.__all__ and isinstance(getattr(vnplan, name), type), name
+    for name in ("read", "parse", "check", "comply", "skeleton", "skeleton_markdown", "batch", "plan_to_json"):
+        assert name in vnplan.__all__ and callable(getattr(vnplan, name)), name
+    assert all(hasattr(vnplan, name) for name in vnplan.__all__)
+    report = vnplan.check(vnplan.parse("Số: 01/KH-UBND\nKẾ HOẠCH\nThử\n"))
+    assert isinstance(report, Report) and all(isinstance(f, Finding) for f in report.findings)
+
+
 def test_import_does_not_load_spacy():
     code = "import sys, vnplan; vnplan.parse('Số: 01/KH-UBND\\nKẾ HOẠCH\\nThử\\n'); print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 import plan_factory as pf
-from vnplan.batch import PlanResult, batch, check_file, iter_plan_files
+from vnplan.batch import Options, batch, check_file, iter_plan_files
 from vnplan.errors import InputError, UsageError
+from vnplan.results import PlanResult
+from vnplan.serialize import plan_result_to_dict
 
 DOCX_READER = importlib.util.find_spec("vnplan.read.docx") is not None
 
@@ -88,12 +90,37 @@ def test_results_carry_the_citations_and_header_of_each_plan(corpus, results) ->
 
 def test_results_are_small_and_picklable(results) -> None:  # type: ignore[no-untyped-def]
     for r in results:
-        assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
+        assert plan_result_to_dict(pickle.loads(pickle.dumps(r))) == plan_result_to_dict(r)
     assert max(len(pickle.dumps(r)) for r in results) < 20_000
 
 
+def test_a_library_caller_with_a_few_files_starts_no_pool(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root, _ = corpus
+
+    def no_pool(jobs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a pool was started for two files")
+
+    monkeypatch.setattr(sys.modules["vnplan.batch.pool"], "_own_pool", no_pool)
+    rows = list(batch([root / "so" / "00-stp.txt", root / "so" / "01-snv.txt"]))
+    assert [Path(r.file).name for r in rows] == ["00-stp.txt", "01-snv.txt"] and not any(r.error for r in rows)
+
+
+def test_eight_files_or_more_go_through_a_pool_unless_one_job_is_asked(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root, _ = corpus
+    started: list[object] = []
+
+    def threads(jobs):  # type: ignore[no-untyped-def]
+        started.append(jobs)
+        return cf.ThreadPoolExecutor(max_workers=2)
+
+    monkeypatch.setattr(sys.modules["vnplan.batch.pool"], "_own_pool", threads)
+    files = list(iter_plan_files([root / "so"]))[:8]
+    assert len(list(batch(files, jobs=1))) == 8 and started == []
+    assert len(list(batch(files))) == 8 and started == [None]
+
+
 def _without_timing(rs: list[PlanResult]) -> list[dict[str, object]]:
-    return [r.to_dict() for r in rs]
+    return [plan_result_to_dict(r) for r in rs]
 
 
 def test_a_process_pool_gives_the_same_rows_in_the_same_order(corpus, results) -> None:  # type: ignore[no-untyped-def]
@@ -172,7 +199,7 @@ def test_a_task_that_fails_in_the_executor_becomes_an_error_row_and_the_run_goes
 
 def test_an_unexpected_exception_in_the_checker_is_a_row_not_a_crash(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root, _ = corpus
-    module = sys.modules["vnplan.parse"]
+    module = sys.modules["vnplan.batch.result"]  # where the worker looks parse up
     real = module.parse
 
     def flaky(doc, **kw):  # type: ignore[no-untyped-def]
@@ -222,24 +249,24 @@ def test_a_file_that_kills_its_worker_is_the_only_error_row(corpus, results, mon
     import multiprocessing as mp
     import os
 
-    module = sys.modules["vnplan.batch"]
+    module = sys.modules["vnplan.batch.pool"]  # where the pool looks the worker up
     real = module.check_file
 
-    def deadly(path, options=module.Options()):  # type: ignore[no-untyped-def]
+    def deadly(path, options=Options()):  # type: ignore[no-untyped-def]
         if path.endswith("03-stc.txt"):
             os._exit(13)  # as a worker killed by the system would vanish
         return real(path, options)
 
     monkeypatch.setattr(module, "check_file", deadly)
     root, _ = corpus
-    files = iter(module.iter_plan_files([root / "so"]))
+    files = iter(iter_plan_files([root / "so"]))
     pool = lambda: cf.ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork"))  # noqa: E731
-    rows = list(module._run_pool(files, module.Options(), None, 2, None, 2, factory=pool))
+    rows = list(module._run_pool(files, Options(), None, 2, None, 2, factory=pool))
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
     assert bad[0].error_type == "BrokenProcessPool"
-    want = [r.to_dict() for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
-    assert [r.to_dict() for r in rows if not r.error] == want
+    want = [plan_result_to_dict(r) for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
+    assert [plan_result_to_dict(r) for r in rows if not r.error] == want
 
 
 def test_a_broken_link_in_a_folder_is_an_unreadable_row_not_the_end_of_the_run(tmp_path, reference_path) -> None:  # type: ignore[no-untyped-def]

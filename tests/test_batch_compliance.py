@@ -10,18 +10,17 @@ from pathlib import Path
 
 import jsonschema
 import lxml.html
+import plan_factory as pf
 import pytest
 from click.testing import CliRunner
 
-import plan_factory as pf
-
-pytest.importorskip("vnplan.check.compliance", reason="the compliance profiles (issue 6) are not merged yet")
+pytest.importorskip("vnplan.rules.compliance", reason="the compliance profiles (issue 6) are not merged yet")
 
 from vnplan.batch import batch  # noqa: E402
 from vnplan.cli import main  # noqa: E402
+from vnplan.data import load_schema  # noqa: E402
 from vnplan.profiles import load  # noqa: E402
 from vnplan.register import Register  # noqa: E402
-from vnplan.serialize import load_schema  # noqa: E402
 
 PROFILE = "bacgiang-14-KH-UBND-2024"
 DOCX_READER = importlib.util.find_spec("vnplan.read.docx") is not None

@@ -17,13 +17,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnplan.batch import PlanResult, Spool
-from vnplan.check.registry import Finding
+from vnplan.batch import Spool
+from vnplan.data import load_schema
 from vnplan.model import Coverage, Evidence, RequirementResult, Span
-from vnplan.report.batch import batch_to_dict, iter_json, matrix, render_text, summary
+from vnplan.report.batch import render_text
 from vnplan.report.csv import FIXED_COLUMNS, render_csv
 from vnplan.report.html import render_html
-from vnplan.serialize import load_schema
+from vnplan.report.json import iter_json
+from vnplan.results import Finding, PlanResult, matrix, summary
+from vnplan.serialize import batch_to_dict, plan_result_to_dict
 
 REQS = (
     ("CIT", "citation", "Viện dẫn Kế hoạch 14/KH-UBND <đúng ngày>", True),
@@ -215,7 +217,8 @@ def test_a_spool_gives_the_results_back_as_often_as_asked_and_cleans_up(rows) ->
         for r in rows:
             spool.append(r)
         assert len(spool) == 4
-        assert [r.to_dict() for r in spool] == [r.to_dict() for r in rows] == [r.to_dict() for r in spool]
+        assert ([plan_result_to_dict(r) for r in spool] == [plan_result_to_dict(r) for r in rows]
+                == [plan_result_to_dict(r) for r in spool])
         assert render_csv(spool) == render_csv(rows) and render_html(spool) == render_html(rows)
         path = spool._path
     assert not os.path.exists(path)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import vnplan
 from vnplan.cli import main
-from vnplan.serialize import load_schema
+from vnplan.data import load_schema
 
 
 def run(*args):
@@ -199,3 +199,23 @@ def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path,
     res = run(command[0], reference_path, *command[1:], "-o", link)
     assert res.exit_code in (0, 1), res.output
     assert link.is_symlink() and target.read_text(encoding="utf-8") != "cũ"
+
+
+def test_a_command_imports_only_its_own_module():
+    code = ("import sys\nfrom vnplan.cli import main\n"
+            "try:\n    main(['rules', '--format', 'json'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('vnplan.cli.') or m == 'rich'), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stderr.strip().splitlines()[-1] == "['vnplan.cli.common', 'vnplan.cli.plan']"
+
+
+def test_the_formats_a_command_offers_are_the_ones_the_reports_have():
+    from vnplan.cli import COMMANDS
+    from vnplan.report import formats
+
+    ctx = main.make_context("vnplan", ["rules"])
+    kinds = {"parse": "plan", "check": "check", "rules": "rules", "profiles": "profiles"}
+    for name, kind in kinds.items():
+        assert name in COMMANDS
+        option = next(p for p in main.get_command(ctx, name).params if p.name == "fmt")
+        assert tuple(option.type.choices) == formats(kind)

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 import plan_factory as pf
 from vnplan.cli import main
-from vnplan.serialize import load_schema
+from vnplan.data import load_schema
 
 DOCX_READER = importlib.util.find_spec("vnplan.read.docx") is not None
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import jsonschema
 from click.testing import CliRunner
 
 from vnplan.cli import main
-from vnplan.serialize import load_schema
+from vnplan.data import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT = ROOT / "samples" / "synthetic-parent-kh-tuyen-truyen-cchc-2025.txt"

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnplan
-from vnplan.check.runner import check
 from vnplan.read.text import read_text
+from vnplan.rules.runner import check
 
 WORDS = ["Số: 01/KH-UBND", "KẾ HOẠCH", "I. NỘI DUNG", "II. HÌNH THỨC", "III. TỔ CHỨC THỰC HIỆN", "1.", "-", "a)",
          "cải cách TTHC", "thanh toán trực tuyến đạt trên", "70%", "100 %", "trước ngày 31/12/2025", "quý IV năm 2024",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import vnplan
-from vnplan.check.runner import check
+from vnplan.rules.runner import check
 
 PROFILE = "bacgiang-14-KH-UBND-2024"
 

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from vnplan import docs
-from vnplan.check.registry import get_rule, rules
 from vnplan.cli import main
+from vnplan.rules.registry import get_rule, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM_RULES = ["F101", "F102", "F103", "F104", "F105", "F106", "F107", "F108", "F109", "F112"]

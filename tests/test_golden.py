@@ -11,8 +11,9 @@ import jsonschema
 import pytest
 
 import vnplan
+from vnplan.data import load_schema
 from vnplan.parse.ownership import ownership_faults
-from vnplan.serialize import load_schema, plan_to_dict
+from vnplan.serialize import plan_to_dict
 
 DATA = Path(__file__).parent / "data"
 CORPUS = sorted((DATA / "corpus").glob("*.txt"))

@@ -258,7 +258,7 @@ def test_a_target_restated_inside_a_placeholder_is_a_placeholder():
 
 
 def test_a_placeholder_in_the_implementation_part_assigns_nothing():
-    from vnplan.check.runner import check
+    from vnplan.rules.runner import check
 
     p = vnplan.parse(PLAN.format(content="x.", form="y.", duty="z.").replace(
         "1. Giao Văn phòng Sở theo dõi, đôn đốc; z.", "1. [Đơn vị bổ sung phân công: cơ quan nào chủ trì, phối hợp]"))

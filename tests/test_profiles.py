@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from vnplan.data import load_schema
 from vnplan.errors import ProfileError
 from vnplan.profiles import from_dict, load, names, profile_from_dict, profile_to_dict
-from vnplan.serialize import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = "bacgiang-14-KH-UBND-2024"

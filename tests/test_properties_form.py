@@ -3,12 +3,12 @@
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from vnplan.check.registry import Context, run_rules, select_rules
 from vnplan.errors import BinaryInputError, EmptyInputError
 from vnplan.model import Block, PageSetup, Run, SourceDocument
 from vnplan.parse import parse_document
 from vnplan.read.text import read_text
 from vnplan.report.sarif import report_to_sarif
+from vnplan.rules.registry import Context, run_rules, select_rules
 
 FRAGMENTS = [
     "UBND TỈNH BẮC GIANG", "SỞ Y TẾ", "PHÒNG NỘI VỤ", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -59,6 +59,6 @@ def test_layout_rule_never_crashes_on_any_formatting(paras, page_list):
     doc = SourceDocument(blocks=blocks, format="docx", pages=tuple(page_list))
     findings = run_rules(Context(plan=parse_document(doc)), FORM)
     assert crashed(findings) == []
-    from vnplan.check.registry import Report
+    from vnplan.results import Report
 
     report_to_sarif([Report(findings=findings)])

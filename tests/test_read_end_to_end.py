@@ -125,7 +125,7 @@ def test_the_cli_gives_one_line_and_exit_code_2_for_a_bad_docx(tmp_path, make):
 def test_the_hanoi_pdf_plan_json_validates_against_the_schema(hanoi):
     import jsonschema
 
-    from vnplan.serialize import load_schema
+    from vnplan.data import load_schema
 
     jsonschema.validate(plan_to_dict(hanoi), load_schema("plan"))
 
@@ -133,7 +133,7 @@ def test_the_hanoi_pdf_plan_json_validates_against_the_schema(hanoi):
 def test_a_docx_plan_json_validates_against_the_schema(plans):
     import jsonschema
 
-    from vnplan.serialize import load_schema
+    from vnplan.data import load_schema
 
     jsonschema.validate(plans["auto.docx"], load_schema("plan"))
 

@@ -5,7 +5,8 @@ import json
 import jsonschema
 
 import vnplan
-from vnplan.serialize import load_schema, plan_to_dict
+from vnplan.data import load_schema
+from vnplan.serialize import plan_to_dict
 
 
 def test_header_has_blank_number_and_day_as_null(reference_plan):

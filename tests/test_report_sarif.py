@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 import vnplan
-from vnplan.check.registry import rules
 from vnplan.cli import main
 from vnplan.model import Block, PageSetup, Run, SourceDocument
 from vnplan.parse import parse_document
 from vnplan.report.sarif import report_to_sarif
+from vnplan.rules.registry import rules
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
@@ -108,8 +108,8 @@ def test_cli_check_format_sarif(tmp_path, lang):
 
 
 def test_the_json_report_carries_the_column_and_validates():
-    from vnplan.report.json import report_to_dict
-    from vnplan.serialize import load_schema
+    from vnplan.data import load_schema
+    from vnplan.serialize import report_to_dict
 
     data = report_to_dict(vnplan.check(vnplan.parse(TEXT.replace("Số: 5/", "  Số: 5/")), select=["F103"]))
     jsonschema.validate(data, load_schema("report"))
@@ -117,7 +117,7 @@ def test_the_json_report_carries_the_column_and_validates():
 
 
 def test_a_missing_element_keeps_its_empty_span_in_json(reference_plan):
-    from vnplan.report.json import report_to_dict
+    from vnplan.serialize import report_to_dict
 
     data = report_to_dict(vnplan.check(reference_plan, select=["F101"]))
     assert data["findings"][0]["span"] == {"block": 0, "start": 0, "end": 0}

@@ -3,7 +3,7 @@
 import pytest
 
 import vnplan
-from vnplan.check.registry import get_rule
+from vnplan.rules.registry import get_rule
 
 PARTS = {
     "authority": "UBND TỈNH BẮC GIANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ",

@@ -180,8 +180,8 @@ def test_a_can_cu_sentence_that_opens_the_content_is_body_text_not_italic_legal_
 
 
 def test_run_spans_follow_the_collapsed_white_space_and_the_automatic_number():
-    from vnplan.check.layout import runs_in
     from vnplan.model import Span
+    from vnplan.rules.layout import runs_in
 
     runs = (Run("Mục  đích"), Run("   "), Run(" và yêu cầu "), Run("chung"))
     b = Block(index=0, text="1. Mục đích và yêu cầu chung", label="1.", runs=runs)

@@ -3,7 +3,7 @@
 import pytest
 
 import vnplan
-from vnplan.check.registry import get_rule
+from vnplan.rules.registry import get_rule
 
 HEAD = "Số: 05/KH-UBND\nBắc Giang, ngày 15 tháng 3 năm 2024\nKẾ HOẠCH\nThử nghiệm\n"
 BODY = "I. MỤC ĐÍCH\n1. {a}\nII. NỘI DUNG\n1. {b}\n2. Nội dung hai.\nIII. TỔ CHỨC THỰC HIỆN\nCác phòng thực hiện./.\n"

@@ -3,8 +3,8 @@
 import pytest
 
 import vnplan
-from vnplan.check.registry import get_rule, rules, select_rules
 from vnplan.errors import UsageError
+from vnplan.rules.registry import get_rule, rules, select_rules
 
 HEAD = "Số: 01/KH-UBND\nBắc Giang, ngày 05 tháng 02 năm 2024\nKẾ HOẠCH\nThử nghiệm\n"
 PARTS = "I. MỤC ĐÍCH, YÊU CẦU\n{a}\nII. NỘI DUNG\n{b}\nIII. TỔ CHỨC THỰC HIỆN\n1. Thực hiện./.\n"

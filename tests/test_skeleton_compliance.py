@@ -10,7 +10,7 @@ import pytest
 
 import vnplan
 from skeleton_helpers import PROFILE, filled_docx, filled_markdown, parsed
-from vnplan.check.compliance import comply
+from vnplan.rules.compliance import comply
 from vnplan.generate import placeholders
 from vnplan.profiles import load
 

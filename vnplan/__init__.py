@@ -1,78 +1,83 @@
 """vnplan: parse and check Vietnamese administrative plans (Kế hoạch).
 
 Public API: :func:`read`, :func:`parse`, :func:`check`, :func:`comply`, :func:`skeleton`,
-:func:`batch`, and the model types.
+:func:`skeleton_markdown`, :func:`batch`, :func:`plan_to_json`, and the types they take and
+return: the model (:class:`Plan` and its parts, :class:`SourceDocument`), the results
+(:class:`Report`, :class:`Finding`, :class:`Coverage`, :class:`RequirementResult`,
+:class:`Evidence`, :class:`PlanResult`), :class:`Rule`, :class:`Profile` and
+:class:`Requirement`, and the errors (:class:`VnplanError` and its family).
+
+This is the top of the layers (docs/design.md): it may import any module, and no module of
+the package imports it.
 """
 
 from __future__ import annotations
 
-from vnplan.errors import VnplanError
+# The stage packages vnplan.read, vnplan.parse and vnplan.batch share their names with the API
+# functions: importing a function from its package loads the package (which sets the
+# attribute to the module) and then binds the name to the function, so ``vnplan.parse(...)``
+# is the function while ``from vnplan.parse import parse_document`` still reaches the package.
+# The rules live in vnplan.rules, so vnplan.check is only the function.
+from vnplan.batch import batch
+from vnplan.errors import (
+    BinaryInputError,
+    CorruptFileError,
+    DataFileError,
+    EmptyInputError,
+    EncodingError,
+    EncryptedFileError,
+    InputError,
+    MissingExtraError,
+    NeedsOCRError,
+    NotAPlanError,
+    ProfileError,
+    UnsafeFileError,
+    UnsupportedFormatError,
+    UsageError,
+    VnplanError,
+)
+from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.model import (
     Abbreviation,
+    AuthorityLine,
     Block,
     Citation,
     Coverage,
     Evidence,
     Header,
     LegalBasis,
+    PageSetup,
+    Paragraph,
     PartialDate,
     Plan,
     Recipient,
     RequirementResult,
+    Run,
     Section,
     Signature,
     SourceDocument,
     Span,
+    TablePos,
+    TextField,
 )
-# The stage packages share their names with the API functions (vnplan.read, vnplan.parse,
-# vnplan.check): import the packages first, then bind the names to the functions, so that
-# ``vnplan.parse(...)`` is the function and ``from vnplan.parse import …`` the package.
-import vnplan.batch
-import vnplan.check
-import vnplan.parse
-import vnplan.read
-from vnplan.batch import batch
-from vnplan.check.runner import check
-from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.parse import parse
+from vnplan.profiles import Profile, Requirement
 from vnplan.read import read
-
-
-def comply(plan, profile) -> Coverage:  # type: ignore[no-untyped-def]
-    """How ``plan`` covers the requirements of ``profile`` (a shipped name, a JSON file, a dict or a
-    Profile): each requirement met, partial, missing or placeholder, with located evidence.
-    ``plan`` is a Plan or anything :func:`parse` takes."""
-    from vnplan.check.compliance import comply as _comply
-
-    return _comply(plan, profile)
+from vnplan.results import Finding, PlanResult, Report
+from vnplan.rules.compliance import comply
+from vnplan.rules.registry import Rule
+from vnplan.rules.runner import check
+from vnplan.serialize import dumps, plan_to_dict
+from vnplan.version import __version__
 
 
 def plan_to_json(plan: Plan) -> str:
     """The plan as JSON text (contract: ``schemas/plan.schema.json``)."""
-    from vnplan.serialize import dumps, plan_to_dict
-
     return dumps(plan_to_dict(plan))
 
 
-__version__ = "0.1.0"
-
 __all__ = [
-    "Abbreviation",
-    "Block",
-    "Citation",
-    "Coverage",
-    "Evidence",
-    "Header",
-    "LegalBasis",
-    "PartialDate",
-    "Plan",
-    "Recipient",
-    "RequirementResult",
-    "Section",
-    "Signature",
-    "SourceDocument",
-    "Span",
-    "VnplanError",
+    # functions
     "read",
     "parse",
     "check",
@@ -81,5 +86,50 @@ __all__ = [
     "skeleton_markdown",
     "batch",
     "plan_to_json",
+    # the model
+    "Abbreviation",
+    "AuthorityLine",
+    "Block",
+    "Citation",
+    "Header",
+    "LegalBasis",
+    "PageSetup",
+    "Paragraph",
+    "PartialDate",
+    "Plan",
+    "Recipient",
+    "Run",
+    "Section",
+    "Signature",
+    "SourceDocument",
+    "Span",
+    "TablePos",
+    "TextField",
+    # results, rules and profiles
+    "Coverage",
+    "Evidence",
+    "Finding",
+    "PlanResult",
+    "Profile",
+    "Report",
+    "Requirement",
+    "RequirementResult",
+    "Rule",
+    # errors
+    "VnplanError",
+    "BinaryInputError",
+    "CorruptFileError",
+    "DataFileError",
+    "EmptyInputError",
+    "EncodingError",
+    "EncryptedFileError",
+    "InputError",
+    "MissingExtraError",
+    "NeedsOCRError",
+    "NotAPlanError",
+    "ProfileError",
+    "UnsafeFileError",
+    "UnsupportedFormatError",
+    "UsageError",
     "__version__",
 ]

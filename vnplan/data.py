@@ -56,6 +56,16 @@ def load_json(package: str, *parts: str) -> Any:
                             hint=_REINSTALL) from None
 
 
+_SCHEMAS: dict[str, dict[str, Any]] = {}
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped with vnplan (``plan``, ``report``, ``profile``…), from ``schemas/<name>.schema.json``."""
+    if name not in _SCHEMAS:
+        _SCHEMAS[name] = load_json("vnplan.schemas", f"{name}.schema.json")
+    return _SCHEMAS[name]
+
+
 def names(package: str, *parts: str, suffix: str) -> tuple[str, ...]:
     """The sorted names (without ``suffix``) of the files ending in ``suffix`` in a shipped folder."""
     folder = _resource(package, parts)

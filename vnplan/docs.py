@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from vnplan.check.registry import Rule, rules
+from vnplan.rules.registry import Rule, rules
 
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
 PART_VI = {

@@ -412,15 +412,3 @@ class Coverage:
         for r in self.requirements:
             out[r.status] = out.get(r.status, 0) + 1
         return out
-
-    def to_dict(self) -> dict[str, object]:
-        """The JSON form (contract: ``coverage`` in ``schemas/report.schema.json``)."""
-        from vnplan.report.coverage import coverage_to_dict
-
-        return coverage_to_dict(self)
-
-    def render(self, lang: str = "vi") -> str:
-        """A coverage table a clerk can read (see :mod:`vnplan.report.coverage`)."""
-        from vnplan.report.coverage import render_coverage
-
-        return render_coverage(self, lang)

@@ -15,6 +15,7 @@ HĐND, KH&CN…) do not matter (:func:`unit_key`).
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import json
 import os
@@ -22,10 +23,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import attrs
 import regex
 
 from vnplan.errors import InputError, UsageError
+from vnplan.results import DocumentRow, PlanResult, WrongDate
 from vnplan.text import fold
 
 #: Schema migrations, in order; migration ``k`` (from 1) brings the schema to version ``k``.
@@ -160,46 +161,6 @@ def parse_reference(ref: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
-@attrs.frozen
-class DocumentRow:
-    """One registered document (a row of ``documents``)."""
-
-    id: int
-    sha256: str
-    path: str
-    unit: str
-    number: str | None
-    symbol: str | None
-    date: str | None
-    title: str | None
-    status: str
-    errors: int
-    score: float | None
-    error: str | None
-    checked_at: str
-    authority: str | None = None
-    parent_authority: str | None = None
-    profile: str | None = None
-    date_parts: tuple[int | None, int | None, int | None] = (None, None, None)
-
-    def to_dict(self) -> dict[str, Any]:
-        d = attrs.asdict(self)
-        d["date_parts"] = dict(zip(("year", "month", "day"), self.date_parts))
-        return d
-
-
-@attrs.frozen
-class WrongDate:
-    """A plan that cites the parent with a date other than the parent's."""
-
-    document: DocumentRow
-    cited: str  # the citation as printed
-    cited_date: str | None  # ISO or partial (2024-01)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document.to_dict(), "cited": self.cited, "cited_date": self.cited_date}
-
-
 _DOC_COLUMNS = ("id, sha256, path, unit, number, symbol, date, title, status, errors, score, error, "
                 "checked_at, authority, parent_authority, profile, date_year, date_month, date_day")
 
@@ -274,8 +235,8 @@ class Register:
 
     # ---- writing
 
-    def record(self, result: Any, *, checked_at: str | None = None) -> int | None:
-        """Record one :class:`vnplan.batch.PlanResult` in one transaction; returns the document id.
+    def record(self, result: PlanResult, *, checked_at: str | None = None) -> int | None:
+        """Record one :class:`vnplan.results.PlanResult` in one transaction; returns the document id.
 
         A result without a content hash (the file could not even be opened) is not recorded.
         """
@@ -333,7 +294,7 @@ class Register:
             raise
         return doc_id
 
-    def record_all(self, results: Iterable[Any]) -> int:
+    def record_all(self, results: Iterable[PlanResult]) -> int:
         n = 0
         for r in results:
             n += self.record(r) is not None
@@ -490,8 +451,6 @@ def _partial_iso(d: dict[str, Any]) -> str | None:
 
 def read_units_csv(path: str | os.PathLike[str]) -> list[str]:
     """Unit names from the first column of a CSV file (UTF-8, BOM allowed); a header row is skipped."""
-    import csv
-
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = [r for r in csv.reader(fh) if r and r[0].strip()]
@@ -507,4 +466,4 @@ def read_units_csv(path: str | os.PathLike[str]) -> list[str]:
     return names
 
 
-__all__ = ["MIGRATIONS", "DocumentRow", "Register", "WrongDate", "parse_reference", "read_units_csv", "unit_key"]
+__all__ = ["MIGRATIONS", "Register", "parse_reference", "read_units_csv", "unit_key"]

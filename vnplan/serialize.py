@@ -1,29 +1,64 @@
-"""One converter from the model to JSON-ready dicts (cattrs), following ``schemas/*.schema.json``."""
+"""The one converter from vnplan's types to JSON-ready dicts (cattrs hooks), following ``schemas/*.schema.json``.
+
+Every JSON vnplan writes goes through here: the plan and the source document
+(``plan.schema.json``), a check report with its findings and coverage (``report``), one
+plan of a batch and the batch itself (``batch``), the rule catalogue and the profile list of
+the command line, rows of the register (``register``). Each shape is written once;
+``converter.unstructure(obj)`` gives the JSON form of any of these types.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import cattrs
 
-from vnplan.data import load_json
-
 from vnplan.model import (
     Block,
     Citation,
+    Coverage,
+    Evidence,
+    Header,
     PartialDate,
     Plan,
+    RequirementResult,
     Section,
     SourceDocument,
     Span,
 )
+from vnplan.profiles.model import Profile
+from vnplan.results import (
+    DocumentRow,
+    Finding,
+    MissingUnits,
+    PlanResult,
+    Report,
+    WrongDate,
+    profile_of,
+    requirement_columns,
+    summary,
+)
+from vnplan.rules.registry import Rule
+
+PLAN_SCHEMA = "vnplan/plan/1"
+REPORT_SCHEMA = "vnplan/report/1"
+BATCH_SCHEMA = "vnplan/batch/1"
 
 converter = cattrs.Converter(omit_if_default=False)
 
 
-def _span(s: Span) -> dict[str, int]:
+# --------------------------------------------------------------------------- the plan
+
+
+def span_to_dict(s: Span) -> dict[str, int]:
     return {"block": s.block, "start": s.start, "end": s.end}
+
+
+def _span_or_none(s: Span | None) -> dict[str, int] | None:
+    return span_to_dict(s) if s is not None else None
 
 
 def _date(d: PartialDate) -> dict[str, int | None]:
@@ -40,7 +75,7 @@ def _citation(c: Citation) -> dict[str, Any]:
         "date_parts": _date(c.date) if c.date else None,
         "issuer": c.issuer,
         "text": c.text,
-        "span": _span(c.span),
+        "span": span_to_dict(c.span),
         "party": c.party,
         "name": c.name,
         "group": c.group,
@@ -56,28 +91,25 @@ def _section(s: Section) -> dict[str, Any]:
         "role": s.role,
         "level": s.level,
         "text": s.text,
-        "span": _span(s.span),
-        "heading": _span(s.heading) if s.heading else None,
-        "paragraphs": [{"text": p.text, "span": _span(p.span)} for p in s.paragraphs],
+        "span": span_to_dict(s.span),
+        "heading": _span_or_none(s.heading),
+        "paragraphs": [{"text": p.text, "span": span_to_dict(p.span)} for p in s.paragraphs],
         "label_source": s.label_source,
         "children": [_section(c) for c in s.children],
     }
 
 
-converter.register_unstructure_hook(Span, _span)
-converter.register_unstructure_hook(PartialDate, _date)
-converter.register_unstructure_hook(Citation, _citation)
-converter.register_unstructure_hook(Section, _section)
+def _block(b: Block) -> dict[str, Any]:
+    return {"index": b.index, "kind": b.kind, "line": b.line, "location": b.location, "text": b.text}
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The JSON form of a plan (contract: ``schemas/plan.schema.json``)."""
-    h = converter.unstructure(plan.header)
     out: dict[str, Any] = {
-        "schema": "vnplan/plan/1",
+        "schema": PLAN_SCHEMA,
         "file": plan.source.path if plan.source else None,
         "format": plan.source.format if plan.source else None,
-        "header": h,
+        "header": converter.unstructure(plan.header),
         "legal_basis": converter.unstructure(plan.legal_basis),
         "preamble": converter.unstructure(plan.preamble),
         "citations": [_citation(c) for c in plan.citations],
@@ -97,28 +129,241 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return out
 
 
-def _block(b: Block) -> dict[str, Any]:
-    return {"index": b.index, "kind": b.kind, "line": b.line, "location": b.location, "text": b.text}
-
-
 def document_to_dict(doc: SourceDocument) -> dict[str, Any]:
     return {"format": doc.format, "path": doc.path, "blocks": [_block(b) for b in doc.blocks]}
 
 
-def load_schema(name: str) -> dict[str, Any]:
-    """A JSON Schema shipped with vnplan (``plan``, ``report``, …), from ``schemas/<name>.schema.json``."""
-    return _load_schema_cached(name)
+#: The header and citation fields a batch keeps of each plan (no spans: the source is not kept).
+HEADER_SUMMARY_KEYS = ("parent_authority", "authority", "number", "symbol", "place", "date", "date_parts",
+                       "doc_type", "title")
+CITATION_SUMMARY_KEYS = ("doc_type", "number", "symbol", "year", "date", "date_parts", "issuer", "kind", "text")
 
 
-_SCHEMAS: dict[str, dict[str, Any]] = {}
+def header_summary(h: Header) -> dict[str, Any]:
+    """The header as plain strings: ``date`` in ISO form where complete, ``date_parts`` for a draft's partial date."""
+    d = h.date
+    fields = {"date": d.iso if d is not None else None, "date_parts": _date(d) if d is not None else None}
+    return {k: fields[k] if k in fields else getattr(h, k) for k in HEADER_SUMMARY_KEYS}
 
 
-def _load_schema_cached(name: str) -> dict[str, Any]:
-    if name not in _SCHEMAS:
-        _SCHEMAS[name] = load_json("vnplan.schemas", f"{name}.schema.json")
-    return _SCHEMAS[name]
+def citation_summary(c: Citation) -> dict[str, Any]:
+    """A cited document without its place in the text (what a batch result and the register keep)."""
+    full = _citation(c)
+    return {k: full[k] for k in CITATION_SUMMARY_KEYS}
+
+
+# --------------------------------------------------------------------------- findings and coverage
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "name": f.name,
+        "part": f.part,
+        "message": f.message,
+        "span": _span_or_none(f.span),
+        "line": f.line,
+        "column": f.column,
+        "location": f.location,
+        "source": f.source,
+        "fix": f.fix,
+    }
+
+
+def evidence_to_dict(e: Evidence) -> dict[str, Any]:
+    return {"text": e.text, "span": span_to_dict(e.span), "matched": list(e.matched), "line": e.line,
+            "location": e.location}
+
+
+def requirement_to_dict(r: RequirementResult) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "kind": r.kind,
+        "text": r.text,
+        "status": r.status,
+        "score": r.score,
+        "mandatory": r.mandatory,
+        "rule": r.rule,
+        "note": r.note,
+        "note_en": r.note_en,
+        "reason": r.reason,
+        "details": dict(r.details),
+        "evidence": [evidence_to_dict(e) for e in r.evidence],
+    }
+
+
+def coverage_to_dict(cov: Coverage) -> dict[str, Any]:
+    """``{"profile", "score", "counts", "missing_mandatory", "requirements": [...]}`` (``coverage`` of a report)."""
+    return {
+        "profile": cov.profile,
+        "score": cov.score,
+        "counts": cov.counts(),
+        "missing_mandatory": cov.missing_mandatory,
+        "requirements": [requirement_to_dict(r) for r in cov.requirements],
+    }
+
+
+#: What a batch keeps of each requirement and its evidence (the texts are in the batch's ``requirements``).
+REQUIREMENT_SUMMARY_KEYS = ("id", "kind", "status", "score", "mandatory", "note", "evidence")
+EVIDENCE_SUMMARY_KEYS = ("text", "span", "matched")
+
+
+def coverage_summary(cov: Coverage) -> dict[str, Any]:
+    """The coverage of one plan of a batch: profile, score and each requirement's status, scores rounded."""
+    return {
+        "profile": cov.profile,
+        "score": round(float(cov.score), 4),
+        "missing_mandatory": bool(cov.missing_mandatory),
+        "requirements": [_requirement_summary(q) for q in cov.requirements],
+    }
+
+
+def _requirement_summary(q: RequirementResult) -> dict[str, Any]:
+    full = requirement_to_dict(q)
+    full["score"] = round(float(q.score), 4)
+    full["mandatory"] = bool(q.mandatory)
+    full["evidence"] = [{k: e[k] for k in EVIDENCE_SUMMARY_KEYS} for e in full["evidence"]]
+    return {k: full[k] for k in REQUIREMENT_SUMMARY_KEYS}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The JSON form of a check report (contract: ``schemas/report.schema.json``)."""
+    out: dict[str, Any] = {
+        "schema": REPORT_SCHEMA,
+        "file": report.path,
+        "lang": report.lang,
+        "counts": report.counts(),
+        "findings": [finding_to_dict(f) for f in report.findings],
+    }
+    if report.coverage is not None:
+        out["coverage"] = coverage_to_dict(report.coverage)
+    return out
+
+
+# --------------------------------------------------------------------------- a batch
+
+
+def plan_result_to_dict(r: PlanResult) -> dict[str, Any]:
+    """One plan: file, hash, unit, header, counts by severity, findings, coverage, status, error."""
+    return {
+        "file": r.file,
+        "sha256": r.sha256,
+        "format": r.format,
+        "unit": r.unit,
+        "unit_source": r.unit_source,
+        "status": r.status,
+        "header": dict(r.header) if r.error is None else None,
+        "counts": dict(r.counts),
+        "findings": [finding_to_dict(f) for f in r.findings],
+        "citations": [dict(c) for c in r.citations],
+        "coverage": coverage_summary(r.coverage) if r.coverage is not None else None,
+        "error": r.error,
+        "error_type": r.error_type,
+    }
+
+
+def batch_head(results: Iterable[PlanResult], *, profile: str | None = None) -> dict[str, Any]:
+    """Everything of a batch's JSON but its ``plans`` (``results`` is iterated three times)."""
+    return {
+        "schema": BATCH_SCHEMA,
+        "profile": profile if profile is not None else profile_of(results),
+        "summary": summary(results),
+        "requirements": requirement_columns(results),
+    }
+
+
+def batch_to_dict(results: Sequence[PlanResult], *, profile: str | None = None) -> dict[str, Any]:
+    """The JSON form of a batch (contract: ``schemas/batch.schema.json``)."""
+    return {**batch_head(results, profile=profile), "plans": [plan_result_to_dict(r) for r in results]}
+
+
+# --------------------------------------------------------------------------- catalogues and the register
+
+
+def _iso(d: _dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def rule_to_dict(r: Rule) -> dict[str, Any]:
+    """One rule of the catalogue (``vnplan rules --format json``)."""
+    return {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
+            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.message_vi, "message_en": r.message_en}
+
+
+def profile_summary(p: Profile) -> dict[str, Any]:
+    """One shipped profile in a list (``vnplan profiles --format json``)."""
+    return {"id": p.id, "title": p.title, "parent": p.parent.reference, "requirements": len(p.requirements)}
+
+
+def document_row_to_dict(d: DocumentRow) -> dict[str, Any]:
+    """A registered document (``Document`` in ``schemas/register.schema.json``)."""
+    out = {k: getattr(d, k) for k in _DOCUMENT_ROW_FIELDS}
+    out["date_parts"] = dict(zip(("year", "month", "day"), d.date_parts))
+    return out
+
+
+_DOCUMENT_ROW_FIELDS = tuple(a.name for a in DocumentRow.__attrs_attrs__)
+
+
+def wrong_date_to_dict(w: WrongDate) -> dict[str, Any]:
+    return {"document": document_row_to_dict(w.document), "cited": w.cited, "cited_date": w.cited_date}
+
+
+def missing_to_dict(m: MissingUnits) -> dict[str, Any]:
+    """``vnplan register missing --format json``: the parent, how many units were expected, who is missing."""
+    return {
+        "parent": {"number": m.number, "symbol": m.symbol, "date": _iso(m.date)},
+        "expected": m.expected,
+        "missing": list(m.missing),
+        "wrong_dates": [wrong_date_to_dict(w) for w in m.wrong_dates],
+    }
+
+
+converter.register_unstructure_hook(Span, span_to_dict)
+converter.register_unstructure_hook(PartialDate, _date)
+converter.register_unstructure_hook(Citation, _citation)
+converter.register_unstructure_hook(Section, _section)
+converter.register_unstructure_hook(Block, _block)
+converter.register_unstructure_hook(Plan, plan_to_dict)
+converter.register_unstructure_hook(SourceDocument, document_to_dict)
+converter.register_unstructure_hook(Finding, finding_to_dict)
+converter.register_unstructure_hook(Evidence, evidence_to_dict)
+converter.register_unstructure_hook(RequirementResult, requirement_to_dict)
+converter.register_unstructure_hook(Coverage, coverage_to_dict)
+converter.register_unstructure_hook(Report, report_to_dict)
+converter.register_unstructure_hook(PlanResult, plan_result_to_dict)
+converter.register_unstructure_hook(Rule, rule_to_dict)
+converter.register_unstructure_hook(DocumentRow, document_row_to_dict)
+converter.register_unstructure_hook(WrongDate, wrong_date_to_dict)
+converter.register_unstructure_hook(MissingUnits, missing_to_dict)
 
 
 def dumps(obj: Any) -> str:
     """Pretty, stable, UTF-8 JSON (Vietnamese kept readable)."""
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+__all__ = [
+    "batch_head",
+    "batch_to_dict",
+    "citation_summary",
+    "converter",
+    "coverage_summary",
+    "coverage_to_dict",
+    "document_row_to_dict",
+    "document_to_dict",
+    "dumps",
+    "evidence_to_dict",
+    "finding_to_dict",
+    "header_summary",
+    "missing_to_dict",
+    "plan_result_to_dict",
+    "plan_to_dict",
+    "profile_summary",
+    "report_to_dict",
+    "requirement_to_dict",
+    "rule_to_dict",
+    "span_to_dict",
+    "wrong_date_to_dict",
+]

@@ -8,12 +8,15 @@ profile appears as an item with a placeholder (:mod:`vnplan.generate.placeholder
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import Any
 
-from vnplan.errors import UsageError, VnplanError
+from vnplan.errors import UsageError
 from vnplan.generate.build import Skeleton, build
+from vnplan.generate.markdown import render as render_markdown
+from vnplan.output import write_atomic
 
 __all__ = ["Skeleton", "build", "skeleton", "skeleton_markdown", "write"]
 
@@ -43,6 +46,8 @@ def skeleton(
     the guidance (``vi`` or ``en``; the plan's text stays Vietnamese); ``title`` overrides the
     parent's subject; ``archive`` names the drafting unit after ``Lưu: VT,``.
     """
+    # documented lazy import (docs/design.md): the Word writer imports python-docx, which takes
+    # about 0.2 s to load; only a .docx skeleton needs it
     from vnplan.generate.docx import render
 
     return render(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
@@ -66,9 +71,7 @@ def skeleton_markdown(
     archive: str = "VP",
 ) -> str:
     """The same skeleton as Markdown text (labels written literally; plain text reads it too)."""
-    from vnplan.generate.markdown import render
-
-    return render(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
+    return render_markdown(build(profile, unit=unit, parent_unit=parent_unit, place=place, symbol=symbol, year=year,
                         signer_position=signer_position, signer_name=signer_name, deputy=deputy, lang=lang,
                         title=title, archive=archive))
 
@@ -85,16 +88,11 @@ def write(path: str | os.PathLike[str], profile: Any, *, unit: str, force: bool 
         raise UsageError(f"{p} already exists", hint="choose another name or pass --force to overwrite it")
     if not p.parent.is_dir():
         raise UsageError(f"no such folder: {p.parent}")
-    tmp = p.with_name(f".{p.name}.tmp")
-    content = skeleton(profile, unit=unit, **options) if suffix == ".docx" else skeleton_markdown(
-        profile, unit=unit, **options)
-    try:
-        if suffix == ".docx":
-            content.save(str(tmp))
-        else:
-            tmp.write_text(content, encoding="utf-8")
-        tmp.replace(p)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise VnplanError(f"cannot write the skeleton: {exc.strerror}", path=str(p)) from None
+    if suffix == ".docx":
+        buf = io.BytesIO()
+        skeleton(profile, unit=unit, **options).save(buf)
+        content: str | bytes = buf.getvalue()
+    else:
+        content = skeleton_markdown(profile, unit=unit, **options)
+    write_atomic(p, content, what="skeleton")
     return p

@@ -17,9 +17,11 @@ from typing import Any
 import regex
 from attrs import frozen
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.errors import UsageError
 from vnplan.generate import placeholders
+from vnplan.profiles import load
+from vnplan.read.numbering import to_roman
 from vnplan.text import key
 
 LANGS = ("vi", "en")
@@ -208,8 +210,6 @@ def _part_of(req: Any) -> str | None:
 
 
 def _roman(n: int) -> str:
-    from vnplan.read.numbering import to_roman
-
     return to_roman(n)
 
 
@@ -305,8 +305,6 @@ def build(
     the unit's or the parent unit's name; ``year`` to the parent's year; ``lang`` is the
     language of the guidance (the plan's own text is Vietnamese).
     """
-    from vnplan.profiles import load
-
     if lang not in LANGS:
         raise UsageError(f"unknown guidance language {lang!r}", hint="use vi or en")
     for what, value in (("unit", unit), ("parent-unit", parent_unit), ("place", place), ("symbol", symbol),

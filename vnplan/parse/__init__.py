@@ -12,6 +12,7 @@ from vnplan.parse.closing import find_closing, parse_closing
 from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind
 from vnplan.parse.header import parse_header
 from vnplan.parse.outline import build_sections
+from vnplan.read import read
 
 __all__ = ["parse", "parse_document"]
 
@@ -115,8 +116,6 @@ def parse(source: str | os.PathLike[str] | bytes | SourceDocument, *, require_pl
     (no number, date, type, Quốc hiệu, issuer, section tree with signature) raises
     :class:`~vnplan.errors.NotAPlanError`.
     """
-    from vnplan.read import read
-
     doc = source if isinstance(source, SourceDocument) else read(source)
     plan = parse_document(doc)
     if require_plan and not looks_like_plan(plan):

@@ -21,7 +21,7 @@ from functools import cache
 import regex
 from attrs import frozen
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Abbreviation, SourceDocument, Span
 from vnplan.text import is_upper_text
 

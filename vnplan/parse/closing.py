@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import AuthorityLine, Block, Paragraph, Recipient, Signature, Span
 from vnplan.parse.common import block_span, trimmed_span
 from vnplan.text import is_upper_text

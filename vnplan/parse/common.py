@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Block, Span
 
 

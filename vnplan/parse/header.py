@@ -11,7 +11,7 @@ from functools import cache
 import attrs
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Block, Header, PartialDate, Span, TextField
 from vnplan.parse.common import (
     LEGAL_BASIS_RE,

@@ -7,7 +7,7 @@ from functools import cache
 import attrs
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Block, Paragraph, Section, Span
 from vnplan.parse.common import Label, label_of, trimmed_span
 from vnplan.text import key

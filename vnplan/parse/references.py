@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 import regex
 from attrs import frozen
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Section, SourceDocument, Span
 
 __all__ = ["Reference", "extract_references", "resolve", "appendix_labels", "find_in_blocks"]

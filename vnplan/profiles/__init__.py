@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from vnplan.data import load_json
+import regex
+
+from vnplan.data import load_json, load_schema
 from vnplan.data import names as data_names
 from vnplan.errors import ProfileError
 from vnplan.profiles.model import (
@@ -29,6 +32,7 @@ __all__ = [
     "Requirement",
     "load",
     "names",
+    "resolve",
     "profile_from_dict",
     "profile_to_dict",
     "validate",
@@ -37,8 +41,6 @@ __all__ = [
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of a profile (``schemas/profile.schema.json``)."""
-    from vnplan.serialize import load_schema
-
     return load_schema("profile")
 
 
@@ -64,8 +66,6 @@ def validate(data: Any, *, path: str | None = None) -> None:
     if dup:
         raise ProfileError(f"requirement ids are repeated: {', '.join(dup)}", path=path,
                            hint="give every requirement its own id")
-    import regex
-
     for r in data["requirements"]:
         pat = r.get("evidence", {}).get("pattern")
         if pat:
@@ -80,8 +80,6 @@ def validate(data: Any, *, path: str | None = None) -> None:
 
 
 def _check_date(s: str, where: str, path: str | None) -> None:
-    import datetime as dt
-
     try:
         dt.date.fromisoformat(s)
     except ValueError:
@@ -127,3 +125,18 @@ def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
         return from_dict(data, path=s)
     raise ProfileError(f"unknown profile {s!r}",
                        hint=f"give a JSON file or one of: {', '.join(names()) or 'none'} (`vnplan profiles` lists them)")
+
+
+_RESOLVED: dict[str, Profile] = {}
+
+
+def resolve(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
+    """:func:`load`, reading and validating a profile named by a string (shipped name or file) once per process.
+
+    A batch checks every plan against one profile: each worker resolves it once, not once per file.
+    """
+    if not isinstance(ref, str):
+        return load(ref)
+    if ref not in _RESOLVED:
+        _RESOLVED[ref] = load(ref)
+    return _RESOLVED[ref]

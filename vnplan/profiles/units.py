@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from vnplan import vocab
+import vnplan.vocab as vocab
 from vnplan.model import Plan, Section, Span
 from vnplan.profiles.model import Profile
 from vnplan.text import is_syllable, key, split_syllables

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import attrs
 
-from vnplan.errors import BinaryInputError, EncodingError, InputError, UnsupportedFormatError
+from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
 from vnplan.model import SourceDocument
+from vnplan.read import legacy
+from vnplan.read.docx import read_docx
+from vnplan.read.markdown import read_markdown
+from vnplan.read.pdf import read_pdf
+from vnplan.read.safety import classify_ole
 from vnplan.read.text import decode, read_text
 
 #: Largest input file vnplan opens, in bytes (a plan is rarely above a few MB).
@@ -46,8 +52,6 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
         return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
     path = Path(source)
     if str(source) == "-":
-        import sys
-
         data = sys.stdin.buffer.read()
         return _read_bytes(data, path="<stdin>", suffix=f".{format}" if format else "")
     try:
@@ -69,8 +73,6 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
 
 
 def _markdown(text: str) -> SourceDocument:
-    from vnplan.read.markdown import read_markdown
-
     return read_markdown(text)
 
 
@@ -81,26 +83,14 @@ def _read_bytes(data: bytes, *, path: str | None, suffix: str) -> SourceDocument
 
 
 def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
-    from vnplan.errors import EmptyInputError
-
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
     head = data[:8]
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
-        try:
-            from vnplan.read.docx import read_docx
-        except ImportError:  # pragma: no cover - the .docx reader ships with the package
-            raise UnsupportedFormatError("cannot read .docx files in this installation", path=path) from None
         return read_docx(data, path=path)
     if head.startswith(b"%PDF") or suffix == ".pdf":
-        try:
-            from vnplan.read.pdf import read_pdf
-        except ImportError:  # pragma: no cover
-            raise UnsupportedFormatError("cannot read PDF files in this installation", path=path) from None
         return read_pdf(data, path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        from vnplan.read.safety import classify_ole
-
         classify_ole(data, path=path)  # raises: encrypted Office file or legacy binary .doc
     if data.lstrip()[:5] == b"{\\rtf":
         raise UnsupportedFormatError(
@@ -113,9 +103,7 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     try:
         text, _ = decode(data, path)
     except EncodingError:
-        from vnplan.read.legacy import decode_legacy_bytes
-
-        found = decode_legacy_bytes(data)
+        found = legacy.decode_legacy_bytes(data)
         if found is None:
             raise
         text, enc = found
@@ -124,8 +112,6 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
         text, more = _legacy_text(text)
         warnings.extend(more)
     if suffix in (".md", ".markdown"):
-        from vnplan.read.markdown import read_markdown
-
         doc = read_markdown(text, path=path)
     else:
         doc = read_text(text, path=path)
@@ -139,8 +125,6 @@ def _legacy_warning(encoding: str, how: str) -> str:
 
 def _legacy_text(text: str) -> tuple[str, list[str]]:
     """Text whose characters are TCVN3 or VNI codes shown as Latin-1, converted to Unicode."""
-    from vnplan.read import legacy
-
     enc = legacy.detect(text)
     if enc is None:
         return text, []

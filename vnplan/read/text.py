@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from vnplan.errors import EmptyInputError, EncodingError
+from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
 from vnplan.text import is_upper_text, normalize_with_map
 
@@ -83,8 +83,6 @@ def _joinable(a: str, b: str) -> bool:
 def read_text(text: str, *, path: str | None = None, format: str = "text") -> SourceDocument:
     """Read plain text into a :class:`SourceDocument` of paragraph blocks."""
     if "\x00" in text:
-        from vnplan.errors import BinaryInputError
-
         raise BinaryInputError("the input contains NUL bytes: it is binary, not text", path=path)
     # 1. lines with their offsets, normalised; rows of tables copied from Word (cells
     #    separated by tabs or wide gaps) are split into their cells, column by column

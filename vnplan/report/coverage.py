@@ -1,11 +1,10 @@
-"""Coverage of a parent plan's requirements: its JSON form and a table a clerk can read."""
+"""Coverage of a parent plan's requirements as a table a clerk can read (its JSON form: :mod:`vnplan.serialize`)."""
 
 from __future__ import annotations
 
 import textwrap
-from typing import Any
 
-from vnplan.model import Coverage, RequirementResult
+from vnplan.model import Coverage
 
 STATUS_NAMES = {
     "vi": {"met": "Đạt", "partial": "Một phần", "missing": "Chưa có", "placeholder": "Chờ điền"},
@@ -16,41 +15,6 @@ KIND_NAMES = {
            "duty": "nhiệm vụ", "deadline": "thời hạn", "theme": "chủ đề"},
     "en": {k: k for k in ("citation", "content", "form", "target", "duty", "deadline", "theme")},
 }
-
-
-def _span(s: Any) -> dict[str, int]:
-    return {"block": s.block, "start": s.start, "end": s.end}
-
-
-def requirement_to_dict(r: RequirementResult) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "kind": r.kind,
-        "text": r.text,
-        "status": r.status,
-        "score": r.score,
-        "mandatory": r.mandatory,
-        "rule": r.rule,
-        "note": r.note,
-        "note_en": r.note_en,
-        "reason": r.reason,
-        "details": dict(r.details),
-        "evidence": [
-            {"text": e.text, "span": _span(e.span), "matched": list(e.matched), "line": e.line, "location": e.location}
-            for e in r.evidence
-        ],
-    }
-
-
-def coverage_to_dict(cov: Coverage) -> dict[str, Any]:
-    """``{"profile", "score", "counts", "missing_mandatory", "requirements": [...]}``."""
-    return {
-        "profile": cov.profile,
-        "score": cov.score,
-        "counts": cov.counts(),
-        "missing_mandatory": cov.missing_mandatory,
-        "requirements": [requirement_to_dict(r) for r in cov.requirements],
-    }
 
 
 def _short(s: str, n: int) -> str:

@@ -12,8 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from vnplan.batch import PlanResult
-from vnplan.report.batch import requirement_columns
+from vnplan.results import PlanResult, requirement_columns
 
 FIXED_COLUMNS: tuple[str, ...] = (
     "file", "unit", "authority", "number", "symbol", "date", "title",

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from html import escape
 from typing import Any
 
-from vnplan.batch import PlanResult
-from vnplan.report.batch import STATUS_NAMES, profile_of, requirement_columns, summary
+from vnplan.report.batch import STATUS_NAMES
 from vnplan.report.text import SEVERITY_NAMES
+from vnplan.results import PlanResult, profile_of, requirement_columns, summary
 
 _RANK = {"met": 0, "partial": 1, "placeholder": 2, "missing": 3}
 _STATUS_RANK = {"ok": 0, "fail": 1, "error": 2}

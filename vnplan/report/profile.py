@@ -1,6 +1,8 @@
-"""A requirement profile as text, for the person who reviews it (`vnplan profile show`)."""
+"""Requirement profiles as text: one for the person who reviews it (`vnplan profile show`), the list (`vnplan profiles`)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from vnplan.profiles.model import Profile
 
@@ -39,4 +41,13 @@ def render_profile(p: Profile) -> str:
             lines.append(f"  nguồn: {pv.document}, {pv.where}" + (f" ({pv.note})" if pv.note else ""))
         if r.note:
             lines.append(f"  ghi chú: {r.note}")
+    return "\n".join(lines)
+
+
+def render_profiles(profiles: Iterable[Profile]) -> str:
+    """The shipped profiles: id and how many requirements, then the parent document."""
+    lines: list[str] = []
+    for p in profiles:
+        lines.append(f"{p.id}  ({len(p.requirements)} yêu cầu)")
+        lines.append(f"      {p.parent.reference}")
     return "\n".join(lines)

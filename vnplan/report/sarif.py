@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from vnplan.check.registry import Finding, Report, Rule, rules
+from vnplan.results import Finding, Report
+from vnplan.rules.registry import Rule, rules
+from vnplan.serialize import dumps, span_to_dict
+from vnplan.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -77,7 +80,7 @@ def _result(f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
     if f.fix is not None:
         props["fix"] = f.fix
     if f.span is not None:
-        props["span"] = {"block": f.span.block, "start": f.span.start, "end": f.span.end}
+        props["span"] = span_to_dict(f.span)
     if f.location:
         props["location"] = f.location
     res["properties"] = props
@@ -86,8 +89,6 @@ def _result(f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
 
 def report_to_sarif(reports: list[Report]) -> dict[str, Any]:
     """One SARIF 2.1.0 log for the reports of one ``vnplan check`` invocation."""
-    from vnplan import __version__
-
     lang = reports[0].lang if reports else "vi"
     catalogue = rules()
     index = {r.id: k for k, r in enumerate(catalogue)}
@@ -115,3 +116,8 @@ def report_to_sarif(reports: list[Report]) -> dict[str, Any]:
         "results": results,
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render_sarif(report: Report) -> str:
+    """The SARIF log of one check report, as JSON text."""
+    return dumps(report_to_sarif([report]))

@@ -1,9 +1,13 @@
-"""Human-readable views for a clerk: the outline of a parsed plan, and findings grouped by part."""
+"""Human-readable views for a clerk: the outline of a parsed plan, findings grouped by part, the rule catalogue."""
 
 from __future__ import annotations
 
-from vnplan.check.registry import Report
+from collections.abc import Iterable
+
 from vnplan.model import Plan, Section
+from vnplan.report.coverage import render_coverage
+from vnplan.results import Report
+from vnplan.rules.registry import Rule
 
 PART_NAMES = {
     "vi": {
@@ -71,9 +75,9 @@ def render_report(report: Report) -> str:
             lines.append("")
             lines.append(f"{names.get(part, part)}:")
             lines.extend(parts[part])
-    if report.coverage is not None and hasattr(report.coverage, "render"):
+    if report.coverage is not None:
         lines.append("")
-        lines.append(report.coverage.render(lang))
+        lines.append(render_coverage(report.coverage, lang))
     if not report.findings:
         lines.append("")
         lines.append("Không phát hiện vấn đề nào." if lang == "vi" else "No findings.")
@@ -148,4 +152,18 @@ def render_plan(plan: Plan) -> str:
         lines.append("")
         lines.append("CẢNH BÁO KHI ĐỌC")
         lines.extend(f"  - {w}" for w in plan.source.warnings)
+    return "\n".join(lines)
+
+
+def render_rules(catalogue: Iterable[Rule], lang: str = "vi") -> str:
+    """The rule catalogue (``vnplan rules``): id, severity and name, then the message, provision and date in force."""
+    lines: list[str] = []
+    for r in catalogue:
+        msg = r.message_en if lang == "en" else r.message_vi
+        lines.append(f"{r.id}  {r.severity:<7}  {r.name}")
+        lines.append(f"      {msg}")
+        if r.source:
+            lines.append(f"      {'căn cứ' if lang == 'vi' else 'source'}: {r.source}")
+        if r.since:
+            lines.append(f"      {'hiệu lực từ' if lang == 'vi' else 'in force from'}: {r.since.isoformat()}")
     return "\n".join(lines)

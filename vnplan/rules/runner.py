@@ -6,9 +6,12 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from vnplan.check.registry import Context, Report, run_rules, select_rules
 from vnplan.errors import UsageError
 from vnplan.model import Plan, SourceDocument
+from vnplan.parse import parse
+from vnplan.rules.compliance import prepare
+from vnplan.results import Report
+from vnplan.rules.registry import Context, run_rules, select_rules
 
 LANGS = ("vi", "en")
 
@@ -30,14 +33,10 @@ def check(
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r}", hint="use vi or en")
     if not isinstance(plan, Plan):
-        from vnplan.parse import parse
-
         plan = parse(plan)
     chosen = select_rules(select, ignore)
     coverage = None
     if profile is not None:
-        from vnplan.check.compliance import prepare  # available once profiles exist
-
         profile, coverage = prepare(plan, profile)
     ctx = Context(plan=plan, profile=profile, coverage=coverage)
     findings = run_rules(ctx, chosen, lang=lang)

@@ -15,10 +15,10 @@ from typing import Any
 
 import regex
 
-from vnplan import vocab
-from vnplan.check.registry import Context, Hit, rule
+import vnplan.vocab as vocab
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
+from vnplan.rules.registry import Context, Hit, rule
 from vnplan.text import is_upper_text, normalize
 
 ND30 = "Nghị định 30/2020/NĐ-CP"

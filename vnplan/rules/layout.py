@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vnplan.check.form import ND30, SINCE, data, in_scope
-from vnplan.check.registry import Context, Hit, rule
 from vnplan.model import Block, Plan, Run, Span
+from vnplan.rules.form import ND30, SINCE, data, in_scope
+from vnplan.rules.registry import Context, Hit, rule
 from vnplan.text import is_upper_text
 
 SIDES = {"top_mm": ("trên", "top"), "bottom_mm": ("dưới", "bottom"), "left_mm": ("trái", "left"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vnplan.check.registry import Context, Hit, rule
 from vnplan.model import Section
+from vnplan.rules.registry import Context, Hit, rule
 
 #: Vietnamese alphabet order for lettered points (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.6.d).
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"

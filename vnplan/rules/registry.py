@@ -1,4 +1,4 @@
-"""The rule registry (danh mục quy tắc): Rule, Hit, Finding, Report, and running rules over a Plan.
+"""The rule registry (danh mục quy tắc): Rule, Hit, Context, and running rules over a Plan into Findings.
 
 A rule is a small function ``f(ctx) -> Iterable[Hit]`` registered with :func:`rule` under a
 stable id (``F110``), a severity, a short name, the legal provision it rests on and a
@@ -16,8 +16,8 @@ from attrs import field, frozen
 
 from vnplan.errors import UsageError
 from vnplan.model import Block, Plan, Severity, Span
+from vnplan.results import SEVERITIES, Finding
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
@@ -91,46 +91,6 @@ class Rule:
             return template
 
 
-@frozen
-class Finding:
-    """A located result of a rule (phát hiện)."""
-
-    rule: str
-    severity: Severity
-    message: str
-    name: str
-    part: str
-    span: Span | None = None
-    line: int | None = None
-    location: str | None = None
-    source: str | None = None
-    fix: str | None = None
-    column: int | None = None  # 1-based column in ``line``, where exactly known (text sources)
-
-
-@frozen
-class Report:
-    """The findings of :func:`vnplan.check` on one plan, most severe first."""
-
-    findings: tuple[Finding, ...]
-    path: str | None = None
-    lang: str = "vi"
-    coverage: Any = None  # compliance coverage when a profile was given
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
-
-    def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(SEVERITIES, 0)
-        for f in self.findings:
-            out[f.severity] += 1
-        return out
-
-    def by_rule(self, rule_id: str) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.rule == rule_id)
-
-
 _REGISTRY: dict[str, Rule] = {}
 
 
@@ -179,22 +139,15 @@ def rule(
 
 
 def rules() -> tuple[Rule, ...]:
-    """Every registered rule, by id."""
-    _load_rule_modules()
+    """Every registered rule, by id (the rule modules register theirs when :mod:`vnplan.rules` is imported)."""
     return tuple(sorted(_REGISTRY.values(), key=lambda r: r.id))
 
 
 def get_rule(rule_id: str) -> Rule:
-    _load_rule_modules()
     try:
         return _REGISTRY[rule_id]
     except KeyError:
         raise UsageError(f"unknown rule id {rule_id!r}", hint="`vnplan rules` lists them") from None
-
-
-def _load_rule_modules() -> None:
-    # The one place that lists the rule modules: importing them registers their rules.
-    from vnplan.check import RULE_MODULES  # noqa: F401  (import for side effect)
 
 
 def _matches(rule_id: str, patterns: Iterable[str]) -> bool:

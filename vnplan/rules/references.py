@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import regex
 
-from vnplan import vocab
-from vnplan.check.registry import Context, Hit, rule
+import vnplan.vocab as vocab
+from vnplan.rules.registry import Context, Hit, rule
 from vnplan.model import Citation, PartialDate, Plan
 from vnplan.parse.abbreviations import abbreviation_uses, initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol

@@ -5,30 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vnplan.check.registry import Context, Hit, rule
+from vnplan.errors import UsageError
 from vnplan.model import Coverage, Plan, RequirementResult, Span
+from vnplan.parse import parse
+from vnplan.profiles import load
+from vnplan.profiles.match import assignments, index_for, match_index
+from vnplan.rules.registry import Context, Hit, rule
 
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
 
 
 def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
     """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it."""
-    from vnplan.profiles import load
-    from vnplan.profiles.match import index_for, match_index
-
     prof = load(profile)
     return prof, match_index(index_for(plan, prof), prof)
 
 
 def comply(plan: Any, profile: Any) -> Coverage:
-    """The coverage of ``profile`` by ``plan`` (a Plan, or anything :func:`vnplan.parse` takes)."""
+    """How ``plan`` covers the requirements of ``profile`` (a shipped name, a JSON file, a dict or a
+    Profile): each requirement met, partial, missing or placeholder, with located evidence.
+    ``plan`` is a Plan or anything :func:`vnplan.parse` takes."""
     if profile is None:
-        from vnplan.errors import UsageError
-
         raise UsageError("comply needs a profile", hint="a shipped name (`vnplan profiles`), a JSON file or a Profile")
     if not isinstance(plan, Plan):
-        from vnplan.parse import parse
-
         plan = parse(plan)
     return prepare(plan, profile)[1]
 
@@ -281,8 +280,6 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
 )
 def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     """The implementation part says who does what, including the duties the parent assigns."""
-    from vnplan.profiles.match import assignments, index_for
-
     plan = ctx.plan
     unmet = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
 

@@ -1,0 +1,76 @@
+"""``vnplan batch``: every plan under some folders, one report (text, JSON, CSV or HTML) and an optional register.
+
+Exit codes as everywhere: 0 all plans pass, 1 a plan fails (unreadable, an error-level
+finding, a mandatory requirement missing), 2 unusable arguments (no plan files found,
+unknown profile or rule id, bad output).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from vnplan.batch import Spool, batch, check_targets, iter_plan_files
+from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, guard, ids
+from vnplan.errors import UsageError
+from vnplan.output import write_atomic
+from vnplan.report import BATCH_FORMATS, format_for, iter_batch
+from vnplan.report.batch import render_summary
+
+
+@click.command("batch")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--profile", default=None, help="Requirement profile of the parent plan (name or JSON file).")
+@click.option("-o", "--output", default=None, help="Write the report to this file (format from its suffix).")
+@click.option("--format", "fmt", type=click.Choice(BATCH_FORMATS), default=None,
+              help="Report format [default: from -o's suffix, else text].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores, or none for fewer than 8 files; 1 = no pool].")
+@click.option("--register", "register_db", default=None, help="Record every result in this SQLite register.")
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated, repeatable).")
+@LANG
+@guard
+def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, fmt: str | None,
+              jobs: int | None, register_db: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+              lang: str) -> None:
+    """Check every plan under PATHS (folders are walked for .docx, .pdf, .txt, .md).
+
+    Exit 1 when a plan is unreadable, has an error-level finding or misses a mandatory
+    requirement of the profile.
+    """
+    fmt = format_for(output, fmt)
+    files = list(iter_plan_files(paths))
+    if not files:
+        raise UsageError("no plan files found (.docx, .pdf, .txt, .md)", hint="check the paths you gave")
+    check_targets(paths, files, report=output, register=register_db)
+    err_console = Console(stderr=True)
+    failing = False
+    with Spool() as results:
+        iterator = batch(files, profile=profile, jobs=jobs, select=ids(select) or None,
+                         ignore=ids(ignore) or None, lang=lang, register=register_db)
+        if err_console.is_terminal:  # a progress bar on a terminal, nothing of it otherwise
+            with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                          MofNCompleteColumn(), TimeRemainingColumn(), console=err_console, transient=True) as bar:
+                task = bar.add_task("vnplan batch", total=len(files))
+                for r in iterator:
+                    results.append(r)
+                    failing = failing or r.failing
+                    bar.update(task, advance=1, description=Path(r.file).name[:40])
+        else:
+            for r in iterator:
+                results.append(r)
+                failing = failing or r.failing
+
+        if output and output != "-":
+            write_atomic(output, iter_batch(results, fmt, lang=lang, profile=profile, bom=True), what="report")
+            if fmt != "text":  # the terminal still gets the totals
+                click.echo(render_summary(results, lang=lang))
+        else:
+            for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
+                click.echo(piece, nl=False)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

@@ -1,0 +1,451 @@
+"""Finding citations in text (tìm viện dẫn): one small reader per kind of match, building raw citations.
+
+The cheap :data:`~.patterns.TRIGGERS` are found once over every block joined; the full
+pattern is tried only near them (:func:`next_match`). Each match is read by the reader of its
+kind: a typed number (and a list of numbers after it), an anaphor (``Kế hoạch này``), a law
+by name, a project by short name, a bare number/symbol. Readers fill a mutable
+:class:`RawCitation`; :mod:`.resolve` groups them and makes them frozen citations.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+import regex
+
+import vnplan.vocab as vocab
+from vnplan.model import PartialDate, SourceDocument
+from vnplan.parse.citations.issuer import read_issuer
+from vnplan.parse.citations.patterns import (
+    CONT,
+    DATE_AFTER,
+    HEADER_NO,
+    ISSUER_AFTER,
+    LOOKBACK,
+    MAIN,
+    NO_CUA_ISSUER,
+    NUMBER_AFTER,
+    NUMSYM_RE,
+    PARTY_ISSUERS,
+    PLURAL,
+    PROJECT_TYPES,
+    SEP,
+    SO_END,
+    SPACES,
+    SYM_SPLIT,
+    TRIGGERS,
+    TYPE_ALIASES,
+    TYPE_BEFORE,
+    TYPE_BEFORE_ANA,
+    YEAR_AFTER,
+)
+from vnplan.text import key
+
+Triggers = list[tuple[int, str]]
+
+
+# --------------------------------------------------------------------------- types and numbers
+
+
+@lru_cache(maxsize=512)
+def canonical_type(printed: str) -> str:
+    """The canonical name of a printed type (``KẾ HOẠCH`` → ``Kế hoạch``)."""
+    k = key(printed)
+    if k in TYPE_ALIASES:
+        return TYPE_ALIASES[k]
+    return vocab.canonical_type(printed) or printed
+
+
+def _date_from(m: regex.Match[str]) -> PartialDate:
+    def num(name: str) -> int | None:
+        v = m.group(name)
+        return int(v) if v else None
+
+    return PartialDate(year=num("y"), month=num("m"), day=num("d"))
+
+
+def is_party(sep: str, symbol: str) -> bool:
+    """Whether a number/symbol is a Party document's (``37-CT/TW``, or a Party issuer code last)."""
+    compact = SPACES.sub("", symbol)
+    parts = SYM_SPLIT.split(compact)
+    if sep.strip() in ("-", "–") and "/" in compact:
+        return True
+    return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
+
+
+class NumberSymbol:
+    """A number and symbol as printed, split into its parts (for the malformed-symbol check)."""
+
+    __slots__ = ("number", "sep", "year", "symbol", "party", "raw")
+
+    def __init__(self, number: str, sep: str, year: str | None, symbol: str, raw: str) -> None:
+        self.number = number
+        self.sep = sep
+        self.year = year
+        self.symbol = symbol
+        self.raw = raw
+        self.party = is_party(sep, symbol)
+
+    @property
+    def compact_symbol(self) -> str:
+        return SPACES.sub("", self.symbol).replace("–", "-")
+
+    @property
+    def type_code(self) -> str | None:
+        """The first part of the symbol (state: ``KH`` of ``KH-UBND``; Party: ``CT`` of ``CT/TW``)."""
+        first = SYM_SPLIT.split(self.compact_symbol, maxsplit=1)[0]
+        return first or None
+
+    @property
+    def issuer_code(self) -> str | None:
+        parts = SYM_SPLIT.split(self.compact_symbol)
+        return parts[-1] if len(parts) > 1 else None
+
+
+def parse_number_symbol(text: str) -> NumberSymbol | None:
+    """The first number/symbol in ``text`` (``14/KH-UBND``, ``37-CT/TW``, ``123/2015/NĐ-CP``)."""
+    m = NUMSYM_RE.search(text)
+    if not m:
+        return None
+    return NumberSymbol(m.group("num"), m.group("sep1"), m.group("year"), m.group("sym"), m.group(0))
+
+
+def _codes() -> dict[str, set[str]]:
+    by_code: dict[str, set[str]] = {}
+    for t in vocab.doc_types():
+        if t["code"]:
+            by_code.setdefault(t["code"].upper(), set()).add(t["name"])
+    return by_code
+
+
+_NAMES_BY_CODE = _codes()
+
+
+def _bare_type(sym: str, sep: str) -> str | None:
+    """The type a bare symbol names through its code (``NĐ-CP`` → Nghị định), if it is known."""
+    code = SYM_SPLIT.split(sym, maxsplit=1)[0].upper()
+    names = _NAMES_BY_CODE.get(code)
+    if not names:
+        return None
+    if len(names) == 1:
+        return next(iter(names))
+    # QĐ: Quyết định (state) or Quy định (Party); TT: Thông tư (state) or Thông tri (Party)
+    party = is_party(sep, sym)
+    for t in vocab.doc_types():
+        if t["code"] and t["code"].upper() == code and (t["group"] == "party") == party:
+            return str(t["name"])
+    return sorted(names)[0]
+
+
+class RawCitation:
+    """A citation being built (mutable) before it becomes a frozen Citation."""
+
+    __slots__ = ("block", "start", "end", "doc_type", "number", "year", "symbol", "date", "issuer",
+                 "party", "name", "kind", "list_id", "anaphor", "year_in_number")
+
+    def __init__(self, block: int, start: int, end: int, doc_type: str | None) -> None:
+        self.block, self.start, self.end, self.doc_type = block, start, end, doc_type
+        self.number: str | None = None
+        self.year: int | None = None
+        self.symbol: str | None = None
+        self.date: PartialDate | None = None
+        self.issuer: str | None = None
+        self.party = False
+        self.name: str | None = None
+        self.kind = "full"
+        self.list_id: int | None = None
+        self.anaphor: str | None = None
+        self.year_in_number = False
+
+    def set_numsym(self, m: regex.Match[str]) -> None:
+        self.number = m.group("num")
+        sym = m.group("sym")
+        self.symbol = SPACES.sub("", sym).replace("–", "-")
+        y = m.group("year")
+        if y:
+            self.year = int(y)
+            self.year_in_number = True
+        self.party = is_party(m.group("sep1"), sym)
+
+
+# --------------------------------------------------------------------------- where citations may be
+
+
+def triggers(text: str) -> Triggers:
+    """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
+    a law or project word; sorted."""
+    out = [(m.start(), kind) for kind, pat in TRIGGERS for m in pat.finditer(text)]
+    out.sort()
+    return out
+
+
+def next_match(text: str, pos: int, found: Triggers | None = None) -> regex.Match[str] | None:
+    """The first citation start at or after ``pos`` (what ``MAIN.search(text, pos)`` finds).
+
+    Searching with ``MAIN`` would try its long alternation of type names at every character;
+    instead the cheap triggers are found first (once per document) and the type name is looked
+    for backwards from each, anchored there.
+    """
+    if found is None:
+        found = triggers(text)
+    for k in range(bisect_left(found, (pos, "")), len(found)):
+        ts, kind = found[k]
+        if kind == "word":
+            m = MAIN.match(text, ts)
+        else:
+            lo = max(pos, ts - LOOKBACK)
+            b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
+            m = MAIN.match(text, b.start()) if b else None
+            if m is None and kind == "num":
+                m = MAIN.match(text, ts)  # a bare number/symbol
+        if m and m.start() >= pos:
+            return m
+    return None
+
+
+# --------------------------------------------------------------------------- what follows a number
+
+
+def _after_item(text: str, r: RawCitation) -> None:
+    d = DATE_AFTER.match(text, r.end)
+    if d:
+        r.date = _date_from(d)
+        r.end = d.end()
+
+
+def _issuer_at(text: str, pos: int, found: Triggers | None = None) -> tuple[str | None, int]:
+    im = ISSUER_AFTER.match(text, pos)
+    if not im:
+        return None, pos
+    tail_start = im.start("tail")
+    tail = im.group("tail")
+    # the issuer never runs into the next citation
+    nxt = next_match(text, tail_start, found)
+    if nxt is not None and nxt.start() < im.end():
+        tail = text[tail_start : nxt.start()]
+    issuer = read_issuer(tail)
+    if not issuer:
+        return None, pos
+    return issuer, tail_start + len(issuer)
+
+
+def _cont_start(text: str, c: regex.Match[str]) -> int:
+    """Start of a list item: the "số" before the number if printed, else the number."""
+    s = c.start("num")
+    pre = text[c.start() : s]
+    so = SO_END.search(pre)
+    return c.start() + so.start() if so else s
+
+
+def _law_tail(text: str, r: RawCitation) -> None:
+    d = DATE_AFTER.match(text, r.end)
+    if d:
+        r.date = _date_from(d)
+        r.year = r.date.year
+        r.end = d.end()
+        return
+    y = YEAR_AFTER.match(text, r.end)
+    if y:
+        r.year = int(y.group("y"))
+        r.end = y.end()
+    nm = NUMBER_AFTER.match(text, r.end)
+    if nm:
+        r.set_numsym(nm)
+        r.end = nm.end()
+        _after_item(text, r)
+        if r.date and r.year is None:
+            r.year = r.date.year
+
+
+# --------------------------------------------------------------------------- one reader per kind of match
+
+
+class _Scan:
+    """The block being scanned and where its citations go."""
+
+    __slots__ = ("text", "block", "out", "lists", "found")
+
+    def __init__(self, text: str, block: int, out: list[RawCitation], lists: list[int], found: Triggers | None):
+        self.text, self.block, self.out, self.lists, self.found = text, block, out, lists, found
+
+
+def _in_header_number(s: _Scan, start: int) -> bool:
+    """The plan's own ``Số: 12/KH-UBND`` line, which is no citation."""
+    return start < 12 and bool(HEADER_NO.search(s.text, 0, start))
+
+
+def _typed(s: _Scan, m: regex.Match[str]) -> int:
+    """``Kế hoạch số 14/KH-UBND ngày … của …``, and the numbers listed after it."""
+    if _in_header_number(s, m.start()):
+        return m.end()
+    items = _numbered_list(s, m)
+    _list_issuer(s, items)
+    for r in items:
+        if r.year is None and r.date is not None:
+            r.year = r.date.year
+        if r.doc_type in PROJECT_TYPES and r.symbol and "-" not in r.symbol and not r.party:
+            r.name = f"{r.doc_type} {r.number}"
+    s.out.extend(items)
+    return items[-1].end
+
+
+def _numbered_list(s: _Scan, m: regex.Match[str]) -> list[RawCitation]:
+    """The first number and any more of the same type (``số 01/NQ-CP và 02/NQ-CP``), each with its date."""
+    text = s.text
+    first = RawCitation(s.block, m.start(), m.end(), canonical_type(m.group("type")))
+    first.set_numsym(m)
+    _after_item(text, first)
+    items = [first]
+    while c := CONT.match(text, items[-1].end):
+        r = RawCitation(s.block, _cont_start(text, c), c.end(), first.doc_type)
+        r.set_numsym(c)
+        _after_item(text, r)
+        items.append(r)
+    if len(items) > 1:
+        s.lists[0] += 1
+        for r in items:
+            r.list_id = s.lists[0]
+        # a date printed once after the last number belongs to every number before it
+        last_date = items[-1].date
+        if last_date is not None:
+            for r in items[:-1]:
+                if r.date is None:
+                    r.date = last_date
+    return items
+
+
+def _list_issuer(s: _Scan, items: list[RawCitation]) -> None:
+    """The issuer after the last number belongs to every number of the list."""
+    text, last = s.text, items[-1]
+    end = last.end
+    issuer, iend = _issuer_at(text, end, s.found)
+    if issuer:
+        last.issuer = issuer
+        last.end = iend
+        for r in items[:-1]:
+            r.issuer = r.issuer or issuer
+        d = DATE_AFTER.match(text, iend)  # "… của UBND tỉnh ngày 21/01/2024"
+        if d and last.date is None:
+            last.date = _date_from(d)
+            last.end = d.end()
+    elif last.date is not None:
+        # "của" left out after a date: only the national bodies, before a stop word
+        nc = NO_CUA_ISSUER.match(text, end)
+        if nc:
+            for r in items:
+                r.issuer = r.issuer or nc.group("iss")
+            last.end = nc.end("iss")
+
+
+def _anaphor(s: _Scan, m: regex.Match[str]) -> int:
+    """``Kế hoạch này`` (the plan itself) or ``Kế hoạch nêu trên`` (one cited before); not ``các Kế hoạch trên``."""
+    start = m.start()
+    if PLURAL.search(s.text, max(0, start - 8), start):
+        return m.end()
+    r = RawCitation(s.block, start, m.end(), canonical_type(m.group("atype")))
+    ana = m.group("ana").lower()
+    r.anaphor = "self" if ana == "này" else "previous"
+    r.kind = "self" if ana == "này" else "short"
+    s.out.append(r)
+    return m.end()
+
+
+def _law(s: _Scan, m: regex.Match[str]) -> int:
+    """A law by name (``Luật Hộ tịch năm 2014``, ``Luật … ngày …``, ``Luật … số 60/2014/QH13``)."""
+    if not m.group("lname").strip() and canonical_type(m.group("ltype")) != "Hiến pháp":
+        return m.end()
+    r = RawCitation(s.block, m.start(), m.end(), canonical_type(m.group("ltype")))
+    r.name = s.text[m.start() : m.end()].rstrip(",")
+    _law_tail(s.text, r)
+    s.out.append(r)
+    return r.end
+
+
+def _project(s: _Scan, m: regex.Match[str]) -> int:
+    """A project or programme by short name: ``Đề án 06``, ``Chương trình 135``."""
+    r = RawCitation(s.block, m.start(), m.end(), canonical_type(m.group("ptype")))
+    r.number = m.group("pnum")
+    r.name = f"{r.doc_type} {r.number}"
+    s.out.append(r)
+    return m.end()
+
+
+def _bare(s: _Scan, m: regex.Match[str]) -> int:
+    """A number/symbol without a type name whose symbol starts with a known type code (``123/2015/NĐ-CP``)."""
+    if _in_header_number(s, m.start()):
+        return m.end()
+    sym = m.group("bsym")
+    doc_type = _bare_type(sym, m.group("bsep"))
+    if doc_type is None or (m.group("bsep") == "-" and "/" not in sym):
+        return m.start() + 1 if m.end() == m.start() else m.end()
+    r = RawCitation(s.block, m.start(), m.end(), doc_type)
+    r.number = m.group("bnum")
+    r.symbol = sym
+    if m.group("byear"):
+        r.year = int(m.group("byear"))
+        r.year_in_number = True
+    r.party = is_party(m.group("bsep"), sym)
+    _after_item(s.text, r)
+    issuer, iend = _issuer_at(s.text, r.end, s.found)
+    if issuer:
+        r.issuer, r.end = issuer, iend
+    if r.year is None and r.date is not None:
+        r.year = r.date.year
+    s.out.append(r)
+    return r.end
+
+
+#: The reader of each kind of match, by the named group that marks it (a bare number otherwise).
+READERS: tuple[tuple[str, Callable[[_Scan, regex.Match[str]], int]], ...] = (
+    ("type", _typed),
+    ("atype", _anaphor),
+    ("ltype", _law),
+    ("ptype", _project),
+)
+
+
+def scan_block(text: str, block: int, out: list[RawCitation], lists: list[int], found: Triggers | None = None) -> None:
+    """Read every citation of one block's text into ``out``; ``lists`` counts lists of numbers across blocks."""
+    s = _Scan(text, block, out, lists, found)
+    pos = 0
+    while pos < len(text):
+        m = next_match(text, pos, found)
+        if not m:
+            return
+        reader = next((read for group, read in READERS if m.group(group) is not None), _bare)
+        pos = reader(s, m)
+
+
+def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[list[RawCitation], dict[int, str]]:
+    """The raw citations of the given blocks (default: every block) in text order, and the texts they index.
+
+    One trigger scan runs over all blocks joined; then each block with a trigger is read.
+    """
+    indices = range(len(doc.blocks)) if blocks is None else sorted(set(blocks))
+    texts: dict[int, str] = {}
+    for bi in indices:
+        b = doc.blocks[bi]
+        if b.kind != "artifact" and b.text:
+            texts[bi] = b.text
+    order = list(texts)
+    starts: list[int] = []
+    k = 0
+    for bi in order:
+        starts.append(k)
+        k += len(texts[bi]) + 1
+    by_block: dict[int, Triggers] = {}
+    for pos, kind in triggers(SEP.join(texts[bi] for bi in order)):
+        j = bisect_right(starts, pos) - 1
+        by_block.setdefault(order[j], []).append((pos - starts[j], kind))
+    raws: list[RawCitation] = []
+    lists = [0]
+    for bi in order:
+        if bi in by_block:
+            scan_block(texts[bi], bi, raws, lists, by_block[bi])
+    return raws, texts
+
+
+__all__ = ["NumberSymbol", "RawCitation", "canonical_type", "find_raw", "is_party", "next_match",
+           "parse_number_symbol", "scan_block", "triggers"]

@@ -1,0 +1,173 @@
+"""Resolving raw citations (nhóm viện dẫn): shared issuers of a list, later short forms, groups and self references.
+
+``group`` is the index of the first citation of the same document (a first citation's
+``group`` is its own index); ``kind`` is ``full``, ``short`` (a later citation without date,
+or ``Kế hoạch nêu trên``) or ``self`` (``Kế hoạch này``, or the plan's own number).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from vnplan.model import Citation, Span
+from vnplan.parse.citations.find import RawCitation, canonical_type, parse_number_symbol
+from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
+from vnplan.text import key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from vnplan.model import Header
+
+Key = tuple[str, ...]
+
+
+def document_key(c: Citation) -> Key | None:
+    """What identifies the cited document: number, year and symbol, or the name of a law or project."""
+    if c.name and c.doc_type in PROJECT_TYPES:
+        return ("name", key(c.name))  # "Đề án 06/CP" and a later "Đề án 06"
+    if c.number and c.symbol:
+        year = ""
+        if c.symbol and c.year and f"/{c.year}/" in c.text:
+            year = str(c.year)
+        return ("no", c.number.lstrip("0") or "0", year, c.symbol.casefold().replace("–", "-"))
+    if c.name:
+        return ("name", key(c.name))
+    return None
+
+
+def resolve(raws: list[RawCitation], texts: dict[int, str], own: Header | None = None) -> tuple[Citation, ...]:
+    """The frozen citations of ``raws`` (in text order), grouped by document; ``own`` is the plan's header."""
+    propagate_issuers(raws, texts)
+    return _finish(law_short_forms(raws, texts), texts, own)
+
+
+def propagate_issuers(raws: list[RawCitation], texts: dict[int, str]) -> None:
+    """A list of same-type citations with one issuer after the last: "KH số 1…, KH số 2… của UBND"."""
+    for k in range(len(raws) - 1, 0, -1):
+        cur, prev = raws[k], raws[k - 1]
+        if cur.block != prev.block or not cur.issuer or prev.issuer or prev.number is None:
+            continue
+        if cur.doc_type != prev.doc_type or cur.anaphor or prev.anaphor:
+            continue
+        gap = texts[cur.block][prev.end : cur.start]
+        if LIST_GAP.fullmatch(gap) and gap.strip() in (",", "và", "VÀ", ", và", ",và", ""):
+            prev.issuer = cur.issuer
+
+
+def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawCitation]:
+    """Later mentions of a law cited by name (``Luật Hộ tịch`` after ``Luật Hộ tịch năm 2014``)."""
+    names = {r.name: r for r in raws if r.name and r.doc_type in LAW_TYPES and r.kind == "full"}
+    if not names:
+        return raws
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\p{L})"
+    )
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for r in raws:
+        taken.setdefault(r.block, []).append((r.start, r.end))
+    extra: list[RawCitation] = []
+    for bi, text in texts.items():
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken.get(bi, ())):
+                continue
+            first = names[m.group()]
+            if (bi, m.start()) <= (first.block, first.start):
+                continue  # only later mentions are short forms
+            r = RawCitation(bi, m.start(), m.end(), first.doc_type)
+            r.name = m.group()
+            extra.append(r)
+    if not extra:
+        return raws
+    return sorted([*raws, *extra], key=lambda r: (r.block, r.start))
+
+
+def _own_key(own: Header | None) -> Key | None:
+    if own is None or not own.number or not own.symbol:
+        return None
+    sym = own.symbol.casefold().replace("–", "-")
+    ns = parse_number_symbol(f"{own.number}/{own.symbol}")
+    year = ns.year if ns and ns.year else ""
+    return ("no", own.number.lstrip("0") or "0", year or "", sym)
+
+
+class _Groups:
+    """What grouping has seen so far: the first citation of each document, and of the plan itself."""
+
+    def __init__(self, own: Header | None) -> None:
+        self.own_key = _own_key(own)
+        self.own_type = canonical_type(own.doc_type) if own is not None and own.doc_type else None
+        self.first_of: dict[Key, int] = {}
+        self.first_self: int | None = None
+
+    def self_group(self, i: int) -> int:
+        if self.first_self is None:
+            self.first_self = i
+        return self.first_self
+
+
+def _previous_group(out: list[Citation], doc_type: str | None) -> int | None:
+    """``Kế hoạch nêu trên``: the group of the last citation of the same type (not the plan itself)."""
+    for j in range(len(out) - 1, -1, -1):
+        p = out[j]
+        if p.doc_type == doc_type and p.kind != "self":
+            return p.group if p.group is not None else j
+    return None
+
+
+def _group_of(r: RawCitation, text: str, i: int, seen: _Groups) -> tuple[int | None, str]:
+    """The group and kind of a citation that names its document (by number or name)."""
+    k = _raw_key(r, text)
+    if k is not None and seen.own_key is not None and _same_number(k, seen.own_key) and (
+        seen.own_type is None or r.doc_type == seen.own_type
+    ):
+        return seen.self_group(i), "self"
+    if k is None:
+        return i, r.kind
+    k2 = _loose(k)
+    if k2 not in seen.first_of:
+        seen.first_of[k2] = i
+        return i, r.kind
+    dated = r.date is not None and r.date.year is not None
+    return seen.first_of[k2], "full" if dated or (r.name is not None and r.year is not None) else "short"
+
+
+def _finish(raws: list[RawCitation], texts: dict[int, str], own: Header | None) -> tuple[Citation, ...]:
+    seen = _Groups(own)
+    out: list[Citation] = []
+    for i, r in enumerate(raws):
+        text = texts[r.block][r.start : r.end]
+        group: int | None
+        if r.anaphor == "self":
+            group, kind = seen.self_group(i), r.kind
+        elif r.anaphor == "previous":
+            group, kind = _previous_group(out, r.doc_type), r.kind
+        else:
+            group, kind = _group_of(r, text, i, seen)
+        out.append(
+            Citation(
+                text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type, number=r.number, year=r.year,
+                symbol=r.symbol, date=r.date, issuer=r.issuer, party=r.party, name=r.name, group=group, kind=kind,
+            )
+        )
+    return tuple(out)
+
+
+def _raw_key(r: RawCitation, text: str) -> Key | None:
+    """:func:`document_key` of a citation being built."""
+    return document_key(Citation(text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type,
+                                 number=r.number, year=r.year, symbol=r.symbol, name=r.name))
+
+
+def _loose(k: Key) -> Key:
+    """A key that ignores whether the year inside the number was printed (rarely it is dropped)."""
+    if k[0] == "no":
+        return ("no", k[1], k[3])
+    return k
+
+
+def _same_number(a: Key, b: Key) -> bool:
+    return _loose(a) == _loose(b)
+
+
+__all__ = ["document_key", "law_short_forms", "propagate_issuers", "resolve"]
