@@ -186,10 +186,10 @@ def test_year_ranges_and_percentages_are_not_citations():
 def test_every_administrative_type_of_decree_30_is_recognised():
     from vnplan import vocab
 
-    for t in vocab.doc_types():
-        if t["code"] and t["group"] != "party":
-            c = one(f"theo {t['name']} số 7/{t['code']}-UBND ngày 01/02/2024.")
-            assert (c.doc_type, c.symbol) == (t["name"], f"{t['code']}-UBND"), t
+    for t in vocab.doc_types().types:
+        if t.code and t.group != "party":
+            c = one(f"theo {t.name} số 7/{t.code}-UBND ngày 01/02/2024.")
+            assert (c.doc_type, c.symbol) == (t.name, f"{t.code}-UBND"), t
 
 
 def test_spans_point_into_the_block_text():

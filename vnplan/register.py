@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+import vnplan.vocab as vocab
 from vnplan.errors import InputError, UsageError
 from vnplan.results import DocumentRow, PlanResult, WrongDate
 from vnplan.text import fold
@@ -106,28 +107,10 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
-# Common abbreviations in unit names, expanded before comparing (on folded text).
+# Abbreviations in unit names, expanded before comparing (on folded text): ``vnplan/vocab/abbreviations.json``
+# (uses ``unit_key``), folded as the names are (``KH&CN`` → ``kh cn``).
 _UNIT_ABBREVIATIONS: dict[str, str] = {
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "tp": "thanh pho",
-    "tx": "thi xa",
-    "kh cn": "khoa hoc va cong nghe",
-    "khcn": "khoa hoc va cong nghe",
-    "tt tt": "thong tin va truyen thong",
-    "tttt": "thong tin va truyen thong",
-    "gd dt": "giao duc va dao tao",
-    "gddt": "giao duc va dao tao",
-    "ld tb xh": "lao dong thuong binh va xa hoi",
-    "ldtbxh": "lao dong thuong binh va xa hoi",
-    "nn ptnt": "nong nghiep va phat trien nong thon",
-    "tn mt": "tai nguyen va moi truong",
-    "tnmt": "tai nguyen va moi truong",
-    "vh tt dl": "van hoa the thao va du lich",
-    "vhttdl": "van hoa the thao va du lich",
-    "kh dt": "ke hoach va dau tu",
-    "khdt": "ke hoach va dau tu",
-    "gtvt": "giao thong van tai",
+    fold(e.abbr): fold(e.expansion) for e in vocab.abbreviations().used_for("unit_key")
 }
 _ABBR_RE = regex.compile(
     r"\b(?:" + "|".join(regex.escape(k) for k in sorted(_UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b"

@@ -11,7 +11,6 @@ legal basis, which cites the parent in full.
 from __future__ import annotations
 
 import datetime as _dt
-from functools import cache
 from typing import Any
 
 import regex
@@ -23,6 +22,7 @@ from vnplan.generate import placeholders
 from vnplan.profiles import load
 from vnplan.read.numbering import to_roman
 from vnplan.text import key
+from vnplan.vocab.types import SkeletonWords
 
 LANGS = ("vi", "en")
 # Levels of the body outline (Decree 30, Phụ lục I, II.6.đ): mục I., khoản 1., điểm a), ý -.
@@ -81,9 +81,8 @@ class Skeleton:
         return tuple(it.requirement for it in self.items for p in it.pieces if p.placeholder)
 
 
-@cache
-def _data() -> dict[str, Any]:
-    return vocab.load("skeleton")  # type: ignore[no-any-return]
+def _data() -> SkeletonWords:
+    return vocab.skeleton()
 
 
 # --------------------------------------------------------------------------- names
@@ -91,9 +90,9 @@ def _data() -> dict[str, Any]:
 
 def _expand(name: str) -> str:
     """``UBND huyện Lục Nam`` → ``Ủy ban nhân dân huyện Lục Nam`` (the issuer is written in full)."""
-    for abbr, full in _data()["expansions"].items():
-        if name.startswith(abbr + " "):
-            return full + name[len(abbr):]
+    for e in vocab.abbreviations().used_for("full_name"):
+        if name.startswith(e.abbr + " "):
+            return e.expansion + name[len(e.abbr):]
     return name
 
 
@@ -108,9 +107,9 @@ def place_of(*names: str | None) -> str | None:
     A unit named with a number or after a person keeps its full name (Phụ lục I, II.4.a):
     ``UBND quận 1`` → ``Quận 1``, ``UBND thành phố Hồ Chí Minh`` → ``Thành phố Hồ Chí Minh``.
     """
-    units = "|".join(regex.escape(u) for u in _data()["place_units"])
+    units = "|".join(regex.escape(u) for u in vocab.places().units)
     pat = regex.compile(rf"(?:^|\s)(?P<unit>{units})\s+(?P<place>[\p{{Lu}}\d].*)$", regex.IGNORECASE)
-    full = {key(p) for p in _data()["full_name_places"]}
+    full = {key(p) for p in vocab.places().full_name_places}
     for n in names:
         if not n:
             continue
@@ -131,17 +130,17 @@ def signature_lines(unit: str, position: str | None, deputy: bool) -> tuple[str,
     ``KT.`` the head.
     """
     k = key(unit)
-    entry = next((e for e in _data()["signers"] if k.startswith(tuple(key(s) + " " for s in e["starts"]))), None)
+    entry = next((e for e in _data().signers if k.startswith(tuple(key(s) + " " for s in e.starts))), None)
     if position:
         head = position
-        deputy_pos = entry["deputy"] if entry and key(entry["head"]) == key(position) else f"Phó {position[:1].lower()}{position[1:]}"
+        deputy_pos = entry.deputy if entry and key(entry.head) == key(position) else f"Phó {position[:1].lower()}{position[1:]}"
     elif entry:
-        head, deputy_pos = entry["head"], entry["deputy"]
+        head, deputy_pos = entry.head, entry.deputy
     else:
         raise UsageError(f"cannot tell who signs for {unit!r}", hint="give the head's position, e.g. --signer-position 'Giám đốc'")
     lines: list[str] = []
-    if entry and entry.get("collective") and not position:
-        lines.append(f"TM. {upper(entry['collective'])}")
+    if entry and entry.collective and not position:
+        lines.append(f"TM. {upper(entry.collective)}")
     if deputy:
         lines += [f"KT. {upper(head)}", upper(deputy_pos)]
     else:
@@ -156,7 +155,7 @@ def _threshold(ev: Any) -> str | None:
     if ev.threshold is None:
         return None
     v = f"{ev.threshold:g}"
-    return _data()["comparators"].get(ev.comparator or ">=", "{v}{u}").format(v=v, u=ev.unit or "")
+    return _data().comparators.get(ev.comparator or ">=", "{v}{u}").format(v=v, u=ev.unit or "")
 
 
 def _missing_phrases(text: str, groups: Any) -> list[str]:
@@ -170,25 +169,25 @@ def _missing_phrases(text: str, groups: Any) -> list[str]:
 
 
 def _guided(req: Any, lang: str) -> str:
-    g = _data()["guidance"][lang]
+    g = _data().guidance[lang]
     text = req.text.strip().rstrip(".;")
     ev = req.evidence
     if req.kind == "target":
-        body = g["target"].format(text=text)
+        body = g.target.format(text=text)
         th = _threshold(ev)
         if th and key(th) not in key(text) and th.split()[-1] not in text:
-            body += g["threshold"].format(threshold=th)
+            body += g.threshold.format(threshold=th)
     else:
-        body = g["requirement"].format(text=text)
+        body = g.requirement.format(text=text)
     missing = _missing_phrases(text, ev.all_of)
     body = body.rstrip(".") + "."
     if missing:
-        body += g["keywords"].format(phrases="; ".join(missing))
+        body += g.keywords.format(phrases="; ".join(missing))
     return placeholders.make(body)
 
 
 def _general(part: str, lang: str) -> str:
-    return placeholders.make(_data()["guidance"][lang][part])
+    return placeholders.make(getattr(_data().guidance[lang], part))
 
 
 # --------------------------------------------------------------------------- outline
@@ -215,7 +214,7 @@ def _roman(n: int) -> str:
 
 def outline(profile: Any, lang: str) -> tuple[Item, ...]:
     """The body: sections I.–IV. (V. when the parent asks about funding) with one item per requirement."""
-    h = _data()["headings"]
+    h = _data().headings
     parts: dict[str, list[Any]] = {p: [] for p in ("purpose_requirements", "content", "forms", "funding", "implementation")}
     for req in profile.requirements:
         part = _part_of(req)
@@ -334,7 +333,7 @@ def build(
         symbol = f"KH-{symbol}"
     archive = archive.strip().rstrip(".")
     signer = Piece(" ".join(signer_name.split()), False) if signer_name else Piece(
-        placeholders.make(_data()["guidance"][lang]["signer"]), True)
+        placeholders.make(_data().guidance[lang].signer), True)
     legal = (f"Thực hiện {_cite(parent)}, {unit} xây dựng Kế hoạch thực hiện như sau:",)
     recipients = []
     if parent.issuer:

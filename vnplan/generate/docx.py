@@ -27,7 +27,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
-from vnplan.generate.build import DIEM, KHOAN, MUC, Y, Skeleton
+import vnplan.vocab as vocab
+from vnplan.generate.build import DIEM, KHOAN, MUC, Skeleton, Y
 
 FONT = "Times New Roman"
 A4 = (Mm(210), Mm(297))
@@ -332,8 +333,8 @@ def render(sk: Skeleton) -> Any:
         _first(left, sk.unit, "VN Cơ quan ban hành")
     unit_w = _text_width_mm(sk.unit, 12, bold=True)
     _rule(left, max(15.0, min(unit_w, HEADER_COLS_MM[0]) * 0.45), HEADER_COLS_MM[0])
-    _first(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VN Quốc hiệu")
-    motto = "Độc lập - Tự do - Hạnh phúc"
+    _first(right, vocab.decree30().national_name, "VN Quốc hiệu")
+    motto = vocab.decree30().motto
     _para(right, motto, "VN Tiêu ngữ")
     _rule(right, _text_width_mm(motto, 13, bold=True), HEADER_COLS_MM[1])
     _first(head.cell(1, 0), sk.number_line, "VN Số ký hiệu")

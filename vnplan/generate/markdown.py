@@ -7,6 +7,7 @@ markers, no tables; every paragraph is separated by a blank line, labels (``I.``
 
 from __future__ import annotations
 
+import vnplan.vocab as vocab
 from vnplan.generate.build import Skeleton
 
 
@@ -27,8 +28,8 @@ def render(sk: Skeleton) -> str:
         lines.append(sk.parent_unit)
     # The blanks left for the records office are single spaces here: plain-text readers take
     # a run of spaces for a column gap of a flattened table.
-    lines += [sk.unit, _single(sk.number_line), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-              "Độc lập - Tự do - Hạnh phúc", _single(sk.date_line), sk.doc_type, sk.title]
+    lines += [sk.unit, _single(sk.number_line), vocab.decree30().national_name,
+              vocab.decree30().motto, _single(sk.date_line), sk.doc_type, sk.title]
     lines += list(sk.legal_basis)
     for it in sk.items:
         lines.append(f"{it.label} {it.text}")

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import regex
 
-#: The instruction each placeholder starts with, by guidance language.
-LEADS: dict[str, tuple[str, ...]] = {
-    "vi": ("Đơn vị bổ sung", "Đơn vị nêu", "Ghi họ và tên"),
-    "en": ("Unit to add", "Unit to state", "Signer's full name"),
-}
+import vnplan.vocab as vocab
+
+#: The instruction each placeholder starts with, by guidance language (``placeholder_leads``
+#: in ``vnplan/vocab/skeleton.json``).
+LEADS: dict[str, tuple[str, ...]] = dict(vocab.skeleton().placeholder_leads)
 
 _ALL_LEADS = sorted({lead for leads in LEADS.values() for lead in leads}, key=len, reverse=True)
 

@@ -63,7 +63,7 @@ _WORDS = regex.compile(r"[\p{L}\p{N}&]+")
 @cache
 def known_abbreviations() -> frozenset[str]:
     """Abbreviations that need no definition (``vnplan/vocab/abbreviations.json``)."""
-    return frozenset(e["abbr"] for e in vocab.load("abbreviations")["entries"])
+    return frozenset(e.abbr for e in vocab.abbreviations().used_for("no_definition"))
 
 
 def _initial(word: str) -> str:

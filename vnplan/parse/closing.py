@@ -42,7 +42,7 @@ def _note_of(name: str) -> tuple[str, str | None]:
     if not m:
         return name, None
     note = m.group("note").strip()
-    known = vocab.header()["recipient_notes"]
+    known = vocab.header_words().recipient_notes
     if note in known or "/" in note or note.startswith("để "):
         return name[: m.start()].rstrip().rstrip(";,.").rstrip(), note
     return name, None

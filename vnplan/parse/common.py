@@ -11,7 +11,7 @@ from vnplan.model import Block, Span
 
 
 def _legal_basis_re() -> regex.Pattern[str]:
-    starts = vocab.header()["legal_basis_starts"]
+    starts = vocab.header_words().legal_basis_starts
     words = sorted((w for ws in starts.values() for w in ws), key=len, reverse=True)
     return regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
 
@@ -22,7 +22,7 @@ RULE_LINE_RE = regex.compile(r"^[-_=─—–.*•~]{3,}$")
 
 def legal_basis_kind(text: str) -> str:
     """``can_cu``, ``thuc_hien`` or ``de_nghi`` for a preamble line; ``other`` otherwise."""
-    for kind, words in vocab.header()["legal_basis_starts"].items():
+    for kind, words in vocab.header_words().legal_basis_starts.items():
         if any(text.startswith(w) for w in words):
             return kind
     return "other"

@@ -42,8 +42,8 @@ DATE_NUMERIC_RE = regex.compile(
 )
 VV_RE = regex.compile(r"^(?:V/v|V/V|v/v|Về việc)\s*[:.]?\s*")
 KINH_GUI_RE = regex.compile(r"^Kính\s+gửi\s*:?")
-_NATIONAL = fold(vocab.header()["national_name"])
-_MOTTO = fold(vocab.header()["motto"])
+_NATIONAL = fold(vocab.decree30().national_name)
+_MOTTO = fold(vocab.decree30().motto)
 
 
 @cache
@@ -56,12 +56,12 @@ def _type_line_re() -> regex.Pattern[str]:
 
 @cache
 def _authority_heads() -> tuple[str, ...]:
-    return tuple(vocab.header()["authority_heads"])
+    return vocab.header_words().authority_heads
 
 
 @cache
 def _place_units() -> tuple[str, ...]:
-    return tuple(vocab.header()["place_units"])
+    return tuple(u.upper() for u in vocab.places().units)
 
 
 def is_authority_head(text: str) -> bool:

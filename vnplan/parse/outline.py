@@ -115,16 +115,15 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
 
 @cache
 def _role_table() -> tuple[tuple[tuple[tuple[str, ...], ...], str], ...]:
-    h = vocab.headings()
     out: list[tuple[tuple[tuple[str, ...], ...], str]] = []
-    for entry in h["both"]:
-        out.append((tuple(tuple(key(p) for p in alts) for alts in entry["all_of"]), entry["role"]))
+    for entry in vocab.headings().both:
+        out.append((tuple(tuple(key(p) for p in alts) for alts in entry.all_of), entry.role))
     return tuple(out)
 
 
 @cache
 def _starts_table() -> tuple[tuple[str, str], ...]:
-    pairs = [(key(p), e["role"]) for e in vocab.headings()["starts"] for p in e["phrases"]]
+    pairs = [(key(p), e.role) for e in vocab.headings().starts for p in e.phrases]
     return tuple(sorted(pairs, key=lambda x: -len(x[0])))
 
 

@@ -39,19 +39,15 @@ def _fold_token(t: str) -> str:
     return "".join(c for c in d if not unicodedata.combining(c))
 
 
-def _vocab() -> dict[str, object]:
-    return vocab.load("matching")  # type: ignore[no-any-return]
-
-
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    return frozenset(_vocab()["stopwords"])  # type: ignore[arg-type]
+    return frozenset(vocab.matching().stopwords)
 
 
 @lru_cache(maxsize=1)
 def builtin_abbreviations() -> dict[str, str]:
-    """The built-in abbreviation table (``vnplan/vocab/matching.json``): ABBR → expansion."""
-    return dict(_vocab()["abbreviations"])  # type: ignore[call-overload]
+    """The built-in abbreviation table (``vnplan/vocab/abbreviations.json``, uses ``matching``): ABBR → expansion."""
+    return {e.abbr: e.expansion for e in vocab.abbreviations().used_for("matching")}
 
 
 @lru_cache(maxsize=65536)

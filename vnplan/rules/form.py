@@ -9,9 +9,8 @@ under Thông tư 01/2011/TT-BNV, which vnplan does not check yet.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterator
-from functools import cache, wraps
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
 
 import regex
 
@@ -24,14 +23,8 @@ from vnplan.text import is_upper_text, normalize
 ND30 = "Nghị định 30/2020/NĐ-CP"
 
 
-@cache
-def data() -> dict[str, Any]:
-    """The Decree 30 parameters (``vnplan/vocab/decree30.json``)."""
-    return vocab.load("decree30")  # type: ignore[no-any-return]
-
-
 def _since(key: str = "decree30") -> _dt.date:
-    return _dt.date.fromisoformat(data()["in_force"][key]["since"])
+    return _dt.date.fromisoformat(vocab.decree30().in_force[key].since)
 
 
 SINCE = _since()
@@ -42,7 +35,7 @@ SINCE = _since()
 
 def is_party_document(plan: Plan) -> bool:
     """A Party document (``ĐẢNG CỘNG SẢN VIỆT NAM`` heads it instead of the Quốc hiệu): outside Decree 30."""
-    markers = set(data()["scope"]["party_markers"])
+    markers = set(vocab.decree30().scope.party_markers)
     names = [plan.header.parent_authority, plan.header.authority]
     if plan.source is not None:
         names.extend(plan.span_text(s) for s in plan.header.spans)
@@ -105,7 +98,7 @@ def _end_anchor(plan: Plan) -> Span | None:
 
 def _motto_key(text: str) -> str:
     t = normalize(text)
-    for dash in data()["motto_dashes"]:
+    for dash in vocab.decree30().motto_dashes:
         t = t.replace(f" {dash} ", " - ")
     return t
 
@@ -140,7 +133,7 @@ def _motto_key(text: str) -> str:
 def national_name_motto(ctx: Context) -> Iterator[Hit]:
     """Quốc hiệu and Tiêu ngữ present and spelt exactly (old tone placement *HOÀ* is accepted)."""
     h = ctx.plan.header
-    name, motto = data()["national_name"], data()["motto"]
+    name, motto = vocab.decree30().national_name, vocab.decree30().motto
     if h.national_name_text is None:
         yield Hit(_first_anchor(ctx.plan), {"expected": name}, variant="name_missing", fix=name)
     elif normalize(h.national_name_text.text) != name:
@@ -158,7 +151,7 @@ def national_name_motto(ctx: Context) -> Iterator[Hit]:
 def is_department(authority: str) -> bool:
     """A department of a people's committee (Sở, Phòng, Chi cục, Văn phòng…), which must show its parent."""
     t = normalize(authority).upper() + " "
-    return t.startswith(tuple(data()["department_heads"]))
+    return t.startswith(tuple(vocab.decree30().department_heads))
 
 
 def _parent_fix(authority: str, place: str | None) -> str | None:
@@ -168,7 +161,7 @@ def _parent_fix(authority: str, place: str | None) -> str | None:
     p = normalize(place)
     if p.upper().startswith("THÀNH PHỐ "):
         p = p[len("Thành phố "):]
-    unit = "THÀNH PHỐ" if p in data()["centrally_run_cities"] else "TỈNH"
+    unit = "THÀNH PHỐ" if p in vocab.places().centrally_run_cities else "TỈNH"
     return f"UBND {unit} {p.upper()}"
 
 
@@ -216,7 +209,7 @@ _SEP_SPACES_RE = regex.compile(r"\s*([/\-–])\s*")
 
 
 def _codes() -> set[str]:
-    return {t["code"] for t in vocab.doc_types() if t["code"]}
+    return {code for code, _ in vocab.types_with_code()}
 
 
 _YEAR_RE = regex.compile(r"^\d{4}/")
@@ -487,7 +480,7 @@ def type_title(ctx: Context) -> Iterator[Hit]:
 _BAD_FORM_RE = regex.compile(r"^(?P<form>T/M|T\.M|K/T|K\.T|T/L|T\.L|T/UQ|TUQ|TM|KT|TL|Q)(?P<dot>\.?)\s+(?P<of>\S.*)$")
 
 
-def _starts(text: str, prefixes: list[str]) -> bool:
+def _starts(text: str, prefixes: Iterable[str]) -> bool:
     """Whether ``text`` is one of ``prefixes`` or starts with one of them as whole words."""
     t = normalize(text).upper()
     return any(t == p.strip() or t.startswith(p.rstrip() + " ") for p in prefixes)
@@ -496,7 +489,7 @@ def _starts(text: str, prefixes: list[str]) -> bool:
 def _deputy(head: str) -> str:
     """The deputy's position for a head's: ``GIÁM ĐỐC`` → ``PHÓ GIÁM ĐỐC``, ``BỘ TRƯỞNG`` → ``THỨ TRƯỞNG``."""
     h = normalize(head).upper()
-    return data()["deputy_of"].get(h, f"PHÓ {h}")
+    return vocab.decree30().deputy_of.get(h, f"PHÓ {h}")
 
 
 @rule(
@@ -535,8 +528,8 @@ def signature(ctx: Context) -> Iterator[Hit]:
     if sig is None or not (sig.forms or sig.position or sig.signer):
         yield Hit(_end_anchor(plan), variant="missing")
         return
-    known = data()["signature_forms"]
-    wrong = data()["signature_form_misspellings"]
+    known = vocab.decree30().signature_forms
+    wrong = vocab.decree30().signature_form_misspellings
     form_spans = {f.span for f in sig.forms}
     for sp in sig.spans:
         if sp in form_spans or plan.source is None:
@@ -548,10 +541,10 @@ def signature(ctx: Context) -> Iterator[Hit]:
             yield Hit(sp, {"found": f"{bm.group('form')}{bm.group('dot')}"}, variant="unknown_form",
                       fix=f"{right} {bm.group('of')}" if right else None)
     for f in sig.forms:
-        if f.form == "KT." and not (sig.position and _starts(sig.position, data()["deputy_positions"])):
+        if f.form == "KT." and not (sig.position and _starts(sig.position, vocab.decree30().deputy_positions)):
             yield Hit(f.span, {"of": f.of, "position": sig.position or "—"}, variant="kt_deputy",
                       fix=_deputy(f.of) if sig.position is None or sig.position == f.of else None)
-        if f.form == "TM." and not _starts(f.of, data()["collective_bodies"]):
+        if f.form == "TM." and not _starts(f.of, vocab.decree30().collective_bodies):
             yield Hit(f.span, {"of": f.of}, variant="tm_collective")
     if not sig.signer:
         last = sig.spans[-1] if sig.spans else sig.span
@@ -619,9 +612,9 @@ def recipients(ctx: Context) -> Iterator[Hit]:
         return
     if plan.recipients_heading is not None and plan.source is not None:
         found = plan.span_text(plan.recipients_heading).strip()
-        if found != data()["recipients_heading"]:
-            yield Hit(plan.recipients_heading, {"found": found}, variant="heading", fix=data()["recipients_heading"])
-    vt = data()["archive_unit"]
+        if found != vocab.decree30().recipients_heading:
+            yield Hit(plan.recipients_heading, {"found": found}, variant="heading", fix=vocab.decree30().recipients_heading)
+    vt = vocab.decree30().archive_unit
     for k, r in enumerate(rs):
         last = k == len(rs) - 1
         body = _entry_body(r.text)

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import vnplan.vocab as vocab
 from vnplan.model import Block, Plan, Run, Span
-from vnplan.rules.form import ND30, SINCE, data, in_scope
+from vnplan.rules.form import ND30, SINCE, in_scope
 from vnplan.rules.registry import Context, Hit, rule
 from vnplan.text import is_upper_text
+from vnplan.vocab.types import Layout
 
-SIDES = {"top_mm": ("trên", "top"), "bottom_mm": ("dưới", "bottom"), "left_mm": ("trái", "left"),
-         "right_mm": ("phải", "right")}
+#: The page sides by margin field (``top_mm``) with their names: lề trên / top…
+SIDES = {k: (v.vi, v.en) for k, v in vocab.labels().margin_sides.items()}
 
 
-def _layout() -> dict[str, Any]:
-    return data()["layout"]  # type: ignore[no-any-return]
+def _layout() -> Layout:
+    return vocab.decree30().layout
 
 
 def _fmt(x: float) -> str:
@@ -116,7 +118,7 @@ def runs_in(block: Block, span: Span) -> list[tuple[Run, Span]]:
 
 def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
     """(component, property) → every place where it is wrong, with the value found there."""
-    comps = _layout()["components"]
+    comps = _layout().components
     blocks = plan.source.blocks if plan.source else ()
     faults: dict[tuple[str, str], list[tuple[Span, str]]] = {}
     for name, span in _components(plan):
@@ -127,20 +129,20 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
         runs = runs_in(block, span)
         if not runs:
             continue
-        lo, hi = spec["size"]
+        lo, hi = spec.size
         for r, rs in runs:
             if r.size is not None and not (lo <= r.size <= hi):
                 faults.setdefault((name, "size"), []).append((rs, _fmt(r.size)))
                 break
         for prop in ("bold", "italic"):
-            want = spec.get(prop)
+            want = getattr(spec, prop)
             if want is None:
                 continue
             # True: every run must have it; False: none may (kiểu chữ đứng, not bold)
             bad = next(((r, rs) for r, rs in runs if getattr(r, prop) is (not want)), None)
             if bad is not None:
                 faults.setdefault((name, prop if want else f"not_{prop}"), []).append((bad[1], ""))
-        if spec.get("caps"):
+        if spec.caps:
             text = block.text[span.start:span.end]
             if not is_upper_text(text):
                 bad = next(((r, rs) for r, rs in runs if not r.caps and not is_upper_text(r.text)
@@ -194,14 +196,14 @@ def layout(ctx: Context) -> Iterator[Hit]:
     cfg = _layout()
     yield from _page_hits(plan, cfg)
     yield from _font_hits(plan, cfg)
-    comps = cfg["components"]
+    comps = cfg.components
     for (name, prop), places in _style_faults(plan).items():
         spec = comps[name]
-        provision = f"Phụ lục I, {spec['provision']}"
-        params: dict[str, Any] = {"component": spec["vi"], "component_en": spec["en"], "count": len(places),
+        provision = f"Phụ lục I, {spec.provision}"
+        params: dict[str, Any] = {"component": spec.vi, "component_en": spec.en, "count": len(places),
                                   "provision": provision}
         if prop == "size":
-            lo, hi = spec["size"]
+            lo, hi = spec.size
             found = sorted({v for _, v in places}, key=float)
             params["found"] = ", ".join(f"{v} pt" for v in found)
             params["range"] = f"là {lo} pt" if lo == hi else f"từ {lo} đến {hi} pt"
@@ -209,33 +211,33 @@ def layout(ctx: Context) -> Iterator[Hit]:
         yield Hit(places[0][0], params, variant=prop)
 
 
-def _page_hits(plan: Plan, cfg: dict[str, Any]) -> Iterator[Hit]:
+def _page_hits(plan: Plan, cfg: Layout) -> Iterator[Hit]:
     pages = plan.source.pages if plan.source else ()
-    paper, margins = cfg["paper"], cfg["margins"]
-    tol = paper["tolerance_mm"]
+    paper, margins = cfg.paper, cfg.margins
+    tol = paper.tolerance_mm
     first = None  # page setup belongs to the document's sections, not to a paragraph
     bad_paper = sorted({
         (p.width_mm, p.height_mm) for p in pages
         if p.width_mm is not None and p.height_mm is not None
-        and sorted((p.width_mm, p.height_mm)) != sorted((paper["width_mm"], paper["height_mm"]))
-        and not (abs(min(p.width_mm, p.height_mm) - paper["width_mm"]) <= tol
-                 and abs(max(p.width_mm, p.height_mm) - paper["height_mm"]) <= tol)
+        and sorted((p.width_mm, p.height_mm)) != sorted((paper.width_mm, paper.height_mm))
+        and not (abs(min(p.width_mm, p.height_mm) - paper.width_mm) <= tol
+                 and abs(max(p.width_mm, p.height_mm) - paper.height_mm) <= tol)
     })
     if bad_paper:
         found = ", ".join(f"{_fmt(w)} × {_fmt(h)}" for w, h in bad_paper)
-        yield Hit(first, {"found": found, "provision": f"Phụ lục I, {paper['provision']}"}, variant="paper")
-    mtol = margins["tolerance_mm"]
+        yield Hit(first, {"found": found, "provision": f"Phụ lục I, {paper.provision}"}, variant="paper")
+    mtol = margins.tolerance_mm
     for attr, (vi, en) in SIDES.items():
-        lo, hi = margins[attr]
+        lo, hi = getattr(margins, attr)
         found = sorted({getattr(p, attr) for p in pages
                         if getattr(p, attr) is not None and not (lo - mtol <= getattr(p, attr) <= hi + mtol)})
         if found:
             yield Hit(first, {"side": vi, "side_en": en, "found": ", ".join(_fmt(x) for x in found), "lo": lo,
-                              "hi": hi, "provision": f"Phụ lục I, {margins['provision']}"}, variant="margin")
+                              "hi": hi, "provision": f"Phụ lục I, {margins.provision}"}, variant="margin")
 
 
-def _font_hits(plan: Plan, cfg: dict[str, Any]) -> Iterator[Hit]:
-    want = cfg["font"]["name"]
+def _font_hits(plan: Plan, cfg: Layout) -> Iterator[Hit]:
+    want = cfg.font.name
     fonts: set[str] = set()
     count = 0
     first: Span | None = None
@@ -248,4 +250,4 @@ def _font_hits(plan: Plan, cfg: dict[str, Any]) -> Iterator[Hit]:
             first = first or bad[0][1]
     if fonts:
         yield Hit(first, {"expected": want, "found": ", ".join(sorted(fonts)), "count": count,
-                          "provision": f"Phụ lục I, {cfg['font']['provision']}"}, variant="font")
+                          "provision": f"Phụ lục I, {cfg.font.provision}"}, variant="font")

@@ -24,14 +24,14 @@ _ND30_SYMBOL = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II
 
 def _codes_for(doc_type: str, party: bool) -> set[str]:
     """Type codes a symbol of this type may carry (upper case)."""
-    group = [t for t in vocab.doc_types() if t["name"] == doc_type and t["code"]]
+    group = [(code, t) for code, t in vocab.types_with_code() if t.name == doc_type]
     if not group:
         return set()
-    chosen = [t for t in group if (t["group"] == "party") == party] or group
-    return {t["code"].upper() for t in chosen}
+    chosen = [(code, t) for code, t in group if (t.group == "party") == party] or group
+    return {code.upper() for code, _ in chosen}
 
 
-_ALL_CODES = {t["code"].upper() for t in vocab.doc_types() if t["code"]}
+_ALL_CODES = {code.upper() for code, _ in vocab.types_with_code()}
 
 
 def _body_blocks(plan: Plan) -> list[int]:
@@ -88,12 +88,8 @@ def _fmt(d: PartialDate) -> str:
     return "/".join(f"{x:02d}" if x is not None else "…" for x in (d.day, d.month)) + f"/{d.year or '…'}"
 
 
-_ISSUER_EXPAND = (
-    ("ubnd", "uy ban nhan dan"),
-    ("hdnd", "hoi dong nhan dan"),
-    ("ttg", "thu tuong chinh phu"),
-    ("tp", "thanh pho"),
-)
+#: Abbreviations expanded when comparing issuers, folded (``vnplan/vocab/abbreviations.json``, uses ``issuer_key``).
+_ISSUER_EXPAND = tuple((fold(e.abbr), fold(e.expansion)) for e in vocab.abbreviations().used_for("issuer_key"))
 
 
 def _issuer_key(s: str) -> str:
@@ -145,7 +141,7 @@ def type_code_mismatch(ctx: Context) -> Iterator[Hit]:
             continue
         exp = sorted(expected)[0]
         orig = ns.type_code or ""
-        right = {t["code"].upper(): t["code"] for t in vocab.doc_types() if t["code"]}.get(exp, exp)
+        right = {code.upper(): code for code, _ in vocab.types_with_code()}.get(exp, exp)
         fix = c.text.replace(f"/{orig}", f"/{right}", 1).replace(f"-{orig}/", f"-{right}/", 1)
         yield Hit(
             span=c.span,
@@ -426,10 +422,7 @@ def malformed_symbol(ctx: Context) -> Iterator[Hit]:
             yield Hit(span=c.span, params={"raw": raw}, variant=variant)
 
 
-_STATE_ISSUERS = frozenset(
-    "UBND HĐND CP TTG VPCP QH UBTVQH BNV BTC BYT BGDĐT BCA BQP BKHĐT BTP BCT BXD BTTTT BNNPTNT BTNMT BLĐTBXH "
-    "BVHTTDL BKHCN BGTVT NHNN TANDTC VKSNDTC KTNN".split()
-)
+_STATE_ISSUERS = frozenset(vocab.citations().state_issuers)
 
 
 def _is_state_issuer(code: str) -> bool:

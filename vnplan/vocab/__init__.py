@@ -1,33 +1,160 @@
-"""Vietnamese vocabulary shipped as data (từ vựng): document types and codes, headings, header words.
+"""Vietnamese vocabulary shipped as data (từ vựng): every word list vnplan matches or writes, once.
 
-Each file is JSON with a ``source`` saying where its content comes from; it is loaded once.
+One JSON file per topic (``vnplan/vocab/<topic>.json``), each with a ``source``; one frozen class
+per file (:mod:`vnplan.vocab.types`, the schema; the JSON Schemas in ``vnplan/vocab/schemas/``
+are generated from it); one cached accessor per topic below, returning the typed object. Code
+builds its patterns from these (:mod:`vnplan.vocab.patterns` spells the case variants out).
+Adding a list: docs/design.md, "Vocabulary".
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
-from vnplan.data import load_json
 from vnplan.text import key
+from vnplan.vocab.loader import structure
+from vnplan.vocab.types import (
+    Abbreviations,
+    CitationWords,
+    DateWords,
+    Decree30,
+    DeriveWords,
+    DocType,
+    DocTypes,
+    FigureWords,
+    HeaderWords,
+    Headings,
+    Labels,
+    MatchingWords,
+    OrganisationWords,
+    Places,
+    SkeletonWords,
+    StructureWords,
+)
+
+#: Every vocabulary file: topic (the file's name without ``.json``) → its class.
+TOPICS: dict[str, type] = {
+    "abbreviations": Abbreviations,
+    "citations": CitationWords,
+    "dates": DateWords,
+    "decree30": Decree30,
+    "derive": DeriveWords,
+    "doc_types": DocTypes,
+    "figures": FigureWords,
+    "header": HeaderWords,
+    "headings": Headings,
+    "labels": Labels,
+    "matching": MatchingWords,
+    "organisations": OrganisationWords,
+    "places": Places,
+    "skeleton": SkeletonWords,
+    "structure": StructureWords,
+}
 
 
 @cache
-def load(name: str) -> Any:
-    """The parsed content of ``vnplan/vocab/<name>.json``."""
-    return load_json(__package__, f"{name}.json")
+def abbreviations() -> Abbreviations:
+    """``abbreviations.json``: every known abbreviation with what it is used for."""
+    return structure("abbreviations", Abbreviations)
 
 
 @cache
-def doc_types() -> tuple[dict[str, Any], ...]:
-    """Document types with their Decree 30 codes (Phụ lục III) and legal-normative types."""
-    return tuple(load("doc_types")["types"])
+def citations() -> CitationWords:
+    """``citations.json``: the words of citations besides type names and dates."""
+    return structure("citations", CitationWords)
+
+
+@cache
+def dates() -> DateWords:
+    """``dates.json``: ngày, tháng, năm, quý."""
+    return structure("dates", DateWords)
+
+
+@cache
+def decree30() -> Decree30:
+    """``decree30.json``: the form of a document under Decree 30/2020/NĐ-CP."""
+    return structure("decree30", Decree30)
+
+
+@cache
+def derive() -> DeriveWords:
+    """``derive.json``: the words a derived profile cuts from a parent plan."""
+    return structure("derive", DeriveWords)
+
+
+@cache
+def doc_types() -> DocTypes:
+    """``doc_types.json``: document types with their Decree 30 codes (Phụ lục III) and other names."""
+    return structure("doc_types", DocTypes)
+
+
+@cache
+def figures() -> FigureWords:
+    """``figures.json``: the words of targets and deadlines."""
+    return structure("figures", FigureWords)
+
+
+@cache
+def header_words() -> HeaderWords:
+    """``header.json``: authorities, legal-basis openers, recipient notes."""
+    return structure("header", HeaderWords)
+
+
+@cache
+def headings() -> Headings:
+    """``headings.json``: section roles by heading."""
+    return structure("headings", Headings)
+
+
+@cache
+def labels() -> Labels:
+    """``labels.json``: the names reports show, in Vietnamese and English."""
+    return structure("labels", Labels)
+
+
+@cache
+def matching() -> MatchingWords:
+    """``matching.json``: the words compliance matching ignores."""
+    return structure("matching", MatchingWords)
+
+
+@cache
+def organisations() -> OrganisationWords:
+    """``organisations.json``: head words of the names of bodies."""
+    return structure("organisations", OrganisationWords)
+
+
+@cache
+def places() -> Places:
+    """``places.json``: administrative units and place names."""
+    return structure("places", Places)
+
+
+@cache
+def skeleton() -> SkeletonWords:
+    """``skeleton.json``: the wording of a plan skeleton."""
+    return structure("skeleton", SkeletonWords)
+
+
+@cache
+def structure_words() -> StructureWords:
+    """``structure.json``: the names of a document's parts."""
+    return structure("structure", StructureWords)
+
+
+# --------------------------------------------------------------------------- derived from doc_types
+
+
+@cache
+def types_with_code() -> tuple[tuple[str, DocType], ...]:
+    """``(code, type)`` for the document types that have a code in a symbol, in file order."""
+    return tuple((t.code, t) for t in doc_types().types if t.code)
 
 
 @cache
 def type_names() -> tuple[str, ...]:
     """Distinct type names, longest first (so ``Thông tư liên tịch`` wins over ``Thông tư``)."""
-    names = {t["name"] for t in doc_types()}
+    names = {t.name for t in doc_types().types}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
@@ -35,16 +162,16 @@ def type_names() -> tuple[str, ...]:
 def code_for(name: str) -> str | None:
     """The Appendix III code of an administrative type name (``Kế hoạch`` → ``KH``)."""
     k = key(name)
-    for t in doc_types():
-        if key(t["name"]) == k and t["group"] in ("administrative", "legal", "copy"):
-            return t["code"]
+    for t in doc_types().types:
+        if key(t.name) == k and t.group in ("administrative", "legal", "copy"):
+            return t.code
     return None
 
 
 @cache
 def names_for_code(code: str) -> tuple[str, ...]:
     """Type names whose code is ``code`` (``QĐ`` → Quyết định, and the Party's Quy định)."""
-    return tuple(dict.fromkeys(t["name"] for t in doc_types() if t["code"] == code))
+    return tuple(dict.fromkeys(t.name for t in doc_types().types if t.code == code))
 
 
 @cache
@@ -55,11 +182,3 @@ def canonical_type(name: str) -> str | None:
         if key(n) == k:
             return n
     return None
-
-
-def header() -> dict[str, Any]:
-    return load("header")  # type: ignore[no-any-return]
-
-
-def headings() -> dict[str, Any]:
-    return load("headings")  # type: ignore[no-any-return]

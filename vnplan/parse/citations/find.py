@@ -114,9 +114,8 @@ def parse_number_symbol(text: str) -> NumberSymbol | None:
 
 def _codes() -> dict[str, set[str]]:
     by_code: dict[str, set[str]] = {}
-    for t in vocab.doc_types():
-        if t["code"]:
-            by_code.setdefault(t["code"].upper(), set()).add(t["name"])
+    for code, t in vocab.types_with_code():
+        by_code.setdefault(code.upper(), set()).add(t.name)
     return by_code
 
 
@@ -133,9 +132,9 @@ def _bare_type(sym: str, sep: str) -> str | None:
         return next(iter(names))
     # QĐ: Quyết định (state) or Quy định (Party); TT: Thông tư (state) or Thông tri (Party)
     party = is_party(sep, sym)
-    for t in vocab.doc_types():
-        if t["code"] and t["code"].upper() == code and (t["group"] == "party") == party:
-            return str(t["name"])
+    for c, t in vocab.types_with_code():
+        if c.upper() == code and (t.group == "party") == party:
+            return t.name
     return sorted(names)[0]
 
 

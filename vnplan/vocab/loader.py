@@ -1,0 +1,100 @@
+"""Strict loading of a vocabulary file into its class (nạp từ vựng): the class is the schema.
+
+:func:`structure` reads ``vnplan/vocab/<topic>.json`` through :func:`vnplan.data.load_json`
+and builds the frozen class with cattrs. Nothing is coerced: a string where a list belongs, a
+number where a string belongs, a missing or an unknown key is a
+:class:`~vnplan.errors.DataFileError` that names the file and the key (``$.layout.paper.width_mm``).
+Lists become tuples and objects used as tables become read-only mappings.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from types import MappingProxyType, NoneType, UnionType
+from typing import Any, TypeVar
+
+import cattrs
+
+from vnplan.data import load_json
+from vnplan.errors import DataFileError
+
+T = TypeVar("T")
+
+_HINT = "the vocabulary file does not match its class in vnplan/vocab/types.py (fix one or the other)"
+
+
+def _strict(kind: type) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+            if kind is float and isinstance(value, int) and not isinstance(value, bool):
+                return float(value)
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return hook
+
+
+def _origin(t: Any) -> Any:
+    return typing.get_origin(t)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    for kind in (str, int, float, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+
+    def tuple_hook(t: Any) -> Any:
+        args = typing.get_args(t)
+
+        def hook(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
+            if len(args) == 2 and args[1] is Ellipsis:
+                return tuple(conv.structure(v, args[0]) for v in value)
+            if len(value) != len(args):
+                raise TypeError(f"expected a list of {len(args)}, got {len(value)}")
+            return tuple(conv.structure(v, a) for v, a in zip(value, args))
+
+        return hook
+
+    def mapping_hook(t: Any) -> Any:
+        _, val = typing.get_args(t)
+
+        def hook(value: Any, _: Any) -> Mapping[str, Any]:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object, got {type(value).__name__} {value!r}")
+            return MappingProxyType({str(k): conv.structure(v, val) for k, v in value.items()})
+
+        return hook
+
+    def optional_hook(t: Any) -> Any:
+        inner = next(a for a in typing.get_args(t) if a is not NoneType)
+
+        def hook(value: Any, _: Any) -> Any:
+            return None if value is None else conv.structure(value, inner)
+
+        return hook
+
+    conv.register_structure_hook_factory(lambda t: _origin(t) is tuple, tuple_hook)
+    conv.register_structure_hook_factory(lambda t: _origin(t) is Mapping, mapping_hook)
+    conv.register_structure_hook_factory(
+        lambda t: _origin(t) in (typing.Union, UnionType) and NoneType in typing.get_args(t)
+        and len(typing.get_args(t)) == 2,
+        optional_hook,
+    )
+    return conv
+
+
+CONVERTER = _make_converter()
+
+
+def structure(topic: str, cls: type[T]) -> T:
+    """The content of ``vnplan/vocab/<topic>.json`` as a ``cls``; a :class:`DataFileError` when it does not fit."""
+    raw = load_json("vnplan.vocab", f"{topic}.json")
+    try:
+        return CONVERTER.structure(raw, cls)
+    except cattrs.BaseValidationError as exc:  # cattrs groups every fault of the file
+        faults = cattrs.transform_error(exc, path="$")
+        raise DataFileError(f"vnplan's vocabulary file vnplan/vocab/{topic}.json is not valid: {'; '.join(faults)}",
+                            hint=_HINT) from None

@@ -1,0 +1,538 @@
+"""The typed form of every vocabulary file (kiểu dữ liệu của từ vựng): one frozen class per file, and its parts.
+
+Each top-level class is the schema of one ``vnplan/vocab/<topic>.json`` (see :data:`TOPICS` in
+:mod:`vnplan.vocab`): loading structures the JSON into it strictly (an unknown key or a wrong
+type is a :class:`~vnplan.errors.DataFileError`), and ``vnplan/vocab/schemas/<topic>.schema.json``
+is generated from it (:mod:`vnplan.vocab.schema`). Lists are tuples, tables are read-only
+mappings. Every file has a ``source`` (where its words come from); ``note`` fields explain and
+are read by no code. Field names are English; the Vietnamese term is in the docstring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+# --------------------------------------------------------------------------- shared parts
+
+
+@attrs.frozen
+class Label:
+    """A name shown to a reader (nhãn), in Vietnamese and English."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The English name for ``en``, the Vietnamese one for any other language."""
+        return self.en if lang == "en" else self.vi
+
+
+def by_language(table: Mapping[str, Label]) -> dict[str, dict[str, str]]:
+    """``{"vi": {id: name}, "en": {id: name}}``: a label table in the shape renderers index."""
+    return {lang: {k: v.get(lang) for k, v in table.items()} for lang in ("vi", "en")}
+
+
+# --------------------------------------------------------------------------- abbreviations.json
+
+#: What an abbreviation is used for: ``no_definition`` a plan may print it without defining it
+#: (R204); ``matching`` expanded when matching requirement phrases; ``unit_key`` expanded in the
+#: register's unit keys; ``issuer_key`` expanded when comparing the issuers of two citations;
+#: ``full_name`` written in full at the start of a skeleton's issuer name.
+AbbreviationUse = Literal["no_definition", "matching", "unit_key", "issuer_key", "full_name"]
+
+
+@attrs.frozen
+class Abbreviation:
+    """One abbreviation (chữ viết tắt) and its expansion (viết đầy đủ); ``source`` tags where it comes from."""
+
+    abbr: str
+    expansion: str
+    source: str
+    uses: tuple[AbbreviationUse, ...]
+
+
+@attrs.frozen
+class Abbreviations:
+    """``abbreviations.json``: every abbreviation vnplan knows, once, with what it is used for."""
+
+    source: str
+    entries: tuple[Abbreviation, ...]
+    #: Words after which a run of capitals is a number, not an abbreviation (``Mục II``,
+    #: ``khóa XIII``, ``quý IV``), spelt out in every case they are matched in.
+    number_words: tuple[str, ...]
+
+    def used_for(self, use: AbbreviationUse) -> tuple[Abbreviation, ...]:
+        """The entries with ``use`` among their uses, in file order."""
+        return tuple(e for e in self.entries if use in e.uses)
+
+
+# --------------------------------------------------------------------------- citations.json
+
+
+@attrs.frozen
+class Anaphors:
+    """Words after a type name that point back (từ hồi chỉ): ``Kế hoạch này``, ``Kế hoạch nêu trên``."""
+
+    #: the word for the document itself (``này``), compared in lower case
+    this: str
+    #: every anaphor after a type name, in the cases matched
+    phrases: tuple[str, ...]
+    #: an anaphor only at the end of a clause (``Kế hoạch trên.``)
+    at_clause_end: str
+    #: words that say an anaphor may be near (the cheap trigger scan)
+    triggers: tuple[str, ...]
+
+
+@attrs.frozen
+class BareIssuers:
+    """Issuers cited without ``của`` (``Nghị quyết số 01/NQ-CP Chính phủ về …``) and the words that may follow them."""
+
+    names: tuple[str, ...]
+    followers: tuple[str, ...]
+
+
+@attrs.frozen
+class IssuerEnds:
+    """Where the name of an issuer stops (hết tên cơ quan ban hành): the words and phrases after a name."""
+
+    words: tuple[str, ...]
+    phrases: tuple[str, ...]
+    #: words that end a name even when glued to the next (``vềviệc``: spaces lost in PDF text)
+    run_on: tuple[str, ...]
+
+
+@attrs.frozen
+class CitationWords:
+    """``citations.json``: the words of a citation (viện dẫn) besides type names and dates."""
+
+    source: str
+    #: ``số`` before a number
+    number: str
+    #: ``của`` before an issuer
+    of: str
+    #: ``và`` between listed numbers, in the cases matched
+    conjunction: tuple[str, ...]
+    #: ``các``, ``những``: a plural before a type name is no anaphor
+    plural: tuple[str, ...]
+    anaphors: Anaphors
+    bare_issuers: BareIssuers
+    issuer_ends: IssuerEnds
+    #: Organisations whose names contain a comma, read as one issuer
+    comma_names: tuple[str, ...]
+    #: Issuer parts of a Party symbol (…/TW: Trung ương, Tỉnh ủy, Huyện ủy, Đảng ủy, Ban cán sự đảng…)
+    party_issuers: tuple[str, ...]
+    #: Issuer codes of state bodies (UBND, ministries) in a symbol
+    state_issuers: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- dates.json
+
+
+@attrs.frozen
+class DateWords:
+    """``dates.json``: the words of a date (ngày … tháng … năm …) and of a quarter (quý)."""
+
+    source: str
+    day: str
+    month: str
+    year: str
+    quarter: str
+
+
+# --------------------------------------------------------------------------- decree30.json
+
+
+@attrs.frozen
+class InForce:
+    """When a set of rules is in force (hiệu lực)."""
+
+    since: str
+    note: str
+
+
+@attrs.frozen
+class Scope:
+    """Which documents the Decree governs (phạm vi điều chỉnh): Party documents are not among them."""
+
+    note: str
+    party_markers: tuple[str, ...]
+
+
+@attrs.frozen
+class Paper:
+    """Paper size (khổ giấy)."""
+
+    width_mm: int
+    height_mm: int
+    tolerance_mm: float
+    provision: str
+
+
+@attrs.frozen
+class Margins:
+    """Page margins (lề trang), each as a (min, max) range in millimetres."""
+
+    top_mm: tuple[int, int]
+    bottom_mm: tuple[int, int]
+    left_mm: tuple[int, int]
+    right_mm: tuple[int, int]
+    tolerance_mm: float
+    provision: str
+
+
+@attrs.frozen
+class Font:
+    """The typeface (phông chữ)."""
+
+    name: str
+    provision: str
+
+
+@attrs.frozen
+class Component:
+    """The type size and style of one part of a document (thành phần thể thức); ``None``: not checked."""
+
+    vi: str
+    en: str
+    size: tuple[int, int]
+    provision: str
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+
+
+@attrs.frozen
+class Layout:
+    """Paper, margins, font and the style of each component (Phụ lục I, mục I và II)."""
+
+    source: str
+    note: str
+    paper: Paper
+    margins: Margins
+    font: Font
+    components: Mapping[str, Component]
+
+
+@attrs.frozen
+class Decree30:
+    """``decree30.json``: the form a Decree 30/2020/NĐ-CP document takes (thể thức văn bản hành chính)."""
+
+    source: str
+    in_force: Mapping[str, InForce]
+    scope: Scope
+    #: Quốc hiệu
+    national_name: str
+    #: Tiêu ngữ
+    motto: str
+    #: dashes accepted between the motto's phrases
+    motto_dashes: tuple[str, ...]
+    #: starts of the names of departments that must print their parent body (Sở, Phòng…)
+    department_heads: tuple[str, ...]
+    #: the word before a document's number (``Số``)
+    number_word: str
+    #: forms of signing authority (TM., KT., TL., TUQ., Q.)
+    signature_forms: tuple[str, ...]
+    #: misspelt forms of signing authority → the right one (``T/M`` → ``TM.``)
+    signature_form_misspellings: Mapping[str, str]
+    #: starts of a deputy's position (cấp phó)
+    deputy_positions: tuple[str, ...]
+    #: a head's position → its deputy's, where the deputy is not ``PHÓ …`` (Bộ trưởng → Thứ trưởng)
+    deputy_of: Mapping[str, str]
+    #: bodies that work collectively, signed ``TM.`` (tập thể lãnh đạo)
+    collective_bodies: tuple[str, ...]
+    #: the heading of the recipients block (``Nơi nhận:``)
+    recipients_heading: str
+    #: the records office on the archive line (``Lưu: VT``)
+    archive_unit: str
+    layout: Layout
+
+
+# --------------------------------------------------------------------------- doc_types.json
+
+#: administrative: Decree 30, Phụ lục III; legal: legal-normative documents; copy: copies;
+#: party: documents of the Communist Party (Quy định 66-QĐ/TW).
+DocGroup = Literal["administrative", "legal", "copy", "party"]
+
+
+@attrs.frozen
+class DocType:
+    """A type of document (tên loại văn bản) and its code in a symbol (chữ viết tắt tên loại), if any."""
+
+    name: str
+    code: str | None
+    group: DocGroup
+
+
+@attrs.frozen
+class DocTypes:
+    """``doc_types.json``: document types, their codes, and the other names plans give them."""
+
+    source: str
+    types: tuple[DocType, ...]
+    #: longer names some plans use for a type, in lower case → the canonical type
+    aliases: Mapping[str, str]
+    #: types cited by name, then a date, year or number (Luật Hộ tịch năm 2014)
+    law_types: tuple[str, ...]
+    #: types cited by a short number (Đề án 06, Chương trình 135)
+    project_types: tuple[str, ...]
+    #: the word for a document of any type (``Văn bản``)
+    generic_name: str
+
+
+# --------------------------------------------------------------------------- figures.json
+
+
+@attrs.frozen
+class Comparator:
+    """Words that state a level (so sánh): ``không quá`` is ``<=``."""
+
+    op: Literal["<=", ">=", ">", "<", "="]
+    words: tuple[str, ...]
+
+
+@attrs.frozen
+class FigureWords:
+    """``figures.json``: the words of targets (chỉ tiêu) and deadlines (thời hạn)."""
+
+    source: str
+    #: verbs before a stated level (``đạt``, ``là``, ``ở mức``, ``bằng``)
+    reach_verbs: tuple[str, ...]
+    #: words of a level, by comparator, in the order a percentage is read
+    comparators: tuple[Comparator, ...]
+    #: how a level is written before a figure, by comparator (``trên 90%``)
+    stated: Mapping[str, Label]
+    #: words before a deadline's date, in the order they are tried (``chậm nhất là``)
+    deadline_leads: tuple[str, ...]
+    #: (entities) words of completion before a deadline (``hoàn thành``)
+    done_verbs: tuple[str, ...]
+    #: (entities) words before a deadline's date
+    before_words: tuple[str, ...]
+    #: (entities) verbs of a percentage target (``phấn đấu đạt``)
+    target_verbs: tuple[str, ...]
+    #: (entities) qualifiers of a percentage (``ít nhất``, ``trở lên``)
+    qualifiers: tuple[str, ...]
+    #: the phrase after a percentage (``trở lên``)
+    or_more: str
+
+
+# --------------------------------------------------------------------------- derive.json
+
+
+@attrs.frozen
+class DeriveWords:
+    """``derive.json``: the words a derived profile cuts from a parent plan's items (lập hồ sơ yêu cầu)."""
+
+    source: str
+    #: leading verbs and fillers dropped from an item's title
+    leading: tuple[str, ...]
+    #: words after which a key phrase ends (``nhằm``, ``để``, ``của``)
+    phrase_ends: tuple[str, ...]
+    #: words after which a form's synonyms end
+    synonym_ends: tuple[str, ...]
+    #: the position before subordinate units (``thủ trưởng``)
+    addressee_head: str
+    #: openers of a clause addressed to subordinate units (``các``, ``UBND các``)
+    addressees: tuple[str, ...]
+    #: verbs a duty starts with, after its addressees
+    duty_verbs: tuple[str, ...]
+    #: words that start the denominator of a target (``trên tổng số``)
+    denominators: tuple[str, ...]
+    #: verbs of a unit writing its own plan (``xây dựng kế hoạch``)
+    own_plan_verbs: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- header.json
+
+
+@attrs.frozen
+class HeaderWords:
+    """``header.json``: words of the parts around the body: authorities, legal basis, recipients."""
+
+    source: str
+    #: starts of a capitalised line naming a body or an office (tên cơ quan)
+    authority_heads: tuple[str, ...]
+    #: openers of a legal-basis line by kind (căn cứ, thực hiện, đề nghị), tried in order
+    legal_basis_starts: Mapping[str, tuple[str, ...]]
+    #: notes after a recipient (``để b/c``, ``để thực hiện``)
+    recipient_notes: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- headings.json
+
+
+@attrs.frozen
+class BothHeading:
+    """A role given by phrases found together (``MỤC ĐÍCH, YÊU CẦU``)."""
+
+    role: str
+    all_of: tuple[tuple[str, ...], ...]
+
+
+@attrs.frozen
+class StartHeading:
+    """A role given by the start of a section title."""
+
+    role: str
+    phrases: tuple[str, ...]
+
+
+@attrs.frozen
+class Headings:
+    """``headings.json``: the roles of a plan's sections by their headings (tiêu đề mục)."""
+
+    source: str
+    note: str
+    both: tuple[BothHeading, ...]
+    starts: tuple[StartHeading, ...]
+
+
+# --------------------------------------------------------------------------- labels.json
+
+
+@attrs.frozen
+class Labels:
+    """``labels.json``: the names reports give to kinds, statuses, severities and parts (nhãn), vi and en."""
+
+    source: str
+    #: kinds of requirement (loại yêu cầu)
+    kinds: Mapping[str, Label]
+    #: statuses of a requirement in a coverage table (mức độ đáp ứng)
+    requirement_status: Mapping[str, Label]
+    #: statuses of a plan and its requirements in a batch (kết quả)
+    batch_status: Mapping[str, Label]
+    #: severities of a finding (mức độ)
+    severities: Mapping[str, Label]
+    #: parts of a document findings are grouped by (phần)
+    parts: Mapping[str, Label]
+    #: roles of sections (vai trò của mục)
+    roles: Mapping[str, Label]
+    #: columns of a coverage table
+    coverage_columns: tuple[Label, ...]
+    #: sides of a page (lề trên, dưới, trái, phải)
+    margin_sides: Mapping[str, Label]
+    #: the words of the HTML batch report
+    html: Mapping[str, Label]
+
+
+# --------------------------------------------------------------------------- matching.json
+
+
+@attrs.frozen
+class MatchingWords:
+    """``matching.json``: words compliance matching ignores (hư từ)."""
+
+    source: str
+    stopwords: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- organisations.json
+
+
+@attrs.frozen
+class OrganisationWords:
+    """``organisations.json``: the head words of the names of bodies (tên cơ quan, tổ chức) in running text."""
+
+    source: str
+    #: words a body's name starts with
+    heads: tuple[str, ...]
+    #: head words that alone name no body (``Sở``)
+    not_alone: tuple[str, ...]
+    #: lower-case syllables that end a name (verbs and function words after it)
+    name_ends: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- places.json
+
+
+@attrs.frozen
+class Places:
+    """``places.json``: administrative units (đơn vị hành chính) and place names (địa danh)."""
+
+    source: str
+    #: kinds of administrative unit, in lower case, in the order they are tried
+    units: tuple[str, ...]
+    #: cities under the central government (thành phố trực thuộc trung ương)
+    centrally_run_cities: tuple[str, ...]
+    #: places written with their unit word (``Thành phố Hồ Chí Minh``, Phụ lục I, II.4.a)
+    full_name_places: tuple[str, ...]
+
+    def unit_words(self) -> frozenset[str]:
+        """The syllables of the unit names (``thành``, ``phố``, ``thị``, ``xã``…)."""
+        return frozenset(w for u in self.units for w in u.split())
+
+
+# --------------------------------------------------------------------------- skeleton.json
+
+
+@attrs.frozen
+class Signer:
+    """Who signs for a kind of body (người ký): the head's and the deputy's positions."""
+
+    starts: tuple[str, ...]
+    head: str
+    deputy: str
+    collective: str | None = None
+
+
+@attrs.frozen
+class Guidance:
+    """The instructions a skeleton leaves for the unit (hướng dẫn điền), in one language."""
+
+    requirement: str
+    target: str
+    threshold: str
+    keywords: str
+    purpose: str
+    requirements: str
+    content: str
+    forms: str
+    funding: str
+    implementation: str
+    signer: str
+
+
+@attrs.frozen
+class SkeletonWords:
+    """``skeleton.json``: the wording of a plan skeleton (khung kế hoạch)."""
+
+    source: str
+    headings: Mapping[str, str]
+    guidance: Mapping[str, Guidance]
+    #: the instruction each placeholder starts with, by language
+    placeholder_leads: Mapping[str, tuple[str, ...]]
+    comparators: Mapping[str, str]
+    signers: tuple[Signer, ...]
+
+
+# --------------------------------------------------------------------------- structure.json
+
+
+@attrs.frozen
+class Part:
+    """A kind of part of a document (phần, chương, mục, điều, khoản, điểm) and how it is labelled."""
+
+    name: str
+    #: the form of its label after the word: roman_or_number (Mục II), number (khoản 2), letter (điểm a), article (Điều 3)
+    label: Literal["roman_or_number", "number", "letter", "article"]
+    #: the label styles of the sections it may name (outline styles)
+    styles: tuple[str, ...]
+    #: printed before the number of a heading (``Phần I.``, ``Mục 1.``)
+    heading: bool
+    #: looked for among the top-level sections first
+    top_level: bool
+
+
+@attrs.frozen
+class StructureWords:
+    """``structure.json``: the names of the parts of a document and of its appendices (phụ lục)."""
+
+    source: str
+    parts: tuple[Part, ...]
+    appendix: str
+
+    def part(self, label: str) -> tuple[str, ...]:
+        """The names of the parts labelled ``label``, in file order."""
+        return tuple(p.name for p in self.parts if p.label == label)
