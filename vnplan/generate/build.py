@@ -155,7 +155,7 @@ def _threshold(ev: Any) -> str | None:
     if ev.threshold is None:
         return None
     v = f"{ev.threshold:g}"
-    return _data().comparators.get(ev.comparator or ">=", "{v}{u}").format(v=v, u=ev.unit or "")
+    return _data().thresholds.get(ev.comparator or ">=", "{v}{u}").format(v=v, u=ev.unit or "")
 
 
 def _missing_phrases(text: str, groups: Any) -> list[str]:
@@ -338,19 +338,20 @@ def build(
     recipients = []
     if parent.issuer:
         recipients.append(f"- {parent.issuer} (b/c);")
-    recipients += [f"- Lãnh đạo {unit};", f"- Các cơ quan, đơn vị thuộc {unit};", f"- Lưu: VT, {archive}."]
+    d30, w = vocab.decree30(), vocab.dates()
+    recipients += [f"- Lãnh đạo {unit};", f"- Các cơ quan, đơn vị thuộc {unit};", f"- Lưu: {d30.archive_unit}, {archive}."]
     return Skeleton(
         profile=prof.id,
         lang=lang,
         parent_unit=upper(parent_unit) if parent_unit else None,
         unit=upper(_expand(unit)),
-        number_line=f"Số:{' ' * 6}/{symbol}",
-        date_line=f"{place}, ngày{' ' * 6}tháng{' ' * 6}năm {year}",
+        number_line=f"{d30.number_word}:{' ' * 6}/{symbol}",
+        date_line=f"{place}, {w.day}{' ' * 6}{w.month}{' ' * 6}{w.year} {year}",
         doc_type="KẾ HOẠCH",
         title=_title(parent, title),
         legal_basis=legal,
         items=outline(prof, lang),
-        recipients_heading="Nơi nhận:",
+        recipients_heading=d30.recipients_heading,
         recipients=tuple(recipients),
         signature=signature_lines(unit, signer_position, deputy),
         signer=signer,

@@ -22,6 +22,7 @@ import regex
 from attrs import frozen
 
 import vnplan.vocab as vocab
+from vnplan.vocab.patterns import in_order
 from vnplan.model import Abbreviation, SourceDocument, Span
 from vnplan.text import is_upper_text
 
@@ -53,10 +54,8 @@ _DEF = regex.compile(
 _DEF_HEAD = regex.compile(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*(?:\s\p{{Ll}}+){{0,2}})\s(?P<abbr>{_ABBR})\)")
 _DEF_FOREIGN = regex.compile(rf"\((?P<en>[A-Z][A-Za-z]+(?:\s[A-Za-z&]+){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_BEFORE = regex.compile(
-    r"(?:Mục|mục|MỤC|Phần|phần|PHẦN|Chương|chương|CHƯƠNG|khóa|khoá|Khóa|KHÓA|lần|thứ|Phụ lục|phụ lục|"
-    r"PHỤ LỤC|quý|Quý|QUÝ|Điều|tiểu mục|Tiểu mục)\s$"
-)
+# "Mục II", "khóa XIII", "quý IV": the capitals after these words are a number (abbreviations.json)
+_ROMAN_BEFORE = regex.compile(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
 _WORDS = regex.compile(r"[\p{L}\p{N}&]+")
 
 

@@ -8,6 +8,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Block, Span
+from vnplan.vocab.patterns import escape, spelt
 
 
 def _legal_basis_re() -> regex.Pattern[str]:
@@ -37,13 +38,16 @@ class Label(NamedTuple):
 
 
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V|X))"
+# the words before the number of a part's heading ("Phần I.", "MỤC 2") and of an article ("Điều 3.")
+_HEADING_WORDS = spelt([p.name for p in vocab.structure_words().parts if p.heading], ("sentence", "upper"))
+_ARTICLE = escape(vocab.structure_words().part("article")[0].capitalize())
 # ii. … xx. in lower case; the one-letter i., v., x. read as letters here (outline.py decides)
 _LOWER_ROMAN = "(?:" + "|".join(sorted(
     "ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split(), key=len, reverse=True)) + ")"
 _LABEL_RE = regex.compile(
     r"^(?:"
     # "Phần I.", "PHẦN II:", "Mục 1." (a word before the number, as many plans write their parts)
-    rf"(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}}))(?:\s*[.:)\-–]\s*|\s*$)"
+    rf"{_HEADING_WORDS}\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}}))(?:\s*[.:)\-–]\s*|\s*$)"
     rf"|(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
     rf"|(?P<lroman>{_LOWER_ROMAN})\.\s+"
     r"|(?P<multi>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:\s+|(?=\p{Lu}))"
@@ -53,7 +57,7 @@ _LABEL_RE = regex.compile(
     r"|(?P<dash>[-–—])(?![-–—])\s*"
     r"|(?P<plus>\+)\s*"
     r"|(?P<bullet>[•·●▪◦*➢✓])\s*"
-    r"|(?P<article>Điều\s+\d{1,3})\s*[.:]\s*"
+    rf"|(?P<article>{_ARTICLE}\s+\d{{1,3}})\s*[.:]\s*"
     r")"
 )
 

@@ -15,6 +15,7 @@ from attrs import frozen
 
 import vnplan.vocab as vocab
 from vnplan.model import Section, SourceDocument, Span
+from vnplan.vocab.patterns import escape, longest_first, spelt, variants
 
 __all__ = ["Reference", "extract_references", "resolve", "appendix_labels", "find_in_blocks"]
 
@@ -35,32 +36,43 @@ class Reference:
     external: bool = False
 
 
+_S = vocab.structure_words()
+_ARTICLE = _S.part("article")[0]  # điều
+_LETTER = _S.part("letter")[0]  # điểm
+_HEADING_WORDS = spelt([p.name for p in _S.parts if p.heading], ("sentence", "upper"))  # Mục, PHẦN, Chương…
+_TOP_LEVEL = frozenset(p.name for p in _S.parts if p.top_level)
+_THIS = vocab.citations().anaphors.this
+
+
 def _v(*words: str) -> str:
-    out: set[str] = set()
-    for w in words:
-        out |= {w, w.lower(), w.upper(), w[:1].upper() + w[1:].lower()}
-    return "|".join(regex.escape(x).replace("\\ ", " ") for x in sorted(out, key=len, reverse=True))
+    return longest_first(variants(words))
+
+
+def _links(words: Iterable[str]) -> str:
+    return "|".join(rf"{escape(w)}\s" for w in words)
 
 
 _ROMAN = r"[IVXL]{1,6}"
 _PART = (
-    rf"(?:(?P<k>{_v('điểm')})\s(?P<l>[a-zđ])(?![\p{{L}}\d])"
-    rf"|(?P<k>{_v('khoản', 'tiểu mục')})\s(?P<l>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d\p{{L}}])"
-    rf"|(?P<k>{_v('mục', 'phần', 'chương')})\s(?P<l>{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*)(?![\p{{L}}\d])"
-    rf"|(?P<k>{_v('điều')})\s(?P<l>\d{{1,3}})(?![\d\p{{L}}]))"
+    rf"(?:(?P<k>{_v(*_S.part('letter'))})\s(?P<l>[a-zđ])(?![\p{{L}}\d])"
+    rf"|(?P<k>{_v(*_S.part('number'))})\s(?P<l>\d{{1,3}}(?:\.\d{{1,3}})*)(?![\d\p{{L}}])"
+    rf"|(?P<k>{_v(*_S.part('roman_or_number'))})\s(?P<l>{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*)(?![\p{{L}}\d])"
+    rf"|(?P<k>{_v(*_S.part('article'))})\s(?P<l>\d{{1,3}})(?![\d\p{{L}}]))"
 )
 _PART_RE = regex.compile(_PART)
 _CHAIN = regex.compile(
-    rf"(?<![\p{{L}}\d])(?P<chain>{_PART}(?:\s?,?\s(?:của\s|thuộc\s)?{_PART})*)"
-    rf"|(?<![\p{{L}}\d])(?P<app>{_v('phụ lục')})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?)(?![\p{{L}}\d]))?"
+    rf"(?<![\p{{L}}\d])(?P<chain>{_PART}(?:\s?,?\s(?:{_links(_S.part_links)})?{_PART})*)"
+    rf"|(?<![\p{{L}}\d])(?P<app>{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?)(?![\p{{L}}\d]))?"
     r"(?P<kt>\s(?:ban hành\s)?kèm theo)?"
 )
 _TYPES = "|".join(
     regex.escape(x)
-    for n in sorted({*vocab.type_names(), "Văn bản"}, key=len, reverse=True)
+    for n in sorted({*vocab.type_names(), vocab.doc_types().generic_name}, key=len, reverse=True)
     for x in (n, n.lower(), n.upper())
 )
-_AFTER = regex.compile(rf"\s?,?\s(?:của\s|tại\s|thuộc\s)?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
+_AFTER = regex.compile(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
+_ARTICLE_LABEL = regex.compile(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
+_HEADING_LABEL = regex.compile(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
 
 
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[Reference, ...]:
@@ -74,9 +86,9 @@ def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None)
         text = b.text
         for m in _CHAIN.finditer(text):
             if m.group("chain"):
-                if m.start() == 0 and regex.match(r"(?:Điều|ĐIỀU)\s\d{1,3}[.:]", text):
+                if m.start() == 0 and _ARTICLE_LABEL.match(text):
                     continue  # the article's own label, not a reference
-                if m.start() == 0 and regex.match(r"(?:Mục|MỤC|Phần|PHẦN|Chương|CHƯƠNG)\s\S+[.:]?\s", text) and m.end() < 14:
+                if m.start() == 0 and _HEADING_LABEL.match(text) and m.end() < 14:
                     continue  # a heading "Phần I." / "Chương II"
                 parts = tuple(
                     (p.group("k").lower(), p.group("l")) for p in _PART_RE.finditer(m.group("chain"))
@@ -103,25 +115,19 @@ def _external(text: str, end: int) -> bool:
     if not a:
         return False
     rest = a.group("rest").lstrip().lower()
-    return not rest.startswith("này")
+    return not rest.startswith(_THIS)
 
 
 # --------------------------------------------------------------------------- resolution
 
-_STYLES = {
-    "mục": ("roman", "arabic", "arabic2", "arabic3"),
-    "phần": ("roman", "arabic"),
-    "chương": ("roman", "arabic"),
-    "khoản": ("arabic", "arabic2", "arabic3", "numbered"),
-    "tiểu mục": ("arabic", "arabic2", "arabic3"),
-    "điểm": ("letter",),
-    "điều": ("article",),
-}
+#: The outline styles each kind of part may name (``structure.json``).
+_STYLES = {p.name: p.styles for p in _S.parts}
+_NOT_ARTICLE_WORD = regex.compile(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
 
 
 def _norm_label(label: str) -> str:
     s = label.strip().rstrip(".):").strip()
-    s = regex.sub(r"^(?:Điều|ĐIỀU|điều)\s*", "", s)
+    s = _NOT_ARTICLE_WORD.sub("", s)
     return s.casefold()
 
 
@@ -164,7 +170,7 @@ def resolve(ref: Reference, sections: Sequence[Section]) -> Section | None:
     outer_first = list(reversed(ref.parts))
     kind, label = outer_first[0]
     cur: Section | None
-    if kind in ("mục", "phần", "chương", "điều"):
+    if kind in _TOP_LEVEL:
         cur = _find(sections, kind, label)
     else:
         home = _enclosing(sections, ref.span.block)
@@ -182,16 +188,16 @@ def find_in_blocks(doc: SourceDocument, kind: str, label: str) -> bool:
     """Whether some block starts with the label of this part (``II.``, ``Điều 2.``): a safety net
     for a section tree that missed a heading."""
     lab = regex.escape(label)
-    if kind == "điều":
-        pat = regex.compile(rf"^(?:Điều|ĐIỀU)\s{lab}(?![\d])")
-    elif kind == "điểm":
+    if kind == _ARTICLE:
+        pat = regex.compile(rf"^{spelt([_ARTICLE], ('sentence', 'upper'))}\s{lab}(?![\d])")
+    elif kind == _LETTER:
         pat = regex.compile(rf"^{lab}\)")
     else:
-        pat = regex.compile(rf"^(?:(?:Mục|MỤC|Phần|PHẦN|Chương|CHƯƠNG)\s)?{lab}[.)]?\s")
+        pat = regex.compile(rf"^(?:{_HEADING_WORDS}\s)?{lab}[.)]?\s")
     return any(pat.match(b.text) for b in doc.blocks if b.kind != "artifact")
 
 
-_APPENDIX_HEAD = regex.compile(rf"^(?:{_v('phụ lục')})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
+_APPENDIX_HEAD = regex.compile(rf"^(?:{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
 
 
 def appendix_labels(doc: SourceDocument) -> tuple[str, ...]:

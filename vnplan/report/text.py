@@ -4,43 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import vnplan.vocab as vocab
 from vnplan.model import Plan, Section
 from vnplan.report.coverage import render_coverage
 from vnplan.results import Report
 from vnplan.rules.registry import Rule
+from vnplan.vocab.types import by_language
 
-PART_NAMES = {
-    "vi": {
-        "header": "Phần đầu văn bản",
-        "body": "Nội dung và bố cục",
-        "references": "Viện dẫn và chữ viết tắt",
-        "closing": "Nơi nhận và chữ ký",
-        "layout": "Trình bày (khổ giấy, lề, phông chữ)",
-        "coverage": "Tuân thủ kế hoạch cấp trên",
-    },
-    "en": {
-        "header": "Header",
-        "body": "Body and structure",
-        "references": "Citations and abbreviations",
-        "closing": "Recipients and signature",
-        "layout": "Layout (paper, margins, fonts)",
-        "coverage": "Compliance with the parent plan",
-    },
-}
-SEVERITY_NAMES = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-ROLE_NAMES = {
-    "purpose_requirements": "mục đích, yêu cầu",
-    "purpose": "mục đích",
-    "requirements": "yêu cầu",
-    "content": "nội dung",
-    "forms": "hình thức",
-    "implementation": "tổ chức thực hiện",
-    "funding": "kinh phí",
-    "other": "khác",
-}
+#: Part, severity and role names by language (``labels.json``).
+PART_NAMES = by_language(vocab.labels().rule_parts)
+SEVERITY_NAMES = by_language(vocab.labels().severities)
+ROLE_NAMES = by_language(vocab.labels().roles)["vi"]
 
 
 def render_report(report: Report) -> str:

@@ -109,8 +109,6 @@ class CitationWords:
     """``citations.json``: the words of a citation (viện dẫn) besides type names and dates."""
 
     source: str
-    #: ``số`` before a number
-    number: str
     #: ``của`` before an issuer
     of: str
     #: ``và`` between listed numbers, in the cases matched
@@ -405,8 +403,8 @@ class Labels:
     batch_status: Mapping[str, Label]
     #: severities of a finding (mức độ)
     severities: Mapping[str, Label]
-    #: parts of a document findings are grouped by (phần)
-    parts: Mapping[str, Label]
+    #: the parts of a document rules belong to, findings are grouped by (phần)
+    rule_parts: Mapping[str, Label]
     #: roles of sections (vai trò của mục)
     roles: Mapping[str, Label]
     #: columns of a coverage table
@@ -503,7 +501,8 @@ class SkeletonWords:
     guidance: Mapping[str, Guidance]
     #: the instruction each placeholder starts with, by language
     placeholder_leads: Mapping[str, tuple[str, ...]]
-    comparators: Mapping[str, str]
+    #: how a parent plan's level is written in guidance, by comparator (``tối thiểu {v}{u}``)
+    thresholds: Mapping[str, str]
     signers: tuple[Signer, ...]
 
 
@@ -531,6 +530,11 @@ class StructureWords:
 
     source: str
     parts: tuple[Part, ...]
+    #: words between the parts of one reference (``khoản 2 của Mục III``)
+    part_links: tuple[str, ...]
+    #: words before the document a part belongs to (``khoản 2 Điều 3 của Quyết định …``)
+    document_links: tuple[str, ...]
+    #: phụ lục
     appendix: str
 
     def part(self, label: str) -> tuple[str, ...]:

@@ -345,8 +345,9 @@ def _anaphor(s: _Scan, m: regex.Match[str]) -> int:
         return m.end()
     r = RawCitation(s.block, start, m.end(), canonical_type(m.group("atype")))
     ana = m.group("ana").lower()
-    r.anaphor = "self" if ana == "này" else "previous"
-    r.kind = "self" if ana == "này" else "short"
+    this = ana == vocab.citations().anaphors.this
+    r.anaphor = "self" if this else "previous"
+    r.kind = "self" if this else "short"
     s.out.append(r)
     return m.end()
 

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
+import vnplan.vocab as vocab
 from vnplan.parse.citations.patterns import COMMA_NAMES_RE, WORD
 
-# Words that end an issuer (lower-case forms; compared on lower-case text).
-_STOP1 = frozenset(
-    "về tại nhằm để theo trong đối với cho là đã được sẽ thì mà khi này đó trên số ngày kèm gửi "
-    "v/v vv giao nay và hoặc như tới đến sau trước từ".split()
-)
-_RUN_ON = ("về", "tại", "nhằm", "theo", "quy định", "ban hành")
-_STOP2 = frozenset(
-    [
-        "ban hành", "quy định", "phê duyệt", "hướng dẫn", "triển khai", "thực hiện", "sửa đổi",
-        "bổ sung", "tổ chức", "điều chỉnh", "thông qua", "chỉ đạo", "thành lập", "kiện toàn",
-        "tuyên truyền", "đề nghị", "công bố", "bãi bỏ", "tăng cường", "đẩy mạnh", "xây dựng",
-        "phân công", "chấp thuận", "cho phép", "giải quyết", "quản lý", "quyết định", "kết luận",
-        "thông báo", "báo cáo", "đề ra", "nêu rõ", "yêu cầu", "đánh giá", "tổng kết", "sơ kết",
-        "phân bổ", "công nhận", "bố trí", "bảo đảm", "đảm bảo", "khuyến khích", "tiếp tục", "thí điểm",
-        "thống nhất", "nâng cao", "hỗ trợ", "ủy quyền", "uỷ quyền", "giao nhiệm", "kéo dài", "áp dụng",
-    ]
-)
+# Words and phrases that end an issuer (lower-case forms; compared on lower-case text): citations.json.
+_ENDS = vocab.citations().issuer_ends
+_STOP1 = frozenset(_ENDS.words)
+_RUN_ON = _ENDS.run_on
+_STOP2 = frozenset(_ENDS.phrases)
+_AND = vocab.citations().conjunction[0]
 
 
 def _is_upper(s: str) -> bool:
@@ -50,7 +40,7 @@ def read_issuer(tail: str) -> str | None:
         if taken:
             if "/" in bare:
                 break  # "V/v", "b/c": never part of a name
-            if low == "và":
+            if low == _AND:
                 if not nxt[:1].isupper():
                     break  # "của Chính phủ và các …"
             elif (upper or bare[0].islower()) and (

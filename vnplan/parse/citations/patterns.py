@@ -13,61 +13,42 @@ from collections.abc import Iterable
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
 
-def _variants(phrase: str) -> set[str]:
-    """Spelt-out case variants: as given, lower, UPPER, Sentence case, Title Case."""
-    low = phrase.lower()
-    return {phrase, low, phrase.upper(), low[:1].upper() + low[1:], phrase.title()}
+_W = vocab.citations()
+_T = vocab.doc_types()
+_DATE = vocab.dates()
+_CITATION_CASES = ("given", "lower", "upper", "sentence", "title")
 
 
 def _alt(phrases: Iterable[str]) -> str:
-    """A regex alternation of the case variants of ``phrases``, longest first."""
-    out: set[str] = set()
-    for p in phrases:
-        out |= _variants(p)
-    return "|".join(regex.escape(p).replace("\\ ", " ") for p in sorted(out, key=lambda s: (-len(s), s)))
+    """A regex alternation of the case variants of ``phrases`` (as given, lower, UPPER, Sentence, Title), longest first."""
+    return longest_first(variants(phrases, _CITATION_CASES))
 
 
-#: Longer names some plans use for a type, mapped to the canonical type.
-TYPE_ALIASES: dict[str, str] = {
-    "văn bản": "Công văn",  # Decree 30 calls a document without a type name a công văn
-    "thông báo kết luận": "Thông báo",
-    "chương trình hành động": "Chương trình",
-    "kế hoạch hành động": "Kế hoạch",
-    "nghị quyết liên tịch": "Nghị quyết liên tịch",
-}
-LAW_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
-PROJECT_TYPES = ("Đề án", "Chương trình", "Dự án")
+#: Longer names some plans use for a type, mapped to the canonical type (``doc_types.json``).
+TYPE_ALIASES: dict[str, str] = dict(_T.aliases)
+LAW_TYPES = _T.law_types
+PROJECT_TYPES = _T.project_types
 
 #: Issuer parts of a Party symbol (``…/TW``): Trung ương, Tỉnh ủy, Huyện ủy, Thành ủy, Quận ủy,
-#: Đảng ủy, Ban cán sự đảng, Đảng đoàn, Ban Thường vụ…
-PARTY_ISSUERS = frozenset(
-    "TW TƯ TU HU TH QU ĐU ĐUK ĐUCS BCSĐ ĐĐ BTGTW BTCTW UBKTTW VPTW BDVTW BTVTU BTVHU".split()
-)
-
-#: Organisations whose names contain a comma, read as one issuer.
-_COMMA_NAMES = (
-    "Bộ Lao động, Thương binh và Xã hội",
-    "Sở Lao động, Thương binh và Xã hội",
-    "Phòng Lao động, Thương binh và Xã hội",
-    "Bộ Văn hóa, Thể thao và Du lịch",
-    "Sở Văn hóa, Thể thao và Du lịch",
-    "Sở Văn hóa, Thể thao",
-    "Bộ Lao động - Thương binh và Xã hội",
-    "Sở Lao động - Thương binh và Xã hội",
-)
+#: Đảng ủy, Ban cán sự đảng, Đảng đoàn, Ban Thường vụ… (``citations.json``)
+PARTY_ISSUERS = frozenset(_W.party_issuers)
 
 _TYPES_ALT = _alt([*vocab.type_names(), *(k for k in TYPE_ALIASES)])
 # laws only capitalised: "pháp luật năm 2024" is no citation
-_LAW_ALT = "|".join(regex.escape(v).replace("\\ ", " ") for t in LAW_TYPES for v in (t, t.upper()))
+_LAW_ALT = "|".join(escape(v) for t in LAW_TYPES for v in (t, t.upper()))
 _PROJECT_ALT = _alt(PROJECT_TYPES)
-_SO = "(?:số|Số|SỐ)"
-_NGAY = "(?:ngày|Ngày|NGÀY)"
-_THANG = "(?:tháng|Tháng|THÁNG)"
-_NAM = "(?:năm|Năm|NĂM)"
-_CUA = "(?:của|Của|CỦA)"
-_VA = "(?:và|VÀ)"
+# one word in its three cases, spelt out: "(?:số|Số|SỐ)"
+_SO = spelt([vocab.decree30().number_word], ("lower", "sentence", "upper"))
+_NGAY = spelt([_DATE.day], ("lower", "sentence", "upper"))
+_THANG = spelt([_DATE.month], ("lower", "sentence", "upper"))
+_NAM = spelt([_DATE.year], ("lower", "sentence", "upper"))
+_CUA = spelt([_W.of], ("lower", "sentence", "upper"))
+_VA = f"(?:{in_order(_W.conjunction)})"
+_ANAPHORS = in_order(_W.anaphors.phrases)
+_BASIS = "|".join(escape(v) for w in vocab.header_words().legal_basis_starts["can_cu"] for v in (w, w.upper()))
 
 # A part of a symbol: at least two capitals/digits, or capitals with one lower-case letter
 # between capitals (QyĐ, TrS) or after two capitals at the end (TTg, TTr, CTr).
@@ -88,14 +69,14 @@ MAIN = regex.compile(
     # 1. a type, optional "số", number/symbol
     rf"(?P<type>{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?{_NUMSYM}"
     # 2. anaphora: "Kế hoạch này", "Kế hoạch nêu trên"
-    rf"|(?P<atype>{_TYPES_ALT})\s(?P<ana>này|nêu trên|nói trên|trên đây|đã nêu|vừa nêu|NÀY|NÊU TRÊN"
-    r"|trên(?=\s?[,.;:)]|\s?$))(?!\p{L})"
+    rf"|(?P<atype>{_TYPES_ALT})\s(?P<ana>{_ANAPHORS}"
+    rf"|{escape(_W.anaphors.at_clause_end)}(?=\s?[,.;:)]|\s?$))(?!\p{{L}})"
     # 3. a law by name, then a date, a year or a number
     rf"|(?P<ltype>{_LAW_ALT})(?!\s(?:sư|SƯ)(?!\p{{L}}))"
     rf"(?P<lname>(?:\s(?!{_NGAY}\s?\d|{_NAM}\s\d|{_SO}\s?\d|(?:{_TYPES_ALT})\s(?:{_SO}|\d))"
     r"[\p{L}][\p{L}\-]*,?){0,24}?)"
     rf"(?=\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d+/\d{{4}}/(?:UBTV)?QH"
-    r"|(?<=(?:Căn cứ|CĂN CỨ)\s(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)\X*);)"
+    rf"|(?<=(?:{_BASIS})\s(?:{_LAW_ALT})\X*);)"
     # 4. a project or programme by short name: "Đề án 06", "Chương trình 135"
     rf"|(?P<ptype>{_PROJECT_ALT})\s(?P<pnum>\d{{1,3}}[a-z]?)(?![\d\p{{L}}/\-])"
     # 5. a bare number/symbol whose symbol starts with a known type code
@@ -108,7 +89,7 @@ MAIN = regex.compile(
 # the word starts shortly before each of these, which is many times faster than searching.
 TRIGGERS = (
     ("num", regex.compile(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
-    ("ana", regex.compile(r"\b(?:này|NÀY|nêu|NÊU|nói|trên|đã nêu|vừa nêu)\b")),
+    ("ana", regex.compile(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
     ("word", regex.compile(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
 )
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
@@ -131,14 +112,15 @@ CONT = regex.compile(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM
 ISSUER_AFTER = regex.compile(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
 NUMSYM_RE = regex.compile(_NUMSYM)
 NO_CUA_ISSUER = regex.compile(
-    r"\s(?P<iss>Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Bộ Chính trị|Ban Bí thư)"
-    r"(?=\s(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi)(?!\p{L})|\s?[;,.]|\s?$)"
+    rf"\s(?P<iss>{in_order(_W.bare_issuers.names)})"
+    rf"(?=\s(?:{in_order(_W.bare_issuers.followers)})(?!\p{{L}})|\s?[;,.]|\s?$)"
 )
-HEADER_NO = regex.compile(r"(?:^|\s)(?:Số|SỐ|số)\s?:\s?$")
-PLURAL = regex.compile(r"(?:các|những|CÁC|NHỮNG|Các|Những)\s$")
+HEADER_NO = regex.compile(rf"(?:^|\s){_SO}\s?:\s?$")
+PLURAL = regex.compile(rf"{spelt(_W.plural, ('lower', 'upper', 'sentence'))}\s$")
 WORD = regex.compile(r"[^\s]+")
 SPACES = regex.compile(r"\s+")
 SYM_SPLIT = regex.compile(r"[-–/]")
 SO_END = regex.compile(rf"{_SO}\s$")
-LIST_GAP = regex.compile(r"\s?,?\s?(?:và|VÀ)?\s?")
-COMMA_NAMES_RE = regex.compile("|".join(regex.escape(n) for n in sorted(_COMMA_NAMES, key=len, reverse=True)))
+LIST_GAP = regex.compile(rf"\s?,?\s?{_VA}?\s?")
+#: Organisations whose names contain a comma, read as one issuer.
+COMMA_NAMES_RE = regex.compile("|".join(regex.escape(n) for n in sorted(_W.comma_names, key=len, reverse=True)))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+import vnplan.vocab as vocab
 from vnplan.model import Citation, Span
 from vnplan.parse.citations.find import RawCitation, canonical_type, parse_number_symbol
 from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
@@ -20,6 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from vnplan.model import Header
 
 Key = tuple[str, ...]
+
+_AND = vocab.citations().conjunction
+#: What may stand between the citations of a list sharing one issuer: "," "và" ", và".
+_LIST_GAPS = frozenset({"", ",", *_AND, f", {_AND[0]}", f",{_AND[0]}"})
 
 
 def document_key(c: Citation) -> Key | None:
@@ -51,7 +56,7 @@ def propagate_issuers(raws: list[RawCitation], texts: dict[int, str]) -> None:
         if cur.doc_type != prev.doc_type or cur.anaphor or prev.anaphor:
             continue
         gap = texts[cur.block][prev.end : cur.start]
-        if LIST_GAP.fullmatch(gap) and gap.strip() in (",", "và", "VÀ", ", và", ",và", ""):
+        if LIST_GAP.fullmatch(gap) and gap.strip() in _LIST_GAPS:
             prev.issuer = cur.issuer
 
 
