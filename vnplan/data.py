@@ -36,7 +36,7 @@ def _where(package: str, parts: tuple[str, ...]) -> str:
 
 
 def read_text(package: str, *parts: str) -> str:
-    """The text of a file shipped in ``package`` (``read_text("vnplan.vocab", "headings.json")``)."""
+    """The text of a file shipped in ``package`` (``read_text("vnplan.read", "legacy_tables.json")``; vocabulary goes through :mod:`vnplan.vocab`)."""
     try:
         return _resource(package, parts).read_text(encoding="utf-8")
     except FileNotFoundError:

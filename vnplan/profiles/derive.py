@@ -15,27 +15,28 @@ import unicodedata
 
 import regex
 
+import vnplan.vocab as vocab
 from vnplan.errors import ProfileError
 from vnplan.model import Plan, Section
 from vnplan.profiles.figures import DEADLINE_RE, PERCENT_RE, comparator_of, deadline_date
 from vnplan.profiles.model import EvidenceSpec, ParentDocument, Profile, Provenance, Requirement
 from vnplan.text import fold, key
+from vnplan.vocab.patterns import escape, in_order
 
 REVIEW = "Derived automatically from the parent plan: review the phrases before use"
-_LEADING = regex.compile(
-    r"^(?:(?:tiếp tục|đẩy mạnh|tăng cường|tích cực|chú trọng|tập trung|thường xuyên|kịp thời|tổ chức|thực hiện|"
-    r"tuyên truyền|thông tin|phổ biến|quán triệt|thông qua|qua|trên|về|việc|các|những|công tác)\s+|[-–+•]\s*)+",
-    regex.IGNORECASE,
-)
+_W = vocab.derive()
+_LEADING = regex.compile(rf"^(?:(?:{in_order(_W.leading)})\s+|[-–+•]\s*)+", regex.IGNORECASE)
 _ABBR_DEF = regex.compile(r"(?P<name>[^()]+?)\s*\((?P<abbr>[\p{Lu}Đ][\p{Lu}Đ &]+)\)")
 _SUBORDINATE = regex.compile(
-    r"^(?:\d+\.\s*)?(?:thủ trưởng\s+)?(?:các|ủy ban nhân dân các|ubnd các|chủ tịch ubnd các)\s", regex.IGNORECASE
+    rf"^(?:\d+\.\s*)?(?:{escape(_W.addressee_head)}\s+)?(?:{in_order(_W.addressees)})\s", regex.IGNORECASE
 )
-_DENOMINATOR = regex.compile(r"\s+(?:trên tổng(?: số)?|so với|trong tổng(?: số)?)\s.*$", regex.IGNORECASE)
-_TAIL = regex.compile(r"\s+(?:đạt|là|ở mức|bằng)\s*$", regex.IGNORECASE)
-_YEAR = regex.compile(r"\s*\bnăm\s+\d{4}\b", regex.IGNORECASE)
-_OWN_PLAN = regex.compile(r"(?:xây dựng|ban hành)\s+kế hoạch", regex.IGNORECASE)
-_LEVELS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+_DENOMINATOR = regex.compile(rf"\s+(?:{in_order(_W.denominators)})\s.*$", regex.IGNORECASE)
+_TAIL = regex.compile(rf"\s+(?:{in_order(vocab.figures().reach_verbs)})\s*$", regex.IGNORECASE)
+_YEAR = regex.compile(rf"\s*\b{escape(vocab.dates().year)}\s+\d{{4}}\b", regex.IGNORECASE)
+_OWN_PLAN = regex.compile(rf"(?:{in_order(_W.own_plan_verbs)})\s+kế hoạch", regex.IGNORECASE)
+_LEVELS = vocab.places().units  # tried in order: "huyện X tỉnh Y" is named by its tỉnh
+_PHRASE_END = regex.compile("[,(]|" + "|".join(rf"\s+{escape(w)}\s" for w in _W.phrase_ends))
+_SYNONYM_END = regex.compile(rf"\s+(?:{in_order(_W.synonym_ends)})\s")
 
 
 def _issuer_name(authority: str) -> str:
@@ -93,14 +94,14 @@ def key_phrase(s: str) -> str:
     """The core of an item title: leading verbs and fillers dropped, cut at the first comma or bracket."""
     s = _first_clause(s)
     s = _LEADING.sub("", s)
-    s = regex.split(r"[,(]|\s+nhằm\s|\s+để\s|\s+của\s", s, maxsplit=1)[0]
+    s = _PHRASE_END.split(s, maxsplit=1)[0]
     return _YEAR.sub("", s).strip(" .;:-")
 
 
 def _synonyms(s: str) -> list[str]:
     """``báo chí, phát thanh, truyền hình`` → three phrases, any of which will do (forms)."""
     s = _LEADING.sub("", _first_clause(s))
-    s = regex.split(r"\s+(?:về|của|nhằm|để)\s", s, maxsplit=1)[0]
+    s = _SYNONYM_END.split(s, maxsplit=1)[0]
     parts = [p.strip(" .;:-") for p in regex.split(r",|\s+và\s+|\s+hoặc\s+", s)]
     return [_LEADING.sub("", p) for p in parts if len(p.split()) >= 1 and p]
 
@@ -278,11 +279,7 @@ def _duties(plan: Plan, ids: _Ids, prov) -> list[Requirement]:  # type: ignore[n
     return out
 
 
-_VERB = regex.compile(
-    r"\b(?:xây dựng|ban hành|phân công|báo cáo|triển khai|tổ chức|chủ động|căn cứ|thực hiện|phối hợp|tuyên truyền|"
-    r"bố trí|lồng ghép|đẩy mạnh|chỉ đạo|hướng dẫn|theo dõi|tổng hợp|cập nhật|công khai|rà soát|quán triệt|gửi)\b",
-    regex.IGNORECASE,
-)
+_VERB = regex.compile(rf"\b(?:{in_order(_W.duty_verbs)})\b", regex.IGNORECASE)
 
 
 def _strip_addressee(clause: str) -> str:

@@ -10,19 +10,19 @@ import datetime as _dt
 
 import regex
 
+import vnplan.vocab as vocab
 from vnplan.text import key
+from vnplan.vocab.patterns import escape, in_order, longest_first
 
+_F = vocab.figures()
+_D = vocab.dates()
 PERCENT_RE = regex.compile(
-    r"(?P<cmp>(?:(?:đạt|là|ở mức|bằng)\s+)?(?:trên|hơn|vượt|tối thiểu|ít nhất|không dưới|không thấp hơn|từ|"
-    r"không quá|không vượt quá|tối đa|dưới|>=|≥|>|<=|≤|<)?)\s*(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*%",
+    rf"(?P<cmp>(?:(?:{in_order(_F.reach_verbs)})\s+)?(?:{longest_first(w for c in _F.comparators for w in c.words)})?)"
+    r"\s*(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*%",
     regex.IGNORECASE,
 )
-_CMP_WORDS = (
-    (("không quá", "không vượt quá", "tối đa", "<=", "≤"), "<="),
-    (("không dưới", "không thấp hơn", "tối thiểu", "ít nhất", ">=", "≥", "từ"), ">="),
-    (("trên", "hơn", "vượt", ">"), ">"),
-    (("dưới", "<"), "<"),
-)
+#: The words of each comparator, tried in order (``không dưới`` before ``dưới``): figures.json.
+_CMP_WORDS = tuple((c.words, c.op) for c in _F.comparators)
 
 
 def comparator_of(words: str) -> str:
@@ -48,29 +48,29 @@ def meets(op: str, value: float, p_op: str, p_value: float) -> bool:
 
 def format_vi(op: str, v: float, unit: str | None) -> str:
     """``>`` 90 ``%`` → ``trên 90%``."""
-    words = {">": "trên ", ">=": "", "=": "", "<=": "không quá ", "<": "dưới "}
+    word = _F.stated[op].vi if op in _F.stated else ""
     num = f"{v:g}"
-    return f"{words.get(op, '')}{num}{unit or ''}"
+    return f"{word + ' ' if word else ''}{num}{unit or ''}"
 
 
 def format_en(op: str, v: float, unit: str | None) -> str:
     """``>`` 90 ``%`` → ``above 90%``."""
-    words = {">": "above ", ">=": "at least ", "=": "", "<=": "at most ", "<": "below "}
-    return f"{words.get(op, '')}{v:g}{unit or ''}"
+    word = _F.stated[op].en if op in _F.stated else ""
+    return f"{word + ' ' if word else ''}{v:g}{unit or ''}"
 
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DAY, _MONTH, _YEAR, _QUARTER = (escape(w) for w in (_D.day, _D.month, _D.year, _D.quarter))
 DEADLINE_RE = regex.compile(
-    r"(?P<lead>trước|chậm nhất(?: là)?(?: vào)?|muộn nhất|không muộn hơn|hạn chót|hoàn thành trong|hoàn thành"
-    r"|xong trong|trong)\s+(?:(?:hết\s+)?ngày\s+)?(?:"
+    rf"(?P<lead>{in_order(_F.deadline_leads)})\s+(?:(?:hết\s+)?{_DAY}\s+)?(?:"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
-    r"|tháng\s+(?P<m3>\d{1,2})\s*(?:/|năm)\s*(?P<y3>\d{4})"
-    r"|quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y4>\d{4})"
-    r"|năm\s+(?P<y5>\d{4}))",
+    rf"|(?P<d2>\d{{1,2}})\s+{_MONTH}\s+(?P<m2>\d{{1,2}})\s+{_YEAR}\s+(?P<y2>\d{{4}})"
+    rf"|{_MONTH}\s+(?P<m3>\d{{1,2}})\s*(?:/|{_YEAR})\s*(?P<y3>\d{{4}})"
+    rf"|{_QUARTER}\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|{_YEAR})\s*(?P<y4>\d{{4}})"
+    rf"|{_YEAR}\s+(?P<y5>\d{{4}}))",
     regex.IGNORECASE,
 )
-YEAR_RE = regex.compile(r"\bnăm\s+(?P<y>\d{4})\b", regex.IGNORECASE)
+YEAR_RE = regex.compile(rf"\b{_YEAR}\s+(?P<y>\d{{4}})\b", regex.IGNORECASE)
 
 
 def _month_end(y: int, m: int) -> _dt.date:

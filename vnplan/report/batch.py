@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import vnplan.vocab as vocab
 from vnplan.results import PlanResult, summary
+from vnplan.vocab.types import by_language
 
-STATUS_NAMES = {
-    "vi": {"ok": "đạt", "fail": "không đạt", "error": "không đọc được",
-           "met": "đáp ứng", "partial": "một phần", "missing": "thiếu", "placeholder": "để trống"},
-    "en": {"ok": "pass", "fail": "fail", "error": "unreadable",
-           "met": "met", "partial": "partial", "missing": "missing", "placeholder": "placeholder"},
-}
+#: Statuses of plans and requirements by language (``labels.json``).
+STATUS_NAMES = by_language(vocab.labels().batch_status)
 
 
 def render_text(results: Iterable[PlanResult], *, lang: str = "vi") -> str:

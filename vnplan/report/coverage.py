@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import textwrap
 
+import vnplan.vocab as vocab
 from vnplan.model import Coverage
+from vnplan.vocab.types import by_language
 
-STATUS_NAMES = {
-    "vi": {"met": "Đạt", "partial": "Một phần", "missing": "Chưa có", "placeholder": "Chờ điền"},
-    "en": {"met": "met", "partial": "partial", "missing": "missing", "placeholder": "placeholder"},
-}
-KIND_NAMES = {
-    "vi": {"citation": "viện dẫn", "content": "nội dung", "form": "hình thức", "target": "chỉ tiêu",
-           "duty": "nhiệm vụ", "deadline": "thời hạn", "theme": "chủ đề"},
-    "en": {k: k for k in ("citation", "content", "form", "target", "duty", "deadline", "theme")},
-}
+#: Status and kind names by language (``labels.json``).
+STATUS_NAMES = by_language(vocab.labels().requirement_status)
+KIND_NAMES = by_language(vocab.labels().kinds)
 
 
 def _short(s: str, n: int) -> str:
@@ -29,11 +25,10 @@ def render_coverage(cov: Coverage, lang: str = "vi") -> str:
     if lang == "en":
         head = (f"Coverage of profile {cov.profile}: score {cov.score:.0%}; {c['met']} met, {c['partial']} partial, "
                 f"{c['missing']} missing, {c['placeholder']} placeholder")
-        cols = ("id", "kind", "status", "score", "requirement")
     else:
         head = (f"Đối chiếu với kế hoạch cấp trên ({cov.profile}): {cov.score:.0%}; {c['met']} đạt, "
                 f"{c['partial']} một phần, {c['missing']} chưa có, {c['placeholder']} chờ điền")
-        cols = ("mã", "loại", "mức độ", "điểm", "yêu cầu")
+    cols = tuple(label.get(lang) for label in vocab.labels().coverage_columns)
     rows = [(r.id + ("" if r.mandatory else "°"), kn.get(r.kind, r.kind), st.get(r.status, r.status),
              f"{r.score:.2f}", _short(r.text, 70)) for r in cov.requirements]
     w = [max(len(cols[k]), *(len(row[k]) for row in rows)) if rows else len(cols[k]) for k in range(4)]

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Iterator
 from html import escape
 from typing import Any
 
+import vnplan.vocab as vocab
 from vnplan.report.batch import STATUS_NAMES
 from vnplan.report.text import SEVERITY_NAMES
 from vnplan.results import PlanResult, profile_of, requirement_columns, summary
+from vnplan.vocab.types import by_language
 
 _RANK = {"met": 0, "partial": 1, "placeholder": 2, "missing": 3}
 _STATUS_RANK = {"ok": 0, "fail": 1, "error": 2}
@@ -62,30 +64,8 @@ _JS = """
 })();
 """
 
-_TEXT = {
-    "vi": {
-        "title": "Kết quả kiểm tra kế hoạch", "profile": "Kế hoạch cấp trên (hồ sơ yêu cầu)",
-        "summary": "Tổng hợp", "matrix": "Ma trận đơn vị × yêu cầu", "details": "Chi tiết từng kế hoạch",
-        "unit": "Đơn vị", "file": "Tệp", "status": "Kết quả", "errors": "Lỗi", "warnings": "Cảnh báo",
-        "score": "Điểm", "plans": "Số kế hoạch", "checked": "Đã kiểm tra", "unreadable": "Không đọc được",
-        "failing": "Không đạt", "units": "Đơn vị đạt yêu cầu", "most_missed": "Yêu cầu hay bị thiếu nhất",
-        "requirement": "Yêu cầu", "times": "Số lần thiếu", "findings": "Phát hiện", "none": "Không có phát hiện nào.",
-        "evidence": "Bằng chứng", "header": "Số, ký hiệu; ngày", "no_profile": "Không dùng hồ sơ yêu cầu: các cột là các quy tắc có phát hiện.",
-        "rule_cols": "Quy tắc", "sort": "Bấm vào tiêu đề cột để sắp xếp.", "mandatory": "bắt buộc",
-        "error_row": "Không đọc được tệp", "line": "dòng", "coverage": "Mức đáp ứng",
-    },
-    "en": {
-        "title": "Plan check results", "profile": "Parent plan (requirement profile)",
-        "summary": "Summary", "matrix": "Units × requirements", "details": "Plan details",
-        "unit": "Unit", "file": "File", "status": "Result", "errors": "Errors", "warnings": "Warnings",
-        "score": "Score", "plans": "Plans", "checked": "Checked", "unreadable": "Unreadable",
-        "failing": "Failing", "units": "Units compliant", "most_missed": "Most-missed requirements",
-        "requirement": "Requirement", "times": "Missing in", "findings": "Findings", "none": "No findings.",
-        "evidence": "Evidence", "header": "Number, symbol; date", "no_profile": "No requirement profile: the columns are the rules that reported something.",
-        "rule_cols": "Rules", "sort": "Click a column heading to sort.", "mandatory": "mandatory",
-        "error_row": "Could not read the file", "line": "line", "coverage": "Coverage",
-    },
-}
+#: The words of the page by language (``labels.json``).
+_TEXT = by_language(vocab.labels().html)
 
 
 def _e(v: Any) -> str:

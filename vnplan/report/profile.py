@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import vnplan.vocab as vocab
 from vnplan.profiles.model import Profile
 
-KIND_VI = {"citation": "viện dẫn", "content": "nội dung", "form": "hình thức", "target": "chỉ tiêu",
-           "duty": "nhiệm vụ", "deadline": "thời hạn", "theme": "chủ đề"}
+#: Kind names in Vietnamese (``labels.json``).
+KIND_VI = {k: v.vi for k, v in vocab.labels().kinds.items()}
 
 
 def render_profile(p: Profile) -> str:

@@ -19,6 +19,7 @@ from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
 from vnplan.rules.registry import Context, Hit, rule
 from vnplan.text import is_upper_text, normalize
+from vnplan.vocab.patterns import longest_first
 
 ND30 = "Nghị định 30/2020/NĐ-CP"
 
@@ -281,7 +282,7 @@ def number_symbol(ctx: Context) -> Iterator[Hit]:
         yield Hit(nt.span, {"found": found}, variant="no_symbol")
         return
     fix = number_line(num or None, sym)
-    if m.group("word") != "Số" or m.group("colon") != ":":
+    if m.group("word") != vocab.decree30().number_word or m.group("colon") != ":":
         yield Hit(nt.span, {"found": found}, variant="word", fix=fix)
     slash = found.find("/")
     tail = found[slash:]  # "/KH-UBND": no space around / and -, hyphens not dashes
@@ -348,7 +349,7 @@ def type_code(ctx: Context) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- F105
 
 _NUMERIC_DATE_RE = regex.compile(r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
-_UNIT_WORDS = frozenset({"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "phường", "trấn", "đặc", "khu"})
+_UNIT_WORDS = vocab.places().unit_words()  # tỉnh, thành, phố, thị, xã…: lower case inside a place name
 
 
 def _place_fixed(place: str) -> str:
@@ -364,7 +365,8 @@ def date_line(place: str | None, day: int | None, month: int | None, year: int |
     m = (f"{month:02d}" if month < 3 else str(month)) if month is not None else "…"
     y = str(year) if year is not None else "…"
     head = f"{_place_fixed(place)}, " if place else ""
-    return f"{head}ngày {d} tháng {m} năm {y}"
+    w = vocab.dates()
+    return f"{head}{w.day} {d} {w.month} {m} {w.year} {y}"
 
 
 @rule(
@@ -410,7 +412,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
     d = h.date
     fix = date_line(h.place, d.day, d.month, d.year)
     m = DATE_WORDS_RE.search(found)
-    if m is None or m.group("ngay") != "ngày" and h.place:
+    if m is None or m.group("ngay") != vocab.dates().day and h.place:
         yield Hit(dt.span, {"found": found}, variant="form", fix=fix if h.place else None)
         if m is None:
             return
@@ -421,10 +423,11 @@ def place_date(ctx: Context) -> Iterator[Hit]:
             yield Hit(dt.span, {"place": h.place}, variant="place_case", fix=fix)
         if not m.group("comma"):
             yield Hit(dt.span, {"found": found}, variant="comma", fix=fix)
-    blank = [w for w, v in (("ngày", d.day), ("tháng", d.month), ("năm", d.year)) if v is None]
+    w = vocab.dates()
+    blank = [(vi, en) for vi, en, v in ((w.day, "day", d.day), (w.month, "month", d.month), (w.year, "year", d.year))
+             if v is None]
     if blank:
-        en = {"ngày": "day", "tháng": "month", "năm": "year"}
-        yield Hit(dt.span, {"blank": ", ".join(blank), "blank_en": ", ".join(en[w] for w in blank)},
+        yield Hit(dt.span, {"blank": ", ".join(vi for vi, _ in blank), "blank_en": ", ".join(en for _, en in blank)},
                   variant="blank", severity="info")
     elif d.to_date() is None:
         yield Hit(dt.span, {"day": d.day, "month": d.month, "year": d.year}, variant="impossible")
@@ -477,7 +480,10 @@ def type_title(ctx: Context) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- F107
 
-_BAD_FORM_RE = regex.compile(r"^(?P<form>T/M|T\.M|K/T|K\.T|T/L|T\.L|T/UQ|TUQ|TM|KT|TL|Q)(?P<dot>\.?)\s+(?P<of>\S.*)$")
+# the misspelt forms of signing authority (decree30.json): T/M, T.M, K/T…
+_BAD_FORM_RE = regex.compile(
+    rf"^(?P<form>{longest_first(vocab.decree30().signature_form_misspellings)})(?P<dot>\.?)\s+(?P<of>\S.*)$"
+)
 
 
 def _starts(text: str, prefixes: Iterable[str]) -> bool:
