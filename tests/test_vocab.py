@@ -250,9 +250,9 @@ def word_lists(path: Path) -> list[str]:
             words = [e.value for e in items if isinstance(e, ast.Constant) and _is_word(e.value)]
             if len(words) >= 3:
                 out.append(f"{n.lineno}: {words[:4]}")
-        elif isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings:
-            if _alternatives(n.value) >= 3:
-                out.append(f"{n.lineno}: {n.value[:60]!r}")
+        elif (isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+              and _alternatives(n.value) >= 3):
+            out.append(f"{n.lineno}: {n.value[:60]!r}")
     return out
 
 

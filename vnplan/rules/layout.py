@@ -229,10 +229,10 @@ def _page_hits(plan: Plan, cfg: Layout) -> Iterator[Hit]:
     mtol = margins.tolerance_mm
     for attr, (vi, en) in SIDES.items():
         lo, hi = getattr(margins, attr)
-        found = sorted({getattr(p, attr) for p in pages
-                        if getattr(p, attr) is not None and not (lo - mtol <= getattr(p, attr) <= hi + mtol)})
-        if found:
-            yield Hit(first, {"side": vi, "side_en": en, "found": ", ".join(_fmt(x) for x in found), "lo": lo,
+        off = sorted({getattr(p, attr) for p in pages
+                      if getattr(p, attr) is not None and not (lo - mtol <= getattr(p, attr) <= hi + mtol)})
+        if off:
+            yield Hit(first, {"side": vi, "side_en": en, "found": ", ".join(_fmt(x) for x in off), "lo": lo,
                               "hi": hi, "provision": f"Phụ lục I, {margins.provision}"}, variant="margin")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Mapping
+from functools import cache
 from types import MappingProxyType, NoneType, UnionType
 from typing import Any, TypeVar
 
@@ -39,8 +40,8 @@ def _origin(t: Any) -> Any:
     return typing.get_origin(t)
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _make_converter(detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, _strict(kind))
 
@@ -86,7 +87,15 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-CONVERTER = _make_converter()
+#: The converter every file goes through; it stops at the first fault. Generating its code is
+#: most of the cost of loading the vocabulary (about 20 ms for every file, once per process).
+CONVERTER = _make_converter(detailed=False)
+
+
+@cache
+def _detailed() -> cattrs.Converter:
+    """A converter that collects every fault with its path: built only to explain a file that does not fit."""
+    return _make_converter(detailed=True)
 
 
 def structure(topic: str, cls: type[T]) -> T:
@@ -94,6 +103,13 @@ def structure(topic: str, cls: type[T]) -> T:
     raw = load_json("vnplan.vocab", f"{topic}.json")
     try:
         return CONVERTER.structure(raw, cls)
+    except Exception:  # noqa: BLE001 - whatever the fault, the detailed pass says which and where
+        return _explain(topic, raw, cls)
+
+
+def _explain(topic: str, raw: Any, cls: type[T]) -> T:
+    try:
+        return _detailed().structure(raw, cls)
     except cattrs.BaseValidationError as exc:  # cattrs groups every fault of the file
         faults = cattrs.transform_error(exc, path="$")
         raise DataFileError(f"vnplan's vocabulary file vnplan/vocab/{topic}.json is not valid: {'; '.join(faults)}",

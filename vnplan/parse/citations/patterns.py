@@ -18,7 +18,7 @@ from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, varian
 
 _W = vocab.citations()
 _T = vocab.doc_types()
-_DATE = vocab.dates()
+_DW = vocab.dates()
 _CITATION_CASES = ("given", "lower", "upper", "sentence", "title")
 
 
@@ -42,9 +42,9 @@ _LAW_ALT = "|".join(escape(v) for t in LAW_TYPES for v in (t, t.upper()))
 _PROJECT_ALT = _alt(PROJECT_TYPES)
 # one word in its three cases, spelt out: "(?:số|Số|SỐ)"
 _SO = spelt([vocab.decree30().number_word], ("lower", "sentence", "upper"))
-_NGAY = spelt([_DATE.day], ("lower", "sentence", "upper"))
-_THANG = spelt([_DATE.month], ("lower", "sentence", "upper"))
-_NAM = spelt([_DATE.year], ("lower", "sentence", "upper"))
+_NGAY = spelt([_DW.day], ("lower", "sentence", "upper"))
+_THANG = spelt([_DW.month], ("lower", "sentence", "upper"))
+_NAM = spelt([_DW.year], ("lower", "sentence", "upper"))
 _CUA = spelt([_W.of], ("lower", "sentence", "upper"))
 _VA = f"(?:{in_order(_W.conjunction)})"
 _ANAPHORS = in_order(_W.anaphors.phrases)
