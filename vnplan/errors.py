@@ -52,6 +52,11 @@ class UnsafeFileError(InputError):
     """The file could harm the reader (zip bomb, XML external entities) and was refused."""
 
 
+class LimitExceededError(InputError):
+    """The input goes past one of the reading limits (``vnplan.read.limits``): too large, too many
+    paragraphs, runs, pages… Real documents stay far below them; the message names the limit."""
+
+
 class NeedsOCRError(InputError):
     """A PDF has no text layer (a scan): it must go through OCR first."""
 

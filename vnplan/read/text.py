@@ -12,6 +12,8 @@ import regex
 
 from vnplan.errors import EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
+from vnplan.read.limits import MAX_LINES, MAX_PARAGRAPHS, check_text, exceeded
+from vnplan.read.values import clean_document
 from vnplan.text import is_upper_text, normalize_with_map
 
 # Line ends: CR LF, CR, LF, the vertical tab and form feed (Word's line break, pdftotext's
@@ -81,11 +83,16 @@ def _joinable(a: str, b: str) -> bool:
 
 
 def read_text(text: str, *, path: str | None = None, format: str = "text") -> SourceDocument:
-    """Read plain text into a :class:`SourceDocument` of paragraph blocks."""
+    """Read plain text into a :class:`SourceDocument` of paragraph blocks.
+
+    Work and memory are linear in the text, which :mod:`vnplan.read.limits` bounds (characters,
+    lines, paragraphs) before and while the lines are split.
+    """
     if "\x00" in text:
         from vnplan.errors import BinaryInputError
 
         raise BinaryInputError("the input contains NUL bytes: it is binary, not text", path=path)
+    check_text(text, path=path)
     # 1. lines with their offsets, normalised; rows of tables copied from Word (cells
     #    separated by tabs or wide gaps) are split into their cells, column by column
     raw_lines: list[tuple[int, int, str]] = []  # (lineno, origin, body)
@@ -94,6 +101,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
         raw = m.group(0)
         if not raw:
             break
+        if lineno > MAX_LINES:
+            raise exceeded("too many lines", MAX_LINES, "MAX_LINES", path=path)
         raw_lines.append((lineno, pos, raw.rstrip(_BREAKS)))
         pos += len(raw)
     lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
@@ -147,6 +156,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
                 Block(index=len(blocks), text=t, kind="artifact", line=lineno, origin=origin,
                       offsets=_shift(omap, t, _lead(text, origin)), location=f"dòng {lineno}")
             )
+            if len(blocks) > MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             i += 1
             continue
         parts = [(t, origin, omap)]
@@ -155,8 +166,10 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
             parts.append((lines[j][2], lines[j][1], lines[j][3]))
             j += 1
         blocks.append(_make_block(len(blocks), parts, lineno, text, cell_of.get(i)))
+        if len(blocks) > MAX_PARAGRAPHS:
+            raise exceeded("too many paragraphs", MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
         i = j
-    return SourceDocument(blocks=tuple(blocks), format=format, path=path)
+    return clean_document(SourceDocument(blocks=tuple(blocks), format=format, path=path))
 
 
 _GAP_RE = regex.compile(r"\t+| {5,}")
@@ -255,10 +268,12 @@ def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None
     pieces: list[str] = []
     offsets: list[int] = []
     breaks: list[int] = []
+    length = 0  # characters in ``pieces`` so far: a running count keeps a long paragraph linear
     for k, (t, origin, omap) in enumerate(parts):
         if k:
-            breaks.append(sum(len(p) for p in pieces))
+            breaks.append(length)
             pieces.append(" ")
+            length += 1
             offsets.append(origin - 1 - origin0)  # the line break
         lead = _lead(text, origin) if omap is None else 0
         rel = origin - origin0
@@ -267,6 +282,7 @@ def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None
         else:
             offsets.extend(rel + o for o in omap)
         pieces.append(t)
+        length += len(t)
     joined = "".join(pieces)
     identity = offsets == list(range(len(offsets)))
     return Block(
