@@ -173,7 +173,7 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
 
 
 _GAP_RE = regex.compile(r"\t+| {5,}")
-_PIPE_ROW_RE = regex.compile(r"^\|[^|]*\|[^|]*(?:\|[^|]*)*\|$")
+_NON_SPACE_RE = regex.compile(r"\S")
 _PIPE_RULE_RE = regex.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 
 
@@ -188,7 +188,10 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     (``ngày      tháng``), and not after a list label (``1.<tab>Mục đích``: Word's numbering).
     """
     stripped = body.strip()
-    if _PIPE_ROW_RE.match(stripped) and not _CELL_BREAK_RE.match(stripped):
+    # "| a | b |": starts and ends with a pipe and holds one between (a test, not a pattern:
+    # a pattern for it backtracks quadratically on a long line of pipes that does not end in one)
+    if (stripped[:1] == "|" and stripped[-1:] == "|" and stripped.count("|") >= 3
+            and not _CELL_BREAK_RE.match(stripped)):
         # "| UBND TỈNH … | CỘNG HÒA … |": a table row written with pipes (as Markdown does)
         bars = [m.start() for m in regex.finditer(r"\|", body)]
         rule = bool(_PIPE_RULE_RE.match(stripped))  # the |---|---| line: no text
@@ -198,9 +201,12 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     parts: list[tuple[int, str]] = []
     start = 0
     for m in _GAP_RE.finditer(body):
-        left = body[start : m.start()].strip()
-        right = body[m.end() :].lstrip()
-        if left and (right[:1] in "/.…_-" or left.rsplit(" ", 1)[-1] in _BLANK_BEFORE):
+        # what the gap follows and what comes after it, without copying the rest of the line
+        # (a copy per gap is quadratic on a line of many gaps)
+        last_word = _last_word(body, start, m.start())
+        nxt = _NON_SPACE_RE.search(body, m.end())
+        right_first = nxt.group(0) if nxt else ""
+        if last_word is not None and (right_first in "/.…_-" or last_word in _BLANK_BEFORE):
             continue  # a blank left in the text, not a cell boundary
         parts.append((start, body[start : m.start()]))
         start = m.end()
@@ -212,6 +218,20 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     if first and len(first) <= 8 and LIST_MARKER_RE.match(first + " ") and len(filled) <= 2:
         return None
     return parts
+
+
+def _last_word(body: str, start: int, end: int) -> str | None:
+    """``body[start:end].strip().rsplit(" ", 1)[-1]``, or None when that span is blank, looking only
+    at the span's last word: the spans of skipped gaps overlap, and copying them is quadratic."""
+    k = end
+    while k > start and body[k - 1].isspace():
+        k -= 1
+    if k == start:
+        return None
+    j = k
+    while j > start and body[j - 1] != " ":
+        j -= 1
+    return body[j:k].strip()
 
 
 def _is_row(body: str) -> bool:
