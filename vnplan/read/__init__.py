@@ -82,14 +82,15 @@ def _read_bounded(fh, *, path: str) -> bytes:  # type: ignore[no-untyped-def]
     so ``/dev/zero`` or an endless standard input stops there instead of filling the memory."""
     chunks: list[bytes] = []
     got = 0
-    while got <= MAX_INPUT_BYTES:
-        chunk = fh.read(min(1 << 20, MAX_INPUT_BYTES + 1 - got))
+    most = limits.MAX_INPUT_BYTES
+    while got <= most:
+        chunk = fh.read(min(1 << 20, most + 1 - got))
         if not chunk:
             break
         chunks.append(chunk)
         got += len(chunk)
-    if got > MAX_INPUT_BYTES:
-        raise limits.exceeded("input too large", MAX_INPUT_BYTES, "MAX_INPUT_BYTES", path=path,
+    if got > most:
+        raise limits.exceeded("input too large", most, "MAX_INPUT_BYTES", path=path,
                               hint=limits.INPUT_HINT)
     return b"".join(chunks)
 

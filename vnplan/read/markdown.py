@@ -13,7 +13,8 @@ import regex
 
 from vnplan.errors import EmptyInputError
 from vnplan.model import Block, SourceDocument, TablePos
-from vnplan.read.limits import MAX_MARKDOWN_DELIMITERS, MAX_PARAGRAPHS, check_text, exceeded
+from vnplan.read import limits
+from vnplan.read.limits import check_text, exceeded
 from vnplan.read.text import read_text
 from vnplan.read.values import clean_document
 from vnplan.text import normalize_with_map
@@ -88,7 +89,7 @@ def _strip_emphasis(s: str) -> str:
         j = i
         while j < n and s[j] == c:
             j += 1
-        if len(runs) >= MAX_MARKDOWN_DELIMITERS:
+        if len(runs) >= limits.MAX_MARKDOWN_DELIMITERS:
             break  # the rest of an absurd line stays as typed
         before = s[i - 1] if i else " "
         after = s[j] if j < n else " "
@@ -172,8 +173,8 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
         doc = read_text("\n".join(t for _, t in para), path=path, format="markdown") if any(
             t.strip() for _, t in para) else None
         if doc is not None:
-            if len(blocks) + len(doc.blocks) > MAX_PARAGRAPHS:
-                raise exceeded("too many paragraphs", MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
+            if len(blocks) + len(doc.blocks) > limits.MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             for b in doc.blocks:
                 ln = first + (b.line or 1) - 1
                 blocks.append(attrs.evolve(b, index=len(blocks), line=ln, location=f"dòng {ln}",
@@ -183,8 +184,8 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
     def add(text_: str, lineno: int, **kw) -> None:  # type: ignore[no-untyped-def]
         norm, _ = normalize_with_map(text_)
         if norm:
-            if len(blocks) >= MAX_PARAGRAPHS:
-                raise exceeded("too many paragraphs", MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
+            if len(blocks) >= limits.MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             blocks.append(Block(index=len(blocks), text=norm, line=lineno, location=kw.pop("location", f"dòng {lineno}"), **kw))
 
     i = 0

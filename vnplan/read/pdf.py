@@ -30,19 +30,8 @@ from vnplan.errors import (
     VnplanError,
 )
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
-from vnplan.read import legacy, values
-from vnplan.read.limits import (
-    MAX_LINES,
-    MAX_PDF_ANNOTATIONS,
-    MAX_PDF_FORM_DRAWS,
-    MAX_PDF_OBJECTS,
-    MAX_PDF_OPERATORS,
-    MAX_PDF_PAGE_CONTENT_BYTES,
-    MAX_PDF_PAGE_OPERATORS,
-    MAX_PDF_PAGES,
-    MAX_TEXT_CHARS,
-    exceeded,
-)
+from vnplan.read import legacy, limits, values
+from vnplan.read.limits import exceeded
 from vnplan.read.text import LIST_MARKER_RE, read_text
 from vnplan.read.values import clean_document
 from vnplan.text import normalize_with_map
@@ -73,27 +62,41 @@ class _Line:
 
 
 class _Work:
-    """Content-stream operators run so far, per page and for the document, against the limits."""
+    """Content-stream operators run so far, per page and for the document, against the limits.
+
+    pypdf calls :meth:`operator` before every operator, inside Form XObjects too. The error it
+    raises is kept: pypdf swallows exceptions raised while a form is drawn, so :meth:`check`
+    raises it again once the page has been read.
+    """
 
     def __init__(self, path: str | None) -> None:
         self.path = path
         self.total = 0
         self.page = 0
         self.page_no = 0
+        self.error: LimitExceededError | None = None
 
     def start_page(self, page_no: int) -> None:
         self.page = 0
         self.page_no = page_no
 
-    def operator(self, *_args: Any) -> None:  # pypdf's visitor_operand_before, forms drawn included
+    def operator(self, *_args: Any) -> None:  # pypdf's visitor_operand_before
         self.page += 1
         self.total += 1
-        if self.page > MAX_PDF_PAGE_OPERATORS:
-            raise exceeded(f"page {self.page_no + 1} holds too much drawing (content-stream operators)",
-                           MAX_PDF_PAGE_OPERATORS, "MAX_PDF_PAGE_OPERATORS", path=self.path, hint=_PDF_HINT)
-        if self.total > MAX_PDF_OPERATORS:
-            raise exceeded("the PDF holds too much drawing (content-stream operators)", MAX_PDF_OPERATORS,
-                           "MAX_PDF_OPERATORS", path=self.path, hint=_PDF_HINT)
+        if self.error is None:
+            if self.page > limits.MAX_PDF_PAGE_OPERATORS:
+                self.error = exceeded(f"page {self.page_no + 1} holds too much drawing (content-stream operators)",
+                                      limits.MAX_PDF_PAGE_OPERATORS, "MAX_PDF_PAGE_OPERATORS", path=self.path,
+                                      hint=_PDF_HINT)
+            elif self.total > limits.MAX_PDF_OPERATORS:
+                self.error = exceeded("the PDF holds too much drawing (content-stream operators)",
+                                      limits.MAX_PDF_OPERATORS, "MAX_PDF_OPERATORS", path=self.path, hint=_PDF_HINT)
+        if self.error is not None:
+            raise self.error
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
 
 
 _PDF_HINT = "print it to a new PDF or export the document again; real plans stay far below this limit"
@@ -127,6 +130,7 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None) -> tuple[lis
         parts.append((text, x, y, eff, enc, name))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=work.operator)
+    work.check()
     lines: list[_Line] = []
     converted = False
     buf: list[tuple[str, float, float, str | None]] = []  # (piece, x, size, font)
@@ -218,7 +222,7 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
     if annots is None:
         return out
     try:
-        refs = list(annots.get_object())[:MAX_PDF_ANNOTATIONS]  # stamps are few; the rest is not read
+        refs = list(annots.get_object())[:limits.MAX_PDF_ANNOTATIONS]  # stamps are few; the rest is not read
     except TypeError:  # not an array
         return out
     for ref in refs:
@@ -231,7 +235,7 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
             normal = normal.get_object() if normal is not None else None
             if normal is None or not hasattr(normal, "get_data"):
                 continue  # no appearance, or a state dictionary (check boxes)
-            if len(normal.get_data()) > MAX_PDF_PAGE_CONTENT_BYTES:
+            if len(normal.get_data()) > limits.MAX_PDF_PAGE_CONTENT_BYTES:
                 continue  # no stamp draws that much
             found: list[tuple[float, float]] = []
 
@@ -241,6 +245,8 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
 
             drawn = page.extract_xform_text(normal, visitor_text=visit,
                                             visitor_operand_before=work.operator if work else None)
+            if work is not None:
+                work.check()
             text = values.scrub("\n".join(" ".join(t.split()) for t in drawn.splitlines() if t.strip()))
             if not text:
                 continue
@@ -419,14 +425,14 @@ def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
     limit_error = getattr(pypdf.errors, "LimitReachedError", None)
     # every indirect object ends with "endobj" (those packed in object streams are counted below)
     declared = data.count(b"endobj")
-    if declared > MAX_PDF_OBJECTS:
-        raise exceeded("too many PDF objects", MAX_PDF_OBJECTS, "MAX_PDF_OBJECTS", path=path,
+    if declared > limits.MAX_PDF_OBJECTS:
+        raise exceeded("too many PDF objects", limits.MAX_PDF_OBJECTS, "MAX_PDF_OBJECTS", path=path,
                        found=f"{declared}", hint=_PDF_HINT)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         objects = sum(len(v) for v in getattr(reader, "xref", {}).values()) + len(getattr(reader, "xref_objStm", {}))
-        if objects > MAX_PDF_OBJECTS:
-            raise exceeded("too many PDF objects", MAX_PDF_OBJECTS, "MAX_PDF_OBJECTS", path=path,
+        if objects > limits.MAX_PDF_OBJECTS:
+            raise exceeded("too many PDF objects", limits.MAX_PDF_OBJECTS, "MAX_PDF_OBJECTS", path=path,
                            found=f"{objects}", hint=_PDF_HINT)
         if reader.is_encrypted:
             # An empty user password is the rule for "restricted" PDFs: every viewer opens them
@@ -448,8 +454,8 @@ def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
             raise _limit_error(exc, path) from None
         raise CorruptFileError(f"broken PDF ({type(exc).__name__}: {exc})", path=path,
                                hint="download the file again") from None
-    if len(pages) > MAX_PDF_PAGES:
-        raise exceeded("too many pages", MAX_PDF_PAGES, "MAX_PDF_PAGES", path=path, found=f"{len(pages)} pages",
+    if len(pages) > limits.MAX_PDF_PAGES:
+        raise exceeded("too many pages", limits.MAX_PDF_PAGES, "MAX_PDF_PAGES", path=path, found=f"{len(pages)} pages",
                        hint="split the PDF; real plans stay far below this limit")
     return reader, pages
 
@@ -462,9 +468,9 @@ def _pypdf_limits():  # type: ignore[no-untyped-def]
     except ImportError:  # an older pypdf: vnplan's own counts still bound the work
         yield
         return
-    wanted = {"xform_maximum_invocations_per_extraction": MAX_PDF_FORM_DRAWS,
-              "page_tree_maximum_entries": 4 * MAX_PDF_PAGES,
-              "zlib_maximum_output_length": 4 * MAX_PDF_PAGE_CONTENT_BYTES + 64 * 1024 * 1024}
+    wanted = {"xform_maximum_invocations_per_extraction": limits.MAX_PDF_FORM_DRAWS,
+              "page_tree_maximum_entries": 4 * limits.MAX_PDF_PAGES,
+              "zlib_maximum_output_length": 4 * limits.MAX_PDF_PAGE_CONTENT_BYTES + 64 * 1024 * 1024}
     known = {f.name for f in dataclasses.fields(Configuration)}
     with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):
         yield
@@ -486,7 +492,7 @@ def _content_bytes(page: Any) -> int:
     if contents is not None:
         total += stream_len(contents)
     todo = [page.get("/Resources")]
-    while todo and total <= MAX_PDF_PAGE_CONTENT_BYTES and len(seen) < 10_000:
+    while todo and total <= limits.MAX_PDF_PAGE_CONTENT_BYTES and len(seen) < 10_000:
         res = todo.pop()
         res = res.get_object() if res is not None else None
         xobjects = res.get("/XObject") if hasattr(res, "get") else None
@@ -569,9 +575,10 @@ def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
             if not (0 < w < 1e6 and 0 < h < 1e6):
                 w, h = 595.0, 842.0  # no usable page size (A4 assumed)
             size = _content_bytes(page)
-            if size > MAX_PDF_PAGE_CONTENT_BYTES:
-                raise exceeded(f"page {k + 1} holds too much drawing (content-stream bytes)", MAX_PDF_PAGE_CONTENT_BYTES,
-                               "MAX_PDF_PAGE_CONTENT_BYTES", path=path, hint=_PDF_HINT)
+            if size > limits.MAX_PDF_PAGE_CONTENT_BYTES:
+                raise exceeded(f"page {k + 1} holds too much drawing (content-stream bytes)",
+                               limits.MAX_PDF_PAGE_CONTENT_BYTES, "MAX_PDF_PAGE_CONTENT_BYTES", path=path,
+                               hint=_PDF_HINT)
             lines, conv = _page_lines(page, k, work)
             visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
             stamped += _place_stamps(lines, _stamps(page, work), k) if "/Annots" in page else 0
@@ -584,10 +591,10 @@ def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
                 raise _limit_error(exc, path) from None
             raise CorruptFileError(f"cannot read page {k + 1} ({type(exc).__name__}: {exc})", path=path) from None
         n_lines += len(lines)
-        if visible > MAX_TEXT_CHARS:
-            raise exceeded("too much text", MAX_TEXT_CHARS, "MAX_TEXT_CHARS", path=path)
-        if n_lines > MAX_LINES:
-            raise exceeded("too many lines", MAX_LINES, "MAX_LINES", path=path)
+        if visible > limits.MAX_TEXT_CHARS:
+            raise exceeded("too much text", limits.MAX_TEXT_CHARS, "MAX_TEXT_CHARS", path=path)
+        if n_lines > limits.MAX_LINES:
+            raise exceeded("too many lines", limits.MAX_LINES, "MAX_LINES", path=path)
         if values.pdf_rotation(page.get("/Rotate")) % 180:  # a name, an array or null: not rotated
             w, h = h, w
         legacy_used |= conv

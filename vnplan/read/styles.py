@@ -7,7 +7,8 @@ from typing import Any
 from lxml import etree
 
 from vnplan.read import values
-from vnplan.read.limits import MAX_STYLE_DEPTH, exceeded
+from vnplan.read import limits
+from vnplan.read.limits import exceeded
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -193,14 +194,15 @@ class Styles:
                 break
             seen.add(sid)
             out.append(st)
-            if len(out) > MAX_STYLE_DEPTH:
+            if len(out) > limits.MAX_STYLE_DEPTH:
                 raise self._too_deep()
             sid = st.based_on
         out.reverse()
         return out
 
     def _too_deep(self) -> Exception:
-        return exceeded("style inheritance (basedOn) too deep", MAX_STYLE_DEPTH, "MAX_STYLE_DEPTH", path=self.path,
+        return exceeded("style inheritance (basedOn) too deep", limits.MAX_STYLE_DEPTH, "MAX_STYLE_DEPTH",
+                        path=self.path,
                         hint="the style sheet was damaged or crafted; save the document again from Word")
 
     def _merged(self, style_id: str | None) -> dict[str, Any] | None:
@@ -231,14 +233,14 @@ class Styles:
                 break
             path.append(st)
             on_path.add(sid)
-            if len(path) > MAX_STYLE_DEPTH:
+            if len(path) > limits.MAX_STYLE_DEPTH:
                 raise self._too_deep()
             sid = st.based_on
         depth = base["depth"] if base is not None else 0
         info = base
         for st in reversed(path):
             depth += 1
-            if depth > MAX_STYLE_DEPTH:
+            if depth > limits.MAX_STYLE_DEPTH:
                 raise self._too_deep()
             new: dict[str, Any] = {"id": st.id, "name": st.name, "num_id": None, "ilvl": None, "outline": None,
                                    "jc": None, "rpr": {}, "num_style": None, "depth": depth}

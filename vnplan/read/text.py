@@ -12,7 +12,8 @@ import regex
 
 from vnplan.errors import EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
-from vnplan.read.limits import MAX_LINES, MAX_PARAGRAPHS, check_text, exceeded
+from vnplan.read import limits
+from vnplan.read.limits import check_text, exceeded
 from vnplan.read.values import clean_document
 from vnplan.text import is_upper_text, normalize_with_map
 
@@ -101,8 +102,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
         raw = m.group(0)
         if not raw:
             break
-        if lineno > MAX_LINES:
-            raise exceeded("too many lines", MAX_LINES, "MAX_LINES", path=path)
+        if lineno > limits.MAX_LINES:
+            raise exceeded("too many lines", limits.MAX_LINES, "MAX_LINES", path=path)
         raw_lines.append((lineno, pos, raw.rstrip(_BREAKS)))
         pos += len(raw)
     lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
@@ -156,8 +157,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
                 Block(index=len(blocks), text=t, kind="artifact", line=lineno, origin=origin,
                       offsets=_shift(omap, t, _lead(text, origin)), location=f"dòng {lineno}")
             )
-            if len(blocks) > MAX_PARAGRAPHS:
-                raise exceeded("too many paragraphs", MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
+            if len(blocks) > limits.MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             i += 1
             continue
         parts = [(t, origin, omap)]
@@ -166,8 +167,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
             parts.append((lines[j][2], lines[j][1], lines[j][3]))
             j += 1
         blocks.append(_make_block(len(blocks), parts, lineno, text, cell_of.get(i)))
-        if len(blocks) > MAX_PARAGRAPHS:
-            raise exceeded("too many paragraphs", MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
+        if len(blocks) > limits.MAX_PARAGRAPHS:
+            raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
         i = j
     return clean_document(SourceDocument(blocks=tuple(blocks), format=format, path=path))
 
