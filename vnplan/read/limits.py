@@ -30,9 +30,9 @@ MAX_LINES = 200_000
 #: Paragraphs of one document: ``w:p`` elements of a .docx, blocks of any reader.
 MAX_PARAGRAPHS = 50_000
 #: Runs (``w:r``) of one .docx.
-MAX_RUNS = 500_000
+MAX_RUNS = 200_000
 #: Markup tags (``<``) in one .docx part, checked before the part is parsed (lxml needs ~150 bytes an element).
-MAX_XML_TAGS = 2_000_000
+MAX_XML_TAGS = 1_000_000
 #: Depth of a style's ``basedOn`` chain (Word's own style sheets go 3 or 4 deep).
 MAX_STYLE_DEPTH = 100
 #: Pages of one PDF.
