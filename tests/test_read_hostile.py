@@ -103,6 +103,9 @@ class TestValues:
                     float("nan"), float("inf"), "90", NumberObject(10**30)):
             assert values.pdf_int(odd, lo=-360, hi=360, default=0) == 0
         assert [values.pdf_rotation(NumberObject(n)) for n in (0, 90, -90, 450, 45)] == [0, 90, 270, 90, 0]
+        assert values.pdf_number(FloatObject(595.5)) == 595.5 and values.pdf_number(NumberObject(842)) == 842
+        for odd in (NameObject("/Foo"), NullObject(), float("nan"), float("inf"), 1e400, True, "12"):
+            assert values.pdf_number(odd, default=-1.0) == -1.0
 
     def test_lone_surrogates_are_replaced(self):
         assert values.scrub("a\ud800b\udfff") == "a\ufffdb\ufffd"
@@ -194,6 +197,12 @@ def test_d8_out_of_range_and_surrogate_symbols_are_replaced_or_dropped(char):
 def test_d8_odd_pdf_rotation_is_no_rotation(rotate):
     doc = read_pdf(raw_pdf([text_ops(PDF_PLAN)], page_extra=rotate))
     assert doc.pages[0].orientation == "portrait" and doc.blocks
+
+
+@pytest.mark.parametrize("box", [b"[0 0 /Foo 842]", b"null", b"[0 0 99999999999 842]", b"[0 0]", b"(A4)", b"[0 0 0 0]"])
+def test_d8_an_unusable_media_box_is_taken_as_a4(box):
+    data = raw_pdf([text_ops(PDF_PLAN)]).replace(b"/MediaBox [0 0 595 842]", b"/MediaBox " + box)
+    assert read_pdf(data).pages[0].width_mm == 209.9
 
 
 def test_d8_a_real_rotation_still_turns_the_page():

@@ -250,12 +250,14 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
             text = values.scrub("\n".join(" ".join(t.split()) for t in drawn.splitlines() if t.strip()))
             if not text:
                 continue
-            rect = [float(v) for v in a["/Rect"]]
+            rect = [values.pdf_number(v) for v in a["/Rect"]][:4]
+            if len(rect) < 4 or None in rect:
+                continue  # no usable position
         except VnplanError:
             raise
         except Exception:  # noqa: BLE001 - a damaged annotation only loses its stamp
             continue
-        x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])
+        x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])  # type: ignore[type-var]
         dy, size = found[0] if found else (0.0, 12.0)
         base = y0 + dy if 0 <= dy <= (y1 - y0) else y0
         out.append((x0, base, size, text))
@@ -476,6 +478,19 @@ def _pypdf_limits():  # type: ignore[no-untyped-def]
         yield
 
 
+def _page_size(page: Any) -> tuple[float, float]:
+    """Width and height of a page's MediaBox (inherited as pypdf resolves it); A4 when it is unusable."""
+    try:
+        box = [values.pdf_number(v) for v in page.mediabox]
+    except Exception:  # noqa: BLE001 - a malformed box is no box
+        box = []
+    if len(box) == 4 and None not in box:
+        w, h = abs(box[2] - box[0]), abs(box[3] - box[1])  # type: ignore[operator]
+        if 0 < w < 1e6 and 0 < h < 1e6:
+            return w, h
+    return 595.0, 842.0
+
+
 def _content_bytes(page: Any) -> int:
     """Decoded bytes of a page's content streams and of the Form XObjects it can draw (each once)."""
     total = 0
@@ -570,10 +585,7 @@ def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
     limit_error = getattr(__import__("pypdf").errors, "LimitReachedError", None)
     for k, page in enumerate(pages):
         try:
-            box = page.mediabox
-            w, h = float(box.width), float(box.height)
-            if not (0 < w < 1e6 and 0 < h < 1e6):
-                w, h = 595.0, 842.0  # no usable page size (A4 assumed)
+            w, h = _page_size(page)
             size = _content_bytes(page)
             if size > limits.MAX_PDF_PAGE_CONTENT_BYTES:
                 raise exceeded(f"page {k + 1} holds too much drawing (content-stream bytes)",

@@ -135,6 +135,22 @@ def pdf_int(obj: Any, *, lo: int, hi: int, default: int) -> int:
     return n if lo <= n <= hi else default
 
 
+def pdf_number(obj: Any, *, default: float | None = None, bound: float = 1e7) -> float | None:
+    """A real number from a PDF dictionary or array (a coordinate, a width), finite and within
+    ``±bound``; anything else gives ``default``."""
+    for _ in range(4):
+        if type(obj).__name__ != "IndirectObject":
+            break
+        try:
+            obj = obj.get_object()
+        except Exception:  # noqa: BLE001 - a dangling reference is a missing value
+            return default
+    if isinstance(obj, bool) or type(obj).__name__ == "BooleanObject" or not isinstance(obj, (int, float)):
+        return default
+    x = float(obj)
+    return x if -bound <= x <= bound else default  # NaN compares false: default
+
+
 def pdf_rotation(obj: Any) -> int:
     """A page's ``/Rotate``: a multiple of 90, normalised to 0, 90, 180 or 270; anything else is 0."""
     n = pdf_int(obj, lo=-(10**9), hi=10**9, default=0)
