@@ -8,6 +8,8 @@ are reduced to their text; ``| a | b |`` table rows become one block per cell wi
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import regex
 
@@ -74,8 +76,8 @@ def _strip_emphasis(s: str) -> str:
     if "*" not in s and "_" not in s:
         return s
     n = len(s)
-    runs: list[list] = []  # [start, char, count, removed]  # type: ignore[type-arg]
-    stack: list[list] = []  # [run index, chars left to pair]  # type: ignore[type-arg]
+    runs: list[list[Any]] = []  # [start, char, count, removed]
+    stack: list[list[int]] = []  # [run index, chars left to pair]
     bottom = {"*": 0, "_": 0}  # below this stack depth no opener of that character is left
     i = 0
     while i < n:
@@ -98,7 +100,7 @@ def _strip_emphasis(s: str) -> str:
         if c == "_" or j - i == 1:  # "ma_so_1", "2*3*4": inside a word, only "**" marks up
             can_open = can_open and not before.isalnum()
             can_close = can_close and not after.isalnum()
-        run = [i, c, j - i, 0]
+        run: list[Any] = [i, c, j - i, 0]
         runs.append(run)
         left = j - i
         if can_close:

@@ -250,14 +250,15 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
             text = values.scrub("\n".join(" ".join(t.split()) for t in drawn.splitlines() if t.strip()))
             if not text:
                 continue
-            rect = [values.pdf_number(v) for v in a["/Rect"]][:4]
-            if len(rect) < 4 or None in rect:
+            corners = [values.pdf_number(v) for v in a["/Rect"]][:4]
+            rect = [v for v in corners if v is not None]
+            if len(rect) < 4:
                 continue  # no usable position
         except VnplanError:
             raise
         except Exception:  # noqa: BLE001 - a damaged annotation only loses its stamp
             continue
-        x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])  # type: ignore[type-var]
+        x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])
         dy, size = found[0] if found else (0.0, 12.0)
         base = y0 + dy if 0 <= dy <= (y1 - y0) else y0
         out.append((x0, base, size, text))
@@ -506,13 +507,13 @@ def _content_bytes(page: Any) -> int:
     contents = page.get("/Contents")
     if contents is not None:
         total += stream_len(contents)
-    todo = [page.get("/Resources")]
+    todo: list[Any] = [page.get("/Resources")]
     while todo and total <= limits.MAX_PDF_PAGE_CONTENT_BYTES and len(seen) < 10_000:
-        res = todo.pop()
+        res: Any = todo.pop()
         res = res.get_object() if res is not None else None
-        xobjects = res.get("/XObject") if hasattr(res, "get") else None
+        xobjects: Any = res.get("/XObject") if hasattr(res, "get") else None
         xobjects = xobjects.get_object() if xobjects is not None else None
-        if not hasattr(xobjects, "values"):
+        if xobjects is None or not hasattr(xobjects, "values"):
             continue
         for ref in xobjects.values():
             obj = ref.get_object()
