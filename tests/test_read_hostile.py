@@ -217,6 +217,21 @@ def test_lone_surrogates_never_leave_a_reader():
     texts_encode(md)
 
 
+def _page_tree(levels: int, fan: int) -> bytes:
+    """One page reached through ``levels`` page-tree nodes, each listing the next ``fan`` times."""
+    more = []
+    for j in range(levels):
+        child = f"{7 + j} 0 R" if j < levels - 1 else "5 0 R"
+        more.append(f"<< /Type /Pages /Kids [{' '.join([child] * fan)}] /Count {fan ** (levels - j)} >>".encode())
+    return raw_pdf([text_ops(PDF_PLAN)], more=more).replace(b"/Kids [5 0 R] /Count 1", b"/Kids [6 0 R] /Count 1")
+
+
+def test_d9_a_page_tree_fanning_out_to_millions_of_pages_is_refused():
+    assert len(read_pdf(_page_tree(2, 10)).pages) == 100
+    with pytest.raises(LimitExceededError):
+        read_pdf(_page_tree(6, 10))  # 1 500 bytes, a million pages
+
+
 def test_d9_a_page_with_too_much_drawing_is_refused_before_parsing(monkeypatch):
     data = raw_pdf([text_ops(PDF_PLAN) + b"\nBT /F1 12 Tf 72 800 Td " + b"(a b) Tj 0 -1 Td " * 3_000 + b"ET"],
                    compress=True)
@@ -497,6 +512,14 @@ def test_markdown_reader_work_grows_linearly(family):
     make = MARKDOWN_FAMILIES[family]
     assert_linear(_ok(read_markdown), make, 2_500)
     assert_linear(strip_inline, lambda n: make(n).replace("\n", " "), 2_500)
+
+
+@pytest.mark.parametrize("family", ["TCVN3", "VNI", "bytes"])
+def test_legacy_detection_and_conversion_work_grows_linearly(family):
+    line = {"TCVN3": "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n", "VNI": "Coäng hoøa xaõ hoäi chuû nghóa\n",
+            "bytes": "Céng hoµ x· héi chñ nghÜa\n"}[family]
+    make = (lambda n: (line * n).encode("latin-1")) if family == "bytes" else (lambda n: line * n)
+    assert_linear(_ok(read), make, 400)
 
 
 def test_docx_reader_work_grows_linearly_in_runs_paragraphs_and_styles():
