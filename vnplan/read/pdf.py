@@ -221,6 +221,7 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
     annots = page.get("/Annots")
     if annots is None:
         return out
+    drawn_bytes = 0
     try:
         refs = list(annots.get_object())[:limits.MAX_PDF_ANNOTATIONS]  # stamps are few; the rest is not read
     except TypeError:  # not an array
@@ -235,8 +236,9 @@ def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, fl
             normal = normal.get_object() if normal is not None else None
             if normal is None or not hasattr(normal, "get_data"):
                 continue  # no appearance, or a state dictionary (check boxes)
-            if len(normal.get_data()) > limits.MAX_PDF_PAGE_CONTENT_BYTES:
-                continue  # no stamp draws that much
+            drawn_bytes += len(normal.get_data())
+            if drawn_bytes > limits.MAX_PDF_PAGE_CONTENT_BYTES:
+                break  # appearances drawing that much are no stamps: the rest is not read
             found: list[tuple[float, float]] = []
 
             def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
