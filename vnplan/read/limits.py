@@ -40,9 +40,9 @@ MAX_PDF_PAGES = 2_000
 #: Indirect objects of one PDF (cross-reference entries).
 MAX_PDF_OBJECTS = 500_000
 #: Decoded content-stream bytes of one PDF page, its Form XObjects included, checked before parsing.
-MAX_PDF_PAGE_CONTENT_BYTES = 1_500_000
+MAX_PDF_PAGE_CONTENT_BYTES = 1_000_000
 #: Content-stream operators run while reading one page (forms drawn included).
-MAX_PDF_PAGE_OPERATORS = 100_000
+MAX_PDF_PAGE_OPERATORS = 60_000
 #: Content-stream operators run while reading the whole PDF.
 MAX_PDF_OPERATORS = 2_000_000
 
