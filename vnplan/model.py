@@ -7,6 +7,7 @@ small derived properties.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from typing import Literal
 
@@ -162,6 +163,54 @@ class PartialDate:
     def iso(self) -> str | None:
         d = self.to_date()
         return d.isoformat() if d else None
+
+    @property
+    def earliest(self) -> _dt.date | None:
+        """The first calendar day the date can stand for: a blank or impossible day or month counts as 1.
+
+        This is the date that chooses the rules in force for a draft. ``None`` without a year
+        (or with a year no calendar date has).
+        """
+        return self._bound(first=True)
+
+    @property
+    def latest(self) -> _dt.date | None:
+        """The last calendar day the date can stand for: a blank or impossible day or month counts as the last."""
+        return self._bound(first=False)
+
+    def _bound(self, *, first: bool) -> _dt.date | None:
+        y, m, d = self.year, self.month, self.day
+        if y is None or not _dt.MINYEAR <= y <= _dt.MAXYEAR:
+            return None
+        if m is None or not 1 <= m <= 12:
+            return _dt.date(y, 1, 1) if first else _dt.date(y, 12, 31)
+        last = calendar.monthrange(y, m)[1]
+        if d is None or not 1 <= d <= last:
+            return _dt.date(y, m, 1 if first else last)
+        return _dt.date(y, m, d)
+
+    @property
+    def impossible(self) -> bool:
+        """A part no document date can have: month outside 1–12, day outside 1–31 or past the month's
+        end (30/02), a year outside 1900–2100."""
+        if self.month is not None and not 1 <= self.month <= 12:
+            return True
+        if self.day is not None:
+            if not 1 <= self.day <= 31:
+                return True
+            if self.year is not None and self.month is not None and self.to_date() is None:
+                return True
+        return self.year is not None and not 1900 <= self.year <= 2100
+
+    @property
+    def display(self) -> str:
+        """``05/02/2024``, a blank part as ``…`` (``…/02/2024``)."""
+        return "/".join(f"{x:02d}" if x is not None else "…" for x in (self.day, self.month)) + f"/{self.year or '…'}"
+
+    def conflicts_with(self, other: PartialDate) -> bool:
+        """Whether the two dates disagree on a part both give (a blank part agrees with anything)."""
+        pairs = ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        return any(x is not None and y is not None and x != y for x, y in pairs)
 
 
 @frozen

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as _dt
 from collections.abc import Iterator
 
 import regex
 
 import vnplan.vocab as vocab
 from vnplan.rules.registry import Context, Hit, rule
-from vnplan.model import Citation, PartialDate, Plan
+from vnplan.model import Citation, Plan
 from vnplan.parse.abbreviations import abbreviation_uses, initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol
 from vnplan.parse.references import appendix_labels, extract_references, find_in_blocks, resolve
@@ -49,45 +47,6 @@ def _body_blocks(plan: Plan) -> list[int]:
     return [b.index for b in plan.source.blocks if b.index not in skip and b.kind != "artifact"]
 
 
-def _latest(d: PartialDate) -> _dt.date | None:
-    """The last calendar day a partial date can stand for."""
-    if d.year is None:
-        return None
-    if d.month is None or not 1 <= d.month <= 12:
-        return _dt.date(d.year, 12, 31)
-    last = calendar.monthrange(d.year, d.month)[1]
-    if d.day is None or not 1 <= d.day <= last:
-        return _dt.date(d.year, d.month, last)
-    return _dt.date(d.year, d.month, d.day)
-
-
-def _earliest(d: PartialDate) -> _dt.date | None:
-    """The first calendar day a partial date can stand for."""
-    if d.year is None:
-        return None
-    if d.month is None or not 1 <= d.month <= 12:
-        return _dt.date(d.year, 1, 1)
-    last = calendar.monthrange(d.year, d.month)[1]
-    if d.day is None or not 1 <= d.day <= last:
-        return _dt.date(d.year, d.month, 1)
-    return _dt.date(d.year, d.month, d.day)
-
-
-def _impossible(d: PartialDate) -> bool:
-    if d.month is not None and not 1 <= d.month <= 12:
-        return True
-    if d.day is not None:
-        if not 1 <= d.day <= 31:
-            return True
-        if d.year is not None and d.month is not None and d.to_date() is None:
-            return True
-    return d.year is not None and not 1900 <= d.year <= 2100
-
-
-def _fmt(d: PartialDate) -> str:
-    return "/".join(f"{x:02d}" if x is not None else "…" for x in (d.day, d.month)) + f"/{d.year or '…'}"
-
-
 _ISSUER_EXPAND = (
     ("ubnd", "uy ban nhan dan"),
     ("hdnd", "hoi dong nhan dan"),
@@ -107,13 +66,6 @@ def _issuers_conflict(a: str, b: str) -> bool:
     # spaces removed: extracted text runs words together ("CHÍNHPHỦ")
     ka, kb = _issuer_key(a).replace(" ", ""), _issuer_key(b).replace(" ", "")
     return not (ka in kb or kb in ka)
-
-
-def _dates_conflict(a: PartialDate, b: PartialDate) -> bool:
-    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
-        if x is not None and y is not None and x != y:
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------- R201
@@ -180,18 +132,18 @@ def type_code_mismatch(ctx: Context) -> Iterator[Hit]:
 def cited_date(ctx: Context) -> Iterator[Hit]:
     """A cited date that does not exist, or that is later than the plan's own date."""
     own = ctx.plan.header.date
-    own_latest = _latest(own) if own is not None else None
+    own_latest = own.latest if own is not None else None
     for c in ctx.plan.citations:
         d = c.date
         if d is None or c.kind == "self":
             continue
         doc = _short_name(c)
-        if _impossible(d):
-            yield Hit(span=c.span, params={"date": _fmt(d), "doc": doc}, variant="impossible")
+        if d.impossible:
+            yield Hit(span=c.span, params={"date": d.display, "doc": doc}, variant="impossible")
             continue
-        first = _earliest(d)
+        first = d.earliest
         if own_latest is not None and first is not None and first > own_latest:
-            yield Hit(span=c.span, params={"date": _fmt(d), "doc": doc, "own": _fmt(own)}, variant="later")  # type: ignore[arg-type]
+            yield Hit(span=c.span, params={"date": d.display, "doc": doc, "own": own.display}, variant="later")  # type: ignore[union-attr]
 
 
 def _short_name(c: Citation) -> str:
@@ -243,8 +195,8 @@ def inconsistent_citation(ctx: Context) -> Iterator[Hit]:
         if c.doc_type and first.doc_type and c.doc_type != first.doc_type:
             yield Hit(span=c.span, params={"doc": doc, "number": f"{c.number}/{c.symbol}", "doc_type": c.doc_type,
                                            "first": first.doc_type}, variant="type")
-        elif c.date is not None and first.date is not None and _dates_conflict(c.date, first.date):
-            yield Hit(span=c.span, params={"doc": doc, "date": _fmt(c.date), "first": _fmt(first.date)}, variant="date")
+        elif c.date is not None and first.date is not None and c.date.conflicts_with(first.date):
+            yield Hit(span=c.span, params={"doc": doc, "date": c.date.display, "first": first.date.display}, variant="date")
         elif c.issuer and first.issuer and _issuers_conflict(c.issuer, first.issuer):
             yield Hit(span=c.span, params={"doc": doc, "issuer": c.issuer, "first": first.issuer}, variant="issuer")
 

@@ -174,7 +174,7 @@ def run_rules(
 ) -> tuple[Finding, ...]:
     """Run rules and turn their hits into located findings, most severe first, then by place."""
     plan = ctx.plan
-    on = _effective_date(plan)
+    on = plan.header.date.earliest if plan.header.date is not None else None
     blocks = plan.source.blocks if plan.source is not None else ()
     out: list[Finding] = []
     for r in chosen:
@@ -227,24 +227,6 @@ def _column(b: Block, offset: int) -> int | None:
         return None  # on a joined continuation line, whose dropped indentation is unknown
     orig = b.original_offset(offset)
     return None if orig is None else orig - b.origin + 1
-
-
-def _effective_date(plan: Plan) -> _dt.date | None:
-    """The document's date for choosing the rules in force; a draft's blank day or month counts as 1."""
-    d = plan.header.date
-    if d is None or d.year is None:
-        return None
-    full = d.to_date()
-    if full is not None:
-        return full
-    try:
-        return _dt.date(d.year, d.month or 1, 1)
-    except ValueError:
-        pass
-    try:
-        return _dt.date(d.year, 1, 1)
-    except ValueError:  # year 0 or beyond 9999: no date to choose rules by
-        return None
 
 
 def _finding_order(f: Finding) -> tuple[Any, ...]:
