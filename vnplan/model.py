@@ -274,6 +274,32 @@ class Abbreviation:
 
 
 @frozen
+class AbbreviationUse:
+    """One place the body uses an abbreviation (chữ viết tắt được dùng): ``công tác CCHC``."""
+
+    abbr: str
+    span: Span
+
+
+@frozen
+class InternalReference:
+    """A reference to a part of this document (dẫn chiếu nội bộ): ``tại Mục II``, ``Phụ lục kèm theo``.
+
+    ``parts`` are ``(kind, label)`` pairs in printed order, innermost first:
+    ``điểm a khoản 2 Mục III`` → ``(("điểm", "a"), ("khoản", "2"), ("mục", "III"))``.
+    ``appendix`` is the label of a referenced appendix (``""`` for ``Phụ lục kèm theo``).
+    ``target`` is where the named part stands (a section, an appendix heading), ``None`` when
+    the document has no such part or the parser could not tell.
+    """
+
+    text: str
+    span: Span
+    parts: tuple[tuple[str, str], ...] = ()
+    appendix: str | None = None
+    target: Span | None = None
+
+
+@frozen
 class LegalBasis:
     """One item of the preamble (căn cứ ban hành): ``Căn cứ …``, ``Thực hiện …``, ``Theo đề nghị …``."""
 
@@ -368,6 +394,8 @@ class Plan:
     signature: Signature | None = None
     citations: tuple[Citation, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
+    abbreviation_uses: tuple[AbbreviationUse, ...] = ()  # in the body (see body_blocks)
+    internal_references: tuple[InternalReference, ...] = ()  # in the body and the recipients
     closing: Span | None = None  # the "./." mark
     other: tuple[Paragraph, ...] = ()  # text after the signature, unrecognised lines
     artifacts: tuple[Span, ...] = ()  # page numbers, separators of flattened tables
@@ -392,6 +420,34 @@ class Plan:
         for s in self.sections:
             visit(s)
         return tuple(out)
+
+    @property
+    def body_blocks(self) -> tuple[int, ...]:
+        """Indices of the blocks of the body: every block but the header's, the recipients', the
+        signature's and artifacts (legal basis, preamble, sections and text after the signature)."""
+        if self.source is None:
+            return ()
+        skip: set[int] = {s.block for s in self.header.spans}
+        skip |= {r.span.block for r in self.recipients}
+        if self.recipients_heading is not None:
+            skip.add(self.recipients_heading.block)
+        if self.signature is not None:
+            skip |= {s.block for s in self.signature.spans}
+            if self.signature.span is not None:
+                skip.add(self.signature.span.block)
+        return tuple(b.index for b in self.source.blocks if b.index not in skip and b.kind != "artifact")
+
+    @property
+    def body_end(self) -> Span | None:
+        """The span of the last piece of body text, where ``./.`` belongs (legal basis, preamble, sections)."""
+        spans: list[Span] = [p.span for p in self.preamble]
+        spans.extend(lb.span for lb in self.legal_basis)
+        for s in self.walk():
+            spans.append(s.span)
+            spans.extend(p.span for p in s.paragraphs)
+        if not spans:
+            return None
+        return max(spans, key=lambda s: (s.block, s.end))
 
     def span_text(self, span: Span) -> str:
         """The text a span covers (needs ``source``)."""

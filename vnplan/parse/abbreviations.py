@@ -19,10 +19,9 @@ from collections.abc import Iterable
 from functools import cache
 
 import regex
-from attrs import frozen
 
 import vnplan.vocab as vocab
-from vnplan.model import Abbreviation, SourceDocument, Span
+from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span
 from vnplan.text import is_upper_text
 
 __all__ = [
@@ -32,14 +31,6 @@ __all__ = [
     "known_abbreviations",
     "initials_match",
 ]
-
-
-@frozen
-class AbbreviationUse:
-    """One place an abbreviation is used."""
-
-    abbr: str
-    span: Span
 
 
 _CAP = "A-ZĐƯ"

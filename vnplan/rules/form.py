@@ -77,21 +77,9 @@ def _first_anchor(plan: Plan) -> Span | None:
     return None
 
 
-def _body_end(plan: Plan) -> Span | None:
-    """The span of the last piece of body text (where ``./.`` belongs)."""
-    spans: list[Span] = [p.span for p in plan.preamble]
-    spans.extend(lb.span for lb in plan.legal_basis)
-    for s in plan.walk():
-        spans.append(s.span)
-        spans.extend(p.span for p in s.paragraphs)
-    if not spans:
-        return None
-    return max(spans, key=lambda s: (s.block, s.end))
-
-
 def _end_anchor(plan: Plan) -> Span | None:
     """Where a missing closing element belongs: after the body."""
-    candidates = [s for s in (_body_end(plan), plan.recipients_heading) if s is not None]
+    candidates = [s for s in (plan.body_end, plan.recipients_heading) if s is not None]
     if plan.signature is not None and plan.signature.span is not None:
         candidates.append(plan.signature.span)
     if candidates:
@@ -667,7 +655,7 @@ def closing_mark(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
     if plan.closing is not None:
         return
-    end = _body_end(plan)
+    end = plan.body_end
     if end is None:
         return
     fix = None

@@ -9,9 +9,8 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.rules.registry import Context, Hit, rule
 from vnplan.model import Citation, Plan
-from vnplan.parse.abbreviations import abbreviation_uses, initials_match, known_abbreviations
+from vnplan.parse.abbreviations import initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol
-from vnplan.parse.references import appendix_labels, extract_references, find_in_blocks, resolve
 from vnplan.text import fold, key
 
 _ND30_SYMBOL = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3 (số, ký hiệu của văn bản); Phụ lục III, mục I"
@@ -30,21 +29,6 @@ def _codes_for(doc_type: str, party: bool) -> set[str]:
 
 
 _ALL_CODES = {t["code"].upper() for t in vocab.doc_types() if t["code"]}
-
-
-def _body_blocks(plan: Plan) -> list[int]:
-    """Indices of the blocks that are neither header, recipients nor signature."""
-    if plan.source is None:
-        return []
-    skip: set[int] = {s.block for s in plan.header.spans}
-    skip |= {r.span.block for r in plan.recipients}
-    if plan.recipients_heading is not None:
-        skip.add(plan.recipients_heading.block)
-    if plan.signature is not None:
-        skip |= {s.block for s in plan.signature.spans}
-        if plan.signature.span is not None:
-            skip.add(plan.signature.span.block)
-    return [b.index for b in plan.source.blocks if b.index not in skip and b.kind != "artifact"]
 
 
 _ISSUER_EXPAND = (
@@ -211,12 +195,6 @@ def _definitions(plan: Plan) -> dict[str, list]:  # type: ignore[type-arg]
     return out
 
 
-def _uses(ctx: Context) -> tuple:  # type: ignore[type-arg]
-    """The abbreviation uses of the plan's body, found once for R204 and R205."""
-    plan = ctx.plan
-    return ctx.shared("abbreviation_uses", lambda: abbreviation_uses(plan.source, _body_blocks(plan)))
-
-
 @rule(
     "R204",
     "warning",
@@ -237,7 +215,7 @@ def undefined_abbreviation(ctx: Context) -> Iterator[Hit]:
     defined = _definitions(plan)
     known = {a.upper() for a in known_abbreviations()}
     seen: set[str] = set()
-    for u in _uses(ctx):
+    for u in plan.abbreviation_uses:
         a = u.abbr.upper()
         if a in seen or a in defined or a in known:
             continue
@@ -275,7 +253,7 @@ def abbreviation_order(ctx: Context) -> Iterator[Hit]:
         return
     blocks = plan.source.blocks
     reported: set[str] = set()
-    for u in _uses(ctx):
+    for u in plan.abbreviation_uses:
         a = u.abbr.upper()
         defs = defined.get(a)
         if not defs or a in reported:
@@ -316,29 +294,15 @@ def _by_initials(expansion: str, abbr: str) -> bool:
 def dangling_reference(ctx: Context) -> Iterator[Hit]:
     """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document."""
     plan = ctx.plan
-    if plan.source is None:
-        return
-    doc = plan.source
-    apps: tuple[str, ...] | None = None
-    for ref in extract_references(doc, _body_blocks(plan) + [r.span.block for r in plan.recipients]):
-        if ref.external:
+    for ref in plan.internal_references:
+        if ref.target is not None:
             continue
-        if ref.appendix is not None:
-            if apps is None:
-                apps = appendix_labels(doc)
-            if ref.appendix == "":
-                if not apps:  # the appendix may travel as a separate file: information only
-                    yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix", severity="info")
-            elif ref.appendix.upper() not in {a.upper() for a in apps}:
-                yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix")
-            continue
-        if not plan.sections:
-            continue  # no tree to check against
-        if resolve(ref, plan.sections) is not None:
-            continue
-        if len(ref.parts) == 1 and find_in_blocks(doc, *ref.parts[0]):
-            continue  # the heading exists; the section tree missed it
-        yield Hit(span=ref.span, params={"ref": ref.text})
+        if ref.appendix == "":  # no appendix at all: it may travel as a separate file, information only
+            yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix", severity="info")
+        elif ref.appendix is not None:
+            yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix")
+        elif plan.sections:  # without a section tree there is nothing to check against
+            yield Hit(span=ref.span, params={"ref": ref.text})
 
 
 # --------------------------------------------------------------------------- R207

@@ -39,13 +39,6 @@ class Context:
     plan: Plan
     profile: Any = None
     coverage: Any = None
-    memo: dict[str, Any] = field(factory=dict, eq=False, repr=False)
-
-    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
-        """A value several rules need, computed once per check (e.g. the abbreviation uses)."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
