@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from vnplan.rules.registry import Rule, rules
+from vnplan.rules.registry import Rule, neutral, rules
 
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
 PART_VI = {
@@ -40,15 +40,15 @@ def rule_markdown(r: Rule) -> list[str]:
         span = f"từ {_date(r.since)}" if r.since else ""
         span += (" " if span else "") + (f"đến {_date(r.until)}" if r.until else "")
         out.append(f"- **Hiệu lực / in force:** {span.strip()}")
-    out.append(f"- **Thông điệp:** {r.message_vi}")
-    out.append(f"- **Message:** {r.message_en}")
+    out.append(f"- **Thông điệp:** {r.summary('vi')}")
+    out.append(f"- **Message:** {r.summary('en')}")
     if r.variants_vi:
         out.append("")
         out.append("| Trường hợp / case | Thông điệp | Message |")
         out.append("| --- | --- | --- |")
         for key, vi in r.variants_vi.items():
             en = r.variants_en.get(key, "")
-            out.append(f"| `{key}` | {_cell(vi)} | {_cell(en)} |")
+            out.append(f"| `{key}` | {_cell(neutral(vi))} | {_cell(neutral(en))} |")
     if r.examples:
         wrong, right = r.examples
         out += ["", "Sai / wrong:", "", *_block(wrong), "", "Đúng / right:", "", *_block(right)]

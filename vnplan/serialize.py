@@ -299,9 +299,9 @@ def _iso(d: _dt.date | None) -> str | None:
 
 
 def rule_to_dict(r: Rule) -> dict[str, Any]:
-    """One rule of the catalogue (``vnplan rules --format json``)."""
+    """One rule of the catalogue (``vnplan rules --format json``): its messages unfilled, each placeholder as “…”."""
     return {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
-            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.message_vi, "message_en": r.message_en}
+            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.summary("vi"), "message_en": r.summary("en")}
 
 
 def profile_summary(p: Profile) -> dict[str, Any]:

@@ -9,6 +9,7 @@ the parameters of each hit.
 from __future__ import annotations
 
 import datetime as _dt
+import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -72,16 +73,54 @@ class Rule:
             return False
         return True
 
+    def template(self, variant: str | None = None, lang: str = "vi") -> str:
+        """The message template of ``variant`` (``None``: the rule's own message) in ``lang``."""
+        if variant is None:
+            return self.message_en if lang == "en" else self.message_vi
+        table = self.variants_en if lang == "en" else self.variants_vi
+        if variant not in table:
+            raise MessageError(f"rule {self.id} has no message variant {variant!r} in {lang!r}")
+        return table[variant]
+
     def message(self, hit: Hit, lang: str = "vi") -> str:
-        if hit.variant:
-            table = self.variants_en if lang == "en" else self.variants_vi
-            template = table.get(hit.variant) or (self.message_en if lang == "en" else self.message_vi)
-        else:
-            template = self.message_en if lang == "en" else self.message_vi
+        """The hit's message, its template filled from the hit's parameters.
+
+        A template the parameters cannot fill (a placeholder without a parameter, an unknown
+        variant) is a bug in the rule: :class:`MessageError`, never the raw template.
+        """
+        template = self.template(hit.variant, lang)
         try:
             return template.format(**hit.params)
-        except (KeyError, IndexError, ValueError):
-            return template
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            raise MessageError(f"rule {self.id}: cannot fill {template!r} from {dict(hit.params)!r} ({exc!r})") from exc
+
+    def summary(self, lang: str = "vi") -> str:
+        """The rule's message with no hit to fill it, for catalogues (``vnplan rules``, SARIF, docs/rules.md)."""
+        return neutral(self.template(None, lang))
+
+
+class MessageError(ValueError):
+    """A rule's message template cannot be filled: a bug in the rule, reported as the rule failing."""
+
+
+def placeholders(template: str) -> tuple[str, ...]:
+    """The names of a template's placeholders, in order (``ValueError`` for a malformed template)."""
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
+
+
+def neutral(template: str) -> str:
+    """A template with each placeholder shown as “…”, for a text with no hit to fill it.
+
+    A placeholder glued to the word or closing bracket before it (``làm gì{missing}``) is an
+    optional tail (empty or `` (thiếu: …)``) and is left out.
+    """
+    out: list[str] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(literal)
+        if name is not None:
+            glued = bool(literal) and (literal[-1].isalnum() or literal[-1] in ")]”")
+            out.append("" if glued else "…")
+    return "".join(out)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -165,47 +204,39 @@ def run_rules(
     *,
     lang: str = "vi",
 ) -> tuple[Finding, ...]:
-    """Run rules and turn their hits into located findings, most severe first, then by place."""
+    """Run rules and turn their hits into located findings, most severe first, then by place.
+
+    A rule that raises (or whose message cannot be filled) becomes one warning that says so:
+    a rule never takes the whole check down.
+    """
     plan = ctx.plan
     on = plan.header.date.earliest if plan.header.date is not None else None
-    blocks = plan.source.blocks if plan.source is not None else ()
     out: list[Finding] = []
     for r in chosen:
-        if r.needs_profile and ctx.profile is None:
-            continue
-        if not r.in_force(on):
+        if (r.needs_profile and ctx.profile is None) or not r.in_force(on):
             continue
         try:
-            hits = list(r.func(ctx))
-        except Exception as exc:  # a rule never takes the whole check down
+            found = [_finding(r, hit, plan, lang) for hit in r.func(ctx)]
+        except Exception as exc:
             msg = (f"Quy tắc {r.id} không chạy được trên văn bản này: {exc}" if lang == "vi"
                    else f"rule {r.id} could not run on this document: {exc}")
-            out.append(Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part))
-            continue
-        for hit in hits:
-            line = loc = col = None
-            if hit.span is not None and 0 <= hit.span.block < len(blocks):
-                b = blocks[hit.span.block]
-                line = b.line_of(hit.span.start)
-                loc = b.location or None
-                col = _column(b, hit.span.start)
-            out.append(
-                Finding(
-                    rule=r.id,
-                    severity=hit.severity or r.severity,
-                    message=r.message(hit, lang),
-                    name=r.name,
-                    part=r.part,
-                    span=hit.span,
-                    line=line,
-                    location=loc,
-                    source=r.source,
-                    fix=hit.fix,
-                    column=col,
-                )
-            )
+            found = [Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part)]
+        out.extend(found)
     out.sort(key=_finding_order)
     return tuple(out)
+
+
+def _finding(r: Rule, hit: Hit, plan: Plan, lang: str) -> Finding:
+    """One hit of rule ``r`` as a located finding."""
+    blocks = plan.source.blocks if plan.source is not None else ()
+    line = loc = col = None
+    if hit.span is not None and 0 <= hit.span.block < len(blocks):
+        b = blocks[hit.span.block]
+        line = b.line_of(hit.span.start)
+        loc = b.location or None
+        col = _column(b, hit.span.start)
+    return Finding(rule=r.id, severity=hit.severity or r.severity, message=r.message(hit, lang), name=r.name,
+                   part=r.part, span=hit.span, line=line, location=loc, source=r.source, fix=hit.fix, column=col)
 
 
 def _column(b: Block, offset: int) -> int | None:
