@@ -18,7 +18,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
-from vnplan.rules.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.text import is_upper_text, normalize
 
 ND30 = "Nghị định 30/2020/NĐ-CP"
@@ -318,7 +318,7 @@ def _type_code_of(symbol: str) -> tuple[str, int] | None:
                              "type “{doc_type}” (expected “{expected}”)."},
     source=f"{ND30}, Phụ lục I, mục II.3.b; Phụ lục III, mục I",
     since=SINCE,
-    examples=("KẾ HOẠCH … Số: 05/QĐ-UBND", "KẾ HOẠCH … Số: 05/KH-UBND"),
+    examples=Example("Số: 05/QĐ-KHCN", "Số: 05/KH-KHCN", part="number"),
 )
 @in_scope
 def type_code(ctx: Context) -> Iterator[Hit]:
@@ -513,7 +513,8 @@ def _deputy(head: str) -> str:
         "no_signer": "The signer's name is missing.",
         "no_signer_draft": "The signer's name is left blank: an unsigned draft.",
     },
-    examples=("T/M. GIÁM ĐỐC\nGIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTriệu Ngọc Trung"),
+    examples=Example("KT. GIÁM ĐỐC\nGIÁM ĐỐC\n\nTriệu Ngọc Trung", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTriệu Ngọc Trung",
+                     part="signature"),
 )
 @in_scope
 def signature(ctx: Context) -> Iterator[Hit]:

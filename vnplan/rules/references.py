@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 import vnplan.vocab as vocab
-from vnplan.rules.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.model import Citation, Plan
 from vnplan.parse.abbreviations import initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol
@@ -108,9 +108,12 @@ def type_code_mismatch(ctx: Context) -> Iterator[Hit]:
         "impossible": "The date {date} of {doc} does not exist.",
         "later": "The cited document ({doc}) is dated {date}, after this document's own date ({own}).",
     },
-    examples=(
-        "Kế hoạch số 14/KH-UBND ngày 31/02/2024 (trong văn bản ngày 15/3/2024)",
-        "Kế hoạch số 14/KH-UBND ngày 21/01/2024 (trong văn bản ngày 15/3/2024)",
+    examples=Example(
+        "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/3/2024 của UBND tỉnh Bắc Giang, Sở Khoa học và Công nghệ "
+        "ban hành Kế hoạch như sau:",
+        "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang, Sở Khoa học và Công nghệ "
+        "ban hành Kế hoạch như sau:",
+        part="legal_basis",
     ),
 )
 def cited_date(ctx: Context) -> Iterator[Hit]:
@@ -289,7 +292,8 @@ def _by_initials(expansion: str, abbr: str) -> bool:
     en="Reference “{ref}” points to a part the document does not have.",
     variants_vi={"appendix": "Văn bản dẫn chiếu “{ref}” nhưng không có phụ lục này kèm theo."},
     variants_en={"appendix": "The document refers to “{ref}” but no such appendix is attached."},
-    examples=("Nội dung chi tiết tại Mục V (văn bản chỉ có Mục I–IV).", "Nội dung chi tiết tại Mục IV."),
+    examples=Example("1. Tuyên truyền các nội dung nêu tại Mục V.", "1. Tuyên truyền các nội dung nêu tại Mục I.",
+                     part="content"),
 )
 def dangling_reference(ctx: Context) -> Iterator[Hit]:
     """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document."""

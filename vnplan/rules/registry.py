@@ -44,6 +44,47 @@ class Context:
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
 
+#: The parts of a compliant plan an example may stand in for (``Example.part``), with what
+#: docs/rules.md calls them. ``tests/compliant.py`` writes the plan, one text for each.
+EXAMPLE_PARTS: dict[str, tuple[str, str]] = {
+    "authority": ("tên cơ quan ban hành", "the issuing authority"),
+    "national": ("Quốc hiệu và Tiêu ngữ", "the national name and motto"),
+    "number": ("số, ký hiệu", "the number and symbol"),
+    "date": ("địa danh và ngày tháng", "the place and date"),
+    "title": ("tên loại và trích yếu", "the type and title"),
+    "legal_basis": ("căn cứ ban hành", "the legal basis"),
+    "purpose": ("mục I. Mục đích, yêu cầu", "part I (purpose and requirements)"),
+    "content": ("mục II. Nội dung", "part II (content)"),
+    "forms": ("mục III. Hình thức", "part III (forms)"),
+    "implementation": ("mục IV. Tổ chức thực hiện", "part IV (implementation)"),
+    "recipients": ("nơi nhận", "the recipients"),
+    "signature": ("chữ ký", "the signature"),
+}
+
+
+@frozen
+class Example:
+    """A rule's wrong and right text, run as a test: the wrong one fires the rule, the right one does not.
+
+    Without ``part`` each text is a whole document. With it, each text stands for that part of
+    a plan that breaks no rule (:data:`EXAMPLE_PARTS`), for a fragment that needs the rest of a
+    plan around it. ``profile`` is the parent plan's requirements (a profile in its JSON form)
+    that a compliance rule checks against. ``layout`` makes the wrong one a Word file laid out
+    like the compliant plan but for these changes (``font``, a margin ``left_mm``…, or a
+    component's ``size``/``bold``/``italic``); the texts then describe the two layouts.
+    """
+
+    wrong: str
+    right: str
+    part: str | None = field(default=None)
+    profile: Mapping[str, Any] | None = None
+    layout: Mapping[str, Any] | None = None
+
+    @part.validator
+    def _known_part(self, _attribute: Any, value: str | None) -> None:
+        if value is not None and value not in EXAMPLE_PARTS:
+            raise ValueError(f"unknown example part {value!r}: one of {', '.join(EXAMPLE_PARTS)}")
+
 
 @frozen
 class Rule:
@@ -62,7 +103,7 @@ class Rule:
     variants_vi: Mapping[str, str] = field(factory=dict)
     variants_en: Mapping[str, str] = field(factory=dict)
     needs_profile: bool = False
-    examples: tuple[str, str] | None = None  # (wrong, right) for the documentation
+    examples: Example | None = None  # wrong and right, in docs/rules.md and run as tests
 
     def in_force(self, on: _dt.date | None) -> bool:
         if on is None:
@@ -140,9 +181,12 @@ def rule(
     variants_vi: Mapping[str, str] | None = None,
     variants_en: Mapping[str, str] | None = None,
     needs_profile: bool = False,
-    examples: tuple[str, str] | None = None,
+    examples: Example | tuple[str, str] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register ``func`` as rule ``id``. Ids are unique: registering one twice is a bug."""
+    """Register ``func`` as rule ``id``. Ids are unique: registering one twice is a bug.
+
+    ``examples`` is an :class:`Example` or, for two whole documents, a ``(wrong, right)`` pair.
+    """
     if severity not in SEVERITIES:
         raise ValueError(f"bad severity {severity!r} for {id}")
 
@@ -163,7 +207,7 @@ def rule(
             variants_vi=dict(variants_vi or {}),
             variants_en=dict(variants_en or {}),
             needs_profile=needs_profile,
-            examples=examples,
+            examples=Example(*examples) if isinstance(examples, tuple) else examples,
         )
         return func
 
