@@ -92,7 +92,7 @@ def _with_uses_and_references(plan: Plan, doc: SourceDocument) -> Plan:
     refs = extract_references(doc, body + tuple(r.span.block for r in plan.recipients))
     return evolve(
         plan,
-        abbreviation_uses=abbreviation_uses(doc, body),
+        abbreviation_uses=abbreviation_uses(doc, body, plan.abbreviations),
         internal_references=resolve_references(refs, doc, plan.sections),
     )
 
