@@ -22,6 +22,7 @@ from vnplan.model import (
     Coverage,
     Evidence,
     Header,
+    InternalReference,
     PartialDate,
     Plan,
     RequirementResult,
@@ -99,6 +100,16 @@ def _section(s: Section) -> dict[str, Any]:
     }
 
 
+def internal_reference_to_dict(r: InternalReference) -> dict[str, Any]:
+    return {
+        "text": r.text,
+        "span": span_to_dict(r.span),
+        "parts": [{"kind": kind, "label": label} for kind, label in r.parts],
+        "appendix": r.appendix,
+        "target": _span_or_none(r.target),
+    }
+
+
 def _block(b: Block) -> dict[str, Any]:
     return {"index": b.index, "kind": b.kind, "line": b.line, "location": b.location, "text": b.text}
 
@@ -119,6 +130,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "recipient_groups": converter.unstructure(plan.recipient_groups),
         "signature": converter.unstructure(plan.signature),
         "abbreviations": converter.unstructure(plan.abbreviations),
+        "abbreviation_uses": converter.unstructure(plan.abbreviation_uses),
+        "internal_references": [internal_reference_to_dict(r) for r in plan.internal_references],
         "closing": converter.unstructure(plan.closing),
         "other": converter.unstructure(plan.other),
         "artifacts": converter.unstructure(plan.artifacts),
@@ -286,9 +299,9 @@ def _iso(d: _dt.date | None) -> str | None:
 
 
 def rule_to_dict(r: Rule) -> dict[str, Any]:
-    """One rule of the catalogue (``vnplan rules --format json``)."""
+    """One rule of the catalogue (``vnplan rules --format json``): its messages unfilled, each placeholder as “…”."""
     return {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
-            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.message_vi, "message_en": r.message_en}
+            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.summary("vi"), "message_en": r.summary("en")}
 
 
 def profile_summary(p: Profile) -> dict[str, Any]:
@@ -324,6 +337,7 @@ converter.register_unstructure_hook(Span, span_to_dict)
 converter.register_unstructure_hook(PartialDate, _date)
 converter.register_unstructure_hook(Citation, _citation)
 converter.register_unstructure_hook(Section, _section)
+converter.register_unstructure_hook(InternalReference, internal_reference_to_dict)
 converter.register_unstructure_hook(Block, _block)
 converter.register_unstructure_hook(Plan, plan_to_dict)
 converter.register_unstructure_hook(SourceDocument, document_to_dict)
@@ -357,6 +371,7 @@ __all__ = [
     "evidence_to_dict",
     "finding_to_dict",
     "header_summary",
+    "internal_reference_to_dict",
     "missing_to_dict",
     "plan_result_to_dict",
     "plan_to_dict",

@@ -5,13 +5,22 @@ from __future__ import annotations
 import os
 
 from vnplan.errors import NotAPlanError
-from vnplan.model import Block, LegalBasis, Paragraph, Plan, SourceDocument, Span
-from vnplan.parse.abbreviations import extract_abbreviations
+from vnplan.model import (
+    Block,
+    LegalBasis,
+    Paragraph,
+    Plan,
+    SourceDocument,
+    Span,
+    evolve,
+)
+from vnplan.parse.abbreviations import abbreviation_uses, extract_abbreviations
 from vnplan.parse.citations import extract_citations
 from vnplan.parse.closing import find_closing, parse_closing
 from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind
 from vnplan.parse.header import parse_header
 from vnplan.parse.outline import build_sections
+from vnplan.parse.references import extract_references, resolve_references
 from vnplan.read import read
 
 __all__ = ["parse", "parse_document"]
@@ -57,7 +66,7 @@ def parse_document(doc: SourceDocument) -> Plan:
         for b, kind in legal
     )
     closing = _closing_mark(blocks, body)
-    return Plan(
+    plan = Plan(
         header=header,
         legal_basis=legal_basis,
         preamble=tuple(preamble),
@@ -72,6 +81,19 @@ def parse_document(doc: SourceDocument) -> Plan:
         other=other,
         artifacts=artifacts,
         source=doc,
+    )
+    return _with_uses_and_references(plan, doc)
+
+
+def _with_uses_and_references(plan: Plan, doc: SourceDocument) -> Plan:
+    """The plan with the abbreviations its body uses and the internal references of its body and
+    recipients (a recipient may name "các đơn vị tại Mục II"), each resolved against the sections."""
+    body = plan.body_blocks
+    refs = extract_references(doc, body + tuple(r.span.block for r in plan.recipients))
+    return evolve(
+        plan,
+        abbreviation_uses=abbreviation_uses(doc, body, plan.abbreviations),
+        internal_references=resolve_references(refs, doc, plan.sections),
     )
 
 
