@@ -102,12 +102,14 @@ def _has_implementation(plan: Plan) -> bool:
         "date": "Viện dẫn kế hoạch cấp trên sai ngày: {note} (đúng: {parent}).",
         "issuer": "Viện dẫn kế hoạch cấp trên sai cơ quan ban hành: {note} (đúng: {parent}).",
         "not_in_legal_basis": "Kế hoạch cấp trên ({parent}) có được nhắc đến nhưng không nêu trong phần căn cứ ban hành.",
+        "other_parent": "Kế hoạch viện dẫn một kế hoạch cấp trên khác ({cited}), không phải {parent}.",
     },
     variants_en={
         "number": "The parent plan is cited with a wrong number: {note_en} (should be: {parent}).",
         "date": "The parent plan is cited with a wrong date: {note_en} (should be: {parent}).",
         "issuer": "The parent plan is cited with a wrong issuer: {note_en} (should be: {parent}).",
         "not_in_legal_basis": "The parent plan ({parent}) is mentioned but not cited in the legal basis.",
+        "other_parent": "The plan cites another parent plan ({cited}), not {parent}.",
     },
     needs_profile=True,
     examples=Example(
@@ -125,7 +127,7 @@ def parent_citation(ctx: Context) -> Iterator[Hit]:
         if r.status == "met":
             continue
         problem = dict(r.details).get("problem")
-        variant = problem if problem in ("number", "date", "issuer", "not_in_legal_basis") else None
+        variant = problem if problem in ("number", "date", "issuer", "not_in_legal_basis", "other_parent") else None
         fallback = ctx.plan.legal_basis[0].span if ctx.plan.legal_basis else _part_span(ctx.plan, ())
         sev = "warning" if variant == "not_in_legal_basis" else ("error" if r.mandatory else "warning")
         yield Hit(_span_of(r, fallback), _params(r), severity=sev, variant=variant)  # type: ignore[arg-type]
@@ -325,7 +327,7 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     },
     needs_profile=True,
     examples=Example(
-        "Các đơn vị triển khai thực hiện./.",
+        "Kế hoạch được triển khai thực hiện trong năm 2024./.",
         "1. Văn phòng Sở chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
         "2. Các phòng, đơn vị thuộc Sở triển khai, quán triệt Kế hoạch đến cán bộ, công chức, viên chức./.",
         part="implementation",

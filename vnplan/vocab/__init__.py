@@ -16,6 +16,7 @@ from vnplan.vocab.loader import structure
 from vnplan.vocab.types import (
     Abbreviations,
     CitationWords,
+    ComplianceWords,
     DateWords,
     Decree30,
     DeriveWords,
@@ -25,6 +26,7 @@ from vnplan.vocab.types import (
     HeaderWords,
     Headings,
     Labels,
+    Lexicon,
     MatchingWords,
     OrganisationWords,
     Places,
@@ -36,6 +38,7 @@ from vnplan.vocab.types import (
 TOPICS: dict[str, type] = {
     "abbreviations": Abbreviations,
     "citations": CitationWords,
+    "compliance": ComplianceWords,
     "dates": DateWords,
     "decree30": Decree30,
     "derive": DeriveWords,
@@ -44,6 +47,7 @@ TOPICS: dict[str, type] = {
     "header": HeaderWords,
     "headings": Headings,
     "labels": Labels,
+    "lexicon": Lexicon,
     "matching": MatchingWords,
     "organisations": OrganisationWords,
     "places": Places,
@@ -62,6 +66,12 @@ def abbreviations() -> Abbreviations:
 def citations() -> CitationWords:
     """``citations.json``: the words of citations besides type names and dates."""
     return structure("citations", CitationWords)
+
+
+@cache
+def compliance() -> ComplianceWords:
+    """``compliance.json``: refusals, the past, review parts, task tables, who is given a task."""
+    return structure("compliance", ComplianceWords)
 
 
 @cache
@@ -110,6 +120,12 @@ def headings() -> Headings:
 def labels() -> Labels:
     """``labels.json``: the names reports show, in Vietnamese and English."""
     return structure("labels", Labels)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """``lexicon.json``: the administrative register's names for the same reform area, index, channel, body."""
+    return structure("lexicon", Lexicon)
 
 
 @cache
