@@ -9,7 +9,7 @@ from vnplan.errors import UsageError
 from vnplan.model import Coverage, Plan, RequirementResult, Span
 from vnplan.parse import parse
 from vnplan.profiles import load
-from vnplan.profiles.match import assignments, index_for, match_index
+from vnplan.profiles.match import assignments, has_implementation, index_for, match_index
 from vnplan.rules.registry import Context, Example, Hit, rule
 
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
@@ -82,8 +82,8 @@ def _span_of(r: RequirementResult, fallback: Span | None) -> Span | None:
     return r.evidence[0].span if r.evidence else fallback
 
 
-def _has_implementation(plan: Plan) -> bool:
-    return any(s.role == "implementation" for s in plan.walk())
+def _has_implementation(ctx: Context) -> bool:
+    return has_implementation(index_for(ctx.plan, ctx.profile))
 
 
 # --------------------------------------------------------------------------- C301
@@ -287,7 +287,7 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
 def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     """No deadline later than the parent's; the reporting duty is assigned."""
     where = _part_span(ctx.plan, ("implementation",))
-    has_impl = _has_implementation(ctx.plan)
+    has_impl = _has_implementation(ctx)
     for r in _results(ctx, "C305"):
         if r.status == "met":
             continue
@@ -346,7 +346,7 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
         return {"missing": f" (thiếu: {ids})" if ids else "", "missing_en": f" (missing: {ids})" if ids else ""}
 
     where = plan.header.doc_type_text.span if plan.header.doc_type_text else None
-    if not _has_implementation(plan):  # every duty went with the part, the reporting duty (C305) too
+    if not _has_implementation(ctx):  # every duty went with the part, the reporting duty (C305) too
         yield Hit(where, listed(unmet), variant="no_part")
         return
     unmet = [r for r in unmet if r.rule == "C306"]  # C305 reports the reporting duty itself

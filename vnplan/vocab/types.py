@@ -345,6 +345,8 @@ class ComplianceWords:
     clause_breaks: tuple[str, ...]
     #: words that make a clause naming a past year a report of it (``đã``, ``đạt``)
     past_markers: tuple[str, ...]
+    #: verbs of a commitment that keep a clause naming a past year about the plan's year (``duy trì`` … đạt năm 2023)
+    commitments: tuple[str, ...]
     #: a past period without a year (``năm qua``)
     past_periods: tuple[str, ...]
     #: words of a review part's heading (``KẾT QUẢ THỰC HIỆN NĂM 2023``, ``ĐÁNH GIÁ …``)

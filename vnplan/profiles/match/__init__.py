@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from vnplan.model import Coverage, Plan, RequirementResult
 from vnplan.profiles.figures import comparator_of, meets
-from vnplan.profiles.match.assignments import assignments
+from vnplan.profiles.match.assignments import assignments, has_implementation
 from vnplan.profiles.match.citation import eval_citation
 from vnplan.profiles.match.deadlines import eval_deadline
 from vnplan.profiles.match.evidence import locate, result
@@ -38,8 +38,8 @@ from vnplan.profiles.match.units import Unit
 from vnplan.profiles.model import Profile
 from vnplan.text import key
 
-__all__ = ["PlanIndex", "Unit", "abbreviation_table", "assignments", "comparator_of", "index_for", "match",
-           "match_index", "meets"]
+__all__ = ["PlanIndex", "Unit", "abbreviation_table", "assignments", "comparator_of", "has_implementation", "index_for",
+           "match", "match_index", "meets"]
 
 Evaluator = Callable[[Compiled, PlanIndex, Profile], RequirementResult]
 

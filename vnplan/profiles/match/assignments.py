@@ -45,6 +45,13 @@ def _assigns(unit: Unit) -> regex.Match[str] | None:
     return _head_re().match(text, label.end() if label else 0)
 
 
+def has_implementation(index: PlanIndex) -> bool:
+    """Whether the plan says how it is carried out: an implementation part (a heading may name it with
+    others: *NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN*), or a task table with an owner column."""
+    return index.has_role("implementation") or any(
+        u.kind == "row" and u.cell("owner") is not None for u in index.evidence_units())
+
+
 def assignments(index: PlanIndex) -> list[Evidence]:
     """Passages that give a unit a task (who does what)."""
     out: list[Evidence] = []

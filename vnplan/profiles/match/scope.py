@@ -12,7 +12,9 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
   clause before it and refuses only what follows.
 - **The past.** A clause reports a past year when it names a year before the plan's (*năm
   2023*) and none of the plan's, and opens with that year (*Năm 2023, …*) or says it was done
-  (*đã*, *đạt*: ``past_markers``); *năm qua* with such a word does too.
+  (*đã*, *đạt*: ``past_markers``) with no word of a commitment (*duy trì*, *phấn đấu*:
+  ``commitments``); *năm qua* with such a word does too. A sentence opening with a past year
+  (*Năm 2023, …; …*) reports it in all its clauses that name no later year.
 """
 
 from __future__ import annotations
@@ -128,8 +130,9 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
         return False
     if sentence_past:
         return True
-    markers = _phrases("past_markers")
-    said_done = any(_starts_with(keys, i, markers) for i in range(a, b))
+    markers, commits = _phrases("past_markers"), _phrases("commitments")
+    said_done = any(_starts_with(keys, i, markers) for i in range(a, b)) and not any(
+        _starts_with(keys, i, commits) for i in range(a, b))
     if years:
         return _opens_with_past(keys, a, b, year) or said_done
     periods = _phrases("past_periods")
