@@ -313,3 +313,27 @@ def test_the_matched_words_are_marked_in_the_quote():
 def test_unaccented_syllables_stand_for_accented_ones_only_in_text_typed_without_marks():
     assert result(plan(content="1. Tuyen truyen cai cach the che."), req([["cải cách thể chế"]])).status == "met"
     assert result(plan(content="1. Bảo đảm an toàn thực phẩm."), req([["ấn phẩm"]], "form", "forms")).status == "missing"
+
+
+def test_views_highlight_the_matched_words_bold_on_a_terminal_and_marked_in_html(tmp_path):
+    from click.testing import CliRunner
+
+    from vnplan.cli import main
+    from vnplan.report import render
+    from vnplan.report.html import render_html
+
+    p = plan(content="1. Đẩy mạnh tuyên truyền cải cách thể chế của tỉnh.")
+    prof = profile(req([["cải cách thể chế"]]))
+    assert "\x1b[1mcải cách thể chế\x1b[22m" in render("check", check(p, profile=prof))
+    f = tmp_path / "unit.txt"
+    f.write_text(PLAN.format(purpose="1. x.", content="1. Đẩy mạnh tuyên truyền cải cách thể chế.", forms="1. y.",
+                             duty="1. Giao Văn phòng theo dõi./."), encoding="utf-8")
+    import json
+
+    (tmp_path / "p.json").write_text(json.dumps(prof, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    CliRunner().invoke(main, ["check", str(f), "--profile", str(tmp_path / "p.json"), "-o", str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert "“Đẩy mạnh tuyên truyền cải cách thể chế”" in text and "\x1b" not in text
+    [r] = vnplan.batch([f], profile=tmp_path / "p.json")
+    assert "<mark>cải cách thể chế</mark>" in render_html([r])

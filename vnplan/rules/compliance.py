@@ -139,11 +139,19 @@ def parent_citation(ctx: Context) -> Iterator[Hit]:
 _PHRASE_VARIANTS_VI = {
     "partial": "Yêu cầu {id} của kế hoạch cấp trên chỉ được đáp ứng một phần: “{text}” ({note}).",
     "placeholder": "Yêu cầu {id} của kế hoạch cấp trên mới có chỗ trống chờ điền: “{text}”.",
+    "why": "Thiếu yêu cầu {id} của kế hoạch cấp trên: “{text}” ({note}).",
 }
 _PHRASE_VARIANTS_EN = {
     "partial": "Requirement {id} of the parent plan is only partly covered: “{text}” ({note_en}).",
     "placeholder": "Requirement {id} of the parent plan is still a placeholder: “{text}”.",
+    "why": "Requirement {id} of the parent plan is missing: “{text}” ({note_en}).",
 }
+#: Reasons a missing requirement's finding explains in one sentence (the words were there, but are no evidence).
+_EXPLAINED = frozenset({"refused", "past", "review", "legal_basis", "title", "incomplete", "unrelated"})
+
+
+def _missing_variant(r: RequirementResult) -> str | None:
+    return "why" if r.reason in _EXPLAINED and r.note else None
 
 
 def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator[Hit]:
@@ -151,7 +159,7 @@ def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator
     for r in _results(ctx, rule_id):
         if r.status == "met":
             continue
-        variant = None if r.status == "missing" else r.status
+        variant = _missing_variant(r) if r.status == "missing" else r.status
         yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
 
 
@@ -220,12 +228,14 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
         "no_figure": "Chỉ tiêu {id} được nêu nhưng không có con số (yêu cầu {required}): “{text}”.",
         "outside_part": "Chỉ tiêu {id} chỉ thấy ngoài phần quy định: “{text}”.",
         "placeholder": "Chỉ tiêu {id} mới có chỗ trống chờ điền (yêu cầu {required}): “{text}”.",
+        "why": "Thiếu chỉ tiêu của kế hoạch cấp trên ({id}): “{text}” ({note}).",
     },
     variants_en={
         "weaker": "Target {id} is weaker than the parent's: {stated_en} where the parent requires {required_en} (“{text}”).",
         "no_figure": "Target {id} is named without a figure (required: {required_en}): “{text}”.",
         "outside_part": "Target {id} is found only outside its part: “{text}”.",
         "placeholder": "Target {id} is still a placeholder (required: {required_en}): “{text}”.",
+        "why": "A target of the parent plan is missing ({id}): “{text}” ({note_en}).",
     },
     needs_profile=True,
     examples=Example(
@@ -244,7 +254,7 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
     for r in _results(ctx, "C304"):
         if r.status == "met":
             continue
-        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else None
+        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else _missing_variant(r)
         sev = "error" if variant == "weaker" else _severity(r)
         params = _params(r)
         for k in ("required", "stated", "required_en", "stated_en"):
@@ -268,12 +278,14 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
         "no_deadline": "Không nêu thời hạn ({id}): {note}.",
         "partial": "Nhiệm vụ báo cáo ({id}) chỉ được đáp ứng một phần: “{text}” ({note}).",
         "placeholder": "Nhiệm vụ {id} mới có chỗ trống chờ điền: “{text}”.",
+        "why": "Thiếu nhiệm vụ báo cáo mà kế hoạch cấp trên yêu cầu ({id}): “{text}” ({note}).",
     },
     variants_en={
         "later": "A deadline is later than the parent's ({id}): {note_en}.",
         "no_deadline": "No deadline is stated ({id}): {note_en}.",
         "partial": "The reporting duty ({id}) is only partly covered: “{text}” ({note_en}).",
         "placeholder": "Duty {id} is still a placeholder: “{text}”.",
+        "why": "The reporting duty required by the parent plan is missing ({id}): “{text}” ({note_en}).",
     },
     needs_profile=True,
     examples=Example(
@@ -298,7 +310,7 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
             continue
         if not has_impl:
             continue  # no implementation part at all: C306 reports it once, with this duty
-        variant = None if r.status == "missing" else r.status
+        variant = _missing_variant(r) if r.status == "missing" else r.status
         yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
 
 
@@ -316,12 +328,14 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     variants_vi={
         "no_part": "Kế hoạch không có phần “Tổ chức thực hiện”: không phân công ai làm gì{missing}.",
         "duty": "Thiếu nhiệm vụ tổ chức thực hiện mà kế hoạch cấp trên yêu cầu ({id}): “{text}”.",
+        "duty_why": "Thiếu nhiệm vụ tổ chức thực hiện mà kế hoạch cấp trên yêu cầu ({id}): “{text}” ({note}).",
         "partial": "Nhiệm vụ tổ chức thực hiện {id} chỉ được đáp ứng một phần: “{text}” ({note}).",
         "placeholder": "Nhiệm vụ {id} mới có chỗ trống chờ điền: “{text}”.",
     },
     variants_en={
         "no_part": "The plan has no implementation part: nobody is assigned anything{missing_en}.",
         "duty": "An implementation duty required by the parent plan is missing ({id}): “{text}”.",
+        "duty_why": "An implementation duty required by the parent plan is missing ({id}): “{text}” ({note_en}).",
         "partial": "Implementation duty {id} is only partly covered: “{text}” ({note_en}).",
         "placeholder": "Duty {id} is still a placeholder: “{text}”.",
     },
@@ -356,6 +370,6 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     for r in _results(ctx, "C306"):
         if r.status == "met":
             continue
-        variant = "duty" if r.status == "missing" else r.status
+        variant = ("duty_why" if _missing_variant(r) else "duty") if r.status == "missing" else r.status
         yield Hit(_span_of(r, _part_span(plan, ("implementation",))), _params(r), severity=_severity(r),  # type: ignore[arg-type]
                   variant=variant)
