@@ -134,7 +134,7 @@ def test_keeping_last_years_result_is_a_commitment():
 
 
 def test_the_legal_basis_is_never_evidence_of_a_topic():
-    p = plan(**{"Sở_Nội_vụ_ban_hành": "bám sát chủ đề tăng tốc sáng tạo, Sở Nội vụ ban hành"})
+    p = plan(Sở_Nội_vụ_ban_hành="bám sát chủ đề tăng tốc sáng tạo, Sở Nội vụ ban hành")
     r = result(p, req([["tăng tốc sáng tạo"]], "theme", "any"))
     assert (r.status, r.reason) == ("missing", "legal_basis")
 

@@ -9,7 +9,12 @@ from vnplan.errors import UsageError
 from vnplan.model import Coverage, Plan, RequirementResult, Span
 from vnplan.parse import parse
 from vnplan.profiles import load
-from vnplan.profiles.match import assignments, has_implementation, index_for, match_index
+from vnplan.profiles.match import (
+    assignments,
+    has_implementation,
+    index_for,
+    match_index,
+)
 from vnplan.rules.registry import Context, Example, Hit, rule
 
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
