@@ -337,3 +337,27 @@ def test_views_highlight_the_matched_words_bold_on_a_terminal_and_marked_in_html
     assert "“Đẩy mạnh tuyên truyền cải cách thể chế”" in text and "\x1b" not in text
     [r] = vnplan.batch([f], profile=tmp_path / "p.json")
     assert "<mark>cải cách thể chế</mark>" in render_html([r])
+
+
+def test_a_refusal_turned_round_by_ma_ends_there():
+    p = plan(forms="1. Không tổ chức hội nghị riêng mà lồng ghép nội dung CCHC vào hội nghị giao ban.")
+    assert result(p, req([["lồng ghép"]], "form", "forms")).status == "met"
+
+
+def test_a_results_heading_without_a_year_opens_a_review():
+    p = plan(purpose="I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Tỷ lệ thanh toán trực tuyến đạt 80%.\nII. MỤC ĐÍCH\n1. Nâng cao nhận thức.")
+    assert result(p, target(">", 70)).reason == "review"
+
+
+def test_a_heading_naming_a_part_after_another_word_names_it():
+    p = vnplan.parse(PLAN.format(purpose="1. x.", content="1. y.", forms="1. z.", duty="1. Giao Văn phòng theo dõi./.")
+                     .replace("II. NỘI DUNG", "II. ĐỐI TƯỢNG, NỘI DUNG TUYÊN TRUYỀN\n1. Tuyên truyền cải cách thể chế."))
+    assert result(p, req([["cải cách thể chế"]])).status == "met"
+
+
+def test_a_plan_naming_the_subject_once_in_passing_is_still_unrelated():
+    text = (PLAN.replace("cải cách hành chính", "phòng, chống thiên tai").replace("25/KH-UBND", "23/KH-UBND")
+            .format(purpose="1. Nâng cao nhận thức của Nhân dân.", content="1. Gắn với cải cách hành chính.",
+                    forms="1. Hội nghị, tập huấn.", duty="1. Giao Văn phòng theo dõi./."))
+    r = result(vnplan.parse(text), req([["hội nghị"]], "form", "forms"), subject=["cải cách hành chính"])
+    assert r.reason == "unrelated"

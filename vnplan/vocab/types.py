@@ -343,6 +343,8 @@ class ComplianceWords:
     refusals_after: tuple[str, ...]
     #: words that end the scope of a refusal or a time (``nhưng``, ``đồng thời``)
     clause_breaks: tuple[str, ...]
+    #: words after which a refusal no longer holds (``không tổ chức hội nghị riêng mà lồng ghép …``)
+    refusal_ends: tuple[str, ...]
     #: words that make a clause naming a past year a report of it (``đã``, ``đạt``)
     past_markers: tuple[str, ...]
     #: verbs of a commitment that keep a clause naming a past year about the plan's year (``duy trì`` … đạt năm 2023)
@@ -351,6 +353,8 @@ class ComplianceWords:
     past_periods: tuple[str, ...]
     #: words of a review part's heading (``KẾT QUẢ THỰC HIỆN NĂM 2023``, ``ĐÁNH GIÁ …``)
     review_words: tuple[str, ...]
+    #: words that make a review heading without a year (``KẾT QUẢ ĐẠT ĐƯỢC``)
+    review_done: tuple[str, ...]
     #: what joins the names of two parts in one heading (``NỘI DUNG VÀ HÌNH THỨC``)
     title_joins: tuple[str, ...]
     #: words that give someone a task (C306): ``giao``, ``chủ trì``, ``có trách nhiệm``

@@ -65,17 +65,25 @@ def cites_parent(index: PlanIndex, profile: Profile) -> bool:
     return any(c.number == p.number and key(c.symbol or "") == key(p.symbol) for c in index.plan.citations)
 
 
+#: How many passages besides the title must name the parent's subject for a plan to be about it.
+SUBJECT_PASSAGES = 3
+
+
 def related(index: PlanIndex, compiled: CompiledProfile) -> bool:
-    """Whether the plan is about the parent's subject: it cites the parent, or names the subject outside its
-    legal basis. A profile without ``subject`` relates to every plan."""
+    """Whether the plan is about the parent's subject: it cites the parent, names the subject in its title,
+    or in :data:`SUBJECT_PASSAGES` passages outside its legal basis (a plan on floods that once says
+    *gắn với cải cách hành chính* is not about it). A profile without ``subject`` relates to every plan."""
     if not compiled.subject or cites_parent(index, compiled.profile):
         return True
+    naming: set[int] = set()
     for ph in compiled.subject:
         for ui in index.candidates(ph.tokens):
             u = index.units[ui]
-            if u.context != "legal_basis" and any(f.status in ("ok", "title", "review") for f in find_phrase(ph, 0, u, index)):
-                return True
-    return False
+            if u.context != "legal_basis" and find_phrase(ph, 0, u, index):
+                if u.context == "title":
+                    return True
+                naming.add(ui)
+    return len(naming) >= SUBJECT_PASSAGES
 
 
 def _unrelated(c: Compiled, profile: Profile) -> RequirementResult:

@@ -48,16 +48,13 @@ def _piece_role(piece: str) -> str | None:
 def title_roles(title: str | None) -> frozenset[str]:
     """The parts a heading names: each piece between its joins (``,``, ``và``) that starts with a part's name.
 
-    ``NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN`` → content and forms; ``MỤC ĐÍCH, YÊU CẦU`` → purpose
-    and requirements; a title that starts with no part's name names none (``Tuyên truyền cải
-    cách thể chế``).
+    ``NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN`` → content and forms; ``ĐỐI TƯỢNG, NỘI DUNG`` → content;
+    ``MỤC ĐÍCH, YÊU CẦU`` → purpose and requirements; a title none of whose pieces starts with a
+    part's name names none (``Tuyên truyền cải cách thể chế``).
     """
     if not title or len(title.split()) > _TITLE_MAX_WORDS:
         return frozenset()
     pieces = _joins_re().split(" " + key(title) + " ")
-    first = _piece_role(pieces[0]) if pieces else None
-    if first is None:
-        return frozenset()
     return frozenset(r for r in (_piece_role(p) for p in pieces) if r)
 
 
@@ -88,12 +85,12 @@ def heading_like(text: str) -> bool:
 
 def review_heading(text: str, year: int | None) -> bool:
     """Whether a heading opens a review of a past year: a review word (*kết quả*, *đánh giá*) and a past
-    year (or *năm qua*)."""
+    year, *năm qua*, or *đạt được* (*KẾT QUẢ ĐẠT ĐƯỢC*); never when it names the plan's year."""
     k = key(text)
     cw = vocab.compliance()
     if not any(w in k for w in cw.review_words):
         return False
-    if any(w in k for w in cw.past_periods):
-        return True
     years = [int(y) for y in _YEAR_RE.findall(k)]
-    return bool(years) and year is not None and max(years) < year
+    if years and year is not None:
+        return max(years) < year
+    return any(w in k for w in (*cw.past_periods, *cw.review_done))

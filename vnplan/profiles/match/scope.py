@@ -8,8 +8,10 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
   in ấn, phát hành tờ gấp, pano*), unless it starts a compound that refuses nothing (*không
   ngừng*, *không chỉ … mà còn*, *không gian mạng*, *không dưới 90%*: ``not_refusals``). A
   refusing predicate refuses what comes before it in its clause (*Nội dung về Đề án 06/CP không
-  đưa vào Kế hoạch này*: ``refusals_after``). *Không để xảy ra hồ sơ trễ hạn* commits to the
-  clause before it and refuses only what follows.
+  đưa vào Kế hoạch này*: ``refusals_after``). A refusal holds up to the end of its clause or to a
+  word that turns it round (*không tổ chức hội nghị riêng mà lồng ghép vào giao ban*:
+  ``refusal_ends``). *Không để xảy ra hồ sơ trễ hạn* commits to the clause before it and refuses
+  only what follows.
 - **The past.** A clause reports a past year when it names a year before the plan's (*năm
   2023*) and none of the plan's, and opens with that year (*Năm 2023, …*) or says it was done
   (*đã*, *đạt*: ``past_markers``) with no word of a commitment (*duy trì*, *phấn đấu*:
@@ -142,6 +144,7 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
 def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
     out = []
     before, after, nots = _phrases("refusals"), _phrases("refusals_after"), _phrases("not_refusals")
+    ends = _phrases("refusal_ends")
     i = a
     while i < b:
         cue = _starts_with(keys, i, after)
@@ -150,8 +153,10 @@ def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
         if not _starts_with(keys, i, nots):
             cue2 = _starts_with(keys, i, before)
             if cue2:
-                out.append(Refusal(i + len(cue2), b, i, i + len(cue2)))
-                break  # the rest of the clause is refused
+                end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+                i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
+                continue
         i += 1
     return out
 
