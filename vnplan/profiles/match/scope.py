@@ -98,9 +98,7 @@ def _clause_bounds(unit: Unit, keys: list[str]) -> list[tuple[int, int]]:
     for m in _END_RE.finditer(unit.text):
         cuts.add(bisect.bisect_left(starts, m.end()))
     breaks = _phrases("clause_breaks")
-    for i in range(len(keys)):
-        if _starts_with(keys, i, breaks):
-            cuts.add(i)
+    cuts.update(i for i, k in enumerate(keys) if k in breaks and _starts_with(keys, i, breaks))
     bounds = sorted(c for c in cuts if c <= len(toks)) + [len(toks)]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
@@ -133,8 +131,8 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
     if sentence_past:
         return True
     markers, commits = _phrases("past_markers"), _phrases("commitments")
-    said_done = any(_starts_with(keys, i, markers) for i in range(a, b)) and not any(
-        _starts_with(keys, i, commits) for i in range(a, b))
+    said_done = any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b)) and not any(
+        keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b))
     if years:
         return _opens_with_past(keys, a, b, year) or said_done
     periods = _phrases("past_periods")
@@ -147,6 +145,9 @@ def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
     ends = _phrases("refusal_ends")
     i = a
     while i < b:
+        if keys[i] not in before and keys[i] not in after:
+            i += 1
+            continue
         cue = _starts_with(keys, i, after)
         if cue:
             out.append(Refusal(a, i, i, i + len(cue)))

@@ -62,7 +62,7 @@ def words(text: str) -> list[str]:
 
 
 def is_abbr(raw: str) -> bool:
-    return len(raw) >= 2 and not any(c.islower() for c in raw)
+    return len(raw) >= 2 and raw.upper() == raw
 
 
 @lru_cache(maxsize=65536)
