@@ -159,8 +159,11 @@ def without_surrogates(result: PlanResult) -> PlanResult:
     from a document (a Word symbol with a code in the surrogate range) or from a file name
     that is not UTF-8. The check is one scan of the pickled result, which a worker makes anyway.
     """
-    if not _LONE_SURROGATE_UTF8.search(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)):
-        return result
+    try:
+        if not _LONE_SURROGATE_UTF8.search(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)):
+            return result
+    except Exception:  # noqa: BLE001 - something in it does not pickle: look at every string instead
+        pass
     return _scrub(result)  # type: ignore[no-any-return]
 
 
