@@ -13,7 +13,7 @@ import pytest
 
 import plan_factory as pf
 from vnplan.batch import Options, batch, check_file, iter_plan_files
-from vnplan.errors import InputError, UsageError
+from vnplan.errors import InputError, MissingExtraError, UsageError
 from vnplan.results import PlanResult
 from vnplan.serialize import plan_result_to_dict
 
@@ -287,3 +287,50 @@ def test_a_pipe_named_like_a_plan_inside_a_folder_is_not_read(tmp_path, referenc
     (tmp_path / "a.txt").write_bytes(reference_path.read_bytes())
     os.mkfifo(tmp_path / "b.txt")  # reading it would wait for a writer for ever
     assert [Path(p).name for p in iter_plan_files([tmp_path])] == ["a.txt"]
+
+
+def test_an_executor_url_is_checked_before_any_file_is_read(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root, _ = corpus
+    for url in ("spark://host:7077", "dask://", "dask://scheduler", "dask://host:port", "ray:/local"):
+        with pytest.raises(UsageError):
+            batch([root], executor=url)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("ray", "distributed") else real(name, *a))
+    with pytest.raises(MissingExtraError, match=r'pip install "vnplan\[ray\]"'):
+        batch([root], executor="ray://head:10001")
+    with pytest.raises(MissingExtraError, match=r'pip install "vnplan\[dask\]"'):
+        batch([root], executor="dask://local")
+
+
+def test_the_command_names_the_extra_a_cluster_needs(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from vnplan.cli import main
+
+    root, _ = corpus
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "ray" else real(name, *a))
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "ray://local"])
+    assert res.exit_code == 2 and 'pip install "vnplan[ray]"' in res.stderr
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "hadoop://x:1"])
+    assert res.exit_code == 2 and "not an executor URL" in res.stderr
+
+
+def test_through_an_executor_a_slow_file_is_given_up_and_its_chunk_checked_file_by_file(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    root, _ = corpus
+    module = sys.modules["vnplan.batch.pool"]  # where a task looks the checker up
+    real = module.check_file
+
+    def slow(path, options=Options()):  # type: ignore[no-untyped-def]
+        if str(path).endswith("04-syt.txt"):
+            time.sleep(3)  # an executor cannot stop it: the thread finishes in the background
+        return real(path, options)
+
+    monkeypatch.setattr(module, "check_file", slow)
+    with cf.ThreadPoolExecutor(max_workers=2) as ex:
+        rows = list(batch([root / "so"], executor=ex, chunksize=3, timeout=1))
+    bad = [r for r in rows if r.error]
+    assert [Path(r.file).name for r in bad] == ["04-syt.txt"] and bad[0].error_type == "TimeLimitError"
+    assert len(rows) == len(list(iter_plan_files([root / "so"])))

@@ -72,14 +72,17 @@ def _dask(where: str, jobs: int | None, url: str) -> Iterator[Cluster]:
         if where == "local":
             # one thread per worker process: checking a plan is Python code, threads would share one GIL
             local = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                 dashboard_address=None)
+                                 dashboard_address=":0")
             client = Client(local)
         else:
             client = Client(f"tcp://{where}", timeout="10s")
-    except OSError as exc:
+    except Exception as exc:  # OSError/TimeoutError when unreachable; RuntimeError when local workers cannot start
         if local is not None:
             local.close()
-        raise VnplanError(f"cannot reach the Dask scheduler at {where}: {exc}",
+        if where == "local":
+            raise VnplanError(f"cannot start a local Dask cluster: {type(exc).__name__}: {exc}",
+                              hint="try without --executor, or with fewer --jobs") from None
+        raise VnplanError(f"cannot reach the Dask scheduler at {where}: {type(exc).__name__}: {exc}",
                           hint="is `dask scheduler` running there, and the port open?") from None
     try:
         slots = sum(client.nthreads().values()) or 1
