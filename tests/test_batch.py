@@ -316,7 +316,7 @@ def test_the_command_names_the_extra_a_cluster_needs(corpus, monkeypatch) -> Non
     assert res.exit_code == 2 and "not an executor URL" in res.stderr
 
 
-def test_through_an_executor_a_slow_file_is_given_up_and_its_chunk_checked_file_by_file(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_through_an_executor_a_slow_file_is_given_up_and_the_run_goes_on(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import time
 
     root, _ = corpus
@@ -330,7 +330,12 @@ def test_through_an_executor_a_slow_file_is_given_up_and_its_chunk_checked_file_
 
     monkeypatch.setattr(module, "check_file", slow)
     with cf.ThreadPoolExecutor(max_workers=2) as ex:
-        rows = list(batch([root / "so"], executor=ex, chunksize=3, timeout=1))
+        rows = list(batch([root / "so"], executor=ex, timeout=1))
+        chunked = list(batch([root / "so"], executor=ex, timeout=1, chunksize=3))
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["04-syt.txt"] and bad[0].error_type == "TimeLimitError"
     assert len(rows) == len(list(iter_plan_files([root / "so"])))
+    # a task of three files is given up whole: the files with the slow one are rows that say so
+    bad = [r for r in chunked if r.error]
+    assert [Path(r.file).name for r in bad] == ["03-stc.txt", "04-syt.txt", "05-sgdđt.txt"]
+    assert "the task of 3 files" in (bad[0].error or "")

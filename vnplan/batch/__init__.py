@@ -1,11 +1,14 @@
 """Many plans at once (kiểm tra hàng loạt): walk folders, check each file in a worker, stream small results.
 
-:func:`batch` takes any :class:`concurrent.futures.Executor` (a process pool by default, a
-thread pool, Dask's ``Client.get_executor()``, Ray's pool…) and yields one
-:class:`PlanResult` per file, in the order the files were found. Work is submitted lazily
-through a bounded window, so memory stays flat whatever the number of plans. A file that
-cannot be read, or that breaks the checker, becomes a result with ``error`` set: the run
-never stops for one bad file.
+:func:`batch` checks in vnplan's own worker processes (:mod:`vnplan.batch.workers`: a time
+limit per file, a dead worker costs one row), through any :class:`concurrent.futures.Executor`
+(a thread pool, Dask's ``Client.get_executor()``…), or on a cluster named by a URL
+(``dask://HOST:PORT``, ``ray://HOST:PORT``: :mod:`vnplan.batch.cluster`, the files' bytes
+travelling with the tasks), and yields one :class:`PlanResult` per file, in the order the
+files were found. Work is taken lazily through a bounded window, so memory stays flat
+whatever the number of plans. A file that cannot be read, breaks the checker, goes over the
+time limit or takes its worker down becomes a result with ``error`` set: the run never stops
+for one bad file.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ each file's bytes with its task.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +33,8 @@ class Cluster:
     slots: int
     share: Callable[[Any], Any]
     url: str
+    #: Run a function on every worker, returning its results (Dask; ``None`` where the cluster has no such call).
+    on_workers: Callable[[Callable[[], Any]], list[Any]] | None = None
 
 
 def parse_url(url: str) -> tuple[str, str]:
@@ -90,7 +93,11 @@ def _dask(where: str, jobs: int | None, url: str) -> Iterator[Cluster]:
         def share(obj: Any) -> Any:  # sent to every worker once, not with each task
             return client.scatter(obj, broadcast=True, hash=False)
 
-        yield Cluster(executor=client.get_executor(pure=False), slots=slots, share=share, url=url)
+        def on_workers(fn: Callable[[], Any]) -> list[Any]:
+            return list(client.run(fn).values())
+
+        yield Cluster(executor=client.get_executor(pure=False), slots=slots, share=share, url=url,
+                      on_workers=on_workers)
     finally:
         client.close()
         if local is not None:
@@ -119,9 +126,10 @@ def _ray(where: str, jobs: int | None, url: str) -> Iterator[Cluster]:
         raise MissingExtraError(f"{url} needs Ray", hint='pip install "vnplan[ray]"') from None
     try:
         if where == "local":
-            ray.init(num_cpus=jobs or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False)
+            ray.init(num_cpus=jobs or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.WARNING)
         else:
-            ray.init(address=f"ray://{where}", log_to_driver=False)
+            ray.init(address=f"ray://{where}", log_to_driver=False, logging_level=logging.WARNING)
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError, TimeoutError… depending on the version
         raise VnplanError(f"cannot reach the Ray cluster at {where}: {type(exc).__name__}: {exc}",
                           hint="is `ray start --head` running there, with the client server port open?") from None

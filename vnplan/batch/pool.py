@@ -118,8 +118,8 @@ def _run_executor(
     A task that fails (a worker killed, a cluster node lost, a refused submission, a broken
     pool) becomes an error row for each of its files; the caller's executor is never replaced.
     A task still running ``timeout`` seconds per file after the batch started waiting for it
-    is given up: a chunk of several files is tried again one file per task, so that only the
-    slow file becomes an error row.
+    (tasks are submitted in file order, so the one awaited is running or next) is given up:
+    each of its files becomes an error row.
     """
     limit = max(1, window or 4 * workers_of(executor, jobs))
     shared = share(options) if share is not None else options
@@ -152,13 +152,16 @@ def _run_executor(
                     wait = max(0.0, task.head_since + timeout * len(task.chunk) - time.monotonic())
                 out = task.future.result(timeout=wait)
             except TimeoutError:  # concurrent.futures' and Dask's
+                # Not split and tried again file by file: a task submitted now would queue behind
+                # the whole window in the executor, and the clock, which starts when a task becomes
+                # the one awaited, would give up on it unfairly.
                 pending.popleft()
                 task.future.cancel()  # type: ignore[union-attr]
-                if len(task.chunk) > 1:  # find the slow one: each file in its own task, in order
-                    pending.extendleft(reversed([submit((p,)) for p in task.chunk]))
-                    continue
-                why = f"took longer than the time limit ({timeout:g} s per file): given up"
-                yield error_result(task.chunk[0], own.TimeLimitError(why), message=why)
+                n = len(task.chunk)
+                why = (f"took longer than the time limit ({timeout:g} s per file): given up" if n == 1 else
+                       f"the task of {n} files holding it took longer than the time limit ({timeout:g} s per file):"
+                       " given up (a smaller chunksize isolates the slow file)")
+                yield from (error_result(p, own.TimeLimitError(why), message=why) for p in task.chunk)
                 continue
             except Exception as exc:  # the task died: every file of it becomes an error row
                 pending.popleft()

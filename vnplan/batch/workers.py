@@ -66,7 +66,7 @@ def mp_context() -> Any:
         ctx = mp.get_context("forkserver")
     except ValueError:  # Windows: spawn is the only method and already the default
         return mp.get_context()
-    if mpfs._forkserver._forkserver_pid is None:  # not started yet: let it import vnplan once for every worker
+    if getattr(mpfs._forkserver, "_forkserver_pid", None) is None:  # not started yet: let it import vnplan once for every worker
         preload = list(getattr(mpfs._forkserver, "_preload_modules", []))
         if __name__ not in preload:
             ctx.set_forkserver_preload([*preload, __name__])
@@ -91,7 +91,7 @@ def _die_with_parent() -> None:
             os.close(fd)
         except OSError:
             pass
-        mpfs._forkserver._forkserver_alive_fd = None
+        setattr(mpfs._forkserver, "_forkserver_alive_fd", None)  # noqa: B010 - a private attribute
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
