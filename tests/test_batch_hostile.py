@@ -438,3 +438,11 @@ def test_identical_files_of_two_units_are_two_documents_and_neither_unit_is_miss
     with Register(db) as reg:
         assert len(reg.documents()) == 2
         assert reg.missing(["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"], "14", "KH-UBND") == ["Sở Y tế"]
+
+
+def test_paths_given_as_bytes_are_the_same_files(odd_folder) -> None:  # type: ignore[no-untyped-def]
+    folder, made = odd_folder
+    as_bytes = [os.path.join(os.fsencode(folder), name) for name in sorted(os.listdir(os.fsencode(folder)))]
+    rows = list(batch(as_bytes, jobs=1, timeout=None))
+    assert sorted(Path(r.file).name for r in rows) == sorted(made)
+    assert {r.sha256 for r in rows} == set(made.values())

@@ -48,7 +48,7 @@ def validate_options(options: Options) -> None:
 
 
 def batch(
-    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    paths: Iterable[str | bytes | os.PathLike[str]] | str | bytes | os.PathLike[str],
     *,
     profile: Any = None,
     executor: cf.Executor | str | None = None,
@@ -81,9 +81,9 @@ def batch(
     every file would fail on (unknown rule ids, profile, language, a bad URL) raise before
     any file is read.
     """
-    if isinstance(paths, (str, os.PathLike)):
+    if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]
-    paths = list(paths)
+    paths = [os.fsdecode(p) for p in paths]  # bytes paths too (names that are not UTF-8)
     for p in paths:
         if not os.path.lexists(p):  # a broken link found in a folder is reported as unreadable, below
             raise InputError("no such file or folder", path=display_path(p))

@@ -59,7 +59,7 @@ def _wanted(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SUFFIXES
 
 
-def iter_plan_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+def iter_plan_files(paths: Iterable[str | bytes | os.PathLike[str] | os.PathLike[bytes]]) -> Iterator[str]:
     """The plan files under ``paths``, deterministically: arguments in order, folders walked sorted.
 
     A file named explicitly is taken whatever its suffix; inside folders only ``SUFFIXES``
@@ -71,7 +71,7 @@ def iter_plan_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     """
     seen: set[str] = set()
     for raw in paths:
-        p = Path(raw)
+        p = Path(os.fsdecode(raw))  # bytes too: a name that is not UTF-8 stays the same file
         if not os.path.lexists(p):
             raise InputError("no such file or folder", path=display_path(raw))
         if p.is_file() or not p.exists():  # a broken link is a plan that cannot be read
