@@ -325,13 +325,13 @@ def test_through_an_executor_a_slow_file_is_given_up_and_the_run_goes_on(corpus,
 
     def slow(path, options=Options()):  # type: ignore[no-untyped-def]
         if str(path).endswith("04-syt.txt"):
-            time.sleep(3)  # an executor cannot stop it: the thread finishes in the background
+            time.sleep(5)  # an executor cannot stop it: the thread finishes in the background
         return real(path, options)
 
     monkeypatch.setattr(module, "check_file", slow)
     with cf.ThreadPoolExecutor(max_workers=2) as ex:
-        rows = list(batch([root / "so"], executor=ex, timeout=1))
-        chunked = list(batch([root / "so"], executor=ex, timeout=1, chunksize=3))
+        rows = list(batch([root / "so"], executor=ex, timeout=1.5))
+        chunked = list(batch([root / "so"], executor=ex, timeout=1.5, chunksize=3))  # 4.5 s a task
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["04-syt.txt"] and bad[0].error_type == "TimeLimitError"
     assert len(rows) == len(list(iter_plan_files([root / "so"])))

@@ -259,19 +259,19 @@ def ten_plans(tmp_path, reference_path) -> Path:  # type: ignore[no-untyped-def]
 def test_a_file_over_the_time_limit_is_one_error_row_and_the_others_are_checked(forked_workers, monkeypatch, ten_plans, jobs) -> None:  # type: ignore[no-untyped-def]
     _patch_checker(monkeypatch, _sleep_on("slow"))
     t0 = time.monotonic()
-    rows = list(batch([ten_plans], jobs=jobs, timeout=1.5))
+    rows = list(batch([ten_plans], jobs=jobs, timeout=3))
     assert time.monotonic() - t0 < 30
     assert [Path(r.file).name for r in rows] == sorted(p.name for p in ten_plans.iterdir())
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["05-slow.txt"]
-    assert bad[0].error_type == "TimeLimitError" and "time limit (1.5 s per file)" in (bad[0].error or "")
+    assert bad[0].error_type == "TimeLimitError" and "time limit (3 s per file)" in (bad[0].error or "")
     assert bad[0].sha256 is not None  # known content: the register keeps that it could not be checked
 
 
 def test_the_command_takes_a_time_limit(forked_workers, monkeypatch, ten_plans, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _patch_checker(monkeypatch, _sleep_on("slow"))
     out = tmp_path / "r.json"
-    res = run_cli("batch", ten_plans, "--jobs", "1", "--timeout", "1", "-o", out)
+    res = run_cli("batch", ten_plans, "--jobs", "1", "--timeout", "3", "-o", out)
     assert res.exit_code == 1
     plans = json.loads(out.read_text(encoding="utf-8"))["plans"]
     assert [p["error_type"] for p in plans].count("TimeLimitError") == 1
