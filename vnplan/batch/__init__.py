@@ -81,25 +81,7 @@ def batch(
     every file would fail on (unknown rule ids, profile, language, a bad URL) raise before
     any file is read.
     """
-    if isinstance(paths, (str, bytes, os.PathLike)):
-        paths = [paths]
-    paths = [os.fsdecode(p) for p in paths]  # bytes paths too (names that are not UTF-8)
-    for p in paths:
-        if not os.path.lexists(p):  # a broken link found in a folder is reported as unreadable, below
-            raise InputError("no such file or folder", path=display_path(p))
-    if jobs is not None and jobs < 1:
-        raise UsageError(f"jobs must be at least 1, not {jobs}")
-    if chunksize < 1:
-        raise UsageError(f"chunksize must be at least 1, not {chunksize}")
-    if timeout is not None and not (timeout > 0 and math.isfinite(timeout)):
-        raise UsageError(f"the time limit must be a positive number of seconds, not {timeout}",
-                         hint="None (or --timeout 0 on the command line) for no limit")
-    if isinstance(executor, str):
-        scheme, _ = parse_url(executor)
-        module = "distributed" if scheme == "dask" else "ray"
-        if importlib.util.find_spec(module) is None:
-            raise MissingExtraError(f"{executor} needs {'Dask' if scheme == 'dask' else 'Ray'}",
-                                    hint=f'pip install "vnplan[{scheme}]"')
+    files = _check_arguments(paths, executor, jobs, chunksize, timeout)
     options = Options(
         profile=profile,
         select=tuple(select) if select is not None else None,
@@ -117,8 +99,38 @@ def batch(
         else:
             reg, own_reg = Register(register), True
     content = send_content if send_content is not None else isinstance(executor, str)
-    return _iterate(iter_plan_files(paths), options, executor, jobs, window, chunksize, timeout, content,
+    return _iterate(iter_plan_files(files), options, executor, jobs, window, chunksize, timeout, content,
                     reg, own_reg, progress)
+
+
+def _check_arguments(
+    paths: Iterable[str | bytes | os.PathLike[str]] | str | bytes | os.PathLike[str],
+    executor: cf.Executor | str | None,
+    jobs: int | None,
+    chunksize: int,
+    timeout: float | None,
+) -> list[str]:
+    """The paths as strings, once every argument that would fail all files is checked."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    out = [os.fsdecode(p) for p in paths]  # bytes paths too (names that are not UTF-8)
+    for p in out:
+        if not os.path.lexists(p):  # a broken link found in a folder is reported as unreadable, below
+            raise InputError("no such file or folder", path=display_path(p))
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"jobs must be at least 1, not {jobs}")
+    if chunksize < 1:
+        raise UsageError(f"chunksize must be at least 1, not {chunksize}")
+    if timeout is not None and not (timeout > 0 and math.isfinite(timeout)):
+        raise UsageError(f"the time limit must be a positive number of seconds, not {timeout}",
+                         hint="None (or --timeout 0 on the command line) for no limit")
+    if isinstance(executor, str):
+        scheme, _ = parse_url(executor)
+        module = "distributed" if scheme == "dask" else "ray"
+        if importlib.util.find_spec(module) is None:
+            raise MissingExtraError(f"{executor} needs {'Dask' if scheme == 'dask' else 'Ray'}",
+                                    hint=f'pip install "vnplan[{scheme}]"')
+    return out
 
 
 def _iterate(

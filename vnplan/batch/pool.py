@@ -144,35 +144,37 @@ def _run_executor(
             task = pending[0]
             if task.head_since is None:
                 task.head_since = time.monotonic()
-            try:
-                if isinstance(task.future, BaseException):
-                    raise task.future
-                wait = None
-                if timeout is not None:
-                    wait = max(0.0, task.head_since + timeout * len(task.chunk) - time.monotonic())
-                out = task.future.result(timeout=wait)
-            except TimeoutError:  # concurrent.futures' and Dask's
-                # Not split and tried again file by file: a task submitted now would queue behind
-                # the whole window in the executor, and the clock, which starts when a task becomes
-                # the one awaited, would give up on it unfairly.
-                pending.popleft()
-                task.future.cancel()  # type: ignore[union-attr]
-                n = len(task.chunk)
-                why = (f"took longer than the time limit ({timeout:g} s per file): given up" if n == 1 else
-                       f"the task of {n} files holding it took longer than the time limit ({timeout:g} s per file):"
-                       " given up (a smaller chunksize isolates the slow file)")
-                yield from (error_result(p, own.TimeLimitError(why), message=why) for p in task.chunk)
-                continue
-            except Exception as exc:  # the task died: every file of it becomes an error row
-                pending.popleft()
-                yield from (error_result(p, exc) for p in task.chunk)
-                continue
             pending.popleft()
-            yield from out
+            yield from _results_of(task, timeout)
     finally:
         for task in pending:
             if isinstance(task.future, cf.Future) or hasattr(task.future, "cancel"):
                 task.future.cancel()  # type: ignore[union-attr]
+
+
+def _results_of(task: _Task, timeout: float | None) -> list[PlanResult]:
+    """The results of the task awaited first: its own, or an error row per file when it died or
+    ran past the time limit."""
+    try:
+        if isinstance(task.future, BaseException):
+            raise task.future
+        wait = None
+        if timeout is not None:
+            assert task.head_since is not None
+            wait = max(0.0, task.head_since + timeout * len(task.chunk) - time.monotonic())
+        return task.future.result(timeout=wait)
+    except TimeoutError:  # concurrent.futures' and Dask's
+        # Not split and tried again file by file: a task submitted now would queue behind
+        # the whole window in the executor, and the clock, which starts when a task becomes
+        # the one awaited, would give up on it unfairly.
+        task.future.cancel()  # type: ignore[union-attr]
+        n = len(task.chunk)
+        why = (f"took longer than the time limit ({timeout:g} s per file): given up" if n == 1 else
+               f"the task of {n} files holding it took longer than the time limit ({timeout:g} s per file):"
+               " given up (a smaller chunksize isolates the slow file)")
+        return [error_result(p, own.TimeLimitError(why), message=why) for p in task.chunk]
+    except Exception as exc:  # the task died: every file of it becomes an error row
+        return [error_result(p, exc) for p in task.chunk]
 
 
 __all__ = ["DEFAULT_TIMEOUT", "SMALL_BATCH", "run", "workers_of"]
