@@ -530,6 +530,11 @@ class StructureWords:
 
     source: str
     parts: tuple[Part, ...]
+    #: parts whose heading keeps its word in the label (``Phần II``, ``Chương I``), with their outline style;
+    #: a plan's ``Mục 1.`` is labelled ``1`` like the ``1.`` it stands for
+    word_styles: Mapping[str, str]
+    #: ordinal numbers of a part written in words (``Phần thứ nhất``, ``Phần thứ hai``), in order from one
+    ordinals: tuple[str, ...]
     #: words between the parts of one reference (``khoản 2 của Mục III``)
     part_links: tuple[str, ...]
     #: words before the document a part belongs to (``khoản 2 Điều 3 của Quyết định …``)
