@@ -17,11 +17,13 @@ import attrs
 from vnplan.errors import NotAPlanError
 from vnplan.model import Block, Header, LegalBasis, Paragraph, Plan, Section, SourceDocument, Span, evolve
 from vnplan.parse.abbreviations import extract_abbreviations
+from vnplan.parse.attached import attachment_starts
 from vnplan.parse.citations import extract_citations
 from vnplan.parse.closing import find_closing, parse_closing
 from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind
 from vnplan.parse.header import parse_header
 from vnplan.parse.outline import build_sections
+from vnplan.parse.resegment import resegment
 from vnplan.read import read
 
 __all__ = ["parse", "parse_document"]
@@ -36,9 +38,11 @@ def parse_document(doc: SourceDocument) -> Plan:
     documents included. A run-on block is split first (the plan's ``source`` is then the split
     document, its blocks mapped back to the original offsets).
     """
+    doc = resegment(doc)
     blocks = doc.blocks
     header, body_start = _header(blocks, 0, len(blocks))
-    starts: list[int] = []
+    closing_start = find_closing(blocks, body_start)
+    starts = attachment_starts(blocks, closing_start if closing_start < len(blocks) else body_start + 1)
     ends = [*starts, len(blocks)]
     plan = _document(doc, 0, ends[0], header, body_start)
     attached = []

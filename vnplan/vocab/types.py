@@ -151,6 +151,8 @@ class ClosingWords:
     surnames: tuple[str, ...]
     #: lines a legal site or portal adds after a document (``Văn bản liên quan``, ``Tải văn bản``)
     site_trailer: tuple[str, ...]
+    #: the words before the issuing document under an attached document's title (``(Ban hành kèm theo Quyết định số …)``)
+    attached_leads: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- dates.json

@@ -1,0 +1,100 @@
+"""The parse pre-pass for run-on text (văn bản mất xuống dòng): a block holding a whole document becomes blocks.
+
+A PDF page drawn on one baseline, or a plan pasted from a site that dropped its line breaks,
+reaches the parser as one block: header, body and closing on one line. Readers stay
+plan-agnostic, so the parser splits such a block at its structural markers
+(:func:`vnplan.parse.segment.document_cuts`) before reading it. Each new block is an exact
+piece of the old one: its text a substring, its ``origin``, ``offsets``, ``line`` and
+``line_breaks`` mapped back to the original, so findings still point at the source and every
+non-blank character is still owned by exactly one node.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from vnplan.model import Block, SourceDocument
+from vnplan.parse.attached import is_type_line, lead_cut
+from vnplan.parse.segment import document_cuts, pieces, strong_markers
+
+#: a block this long with this many markers only a whole document has is a document on one line
+MIN_LENGTH = 150
+MIN_MARKERS = 3
+#: how far below its type line a title line may carry the ``(Kèm theo …)`` lead
+TITLE_REACH = 3
+
+
+def is_run_on(b: Block) -> bool:
+    """Whether block ``b`` holds several parts of a document on one line (a page drawn on one
+    baseline, a paste without line breaks)."""
+    return b.kind != "artifact" and len(b.text) >= MIN_LENGTH and strong_markers(b.text) >= MIN_MARKERS
+
+
+def resegment(doc: SourceDocument) -> SourceDocument:
+    """``doc`` with every run-on block split at its structural markers, and a title line that
+    carries its ``(Kèm theo …)`` line split before it; ``doc`` itself when nothing is split."""
+    cuts = {b.index: _cuts(doc.blocks, b.index) for b in doc.blocks}
+    if not any(cuts.values()):
+        return doc
+    out: list[Block] = []
+    for b in doc.blocks:
+        if cuts[b.index]:
+            base = len(out)
+            parts = pieces(b.text, cuts[b.index])
+            out.extend(_piece(b, start, end, base + k) for k, (start, end) in enumerate(parts))
+        else:
+            out.append(attrs.evolve(b, index=len(out)))
+    run_on = [b.index for b in doc.blocks if is_run_on(b)]
+    if not run_on:
+        return attrs.evolve(doc, blocks=tuple(out))
+    note = (f"{'block' if len(run_on) == 1 else 'blocks'} {', '.join(str(i + 1) for i in run_on)}: "
+            "the text had no line breaks; it was split at its structural markers (Quốc hiệu, Số, "
+            "type, labels, Nơi nhận, signature)")
+    return attrs.evolve(doc, blocks=tuple(out), warnings=(*doc.warnings, note))
+
+
+def _cuts(blocks: tuple[Block, ...], k: int) -> set[int]:
+    """Where block ``k`` is cut: at every marker when it is run-on; before its ``(Kèm theo …)``
+    when it is a title line just below a type line; nowhere otherwise."""
+    b = blocks[k]
+    if is_run_on(b):
+        return document_cuts(b.text)
+    if b.kind == "artifact" or "(" not in b.text:
+        return set()
+    near_type = any(is_type_line(blocks[j].text) for j in range(max(0, k - TITLE_REACH), k + 1))
+    cut = lead_cut(b.text) if near_type else None
+    return {cut} if cut is not None else set()
+
+
+def _piece(b: Block, start: int, end: int, index: int) -> Block:
+    """The part ``[start, end)`` of block ``b`` as a block of its own, mapped back to the source."""
+    origin = None if b.origin is None else b.origin + (b.offsets[start] if b.offsets else start)
+    offsets = None
+    if b.offsets is not None and b.origin is not None and origin is not None:
+        base = b.offsets[start]
+        offsets = tuple(o - base for o in b.offsets[start:end])
+    return attrs.evolve(
+        b,
+        index=index,
+        text=b.text[start:end],
+        line=b.line_of(start) if b.line is not None else None,
+        line_breaks=tuple(k - start for k in b.line_breaks if start < k < end),
+        origin=origin,
+        offsets=offsets,
+        runs=_runs(b, start, end),
+        label=b.label if start == 0 else None,
+    )
+
+
+def _runs(b: Block, start: int, end: int):  # type: ignore[no-untyped-def]
+    """The formatting runs of ``[start, end)``, when the runs spell the block's text exactly."""
+    if not b.runs or "".join(r.text for r in b.runs) != b.text:
+        return ()
+    out = []
+    pos = 0
+    for r in b.runs:
+        a, z = max(start, pos), min(end, pos + len(r.text))
+        if a < z:
+            out.append(attrs.evolve(r, text=b.text[a:z]))
+        pos += len(r.text)
+    return tuple(out)
