@@ -26,6 +26,8 @@ from vnplan.vocab.patterns import longest_first, spelt
 #: two or three lines), and how far above the type line its Quốc hiệu
 TYPE_REACH = 5
 HEADER_REACH = 8
+#: a type line with its title on it is no longer than this
+TITLE_MAX = 300
 
 
 @cache
@@ -44,9 +46,11 @@ def _is_national(text: str) -> bool:
 
 
 def is_type_line(text: str) -> bool:
-    """A type name in capitals opening its line (``KẾ HOẠCH``, ``QUY CHẾ``, ``PHỤ LỤC I``)."""
+    """A type name in capitals opening its line (``KẾ HOẠCH``, ``QUY CHẾ``, ``PHỤ LỤC I``), alone
+    or with the title after it (``KẾ HOẠCH Tuyên truyền cải cách hành chính năm 2024``)."""
     t = plain(text)
-    return is_upper_text(t) and bool(_patterns()["type"].match(t)) and not t.rstrip().endswith(":")
+    m = _patterns()["type"].match(t)
+    return m is not None and not t[m.end() :].lstrip().startswith(":") and len(t) <= TITLE_MAX
 
 
 def lead_cut(text: str) -> int | None:
