@@ -161,3 +161,14 @@ def test_an_appendix_line_inside_a_plans_body_does_not_split_it():
     text = DECISION.split("Nơi nhận:")[0].replace(
         "Điều 2.", "Điều 2. Các biểu mẫu (kèm theo Kế hoạch số 14/KH-UBND) được áp dụng thống nhất.\nĐiều 4.")
     assert vnplan.parse(text).attached == ()
+
+
+def test_a_plans_own_appendix_is_attached_but_is_no_issued_plan():
+    plan = ("Số: 45/KH-UBND\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2025\nI. NỘI DUNG\nTriển khai./.\n"
+            "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
+            "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ NĂM 2025\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND tỉnh)\n"
+            "| STT | Nhiệm vụ | Đơn vị chủ trì |\n| 1 | Tuyên truyền trên báo | Sở Thông tin và Truyền thông |\n")
+    p = vnplan.parse(plan)
+    assert [r.name for r in p.recipients] == ["Sở Nội vụ", "Lưu"] and p.signature.signer == "Nguyễn Văn An"
+    assert len(p.attached) == 1 and p.issued_plan is None
+    assert ownership_faults(p) == []

@@ -168,3 +168,13 @@ def test_a_sentence_about_a_chapter_is_not_a_chapter():
 def test_a_roman_number_continuing_a_part_is_its_sibling_not_its_child():
     p = vnplan.parse("Số: 05/KH-UBND\nKẾ HOẠCH\nABC\nPhần I. KẾT QUẢ\nA.\nPhần II. NHIỆM VỤ\nB.\nIII. TỔ CHỨC THỰC HIỆN\nC./.\n")
     assert [s.label for s in p.sections] == ["Phần I", "Phần II", "III"]
+
+
+def test_a_page_of_a_plans_body_on_one_line_is_split_at_its_headings():
+    page = ("II. NỘI DUNG 1. Tuyên truyền trên báo chí, đài phát thanh. 2. Tổ chức hội nghị chuyên đề. "
+            "III. KINH PHÍ Kinh phí từ ngân sách nhà nước năm 2025. IV. TỔ CHỨC THỰC HIỆN 1. Sở Nội vụ chủ trì./.")
+    p = vnplan.parse("Số: 45/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2025\nI. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\n"
+                     + page + "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn An\n")
+    assert [(s.label, s.role, [c.label for c in s.children]) for s in p.sections] == [
+        ("I", "purpose_requirements", []), ("II", "content", ["1", "2"]), ("III", "funding", []),
+        ("IV", "implementation", ["1"])]

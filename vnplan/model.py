@@ -331,10 +331,9 @@ class Plan:
 
     @property
     def issued_plan(self) -> Plan | None:
-        """The plan this document issues (its first attached Kế hoạch, else its first attached
-        document), the one a profile is checked against; None when nothing is attached."""
-        plans = [a for a in self.attached if a.header.doc_type == "Kế hoạch"]
-        return plans[0] if plans else (self.attached[0] if self.attached else None)
+        """The plan this document issues (its first attached Kế hoạch), the one a profile is checked
+        against; None when no plan is attached (a plan's own appendix is attached, but is no plan)."""
+        return next((a for a in self.attached if a.header.doc_type == "Kế hoạch"), None)
 
     def walk(self):  # type: ignore[no-untyped-def]
         """Every section, depth first."""

@@ -84,7 +84,8 @@ def _document(doc: SourceDocument, start: int, end: int, header: Header, body_st
     legal, preamble, sections = _body(body)
     closing = parse_closing(blocks[closing_start:end])
     after = {p.span.block for p in closing.other}
-    content = [b.index for b in blocks[start:end] if b.kind != "artifact" and b.index not in after]
+    first = _first_header_block(header, start)
+    content = [b.index for b in blocks[first:end] if b.kind != "artifact" and b.index not in after]
     citations = extract_citations(doc, content, own=header)
     by_block: dict[int, list[int]] = {}
     for k, c in enumerate(citations):
@@ -109,6 +110,15 @@ def _document(doc: SourceDocument, start: int, end: int, header: Header, body_st
         artifacts=tuple(block_span(b) for b in blocks[start:end] if b.kind == "artifact") + closing.artifacts,
         source=doc,
     )
+
+
+def _first_header_block(header: Header, start: int) -> int:
+    """Where the document itself starts: at the first part of its header that was recognised, so
+    that what a site prints above it (a title line, a metadata table) is not searched for citations."""
+    fields = (header.parent_authority_span, header.authority_span, header.national_name_text,
+              header.motto_text, header.number_text, header.date_text, header.doc_type_text)
+    blocks = [(f.span if hasattr(f, "span") else f).block for f in fields if f is not None]  # type: ignore[union-attr]
+    return max(start, min(blocks, default=start))
 
 
 def _body(body: list[Block]) -> tuple[list[tuple[Block, str]], tuple[Paragraph, ...], tuple[Section, ...]]:

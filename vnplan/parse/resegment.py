@@ -18,7 +18,7 @@ from vnplan.parse.attached import is_type_line, lead_cut
 from vnplan.parse.segment import document_cuts, pieces, strong_markers
 
 #: a block this long with this many markers only a whole document has is a document on one line
-MIN_LENGTH = 150
+MIN_LENGTH = 120
 MIN_MARKERS = 3
 #: how far below its type line a title line may carry the ``(Kèm theo …)`` lead
 TITLE_REACH = 3

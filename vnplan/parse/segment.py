@@ -64,6 +64,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"|[IVX]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\)|[-–+•])\s+(?=[\p{Lu}\p{N}\"“(])"),
         "part_title": regex.compile(rf"(?:{parts})\s+(?:[IVXLC]+|\d{{1,2}})\s*[.:]?\s+(?={_CAPS}\s+{_CAPS})"),
         "roman_title": regex.compile(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+(?:{_CAPS}[\s,]+)*{_CAPS}(?=\s+\p{{Lu}}\p{{Ll}})"),
+        "roman_heading": regex.compile(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+{_CAPS}(?:[\s,]+{_CAPS})+(?![\p{{L}}\p{{M}}])"),
         "enact": regex.compile(r"QUYẾT\s+ĐỊNH\s*:"),
         "pipe": regex.compile(r"\|"),
     }
@@ -249,6 +250,9 @@ def strong_markers(text: str) -> int:
     if _first("type", text):
         found += 1
     headings = [m for m in p["label"].finditer(text) if text[m.start()] in "IVX" and at_boundary(text, m.start())]
+    titled = [m for m in p["roman_heading"].finditer(text) if at_boundary(text, m.start())]
+    if len(titled) >= 3:
+        return max(found + 1, 3)  # a page of a plan's body: three "II. NỘI DUNG …" headings on one line
     return found + (1 if len(headings) >= 2 else 0)
 
 
