@@ -20,7 +20,7 @@ from vnplan.parse.abbreviations import extract_abbreviations
 from vnplan.parse.attached import attachment_starts
 from vnplan.parse.citations import extract_citations
 from vnplan.parse.closing import find_closing, parse_closing
-from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind
+from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind, trimmed_span
 from vnplan.parse.header import parse_header
 from vnplan.parse.outline import build_sections
 from vnplan.parse.resegment import resegment
@@ -38,9 +38,8 @@ def parse_document(doc: SourceDocument) -> Plan:
     documents included. A run-on block is split first (the plan's ``source`` is then the split
     document, its blocks mapped back to the original offsets).
     """
-    doc = resegment(doc)
+    doc, header, body_start = _read_header(resegment(doc))
     blocks = doc.blocks
-    header, body_start = _header(blocks, 0, len(blocks))
     closing_start = find_closing(blocks, body_start)
     starts = attachment_starts(blocks, closing_start if closing_start < len(blocks) else body_start + 1)
     ends = [*starts, len(blocks)]
@@ -52,16 +51,25 @@ def parse_document(doc: SourceDocument) -> Plan:
     return evolve(plan, attached=tuple(attached)) if attached else plan
 
 
+def _read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
+    """The document's own header: the document (as the header reader leaves it), the header, and
+    the position of the first block after it."""
+    header, _ = parse_header(doc.blocks)
+    return doc, header, _after(header, 0, len(doc.blocks))
+
+
 def _header(blocks: tuple[Block, ...], start: int, end: int) -> tuple[Header, int]:
-    """The header of the document in ``blocks[start:end]`` and where its body starts (a position
-    in ``blocks``): after the last block the header owns. An attached document's blocks are
-    numbered from 0 for the header reader, and its spans moved back."""
-    if start == 0:
-        header, _ = parse_header(blocks[:end])
-    else:
-        header = _shifted(parse_header(tuple(evolve(b, index=k) for k, b in enumerate(blocks[start:end])))[0], start)
+    """The header of the attached document in ``blocks[start:end]`` and where its body starts.
+    Its blocks are numbered from 0 for the header reader, and its spans moved back."""
+    header, _ = parse_header(tuple(evolve(b, index=k) for k, b in enumerate(blocks[start:end])))
+    header = _shifted(header, start)
+    return header, _after(header, start, end)
+
+
+def _after(header: Header, start: int, end: int) -> int:
+    """The position after the last block of ``[start, end)`` the header owns (``start`` if none)."""
     owned = [s.block for s in header.spans if start <= s.block < end]
-    return header, max(owned, default=start - 1) + 1
+    return max(owned, default=start - 1) + 1
 
 
 def _shifted(node, by: int):  # type: ignore[no-untyped-def]
@@ -82,6 +90,8 @@ def _document(doc: SourceDocument, start: int, end: int, header: Header, body_st
     closing_start = find_closing(blocks, body_start, end)
     body = [b for b in blocks[body_start:closing_start] if b.kind != "artifact"]
     legal, preamble, sections = _body(body)
+    rest = _header_rest(blocks, header, body_start)
+    preamble = (rest, *preamble) if rest is not None else preamble
     closing = parse_closing(blocks[closing_start:end])
     after = {p.span.block for p in closing.other}
     first = _first_header_block(header, start)
@@ -110,6 +120,19 @@ def _document(doc: SourceDocument, start: int, end: int, header: Header, body_st
         artifacts=tuple(block_span(b) for b in blocks[start:end] if b.kind == "artifact") + closing.artifacts,
         source=doc,
     )
+
+
+def _header_rest(blocks: tuple[Block, ...], header: Header, body_start: int) -> Paragraph | None:
+    """The text of the header's last block after what the header owns of it (a header reader that
+    ends inside a block), kept as the first paragraph of the preamble so that no text is lost."""
+    last = body_start - 1
+    if last < 0:
+        return None
+    mine = [s for s in header.spans if s.block == last]
+    if not mine:
+        return None
+    span = trimmed_span(blocks[last], max(s.end for s in mine))
+    return Paragraph(blocks[last].text[span.start : span.end], span) if span is not None else None
 
 
 def _first_header_block(header: Header, start: int) -> int:
