@@ -15,12 +15,28 @@ import os
 import attrs
 
 from vnplan.errors import NotAPlanError
-from vnplan.model import Block, Header, LegalBasis, Paragraph, Plan, Section, SourceDocument, Span, evolve
+from vnplan.model import (
+    Block,
+    Header,
+    LegalBasis,
+    Paragraph,
+    Plan,
+    Section,
+    SourceDocument,
+    Span,
+    evolve,
+)
 from vnplan.parse.abbreviations import extract_abbreviations
 from vnplan.parse.attached import attachment_starts
 from vnplan.parse.citations import extract_citations
 from vnplan.parse.closing import find_closing, parse_closing
-from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind, trimmed_span
+from vnplan.parse.common import (
+    LEGAL_BASIS_RE,
+    block_span,
+    label_of,
+    legal_basis_kind,
+    trimmed_span,
+)
 from vnplan.parse.header import parse_header
 from vnplan.parse.outline import build_sections
 from vnplan.parse.resegment import resegment

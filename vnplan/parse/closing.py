@@ -11,6 +11,7 @@ sub-heading of the list, a signature line, a signed-copy mark, or text after the
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -132,7 +133,7 @@ def parse_recipients(b: Block, group: str | None, offset: int = 0, end: int | No
     """The entries of block ``b`` from ``offset`` to ``end``: one, or several sharing the line (``- A; - B;``)."""
     end = len(b.text) if end is None else end
     cuts = [offset, *(m.end() for m in _NEXT_ENTRY_RE.finditer(b.text, offset, end)), end]
-    out = (parse_recipient(b, group, s, e) for s, e in zip(cuts, cuts[1:]))
+    out = (parse_recipient(b, group, s, e) for s, e in pairwise(cuts))
     return [r for r in out if r is not None]
 
 

@@ -14,6 +14,7 @@ here; what each piece is, the parsers decide.
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -188,7 +189,7 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     for name in ("form", "position"):
         for m in p[name].finditer(text, start):
             before = text[start : m.start()].rstrip()
-            if name == "position" and _FORM_END_RE().search(before):
+            if name == "position" and _form_end_re().search(before):
                 continue  # "KT. CHỦ TỊCH", "K/T. GIÁM ĐỐC": the position is what the form names
             if at_boundary(text, m.start(), start):
                 out.add(m.start())
@@ -203,7 +204,7 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
 def _is_person(name: str) -> bool:
     """A rank or title before it, or a family name first (``Đại tá Trần Quốc Hưng``, ``Hà Văn Tuyên``)."""
     words = vocab.closing()
-    if name.startswith(tuple(words.ranks)) or name.startswith(tuple(words.academic_titles)):
+    if name.startswith((*words.ranks, *words.academic_titles)):
         return True
     return name.split(None, 1)[0] in _surnames()
 
@@ -214,7 +215,7 @@ def _surnames() -> frozenset[str]:
 
 
 @cache
-def _FORM_END_RE() -> regex.Pattern[str]:  # noqa: N802
+def _form_end_re() -> regex.Pattern[str]:
     """A signature form, or one of its misspellings (``K/T``, ``T.M``), ending the text before a position."""
     d30 = vocab.decree30()
     forms = longest_first([*(f.rstrip(".") for f in d30.signature_forms), *d30.signature_form_misspellings])
@@ -260,7 +261,7 @@ def pieces(text: str, cuts: set[int]) -> list[tuple[int, int]]:
     """The non-blank parts of ``text`` between ``cuts``, spaces trimmed: ``[(start, end), …]``."""
     bounds = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
     out: list[tuple[int, int]] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
