@@ -12,6 +12,7 @@ non-blank character is still owned by exactly one node.
 from __future__ import annotations
 
 import attrs
+import regex
 
 from vnplan.model import Block, SourceDocument
 from vnplan.parse.attached import is_type_line, lead_cut
@@ -20,6 +21,8 @@ from vnplan.parse.segment import document_cuts, pieces, strong_markers
 #: a block this long with this many markers only a whole document has is a document on one line
 MIN_LENGTH = 120
 MIN_MARKERS = 3
+#: a piece that only separates a flattened table's cells (``|``): an artifact, as the text reader makes it
+_SEPARATOR_RE = regex.compile(r"^\|+$")
 #: how far below its type line a title line may carry the ``(Kèm theo …)`` lead
 TITLE_REACH = 3
 
@@ -73,10 +76,12 @@ def _piece(b: Block, start: int, end: int, index: int) -> Block:
     if b.offsets is not None and b.origin is not None and origin is not None:
         base = b.offsets[start]
         offsets = tuple(o - base for o in b.offsets[start:end])
+    text = b.text[start:end]
     return attrs.evolve(
         b,
         index=index,
-        text=b.text[start:end],
+        text=text,
+        kind="artifact" if _SEPARATOR_RE.match(text) else b.kind,
         line=b.line_of(start) if b.line is not None else None,
         line_breaks=tuple(k - start for k in b.line_breaks if start < k < end),
         origin=origin,

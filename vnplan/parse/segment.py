@@ -68,6 +68,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "roman_heading": regex.compile(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+{_CAPS}(?:[\s,]+{_CAPS})+(?![\p{{L}}\p{{M}}])"),
         "enact": regex.compile(r"QUYẾT\s+ĐỊNH\s*:"),
         "pipe": regex.compile(r"\|"),
+        "rule": regex.compile(r"(?<![^\s|])[-_=─—–~]{3,}(?![^\s|])"),
     }
 
 
@@ -233,7 +234,7 @@ def document_cuts(text: str) -> set[int]:
     """Every place a run-on text holding a whole document (or a page of one) is cut."""
     end = _header_end(text)
     cuts = _header_cuts(text, end) | _label_cuts(text, 0)
-    for name in ("national", "motto", "recipients"):
+    for name in ("national", "motto", "recipients", "pipe", "rule"):
         for m in _patterns()[name].finditer(text):
             cuts |= {m.start(), m.end()}
     closing = closing_start(text, end)
