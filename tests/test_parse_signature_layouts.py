@@ -89,6 +89,17 @@ def test_a_second_line_of_a_position_in_capitals_is_still_the_position():
     assert _sig(p) == ("KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC SỞ NỘI VỤ", "Trần Văn Bình")
 
 
+def test_a_signature_a_web_copy_prints_in_small_letters_is_read():
+    p = parse("Nơi nhận:\n- Lưu: VT.\nTM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ Tịch\nNguyễn Văn An\n")
+    assert _sig(p) == ("TM.", "Ủy ban nhân dân", "Phó Chủ Tịch", "Nguyễn Văn An")
+
+
+def test_a_signed_mark_joined_to_the_position_line_is_cut_off():
+    # the text reader joins "Giám đốc" and "(Đã ký)": the line does not end a sentence
+    p = parse("Nơi nhận:\n- Lưu: VT.\nGiám đốc\n(Đã ký)\nNguyễn Văn An\n")
+    assert _sig(p) == (None, None, "Giám đốc", "Nguyễn Văn An")
+
+
 # --------------------------------------------------------------------------- signed-copy marks
 
 

@@ -73,6 +73,8 @@ class Closing(NamedTuple):
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     words = vocab.closing()
+    d30 = vocab.decree30()
+    deputy = [p.strip() for p in d30.deputy_positions]
     prefixes = longest_first([*words.ranks, *(r.upper() for r in words.ranks), *words.academic_titles])
     return {
         "prefix": regex.compile(rf"^(?P<rank>{prefixes})\s*(?=\p{{Lu}})"),
@@ -81,6 +83,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "stamp": regex.compile(rf"^(?P<label>{longest_first(words.stamp_labels)})\s*:\s*(?P<value>.*)$"),
         "trailer": regex.compile(rf"^(?:{longest_first(words.site_trailer)})(?![\p{{L}}])"),
         "position": regex.compile(rf"(?<![\p{{L}}])(?:{longest_first(words.positions)})(?![\p{{L}}])"),
+        "titled": regex.compile(rf"^(?:{spelt(deputy, ('upper', 'sentence', 'title'))}\s+)?"
+                                rf"{spelt([*words.positions, *d30.collective_bodies], ('upper', 'sentence', 'capital', 'title'))}"
+                                rf"(?![\p{{L}}\p{{M}}])"),
     }
 
 
@@ -91,9 +96,22 @@ def plain(text: str) -> str:
 
 
 def is_form(text: str) -> bool:
-    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, or a form alone on its line (``TM.``)."""
+    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, a form alone on its line (``TM.``), or a form before
+    a position or body a web copy prints in small letters (``KT. Giám đốc``, ``TM. Ủy ban nhân dân``)."""
     t = plain(text)
-    return bool(FORM_RE.match(t)) and is_upper_text(t)
+    m = FORM_RE.match(t)
+    if m is None:
+        return False
+    return is_upper_text(t) or bool(_patterns()["titled"].match(m.group("of") or ""))
+
+
+def is_position_line(text: str) -> bool:
+    """A line of the signer's position: in capitals (``PHÓ CHỦ TỊCH``), or in small letters as a web
+    copy prints it (``Phó Giám đốc``), a short line that starts with a position."""
+    t = plain(text)
+    if is_upper_text(t):
+        return True
+    return (len(t.split()) <= 8 and not t.endswith((".", ";", ":", ",")) and bool(_patterns()["titled"].match(t)))
 
 
 def is_trailer(text: str) -> bool:
@@ -260,7 +278,7 @@ def _signature_piece(st: _State, pc: Piece, t: str) -> bool:
         st.signature.append(pc)
         st.signer_seen = True
         return True
-    if is_upper_text(t) and not _ARCHIVE_RE.match(t):
+    if is_position_line(t) and not _ARCHIVE_RE.match(t):
         st.signature.append(pc)
         return True
     return False
@@ -283,6 +301,8 @@ def person(text: str, *, after_position: bool = False) -> tuple[str | None, str]
     (``ĐẶNG QUANG VINH``) is a name only ``after_position`` and when it starts with a family name
     and holds no position word."""
     t = plain(text)
+    if _patterns()["titled"].match(t):
+        return None  # "Phó Chủ Tịch" in title case is a position
     m = _patterns()["prefix"].match(t)
     rank = m.group("rank").strip() if m else None
     name = t[m.end() :].strip() if m else t
@@ -323,7 +343,7 @@ def signature_of(lines: list[Piece]) -> Signature | None:
     bare: Piece | None = None  # "TM." alone: what it names is on the next line
     for pc in lines:
         t = pc.text
-        fm = FORM_RE.match(t) if is_upper_text(t) else None
+        fm = FORM_RE.match(t) if is_form(t) else None
         if is_placeholder(t):
             placeholder = placeholder or (t if _PLACEHOLDER_RE.match(t) or not is_upper_text(t) else None)
         elif fm:
@@ -336,7 +356,7 @@ def signature_of(lines: list[Piece]) -> Signature | None:
                 stamped = stamped or person(sm.group("value"))[1]  # type: ignore[index]
         elif signer is None and (who := person(t, after_position=bool(forms or position))) is not None:
             signer = who
-        elif is_upper_text(t) and signer is None:
+        elif is_position_line(t) and signer is None:
             if bare is not None:
                 forms.append(AuthorityLine(form=FORM_RE.match(bare.text).group("form") + ".", of=t, span=bare.span))  # type: ignore[union-attr]
                 bare = None

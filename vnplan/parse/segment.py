@@ -60,6 +60,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "head": regex.compile(rf"(?<![\p{{L}}])(?:{heads})(?![\p{{L}}\p{{M}}])"),
         "name": regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?:(?:{prefix})\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}\s*$"),
         "stamp": regex.compile(rf"(?<![\p{{L}}])(?:{longest_first(words.stamp_labels)})\s*:"),
+        "signed": regex.compile(rf"[(\[]\s*{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"),
         "label": regex.compile(
             rf"(?<![\p{{L}}\p{{N}}.,/])(?:{parts}\s+(?:[IVXLC]+|\d{{1,2}})(?![\p{{L}}])|Điều\s+\d{{1,3}}\s*[.:]"
             r"|[IVX]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\)|[-–+•])\s+(?=[\p{Lu}\p{N}\"“(])"),
@@ -182,8 +183,9 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
         out |= {m.start(), m.end()}
     for m in p["pipe"].finditer(text, start):
         out |= {m.start(), m.end()}
-    for m in p["stamp"].finditer(text, start):
-        out.add(m.start())
+    for name in ("stamp", "signed"):
+        for m in p[name].finditer(text, start):
+            out.add(m.start())
     for m in p["label"].finditer(text, start):
         if text[m.start()] in "-–+•" and at_boundary(text, m.start(), _previous(out, m.start())):
             out.add(m.start())
