@@ -59,7 +59,7 @@ def parse_document(doc: SourceDocument) -> Plan:
     closing_start = find_closing(blocks, body_start)
     starts = attachment_starts(blocks, closing_start if closing_start < len(blocks) else body_start + 1)
     ends = [*starts, len(blocks)]
-    plan = _document(doc, 0, ends[0], header, body_start)
+    plan = _document(doc, 0, ends[0], header, body_start, closing_start if closing_start <= ends[0] else None)
     attached = []
     for start, end in zip(starts, ends[1:]):
         part_header, part_body = _header(blocks, start, end)
@@ -100,10 +100,13 @@ def _shifted(node, by: int):  # type: ignore[no-untyped-def]
     return node
 
 
-def _document(doc: SourceDocument, start: int, end: int, header: Header, body_start: int) -> Plan:
-    """The document in ``doc.blocks[start:end]`` whose header is read and whose body starts at ``body_start``."""
+def _document(doc: SourceDocument, start: int, end: int, header: Header, body_start: int,
+              closing_start: int | None = None) -> Plan:
+    """The document in ``doc.blocks[start:end]`` whose header is read and whose body starts at
+    ``body_start`` (its closing at ``closing_start`` when already found)."""
     blocks = doc.blocks
-    closing_start = find_closing(blocks, body_start, end)
+    if closing_start is None:
+        closing_start = find_closing(blocks, body_start, end)
     body = [b for b in blocks[body_start:closing_start] if b.kind != "artifact"]
     legal, preamble, sections = _body(body)
     rest = _header_rest(blocks, header, body_start)

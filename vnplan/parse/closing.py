@@ -92,7 +92,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 def plain(text: str) -> str:
     """A line without Markdown emphasis marks around it (``**PHÓ CHỦ TỊCH**``, ``*Nơi nhận:*``); a
     list marker (``* Như trên;``) and a rule line (``_____``) stay as they are."""
-    return _EMPHASIS_RE.sub("", text.strip()) or text.strip()
+    t = text.strip()
+    if "*" not in t and "_" not in t:
+        return t
+    return _EMPHASIS_RE.sub("", t) or t
 
 
 def is_form(text: str) -> bool:
@@ -125,15 +128,24 @@ def find_closing(blocks: tuple[Block, ...], start: int, end: int | None = None) 
     signature form, or the lines a site adds after a document; ``end`` (default: all) if none."""
     end = len(blocks) if end is None else end
     body_seen = False  # a site's lines count only after the body (the same words head its menu)
+    firsts = _first_letters()
     for k in range(start, end):
         b = blocks[k]
         if b.kind == "artifact":
             continue
         t = plain(b.text)
-        if RECIPIENTS_RE.match(t) or is_form(t.split("|")[0].strip()) or (body_seen and is_trailer(t)):
+        if t[:1] in firsts and (RECIPIENTS_RE.match(t) or is_form(t.split("|")[0].strip())
+                                or (body_seen and is_trailer(t))):
             return k
         body_seen = body_seen or t.endswith("./.") or label_of(t) is not None
     return end
+
+
+@cache
+def _first_letters() -> frozenset[str]:
+    """The letters a closing's first line can start with (a quick test before the patterns)."""
+    words = [*vocab.decree30().signature_forms, *vocab.closing().site_trailer, "Nơi nhận", "NƠI NHẬN"]
+    return frozenset(w[:1] for w in words)
 
 
 def _note_of(name: str) -> tuple[str, str | None]:

@@ -11,9 +11,12 @@ non-blank character is still owned by exactly one node.
 
 from __future__ import annotations
 
+from functools import cache
+
 import attrs
 import regex
 
+import vnplan.vocab as vocab
 from vnplan.model import Block, SourceDocument
 from vnplan.parse.attached import is_type_line, lead_cut
 from vnplan.parse.segment import document_cuts, pieces, strong_markers
@@ -30,24 +33,46 @@ TITLE_REACH = 3
 def is_run_on(b: Block) -> bool:
     """Whether block ``b`` holds several parts of a document on one line (a page drawn on one
     baseline, a paste without line breaks)."""
-    return b.kind != "artifact" and len(b.text) >= MIN_LENGTH and strong_markers(b.text) >= MIN_MARKERS
+    t = b.text
+    if b.kind == "artifact" or len(t) < MIN_LENGTH:
+        return False
+    found = 0
+    for h in _hints():
+        found += h in t
+        if found == 2:
+            return strong_markers(t) >= MIN_MARKERS
+    return False
+
+
+@cache
+def _hints() -> tuple[str, ...]:
+    """Plain substrings one of which each strong marker holds: a quick test before the patterns."""
+    d30 = vocab.decree30()
+    return (d30.national_name.split()[0], d30.motto.split()[0], d30.number_word, d30.number_word.upper(),
+            d30.recipients_heading.split()[0], d30.recipients_heading.split()[0].upper(),
+            *d30.signature_forms, "I. ", "V. ", "X. ")
 
 
 def resegment(doc: SourceDocument) -> SourceDocument:
     """``doc`` with every run-on block split at its structural markers, and a title line that
     carries its ``(Kèm theo …)`` line split before it; ``doc`` itself when nothing is split."""
-    cuts = {b.index: _cuts(doc.blocks, b.index) for b in doc.blocks}
+    blocks = doc.blocks
+    run_on = [b.index for b in blocks if is_run_on(b)]
+    paren = [b.index for b in blocks if b.kind != "artifact" and "(" in b.text]
+    near = {j for k in paren for j in range(max(0, k - TITLE_REACH), k + 1)}
+    types = {j for j in near if is_type_line(blocks[j].text)}
+    cuts = {k: _cuts(blocks[k], k in run_on, any(j in types for j in range(k - TITLE_REACH, k + 1)))
+            for k in {*run_on, *paren}}
     if not any(cuts.values()):
         return doc
     out: list[Block] = []
-    for b in doc.blocks:
-        if cuts[b.index]:
+    for b in blocks:
+        if cuts.get(b.index):
             base = len(out)
             parts = pieces(b.text, cuts[b.index])
             out.extend(_piece(b, start, end, base + k) for k, (start, end) in enumerate(parts))
         else:
             out.append(attrs.evolve(b, index=len(out)))
-    run_on = [b.index for b in doc.blocks if is_run_on(b)]
     if not run_on:
         return attrs.evolve(doc, blocks=tuple(out))
     note = (f"{'block' if len(run_on) == 1 else 'blocks'} {', '.join(str(i + 1) for i in run_on)}: "
@@ -56,16 +81,12 @@ def resegment(doc: SourceDocument) -> SourceDocument:
     return attrs.evolve(doc, blocks=tuple(out), warnings=(*doc.warnings, note))
 
 
-def _cuts(blocks: tuple[Block, ...], k: int) -> set[int]:
-    """Where block ``k`` is cut: at every marker when it is run-on; before its ``(Kèm theo …)``
-    when it is a title line just below a type line; nowhere otherwise."""
-    b = blocks[k]
-    if is_run_on(b):
+def _cuts(b: Block, run_on: bool, below_type: bool) -> set[int]:
+    """Where block ``b`` is cut: at every marker when it is ``run_on``; before its ``(Kèm theo …)``
+    when it is a title line just below a type line (``below_type``); nowhere otherwise."""
+    if run_on:
         return document_cuts(b.text)
-    if b.kind == "artifact" or "(" not in b.text:
-        return set()
-    near_type = any(is_type_line(blocks[j].text) for j in range(max(0, k - TITLE_REACH), k + 1))
-    cut = lead_cut(b.text) if near_type else None
+    cut = lead_cut(b.text) if below_type and b.kind != "artifact" else None
     return {cut} if cut is not None else set()
 
 

@@ -27,6 +27,10 @@ _CAPS = r"\p{Lu}[\p{Lu}\p{M}]*"
 _CAPS_WORD_RE = regex.compile(rf"(?:{_CAPS})")
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"
 _ENDS = ".;:!?|)"
+_INNER_MARKER_RE = regex.compile(r"\s[-–+•]\s")  # an entry's marker after the line's start
+_CAPS_PAIR_RE = regex.compile(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a form, a position)
+_LOWER_END_RE = regex.compile(r"\p{Ll}\p{M}*\s*$")  # a name ends in a small letter
+_ROMAN_DOT_RE = regex.compile(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
 _SENTENCE_END_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
 
 
@@ -179,16 +183,31 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     signed-copy labels, the signer's name at the end, and ``|`` cell separators (each its own part)."""
     p = _patterns()
     out: set[int] = set()
-    for m in p["recipients"].finditer(text, start):
-        out |= {m.start(), m.end()}
-    for m in p["pipe"].finditer(text, start):
-        out |= {m.start(), m.end()}
-    for name in ("stamp", "signed"):
-        for m in p[name].finditer(text, start):
-            out.add(m.start())
-    for m in p["label"].finditer(text, start):
-        if text[m.start()] in "-–+•" and at_boundary(text, m.start(), _previous(out, m.start())):
-            out.add(m.start())
+    for name, hint in (("recipients", "N"), ("pipe", "|")):
+        if hint in text:
+            for m in p[name].finditer(text, start):
+                out |= {m.start(), m.end()}
+    for name, hint in (("stamp", ":"), ("signed", "(")):
+        if hint in text:
+            out |= {m.start() for m in p[name].finditer(text, start)}
+    if _INNER_MARKER_RE.search(text, start + 1):
+        for m in p["label"].finditer(text, start):
+            if text[m.start()] in "-–+•" and at_boundary(text, m.start(), _previous(out, m.start())):
+                out.add(m.start())
+    if _CAPS_PAIR_RE.search(text, start):
+        out |= _signature_cuts(text, start)
+    name = p["name"].search(text, start) if _LOWER_END_RE.search(text) else None
+    if name and name.start() > start and _is_person(name.group(0)):
+        before = text[start : name.start()].rstrip()
+        if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, name.start(), start)):
+            out.add(name.start())
+    return out
+
+
+def _signature_cuts(text: str, start: int) -> set[int]:
+    """Before each signature form and each position that does not follow a form (``KT. CHỦ TỊCH``)."""
+    p = _patterns()
+    out: set[int] = set()
     for name in ("form", "position"):
         for m in p[name].finditer(text, start):
             before = text[start : m.start()].rstrip()
@@ -196,11 +215,6 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
                 continue  # "KT. CHỦ TỊCH", "K/T. GIÁM ĐỐC": the position is what the form names
             if at_boundary(text, m.start(), start):
                 out.add(m.start())
-    name = p["name"].search(text, start)
-    if name and name.start() > start and _is_person(name.group(0)):
-        before = text[start : name.start()].rstrip()
-        if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, name.start(), start)):
-            out.add(name.start())
     return out
 
 
@@ -248,15 +262,21 @@ def document_cuts(text: str) -> set[int]:
 
 def strong_markers(text: str) -> int:
     """How many kinds of part only a whole document has are in ``text`` (Quốc hiệu, Tiêu ngữ,
-    ``Số:``, a type name in capitals, ``Nơi nhận:``, a signature form, two part headings)."""
+    ``Số:``, a type name in capitals, ``Nơi nhận:``, a signature form, two part headings); three
+    roman headings with their titles (``II. NỘI DUNG …``, a page of a body) count as three."""
     p = _patterns()
-    found = sum(1 for name in ("national", "motto", "number", "recipients", "form") if p[name].search(text))
-    if _first("type", text):
-        found += 1
-    headings = [m for m in p["label"].finditer(text) if text[m.start()] in "IVX" and at_boundary(text, m.start())]
+    kinds = ("recipients", "number", "national", "motto", "form", "type")
+    found = 0
+    for k, name in enumerate(kinds):
+        found += 1 if p[name].search(text) else 0
+        if found >= 3 or found + len(kinds) - k - 1 + 1 < 3:  # decided (the headings may add one)
+            break
+    if found >= 3 or not _ROMAN_DOT_RE.search(text):
+        return found
     titled = [m for m in p["roman_heading"].finditer(text) if at_boundary(text, m.start())]
     if len(titled) >= 3:
-        return max(found + 1, 3)  # a page of a plan's body: three "II. NỘI DUNG …" headings on one line
+        return max(found + 1, 3)
+    headings = [m for m in p["label"].finditer(text) if text[m.start()] in "IVX" and at_boundary(text, m.start())]
     return found + (1 if len(headings) >= 2 else 0)
 
 
