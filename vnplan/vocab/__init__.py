@@ -16,6 +16,7 @@ from vnplan.vocab.loader import structure
 from vnplan.vocab.types import (
     Abbreviations,
     CitationWords,
+    ClosingWords,
     DateWords,
     Decree30,
     DeriveWords,
@@ -36,6 +37,7 @@ from vnplan.vocab.types import (
 TOPICS: dict[str, type] = {
     "abbreviations": Abbreviations,
     "citations": CitationWords,
+    "closing": ClosingWords,
     "dates": DateWords,
     "decree30": Decree30,
     "derive": DeriveWords,
@@ -62,6 +64,12 @@ def abbreviations() -> Abbreviations:
 def citations() -> CitationWords:
     """``citations.json``: the words of citations besides type names and dates."""
     return structure("citations", CitationWords)
+
+
+@cache
+def closing() -> ClosingWords:
+    """``closing.json``: the words of the signature block and of what follows a document."""
+    return structure("closing", ClosingWords)
 
 
 @cache

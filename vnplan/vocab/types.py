@@ -126,6 +126,35 @@ class CitationWords:
     state_issuers: tuple[str, ...]
 
 
+# --------------------------------------------------------------------------- closing.json
+
+
+@attrs.frozen
+class ClosingWords:
+    """``closing.json``: the words of a document's closing (phần kết): the signature block, signed-copy
+    marks, the lines a website adds after a document, and the lead of an attached document."""
+
+    source: str
+    #: words a signer's position starts with (chức vụ: ``CHỦ TỊCH``, ``GIÁM ĐỐC``, ``CHỈ HUY TRƯỞNG``), in capitals
+    positions: tuple[str, ...]
+    #: military and police ranks printed before a signer's name (quân hàm: ``Đại tá``), Phụ lục I, II.7.c
+    ranks: tuple[str, ...]
+    #: academic titles printed before a signer's name (học hàm, học vị: ``PGS.TS.``), Phụ lục I, II.7.c
+    academic_titles: tuple[str, ...]
+    #: what a copy prints in brackets where the signature was (``(Đã ký)``, ``[đã ký]``), as the bracket starts
+    signed_marks: tuple[str, ...]
+    #: labels of a digital-signature box (khung chữ ký số: ``Ký bởi:``, ``Thời gian ký:``)
+    stamp_labels: tuple[str, ...]
+    #: what a blank form (Phụ lục III) prints where the position and the name go
+    form_placeholders: tuple[str, ...]
+    #: common family names (họ), to tell a signer's name written in capitals from a position
+    surnames: tuple[str, ...]
+    #: lines a legal site or portal adds after a document (``Văn bản liên quan``, ``Tải văn bản``)
+    site_trailer: tuple[str, ...]
+    #: the words before the issuing document under an attached document's title (``(Ban hành kèm theo Quyết định số …)``)
+    attached_leads: tuple[str, ...]
+
+
 # --------------------------------------------------------------------------- dates.json
 
 
@@ -530,6 +559,11 @@ class StructureWords:
 
     source: str
     parts: tuple[Part, ...]
+    #: parts whose heading keeps its word in the label (``Phần II``, ``Chương I``), with their outline style;
+    #: a plan's ``Mục 1.`` is labelled ``1`` like the ``1.`` it stands for
+    word_styles: Mapping[str, str]
+    #: ordinal numbers of a part written in words (``Phần thứ nhất``, ``Phần thứ hai``), in order from one
+    ordinals: tuple[str, ...]
     #: words between the parts of one reference (``khoản 2 của Mục III``)
     part_links: tuple[str, ...]
     #: words before the document a part belongs to (``khoản 2 Điều 3 của Quyết định …``)
