@@ -13,14 +13,20 @@ from __future__ import annotations
 import unicodedata
 
 import regex
-from attrs import evolve
 
 import vnplan.vocab as vocab
 from vnplan.errors import ProfileError
 from vnplan.model import Plan
 from vnplan.profiles.derive.deadlines import deadlines
 from vnplan.profiles.derive.items import Item, items
-from vnplan.profiles.derive.kinds import list_members, optional_cue, theme, theme_parts, topic_kind
+from vnplan.profiles.derive.kinds import (
+    has_list_lead,
+    list_members,
+    optional_cue,
+    theme,
+    theme_parts,
+    topic_kind,
+)
 from vnplan.profiles.derive.phrases import Clause, choose, clauses, core
 from vnplan.profiles.derive.targets import percentages, ranks
 from vnplan.profiles.derive.words import (
@@ -32,10 +38,17 @@ from vnplan.profiles.derive.words import (
     subject_group,
     subject_of,
 )
-from vnplan.profiles.model import EvidenceSpec, ParentDocument, Profile, Provenance, Requirement
+from vnplan.profiles.model import (
+    EvidenceSpec,
+    ParentDocument,
+    Profile,
+    Provenance,
+    Requirement,
+)
 from vnplan.text import fold, key
 
-REVIEW = "Derived automatically from the parent plan: review it before use (each requirement's `review` says what to check)"
+REVIEW = ("Derived automatically from the parent plan: review it before use (each requirement's `review` says what "
+          "to check). Phrases that plans of any subject use stand beside a last group naming the parent's subject")
 _W = vocab.derive()
 _LEVELS = vocab.places().units  # tried in order: "huyện X tỉnh Y" is named by its tỉnh
 PREFIX = {"citation": "CIT", "theme": "CD", "content": "ND", "form": "HT", "target": "CT", "duty": "NV", "deadline": "TH"}
@@ -62,13 +75,13 @@ class Context:
         """The parent's subject and its paraphrases: the group that keeps plans on other subjects out."""
         return subject_group(self.lex)
 
-    def requirement(self, kind: str, text: str, item: Item, span: tuple[int, int], *, groups=(), where=None,
-                    mandatory: bool = True, review=(), **evidence) -> Requirement:  # type: ignore[no-untyped-def]
+    def requirement(self, kind: str, text: str, item: Item, span: tuple[int, int], *, groups=(), where=None,  # type: ignore[no-untyped-def]
+                    mandatory: bool = True, review=(), rule: str | None = None, **evidence) -> Requirement:
         prov = Provenance(self.ref, item.place + evidence.pop("place", ""), None, item.text.span(*span))
         text = text.strip(" ;,.")
         return Requirement(id=self.next_id(kind), kind=kind, text=text[:1].upper() + text[1:],
                            evidence=EvidenceSpec(all_of=tuple(tuple(g) for g in groups), **evidence),
-                           where=where or item.where, mandatory=mandatory, provenance=prov,
+                           where=where or item.where, mandatory=mandatory, provenance=prov, rule=rule,
                            review=tuple(dict.fromkeys(review)))
 
 
@@ -125,6 +138,7 @@ def _groups(cx: Context, texts: list[str], *, form: bool = False) -> tuple[list[
     """The evidence groups of a requirement and the doubts about them."""
     ev = choose(texts, cx.lex, channels_first=form)
     review: list[str] = []
+    ev_groups: list[tuple[str, ...]]
     if ev is None:
         whole = core(texts[0], cx.lex) if texts else ""
         if not whole:
@@ -134,10 +148,8 @@ def _groups(cx: Context, texts: list[str], *, form: bool = False) -> tuple[list[
         anchored = cx.lex.judge(whole) != "specific"
     else:
         ev_groups, anchored = [ev.synonyms], ev.anchored
-    if anchored and cx.subject_group:
+    if anchored and cx.subject_group:  # shown by the evidence itself: the subject is the last group
         ev_groups.append(cx.subject_group)
-        review.append(f"its phrases are common to plans of any subject: the subject ({' / '.join(cx.subject_group)}) "
-                      "is required beside them")
     elif anchored:
         review.append("its phrases are common to plans of any subject and the parent's title names no subject: "
                       "add a specific phrase")
@@ -186,8 +198,6 @@ def _theme(cx: Context, item: Item, m: regex.Match[str], c: Clause) -> Requireme
 def _target(cx: Context, item: Item, c: Clause, t) -> Requirement:  # type: ignore[no-untyped-def]
     groups = [*t.groups, cx.subject_group] if t.anchored and cx.subject_group else list(t.groups)
     review = list(t.review)
-    if t.anchored:
-        review.append("its indicator is common to plans of any subject: the subject is required beside it")
     opt = optional_cue(c.text)
     return cx.requirement("target", c.text, item, (c.start, c.start + len(c.text)), groups=groups, where="any",
                           mandatory=not opt, review=review + ([f"optional: the parent says “{opt}”"] if opt else []),
@@ -196,9 +206,13 @@ def _target(cx: Context, item: Item, c: Clause, t) -> Requirement:  # type: igno
 
 def _topics(cx: Context, item: Item, topic: list[Clause]) -> list[Requirement]:
     """Content, form or duty: one requirement, or one per member of a list stated in one sentence."""
-    lead_list = list_members(topic[0].text)
+    first = topic[0]
+    if has_list_lead(first.text):  # ``… đó là: A; B; C``: the list runs over the clauses ';' cut
+        end = topic[-1].start + len(topic[-1].text)
+        first = Clause(item.text.value[first.start : end], first.start)
+    lead_list = list_members(first.text)
     if lead_list:
-        return _members(cx, item, topic[0], lead_list)
+        return _members(cx, item, first, lead_list)
     texts = [c.text for c in topic]
     kind = topic_kind(texts, item.part, cx.lex, addressed=bool(body_name(texts[0])))
     review = _kind_review(kind, item)
@@ -308,7 +322,9 @@ def _is_own_plan(text: str, cx: Context) -> bool:
 def _duties(cx: Context, item: Item, topic: list[Clause]) -> list[Requirement]:
     """The implementation item: the duty to issue the unit plan, the other tasks, the reporting duty."""
     mandatory, scope_review = _scope(item)
-    own, report, rest = [], [], []
+    own: list[tuple[Clause, str]] = []
+    report: list[tuple[Clause, str]] = []
+    rest: list[tuple[Clause, str]] = []
     title_end = item.text.title_end if item.text.title_end and body_name(item.text.value[: item.text.title_end]) else 0
     for c in topic:
         body = c.text[title_end - c.start :].lstrip(" :") if c.start < title_end else _strip_addressee(c.text, item)
@@ -343,11 +359,11 @@ def _duty(cx: Context, item: Item, group, extra: str, mandatory: bool, scope_rev
     if not groups:
         return dl
     first, last = clauses_[0], clauses_[-1]
-    kw = {"rule": "C305"} if extra == "report" else {}
-    req = cx.requirement("duty", "; ".join(c.text for c in clauses_), item, (first.start, last.start + len(last.text)),
+    start = first.start + max(0, first.text.find(texts[0]))  # the task, after the bodies it is addressed to
+    req = cx.requirement("duty", "; ".join(c.text for c in clauses_), item, (start, last.start + len(last.text)),
                          groups=groups, where="any" if extra == "own" else "implementation", mandatory=mandatory,
-                         review=review + doubts + _counts(" ".join(texts)))
-    return [evolve(req, **kw)] + dl
+                         review=review + doubts + _counts(" ".join(texts)), rule="C305" if extra == "report" else None)
+    return [req] + dl
 
 
 def _without_deadlines(text: str, cx: Context) -> str:
@@ -381,8 +397,7 @@ def _report_groups(cx: Context, texts: list[str], whole: str = "") -> tuple[list
     if bodies:
         return [(phrase,), tuple(dict.fromkeys(bodies))[:3]], []
     if cx.subject_group:
-        return [(phrase,), cx.subject_group], ["the report is named in words every plan uses: the subject is "
-                                                "required beside it"]
+        return [(phrase,), cx.subject_group], []
     return [(phrase,)], ["the report is named in words every plan uses and the parent names no subject"]
 
 
@@ -400,14 +415,16 @@ def _deadlines(cx: Context, item: Item, cls: list[Clause], texts: list[str], *, 
                 groups, doubts = _report_groups(cx, [context, after], t)
             elif own and cx.lex.subject:
                 groups = [tuple(f"kế hoạch {s}" for s in cx.lex.subject)]
-                doubts = ["the unit plan's own date of issue is the evidence, which vnplan does not compare: "
-                          "check it by hand (optional so that no plan fails on it)"]
+                doubts = [("the unit plan's own date of issue is the evidence, which vnplan does not compare: "
+                           "check it by hand (optional so that no plan fails on it)")]
             else:
                 groups, doubts = _groups(cx, [context])
             text = t[: d.end] if k == 0 else before.strip(" ,;") + " " + t[d.start : d.end]
             text = regex.sub(rf"^(?:{'|'.join(regex.escape(w) for w in _W.conjunctions)})\s+", "", text.strip(" ,;()"))
             text = regex.sub(r"\(\s*", "(", text) + (")" if text.count("(") > text.count(")") else "")
-            span = (c.start + shift + (found[k - 1].end if k else 0), c.start + shift + d.end)
+            lead = (found[k - 1].end if k else 0)
+            lead += len(t[lead : d.start]) - len(t[lead : d.start].lstrip(" ,;()"))
+            span = (c.start + shift + lead, c.start + shift + d.end)
             out.append(cx.requirement("deadline", text, item, span, groups=groups, where=where or item.where,
                                       mandatory=mandatory, review=list(d.review) + doubts, due=d.due))
     return out

@@ -40,7 +40,6 @@ _PERIOD_END = regex.compile(
     rf"(?:từ\s+{_D.day}\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s+)?đến\s+(?:hết\s+)?"
     rf"(?:{_D.day}\s+{_DM}\s*/\s*(?P<y>\d{{4}})|{_D.month}\s+(?P<m2>\d{{1,2}})\s*/\s*(?P<y2>\d{{4}}))",
     regex.IGNORECASE)
-_DONE = regex.compile(rf"(?:{_alts(_F.done_verbs)})\s*$", regex.IGNORECASE)
 
 
 @frozen
@@ -67,7 +66,7 @@ def _month_end(y: int, m: int) -> _dt.date | None:
 def _found(clause: str, year: int | None) -> list[Deadline]:
     out: list[Deadline] = []
     for m in DEADLINE_RE.finditer(clause):
-        if m.group("y5") and not _DONE.search(clause[: m.start()] + " " + m.group("lead")):
+        if m.group("y5") and not first_match(_F.done_verbs, clause[max(0, m.start() - 16) : m.end()]):
             continue  # "trong năm 2025": the plan's period
         d = deadline_date(m)
         if d:

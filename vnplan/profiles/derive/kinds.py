@@ -68,10 +68,9 @@ def optional_cue(text: str) -> str | None:
     """The words that make a task optional, at the start of one of its clauses (``Khuyến khích các đơn vị…``,
     ``…, các đơn vị có thể…``); None when there are none. ``cơ chế khuyến khích`` inside a phrase is no cue,
     nor is encouraging the public (``khuyến khích người dân … phản ánh``)."""
-    alts = "|".join(regex.escape(w) for w in sorted(_W.optional_cues, key=len, reverse=True))
     for c in regex.split(r"[;.]\s*", text):
         c = _strip_addressee(c)
-        m = regex.search(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", c[:30], regex.IGNORECASE)
+        m = first_match(_W.optional_cues, c[:30])
         if m and not first_match(_W.public, c[m.end() : m.end() + 24]):
             return m.group(0)
     return None
@@ -112,7 +111,7 @@ def _head(m: Member, size: int) -> tuple[str, ...]:
     return tuple(syllables(strip_leading(m.text))[:size])
 
 
-def _shared_head(members: list[Member]) -> list[Member] | None:
+def _shared_head(members: list[Member], clause: str) -> list[Member] | None:
     """Members that all but one start with the same words; trailing members without it are one member."""
     for size in (2, 1):
         heads = [_head(m, size) for m in members]
@@ -122,13 +121,20 @@ def _shared_head(members: list[Member]) -> list[Member] | None:
         merged: list[Member] = []
         for m, h in zip(members, heads):
             if merged and h != common and _head(merged[-1], size) != common:
-                merged[-1] = Member(f"{merged[-1].text}, {m.text}", merged[-1].start, m.end)
+                merged[-1] = Member(clause[merged[-1].start : m.end], merged[-1].start, m.end)
             else:
                 merged.append(m)
         with_head = sum(_head(m, size) == common for m in merged)
         if len(merged) >= 3 and with_head >= len(merged) - 1 and with_head >= 3:
             return merged
     return None
+
+
+def has_list_lead(clause: str) -> bool:
+    """Whether ``clause`` opens a list with a lead and a colon (``… các nội dung sau:``, ``… đó là:``)."""
+    m = regex.search(r":\s*", clause)
+    lead = key(clause[: m.start()]).rstrip(" ,") if m else ""
+    return bool(m) and any(lead.endswith(" " + key(w)) or lead == key(w) for w in _W.list_leads)
 
 
 def list_members(clause: str) -> list[Member] | None:
@@ -145,7 +151,7 @@ def list_members(clause: str) -> list[Member] | None:
         return None
     body = _ENDS.split(clause, maxsplit=1)[0]
     members = _split(body, r"\s*,\s*|\s+và\s+", 0)
-    return _shared_head(members) if len(members) >= 3 else None
+    return _shared_head(members, clause) if len(members) >= 3 else None
 
 
 _THEME = regex.compile(

@@ -12,12 +12,18 @@ parent's subject becomes a second group, so a plan on another subject cannot mee
 
 from __future__ import annotations
 
+import regex
 from attrs import frozen
 
-import regex
-
 import vnplan.vocab as vocab
-from vnplan.profiles.derive.words import COMMON, SPECIFIC, VAGUE, Lexicon, paraphrases, syllables
+from vnplan.profiles.derive.words import (
+    COMMON,
+    SPECIFIC,
+    VAGUE,
+    Lexicon,
+    paraphrases,
+    syllables,
+)
 
 _W = vocab.derive()
 _F = vocab.figures()

@@ -15,7 +15,7 @@ Abbreviations are expanded first (the parent's own definitions and ``abbreviatio
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -29,7 +29,12 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 
 def syllables(s: str) -> list[str]:
     """``Cải cách TTHC (năm 2025)`` → ``['cải', 'cách', 'tthc', 'năm', '2025']``."""
-    return _TOKEN.findall(key(s))
+    return list(_syllables(s))
+
+
+@lru_cache(maxsize=1 << 14)
+def _syllables(s: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(key(s)))
 
 
 @cache
@@ -71,15 +76,18 @@ class Lexicon:
         table = {key(e.abbr): tuple(syllables(e.expansion)) for e in vocab.abbreviations().used_for("matching")}
         table.update({key(a): tuple(syllables(x)) for a, x in abbreviations.items() if " " not in a})
         self._expand = table
+        self._tokens: dict[str, tuple[str, ...]] = {}
         self.subject: tuple[str, ...] = tuple(subject)
         self._subject_tokens = [tuple(self.tokens(s)) for s in subject]
+        self._subject_set = {tuple(t for t in toks if t not in _stopwords()) for toks in self._subject_tokens}
+        self._families: list[tuple[bool, list[tuple[str, tuple[str, ...]]]]] | None = None
 
     def tokens(self, s: str) -> list[str]:
-        """Syllables of ``s``, abbreviations expanded."""
-        out: list[str] = []
-        for t in syllables(s):
-            out.extend(self._expand.get(t, (t,)))
-        return out
+        """Syllables of ``s``, abbreviations expanded (remembered: a parent asks for the same words often)."""
+        got = self._tokens.get(s)
+        if got is None:
+            got = self._tokens[s] = tuple(t for w in syllables(s) for t in self._expand.get(w, (w,)))
+        return list(got)
 
     def concepts(self, s: str) -> list[tuple[str, tuple[str, ...]]]:
         """``s`` cut into register entries (longest first) and the syllables outside it: (class, syllables)."""
@@ -141,7 +149,14 @@ class Lexicon:
     def is_subject(self, phrase: str) -> bool:
         """Whether ``phrase`` names the parent's subject and nothing else (``CCHC``)."""
         toks = tuple(t for t in self.tokens(phrase) if t not in _stopwords())
-        return any(toks == s for s in self._subject_tokens)
+        return toks in self._subject_set
+
+    def families(self) -> list[tuple[bool, list[tuple[str, tuple[str, ...]]]]]:
+        """The paraphrase families in this parent's words: (whether it is the subject's, [(phrase, tokens)])."""
+        if self._families is None:
+            self._families = [(any(self.is_subject(m) for m in fam.phrases),
+                               [(m, tuple(self.tokens(m))) for m in fam.phrases]) for fam in vocab.paraphrases().families]
+        return self._families
 
     def names_subject(self, phrase: str) -> bool:
         """Whether ``phrase`` names the parent's subject among other words (``video clip về CCHC``)."""
@@ -191,9 +206,8 @@ def paraphrases(phrase: str, lex: Lexicon) -> list[str]:
     """
     toks = lex.tokens(phrase)
     out: list[str] = []
-    for fam in vocab.paraphrases().families:
-        members = [(m, lex.tokens(m)) for m in fam.phrases]
-        if any(lex.is_subject(m) for m in fam.phrases):
+    for of_subject, members in lex.families():
+        if of_subject:
             continue  # the subject's own paraphrases stand in the subject group
         if any(contains(toks, mt) for _, mt in members):
             out += [m for m, mt in members if not contains(toks, mt)]
@@ -203,9 +217,9 @@ def paraphrases(phrase: str, lex: Lexicon) -> list[str]:
 def subject_group(lex: Lexicon) -> tuple[str, ...]:
     """The subject and its paraphrases (``phổ biến, giáo dục pháp luật``, ``PBGDPL``, ``phổ biến pháp luật``…)."""
     out = list(lex.subject)
-    for fam in vocab.paraphrases().families:
-        if any(lex.is_subject(m) for m in fam.phrases):
-            out += fam.phrases
+    for of_subject, members in lex.families():
+        if of_subject:
+            out += [m for m, _ in members]
     return tuple(dict.fromkeys(out))
 
 
@@ -258,8 +272,14 @@ def _strip_leading(s: str) -> str:
 
 def first_match(words: Iterable[str], text: str) -> regex.Match[str] | None:
     """The first of ``words`` in ``text`` as whole words, case-insensitive."""
+    pattern = _words_pattern(tuple(words))
+    return pattern.search(text) if pattern else None
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.search(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", text, regex.IGNORECASE) if alts else None
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE) if alts else None
 
 
 def body_name(text: str) -> str | None:
