@@ -42,7 +42,8 @@ def render_profile(p: Profile) -> str:
             lines.append(f"  thời hạn: không muộn hơn {e.due:%d/%m/%Y}")
         if r.provenance:
             pv = r.provenance
-            lines.append(f"  nguồn: {pv.document}, {pv.where}" + (f" ({pv.note})" if pv.note else ""))
+            at = f" [khối {pv.span.block}, ký tự {pv.span.start}–{pv.span.end}]" if pv.span else ""
+            lines.append(f"  nguồn: {pv.document}, {pv.where}{at}" + (f" ({pv.note})" if pv.note else ""))
         if r.note:
             lines.append(f"  ghi chú: {r.note}")
         for doubt in r.review:
