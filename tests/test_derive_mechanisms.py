@@ -288,3 +288,31 @@ def test_provenance_gives_the_printed_place_and_the_span_read():
     assert r["provenance"]["where"] == "mục II.1.b"
     span = r["provenance"]["span"]
     assert vnplan.read(text).blocks[span["block"]].text[span["start"] : span["end"]] == "Đề án 06/CP về dữ liệu dân cư"
+
+
+# --------------------------------------------------------------------------- the subject and names
+
+
+def test_the_subject_comes_from_the_title_and_the_parents_definitions():
+    p = derive(vnplan.parse(HEADER + "II. NỘI DUNG\n1. Tuyên truyền trên mạng xã hội.\n"))
+    assert p.requirements[1].evidence.all_of[-1][:2] == ("cải cách hành chính", "CCHC")
+    assert dict(p.abbreviations) == {"CCHC": "cải cách hành chính"}
+
+
+def test_without_a_title_the_opening_sentence_names_the_subject():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN HÀ\nSố: 8/KH-UBND\nSơn Hà, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\n"
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện công tác bình đẳng giới (BĐG) năm 2025 như sau:\n"
+            "I. NỘI DUNG\n1. Tuyên truyền trên mạng xã hội.\n")
+    p = derive(vnplan.parse(text))
+    assert p.requirements[1].evidence.all_of[-1] == ("bình đẳng giới", "BĐG")
+
+
+def test_a_body_named_with_va_or_a_dash_stays_whole():
+    r = one("III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành báo cáo kết quả năm trước ngày 15/12/2025 về Sở Lao động - "
+            "Thương binh và Xã hội.\n", "duty")
+    assert r["evidence"]["all_of"][1] == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_the_units_a_target_counts_are_left_out_even_without_a_verb():
+    r = one("II. CHỈ TIÊU\n1. 100% sở, ban, ngành, UBND các huyện có lãnh đạo chủ chốt là nữ.\n")
+    assert r["evidence"]["all_of"] == [["lãnh đạo chủ chốt là nữ"]]

@@ -320,6 +320,16 @@ class FigureWords:
 
 
 @attrs.frozen
+class Opening:
+    """The sentence that opens a plan's body by naming it: ``… ban hành Kế hoạch … như sau:``."""
+
+    #: verbs before the plan's type (``ban hành``)
+    verbs: tuple[str, ...]
+    #: words after the plan's name (``như sau``)
+    ends: tuple[str, ...]
+
+
+@attrs.frozen
 class DeriveWords:
     """``derive.json``: the words a derived profile cuts from a parent plan's items (lập hồ sơ yêu cầu)."""
 
@@ -361,6 +371,8 @@ class DeriveWords:
     rank_leads: tuple[str, ...]
     #: verbs of the reporting duty (``báo cáo``)
     report_verbs: tuple[str, ...]
+    #: the opening sentence naming the plan, read when the header has no title
+    opening: Opening
     #: verbs of a unit writing its own plan (``xây dựng kế hoạch``)
     own_plan_verbs: tuple[str, ...]
     #: words saying the plan is the unit's own (``của cơ quan, địa phương``)

@@ -41,8 +41,7 @@ _ENDS = regex.compile(rf"[\s,]+(?:{_alts(_W.phrase_ends)}){_E}", regex.IGNORECAS
 _PREP = regex.compile(rf"\s(?:{_alts(_W.prepositions)}){_E}", regex.IGNORECASE)
 _TRAIL = regex.compile(rf"(?:[\s,]+(?:{_alts(list(_W.prepositions) + list(_W.conjunctions))}))+\s*$", regex.IGNORECASE)
 #: chunks end at punctuation and at a conjunction, but not inside a name (``Sở Thông tin và Truyền thông``)
-_CHUNK_SEP = regex.compile(rf"\s*[,;:()]\s*|(?<!\p{{Lu}}\p{{Ll}}*)\s+(?:{_alts(_W.conjunctions)}){_E}\s*(?!\p{{Lu}})"
-                           rf"|\s+(?:{_alts(_W.conjunctions)}){_E}\s*(?=\p{{Ll}})", regex.IGNORECASE)
+_CHUNK_SEP = regex.compile(rf"\s*[,;:()]\s*|\s+(?i:{_alts(_W.conjunctions)})\s+(?!\p{{Lu}})")  # case matters here
 #: a count a task states (``tối thiểu 02 tin``, ``ít nhất 01``): the matcher compares no counts, the phrase drops it
 _COUNT = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alts(_F.qualifiers)})\s+\d+(?![\p{{L}}\p{{N}}/%-])", regex.IGNORECASE)
 _QUOTE = regex.compile(r"[\"“”«»]([^\"“”«»]{3,160})[\"“”«»]")

@@ -30,6 +30,7 @@ def _alts(words: tuple[str, ...]) -> str:
 _E = r"(?![\p{L}\p{N}])"
 _HEAD = regex.compile(rf"^(?:{_alts(_W.indicator_heads)}){_E}\s*", regex.IGNORECASE)
 _LINK = regex.compile(rf"\s(?:{_alts(_W.indicator_links)}){_E}\s*", regex.IGNORECASE)
+_OR_MORE = regex.compile(rf"^\s*{regex.escape(_F.or_more)}{_E}", regex.IGNORECASE)
 _DENOM_START = regex.compile(rf"^(?:{_alts(_W.denominators)}){_E}", regex.IGNORECASE)
 _DENOM = regex.compile(rf"\s(?:{_alts(_W.denominators)}){_E}.*$", regex.IGNORECASE)
 _REACH = regex.compile(rf"(?:\s(?:{_alts(_F.reach_verbs)}|{_alts(_F.target_verbs)}))+\s*$", regex.IGNORECASE)
@@ -64,7 +65,8 @@ def indicator_groups(text: str, lex: Lexicon, tail: str = "") -> tuple[tuple[tup
     parts = [p for p in _LINK.split(f" {text}") if p.strip()]
     if tail and len(parts) < 2:
         parts += [p for p in _LINK.split(f" {tail}")[1:2] if p.strip()]
-    found = [b for p in parts[:2] if (b := _best(p, lex))]
+    # a part that only counts units (``sở, ban, ngành, UBND các huyện có …``) is not what is measured
+    found = [b for p in parts if (b := _best(p, lex)) and lex.weight(b[0]) != (0, 0)][:2]
     groups = tuple((phrase,) for phrase, _ in found)
     anchored = not any(j == SPECIFIC for _, j in found)
     return groups, anchored
@@ -84,7 +86,7 @@ def _indicator(clause: str, ms: list[regex.Match[str]], k: int, lex: Lexicon) ->
     """The indicator of the k-th figure: the words before it (after a title's colon), else the words after it."""
     m = ms[k]
     end = ms[k + 1].start() if k + 1 < len(ms) else len(clause)
-    after = clause[m.end() : end].strip(" ,;:")
+    after = _OR_MORE.sub("", clause[m.end() : end]).strip(" ,;:")
     before = "" if k else _REACH.sub("", clause[: m.start()].rsplit(":", 1)[-1]).strip(" ,;:")
     if len(core(before, lex).split()) >= 2:
         groups, anchored = indicator_groups(before, lex)

@@ -245,7 +245,7 @@ def subject_of(plan: Plan, abbreviations: dict[str, str]) -> tuple[str, ...]:
     words every title has (*Công tác, Thông tin, tuyên truyền*) are dropped. A definition the
     parent makes whose expansion a part contains gives that expansion and its abbreviation.
     """
-    title = plan.header.title or ""
+    title = plan.header.title or _named_in_opening(plan)
     units = "|".join(regex.escape(u) for u in vocab.places().units)
     year = regex.escape(vocab.dates().year)
     leads = "|".join(regex.escape(w) for w in _W.period_leads)
@@ -260,6 +260,19 @@ def subject_of(plan: Plan, abbreviations: dict[str, str]) -> tuple[str, ...]:
             if len(syllables(core)) >= 2:
                 out.append(core)
     return tuple(dict.fromkeys(out))
+
+
+def _named_in_opening(plan: Plan) -> str:
+    """The plan's name in the sentence that opens its body (``… ban hành Kế hoạch X như sau:``): the title when the
+    header has none."""
+    kind = regex.escape(plan.header.doc_type or "Kế hoạch")
+    verbs = "|".join(regex.escape(v) for v in _W.opening.verbs)
+    ends = "|".join(regex.escape(e) for e in _W.opening.ends)
+    for text in [lb.text for lb in plan.legal_basis] + [p.text for p in plan.preamble]:
+        m = regex.search(rf"(?:{verbs})\s+{kind}\s+(?P<name>.+?)\s*(?:{ends}|[:;]|$)", text, regex.IGNORECASE)
+        if m:
+            return regex.sub(r"\s*\([^)]*\)", "", m.group("name"))
+    return ""
 
 
 _LEAD = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(w) for w in sorted(_W.leading, key=len, reverse=True))})[\s,]+)+",
@@ -323,12 +336,16 @@ def bodies_in(text: str) -> list[str]:
         for k, w in enumerate(words):
             bare = w.strip(",;.:()")
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            stop = key(bare) in stops and not bare[:1].isupper() and not (key(bare) == "và" and nxt[:1].isupper())
+            joins = key(bare) in ("và", "-", "–") and nxt[:1].isupper()  # ``Lao động - Thương binh và Xã hội``
+            stop = key(bare) in stops and not bare[:1].isupper() and not joins
+            if joins and bare in "-–":
+                name.append(bare)
+                continue
             if not bare or stop or bare.isdigit():
                 break
             if not name and not (bare[:1].isupper() or key(bare) in _UNIT_WORDS):
                 break
-            placed = any(key(n) in _UNIT_WORDS for n in name)
+            placed = any(n.islower() and key(n) in _UNIT_WORDS for n in name)  # ``tỉnh``, not ``Xã hội``
             if w.startswith("(") or placed and not bare[:1].isupper():
                 break  # ``Công an tỉnh phổ biến``: a place level ends the name unless a place name follows
             lower = 0 if bare[:1].isupper() or key(bare) in ("và", *_UNIT_WORDS) else lower + 1
