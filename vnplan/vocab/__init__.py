@@ -28,7 +28,9 @@ from vnplan.vocab.types import (
     Labels,
     MatchingWords,
     OrganisationWords,
+    Paraphrases,
     Places,
+    Register,
     SkeletonWords,
     StructureWords,
 )
@@ -48,7 +50,9 @@ TOPICS: dict[str, type] = {
     "labels": Labels,
     "matching": MatchingWords,
     "organisations": OrganisationWords,
+    "paraphrases": Paraphrases,
     "places": Places,
+    "register": Register,
     "skeleton": SkeletonWords,
     "structure": StructureWords,
 }
@@ -130,6 +134,18 @@ def matching() -> MatchingWords:
 def organisations() -> OrganisationWords:
     """``organisations.json``: head words of the names of bodies."""
     return structure("organisations", OrganisationWords)
+
+
+@cache
+def paraphrases() -> Paraphrases:
+    """``paraphrases.json``: families of phrases that mean one thing."""
+    return structure("paraphrases", Paraphrases)
+
+
+@cache
+def register() -> Register:
+    """``register.json``: the words every plan uses, whatever its subject."""
+    return structure("register", Register)
 
 
 @cache
