@@ -28,6 +28,9 @@ def render_profile(p: Profile) -> str:
         note = f" ({rule.note})" if rule.note else ""
         lines.append(f"  Phần được chấp nhận cho loại {KIND_VI.get(kind, kind)}: {', '.join(rule.accept)}{note}")
     lines.append(f"  {len(p.requirements)} yêu cầu ({sum(r.mandatory for r in p.requirements)} bắt buộc)")
+    doubtful = sum(bool(r.review) for r in p.requirements)
+    if doubtful:
+        lines.append(f"  {doubtful} yêu cầu cần rà soát (dòng “cần xem lại”)")
     for r in p.requirements:
         e = r.evidence
         lines.append("")
@@ -47,9 +50,12 @@ def render_profile(p: Profile) -> str:
             lines.append(f"  thời hạn: không muộn hơn {e.due:%d/%m/%Y}")
         if r.provenance:
             pv = r.provenance
-            lines.append(f"  nguồn: {pv.document}, {pv.where}" + (f" ({pv.note})" if pv.note else ""))
+            at = f" [khối {pv.span.block}, ký tự {pv.span.start}–{pv.span.end}]" if pv.span else ""
+            lines.append(f"  nguồn: {pv.document}, {pv.where}{at}" + (f" ({pv.note})" if pv.note else ""))
         if r.note:
             lines.append(f"  ghi chú: {r.note}")
+        for doubt in r.review:
+            lines.append(f"  cần xem lại: {doubt}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from vnplan.vocab.types import (
     Abbreviations,
     CitationWords,
     ComplianceWords,
+    ClosingWords,
     DateWords,
     Decree30,
     DeriveWords,
@@ -30,6 +31,7 @@ from vnplan.vocab.types import (
     MatchingWords,
     OrganisationWords,
     Places,
+    Register,
     SkeletonWords,
     StructureWords,
 )
@@ -39,6 +41,7 @@ TOPICS: dict[str, type] = {
     "abbreviations": Abbreviations,
     "citations": CitationWords,
     "compliance": ComplianceWords,
+    "closing": ClosingWords,
     "dates": DateWords,
     "decree30": Decree30,
     "derive": DeriveWords,
@@ -51,6 +54,7 @@ TOPICS: dict[str, type] = {
     "matching": MatchingWords,
     "organisations": OrganisationWords,
     "places": Places,
+    "register": Register,
     "skeleton": SkeletonWords,
     "structure": StructureWords,
 }
@@ -72,6 +76,12 @@ def citations() -> CitationWords:
 def compliance() -> ComplianceWords:
     """``compliance.json``: refusals, the past, review parts, task tables, who is given a task."""
     return structure("compliance", ComplianceWords)
+
+
+@cache
+def closing() -> ClosingWords:
+    """``closing.json``: the words of the signature block and of what follows a document."""
+    return structure("closing", ClosingWords)
 
 
 @cache
@@ -138,6 +148,12 @@ def matching() -> MatchingWords:
 def organisations() -> OrganisationWords:
     """``organisations.json``: head words of the names of bodies."""
     return structure("organisations", OrganisationWords)
+
+
+@cache
+def register() -> Register:
+    """``register.json``: the words every plan uses, whatever its subject."""
+    return structure("register", Register)
 
 
 @cache

@@ -16,7 +16,7 @@ from vnplan.model import Evidence, RequirementResult
 from vnplan.profiles.match.evidence import clause_span, part_name, quote, result
 from vnplan.profiles.match.finding import Found, best_unit, covered, find_all
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled
+from vnplan.profiles.match.phrases import Compiled, compile_profile
 from vnplan.profiles.match.units import Unit
 from vnplan.profiles.model import Profile, Requirement
 
@@ -112,13 +112,46 @@ def _joint_missing(req: Requirement, found: Sequence[Found], joint: set[int]) ->
                   note_en=f"only “{got}”, never with “{lack}” in one passage: “{text}”", details={"not_found": lack})
 
 
+def subject_groups(c: Compiled, profile: Profile | None) -> set[int]:
+    """The groups of ``c`` that only name the parent's subject (every phrase written in it is one of the
+    profile's ``subject``): the last group a derived requirement carries to keep other subjects out."""
+    if profile is None or not profile.subject:
+        return set()
+    subject = {p.tokens for p in compile_profile(profile).subject}
+    return {g for g, written in enumerate(c.req.evidence.all_of)
+            if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
+
+
+def with_title_subject(c: Compiled, by_unit: dict[int, list[Found]], profile: Profile | None) -> dict[int, list[Found]]:
+    """The unit plan's title (trích yếu) names its subject for every passage: a passage that meets the
+    requirement's other groups meets a subject group too when the title names it (*Kế hoạch tuyên truyền
+    CCHC năm 2024* / *Tổ chức hội nghị …*). The title is quoted as that group's evidence."""
+    subj = subject_groups(c, profile)
+    if not subj:
+        return by_unit
+    title: dict[int, Found] = {}
+    for fs in by_unit.values():
+        for f in fs:
+            if f.status == "title" and f.group in subj and f.group not in title:
+                title[f.group] = Found(f.group, f.unit, f.start, f.end, f.text, "ok")
+    if not title:
+        return by_unit
+    out = {}
+    for k, fs in by_unit.items():
+        have = covered(fs)
+        if fs and fs[0].unit.kind != "title" and have - subj:
+            fs = fs + [f for g, f in title.items() if g not in have]
+        out[k] = fs
+    return out
+
+
 def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) -> RequirementResult:
     """A content, theme, form or duty requirement (C302, C303, C306; the reporting duty C305)."""
     req = c.req
     n = len(c.groups) + (1 if c.pattern is not None else 0)
     if n == 0:
         return result(req, "missing", 0.0, reason="not_found")
-    by_unit = find_all(c, index)
+    by_unit = with_title_subject(c, find_all(c, index), profile)
     accepted = accepts(req, profile, index)
     joint = set(req.evidence.joint)
     # a passage with some groups is a piece only where the requirement's evidence counts: elsewhere
