@@ -179,6 +179,35 @@ def test_a_plan_on_another_subject_meets_nothing():
     assert (r.status, r.reason) == ("missing", "unrelated")
 
 
+def test_the_title_names_the_subject_for_every_passage():
+    """A derived requirement's last group names the parent's subject; the unit plan's title says it once."""
+    subject = {"subject": ["cải cách hành chính", "CCHC"]}
+    r = result(plan(forms="1. Tổ chức hội nghị, tập huấn cho cán bộ, công chức."),
+               req([["hội nghị"], ["cải cách hành chính", "CCHC"]], "form", "forms"), **subject)
+    assert r.status == "met"
+    assert any("cải cách hành chính" in e.text for e in r.evidence)  # the title, quoted for the subject
+    other = plan(forms="1. Tổ chức hội nghị, tập huấn cho cán bộ, công chức.",
+                 Tuyên_truyền_cải_cách_hành_chính_năm_2025="Kế hoạch công tác năm 2025")
+    r = result(other, req([["hội nghị"], ["cải cách hành chính", "CCHC"]], "form", "forms"), **subject)
+    assert r.status != "met"  # without the subject in the title, the passage lacks it
+    # a group that is not the subject is never met by the title (which says "tuyên truyền" too)
+    r = result(plan(forms="1. Đăng tin trên báo chí."), req([["báo chí"], ["tuyên truyền"]], "form", "forms"), **subject)
+    assert r.status == "partial"
+
+
+def test_a_passage_naming_only_the_subject_is_no_piece_of_a_requirement():
+    p = plan(content="1. Tuyên truyền chủ trương của Đảng về CCHC.")
+    r = result(p, req([["người đứng đầu", "thủ trưởng"], ["cải cách hành chính", "CCHC"]]),
+               subject=["cải cách hành chính", "CCHC"])
+    assert r.status == "missing"
+    assert result(p, req([["người đứng đầu", "thủ trưởng"], ["cải cách hành chính", "CCHC"]])).status == "partial"
+
+
+def test_a_long_phrase_in_its_own_order_may_take_words_in_between():
+    p = plan(content="1. Phấn đấu 100% hồ sơ giải quyết đúng và trước hạn.")
+    assert result(p, req([["giải quyết đúng hạn"]])).status == "met"
+
+
 # --------------------------------------------------------------------------- abbreviations
 
 

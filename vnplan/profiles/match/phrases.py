@@ -3,7 +3,7 @@
 A phrase matches a stretch of a unit when all its content syllables (function words dropped)
 occur within a window of its length plus :data:`GAP`: in order for phrases of up to three
 syllables (Vietnamese compounds are order-sensitive: *tài chính công* is not *công khai tài
-chính*), in any order for longer ones. Part of a phrase is no match. A syllable typed without
+chính*), in order or in any order (moving whole words) for longer ones. Part of a phrase is no match. A syllable typed without
 diacritics matches its accented twin, never the reverse. Words inside an abbreviation's
 expansion count only from its first word (*UBND* is no *nhân dân*).
 
@@ -267,7 +267,11 @@ def match_phrase(ph: Phrase, unit, lo: int = 0, hi: int | None = None) -> Match 
         hi = min(hi, unit.head_end)
         if hi <= lo:
             return None
-    found = _any_order(ph, unit, lo, hi) if ph.order_free else _in_order(ph, unit, lo, hi)
+    # a long phrase may move whole words; in its written order it may, as a short one, take words in
+    # between (*giải quyết đúng và trước hạn* for *giải quyết đúng hạn*)
+    found = _in_order(ph, unit, lo, hi)
+    if found is None and ph.order_free:
+        found = _any_order(ph, unit, lo, hi)
     if found is None or _after_excluded(ph, unit, found[0]):
         return None
     return Match(ph, found[0], found[1])

@@ -154,13 +154,16 @@ def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) ->
     by_unit = with_title_subject(c, find_all(c, index), profile)
     accepted = accepts(req, profile, index)
     joint = set(req.evidence.joint)
+    subj = subject_groups(c, profile)
     # a passage with some groups is a piece only where the requirement's evidence counts: elsewhere
-    # (*nếu có khó khăn, vướng mắc…* closing the implementation part) it must state the whole requirement
+    # (*nếu có khó khăn, vướng mắc…* closing the implementation part) it must state the whole requirement;
+    # and naming the parent's subject alone (*tuyên truyền về CCHC*) is no piece of any requirement
     usable = {k: v for k, v in by_unit.items()
-              if joint <= covered(v) and (accepted(index.units[k]) or len(covered(v)) == n)}
+              if joint <= covered(v) and (accepted(index.units[k]) or len(covered(v)) == n)
+              and (covered(v) - subj or len(covered(v)) == n)}
     ui = best_unit(usable, index, accepted)
     if ui is None:
-        some = [v for v in by_unit.values() if covered(v)]
+        some = [v for v in by_unit.values() if covered(v) - subj]
         return _joint_missing(req, max(some, key=lambda v: len(covered(v))), joint) if some else why_not(req, by_unit)
     unit, found = index.units[ui], by_unit[ui]
     have = covered(found)
