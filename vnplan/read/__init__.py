@@ -146,6 +146,9 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
 
 
 def _legacy_warning(encoding: str, how: str) -> str:
+    if encoding == legacy.CP1258:
+        return (f"văn bản lưu bằng bảng mã Windows-1258 (ANSI) đã được chuyển sang Unicode; hãy kiểm tra lại / "
+                f"text saved as Windows-1258 (\"ANSI\", {how}) was converted to Unicode; check it")
     return (f"văn bản gõ bằng bảng mã {encoding} đã được chuyển sang Unicode; hãy kiểm tra lại / "
             f"text in the legacy {encoding} encoding ({how}) was converted to Unicode; check it")
 
