@@ -246,6 +246,15 @@ def test_tcvn3_runs_are_converted_by_their_font_with_a_warning():
     assert any("TCVN3" in w and ".VnTime" in w for w in doc.warnings)
 
 
+def test_unicode_text_in_a_tcvn3_font_is_not_converted():
+    # older templates keep .VnTime as the font while the text is typed in Unicode
+    body = ('<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
+            '<w:t>SỞ THÔNG TIN VÀ TRUYỀN THÔNG</w:t></w:r></w:p>')
+    doc = read_docx(docx_with_body_xml(body))
+    assert doc.blocks[0].text == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert not any("TCVN3" in w for w in doc.warnings)
+
+
 def test_tcvn3_font_from_a_paragraph_style_is_honoured():
     body = '<w:p><w:pPr><w:pStyle w:val="VnTime"/></w:pPr><w:r><w:t>Hµ Néi</w:t></w:r></w:p>'
     assert read_docx(docx_with_body_xml(body, styles_xml=STYLES)).blocks[0].text == "Hà Nội"

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import attrs
 
-from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
+from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError
 from vnplan.model import SourceDocument
-from vnplan.read import legacy, limits
+from vnplan.read import legacy, limits, office
 from vnplan.read.docx import read_docx
 from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.markdown import read_markdown
 from vnplan.read.pdf import read_pdf
-from vnplan.read.safety import classify_ole
 from vnplan.read.text import decode, read_text
 from vnplan.read.values import clean_document
 
@@ -37,7 +36,8 @@ def looks_like_path(source: str) -> bool:
         exists = p.exists()
     except (OSError, ValueError):  # a name too long for the file system, or holding NUL: text
         exists = False
-    return exists or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
+    return exists or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown", ".rtf",
+                                          ".odt", ".wps"}
 
 
 def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -> SourceDocument:
@@ -112,19 +112,15 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
     head = data[:8]
+    kind = office.kind_of(data, suffix, path=path)  # .doc, .rtf, .odt, .wps: through LibreOffice
+    if kind is not None:
+        return _converted(data, kind, path=path)
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         return read_docx(data, path=path)
     if head.startswith(b"%PDF") or suffix == ".pdf":
         return read_pdf(data, path=path)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        classify_ole(data, path=path)  # raises: encrypted Office file or legacy binary .doc
-    if data.lstrip()[:5] == b"{\\rtf":
-        raise UnsupportedFormatError(
-            "this is an RTF document, which vnplan does not read", path=path,
-            hint="open it in Word and save as .docx, or run: libreoffice --headless --convert-to docx FILE",
-        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx and .pdf")
+        raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx, .pdf, and through LibreOffice .doc, .rtf, .odt")
     warnings: list[str] = []
     try:
         text, _ = decode(data, path)
@@ -143,6 +139,15 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     else:
         doc = read_text(text, path=path)
     return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
+
+
+def _converted(data: bytes, kind: str, *, path: str | None) -> SourceDocument:
+    """A .doc, .rtf, .odt or .wps file converted to .docx by LibreOffice and read as .docx; the
+    document keeps its own path and format (``doc``…), and a warning says it was converted."""
+    doc = read_docx(office.to_docx(data, kind, path=path), path=path)
+    note = (f"tệp {kind} đã được LibreOffice chuyển sang .docx để đọc / "
+            f"the .{kind} file was converted to .docx with LibreOffice to be read")
+    return attrs.evolve(doc, format=kind, warnings=(note, *doc.warnings))
 
 
 def _legacy_warning(encoding: str, how: str) -> str:

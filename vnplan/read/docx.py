@@ -400,7 +400,7 @@ class _Reader:
             return
         text = "".join(buf)
         enc = props.get("legacy")
-        if enc:
+        if enc and not legacy.is_unicode_vietnamese(text):  # Unicode typed in a .VnTime font stays as it is
             text = legacy.convert(text, enc, upper=props.get("legacy_upper", False))
             self.legacy_runs[props["font"]] = self.legacy_runs.get(props["font"], 0) + 1
         if props.get("caps"):

@@ -75,6 +75,14 @@ def convert(text: str, encoding: str, *, upper: bool = False) -> str:
 
 # Letters of Vietnamese outside Latin-1 (ă đ ơ ư and every toned letter of U+1EA0-U+1EF9).
 _VN_ONLY = regex.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
+
+
+def is_unicode_vietnamese(text: str) -> bool:
+    """Whether ``text`` holds a Vietnamese letter outside Latin-1 (``ơ ư ă đ ộ``…): it was typed in
+    Unicode, whatever its font's name says, since no TCVN3 or VNI code reads as such a letter."""
+    return _VN_ONLY.search(text) is not None
+
+
 # Latin-1 letters and signs that Vietnamese never uses.
 _VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 

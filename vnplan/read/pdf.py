@@ -150,7 +150,7 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None) -> tuple[lis
                 buf = []
                 buf_has_text = False
             if piece:
-                if enc:
+                if enc and not legacy.is_unicode_vietnamese(piece):
                     piece = legacy.convert(piece, enc)
                     converted = True
                 if not buf_has_text and piece.strip():
