@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError
+from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
 from vnplan.model import SourceDocument
 from vnplan.read import legacy, limits, office
 from vnplan.read.docx import read_docx
@@ -115,10 +115,14 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     kind = office.kind_of(data, suffix, path=path)  # .doc, .rtf, .odt, .wps: through LibreOffice
     if kind is not None:
         return _converted(data, kind, path=path)
+    if head.startswith(b"PK\x03\x04") and suffix == ".zip":
+        raise UnsupportedFormatError("this is a zip archive, not a text document", path=path,
+                                     hint=_OTHER_HINTS["archive"])
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         return read_docx(data, path=path)
     if head.startswith(b"%PDF") or suffix == ".pdf":
         return read_pdf(data, path=path)
+    _refuse_other_formats(data, path=path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx, .pdf, and through LibreOffice .doc, .rtf, .odt")
     warnings: list[str] = []
@@ -139,6 +143,33 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     else:
         doc = read_text(text, path=path)
     return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
+
+
+#: Files that are not documents, by their first bytes: (magic, what it is, what to do).
+_OTHER_FORMATS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xff\xd8\xff", "a JPEG image", "scan"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "scan"),
+    (b"GIF87a", "a GIF image", "scan"),
+    (b"GIF89a", "a GIF image", "scan"),
+    (b"II*\x00", "a TIFF image", "scan"),
+    (b"MM\x00*", "a TIFF image", "scan"),
+    (b"Rar!\x1a\x07", "a RAR archive", "archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "archive"),
+    (b"\x1f\x8b", "a gzip-compressed file", "archive"),
+)
+_OTHER_HINTS = {
+    "scan": "if it is a scanned document, make a PDF of it and run OCR first: img2pdf, then ocrmypdf -l vie",
+    "archive": "extract the documents from it and check them",
+}
+
+
+def _refuse_other_formats(data: bytes, *, path: str | None) -> None:
+    """An image or an archive is an :class:`UnsupportedFormatError` naming what it is (not "binary")."""
+    found = next(((what, how) for magic, what, how in _OTHER_FORMATS if data.startswith(magic)), None)
+    if found is None and data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        found = ("a WebP image", "scan")
+    if found is not None:
+        raise UnsupportedFormatError(f"this is {found[0]}, not a text document", path=path, hint=_OTHER_HINTS[found[1]])
 
 
 def _converted(data: bytes, kind: str, *, path: str | None) -> SourceDocument:
