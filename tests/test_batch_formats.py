@@ -68,3 +68,33 @@ def test_a_report_or_register_inside_a_checked_folder_is_refused_whatever_its_su
         check_targets([str(root)], files, **{option: str(root / name)})
     assert "next run" in str(err.value)
     check_targets([str(root)], files, **{option: str(tmp_path / name)})  # beside the folder: fine
+
+
+# ----------------------------------------------------------------------- reading warnings reach the user
+
+
+def test_reading_warnings_are_carried_by_batch_rows_and_their_json(tmp_path):
+    import jsonschema
+    from real_corpus import REAL, to_cp1258
+
+    from vnplan.data import load_schema
+    from vnplan.serialize import batch_to_dict
+
+    source = (REAL / "own" / "cv-phong-gddt-lucnam-ansi.cp1258.txt").read_text(encoding="utf-8")
+    results = list(batch([folder(tmp_path, {"cong-van.txt": to_cp1258(source)})], jobs=1))
+    assert any("Windows-1258" in w for w in results[0].warnings)
+    data = batch_to_dict(results)
+    jsonschema.validate(data, load_schema("batch"))
+    assert any("Windows-1258" in w for w in data["plans"][0]["warnings"])
+
+
+def test_vnplan_check_shows_the_reading_warnings_on_standard_error(tmp_path):
+    from click.testing import CliRunner
+    from real_corpus import REAL, to_cp1258
+
+    from vnplan.cli import main
+
+    path = tmp_path / "cong-van.txt"
+    path.write_bytes(to_cp1258((REAL / "own" / "cv-phong-gddt-lucnam-ansi.cp1258.txt").read_text(encoding="utf-8")))
+    res = CliRunner().invoke(main, ["check", str(path)])
+    assert "reading warning" in res.stderr and "Windows-1258" in res.stderr

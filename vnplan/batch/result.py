@@ -74,6 +74,7 @@ def check_file(path: str, options: Options = Options()) -> PlanResult:
         return PlanResult(
             file=path, unit=Path(path).stem, sha256=sha, format=doc.format if doc is not None else None,
             error=message, error_type=type(exc).__name__, seconds=time.perf_counter() - t0,
+            warnings=doc.warnings if doc is not None else (),
         )
     header = header_summary(plan.header)
     unit, source = unit_of(header, path)
@@ -89,6 +90,7 @@ def check_file(path: str, options: Options = Options()) -> PlanResult:
         citations=tuple(citation_summary(c) for c in plan.citations if c.kind != "self"),
         coverage=report.coverage,
         seconds=time.perf_counter() - t0,
+        warnings=doc.warnings,
     )
 
 
