@@ -11,7 +11,7 @@ import attrs
 
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
 from vnplan.model import SourceDocument
-from vnplan.read import legacy, limits, office
+from vnplan.read import legacy, limits, office, scrambled
 from vnplan.read.docx import read_docx
 from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.markdown import read_markdown
@@ -46,7 +46,14 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
     A ``str`` that is a single line naming an existing file (or ending in a known suffix) is
     a path; any other ``str`` is the text itself.
     """
-    return clean_document(_read(source, format=format))
+    return _scrambled_warning(clean_document(_read(source, format=format)))
+
+
+def _scrambled_warning(doc: SourceDocument) -> SourceDocument:
+    """The document with a warning when its text looks scrambled (read/scrambled.py): words cut
+    where a letter is missing, letters glued at line ends. Never checked silently."""
+    note = scrambled.warning(b.text for b in doc.blocks)
+    return attrs.evolve(doc, warnings=(*doc.warnings, note)) if note else doc
 
 
 def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> SourceDocument:
