@@ -139,3 +139,14 @@ def test_no_document_of_the_corpus_is_taken_for_scrambled():
         if "font-du-phong" in path.name:
             continue
         assert not any("scrambled" in w for w in doc.warnings), path.name
+
+
+def test_the_type_name_centred_under_the_header_table_is_not_a_cell_of_its_right_column():
+    data = build_pdf("@size 12.5\nỦY BAN NHÂN DÂN || CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "HUYỆN HIỆP HÒA || Độc lập - Tự do - Hạnh phúc\n"
+                     "Số: 96/KH-UBND || @italic Hiệp Hòa, ngày 22 tháng 02 năm 2024\n@space 14\n@size 14\n"
+                     "@center @bold KẾ HOẠCH\n@center @bold Thực hiện công tác dân vận chính quyền năm 2024\n")
+    blocks = read_pdf(data).blocks
+    assert [(b.text, b.table is not None) for b in blocks][-3:] == [
+        ("Hiệp Hòa, ngày 22 tháng 02 năm 2024", True), ("KẾ HOẠCH", False),
+        ("Thực hiện công tác dân vận chính quyền năm 2024", False)]

@@ -304,6 +304,10 @@ def _order_page(lines: list[_Line], width: float, zone_base: int) -> tuple[list[
         est = len(ln.text.strip()) * (ln.size or 12) * 0.45
         if ln.x + est <= mid + 0.04 * width:
             return "L"
+        # a short line centred on the text column (the type name KẾ HOẠCH, a title) is not a cell of
+        # the right column, whose cells centre a quarter of the page further right
+        if abs(ln.x + est / 2 - (mid + 0.03 * width)) <= 0.07 * width:
+            return "F"
         if ln.x >= mid - 0.15 * width:
             return "R"
         return "F"  # full width: body text
