@@ -32,7 +32,7 @@ from vnplan.rules.runner import check
 @OUTPUT
 @guard
 def parse_cmd(file: str, fmt: str, output: str | None) -> None:
-    """Parse FILE (.txt, .md, .docx, .pdf, or - for standard input) and show its structure."""
+    """Parse FILE (.txt, .md, .docx, .pdf; .doc, .rtf, .odt through LibreOffice; - for standard input)."""
     emit(render("plan", parse(read(Path(file))), fmt), output, file)
 
 
