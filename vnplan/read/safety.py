@@ -61,7 +61,7 @@ def parse_xml(data: bytes, *, part: str, path: str | None) -> etree._Element:
     if root is None:
         raise CorruptFileError(f"the part {part} is empty", path=path)
     docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
+    if getattr(docinfo, "doctype", None) or docinfo.internalDTD is not None:
         raise UnsafeFileError(f"the part {part} declares a DTD, which vnplan never loads", path=path)
     return root
 
