@@ -188,7 +188,7 @@ def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator
     for r in _results(ctx, rule_id):
         if r.status == "met":
             continue
-        variant = _missing_variant(r) if r.status == "missing" else r.status
+        variant: str | None = _missing_variant(r) if r.status == "missing" else r.status
         yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
 
 
@@ -333,7 +333,7 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
         if r.status == "met":
             continue
         if r.kind == "deadline":
-            variant = "later" if r.reason == "later" else "no_deadline"
+            variant: str | None = "later" if r.reason == "later" else "no_deadline"
             sev = "error" if variant == "later" else ("warning" if r.mandatory else "info")
             yield Hit(_span_of(r, where), _params(r), severity=sev, variant=variant)  # type: ignore[arg-type]
             continue

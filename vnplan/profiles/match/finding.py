@@ -50,15 +50,15 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     k = (ph.tokens, ph.order_free, ph.head_only, ph.unless_after, unit.index)
     got = index.memo.get(k)
     if got is None:
-        got = []
+        found: list[tuple[int, int, str, str]] = []
         if match_phrase(ph, unit) is not None:
             for clause in scope_of(unit, index.year).clauses:
                 m = match_phrase(ph, unit, clause.first, clause.end)
                 if m is not None:
                     status, cue = _status(unit, index, m.first, m.last)
                     a, b = unit.char_range(m.first, m.last)
-                    got.append((a, b, status, cue))
-        index.memo[k] = got
+                    found.append((a, b, status, cue))
+        index.memo[k] = got = found
     return got  # type: ignore[return-value]
 
 

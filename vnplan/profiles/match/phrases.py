@@ -152,7 +152,7 @@ class Match:
 
 
 def _positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
-    out = unit.pos.get(t, [])
+    out: list[int] = unit.pos.get(t, [])
     f = fold(t)
     if f != t and f in unit.fpos:
         out = sorted(out + unit.fpos[f])

@@ -101,7 +101,7 @@ def eval_target(c: Compiled, index: PlanIndex, profile: Profile | None = None) -
     req, spec = c.req, c.req.evidence
     p_op, p_val = spec.comparator or ">=", float(spec.threshold or 0)
     want, want_en = format_vi(p_op, p_val, spec.unit), format_en(p_op, p_val, spec.unit)
-    need = {"required": want, "required_en": want_en}
+    need: dict[str, object] = {"required": want, "required_en": want_en}
     by_unit = find_all(c, index)
     accepted = accepts(req, profile, index)
     outcomes = []
@@ -121,7 +121,7 @@ def eval_target(c: Compiled, index: PlanIndex, profile: Profile | None = None) -
 
 
 def _target_result(c: Compiled, rank: int, score: float, ev: list[Evidence], op: str | None, val: float | None,
-                   ok: bool, need: dict[str, str]) -> RequirementResult:
+                   ok: bool, need: dict[str, object]) -> RequirementResult:
     req, unit_ = c.req, c.req.evidence.unit
     want, want_en = need["required"], need["required_en"]
     if rank == 0:

@@ -10,6 +10,7 @@ blocks (the cells of a Word table's row): ``segments`` map its offsets back to t
 from __future__ import annotations
 
 import bisect
+from typing import Any
 from collections.abc import Iterable
 
 import attrs
@@ -73,7 +74,7 @@ class Unit:
         self.kind = kind
         self.context: str | None = None
         self.cells = cells
-        self.scope = None  # the clauses, refusals and times (scope.py), read on first use
+        self.scope: Any = None  # the clauses, refusals and times (scope.py: a Scope), read on first use
         self.position = (segments[0].block, segments[0].start) if segments else (-1, 0)
         self.tokens, aliases = tokenize_with_aliases(text, table)
         self.placeholder = bool(PLACEHOLDER_RE.search(text))
