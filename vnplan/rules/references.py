@@ -271,8 +271,11 @@ def abbreviation_order(ctx: Context) -> Iterator[Hit]:
                 break
 
 
+_WORDS = regex.compile(r"[\p{L}\p{N}&]+")
+
+
 def _by_initials(expansion: str, abbr: str) -> bool:
-    words = regex.findall(r"[\p{L}\p{N}&]+", expansion)
+    words = _WORDS.findall(expansion)
     return initials_match(words, abbr) == 0
 
 
