@@ -233,3 +233,27 @@ def split_run_together(text: str) -> str:
 def match_key(s: str) -> str:
     """Key for tolerant matching: run-together syllables split, then :func:`fold`."""
     return fold(split_run_together(normalize(s)))
+
+
+# --------------------------------------------------------------------------- text for a terminal
+# Document text and file names come from other offices: printed raw, an escape sequence in them
+# would drive the reader's terminal (set the window title, write the clipboard through OSC 52,
+# hide a link behind OSC 8 text, clear the screen) and a bidirectional override would show the
+# text in another order than it is.
+
+#: Control characters (C0 but line feed and tab, DEL, C1), the bidirectional embeddings,
+#: overrides and isolates (U+202A–U+202E, U+2066–U+2069), and lone surrogates (an undecodable
+#: byte of a file name): what :func:`for_terminal` replaces.
+_UNSAFE = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF))
+_UNSAFE_RE = regex.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _UNSAFE) + "]")
+_VISIBLE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for a, b in _UNSAFE for c in range(a, b + 1)}
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print on a terminal: every control character but line feed and tab (ESC, the
+    rest of C0, DEL, C1) and every bidirectional override or isolate becomes a visible escape
+    (``\\x1b``, ``\\u202e``); so does a lone surrogate. The one filter of every text view the
+    command line prints (JSON, CSV and HTML keep their own escaping)."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    return text.translate(_VISIBLE)

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from vnplan.batch import Spool, batch, check_targets, iter_plan_files
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, guard, ids
+from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, guard, ids, terminal_view
 from vnplan.errors import UsageError
 from vnplan.output import write_atomic
 from vnplan.report import BATCH_FORMATS, format_for, iter_batch
@@ -60,17 +60,18 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
                 for r in iterator:
                     results.append(r)
                     failing = failing or r.failing
-                    bar.update(task, advance=1, description=Path(r.file).name[:40])
+                    bar.update(task, advance=1, description=terminal_view(Path(r.file).name[:40], "text"))
         else:
             for r in iterator:
                 results.append(r)
                 failing = failing or r.failing
 
         if output and output != "-":
-            write_atomic(output, iter_batch(results, fmt, lang=lang, profile=profile, bom=True), what="report")
+            pieces = (terminal_view(p, fmt) for p in iter_batch(results, fmt, lang=lang, profile=profile, bom=True))
+            write_atomic(output, pieces, what="report")
             if fmt != "text":  # the terminal still gets the totals
-                click.echo(render_summary(results, lang=lang))
+                click.echo(terminal_view(render_summary(results, lang=lang), "text"))
         else:
             for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
-                click.echo(piece, nl=False)
+                click.echo(terminal_view(piece, fmt), nl=False)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

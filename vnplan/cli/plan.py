@@ -22,7 +22,7 @@ from vnplan.rules.runner import check
 @guard
 def parse_cmd(file: str, fmt: str, output: str | None) -> None:
     """Parse FILE (.txt, .md, .docx, .pdf, or - for standard input) and show its structure."""
-    emit(render("plan", parse(read(Path(file))), fmt), output, file)
+    emit(render("plan", parse(read(Path(file))), fmt), output, file, fmt=fmt)
 
 
 @click.command("check")
@@ -38,7 +38,7 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
               profile: str | None, output: str | None) -> None:
     """Check FILE against the rules; exit 1 when an error-level finding is reported."""
     result = check(parse(read(Path(file))), select=ids(select), ignore=ids(ignore), lang=lang, profile=profile)
-    emit(render("check", result, fmt), output, file)
+    emit(render("check", result, fmt), output, file, fmt=fmt)
     sys.exit(EXIT_FINDINGS if result.failing else EXIT_OK)
 
 
@@ -48,4 +48,4 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
 @guard
 def rules_cmd(fmt: str, lang: str) -> None:
     """List the rule catalogue: id, severity, provision, message."""
-    show(render("rules", rules(), fmt, lang=lang))
+    show(render("rules", rules(), fmt, lang=lang), fmt=fmt)
