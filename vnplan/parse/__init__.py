@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from vnplan.errors import NotAPlanError
+from vnplan.errors import NotAPlanError, PatternTimeoutError
 from vnplan.model import (
     Block,
     LegalBasis,
@@ -31,8 +31,16 @@ def parse_document(doc: SourceDocument) -> Plan:
 
     Total: any sequence of blocks gives a Plan, and every non-blank character of every block
     is owned by exactly one node (header, legal basis, preamble, a section's heading or
-    paragraph, a recipient, the signature, ``other`` or ``artifacts``).
+    paragraph, a recipient, the signature, ``other`` or ``artifacts``). The one error is a
+    pattern past its time limit (:mod:`vnplan.pattern`, the last guard), which names the file.
     """
+    try:
+        return _parse_blocks(doc)
+    except PatternTimeoutError as exc:
+        raise exc.at(doc.path) from None
+
+
+def _parse_blocks(doc: SourceDocument) -> Plan:
     blocks = doc.blocks
     artifacts = tuple(block_span(b) for b in blocks if b.kind == "artifact")
     header, body_start = parse_header(blocks)

@@ -21,12 +21,12 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import cache
 
-import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span
-from vnplan.vocab.patterns import in_order
+from vnplan.pattern import guarded
 from vnplan.text import is_upper_text
+from vnplan.vocab.patterns import in_order
 
 __all__ = [
     "extract_abbreviations",
@@ -41,18 +41,18 @@ _CAP = "A-ZĐƯ"
 # possessive: what may follow an abbreviation (a space, comma, parenthesis, no letter) never
 # follows a part of one, so giving characters back could not help
 _ABBR = rf"[{_CAP}](?:[{_CAP}0-9]|&(?=[{_CAP}]))++"
-_TOKEN = regex.compile(rf"(?<![\p{{L}}\p{{N}}&])(?P<a>{_ABBR})(?![\p{{L}}\p{{N}}&])")
+_TOKEN = guarded(rf"(?<![\p{{L}}\p{{N}}&])(?P<a>{_ABBR})(?![\p{{L}}\p{{N}}&])")
 # "(CCHC)", "(CB, CC, VC)", "(PAR INDEX)", "(sau đây viết tắt là CCHC)"
-_DEF = regex.compile(
+_DEF = guarded(
     r"\((?:\s?(?:sau đây\s)?(?:được\s)?(?:gọi|viết)\stắt\s(?:là\s)?:?\s?)?"
     rf"(?P<body>{_ABBR}(?:\s?,\s?{_ABBR})*|{_ABBR}(?:\s[{_CAP}]{{2,}})?)\s?\)"
 )
-_DEF_HEAD = regex.compile(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*+(?:\s\p{{Ll}}++){{0,2}})\s(?P<abbr>{_ABBR})\)")
-_DEF_FOREIGN = regex.compile(rf"\((?P<en>[A-Z][A-Za-z]++(?:\s[A-Za-z&]++){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
-_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_DEF_HEAD = guarded(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*+(?:\s\p{{Ll}}++){{0,2}})\s(?P<abbr>{_ABBR})\)")
+_DEF_FOREIGN = guarded(rf"\((?P<en>[A-Z][A-Za-z]++(?:\s[A-Za-z&]++){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
+_ROMAN = guarded(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "Mục II", "khóa XIII", "quý IV": the capitals after these words are a number (abbreviations.json)
-_ROMAN_BEFORE = regex.compile(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
-_WORDS = regex.compile(r"[\p{L}\p{N}&]+")
+_ROMAN_BEFORE = guarded(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
+_WORDS = guarded(r"[\p{L}\p{N}&]+")
 
 
 @cache
@@ -105,16 +105,16 @@ def _block_indices(doc: SourceDocument, blocks: Iterable[int] | None) -> Iterabl
     return [i for i in idx if doc.blocks[i].kind != "artifact" and doc.blocks[i].text]
 
 
-_ITEM = regex.compile(r"[^\s,]+(?:\s[A-ZĐ]{2,})?")
-_LEFT_WORD = regex.compile(r"(\S+)\s$")
-_RIGHT_WORD = regex.compile(r"\s(\S+)")
-_NEXT_LETTERS = regex.compile(r"\s(\p{L}+)")
+_ITEM = guarded(r"[^\s,]+(?:\s[A-ZĐ]{2,})?")
+_LEFT_WORD = guarded(r"(\S+)\s$")
+_RIGHT_WORD = guarded(r"\s(\S+)")
+_NEXT_LETTERS = guarded(r"\s(\p{L}+)")
 
 
 #: How far before a parenthesis its expansion is looked for: characters, then words.
 _WINDOW = 400
 _WINDOW_WORDS = 24
-_CLAUSE_MARK = regex.compile(r'(?r)[,;:.(\"“]')
+_CLAUSE_MARK = guarded(r'(?r)[,;:.(\"“]')
 
 
 class _Words:

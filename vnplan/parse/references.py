@@ -17,6 +17,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import InternalReference, Section, SourceDocument, Span
+from vnplan.pattern import guarded
 from vnplan.vocab.patterns import escape, longest_first, spelt, variants
 
 __all__ = ["extract_references", "resolve", "resolve_references", "appendices", "find_in_blocks"]
@@ -45,8 +46,8 @@ _PART = (
     rf"|(?P<k>{_v(*_S.part('roman_or_number'))})\s(?P<l>{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*)(?![\p{{L}}\d])"
     rf"|(?P<k>{_v(*_S.part('article'))})\s(?P<l>\d{{1,3}})(?![\d\p{{L}}]))"
 )
-_PART_RE = regex.compile(_PART)
-_CHAIN = regex.compile(
+_PART_RE = guarded(_PART)
+_CHAIN = guarded(
     rf"(?<![\p{{L}}\d])(?P<chain>{_PART}(?:\s?,?\s(?:{_links(_S.part_links)})?{_PART})*)"
     rf"|(?<![\p{{L}}\d])(?P<app>{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?)(?![\p{{L}}\d]))?"
     r"(?P<kt>\s(?:ban hành\s)?kèm theo)?"
@@ -56,9 +57,9 @@ _TYPES = "|".join(
     for n in sorted({*vocab.type_names(), vocab.doc_types().generic_name}, key=len, reverse=True)
     for x in (n, n.lower(), n.upper())
 )
-_AFTER = regex.compile(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
-_ARTICLE_LABEL = regex.compile(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
-_HEADING_LABEL = regex.compile(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
+_AFTER = guarded(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
+_ARTICLE_LABEL = guarded(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
+_HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
 
 
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
@@ -107,7 +108,7 @@ def _external(text: str, end: int) -> bool:
 
 #: The outline styles each kind of part may name (``structure.json``).
 _STYLES = {p.name: p.styles for p in _S.parts}
-_NOT_ARTICLE_WORD = regex.compile(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
+_NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
 
 
 def _norm_label(label: str) -> str:
@@ -219,19 +220,19 @@ def find_in_blocks(doc: SourceDocument, kind: str, label: str, starts: _Starts |
         return found
     lab = regex.escape(label)
     if kind == _ARTICLE:
-        pat = regex.compile(rf"^{_ARTICLE_WORD}\s{lab}(?![\d])")
+        pat = guarded(rf"^{_ARTICLE_WORD}\s{lab}(?![\d])")
     elif kind == _LETTER:
-        pat = regex.compile(rf"^{lab}\)")
+        pat = guarded(rf"^{lab}\)")
     else:
-        pat = regex.compile(rf"^(?:{_HEADING_WORDS}\s)?{lab}[.)]?\s")
+        pat = guarded(rf"^(?:{_HEADING_WORDS}\s)?{lab}[.)]?\s")
     return next((_whole(b.index, b.text) for b in doc.blocks if b.kind != "artifact" and pat.match(b.text)), None)
 
 
 _ARTICLE_WORD = spelt([_ARTICLE], ("sentence", "upper"))
-_ARTICLE_START = regex.compile(rf"{_ARTICLE_WORD}\s(\d+)")
+_ARTICLE_START = guarded(rf"{_ARTICLE_WORD}\s(\d+)")
 _HEADING_VARIANTS = tuple(variants([p.name for p in _S.parts if p.heading], ("sentence", "upper")))
-_TOKEN_BEFORE_SPACE = regex.compile(r"\S*+(?=\s)")
-_SPACE = regex.compile(r"\s")
+_TOKEN_BEFORE_SPACE = guarded(r"\S*+(?=\s)")
+_SPACE = guarded(r"\s")
 _LETTER_LABEL_MAX = 16
 
 
@@ -273,7 +274,7 @@ def _whole(block: int, text: str) -> Span:
     return Span(block, 0, len(text))
 
 
-_APPENDIX_HEAD = regex.compile(rf"^(?:{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
+_APPENDIX_HEAD = guarded(rf"^(?:{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
 
 
 def appendices(doc: SourceDocument) -> tuple[tuple[str, Span], ...]:

@@ -46,6 +46,7 @@ from vnplan.parse.citations.patterns import (
     TYPE_BEFORE_ANA,
     YEAR_AFTER,
 )
+from vnplan.pattern import guarded
 from vnplan.text import key
 
 Triggers = list[tuple[int, str]]
@@ -185,7 +186,7 @@ def triggers(text: str) -> Triggers:
     return out
 
 
-_SEMICOLON = regex.compile(";")
+_SEMICOLON = guarded(";")
 
 
 class _LawEnds:
@@ -223,7 +224,7 @@ def match_at(text: str, pos: int) -> regex.Match[str] | None:
     ends = _law_ends(text)
     m = (MAIN if _in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
     if m is not None and (m.group("type") is not None or m.group("atype") is not None
-                          or (m.re is MAIN and m.group("ltype") is not None)):
+                          or ("ltype" in m.re.groupindex and m.group("ltype") is not None)):
         return m
     if ends.basis_end is not None and _in_reach(text, pos, ends.semis):
         semi = MAIN_SEMI.match(text, pos)

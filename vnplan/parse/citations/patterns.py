@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.pattern import Pattern, guarded
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
 
@@ -88,8 +89,8 @@ def _law(law_end: str) -> str:
     )
 
 
-def _main(*alternatives: str) -> regex.Pattern[str]:
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + ")")
+def _main(*alternatives: str) -> Pattern:
+    return guarded(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + ")")
 
 
 _ALTERNATIVES = (
@@ -117,24 +118,24 @@ MAIN_NO_LAW = _main(*_ALTERNATIVES[:2], *_ALTERNATIVES[3:])
 #: (as this once was, inside MAIN) made every law word cost the whole block, which is quadratic.
 MAIN_SEMI = _main(_law(";"))
 #: Every place a law's name may end (zero-width).
-LAW_END_AT = regex.compile(rf"(?={LAW_END})")
+LAW_END_AT = guarded(rf"(?={LAW_END})")
 #: From a law's type, up to the first white space its name cannot reach: LAW_SPACES of them and
 #: the word after (no match: every end in the rest of the text is in reach).
-LAW_REACH = regex.compile(rf"(?:\S*+\s){{{LAW_SPACES}}}\S*+")
+LAW_REACH = guarded(rf"(?:\S*+\s){{{LAW_SPACES}}}\S*+")
 #: "Căn cứ Luật", "CĂN CỨ BỘ LUẬT": a law cited as legal basis.
-BASIS_LAW = regex.compile(rf"(?:{_BASIS})\s(?:{_LAW_ALT})")
+BASIS_LAW = guarded(rf"(?:{_BASIS})\s(?:{_LAW_ALT})")
 
 # Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
 # project word. The full pattern (with its long alternation of type names) is tried only at
 # the word starts shortly before each of these, which is many times faster than searching.
 TRIGGERS = (
-    ("num", regex.compile(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
-    ("ana", regex.compile(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
-    ("word", regex.compile(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
+    ("num", guarded(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
+    ("ana", guarded(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
+    ("word", guarded(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
 )
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
-TYPE_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
-TYPE_BEFORE_ANA = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
+TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
+TYPE_BEFORE_ANA = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
 LOOKBACK = 48  # longer than any type name with "số:" before its number
 SEP = "\x00"  # joins blocks for the trigger scan; never in text (readers refuse NUL)
 
@@ -145,22 +146,22 @@ _DATE = (
     r"|[.…_]*+\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4}))"
     r"(?!\d)"
 )
-DATE_AFTER = regex.compile(rf"\s?,?\s?(?:ban hành\s)?{_NGAY}\s?{_DATE}")
-YEAR_AFTER = regex.compile(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
-NUMBER_AFTER = regex.compile(rf"\s{_SO}\s?{_NUMSYM}")
-CONT = regex.compile(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
-ISSUER_AFTER = regex.compile(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
-NUMSYM_RE = regex.compile(_NUMSYM)
-NO_CUA_ISSUER = regex.compile(
+DATE_AFTER = guarded(rf"\s?,?\s?(?:ban hành\s)?{_NGAY}\s?{_DATE}")
+YEAR_AFTER = guarded(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
+NUMBER_AFTER = guarded(rf"\s{_SO}\s?{_NUMSYM}")
+CONT = guarded(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
+ISSUER_AFTER = guarded(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
+NUMSYM_RE = guarded(_NUMSYM)
+NO_CUA_ISSUER = guarded(
     rf"\s(?P<iss>{in_order(_W.bare_issuers.names)})"
     rf"(?=\s(?:{in_order(_W.bare_issuers.followers)})(?!\p{{L}})|\s?[;,.]|\s?$)"
 )
-HEADER_NO = regex.compile(rf"(?:^|\s){_SO}\s?:\s?$")
-PLURAL = regex.compile(rf"{spelt(_W.plural, ('lower', 'upper', 'sentence'))}\s$")
-WORD = regex.compile(r"[^\s]+")
-SPACES = regex.compile(r"\s+")
-SYM_SPLIT = regex.compile(r"[-–/]")
-SO_END = regex.compile(rf"{_SO}\s$")
-LIST_GAP = regex.compile(rf"\s?,?\s?{_VA}?\s?")
+HEADER_NO = guarded(rf"(?:^|\s){_SO}\s?:\s?$")
+PLURAL = guarded(rf"{spelt(_W.plural, ('lower', 'upper', 'sentence'))}\s$")
+WORD = guarded(r"[^\s]+")
+SPACES = guarded(r"\s+")
+SYM_SPLIT = guarded(r"[-–/]")
+SO_END = guarded(rf"{_SO}\s$")
+LIST_GAP = guarded(rf"\s?,?\s?{_VA}?\s?")
 #: Organisations whose names contain a comma, read as one issuer.
-COMMA_NAMES_RE = regex.compile("|".join(regex.escape(n) for n in sorted(_W.comma_names, key=len, reverse=True)))
+COMMA_NAMES_RE = guarded("|".join(regex.escape(n) for n in sorted(_W.comma_names, key=len, reverse=True)))

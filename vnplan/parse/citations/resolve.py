@@ -17,6 +17,7 @@ import vnplan.vocab as vocab
 from vnplan.model import Citation, Span
 from vnplan.parse.citations.find import RawCitation, canonical_type, parse_number_symbol
 from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
+from vnplan.pattern import guarded
 from vnplan.text import key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +75,7 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
     if not names:
         return raws
     trie = _trie(names)
-    starts = regex.compile(r"(?<![\p{L}\p{N}])[" + regex.escape("".join(sorted(trie))) + "]")
+    starts = guarded(r"(?<![\p{L}\p{N}])[" + regex.escape("".join(sorted(trie))) + "]")
     spans = _taken(raws)
     extra: list[RawCitation] = []
     for bi, text in texts.items():
@@ -100,7 +101,7 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
 
 
 _END = ""  # the trie key that marks the end of a name (no character of text is empty)
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = guarded(r"\p{L}")
 
 
 def _trie(names: Iterable[str]) -> dict[str, Any]:
