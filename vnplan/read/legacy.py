@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from vnplan.data import load_json
+from vnplan.pattern import Pattern, guarded
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
@@ -25,9 +26,9 @@ def _tables() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=2)
-def _pattern(encoding: str) -> regex.Pattern[str]:
+def _pattern(encoding: str) -> Pattern:
     keys = sorted(_tables()[encoding], key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(k) for k in keys))
+    return guarded("|".join(regex.escape(k) for k in keys))
 
 
 def encoding_of_font(font: str | None) -> str | None:
@@ -63,15 +64,15 @@ def convert(text: str, encoding: str, *, upper: bool = False) -> str:
 
 
 # Letters of Vietnamese outside Latin-1 (ă đ ơ ư and every toned letter of U+1EA0-U+1EF9).
-_VN_ONLY = regex.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
+_VN_ONLY = guarded(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
 # Latin-1 letters and signs that Vietnamese never uses.
 _VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 
-_LATIN1_HIGH = regex.compile(r"[\u00a1-\u00ff]")
-_LETTER = regex.compile(r"\p{L}")
+_LATIN1_HIGH = guarded(r"[\u00a1-\u00ff]")
+_LETTER = guarded(r"\p{L}")
 # Latin-1 characters that are neither Vietnamese letters nor common signs (« » ° § © ® · ×).
-_ODD_ONLY = regex.compile("[" + "".join(
+_ODD_ONLY = guarded("[" + "".join(
     c for c in map(chr, range(0xA1, 0x100)) if c not in _VN_LATIN1 and c not in "«»°§©®·×").replace("-", "\\-") + "]")
 
 
@@ -111,9 +112,9 @@ def detect(text: str) -> str | None:
     return None
 
 
-_VNI_MARK = regex.compile(r"[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
-_VNI_AFTER_VOWEL = regex.compile(r"(?<=[aeouyAEOUYôöÔÖ])[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
-_WORD = regex.compile(r"\p{L}+")
+_VNI_MARK = guarded(r"[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
+_VNI_AFTER_VOWEL = guarded(r"(?<=[aeouyAEOUYôöÔÖ])[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
+_WORD = guarded(r"\p{L}+")
 
 
 def _alien(text: str) -> bool:
