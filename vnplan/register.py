@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import io
 import json
 import os
 import sqlite3
@@ -499,15 +500,26 @@ def _partial_iso(d: dict[str, Any]) -> str | None:
     return out
 
 
+#: A list of units larger than this is refused (a province's units fit in a few KB).
+MAX_UNITS_BYTES = 10_000_000
+
+
 def read_units_csv(path: str | os.PathLike[str]) -> list[str]:
     """Unit names from the first column of a CSV file (UTF-8, BOM allowed); a header row is skipped."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = [r for r in csv.reader(fh) if r and r[0].strip()]
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_UNITS_BYTES + 1)
+        if len(raw) > MAX_UNITS_BYTES:
+            raise InputError(f"the list of units is larger than {MAX_UNITS_BYTES // 1_000_000} MB "
+                             "(vnplan.register.MAX_UNITS_BYTES)", path=str(path), hint="one unit name a line")
+        rows = [r for r in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")) if r and r[0].strip()]
     except OSError as exc:
         raise InputError(f"cannot read the list of units: {exc.strerror}", path=str(path)) from None
     except UnicodeDecodeError:
         raise InputError("the list of units is not UTF-8 text", path=str(path), hint="save it as CSV UTF-8") from None
+    except csv.Error as exc:  # a field past the csv module's limit (131 072 characters), a NUL byte
+        raise InputError(f"the list of units is not a CSV file: {exc}", path=str(path),
+                         hint="one unit name a line, in the first column") from None
     names = [r[0].strip() for r in rows]
     if names and fold(names[0]) in {"unit", "units", "don vi", "ten don vi", "co quan", "ten co quan", "name"}:
         names = names[1:]
