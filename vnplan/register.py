@@ -29,6 +29,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.errors import InputError, UsageError
+from vnplan.pattern import guarded
 from vnplan.results import DocumentRow, PlanResult, WrongDate, without_surrogates
 from vnplan.text import fold
 
@@ -154,7 +155,7 @@ MIGRATIONS: tuple[str, ...] = (
 _UNIT_ABBREVIATIONS: dict[str, str] = {
     fold(e.abbr): fold(e.expansion) for e in vocab.abbreviations().used_for("unit_key")
 }
-_ABBR_RE = regex.compile(
+_ABBR_RE = guarded(
     r"\b(?:" + "|".join(regex.escape(k) for k in sorted(_UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 )
 

@@ -31,6 +31,7 @@ import attrs
 import regex
 
 from vnplan.model import Coverage, Evidence, Plan, RequirementResult, Span
+from vnplan.pattern import guarded
 from vnplan.profiles.figures import (  # noqa: F401  (comparator_of re-exported)
     DEADLINE_RE,
     PERCENT_RE,
@@ -59,7 +60,7 @@ GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể
 ORDER_FREE = 4  # phrases this long may match in any word order; shorter ones keep theirs
 PLACEHOLDER = 0.2  # the score of evidence that is only a skeleton's placeholder
 
-_CLAUSE_END_RE = regex.compile(r"[;!?]|\.(?!\d)|:\s|\n")
+_CLAUSE_END_RE = guarded(r"[;!?]|\.(?!\d)|:\s|\n")
 
 
 # --------------------------------------------------------------------------- phrases
@@ -303,7 +304,7 @@ class Compiled:
     def __init__(self, req: Requirement, abbr: dict[str, tuple[str, ...]]) -> None:
         self.req = req
         self.groups = [[Phrase(p, abbr) for p in g] for g in req.evidence.all_of]
-        self.pattern = regex.compile(req.evidence.pattern, regex.IGNORECASE) if req.evidence.pattern else None
+        self.pattern = guarded(req.evidence.pattern, regex.IGNORECASE) if req.evidence.pattern else None
 
 
 def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
@@ -342,7 +343,7 @@ def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:
 
 # --------------------------------------------------------------------------- targets
 
-_FIGURE_GAP_RE = regex.compile(r"[;!?]|\.\s")
+_FIGURE_GAP_RE = guarded(r"[;!?]|\.\s")
 
 
 def _figure_near(unit: Unit, first_char: int, last_char: int) -> regex.Match[str] | None:
@@ -603,7 +604,7 @@ def _locate(r: RequirementResult, index: PlanIndex) -> RequirementResult:
 
 # --------------------------------------------------------------------------- assignments (C306)
 
-_ASSIGN_RE = regex.compile(
+_ASSIGN_RE = guarded(
     r"(?:^|\s)(?:giao|có trách nhiệm|chịu trách nhiệm|chủ trì|phụ trách|đầu mối|được phân công|phân công|"
     r"yêu cầu|đề nghị)(?:\s|,|:|$)",
     regex.IGNORECASE,

@@ -11,15 +11,14 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-import regex
-
 import vnplan.vocab as vocab
 from vnplan.model import Plan, Section, Span
+from vnplan.pattern import guarded
 from vnplan.profiles.model import Profile
 from vnplan.text import is_syllable, key, split_syllables
 
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
-_PLACEHOLDER_RE = regex.compile(r"\[[^\[\]]{2,}\]")
+_TOKEN_RE = guarded(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
+_PLACEHOLDER_RE = guarded(r"\[[^\[\]]{2,}\]")
 _ROLES_OF = {
     "any": None,
     "content": frozenset({"content"}),

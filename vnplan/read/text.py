@@ -8,7 +8,6 @@ It knows nothing about plans: only about lines, paragraphs and list markers.
 
 from __future__ import annotations
 
-
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
 from vnplan.pattern import guarded
