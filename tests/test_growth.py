@@ -22,6 +22,7 @@ from test_read_hostile import assert_linear
 from vnplan import check
 from vnplan.errors import VnplanError
 from vnplan.parse import parse_document
+from vnplan.profiles.derive import derive
 from vnplan.read.text import read_text
 
 _SAMPLE = (Path(__file__).parent.parent / "samples" / "bacgiang-skhcn-kh-tuyen-truyen-cchc-2024.txt").read_text(
@@ -88,3 +89,21 @@ def test_one_long_line_of_prose_citing_a_law_a_sentence_grows_linearly() -> None
     """FINDINGS D1, second case: ordinary prose, one law cited per sentence, all on one line."""
     sentence = "Thực hiện Luật Cán bộ, công chức năm 2008 về việc tuyên truyền. "
     assert_linear(parse_and_check, lambda k: in_plan(sentence * k), 200, floor=0.03)
+
+
+def derive_profile(text: str) -> None:
+    try:
+        derive(parse_document(read_text(text)))
+    except VnplanError:
+        pass
+
+
+# Deriving a profile reads a parent plan sent by another office: the same care.
+DERIVE_FAMILIES = ("decree citations", "plan citations", "article clause point", "dates", "defined abbreviations",
+                   "part headings", "roman labels on lines", "references")
+
+
+@pytest.mark.parametrize("family", DERIVE_FAMILIES)
+def test_deriving_a_profile_work_grows_linearly(family: str) -> None:
+    unit, n = FAMILIES[family]
+    assert_linear(derive_profile, lambda k: in_plan(unit * k), max(n // 2, 100), floor=0.1)

@@ -106,7 +106,7 @@ def _block_indices(doc: SourceDocument, blocks: Iterable[int] | None) -> Iterabl
 
 
 _ITEM = guarded(r"[^\s,]+(?:\s[A-ZĐ]{2,})?")
-_LEFT_WORD = guarded(r"(\S+)\s$")
+_LEFT_WORD = guarded(r"(\S{1,30})\s$")  # run on a 30-character window; bounded all the same
 _RIGHT_WORD = guarded(r"\s(\S+)")
 _NEXT_LETTERS = guarded(r"\s(\p{L}+)")
 
