@@ -76,6 +76,8 @@ FAMILIES = {
     "capitals": ("KẾ HOẠCH ", 800),
     "references": ("theo quy định tại ", 800),
     "short lines": ("abc def\n", 2_000),
+    "laws without spaces": ("Luật/", 1_000),
+    "legal basis without spaces": ("Căn cứ Luật;", 600),
 }
 
 
