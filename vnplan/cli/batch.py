@@ -14,10 +14,24 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from vnplan.batch import DEFAULT_TIMEOUT, Spool, batch, check_targets, iter_plan_files
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, echo, guard, ids, terminal_view
+from vnplan.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LANG,
+    echo,
+    guard,
+    ids,
+    terminal_view,
+)
 from vnplan.errors import UsageError
 from vnplan.output import write_atomic
 from vnplan.report import BATCH_FORMATS, format_for, iter_batch

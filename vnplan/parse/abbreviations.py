@@ -18,9 +18,8 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
 from functools import cache
-
+from itertools import accumulate
 
 import vnplan.vocab as vocab
 from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span

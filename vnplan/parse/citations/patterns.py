@@ -16,7 +16,6 @@ import vnplan.vocab as vocab
 from vnplan.pattern import Pattern, guarded
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
-
 _W = vocab.citations()
 _T = vocab.doc_types()
 _DW = vocab.dates()
