@@ -103,7 +103,7 @@ def test_json_keeps_the_text_exactly(plan_file):
 
 def test_batch_text_and_register_views_print_no_escape_sequence(plan_file, tmp_path):
     (tmp_path / f"tên {ESC}]0;x{BEL}.txt").write_text(hostile_plan() + "\nGhi chú.\n", encoding="utf-8")
-    db = tmp_path / "reg.db"
+    db = tmp_path.parent / f"{tmp_path.name}-reg.db"  # never inside the folder checked: it would be a row
     res = run("batch", tmp_path, "--jobs", "1", "--register", db)
     assert res.exit_code in (0, 1), res.output
     assert_safe(res.output)
