@@ -20,8 +20,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "vnplan"
 #: The layers, lowest first: a module may import only from its own layer or a lower one.
 #: A module belongs to the longest prefix that names it. The same table is in docs/design.md.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("vnplan.errors", "vnplan.text", "vnplan.data", "vnplan.model", "vnplan.vocab", "vnplan.results",
-              "vnplan.output", "vnplan.version")),
+    ("base", ("vnplan.errors", "vnplan.text", "vnplan.pattern", "vnplan.data", "vnplan.model", "vnplan.vocab",
+              "vnplan.results", "vnplan.output", "vnplan.version")),
     ("read", ("vnplan.read",)),
     ("parse", ("vnplan.parse",)),
     ("profiles and rules", ("vnplan.profiles", "vnplan.rules")),

@@ -68,6 +68,18 @@ class LimitExceededError(InputError):
     paragraphs, runs, pages… Real documents stay far below them; the message names the limit."""
 
 
+class PatternTimeoutError(InputError):
+    """A pattern ran past its time limit on the text (``vnplan.pattern.PATTERN_SECONDS``). Every
+    pattern is written to take time linear in the text; this is the last guard, not a limit a
+    real document meets: vnplan gives up on that document instead of hanging."""
+
+    def at(self, path: str | None) -> PatternTimeoutError:
+        """The same error naming the file it happened on (the parser learns the path late)."""
+        if path is None or self.path is not None:
+            return self
+        return PatternTimeoutError(self.detail, path=path, hint=self.hint)
+
+
 class NeedsOCRError(InputError):
     """A PDF has no text layer (a scan): it must go through OCR first."""
 

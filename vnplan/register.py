@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import io
 import json
 import os
 import sqlite3
@@ -29,6 +30,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.errors import InputError, UsageError
+from vnplan.pattern import guarded
 from vnplan.results import DocumentRow, PlanResult, WrongDate, without_surrogates
 from vnplan.text import fold
 
@@ -154,7 +156,7 @@ MIGRATIONS: tuple[str, ...] = (
 _UNIT_ABBREVIATIONS: dict[str, str] = {
     fold(e.abbr): fold(e.expansion) for e in vocab.abbreviations().used_for("unit_key")
 }
-_ABBR_RE = regex.compile(
+_ABBR_RE = guarded(
     r"\b(?:" + "|".join(regex.escape(k) for k in sorted(_UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 )
 
@@ -501,15 +503,26 @@ def _partial_iso(d: dict[str, Any]) -> str | None:
     return out
 
 
+#: A list of units larger than this is refused (a province's units fit in a few KB).
+MAX_UNITS_BYTES = 10_000_000
+
+
 def read_units_csv(path: str | os.PathLike[str]) -> list[str]:
     """Unit names from the first column of a CSV file (UTF-8, BOM allowed); a header row is skipped."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = [r for r in csv.reader(fh) if r and r[0].strip()]
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_UNITS_BYTES + 1)
+        if len(raw) > MAX_UNITS_BYTES:
+            raise InputError(f"the list of units is larger than {MAX_UNITS_BYTES // 1_000_000} MB "
+                             "(vnplan.register.MAX_UNITS_BYTES)", path=str(path), hint="one unit name a line")
+        rows = [r for r in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")) if r and r[0].strip()]
     except OSError as exc:
         raise InputError(f"cannot read the list of units: {exc.strerror}", path=str(path)) from None
     except UnicodeDecodeError:
         raise InputError("the list of units is not UTF-8 text", path=str(path), hint="save it as CSV UTF-8") from None
+    except csv.Error as exc:  # a field past the csv module's limit (131 072 characters), a NUL byte
+        raise InputError(f"the list of units is not a CSV file: {exc}", path=str(path),
+                         hint="one unit name a line, in the first column") from None
     names = [r[0].strip() for r in rows]
     if names and fold(names[0]) in {"unit", "units", "don vi", "ten don vi", "co quan", "ten co quan", "name"}:
         names = names[1:]

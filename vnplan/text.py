@@ -15,6 +15,8 @@ import unicodedata
 
 import regex
 
+from vnplan.pattern import guarded
+
 # Tone marks placed on the second vowel of oa/oe/uy ("old style": hoà, khoẻ, thuý) move to
 # the first ("new style": hòa, khỏe, thúy) when nothing follows the pair in the syllable.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook, tilde, dot below
@@ -35,15 +37,15 @@ def _tone_table() -> dict[str, str]:
 
 _TONE_TABLE = _tone_table()
 # Not after q (quý: u belongs to the consonant) nor g; not followed by another letter.
-_TONE_RE = regex.compile(
+_TONE_RE = guarded(
     r"(?<![qQgG])(?:" + "|".join(regex.escape(k) for k in _TONE_TABLE) + r")(?!\p{L}|\p{M})"
 )
 
 # Characters that look Vietnamese but are not, and spaces of every kind.
 _LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
-_SPACE_RE = regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACE_RE = guarded(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u00ad\ufeff"), None)
-_INVISIBLE_RE = regex.compile("[\u200c\u200d\u2060\u00ad\ufeff]")
+_INVISIBLE_RE = guarded("[\u200c\u200d\u2060\u00ad\ufeff]")
 
 
 def fix_tones(s: str) -> str:
@@ -116,8 +118,8 @@ def key(s: str) -> str:
     return normalize(s).lower()
 
 
-_STRIP_MARKS = regex.compile(r"\p{M}+")
-_ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
+_STRIP_MARKS = guarded(r"\p{M}+")
+_ALNUM_RUN = guarded(r"[\p{L}\p{N}]+")
 
 
 def fold(s: str) -> str:
@@ -127,8 +129,8 @@ def fold(s: str) -> str:
     return " ".join(_ALNUM_RUN.findall(d))
 
 
-_UPPER_RE = regex.compile(r"\p{Lu}")
-_LOWER_RE = regex.compile(r"\p{Ll}")
+_UPPER_RE = guarded(r"\p{Lu}")
+_LOWER_RE = guarded(r"\p{Ll}")
 
 
 def is_upper_text(s: str) -> bool:
@@ -160,7 +162,7 @@ _OPEN_ONLY = frozenset(
     "ia ua ưa ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu oai oay oao oeo uây uôi uya uyu ươi ươu yêu iêu".split()
 )
 _CLOSED_ONLY = frozenset("iê yê uô ươ uyê uâ oă ă â".split())
-_TONE_MARKS = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_TONE_MARKS = guarded("[\u0300\u0301\u0303\u0309\u0323]")
 
 
 def _base(s: str) -> str:
@@ -191,7 +193,7 @@ def is_syllable(word: str) -> bool:
     return False
 
 
-_LETTER_RUN = regex.compile(r"\p{L}+")
+_LETTER_RUN = guarded(r"\p{L}+")
 
 
 def split_syllables(word: str) -> list[str] | None:
@@ -233,3 +235,39 @@ def split_run_together(text: str) -> str:
 def match_key(s: str) -> str:
     """Key for tolerant matching: run-together syllables split, then :func:`fold`."""
     return fold(split_run_together(normalize(s)))
+
+
+# --------------------------------------------------------------------------- text for a terminal
+# Document text and file names come from other offices: printed raw, an escape sequence in them
+# would drive the reader's terminal (set the window title, write the clipboard through OSC 52,
+# hide a link behind OSC 8 text, clear the screen) and a bidirectional override would show the
+# text in another order than it is.
+
+#: Control characters (C0 but line feed and tab, DEL, C1), the bidirectional embeddings,
+#: overrides and isolates (U+202A–U+202E, U+2066–U+2069), and lone surrogates (an undecodable
+#: byte of a file name): what :func:`for_terminal` replaces.
+_UNSAFE = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF))
+_UNSAFE_RE = guarded("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _UNSAFE) + "]")
+_VISIBLE = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}") for a, b in _UNSAFE for c in range(a, b + 1)}
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print on a terminal: every control character but line feed and tab (ESC, the
+    rest of C0, DEL, C1) and every bidirectional override or isolate becomes a visible escape
+    (``\\x1b``, ``\\u202e``); so does a lone surrogate. The one filter of every text view the
+    command line prints (JSON, CSV and HTML keep their own escaping).
+
+    Kept as they are: bold on and off (``ESC[1m``, ``ESC[22m``), the only styles vnplan's text
+    views write (the matched words of compliance evidence); at most a document holding them turns
+    bold on, and ``click`` drops them where the output is no terminal."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    if _BOLD_ON in text:
+        return _BOLD_OFF.join(
+            _BOLD_ON.join(piece.translate(_VISIBLE) for piece in part.split(_BOLD_ON))
+            for part in text.split(_BOLD_OFF)
+        )
+    return text.translate(_VISIBLE)
+
+
+_BOLD_ON, _BOLD_OFF = "\x1b[1m", "\x1b[22m"

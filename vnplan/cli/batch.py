@@ -14,10 +14,24 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from vnplan.batch import DEFAULT_TIMEOUT, Spool, batch, check_targets, iter_plan_files
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, echo, guard, ids
+from vnplan.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LANG,
+    echo,
+    guard,
+    ids,
+    terminal_view,
+)
 from vnplan.errors import UsageError
 from vnplan.output import write_atomic
 from vnplan.report import BATCH_FORMATS, format_for, iter_batch
@@ -69,17 +83,18 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
                 for r in iterator:
                     results.append(r)
                     failing = failing or r.failing
-                    bar.update(task, advance=1, description=escape(Path(r.file).name[:40]))
+                    bar.update(task, advance=1, description=escape(terminal_view(Path(r.file).name[:40], "text")))
         else:
             for r in iterator:
                 results.append(r)
                 failing = failing or r.failing
 
         if output and output != "-":
-            write_atomic(output, iter_batch(results, fmt, lang=lang, profile=profile, bom=True), what="report")
+            pieces = (terminal_view(p, fmt) for p in iter_batch(results, fmt, lang=lang, profile=profile, bom=True))
+            write_atomic(output, pieces, what="report")
             if fmt != "text":  # the terminal still gets the totals
-                echo(render_summary(results, lang=lang))
+                echo(terminal_view(render_summary(results, lang=lang), "text"))
         else:
             for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
-                echo(piece, nl=False)
+                echo(terminal_view(piece, fmt), nl=False)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

@@ -13,6 +13,7 @@ import click
 
 from vnplan.errors import VnplanError
 from vnplan.output import write_atomic
+from vnplan.text import for_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,7 +31,7 @@ def format_option(formats: Sequence[str], default: str = "text") -> Callable[[F]
 
 def fail(message: str) -> None:
     message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, even for a file name holding one
-    click.echo(f"vnplan: error: {message}", err=True)
+    say(f"vnplan: error: {message}")
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -39,7 +40,7 @@ def warn_reading(warnings: Sequence[str]) -> None:
     standard error: a check is never run on doubtful text without saying so."""
     for w in warnings:
         line = "".join(c if c.isprintable() else " " for c in w)
-        click.echo(f"vnplan: cảnh báo khi đọc / reading warning: {line}", err=True)
+        say(f"vnplan: cảnh báo khi đọc / reading warning: {line}")
 
 
 def guard(func: F) -> F:
@@ -84,8 +85,16 @@ def echo(text: str, *, nl: bool = True) -> None:
             pass
 
 
-def emit(text: str, output: str | None, source: str | None = None) -> None:
-    """Print TEXT, or write it to OUTPUT (never onto SOURCE, the input file)."""
+def terminal_view(text: str, fmt: str) -> str:
+    """What the command line prints of a view: a text view through :func:`~vnplan.text.for_terminal`
+    (no control character, no hidden bidirectional override: document text and file names come
+    from other offices); JSON, SARIF, CSV and HTML exactly as rendered (they escape on their own)."""
+    return for_terminal(text) if fmt == "text" else text
+
+
+def emit(text: str, output: str | None, source: str | None = None, *, fmt: str = "text") -> None:
+    """Print TEXT, a view in format FMT, or write it to OUTPUT (never onto SOURCE, the input file)."""
+    text = terminal_view(text, fmt)
     if output is None or output == "-":
         echo(text)  # drops the terminal's bold (matched words) when the output is no terminal
         return
@@ -93,10 +102,15 @@ def emit(text: str, output: str | None, source: str | None = None) -> None:
     write_atomic(output, text if text.endswith("\n") else text + "\n", source=source)
 
 
-def show(text: str) -> None:
-    """Print a view on standard output (nothing at all for an empty one)."""
+def show(text: str, *, fmt: str = "text") -> None:
+    """Print a view in format FMT on standard output (nothing at all for an empty one)."""
     if text:
-        echo(text)
+        echo(terminal_view(text, fmt))
+
+
+def say(message: str) -> None:
+    """A message of the command itself on standard error (it may quote a file name: filtered too)."""
+    click.echo(for_terminal(message), err=True)
 
 
 class Group(click.Group):

@@ -33,7 +33,7 @@ from vnplan.rules.runner import check
 @guard
 def parse_cmd(file: str, fmt: str, output: str | None) -> None:
     """Parse FILE (.txt, .md, .docx, .pdf; .doc, .rtf, .odt through LibreOffice; - for standard input)."""
-    emit(render("plan", parse(read(Path(file))), fmt), output, file)
+    emit(render("plan", parse(read(Path(file))), fmt), output, file, fmt=fmt)
 
 
 @click.command("check")
@@ -51,7 +51,7 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
     doc = read(Path(file))
     warn_reading(doc.warnings)
     result = check(parse(doc), select=ids(select), ignore=ids(ignore), lang=lang, profile=profile)
-    emit(render("check", result, fmt), output, file)
+    emit(render("check", result, fmt), output, file, fmt=fmt)
     sys.exit(EXIT_FINDINGS if result.failing else EXIT_OK)
 
 
@@ -61,4 +61,4 @@ def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, .
 @guard
 def rules_cmd(fmt: str, lang: str) -> None:
     """List the rule catalogue: id, severity, provision, message."""
-    show(render("rules", rules(), fmt, lang=lang))
+    show(render("rules", rules(), fmt, lang=lang), fmt=fmt)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from vnplan.cli.common import emit, format_option, guard, show
+from vnplan.cli.common import emit, format_option, guard, say, show
 from vnplan.errors import UsageError
 from vnplan.parse import parse
 from vnplan.profiles import load, names, profile_to_dict, validate
@@ -20,7 +20,7 @@ from vnplan.report import formats, render
 @guard
 def profiles_cmd(fmt: str) -> None:
     """List the shipped requirement profiles of parent plans."""
-    show(render("profiles", [load(n) for n in names()], fmt))
+    show(render("profiles", [load(n) for n in names()], fmt), fmt=fmt)
 
 
 @click.group("profile")
@@ -34,7 +34,7 @@ def profile_group() -> None:
 @guard
 def profile_show_cmd(name_or_file: str, fmt: str) -> None:
     """Show a profile (a shipped name or a JSON file): parent, requirements, evidence, provenance."""
-    show(render("profile", load(name_or_file), fmt))
+    show(render("profile", load(name_or_file), fmt), fmt=fmt)
 
 
 @profile_group.command("derive")
@@ -49,9 +49,9 @@ def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | N
         raise UsageError("the output file exists", path=output, hint="choose another name or add --force")
     profile = derive(parse(read(Path(parent_file))), profile_id=profile_id)
     validate(profile_to_dict(profile))
-    emit(render("profile", profile, "json"), output, parent_file)
+    emit(render("profile", profile, "json"), output, parent_file, fmt="json")
     if output not in (None, "-"):
-        click.echo(derive_summary(profile, output), err=True)
+        say(derive_summary(profile, output))
 
 
 def derive_summary(profile, output: str) -> str:  # type: ignore[no-untyped-def]

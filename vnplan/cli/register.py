@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, guard, show
+from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, guard, say, show
 from vnplan.errors import UsageError
 from vnplan.profiles import load
 from vnplan.register import Register, parse_reference, read_units_csv
@@ -43,9 +43,9 @@ def register_list(db: str, unit: str | None, fmt: str) -> None:
     """List registered documents (by unit, then date), or one unit's revisions with --unit."""
     with _open(db) as reg:
         docs = reg.history(unit) if unit else reg.documents()
-    show(render("documents", docs, fmt))
+    show(render("documents", docs, fmt), fmt=fmt)
     if unit and not docs and fmt == "text":
-        click.echo(f"no document of {unit!r} in the register", err=True)
+        say(f"no document of {unit!r} in the register")
 
 
 @register_group.command("show")
@@ -60,7 +60,7 @@ def register_show(db: str, key: str, fmt: str) -> None:
         if doc is None:
             raise UsageError(f"no document {key!r} in the register", hint="`vnplan register list` shows them")
         details = reg.details(doc.id)
-    show(render("document", details, fmt))
+    show(render("document", details, fmt), fmt=fmt)
 
 
 def _parent_of(parent: str | None, parent_date: str | None, profile: str | None) -> tuple[str, str, _dt.date | None]:
@@ -104,5 +104,5 @@ def register_missing(db: str, expected: str, parent: str | None, parent_date: st
         result = MissingUnits(number=number, symbol=symbol, date=date, expected=len(units),
                               missing=tuple(reg.missing(units, number, symbol)),
                               wrong_dates=tuple(reg.wrong_dates(number, symbol, date) if date else ()))
-    show(render("missing", result, fmt))
+    show(render("missing", result, fmt), fmt=fmt)
     sys.exit(EXIT_FINDINGS if result.failing else EXIT_OK)

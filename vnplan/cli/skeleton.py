@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from vnplan.cli.common import guard
+from vnplan.cli.common import guard, say
 from vnplan.generate import write
 
 
@@ -32,4 +32,4 @@ def skeleton_cmd(profile: str, unit: str, parent_unit: str | None, symbol: str, 
     path = write(output, profile, unit=unit, parent_unit=parent_unit, symbol=symbol, place=place, year=year,
                  title=title, signer_position=signer_position, signer_name=signer_name, deputy=deputy,
                  archive=archive, lang=lang, force=force)
-    click.echo(f"vnplan: wrote {path}", err=True)
+    say(f"vnplan: wrote {path}")

@@ -14,7 +14,7 @@ import os
 
 import attrs
 
-from vnplan.errors import NotAPlanError
+from vnplan.errors import NotAPlanError, PatternTimeoutError
 from vnplan.model import (
     Block,
     Header,
@@ -53,8 +53,16 @@ def parse_document(doc: SourceDocument) -> Plan:
     is owned by exactly one node (header, legal basis, preamble, a section's heading, title or
     paragraph, a recipient, the signature, ``other`` or ``artifacts``), the nodes of attached
     documents included. A run-on block is split first (the plan's ``source`` is then the split
-    document, its blocks mapped back to the original offsets).
+    document, its blocks mapped back to the original offsets). The one error is a pattern past
+    its time limit (:mod:`vnplan.pattern`, the last guard), which names the file.
     """
+    try:
+        return _parse_blocks(doc)
+    except PatternTimeoutError as exc:
+        raise exc.at(doc.path) from None
+
+
+def _parse_blocks(doc: SourceDocument) -> Plan:
     doc, header, body_start = _read_header(resegment(doc))
     blocks = doc.blocks
     closing_start = find_closing(blocks, body_start)

@@ -15,15 +15,17 @@ not a Roman numeral, not a word of a capitalised heading and not a part of a sym
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache
-
-import regex
+from itertools import accumulate
 
 import vnplan.vocab as vocab
 from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span
-from vnplan.vocab.patterns import in_order
+from vnplan.pattern import guarded
 from vnplan.text import is_upper_text
+from vnplan.vocab.patterns import in_order
 
 __all__ = [
     "extract_abbreviations",
@@ -35,19 +37,21 @@ __all__ = [
 
 
 _CAP = "A-ZĐƯ"
-_ABBR = rf"[{_CAP}](?:[{_CAP}0-9]|&(?=[{_CAP}]))+"
-_TOKEN = regex.compile(rf"(?<![\p{{L}}\p{{N}}&])(?P<a>{_ABBR})(?![\p{{L}}\p{{N}}&])")
+# possessive: what may follow an abbreviation (a space, comma, parenthesis, no letter) never
+# follows a part of one, so giving characters back could not help
+_ABBR = rf"[{_CAP}](?:[{_CAP}0-9]|&(?=[{_CAP}]))++"
+_TOKEN = guarded(rf"(?<![\p{{L}}\p{{N}}&])(?P<a>{_ABBR})(?![\p{{L}}\p{{N}}&])")
 # "(CCHC)", "(CB, CC, VC)", "(PAR INDEX)", "(sau đây viết tắt là CCHC)"
-_DEF = regex.compile(
+_DEF = guarded(
     r"\((?:\s?(?:sau đây\s)?(?:được\s)?(?:gọi|viết)\stắt\s(?:là\s)?:?\s?)?"
     rf"(?P<body>{_ABBR}(?:\s?,\s?{_ABBR})*|{_ABBR}(?:\s[{_CAP}]{{2,}})?)\s?\)"
 )
-_DEF_HEAD = regex.compile(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*(?:\s\p{{Ll}}+){{0,2}})\s(?P<abbr>{_ABBR})\)")
-_DEF_FOREIGN = regex.compile(rf"\((?P<en>[A-Z][A-Za-z]+(?:\s[A-Za-z&]+){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
-_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_DEF_HEAD = guarded(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*+(?:\s\p{{Ll}}++){{0,2}})\s(?P<abbr>{_ABBR})\)")
+_DEF_FOREIGN = guarded(rf"\((?P<en>[A-Z][A-Za-z]++(?:\s[A-Za-z&]++){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
+_ROMAN = guarded(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "Mục II", "khóa XIII", "quý IV": the capitals after these words are a number (abbreviations.json)
-_ROMAN_BEFORE = regex.compile(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
-_WORDS = regex.compile(r"[\p{L}\p{N}&]+")
+_ROMAN_BEFORE = guarded(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
+_WORDS = guarded(r"[\p{L}\p{N}&]+")
 
 
 @cache
@@ -100,14 +104,50 @@ def _block_indices(doc: SourceDocument, blocks: Iterable[int] | None) -> Iterabl
     return [i for i in idx if doc.blocks[i].kind != "artifact" and doc.blocks[i].text]
 
 
-_ITEM = regex.compile(r"[^\s,]+(?:\s[A-ZĐ]{2,})?")
-_LEFT_WORD = regex.compile(r"(\S+)\s$")
-_RIGHT_WORD = regex.compile(r"\s(\S+)")
-_NEXT_LETTERS = regex.compile(r"\s(\p{L}+)")
+_ITEM = guarded(r"[^\s,]+(?:\s[A-ZĐ]{2,})?")
+_LEFT_WORD = guarded(r"(\S{1,30})\s$")  # run on a 30-character window; bounded all the same
+_RIGHT_WORD = guarded(r"\s(\S+)")
+_NEXT_LETTERS = guarded(r"\s(\p{L}+)")
+
+
+#: How far before a parenthesis its expansion is looked for: characters, then words.
+_WINDOW = 400
+_WINDOW_WORDS = 24
+_CLAUSE_MARK = guarded(r'(?r)[,;:.(\"“]')
+
+
+class _Words:
+    """The words of one block, found once (when its first parenthesis is read); the words before a
+    parenthesis are then a bisection away, not a scan of the text before it."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        for w in _WORDS.finditer(text):
+            self.starts.append(w.start())
+            self.ends.append(w.end())
+
+    def before(self, end: int) -> list[tuple[int, int, str]]:
+        """The last words before ``end`` (at most _WINDOW_WORDS, within _WINDOW characters; a word
+        the window's start cuts is taken from there), in order."""
+        lo = max(0, end - _WINDOW)
+        k = bisect_left(self.starts, end)
+        j = max(k - _WINDOW_WORDS, bisect_right(self.ends, lo))  # the first word ending inside the window
+        text = self.text
+        out = [(s, e, text[s:e]) for s, e in zip(self.starts[j:k], self.ends[j:k])]
+        if out and out[0][0] < lo:
+            out[0] = (lo, out[0][1], text[lo : out[0][1]])
+        return out
 
 
 def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
+    """The definitions of one block. Each looks back a bounded window before its parenthesis (never
+    the whole text before it, which made a block of many definitions quadratic)."""
     out: list[Abbreviation] = []
+    words_of: _Words | None = None
     for m in _DEF.finditer(text):
         body = m.group("body")
         if _ROMAN.fullmatch(body) and len(body) <= 4 and body in ("I", "II", "III", "IV", "V", "VI", "VII",
@@ -116,11 +156,11 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
         items = [(t.group(), m.start("body") + t.start()) for t in _ITEM.finditer(body)]
         if "," not in body:
             items = [(body, m.start("body"))]
-        before = text[: m.start()]
-        # the expansion stands in the last words before the parenthesis: look back a bounded window
-        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(text, max(0, m.start() - 400), m.start())][-24:]
-        tail_cut = _clause_start(before)
-        expansions = _match_list(words, [a for a, _ in items], before)
+        # the expansion stands in the last words before the parenthesis
+        words_of = words_of or _Words(text)
+        words = words_of.before(m.start())
+        tail_cut = _clause_start(text, m.start())
+        expansions = _match_list(words, [a for a, _ in items], text, m.start())
         for (abbr, s), exp in zip(items, expansions):
             span = Span(bi, s, s + len(abbr))
             if exp is None and len(items) == 1:
@@ -130,21 +170,7 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
             else:
                 es, ee = exp
                 out.append(Abbreviation(abbr=abbr, expansion=text[es:ee], span=span, expansion_span=Span(bi, es, ee)))
-    # "(Trung tâm PVHCC)", "(Sở TT&TT)": the head word repeated before the abbreviation
-    for m in _DEF_HEAD.finditer(text):
-        head, abbr = m.group("head"), m.group("abbr")
-        before = text[: m.start()]
-        if head.lower() not in before[-120:].lower():
-            continue
-        # the expansion stands in the last words before the parenthesis: look back a bounded window
-        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(text, max(0, m.start() - 400), m.start())][-24:]
-        (exp,) = _match_list(words, [abbr], before)
-        s = m.start("abbr")
-        if exp is None:
-            out.append(Abbreviation(abbr=abbr, expansion=None, span=Span(bi, s, s + len(abbr))))
-        else:
-            out.append(Abbreviation(abbr=abbr, expansion=text[exp[0]:exp[1]], span=Span(bi, s, s + len(abbr)),
-                                    expansion_span=Span(bi, *exp)))
+    out.extend(_head_definitions(text, bi, words_of))
     # "(Citizen Service Center – CSC)": a foreign name and its abbreviation
     for m in _DEF_FOREIGN.finditer(text):
         s, es, ee = m.start("abbr"), m.start("en"), m.end("en")
@@ -154,13 +180,33 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
     return out
 
 
-def _clause_start(before: str) -> int:
-    """Start of the clause that ends at the parenthesis (after the last , ; : . or opening parenthesis)."""
-    k = max(before.rfind(c) for c in ",;:.(\"“")
-    return k + 1
+def _head_definitions(text: str, bi: int, words_of: _Words | None) -> list[Abbreviation]:
+    """"(Trung tâm PVHCC)", "(Sở TT&TT)": the head word repeated before the abbreviation."""
+    out: list[Abbreviation] = []
+    for m in _DEF_HEAD.finditer(text):
+        head, abbr = m.group("head"), m.group("abbr")
+        if head.lower() not in text[max(0, m.start() - 120) : m.start()].lower():
+            continue
+        words_of = words_of or _Words(text)
+        (exp,) = _match_list(words_of.before(m.start()), [abbr], text, m.start())
+        s = m.start("abbr")
+        if exp is None:
+            out.append(Abbreviation(abbr=abbr, expansion=None, span=Span(bi, s, s + len(abbr))))
+        else:
+            out.append(Abbreviation(abbr=abbr, expansion=text[exp[0]:exp[1]], span=Span(bi, s, s + len(abbr)),
+                                    expansion_span=Span(bi, *exp)))
+    return out
 
 
-def _match_list(words: list[tuple[int, int, str]], abbrs: list[str], before: str) -> list[tuple[int, int] | None]:
+def _clause_start(text: str, end: int) -> int:
+    """Start of the clause that ends at the parenthesis at ``end`` (after the last , ; : . or opening
+    parenthesis), looked for in the window the expansion's words come from."""
+    lo = max(0, end - _WINDOW)
+    k = _CLAUSE_MARK.search(text, lo, end)
+    return k.end() if k else lo
+
+
+def _match_list(words: list[tuple[int, int, str]], abbrs: list[str], text: str, end: int) -> list[tuple[int, int] | None]:
     """Expansions (start, end) of a list of abbreviations, matched right to left; ``None`` where no match."""
     result: list[tuple[int, int] | None] = [None] * len(abbrs)
     end_w = len(words)
@@ -172,8 +218,7 @@ def _match_list(words: list[tuple[int, int, str]], abbrs: list[str], before: str
                 return [None] * len(abbrs)
             return result
         # the expansion must end right before the parenthesis or the comma of the list
-        gap = before[seg[-1][1] :] if k == len(abbrs) - 1 else ""
-        if k == len(abbrs) - 1 and gap.strip() not in ("",):
+        if k == len(abbrs) - 1 and text[seg[-1][1] : end].strip():
             return [None] * len(abbrs)
         result[k] = (seg[start][0], seg[-1][1])
         end_w = start
@@ -199,6 +244,19 @@ def extract_abbreviations(doc: SourceDocument, blocks: Iterable[int] | None = No
             continue
         out.extend(_definitions_in(text, bi))
     return tuple(out)
+
+
+class _Spans:
+    """Spans of one block, asked which holds a position: a bisection, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.ends = list(accumulate((e for _, e in spans), max))  # the largest end up to each span
+
+    def holds(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.ends[k] > pos
 
 
 def _is_heading_word(text: str, s: int, e: int) -> bool:
@@ -230,17 +288,18 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
     defined_in: dict[int, list[tuple[int, int]]] = {}
     for d in defs:
         defined_in.setdefault(d.span.block, []).append((d.span.start, d.span.end))
+    inside = {bi: _Spans(spans) for bi, spans in defined_in.items()}
     for bi in idx:
         text = doc.blocks[bi].text
         if is_upper_text(text):
             continue  # a capitalised heading, signature line or title
-        defined = defined_in.get(bi, [])
+        defined = inside.get(bi)
         for m in _TOKEN.finditer(text):
             s, e = m.span("a")
             a = m.group("a")
             if sum(c.isalpha() for c in a) < 2:
                 continue
-            if any(ds <= s < de for ds, de in defined):
+            if defined is not None and defined.holds(s):
                 continue
             prev = text[s - 1] if s else ""
             nxt = text[e] if e < len(text) else ""

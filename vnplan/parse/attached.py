@@ -19,6 +19,7 @@ import vnplan.vocab as vocab
 from vnplan.model import Block
 from vnplan.parse.closing import is_form, person, plain
 from vnplan.parse.common import RULE_LINE_RE, label_of
+from vnplan.pattern import guarded
 from vnplan.text import fold, is_upper_text
 from vnplan.vocab.patterns import longest_first, spelt
 
@@ -36,8 +37,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     leads = spelt(vocab.closing().attached_leads, ("lower", "sentence"))
     appendix = vocab.structure_words().appendix.upper()
     return {
-        "lead": regex.compile(rf"(?:^|\()\s*{leads}\s+(?:{types})\s+(?:số\s*\d|\d)"),
-        "type": regex.compile(rf"^(?:{longest_first(n.upper() for n in vocab.type_names())}|{regex.escape(appendix)})(?![\p{{L}}\p{{M}}])"),
+        "lead": guarded(rf"(?:^|\()\s*{leads}\s+(?:{types})\s+(?:số\s*\d|\d)"),
+        "type": guarded(rf"^(?:{longest_first(n.upper() for n in vocab.type_names())}|{regex.escape(appendix)})(?![\p{{L}}\p{{M}}])"),
     }
 
 

@@ -20,25 +20,26 @@ import vnplan.vocab as vocab
 from vnplan.model import AuthorityLine, Block, Paragraph, Recipient, Signature, Span
 from vnplan.parse.common import label_of, trimmed_span
 from vnplan.parse.segment import closing_cuts, pieces
+from vnplan.pattern import guarded
 from vnplan.text import is_upper_text
 from vnplan.vocab.patterns import in_order, longest_first, spelt
 
-RECIPIENTS_RE = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*[:.]?\s*")
-FORM_RE = regex.compile(
+RECIPIENTS_RE = guarded(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*[:.]?\s*")
+FORM_RE = guarded(
     rf"^(?P<form>{in_order(f.rstrip('.') for f in vocab.decree30().signature_forms)})\s*\.\s*(?P<of>\S.*)?$"
 )
 # no "^": `match(text, offset)` must anchor at the offset (after "Nơi nhận:" on the same line)
-_ENTRY_RE = regex.compile(r"[-–—+•*]\s*")
+_ENTRY_RE = guarded(r"[-–—+•*]\s*")
 # where the next entry starts when several share a line: "- A (b/c); - B; - Lưu: VT."
-_NEXT_ENTRY_RE = regex.compile(r"(?<=;)\s+(?=[-–—+•*]\s)")
-_ARCHIVE_RE = regex.compile(r"^(?:Lưu|LƯU)\s*[:.]?\s*(?P<units>.*)$")
-_ARCHIVE_LINE_RE = regex.compile(r"^(?:Lưu|LƯU)\s*(?::|\s+\p{Lu}{2})")
-_NOTE_RE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*$")
-_SIGNER_RE = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$")
-_CAPS_NAME_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M}]*(?:\s+\p{Lu}[\p{Lu}\p{M}]*){1,4}$")
-_PLACEHOLDER_RE = regex.compile(r"^\[[^\[\]]{2,120}\]$")
-_GROUP_RE = regex.compile(r"^[^-–—+•*].{0,60}:$")
-_EMPHASIS_RE = regex.compile(r"^[*_]+(?=\S)|(?<=\S)[*_]+$")
+_NEXT_ENTRY_RE = guarded(r"(?<=;)\s+(?=[-–—+•*]\s)")
+_ARCHIVE_RE = guarded(r"^(?:Lưu|LƯU)\s*[:.]?\s*(?P<units>.*)$")
+_ARCHIVE_LINE_RE = guarded(r"^(?:Lưu|LƯU)\s*(?::|\s+\p{Lu}{2})")
+_NOTE_RE = guarded(r"\s*\((?P<note>[^()]{1,40})\)\s*$")
+_SIGNER_RE = guarded(r"^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s+){1,5}\p{Lu}[\p{Ll}\p{M}]*$")
+_CAPS_NAME_RE = guarded(r"^\p{Lu}[\p{Lu}\p{M}]*(?:\s+\p{Lu}[\p{Lu}\p{M}]*){1,4}$")
+_PLACEHOLDER_RE = guarded(r"^\[[^\[\]]{2,120}\]$")
+_GROUP_RE = guarded(r"^[^-–—+•*].{0,60}:$")
+_EMPHASIS_RE = guarded(r"^[*_]+(?=\S)|(?<=\S)[*_]+$")
 
 
 class Piece(NamedTuple):
@@ -77,13 +78,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     deputy = [p.strip() for p in d30.deputy_positions]
     prefixes = longest_first([*words.ranks, *(r.upper() for r in words.ranks), *words.academic_titles])
     return {
-        "prefix": regex.compile(rf"^(?P<rank>{prefixes})\s*(?=\p{{Lu}})"),
-        "signed": regex.compile(rf"^[(\[]\s*{spelt(words.signed_marks, ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"
+        "prefix": guarded(rf"^(?P<rank>{prefixes})\s*(?=\p{{Lu}})"),
+        "signed": guarded(rf"^[(\[]\s*{spelt(words.signed_marks, ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"
                                 rf"|^{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}$"),
-        "stamp": regex.compile(rf"^(?P<label>{longest_first(words.stamp_labels)})\s*:\s*(?P<value>.*)$"),
-        "trailer": regex.compile(rf"^(?:{longest_first(words.site_trailer)})(?![\p{{L}}])"),
-        "position": regex.compile(rf"(?<![\p{{L}}])(?:{longest_first(words.positions)})(?![\p{{L}}])"),
-        "titled": regex.compile(rf"^(?:{spelt(deputy, ('upper', 'sentence', 'title'))}\s+)?"
+        "stamp": guarded(rf"^(?P<label>{longest_first(words.stamp_labels)})\s*:\s*(?P<value>.*)$"),
+        "trailer": guarded(rf"^(?:{longest_first(words.site_trailer)})(?![\p{{L}}])"),
+        "position": guarded(rf"(?<![\p{{L}}])(?:{longest_first(words.positions)})(?![\p{{L}}])"),
+        "titled": guarded(rf"^(?:{spelt(deputy, ('upper', 'sentence', 'title'))}\s+)?"
                                 rf"{spelt([*words.positions, *d30.collective_bodies], ('upper', 'sentence', 'capital', 'title'))}"
                                 rf"(?![\p{{L}}\p{{M}}])"),
     }

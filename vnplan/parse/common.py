@@ -8,17 +8,18 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Block, Span
+from vnplan.pattern import guarded
 from vnplan.vocab.patterns import escape, spelt
 
 
 def _legal_basis_re() -> regex.Pattern[str]:
     starts = vocab.header_words().legal_basis_starts
     words = sorted((w for ws in starts.values() for w in ws), key=len, reverse=True)
-    return regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+    return guarded(r"^(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
 
 
 LEGAL_BASIS_RE = _legal_basis_re()
-RULE_LINE_RE = regex.compile(r"^[-_=─—–.*•~]{3,}$")
+RULE_LINE_RE = guarded(r"^[-_=─—–.*•~]{3,}$")
 
 
 def legal_basis_kind(text: str) -> str:
@@ -45,7 +46,7 @@ _ARTICLE = escape(vocab.structure_words().part("article")[0].capitalize())
 _LOWER_ROMAN = "(?:" + "|".join(sorted(
     "ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split(), key=len, reverse=True)) + ")"
 _ORDINAL = spelt(vocab.structure_words().ordinals, ("lower", "upper"))
-_LABEL_RE = regex.compile(
+_LABEL_RE = guarded(
     r"^(?:"
     # "Phần I.", "PHẦN II:", "Chương III", "Phần thứ hai", "Mục 1." (a word before the number)
     rf"(?P<pword>{_HEADING_WORDS})\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}})|(?P<pord>(?:thứ|THỨ)\s+{_ORDINAL}))"

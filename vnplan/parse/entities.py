@@ -6,9 +6,8 @@ turns them into spaCy entity spans. Nothing here imports spaCy.
 
 from __future__ import annotations
 
-import regex
-
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.vocab.patterns import longest_first, variants
 
 __all__ = ["find_orgs", "find_dates", "find_targets", "find_deadlines"]
@@ -32,7 +31,7 @@ _WORD_DATE = rf"(?:(?:{_v(_D.day)})\s)?{_DAY}\s(?:{_v(_D.month)})\s\d{{1,2}}\s(?
 _MONTH = rf"(?:{_v(_D.month)})\s\d{{1,2}}(?:\s?/\s?\d{{4}}|\s(?:{_v(_D.year)})\s\d{{4}})?(?!\d)"
 _QUARTER = rf"(?:{_v(_D.quarter)})\s(?:I{{1,3}}|IV|[1-4])(?:\s?/\s?\d{{4}}|\s(?:{_v(_D.year)})\s\d{{4}})?(?![\p{{L}}\d])"
 _YEAR = rf"(?:{_v(_D.year)})\s(?:19|20)\d{{2}}(?!\d)"
-_DATE_RE = regex.compile(
+_DATE_RE = guarded(
     rf"(?<![\p{{L}}\d/])(?:(?:{_v(_D.day)})\s)?{_NUM_DATE}|(?<![\p{{L}}\d])(?:{_WORD_DATE}|{_MONTH}|{_QUARTER}|{_YEAR})"
 )
 
@@ -47,9 +46,11 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 _BEFORE = _v(*_F.before_words)
 _DONE = _v(*_F.done_verbs)
 _WHEN = rf"(?:(?:{_v(_D.day)})\s?)?{_NUM_DATE}|{_WORD_DATE}|{_MONTH}|{_QUARTER}|{_YEAR}"
-_DEADLINE_RE = regex.compile(
+_DEADLINE_RE = guarded(
     rf"(?<![\p{{L}}\d])(?:(?:{_DONE})\s)?(?:{_BEFORE})\s(?:{_WHEN})"
 )
+
+_TRONG = guarded(r"trong\s")
 
 
 def find_deadlines(text: str) -> list[tuple[int, int]]:
@@ -61,7 +62,7 @@ def find_deadlines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _DEADLINE_RE.finditer(text):
         s = m.group(0).lower()
-        if regex.match(r"trong\s", s):
+        if _TRONG.match(s):
             continue
         out.append(m.span())
     return out
@@ -72,7 +73,7 @@ def find_deadlines(text: str) -> list[tuple[int, int]]:
 _QUAL = _v(*_F.qualifiers)
 _VERB = _v(*_F.target_verbs)
 _PCT = r"\d{1,3}(?:[.,]\d{1,2})?\s?%"
-_TARGET_RE = regex.compile(
+_TARGET_RE = guarded(
     rf"(?<![\p{{L}}\d])(?:(?:{_VERB})\s(?:(?:{_QUAL})\s)?{_PCT}(?:\s?(?:{_v(_F.or_more)}))?"
     rf"|(?:(?:{_QUAL})\s)?{_PCT})"
 )
@@ -92,7 +93,7 @@ _STOPW = _O.name_ends
 _STOP_ALT = "|".join(sorted(_STOPW, key=len, reverse=True))
 # a capitalised word, with the lower-case syllable of a compound after it ("Khoa học", "Công nghệ")
 _CAPWORD = rf"(?:\p{{Lu}}[\p{{L}}&]*(?:\s(?!(?:{_STOP_ALT})(?!\p{{L}}))\p{{Ll}}+)?|[\p{{Lu}}\d&]{{2,}})"
-_ORG_RE = regex.compile(
+_ORG_RE = guarded(
     rf"(?<![\p{{L}}\d])(?:{_HEADS})(?=\s\p{{Lu}}|\s(?:{_PLACE})\s\p{{Lu}}|(?![\p{{L}}]))"
     rf"(?:\s(?:{_CAPWORD}|(?:và|-)\s(?!(?:{_HEADS})(?!\p{{L}}))(?:{_CAPWORD})|(?:{_PLACE})(?=\s\p{{Lu}})|(?:nhân dân)))*"
 )

@@ -21,28 +21,29 @@ from vnplan.parse.common import (
     label_of,
     legal_basis_kind,
 )
+from vnplan.pattern import guarded
 from vnplan.text import fold, is_upper_text, key
 
 MAX_HEADER_BLOCKS = 40
 
-NUMBER_RE = regex.compile(
+NUMBER_RE = guarded(
     r"^(?P<word>S[ốô]|SỐ|So)\s*(?P<colon>[:.]?)\s*"
     r"(?P<num>[0-9]*[A-Za-z]?)\s*(?:[.…_]+\s*)?(?P<slash>/)\s*"  # a draft's "……/" is a blank number
     r"(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<sym>[\p{L}\p{N}][\p{L}\p{N}\-/&. ]*?[\p{L}\p{N}])?"
     r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+ngày\s|\s+V/v|\s*[,;])"
 )
-DATE_WORDS_RE = regex.compile(
+DATE_WORDS_RE = guarded(
     r"(?P<place>[^,;]*?)\s*(?P<comma>,?)\s*"
     r"(?P<ngay>[Nn]gày)\s*(?P<d>\d{1,2})?\s*(?:[.…_]+\s*)?"
     r"(?P<thang>tháng)\s*(?P<m>\d{1,2})?\s*(?:[.…_]+\s*)?"
     r"(?P<nam>năm)\s*(?P<y>\d{4})?"
 )
-DATE_NUMERIC_RE = regex.compile(
+DATE_NUMERIC_RE = guarded(
     r"^(?P<place>[\p{L} .'-]{2,40}?)\s*,\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\s*$"
 )
-VV_RE = regex.compile(r"^(?:V/v|V/V|v/v|Về việc)\s*[:.]?\s*")
-KINH_GUI_RE = regex.compile(r"^Kính\s+gửi\s*:?")
+VV_RE = guarded(r"^(?:V/v|V/V|v/v|Về việc)\s*[:.]?\s*")
+KINH_GUI_RE = guarded(r"^Kính\s+gửi\s*:?")
 _NATIONAL = fold(vocab.decree30().national_name)
 _MOTTO = fold(vocab.decree30().motto)
 
@@ -52,7 +53,7 @@ def _type_line_re() -> regex.Pattern[str]:
     names = sorted({n.upper() for n in vocab.type_names()}, key=len, reverse=True)
     # letters may be spaced out ("K Ế  H O Ạ C H": expanded spacing, as PDF text extraction gives it)
     alt = "|".join(r"\s*".join(regex.escape(ch) for ch in n if not ch.isspace()) for n in names)
-    return regex.compile(rf"^(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
+    return guarded(rf"^(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
 
 
 @cache

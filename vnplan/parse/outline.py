@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 import attrs
-import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Block, Paragraph, Section, Span
 from vnplan.parse.common import Label, label_of, part_number, roman_value, trimmed_span
+from vnplan.pattern import guarded
 from vnplan.text import is_upper_text, key
 
 # Usual rank of label styles, most major first (Decree 30, Phụ lục I, mục II.6.d).
@@ -30,7 +30,7 @@ _RANK = {
     "bullet": 11,
 }
 HEADING_MAX = 120
-_LEAD_RE = regex.compile(r"^(?P<lead>[^.:;]{2,80}?)\s*:\s*(?=\S)")
+_LEAD_RE = guarded(r"^(?P<lead>[^.:;]{2,80}?)\s*:\s*(?=\S)")
 
 
 #: parts named by a word whose title may stand on the line below (``Chương I`` / ``QUY ĐỊNH CHUNG``)

@@ -9,13 +9,16 @@ by ``… này`` (``Điều 2 Quyết định này``) is.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import attrs
 import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import InternalReference, Section, SourceDocument, Span
+from vnplan.pattern import guarded
 from vnplan.vocab.patterns import escape, longest_first, spelt, variants
 
 __all__ = ["extract_references", "resolve", "resolve_references", "appendices", "find_in_blocks"]
@@ -44,8 +47,8 @@ _PART = (
     rf"|(?P<k>{_v(*_S.part('roman_or_number'))})\s(?P<l>{_ROMAN}|\d{{1,3}}(?:\.\d{{1,3}})*)(?![\p{{L}}\d])"
     rf"|(?P<k>{_v(*_S.part('article'))})\s(?P<l>\d{{1,3}})(?![\d\p{{L}}]))"
 )
-_PART_RE = regex.compile(_PART)
-_CHAIN = regex.compile(
+_PART_RE = guarded(_PART)
+_CHAIN = guarded(
     rf"(?<![\p{{L}}\d])(?P<chain>{_PART}(?:\s?,?\s(?:{_links(_S.part_links)})?{_PART})*)"
     rf"|(?<![\p{{L}}\d])(?P<app>{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?)(?![\p{{L}}\d]))?"
     r"(?P<kt>\s(?:ban hành\s)?kèm theo)?"
@@ -55,9 +58,9 @@ _TYPES = "|".join(
     for n in sorted({*vocab.type_names(), vocab.doc_types().generic_name}, key=len, reverse=True)
     for x in (n, n.lower(), n.upper())
 )
-_AFTER = regex.compile(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
-_ARTICLE_LABEL = regex.compile(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
-_HEADING_LABEL = regex.compile(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
+_AFTER = guarded(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
+_ARTICLE_LABEL = guarded(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
+_HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
 
 
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
@@ -106,7 +109,7 @@ def _external(text: str, end: int) -> bool:
 
 #: The outline styles each kind of part may name (``structure.json``).
 _STYLES = {p.name: p.styles for p in _S.parts}
-_NOT_ARTICLE_WORD = regex.compile(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
+_NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
 
 
 def _norm_label(label: str) -> str:
@@ -115,77 +118,164 @@ def _norm_label(label: str) -> str:
     return s.casefold()
 
 
-def _fits(sec: Section, kind: str, label: str) -> bool:
-    styles = _STYLES.get(kind, ())
-    if sec.style not in styles and not (kind in ("mục", "khoản") and sec.style.startswith("arabic")):
-        return False
-    return _norm_label(sec.label) == _norm_label(label)
+def _style_fits(style: str, kind: str) -> bool:
+    return style in _STYLES.get(kind, ()) or (kind in ("mục", "khoản") and style.startswith("arabic"))
 
 
-def _find(candidates: Iterable[Section], kind: str, label: str) -> Section | None:
-    """The shallowest section among the descendants of ``candidates`` that fits (breadth first)."""
-    level = list(candidates)
-    while level:
-        for s in level:
-            if _fits(s, kind, label):
-                return s
-        level = [c for s in level for c in s.children]
-    return None
+class _Tree:
+    """The section tree numbered once (pre-order position, depth, end of the subtree) with, for each
+    normalised label, where its sections stand by style and depth. A part is then found by
+    bisection: looking through every section for every reference was quadratic (500 sections
+    and their references took 10 s)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.top = list(sections)
+        self.order: list[Section] = []
+        self.place: dict[int, tuple[int, int, int]] = {}  # id(section) -> (position, depth, end)
+        self.at: dict[str, dict[tuple[str, int], list[int]]] = {}  # label -> (style, depth) -> positions
+        stack: list[tuple[Section, int, bool]] = [(s, 0, False) for s in reversed(self.top)]
+        while stack:
+            sec, depth, done = stack.pop()
+            if done:
+                pos, _, _ = self.place[id(sec)]
+                self.place[id(sec)] = (pos, depth, len(self.order))
+                continue
+            pos = len(self.order)
+            self.order.append(sec)
+            self.place[id(sec)] = (pos, depth, pos + 1)
+            self.at.setdefault(_norm_label(sec.label), {}).setdefault((sec.style, depth), []).append(pos)
+            stack.append((sec, depth, True))
+            stack.extend((c, depth + 1, False) for c in reversed(sec.children))
+        blocks = [s.span.block for s in self.top]
+        self.top_blocks = blocks if blocks == sorted(blocks) else None
+
+    def find(self, lo: int, hi: int, depth: int, kind: str, label: str) -> Section | None:
+        """The shallowest, then first, section at pre-order positions [lo, hi) and ``depth`` or
+        deeper that fits (what a breadth-first walk of those sections finds first)."""
+        entries = self.at.get(_norm_label(label))
+        if not entries:
+            return None
+        for d in sorted({d for _, d in entries if d >= depth}):
+            best = None
+            for (style, sd), positions in entries.items():
+                if sd != d or not _style_fits(style, kind):
+                    continue
+                k = bisect_left(positions, lo)
+                if k < len(positions) and positions[k] < hi and (best is None or positions[k] < best):
+                    best = positions[k]
+            if best is not None:
+                return self.order[best]
+        return None
+
+    def within(self, sec: Section, kind: str, label: str, *, children: bool = False) -> Section | None:
+        """:meth:`find` among ``sec`` and its descendants (only its descendants with ``children``)."""
+        pos, depth, end = self.place[id(sec)]
+        return self.find(pos + 1, end, depth + 1, kind, label) if children else self.find(pos, end, depth, kind, label)
+
+    def enclosing(self, block: int) -> Section | None:
+        """The last top-level section that starts at or before ``block``."""
+        if self.top_blocks is None:
+            best = None
+            for s in self.top:
+                if s.span.block <= block:
+                    best = s
+            return best
+        k = bisect_right(self.top_blocks, block)
+        return self.top[k - 1] if k else None
 
 
-def _enclosing(sections: Sequence[Section], block: int) -> Section | None:
-    best = None
-    for s in sections:
-        if s.span.block <= block:
-            best = s
-    return best
-
-
-def resolve(ref: InternalReference, sections: Sequence[Section]) -> Section | None:
+def resolve(ref: InternalReference, sections: Sequence[Section], tree: _Tree | None = None) -> Section | None:
     """The section ``ref`` names, or ``None`` when the tree has no such part.
 
     Parts are followed from the outermost (``Mục III``) inwards; each inner part is looked
-    for among the descendants of the outer one. A reference whose outermost part is a
-    ``khoản`` or ``điểm`` is looked for first in the top-level section that holds the
-    reference, then anywhere.
+    for among the descendants of the outer one (the shallowest first). A reference whose
+    outermost part is a ``khoản`` or ``điểm`` is looked for first in the top-level section that
+    holds the reference, then anywhere. ``tree`` is ``sections`` numbered once (for many references).
     """
     if not ref.parts:
         return None
+    tree = tree if tree is not None else _Tree(sections)
     outer_first = list(reversed(ref.parts))
     kind, label = outer_first[0]
+    everywhere = (0, len(tree.order), 0, kind, label)
     cur: Section | None
     if kind in _TOP_LEVEL:
-        cur = _find(sections, kind, label)
+        cur = tree.find(*everywhere)
     else:
-        home = _enclosing(sections, ref.span.block)
-        cur = _find([home], kind, label) if home is not None else None
+        home = tree.enclosing(ref.span.block)
+        cur = tree.within(home, kind, label) if home is not None else None
         if cur is None:
-            cur = _find(sections, kind, label)
+            cur = tree.find(*everywhere)
     for kind, label in outer_first[1:]:
         if cur is None:
             return None
-        cur = _find(cur.children, kind, label)
+        cur = tree.within(cur, kind, label, children=True)
     return cur
 
 
-def find_in_blocks(doc: SourceDocument, kind: str, label: str) -> Span | None:
+def find_in_blocks(doc: SourceDocument, kind: str, label: str, starts: _Starts | None = None) -> Span | None:
     """The first block that starts with the label of this part (``II.``, ``Điều 2.``): a safety net
-    for a section tree that missed a heading."""
+    for a section tree that missed a heading. ``starts`` is what the blocks start with, read once
+    (for many references); without it the blocks are matched one by one."""
+    if starts is not None and (found := starts.lookup(kind, label)) is not False:
+        return found
     lab = regex.escape(label)
     if kind == _ARTICLE:
-        pat = regex.compile(rf"^{spelt([_ARTICLE], ('sentence', 'upper'))}\s{lab}(?![\d])")
+        pat = guarded(rf"^{_ARTICLE_WORD}\s{lab}(?![\d])")
     elif kind == _LETTER:
-        pat = regex.compile(rf"^{lab}\)")
+        pat = guarded(rf"^{lab}\)")
     else:
-        pat = regex.compile(rf"^(?:{_HEADING_WORDS}\s)?{lab}[.)]?\s")
+        pat = guarded(rf"^(?:{_HEADING_WORDS}\s)?{lab}[.)]?\s")
     return next((_whole(b.index, b.text) for b in doc.blocks if b.kind != "artifact" and pat.match(b.text)), None)
+
+
+_ARTICLE_WORD = spelt([_ARTICLE], ("sentence", "upper"))
+_ARTICLE_START = guarded(rf"{_ARTICLE_WORD}\s(\d+)")
+_HEADING_VARIANTS = tuple(variants([p.name for p in _S.parts if p.heading], ("sentence", "upper")))
+_TOKEN_BEFORE_SPACE = guarded(r"\S*+(?=\s)")
+_SPACE = guarded(r"\s")
+_LETTER_LABEL_MAX = 16
+
+
+class _Starts:
+    """What every block starts with, read once, keyed the way :func:`find_in_blocks` matches it: the
+    number after ``Điều``; the text before the first ``)``; the first word, alone or after
+    ``Mục``/``Phần``/``Chương``, with and without its ``.`` or ``)``. Each key keeps its first block."""
+
+    def __init__(self, doc: SourceDocument) -> None:
+        self.keys: dict[tuple[str, str], Span] = {}
+        for b in doc.blocks:
+            if b.kind == "artifact":
+                continue
+            t, span = b.text, _whole(b.index, b.text)
+            if m := _ARTICLE_START.match(t):
+                self.keys.setdefault((_ARTICLE, m.group(1)), span)
+            if (k := t.find(")", 0, _LETTER_LABEL_MAX)) > 0:
+                self.keys.setdefault((_LETTER, t[:k]), span)
+            heads = [len(h) + 1 for h in _HEADING_VARIANTS if t.startswith(h) and _SPACE.match(t, len(h))]
+            for p in (0, *heads):
+                if (w := _TOKEN_BEFORE_SPACE.match(t, p)) and w.group():
+                    self.keys.setdefault(("", w.group()), span)
+                    if w.group()[-1] in ".)":
+                        self.keys.setdefault(("", w.group()[:-1]), span)
+
+    def lookup(self, kind: str, label: str) -> Span | None | Literal[False]:
+        """The first block for this part, ``None`` if there is none, ``False`` for a label the keys
+        cannot answer (the blocks are then matched one by one)."""
+        if not label or _SPACE.search(label):
+            return False
+        if kind == _ARTICLE:
+            return self.keys.get((_ARTICLE, label)) if label.isdecimal() else False
+        if kind == _LETTER:
+            return self.keys.get((_LETTER, label)) if ")" not in label and len(label) < _LETTER_LABEL_MAX else False
+        return self.keys.get(("", label))
 
 
 def _whole(block: int, text: str) -> Span:
     return Span(block, 0, len(text))
 
 
-_APPENDIX_HEAD = regex.compile(rf"^(?:{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
+_APPENDIX_HEAD = guarded(rf"^(?:{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
 
 
 def appendices(doc: SourceDocument) -> tuple[tuple[str, Span], ...]:
@@ -200,25 +290,43 @@ def appendices(doc: SourceDocument) -> tuple[tuple[str, Span], ...]:
     return tuple(out)
 
 
-def _target(ref: InternalReference, doc: SourceDocument, sections: Sequence[Section],
-            apps: tuple[tuple[str, Span], ...]) -> Span | None:
-    if ref.appendix is not None:
-        if ref.appendix == "":  # "Phụ lục kèm theo": any appendix
-            return apps[0][1] if apps else None
-        return next((sp for label, sp in apps if label.upper() == ref.appendix.upper()), None)
-    if not sections:
-        return None  # no tree to look in
-    found = resolve(ref, sections)
-    if found is not None:
-        return found.span
-    if len(ref.parts) == 1:
-        return find_in_blocks(doc, *ref.parts[0])  # the heading exists; the section tree missed it
-    return None
+class _Targets:
+    """What resolving many references needs, built once: the section tree numbered, the appendices
+    by label, what the blocks start with (built on first use)."""
+
+    def __init__(self, doc: SourceDocument, sections: Sequence[Section], refs: Sequence[InternalReference]) -> None:
+        self.doc = doc
+        self.sections = sections
+        self.tree = _Tree(sections) if sections else None
+        self.apps = appendices(doc) if any(r.appendix is not None for r in refs) else ()
+        self.app_by_label: dict[str, Span] = {}
+        for label, sp in self.apps:
+            self.app_by_label.setdefault(label.upper(), sp)
+        self._starts: _Starts | None = None
+
+    def starts(self) -> _Starts:
+        if self._starts is None:
+            self._starts = _Starts(self.doc)
+        return self._starts
+
+    def of(self, ref: InternalReference) -> Span | None:
+        if ref.appendix is not None:
+            if ref.appendix == "":  # "Phụ lục kèm theo": any appendix
+                return self.apps[0][1] if self.apps else None
+            return self.app_by_label.get(ref.appendix.upper())
+        if self.tree is None:
+            return None  # no tree to look in
+        found = resolve(ref, self.sections, self.tree)
+        if found is not None:
+            return found.span
+        if len(ref.parts) == 1:  # the heading exists; the section tree missed it
+            return find_in_blocks(self.doc, *ref.parts[0], starts=self.starts())
+        return None
 
 
 def resolve_references(refs: Iterable[InternalReference], doc: SourceDocument,
                        sections: Sequence[Section]) -> tuple[InternalReference, ...]:
     """The references with their targets: the section (or appendix heading) each names, if any."""
     refs = tuple(refs)
-    apps = appendices(doc) if any(r.appendix is not None for r in refs) else ()
-    return tuple(attrs.evolve(r, target=_target(r, doc, sections, apps)) for r in refs)
+    targets = _Targets(doc, sections, refs)
+    return tuple(attrs.evolve(r, target=targets.of(r)) for r in refs)

@@ -14,18 +14,18 @@ from __future__ import annotations
 from functools import cache
 
 import attrs
-import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Block, SourceDocument
 from vnplan.parse.attached import is_type_line, lead_cut
 from vnplan.parse.segment import document_cuts, pieces, strong_markers
+from vnplan.pattern import guarded
 
 #: a block this long with this many markers only a whole document has is a document on one line
 MIN_LENGTH = 120
 MIN_MARKERS = 3
 #: a piece that only separates a flattened table's cells (``|``): an artifact, as the text reader makes it
-_SEPARATOR_RE = regex.compile(r"^\|+$")
+_SEPARATOR_RE = guarded(r"^\|+$")
 #: how far below its type line a title line may carry the ``(Kèm theo …)`` lead
 TITLE_REACH = 3
 

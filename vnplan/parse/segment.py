@@ -21,17 +21,18 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.parse.common import label_of
 from vnplan.parse.outline import role_of_title
+from vnplan.pattern import guarded
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt
 
 _CAPS = r"\p{Lu}[\p{Lu}\p{M}]*"
-_CAPS_WORD_RE = regex.compile(rf"(?:{_CAPS})")
+_CAPS_WORD_RE = guarded(rf"(?:{_CAPS})")
 _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"
 _ENDS = ".;:!?|)"
-_INNER_MARKER_RE = regex.compile(r"\s[-–+•]\s")  # an entry's marker after the line's start
-_CAPS_PAIR_RE = regex.compile(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a form, a position)
-_LOWER_END_RE = regex.compile(r"\p{Ll}\p{M}*\s*$")  # a name ends in a small letter
-_ROMAN_DOT_RE = regex.compile(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
-_SENTENCE_END_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
+_INNER_MARKER_RE = guarded(r"\s[-–+•]\s")  # an entry's marker after the line's start
+_CAPS_PAIR_RE = guarded(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a form, a position)
+_LOWER_END_RE = guarded(r"\p{Ll}\p{M}*\s*$")  # a name ends in a small letter
+_ROMAN_DOT_RE = guarded(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
+_SENTENCE_END_RE = guarded(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
 
 
 @cache
@@ -49,31 +50,31 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     parts = spelt([p.name for p in vocab.structure_words().parts if p.heading], ("sentence", "upper"))
     prefix = longest_first([*words.ranks, *words.academic_titles])
     return {
-        "national": regex.compile(r"\s+".join(escape(w) for w in d30.national_name.split())),
-        "motto": regex.compile(motto),
-        "number": regex.compile(r"(?<![\p{L}\p{N}])(?:Số|SỐ)\s*:?\s*\d*\s*/\s*(?:\d{4}\s*/\s*)?"
+        "national": guarded(r"\s+".join(escape(w) for w in d30.national_name.split())),
+        "motto": guarded(motto),
+        "number": guarded(r"(?<![\p{L}\p{N}])(?:Số|SỐ)\s*:?\s*\d*\s*/\s*(?:\d{4}\s*/\s*)?"
                                 r"[\p{Lu}\p{N}][\p{L}\p{N}\-.&/]*[\p{L}\p{N}]"),
-        "date": regex.compile(r"ngày\s*\d{0,2}\s*(?:[/.…_]+\s*)?tháng\s*\d{0,2}\s*(?:[/.…_]+\s*)?năm\s*\d{4}"),
-        "type": regex.compile(rf"(?<![\p{{L}}])(?:{longest_first(n.upper() for n in vocab.type_names())})(?![\p{{L}}\p{{M}}])"),
-        "vv": regex.compile(r"(?<![\p{L}])(?:V/v|V/V)(?=\s)"),
-        "kinh_gui": regex.compile(r"(?<![\p{L}])Kính\s+gửi\s*:?"),
-        "legal": regex.compile(rf"(?<=\s)(?:{legal})(?=\s)"),
-        "recipients": regex.compile(r"(?<![\p{L}])(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?"),
-        "form": regex.compile(rf"(?<![\p{{L}}])(?:{forms})\s*\.\s*(?={_CAPS}(?:[\s.,]|$))"),
-        "position": regex.compile(rf"(?<![\p{{L}}])(?:(?:{deputy})\s+)?(?:{longest_first(words.positions)})(?![\p{{L}}\p{{M}}])"),
-        "head": regex.compile(rf"(?<![\p{{L}}])(?:{heads})(?![\p{{L}}\p{{M}}])"),
-        "name": regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?:(?:{prefix})\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}\s*$"),
-        "stamp": regex.compile(rf"(?<![\p{{L}}])(?:{longest_first(words.stamp_labels)})\s*:"),
-        "signed": regex.compile(rf"[(\[]\s*{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"),
-        "label": regex.compile(
+        "date": guarded(r"ngày\s*\d{0,2}\s*(?:[/.…_]+\s*)?tháng\s*\d{0,2}\s*(?:[/.…_]+\s*)?năm\s*\d{4}"),
+        "type": guarded(rf"(?<![\p{{L}}])(?:{longest_first(n.upper() for n in vocab.type_names())})(?![\p{{L}}\p{{M}}])"),
+        "vv": guarded(r"(?<![\p{L}])(?:V/v|V/V)(?=\s)"),
+        "kinh_gui": guarded(r"(?<![\p{L}])Kính\s+gửi\s*:?"),
+        "legal": guarded(rf"(?<=\s)(?:{legal})(?=\s)"),
+        "recipients": guarded(r"(?<![\p{L}])(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?"),
+        "form": guarded(rf"(?<![\p{{L}}])(?:{forms})\s*\.\s*(?={_CAPS}(?:[\s.,]|$))"),
+        "position": guarded(rf"(?<![\p{{L}}])(?:(?:{deputy})\s+)?(?:{longest_first(words.positions)})(?![\p{{L}}\p{{M}}])"),
+        "head": guarded(rf"(?<![\p{{L}}])(?:{heads})(?![\p{{L}}\p{{M}}])"),
+        "name": guarded(rf"(?<![\p{{L}}\p{{M}}.])(?:(?:{prefix})\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}\s*$"),
+        "stamp": guarded(rf"(?<![\p{{L}}])(?:{longest_first(words.stamp_labels)})\s*:"),
+        "signed": guarded(rf"[(\[]\s*{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"),
+        "label": guarded(
             rf"(?<![\p{{L}}\p{{N}}.,/])(?:{parts}\s+(?:[IVXLC]+|\d{{1,2}})(?![\p{{L}}])|Điều\s+\d{{1,3}}\s*[.:]"
             r"|[IVX]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\)|[-–+•])\s+(?=[\p{Lu}\p{N}\"“(])"),
-        "part_title": regex.compile(rf"(?:{parts})\s+(?:[IVXLC]+|\d{{1,2}})\s*[.:]?\s+(?={_CAPS}\s+{_CAPS})"),
-        "roman_title": regex.compile(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+(?:{_CAPS}[\s,]+)*{_CAPS}(?=\s+\p{{Lu}}\p{{Ll}})"),
-        "roman_heading": regex.compile(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+{_CAPS}(?:[\s,]+{_CAPS})+(?![\p{{L}}\p{{M}}])"),
-        "enact": regex.compile(r"QUYẾT\s+ĐỊNH\s*:"),
-        "pipe": regex.compile(r"\|"),
-        "rule": regex.compile(r"(?<![^\s|])[-_=─—–~]{3,}(?![^\s|])"),
+        "part_title": guarded(rf"(?:{parts})\s+(?:[IVXLC]+|\d{{1,2}})\s*[.:]?\s+(?={_CAPS}\s+{_CAPS})"),
+        "roman_title": guarded(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+(?:{_CAPS}[\s,]+)*{_CAPS}(?=\s+\p{{Lu}}\p{{Ll}})"),
+        "roman_heading": guarded(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+{_CAPS}(?:[\s,]+{_CAPS})+(?![\p{{L}}\p{{M}}])"),
+        "enact": guarded(r"QUYẾT\s+ĐỊNH\s*:"),
+        "pipe": guarded(r"\|"),
+        "rule": guarded(r"(?<![^\s|])[-_=─—–~]{3,}(?![^\s|])"),
     }
 
 
@@ -236,7 +237,7 @@ def _form_end_re() -> regex.Pattern[str]:
     """A signature form, or one of its misspellings (``K/T``, ``T.M``), ending the text before a position."""
     d30 = vocab.decree30()
     forms = longest_first([*(f.rstrip(".") for f in d30.signature_forms), *d30.signature_form_misspellings])
-    return regex.compile(rf"(?<![\p{{L}}])(?:{forms})\s*\.?$")
+    return guarded(rf"(?<![\p{{L}}])(?:{forms})\s*\.?$")
 
 
 def closing_start(text: str, after: int) -> int | None:

@@ -98,6 +98,10 @@ def _shipped(name: str) -> Profile:
     return from_dict(data, path=f"vnplan/profiles/data/{name}.json")
 
 
+#: A profile file larger than this is refused (real ones hold a few dozen KB).
+MAX_PROFILE_BYTES = 10_000_000
+
+
 def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
     """A profile from a shipped name, a JSON file path, a dict, or a Profile (returned as is)."""
     if isinstance(ref, Profile):
@@ -117,9 +121,17 @@ def load(ref: str | os.PathLike[str] | Profile | dict[str, Any]) -> Profile:
             raise ProfileError("no such profile file", path=s,
                                hint=f"shipped profiles: {', '.join(names()) or 'none'}")
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            with p.open("rb") as fh:
+                raw = fh.read(MAX_PROFILE_BYTES + 1)
+            if len(raw) > MAX_PROFILE_BYTES:
+                raise ProfileError(f"the profile is larger than {MAX_PROFILE_BYTES // 1_000_000} MB "
+                                   "(vnplan.profiles.MAX_PROFILE_BYTES)", path=s,
+                                   hint="a profile lists requirements; is this the right file?")
+            data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProfileError(f"not a JSON profile: {exc}", path=s) from None
+        except RecursionError:  # '[[[[…' nested deeper than the JSON decoder goes: no profile is
+            raise ProfileError("not a JSON profile: nested too deeply", path=s) from None
         except OSError as exc:
             raise ProfileError(f"cannot read the profile: {exc.strerror}", path=s) from None
         return from_dict(data, path=s)

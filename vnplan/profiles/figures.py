@@ -11,12 +11,13 @@ import datetime as _dt
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.text import key
 from vnplan.vocab.patterns import escape, in_order, longest_first
 
 _F = vocab.figures()
 _D = vocab.dates()
-PERCENT_RE = regex.compile(
+PERCENT_RE = guarded(
     rf"(?P<cmp>(?:(?:{in_order(_F.reach_verbs)})\s+)?(?:{longest_first(w for c in _F.comparators for w in c.words)})?)"
     r"\s*(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*%",
     regex.IGNORECASE,
@@ -61,7 +62,7 @@ def format_en(op: str, v: float, unit: str | None) -> str:
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DAY, _MONTH, _YEAR, _QUARTER = (escape(w) for w in (_D.day, _D.month, _D.year, _D.quarter))
-DEADLINE_RE = regex.compile(
+DEADLINE_RE = guarded(
     rf"(?P<lead>{in_order(_F.deadline_leads)})\s+(?:(?:hết\s+)?{_DAY}\s+)?(?:"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
     rf"|(?P<d2>\d{{1,2}})\s+{_MONTH}\s+(?P<m2>\d{{1,2}})\s+{_YEAR}\s+(?P<y2>\d{{4}})"
@@ -70,7 +71,7 @@ DEADLINE_RE = regex.compile(
     rf"|{_YEAR}\s+(?P<y5>\d{{4}}))",
     regex.IGNORECASE,
 )
-YEAR_RE = regex.compile(rf"\b{_YEAR}\s+(?P<y>\d{{4}})\b", regex.IGNORECASE)
+YEAR_RE = guarded(rf"\b{_YEAR}\s+(?P<y>\d{{4}})\b", regex.IGNORECASE)
 
 
 def _month_end(y: int, m: int) -> _dt.date:

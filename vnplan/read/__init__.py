@@ -9,7 +9,14 @@ from pathlib import Path
 
 import attrs
 
-from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
+from vnplan.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    PatternTimeoutError,
+    UnsupportedFormatError,
+)
 from vnplan.model import SourceDocument
 from vnplan.read import legacy, limits, office, scrambled
 from vnplan.read.docx import read_docx
@@ -111,7 +118,10 @@ def _markdown(text: str) -> SourceDocument:
 
 def _read_bytes(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     digest = hashlib.sha256(data).hexdigest()
-    doc = _dispatch(data, path=path, suffix=suffix)
+    try:
+        doc = _dispatch(data, path=path, suffix=suffix)
+    except PatternTimeoutError as exc:  # the last guard of vnplan.pattern: name the file
+        raise exc.at(path) from None
     return attrs.evolve(doc, sha256=digest)
 
 

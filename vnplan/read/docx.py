@@ -17,6 +17,7 @@ from lxml import etree
 
 from vnplan.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
+from vnplan.pattern import guarded
 from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
@@ -43,7 +44,7 @@ _SKIP = frozenset(_W + t for t in ("del", "moveFrom", "proofErr", "bookmarkStart
                                    "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"))
 _BLOCK_WRAPPERS = frozenset(_W + t for t in ("customXml", "ins", "moveTo"))
 # A heading style by name: Heading 1, heading 2, Tiêu đề 1, Đề mục 2, Mục 3.
-_HEADING_NAME = regex.compile(r"^(?:heading|tiêu\s*đề|tieu\s*de|đề\s*mục|de\s*muc|mục|muc)\s*([1-9])$", regex.I)
+_HEADING_NAME = guarded(r"^(?:heading|tiêu\s*đề|tieu\s*de|đề\s*mục|de\s*muc|mục|muc)\s*([1-9])$", regex.I)
 _JC = {"start": "left", "end": "right", "left": "left", "right": "right", "center": "center",
        "both": "both", "distribute": "both", "justify": "both"}
 _TWIP_MM = 25.4 / 1440
@@ -463,7 +464,7 @@ class _Reader:
         return props
 
 
-_NEEDS_FULL = regex.compile("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
+_NEEDS_FULL = guarded("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
 
 
 _LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML text cannot hold U+0000)

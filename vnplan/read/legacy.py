@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from vnplan.data import load_json
+from vnplan.pattern import guarded
 from vnplan.text import is_syllable
 
 TCVN3 = "TCVN3"
@@ -31,7 +32,7 @@ def _tables() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=2)
 def _pattern(encoding: str) -> regex.Pattern[str]:
     keys = sorted(_tables()[encoding], key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(k) for k in keys))
+    return guarded("|".join(regex.escape(k) for k in keys))
 
 
 def encoding_of_font(font: str | None) -> str | None:
@@ -74,7 +75,7 @@ def convert(text: str, encoding: str, *, upper: bool = False) -> str:
 
 
 # Letters of Vietnamese outside Latin-1 (ă đ ơ ư and every toned letter of U+1EA0-U+1EF9).
-_VN_ONLY = regex.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
+_VN_ONLY = guarded(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
 
 
 def is_unicode_vietnamese(text: str) -> bool:
@@ -87,10 +88,10 @@ def is_unicode_vietnamese(text: str) -> bool:
 _VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 
-_LATIN1_HIGH = regex.compile(r"[\u00a1-\u00ff]")
-_LETTER = regex.compile(r"\p{L}")
+_LATIN1_HIGH = guarded(r"[\u00a1-\u00ff]")
+_LETTER = guarded(r"\p{L}")
 # Latin-1 characters that are neither Vietnamese letters nor common signs (« » ° § © ® · ×).
-_ODD_ONLY = regex.compile("[" + "".join(
+_ODD_ONLY = guarded("[" + "".join(
     c for c in map(chr, range(0xA1, 0x100)) if c not in _VN_LATIN1 and c not in "«»°§©®·×").replace("-", "\\-") + "]")
 
 
@@ -143,9 +144,9 @@ def _font_encoding(sample: str, native: int) -> str | None:
     return None
 
 
-_VNI_MARK = regex.compile(r"[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
-_VNI_AFTER_VOWEL = regex.compile(r"(?<=[aeouyAEOUYôöÔÖ])[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
-_WORD = regex.compile(r"\p{L}+")
+_VNI_MARK = guarded(r"[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
+_VNI_AFTER_VOWEL = guarded(r"(?<=[aeouyAEOUYôöÔÖ])[ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ]")
+_WORD = guarded(r"\p{L}+")
 
 
 def _alien(text: str) -> bool:
@@ -182,8 +183,8 @@ def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
 #: Share of non-ASCII words that must be Vietnamese syllables for a Windows-1258 reading to count.
 _MIN_SHARE = 0.75
 _SCORE_CHARS = 40_000  # the head of the text scored: enough words, and a bounded cost
-_CP1258_MARKS = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
-_MARK_AFTER_VOWEL = regex.compile("(?<=[aeiouyAEIOUY\u00e2\u00ea\u00f4\u0103\u01a1\u01b0"
+_CP1258_MARKS = guarded("[\u0300\u0301\u0303\u0309\u0323]")
+_MARK_AFTER_VOWEL = guarded("(?<=[aeiouyAEIOUY\u00e2\u00ea\u00f4\u0103\u01a1\u01b0"
                                   "\u00c2\u00ca\u00d4\u0102\u01a0\u01af])[\u0300\u0301\u0303\u0309\u0323]")
 
 

@@ -15,6 +15,7 @@ import regex
 
 from vnplan.errors import EmptyInputError
 from vnplan.model import Block, SourceDocument, TablePos
+from vnplan.pattern import guarded
 from vnplan.read import limits
 from vnplan.read.limits import check_text, exceeded
 from vnplan.read.text import read_text
@@ -25,21 +26,21 @@ from vnplan.text import normalize_with_map
 # stop at the delimiter that would close them (a link's text stops at a bracket, its target at
 # a parenthesis), and adjacent white space is matched possessively. Emphasis is not a pattern
 # at all: a delimiter scanner (_strip_emphasis) pairs ``*``/``_`` runs in one pass.
-_HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]++(.*+)$")
-_SETEXT = regex.compile(r"^ {0,3}(=++|-++)\s*+$")
-_TABLE_SEP = regex.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
-_BULLET = regex.compile(r"^(\s*)([*+-])\s+(?!\[[ xX]\]\s)")
-_TASK = regex.compile(r"^(\s*)[*+-]\s+\[[ xX]\]\s+")
-_FENCE = regex.compile(r"^\s*(```|~~~)")
-_HR = regex.compile(r"^\s*+(?:[-*_]\s*+){3,}+$")
-_IMAGE = regex.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
-_LINK = regex.compile(r"\[([^\[\]]+)\]\([^()]*\)")
-_AUTOLINK = regex.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_CODE = regex.compile(r"(`++)([^`]+)\1(?!`)|`++")
-_STRIKE = regex.compile(r"~~([^~]+)~~")
-_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_HTML_BR = regex.compile(r"<br\s*+/?>", regex.I)
-_HTML_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
+_HEADING = guarded(r"^ {0,3}(#{1,6})[ \t]++(.*+)$")
+_SETEXT = guarded(r"^ {0,3}(=++|-++)\s*+$")
+_TABLE_SEP = guarded(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
+_BULLET = guarded(r"^(\s*)([*+-])\s+(?!\[[ xX]\]\s)")
+_TASK = guarded(r"^(\s*)[*+-]\s+\[[ xX]\]\s+")
+_FENCE = guarded(r"^\s*(```|~~~)")
+_HR = guarded(r"^\s*+(?:[-*_]\s*+){3,}+$")
+_IMAGE = guarded(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = guarded(r"\[([^\[\]]+)\]\([^()]*\)")
+_AUTOLINK = guarded(r"<((?:https?|mailto):[^<>\s]+)>")
+_CODE = guarded(r"(`++)([^`]+)\1(?!`)|`++")
+_STRIKE = guarded(r"~~([^~]+)~~")
+_ESCAPE = guarded(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_HTML_BR = guarded(r"<br\s*+/?>", regex.I)
+_HTML_TAG = guarded(r"</?[A-Za-z][^<>]*>")
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|>")
 
 
@@ -151,11 +152,14 @@ def strip_inline(s: str) -> str:
     return _ESCAPE.sub(r"\1", s)
 
 
+_CELL_SPLIT = guarded(r"(?<!\\)\|")
+
+
 def _cells(row: str) -> list[str]:
     inner = row.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [c.replace("\\|", "|") for c in regex.split(r"(?<!\\)\|", inner)]
+    return [c.replace("\\|", "|") for c in _CELL_SPLIT.split(inner)]
 
 
 def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+from vnplan.pattern import guarded
 from vnplan.read import values
 from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS, MAX_NUMBER_VALUE
 from vnplan.read.styles import _VAL, _W
 
-_LEVEL_REF = regex.compile(r"%([1-9])")
+_LEVEL_REF = guarded(r"%([1-9])")
 # Bullet glyphs that show as a dash; Symbol/Wingdings glyphs sit in U+F000-U+F0FF.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uf02d\uf0be\u2043\u2796\u23af")
 _PLUS = frozenset("+\uf02b\u2795")

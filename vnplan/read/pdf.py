@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import attrs
-import regex
 
 from vnplan.errors import (
     CorruptFileError,
@@ -30,6 +29,7 @@ from vnplan.errors import (
     VnplanError,
 )
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
+from vnplan.pattern import guarded
 from vnplan.read import limits, scrambled, values
 from vnplan.read.limits import exceeded
 from vnplan.read.pdf_pieces import Piece, convert_legacy, lines_of, page_pieces
@@ -38,10 +38,11 @@ from vnplan.read.values import clean_document
 from vnplan.text import normalize_with_map
 
 _PT_MM = 25.4 / 72
-_PAGE_NO = regex.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
-_DIGITS = regex.compile(r"\d+")
-_SPACES = regex.compile(r"\s+")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; a damaged stream shows them
+_PAGE_NO = guarded(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:Trang|trang|Page|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?$")
+_DIGITS = guarded(r"\d+")
+_SPACES = guarded(r"\s+")
+_GAP_OR_END = guarded(r"\s{2,}|\s+$")
+_CONTROL = guarded(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; a damaged stream shows them
 #: Fewer visible characters than this per page on average, on pages that draw images: a scan.
 MIN_CHARS_PER_PAGE = 20
 
@@ -144,7 +145,7 @@ def _fonts_of(seg: list[Piece]) -> list[tuple[str, str | None, float]]:
     return [("".join(texts), name, size) for texts, name, size in groups]
 
 
-_STYLE_WORDS = regex.compile(r"(?i)bold|italic|oblique|regular|roman|book|medium|semibold|black|light|mt|ps")
+_STYLE_WORDS = guarded(r"(?i)bold|italic|oblique|regular|roman|book|medium|semibold|black|light|mt|ps")
 
 
 def font_facts(base: str | None) -> tuple[str | None, bool | None, bool | None]:
@@ -260,7 +261,7 @@ def _place_stamps(lines: list[_Line], stamps: list[tuple[float, float, float, st
         idx = max((k for k, (_t, px) in enumerate(ln.parts) if px <= x + 1), default=0)
         piece = ln.parts[idx][0] if ln.parts else ln.text
         start = cursors.get((id(ln), idx), 0)
-        m = regex.compile(r"\s{2,}|\s+$").search(piece, start)
+        m = _GAP_OR_END.search(piece, start)
         if m:
             after = piece[m.end():]
             glue = "" if after[:1] and after[:1] in _PUNCT_AFTER else " "

@@ -6,8 +6,7 @@ from typing import Any
 
 from lxml import etree
 
-from vnplan.read import values
-from vnplan.read import limits
+from vnplan.read import limits, values
 from vnplan.read.limits import exceeded
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

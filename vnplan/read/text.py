@@ -8,10 +8,9 @@ It knows nothing about plans: only about lines, paragraphs and list markers.
 
 from __future__ import annotations
 
-import regex
-
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
+from vnplan.pattern import guarded
 from vnplan.read import limits
 from vnplan.read.limits import check_text, exceeded
 from vnplan.read.values import clean_document
@@ -20,12 +19,12 @@ from vnplan.text import is_upper_text, normalize_with_map
 # Line ends: CR LF, CR, LF, the vertical tab and form feed (Word's line break, pdftotext's
 # page break) and U+2028/U+2029 (web and app exports).
 _BREAKS = "\r\n\x0b\x0c\u2028\u2029"
-_LINE_RE = regex.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|$)")
-_PAGE_NO_RE = regex.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
-_CELL_BREAK_RE = regex.compile(r"^\|+$")
-_RULE_RE = regex.compile(r"^[-_=─—–.*•]{3,}$")
+_LINE_RE = guarded(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|$)")
+_PAGE_NO_RE = guarded(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_CELL_BREAK_RE = guarded(r"^\|+$")
+_RULE_RE = guarded(r"^[-_=─—–.*•]{3,}$")
 # A list marker at the start of a line: I. 1. 1.2. a) - + • Điều 1.
-LIST_MARKER_RE = regex.compile(
+LIST_MARKER_RE = guarded(
     r"^(?:"
     r"(?:[IVXL]{1,6})[.)](?:\s|$)"  # roman
     r"|(?:[ivx]{2,5})\.\s"  # lower-case roman: ii. iv.
@@ -171,9 +170,10 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
     return clean_document(SourceDocument(blocks=tuple(blocks), format=format, path=path))
 
 
-_GAP_RE = regex.compile(r"\t+| {5,}")
-_NON_SPACE_RE = regex.compile(r"\S")
-_PIPE_RULE_RE = regex.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+_GAP_RE = guarded(r"\t+| {5,}")
+_NON_SPACE_RE = guarded(r"\S")
+_PIPE = guarded(r"\|")
+_PIPE_RULE_RE = guarded(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 
 
 _BLANK_BEFORE = ("ngày", "tháng", "năm", "số", "Số", "Số:", "số:")
@@ -192,7 +192,7 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     if (stripped[:1] == "|" and stripped[-1:] == "|" and stripped.count("|") >= 3
             and not _CELL_BREAK_RE.match(stripped)):
         # "| UBND TỈNH … | CỘNG HÒA … |": a table row written with pipes (as Markdown does)
-        bars = [m.start() for m in regex.finditer(r"\|", body)]
+        bars = [m.start() for m in _PIPE.finditer(body)]
         rule = bool(_PIPE_RULE_RE.match(stripped))  # the |---|---| line: no text
         return [(a + 1, "" if rule else body[a + 1 : b]) for a, b in zip(bars, bars[1:])]
     if "\t" not in body and not _GAP_RE.search(stripped):

@@ -14,16 +14,17 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import regex
+
+from vnplan.pattern import guarded
 
 if TYPE_CHECKING:
     from vnplan.model import SourceDocument
 
 # xsd:integer after XML white-space collapsing: an optional sign and ASCII digits.
-_INT = regex.compile(r"[+-]?[0-9]{1,40}")
+_INT = guarded(r"[+-]?[0-9]{1,40}")
 _XML_SPACE = " \t\r\n"
-_HEX = regex.compile(r"[0-9A-Fa-f]{1,4}")
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_HEX = guarded(r"[0-9A-Fa-f]{1,4}")
+_SURROGATE = guarded(r"[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 

@@ -12,11 +12,10 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 
-import regex
-
 import vnplan.vocab as vocab
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
+from vnplan.pattern import guarded
 from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.text import is_upper_text, normalize
 from vnplan.vocab.patterns import longest_first
@@ -191,17 +190,22 @@ def issuing_authority(ctx: Context) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- F103
 
-_NUMBER_PARTS_RE = regex.compile(
+_NUMBER_PARTS_RE = guarded(
     r"^(?P<word>\S+?)\s*(?P<colon>[:.]?)\s*(?P<num>[0-9]*[A-Za-z]?)\s*(?:[.…_]+\s*)?/\s*(?P<sym>.*?)\s*$"
 )
-_SEP_SPACES_RE = regex.compile(r"\s*([/\-–])\s*")
+_SEP_SPACES_RE = guarded(r"\s*([/\-–])\s*")
+_SEP_SPLIT = guarded(r"\s*[/\-–]\s*")
+_SEP_KEPT = guarded(r"([/-])")
+_SPACED_SEP = guarded(r"\s[/\-–]|[/\-–]\s|–")
+_LETTER = guarded(r"\p{L}")
+_TYPE_CODE = guarded(r"^(?:\d{4}\s*/\s*)?(?P<code>[^\s/\-–]+)")
 
 
 def _codes() -> set[str]:
     return {code for code, _ in vocab.types_with_code()}
 
 
-_YEAR_RE = regex.compile(r"^\d{4}/")
+_YEAR_RE = guarded(r"^\d{4}/")
 
 
 def _fix_symbol(sym: str) -> str:
@@ -209,7 +213,7 @@ def _fix_symbol(sym: str) -> str:
     year = _YEAR_RE.match(sym)
     head = year.group(0) if year else ""
     sym = head + sym[len(head):].replace("/", "-")
-    groups = regex.split(r"([/-])", sym)
+    groups = _SEP_KEPT.split(sym)
     codes = _codes()
     return "".join(g if g in codes or g in "/-" else g.upper() for g in groups)
 
@@ -274,7 +278,7 @@ def number_symbol(ctx: Context) -> Iterator[Hit]:
         yield Hit(nt.span, {"found": found}, variant="word", fix=fix)
     slash = found.find("/")
     tail = found[slash:]  # "/KH-UBND": no space around / and -, hyphens not dashes
-    spaced = bool(regex.search(r"\s[/\-–]|[/\-–]\s|–", tail)) or (bool(num) and found[slash - 1].isspace())
+    spaced = bool(_SPACED_SEP.search(tail)) or (bool(num) and found[slash - 1].isspace())
     slashed = "/" in _YEAR_RE.sub("", sym)  # "KH/UBND": groups are joined by hyphens
     if spaced or slashed:
         yield Hit(nt.span, {"found": found}, variant="separators", fix=fix)
@@ -285,8 +289,8 @@ def number_symbol(ctx: Context) -> Iterator[Hit]:
     elif len(num) == 1:
         yield Hit(nt.span, {"found": found}, variant="zero", fix=fix)
     codes = _codes()
-    groups = [g for g in regex.split(r"\s*[/\-–]\s*", sym) if g]
-    if any(not is_upper_text(g) and g not in codes and regex.search(r"\p{L}", g) for g in groups):
+    groups = [g for g in _SEP_SPLIT.split(sym) if g]
+    if any(not is_upper_text(g) and g not in codes and _LETTER.search(g) for g in groups):
         yield Hit(nt.span, {"symbol": sym}, variant="symbol_case", fix=fix)
 
 
@@ -295,7 +299,7 @@ def number_symbol(ctx: Context) -> Iterator[Hit]:
 
 def _type_code_of(symbol: str) -> tuple[str, int] | None:
     """The type-code group of a symbol and its offset (``2024/KH-UBND`` → ``("KH", 5)``)."""
-    m = regex.match(r"^(?:\d{4}\s*/\s*)?(?P<code>[^\s/\-–]+)", symbol)
+    m = _TYPE_CODE.match(symbol)
     return (m.group("code"), m.start("code")) if m else None
 
 
@@ -336,7 +340,7 @@ def type_code(ctx: Context) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- F105
 
-_NUMERIC_DATE_RE = regex.compile(r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
+_NUMERIC_DATE_RE = guarded(r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")
 _UNIT_WORDS = vocab.places().unit_words()  # tỉnh, thành, phố, thị, xã…: lower case inside a place name
 
 
@@ -469,7 +473,7 @@ def type_title(ctx: Context) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- F107
 
 # the misspelt forms of signing authority (decree30.json): T/M, T.M, K/T…
-_BAD_FORM_RE = regex.compile(
+_BAD_FORM_RE = guarded(
     rf"^(?P<form>{longest_first(vocab.decree30().signature_form_misspellings)})(?P<dot>\.?)\s+(?P<of>\S.*)$"
 )
 
@@ -561,9 +565,12 @@ def recipient_line(body: str, last: bool) -> str:
     return f"- {body}{'.' if last else ';'}"
 
 
+_ENTRY_MARK = guarded(r"^[-–—+•*]\s*")
+
+
 def _entry_body(text: str) -> str:
     t = text.strip()
-    t = regex.sub(r"^[-–—+•*]\s*", "", t)
+    t = _ENTRY_MARK.sub("", t)
     return t.rstrip(" ;.,")
 
 
@@ -610,6 +617,7 @@ def recipients(ctx: Context) -> Iterator[Hit]:
         if found != vocab.decree30().recipients_heading:
             yield Hit(plan.recipients_heading, {"found": found}, variant="heading", fix=vocab.decree30().recipients_heading)
     vt = vocab.decree30().archive_unit
+    blocks_before: set[int] = set()  # blocks of the entries before this one (a set, not a rescan of them)
     for k, r in enumerate(rs):
         last = k == len(rs) - 1
         body = _entry_body(r.text)
@@ -618,14 +626,15 @@ def recipients(ctx: Context) -> Iterator[Hit]:
         if r.archive:
             units = [u for u in r.archive_units if u]
             proper = "Lưu: " + ", ".join([vt, *[u for u in units if u != vt]]) if units else f"Lưu: {vt}"
-            if not units or units[0] != vt or not regex.match(r"^Lưu:", body):
+            if not units or units[0] != vt or not body.startswith("Lưu:"):
                 yield Hit(r.span, {"found": r.text}, variant="archive_vt", fix=recipient_line(proper, last))
                 body = proper
             if not last:
                 yield Hit(r.span, variant="archive_last")
         t = r.text.strip()
-        shared = r.span.block in {x.span.block for x in rs[:k]} or (
+        shared = r.span.block in blocks_before or (
             plan.recipients_heading is not None and r.span.block == plan.recipients_heading.block)
+        blocks_before.add(r.span.block)
         if shared or not t.startswith(_DASHES) or not t.endswith("." if last else ";") or t.startswith(("--", "––")):
             yield Hit(r.span, {"found": r.text}, variant="entry", fix=recipient_line(body, last))
     if not any(r.archive for r in rs):
@@ -635,6 +644,18 @@ def recipients(ctx: Context) -> Iterator[Hit]:
 
 
 # --------------------------------------------------------------------------- F112
+
+
+def _without_end_marks(text: str) -> str:
+    """``text`` without the full stops, slashes and spaces it ends with (a loop from the end: a
+    pattern tried at every start of a long run of dots is quadratic)."""
+    k = len(text)
+    while k and (text[k - 1] in "./" or _SPACE.match(text, k - 1)):
+        k -= 1
+    return text[:k]
+
+
+_SPACE = guarded(r"\s")
 
 
 @rule(
@@ -661,5 +682,5 @@ def closing_mark(ctx: Context) -> Iterator[Hit]:
     fix = None
     if plan.source is not None:
         last = plan.span_text(end).rstrip()
-        fix = regex.sub(r"[./\s]*$", "", last) + "./."
+        fix = _without_end_marks(last) + "./."
     yield Hit(Span(end.block, end.end, end.end), fix=fix)

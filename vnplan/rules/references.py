@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 import vnplan.vocab as vocab
-from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.model import Citation, Plan
 from vnplan.parse.abbreviations import initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol
+from vnplan.pattern import guarded
+from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.text import fold, key
 
 _ND30_SYMBOL = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3 (số, ký hiệu của văn bản); Phụ lục III, mục I"
@@ -271,8 +270,11 @@ def abbreviation_order(ctx: Context) -> Iterator[Hit]:
                 break
 
 
+_WORDS = guarded(r"[\p{L}\p{N}&]+")
+
+
 def _by_initials(expansion: str, abbr: str) -> bool:
-    words = regex.findall(r"[\p{L}\p{N}&]+", expansion)
+    words = _WORDS.findall(expansion)
     return initials_match(words, abbr) == 0
 
 
@@ -350,14 +352,19 @@ def _is_state_issuer(code: str) -> bool:
     return code in _STATE_ISSUERS or code.startswith(("UBND", "HĐND")) or (code.startswith("S") and len(code) >= 3)
 
 
+_SPACE = guarded(r"\s")
+_SPACED_SEP = guarded(r"\s[-–/]|[-–/]\s")
+_SEPARATOR = guarded(r"[-/]")
+
+
 def _malformation(sep: str, symbol: str, doc_type: str | None) -> str | None:
-    if regex.search(r"\s", sep) or regex.search(r"\s[-–/]|[-–/]\s", symbol):
+    if _SPACE.search(sep) or _SPACED_SEP.search(symbol):
         return "spaces"
     s = sep.strip()
     if s == "":
         return "missing"
     compact = symbol.replace("–", "-")
-    parts = regex.split(r"[-/]", compact)
+    parts = _SEPARATOR.split(compact)
     issuer = parts[-1].upper() if len(parts) > 1 else ""
     party_issuer = issuer in PARTY_ISSUERS
     if s == "-":

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from vnplan.errors import UsageError
+from vnplan.errors import PatternTimeoutError, UsageError
 from vnplan.model import Plan, SourceDocument
 from vnplan.parse import parse
 from vnplan.rules.compliance import prepare
@@ -39,5 +39,9 @@ def check(
     if profile is not None:
         profile, coverage = prepare(plan, profile)
     ctx = Context(plan=plan, profile=profile, coverage=coverage)
-    findings = run_rules(ctx, chosen, lang=lang)
-    return Report(findings=findings, path=plan.source.path if plan.source else None, lang=lang, coverage=coverage)
+    path = plan.source.path if plan.source else None
+    try:
+        findings = run_rules(ctx, chosen, lang=lang)
+    except PatternTimeoutError as exc:  # the last guard of vnplan.pattern: name the file
+        raise exc.at(path) from None
+    return Report(findings=findings, path=path, lang=lang, coverage=coverage)

@@ -29,7 +29,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from vnplan.model import Block, Citation, SourceDocument
-from vnplan.parse.citations.find import NumberSymbol, canonical_type, find_raw, parse_number_symbol
+from vnplan.parse.citations.find import (
+    NumberSymbol,
+    canonical_type,
+    find_raw,
+    parse_number_symbol,
+)
 from vnplan.parse.citations.patterns import PARTY_ISSUERS
 from vnplan.parse.citations.resolve import document_key, resolve
 

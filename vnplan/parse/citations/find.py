@@ -19,12 +19,17 @@ import vnplan.vocab as vocab
 from vnplan.model import PartialDate, SourceDocument
 from vnplan.parse.citations.issuer import read_issuer
 from vnplan.parse.citations.patterns import (
+    BASIS_LAW,
     CONT,
     DATE_AFTER,
     HEADER_NO,
     ISSUER_AFTER,
+    LAW_END_AT,
+    LAW_REACH,
     LOOKBACK,
     MAIN,
+    MAIN_NO_LAW,
+    MAIN_SEMI,
     NO_CUA_ISSUER,
     NUMBER_AFTER,
     NUMSYM_RE,
@@ -41,6 +46,7 @@ from vnplan.parse.citations.patterns import (
     TYPE_BEFORE_ANA,
     YEAR_AFTER,
 )
+from vnplan.pattern import guarded
 from vnplan.text import key
 
 Triggers = list[tuple[int, str]]
@@ -180,25 +186,74 @@ def triggers(text: str) -> Triggers:
     return out
 
 
-def next_match(text: str, pos: int, found: Triggers | None = None) -> regex.Match[str] | None:
+_SEMICOLON = guarded(";")
+
+
+class _LawEnds:
+    """Where a law's name may end in one block: before a date, year or law number, and (when the
+    block cites a law as its legal basis, ``Căn cứ Luật``) at a ``;`` after that basis."""
+
+    __slots__ = ("dated", "semis", "basis_end")
+
+    def __init__(self, text: str) -> None:
+        self.dated = [m.start() for m in LAW_END_AT.finditer(text)]
+        basis = BASIS_LAW.search(text)
+        self.basis_end = basis.end() if basis else None
+        self.semis = [m.start() for m in _SEMICOLON.finditer(text)] if basis else []
+
+
+@lru_cache(maxsize=4)
+def _law_ends(text: str) -> _LawEnds:
+    return _LawEnds(text)
+
+
+def _in_reach(text: str, pos: int, ends: list[int]) -> bool:
+    """Whether a law's name starting at ``pos`` can reach the first of ``ends`` after it (every
+    word of the name is one white space further; the word loop stops at LAW_WORDS)."""
+    k = bisect_left(ends, pos)
+    if k == len(ends):
+        return False
+    reach = LAW_REACH.match(text, pos)
+    return reach is None or ends[k] <= reach.end()
+
+
+def match_at(text: str, pos: int) -> regex.Match[str] | None:
+    """What the full pattern matches at ``pos``: :data:`MAIN` (tried without its law alternative
+    where no law's name can end), or a law by name ending at a ``;`` after the block's legal basis
+    (:data:`MAIN_SEMI`), which comes before a project or a bare number."""
+    ends = _law_ends(text)
+    m = (MAIN if _in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
+    if m is not None and (m.group("type") is not None or m.group("atype") is not None
+                          or ("ltype" in m.re.groupindex and m.group("ltype") is not None)):
+        return m
+    if ends.basis_end is not None and _in_reach(text, pos, ends.semis):
+        semi = MAIN_SEMI.match(text, pos)
+        if semi is not None and ends.basis_end <= semi.end():
+            return semi
+    return m
+
+
+def next_match(text: str, pos: int, found: Triggers | None = None, stop: int | None = None) -> regex.Match[str] | None:
     """The first citation start at or after ``pos`` (what ``MAIN.search(text, pos)`` finds).
 
     Searching with ``MAIN`` would try its long alternation of type names at every character;
     instead the cheap triggers are found first (once per document) and the type name is looked
-    for backwards from each, anchored there.
+    for backwards from each, anchored there. With ``stop``, only a start before ``stop`` is
+    wanted: the triggers past it (and the type name a trigger may have before it) are not tried.
     """
     if found is None:
         found = triggers(text)
-    for k in range(bisect_left(found, (pos, "")), len(found)):
+    last = len(found) if stop is None else bisect_left(found, (stop + LOOKBACK, ""))
+    for k in range(bisect_left(found, (pos, "")), last):
         ts, kind = found[k]
         if kind == "word":
-            m = MAIN.match(text, ts)
+            m = match_at(text, ts)
         else:
             lo = max(pos, ts - LOOKBACK)
             b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
-            m = MAIN.match(text, b.start()) if b else None
+            m = match_at(text, b.start()) if b else None
             if m is None and kind == "num":
-                m = MAIN.match(text, ts)  # a bare number/symbol
+                m = match_at(text, ts)  # a bare number/symbol
         if m and m.start() >= pos:
             return m
     return None
@@ -221,7 +276,7 @@ def _issuer_at(text: str, pos: int, found: Triggers | None = None) -> tuple[str 
     tail_start = im.start("tail")
     tail = im.group("tail")
     # the issuer never runs into the next citation
-    nxt = next_match(text, tail_start, found)
+    nxt = next_match(text, tail_start, found, stop=im.end())
     if nxt is not None and nxt.start() < im.end():
         tail = text[tail_start : nxt.start()]
     issuer = read_issuer(tail)
@@ -414,7 +469,8 @@ def scan_block(text: str, block: int, out: list[RawCitation], lists: list[int], 
         m = next_match(text, pos, found)
         if not m:
             return
-        reader = next((read for group, read in READERS if m.group(group) is not None), _bare)
+        names = m.re.groupindex  # MAIN_NO_LAW and MAIN_SEMI have only some of the groups
+        reader = next((read for group, read in READERS if group in names and m.group(group) is not None), _bare)
         pos = reader(s, m)
 
 
@@ -447,5 +503,5 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
     return raws, texts
 
 
-__all__ = ["NumberSymbol", "RawCitation", "canonical_type", "find_raw", "is_party", "next_match",
+__all__ = ["NumberSymbol", "RawCitation", "canonical_type", "find_raw", "is_party", "match_at", "next_match",
            "parse_number_symbol", "scan_block", "triggers"]

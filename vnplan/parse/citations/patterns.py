@@ -13,8 +13,8 @@ from collections.abc import Iterable
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
-
 
 _W = vocab.citations()
 _T = vocab.doc_types()
@@ -64,63 +64,103 @@ _NUMSYM = (
     rf"(?P<sym>{_SYM})"
 )
 
-MAIN = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:"
+
+# The most words of a type name: a word of a law's name is no type name followed by "số" or a
+# number, which is tried only when "số" or a number follows within that many words.
+_TYPE_WORDS = max(len(n.split(" ")) for n in (*vocab.type_names(), *TYPE_ALIASES))
+_TYPED_NUMBER = rf"(?=(?:\S++\s){{1,{_TYPE_WORDS}}}(?:{_SO}|\d))(?:{_TYPES_ALT})\s(?:{_SO}|\d)"
+#: The most words of a law's name after its type.
+LAW_WORDS = 24
+#: The most white space between the start of a law's type and the end of its name.
+LAW_SPACES = LAW_WORDS + max(t.count(" ") for t in LAW_TYPES)
+#: Where a law's name may end: before a date, a year or a law number (``Luật Hộ tịch năm 2014``,
+#: ``Luật … số 60/2014/QH13``).
+LAW_END = rf"\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d++/\d{{4}}/(?:UBTV)?QH"
+
+
+def _law(law_end: str) -> str:
+    """A law by name: at most LAW_WORDS words, each taken whole (possessive), then ``law_end``."""
+    return (
+        rf"(?P<ltype>{_LAW_ALT})(?!\s(?:sư|SƯ)(?!\p{{L}}))"
+        rf"(?P<lname>(?:\s(?!{_NGAY}\s?\d|{_NAM}\s\d|{_SO}\s?\d|{_TYPED_NUMBER})"
+        rf"[\p{{L}}][\p{{L}}\-]*+,?+){{0,{LAW_WORDS}}}?)"
+        rf"(?={law_end})"
+    )
+
+
+def _main(*alternatives: str) -> regex.Pattern[str]:
+    return guarded(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + ")")
+
+
+_ALTERNATIVES = (
     # 1. a type, optional "số", number/symbol
-    rf"(?P<type>{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?{_NUMSYM}"
+    rf"(?P<type>{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?{_NUMSYM}",
     # 2. anaphora: "Kế hoạch này", "Kế hoạch nêu trên"
-    rf"|(?P<atype>{_TYPES_ALT})\s(?P<ana>{_ANAPHORS}"
-    rf"|{escape(_W.anaphors.at_clause_end)}(?=\s?[,.;:)]|\s?$))(?!\p{{L}})"
-    # 3. a law by name, then a date, a year or a number
-    rf"|(?P<ltype>{_LAW_ALT})(?!\s(?:sư|SƯ)(?!\p{{L}}))"
-    rf"(?P<lname>(?:\s(?!{_NGAY}\s?\d|{_NAM}\s\d|{_SO}\s?\d|(?:{_TYPES_ALT})\s(?:{_SO}|\d))"
-    r"[\p{L}][\p{L}\-]*,?){0,24}?)"
-    rf"(?=\s{_NGAY}\s?\d|\s{_NAM}\s\d{{4}}|\s{_SO}\s?\d+/\d{{4}}/(?:UBTV)?QH"
-    rf"|(?<=(?:{_BASIS})\s(?:{_LAW_ALT})\X*);)"
+    rf"(?P<atype>{_TYPES_ALT})\s(?P<ana>{_ANAPHORS}"
+    rf"|{escape(_W.anaphors.at_clause_end)}(?=\s?[,.;:)]|\s?$))(?!\p{{L}})",
+    # 3. a law by name, then a date, a year or a law number
+    _law(LAW_END),
     # 4. a project or programme by short name: "Đề án 06", "Chương trình 135"
-    rf"|(?P<ptype>{_PROJECT_ALT})\s(?P<pnum>\d{{1,3}}[a-z]?)(?![\d\p{{L}}/\-])"
+    rf"(?P<ptype>{_PROJECT_ALT})\s(?P<pnum>\d{{1,3}}[a-z]?)(?![\d\p{{L}}/\-])",
     # 5. a bare number/symbol whose symbol starts with a known type code
-    r"|(?P<bnum>\d{1,6})(?:/(?P<byear>(?:19|20)\d{2}))?(?P<bsep>[/\-])(?P<bsym>" + _SYM + r")"
-    r")",
+    r"(?P<bnum>\d{1,6})(?:/(?P<byear>(?:19|20)\d{2}))?(?P<bsep>[/\-])(?P<bsym>" + _SYM + r")",
 )
+#: Every citation start, the alternatives in this order.
+MAIN = _main(*_ALTERNATIVES)
+#: The same without a law by name: what MAIN matches where no law's name can end (the finder
+#: knows where one can: :data:`LAW_END_AT`, :data:`LAW_REACH`).
+MAIN_NO_LAW = _main(*_ALTERNATIVES[:2], *_ALTERNATIVES[3:])
+#: A law by name ending right before ``;``, which is a citation only when the block cites a law
+#: as its legal basis before that ``;`` (``Căn cứ Luật Tổ chức chính quyền địa phương;``). The
+#: finder tries it where :data:`MAIN` finds no type, anaphor or law, and decides the legal basis
+#: with one search of :data:`BASIS_LAW` per block: a look-behind running back over the block
+#: (as this once was, inside MAIN) made every law word cost the whole block, which is quadratic.
+MAIN_SEMI = _main(_law(";"))
+#: Every place a law's name may end (zero-width).
+LAW_END_AT = guarded(rf"(?={LAW_END})")
+#: From a law's type, up to the first white space its name cannot reach: LAW_SPACES of them and
+#: the word after (no match: every end in the rest of the text is in reach).
+LAW_REACH = guarded(rf"(?:\S*+\s){{{LAW_SPACES}}}\S*+")
+#: "Căn cứ Luật", "CĂN CỨ BỘ LUẬT": a law cited as legal basis.
+BASIS_LAW = guarded(rf"(?:{_BASIS})\s(?:{_LAW_ALT})")
 
 # Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
 # project word. The full pattern (with its long alternation of type names) is tried only at
 # the word starts shortly before each of these, which is many times faster than searching.
 TRIGGERS = (
-    ("num", regex.compile(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
-    ("ana", regex.compile(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
-    ("word", regex.compile(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
+    ("num", guarded(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
+    ("ana", guarded(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
+    ("word", guarded(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
 )
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
-TYPE_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
-TYPE_BEFORE_ANA = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
+TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
+TYPE_BEFORE_ANA = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
 LOOKBACK = 48  # longer than any type name with "số:" before its number
 SEP = "\x00"  # joins blocks for the trigger scan; never in text (readers refuse NUL)
 
 
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})"
-    rf"|(?:(?P<d>\d{{1,2}})\s?)?(?:[.…_]+\s?)?{_THANG}\s?(?:(?P<m>\d{{1,2}})\s?)?(?:[.…_]+\s?)?{_NAM}\s?(?P<y>\d{{4}})"
-    r"|[.…_]*\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4}))"
+    rf"|(?:(?P<d>\d{{1,2}})\s?)?(?:[.…_]++\s?)?{_THANG}\s?(?:(?P<m>\d{{1,2}})\s?)?(?:[.…_]++\s?)?{_NAM}\s?(?P<y>\d{{4}})"
+    r"|[.…_]*+\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4}))"
     r"(?!\d)"
 )
-DATE_AFTER = regex.compile(rf"\s?,?\s?(?:ban hành\s)?{_NGAY}\s?{_DATE}")
-YEAR_AFTER = regex.compile(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
-NUMBER_AFTER = regex.compile(rf"\s{_SO}\s?{_NUMSYM}")
-CONT = regex.compile(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
-ISSUER_AFTER = regex.compile(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
-NUMSYM_RE = regex.compile(_NUMSYM)
-NO_CUA_ISSUER = regex.compile(
+DATE_AFTER = guarded(rf"\s?,?\s?(?:ban hành\s)?{_NGAY}\s?{_DATE}")
+YEAR_AFTER = guarded(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
+NUMBER_AFTER = guarded(rf"\s{_SO}\s?{_NUMSYM}")
+CONT = guarded(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
+ISSUER_AFTER = guarded(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
+NUMSYM_RE = guarded(_NUMSYM)
+NO_CUA_ISSUER = guarded(
     rf"\s(?P<iss>{in_order(_W.bare_issuers.names)})"
     rf"(?=\s(?:{in_order(_W.bare_issuers.followers)})(?!\p{{L}})|\s?[;,.]|\s?$)"
 )
-HEADER_NO = regex.compile(rf"(?:^|\s){_SO}\s?:\s?$")
-PLURAL = regex.compile(rf"{spelt(_W.plural, ('lower', 'upper', 'sentence'))}\s$")
-WORD = regex.compile(r"[^\s]+")
-SPACES = regex.compile(r"\s+")
-SYM_SPLIT = regex.compile(r"[-–/]")
-SO_END = regex.compile(rf"{_SO}\s$")
-LIST_GAP = regex.compile(rf"\s?,?\s?{_VA}?\s?")
+HEADER_NO = guarded(rf"(?:^|\s){_SO}\s?:\s?$")
+PLURAL = guarded(rf"{spelt(_W.plural, ('lower', 'upper', 'sentence'))}\s$")
+WORD = guarded(r"[^\s]+")
+SPACES = guarded(r"\s+")
+SYM_SPLIT = guarded(r"[-–/]")
+SO_END = guarded(rf"{_SO}\s$")
+LIST_GAP = guarded(rf"\s?,?\s?{_VA}?\s?")
 #: Organisations whose names contain a comma, read as one issuer.
-COMMA_NAMES_RE = regex.compile("|".join(regex.escape(n) for n in sorted(_W.comma_names, key=len, reverse=True)))
+COMMA_NAMES_RE = guarded("|".join(regex.escape(n) for n in sorted(_W.comma_names, key=len, reverse=True)))

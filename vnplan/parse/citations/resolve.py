@@ -7,7 +7,9 @@ or ``Kế hoạch nêu trên``) or ``self`` (``Kế hoạch này``, or the plan'
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -15,6 +17,7 @@ import vnplan.vocab as vocab
 from vnplan.model import Citation, Span
 from vnplan.parse.citations.find import RawCitation, canonical_type, parse_number_symbol
 from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
+from vnplan.pattern import guarded
 from vnplan.text import key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,30 +64,91 @@ def propagate_issuers(raws: list[RawCitation], texts: dict[int, str]) -> None:
 
 
 def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawCitation]:
-    """Later mentions of a law cited by name (``Luật Hộ tịch`` after ``Luật Hộ tịch năm 2014``)."""
+    """Later mentions of a law cited by name (``Luật Hộ tịch`` after ``Luật Hộ tịch năm 2014``).
+
+    A mention is the longest cited name at a word start, not followed by a letter, outside every
+    citation found. The names are looked up in a trie from each place a name's first letter
+    stands (an alternation of every name, tried at every law word, is quadratic in a text citing
+    many laws); a walk never goes past the longest name.
+    """
     names = {r.name: r for r in raws if r.name and r.doc_type in LAW_TYPES and r.kind == "full"}
     if not names:
         return raws
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\p{L})"
-    )
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for r in raws:
-        taken.setdefault(r.block, []).append((r.start, r.end))
+    trie = _trie(names)
+    starts = guarded(r"(?<![\p{L}\p{N}])[" + regex.escape("".join(sorted(trie))) + "]")
+    spans = _taken(raws)
     extra: list[RawCitation] = []
     for bi, text in texts.items():
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken.get(bi, ())):
+        pos = 0
+        while (st := starts.search(text, pos)) is not None:
+            s = st.start()
+            e = _longest_name(trie, text, s)
+            if e is None:
+                pos = s + 1
                 continue
-            first = names[m.group()]
-            if (bi, m.start()) <= (first.block, first.start):
+            pos = e
+            if _overlaps(spans.get(bi), s, e):
+                continue
+            first = names[text[s:e]]
+            if (bi, s) <= (first.block, first.start):
                 continue  # only later mentions are short forms
-            r = RawCitation(bi, m.start(), m.end(), first.doc_type)
-            r.name = m.group()
+            r = RawCitation(bi, s, e, first.doc_type)
+            r.name = text[s:e]
             extra.append(r)
     if not extra:
         return raws
     return sorted([*raws, *extra], key=lambda r: (r.block, r.start))
+
+
+_END = ""  # the trie key that marks the end of a name (no character of text is empty)
+_LETTER = guarded(r"\p{L}")
+
+
+def _trie(names: Iterable[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for n in names:
+        node = root
+        for ch in n:
+            node = node.setdefault(ch, {})
+        node[_END] = True
+    return root
+
+
+def _longest_name(trie: dict[str, Any], text: str, s: int) -> int | None:
+    """The end of the longest name at ``s`` that no letter follows, or ``None``."""
+    node, best, k = trie, None, s
+    while True:
+        if _END in node and not _LETTER.match(text, k):
+            best = k
+        if k >= len(text) or text[k] not in node:
+            return best
+        node = node[text[k]]
+        k += 1
+
+
+def _taken(raws: list[RawCitation]) -> dict[int, tuple[list[int], list[int]]]:
+    """Per block, the starts of the citations found (sorted) and the largest end up to each."""
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for r in raws:
+        by_block.setdefault(r.block, []).append((r.start, r.end))
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for bi, spans in by_block.items():
+        spans.sort()
+        ends, top = [], -1
+        for _, e in spans:
+            top = max(top, e)
+            ends.append(top)
+        out[bi] = ([s for s, _ in spans], ends)
+    return out
+
+
+def _overlaps(taken: tuple[list[int], list[int]] | None, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps a citation found (a start before ``e`` whose end is past ``s``)."""
+    if taken is None:
+        return False
+    starts, ends = taken
+    j = bisect_left(starts, e) - 1
+    return j >= 0 and ends[j] > s
 
 
 def _own_key(own: Header | None) -> Key | None:
@@ -104,20 +168,13 @@ class _Groups:
         self.own_type = canonical_type(own.doc_type) if own is not None and own.doc_type else None
         self.first_of: dict[Key, int] = {}
         self.first_self: int | None = None
+        #: for ``Kế hoạch nêu trên``: the group of the last citation of each type (not the plan itself)
+        self.last_of_type: dict[str | None, int] = {}
 
     def self_group(self, i: int) -> int:
         if self.first_self is None:
             self.first_self = i
         return self.first_self
-
-
-def _previous_group(out: list[Citation], doc_type: str | None) -> int | None:
-    """``Kế hoạch nêu trên``: the group of the last citation of the same type (not the plan itself)."""
-    for j in range(len(out) - 1, -1, -1):
-        p = out[j]
-        if p.doc_type == doc_type and p.kind != "self":
-            return p.group if p.group is not None else j
-    return None
 
 
 def _group_of(r: RawCitation, text: str, i: int, seen: _Groups) -> tuple[int | None, str]:
@@ -146,7 +203,7 @@ def _finish(raws: list[RawCitation], texts: dict[int, str], own: Header | None) 
         if r.anaphor == "self":
             group, kind = seen.self_group(i), r.kind
         elif r.anaphor == "previous":
-            group, kind = _previous_group(out, r.doc_type), r.kind
+            group, kind = seen.last_of_type.get(r.doc_type), r.kind
         else:
             group, kind = _group_of(r, text, i, seen)
         out.append(
@@ -155,6 +212,8 @@ def _finish(raws: list[RawCitation], texts: dict[int, str], own: Header | None) 
                 symbol=r.symbol, date=r.date, issuer=r.issuer, party=r.party, name=r.name, group=group, kind=kind,
             )
         )
+        if kind != "self":
+            seen.last_of_type[r.doc_type] = group if group is not None else i
     return tuple(out)
 
 

@@ -18,6 +18,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.errors import ProfileError
 from vnplan.model import Plan
+from vnplan.pattern import guarded
 from vnplan.profiles.derive.deadlines import deadlines
 from vnplan.profiles.derive.items import Item, items
 from vnplan.profiles.derive.kinds import (
@@ -55,7 +56,7 @@ REVIEW = ("Derived automatically from the parent plan: review it before use (eac
 _W = vocab.derive()
 _LEVELS = vocab.places().units  # tried in order: "huyện X tỉnh Y" is named by its tỉnh
 PREFIX = {"citation": "CIT", "theme": "CD", "content": "ND", "form": "HT", "target": "CT", "duty": "NV", "deadline": "TH"}
-_COUNT = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in vocab.figures().qualifiers)})\s+\d+(?![\d\s]*%)[^,;.]{{0,30}}",
+_COUNT = guarded(rf"(?:{'|'.join(regex.escape(w) for w in vocab.figures().qualifiers)})\s+\d+(?![\d\s]*%)[^,;.]{{0,30}}",
                        regex.IGNORECASE)
 
 
@@ -322,7 +323,7 @@ def _strip_addressee(text: str, item: Item | None) -> str:
     return text[m.start():] if m else text
 
 
-_REPORT = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(regex.escape(v) for v in _W.report_verbs)})(?!\s+viên)(?![\p{{L}}])",
+_REPORT = guarded(rf"(?<![\p{{L}}])(?:{'|'.join(regex.escape(v) for v in _W.report_verbs)})(?!\s+viên)(?![\p{{L}}])",
                         regex.IGNORECASE)
 
 
@@ -400,7 +401,7 @@ def _named(body: str, cx: Context) -> bool:
     return key(head) not in generic and any(w[:1].isupper() for w in rest.split())
 
 
-_PERIOD = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(regex.escape(w) for w in _W.report_periods)})(?![\p{{L}}])",
+_PERIOD = guarded(rf"(?<![\p{{L}}])(?:{'|'.join(regex.escape(w) for w in _W.report_periods)})(?![\p{{L}}])",
                         regex.IGNORECASE)
 
 

@@ -19,6 +19,7 @@ import regex
 from attrs import frozen
 
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.profiles.derive.words import first_match
 from vnplan.profiles.figures import DEADLINE_RE, deadline_date
 
@@ -32,11 +33,11 @@ def _alts(words: tuple[str, ...] | list[str]) -> str:
 
 
 _DM = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
-_NO_YEAR = regex.compile(rf"(?:{_alts(_F.deadline_leads)})\s+{_D.day}\s+{_DM}(?!\s*/\s*\d)", regex.IGNORECASE)
-_QUARTERLY = regex.compile(
+_NO_YEAR = guarded(rf"(?:{_alts(_F.deadline_leads)})\s+{_D.day}\s+{_DM}(?!\s*/\s*\d)", regex.IGNORECASE)
+_QUARTERLY = guarded(
     rf"(?:{_alts(_F.deadline_leads)})\s+{_D.day}\s+(?P<d>\d{{1,2}})\s+(?:của\s+)?{regex.escape(_W.quarter_last_month)}",
     regex.IGNORECASE)
-_PERIOD_END = regex.compile(
+_PERIOD_END = guarded(
     rf"(?:từ\s+{_D.day}\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s+)?đến\s+(?:hết\s+)?"
     rf"(?:{_D.day}\s+{_DM}\s*/\s*(?P<y>\d{{4}})|{_D.month}\s+(?P<m2>\d{{1,2}})\s*/\s*(?P<y2>\d{{4}}))",
     regex.IGNORECASE)

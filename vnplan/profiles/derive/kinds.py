@@ -20,6 +20,7 @@ import regex
 from attrs import frozen
 
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.profiles.derive.phrases import _ENDS, strip_leading
 from vnplan.profiles.derive.words import Lexicon, body_name, first_match, syllables
 from vnplan.text import key
@@ -154,7 +155,7 @@ def list_members(clause: str) -> list[Member] | None:
     return _shared_head(members, clause) if len(members) >= 3 else None
 
 
-_THEME = regex.compile(
+_THEME = guarded(
     rf"(?:{'|'.join(regex.escape(w) for w in _W.theme_cues)})[^\"“”:;]{{0,60}}?:?\s*[\"“](?P<theme>[^\"”]{{8,200}})[\"”]",
     regex.IGNORECASE,
 )

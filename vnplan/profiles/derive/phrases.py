@@ -16,6 +16,7 @@ import regex
 from attrs import frozen
 
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.profiles.derive.words import (
     COMMON,
     SPECIFIC,
@@ -36,30 +37,30 @@ def _alts(words: tuple[str, ...] | list[str]) -> str:
 
 
 _B, _E = r"(?<![\p{L}\p{N}])", r"(?![\p{L}\p{N}])"
-_ONE_LEADING = regex.compile(rf"^(?:(?P<w>{_alts(_W.leading)}){_E}[\s,]*|[-–+•*]\s*)", regex.IGNORECASE)
-_ENDS = regex.compile(rf"[\s,]+(?:{_alts(_W.phrase_ends)}){_E}", regex.IGNORECASE)
-_PREP = regex.compile(rf"\s(?:{_alts(_W.prepositions)}){_E}", regex.IGNORECASE)
-_TRAIL = regex.compile(rf"(?:[\s,]+(?:{_alts(list(_W.prepositions) + list(_W.conjunctions))}))+\s*$", regex.IGNORECASE)
+_ONE_LEADING = guarded(rf"^(?:(?P<w>{_alts(_W.leading)}){_E}[\s,]*|[-–+•*]\s*)", regex.IGNORECASE)
+_ENDS = guarded(rf"[\s,]+(?:{_alts(_W.phrase_ends)}){_E}", regex.IGNORECASE)
+_PREP = guarded(rf"\s(?:{_alts(_W.prepositions)}){_E}", regex.IGNORECASE)
+_TRAIL = guarded(rf"(?:[\s,]+(?:{_alts(list(_W.prepositions) + list(_W.conjunctions))}))+\s*$", regex.IGNORECASE)
 #: chunks end at punctuation and at a conjunction, but not inside a name (``Sở Thông tin và Truyền thông``)
-_CHUNK_SEP = regex.compile(rf"\s*[,;:()]\s*|\s+(?i:{_alts(_W.conjunctions)})\s+(?!\p{{Lu}})")  # case matters here
+_CHUNK_SEP = guarded(rf"\s*[,;:()]\s*|\s+(?i:{_alts(_W.conjunctions)})\s+(?!\p{{Lu}})")  # case matters here
 #: a count a task states (``tối thiểu 02 tin``, ``ít nhất 01``): the matcher compares no counts, the phrase drops it
-_COUNT = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alts(_F.qualifiers)})\s+\d+(?![\p{{L}}\p{{N}}/%-])", regex.IGNORECASE)
-_QUOTE = regex.compile(r"[\"“”«»]([^\"“”«»]{3,160})[\"“”«»]")
+_COUNT = guarded(rf"(?<![\p{{L}}\p{{N}}])(?:{_alts(_F.qualifiers)})\s+\d+(?![\p{{L}}\p{{N}}/%-])", regex.IGNORECASE)
+_QUOTE = guarded(r"[\"“”«»]([^\"“”«»]{3,160})[\"“”«»]")
 _DAY, _YEAR = regex.escape(vocab.dates().day), regex.escape(vocab.dates().year)
 #: a date, a year or a period in a phrase: the phrase is what is done, not when
-_DATE = regex.compile(rf"\s*\(?\s*(?:{_DAY}\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*\)?"
+_DATE = guarded(rf"\s*\(?\s*(?:{_DAY}\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*\)?"
                       rf"|\s*\b(?:(?:{_alts(_W.period_leads)})\s+\d{{4}}\s*[-–]\s*\d{{4}}|(?:đến\s+)?{_YEAR}\s+\d{{4}})\b",
                       regex.IGNORECASE)
 #: a place named after its level (``tỉnh Bình Lâm``): plans of other units name their own
-_PLACE = regex.compile(rf"\s(?:{'|'.join(regex.escape(u) for u in vocab.places().units)})\s+\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)*")
-_PREP_START = regex.compile(rf"^\s*(?:{_alts(_W.prepositions)}){_E}\s*", regex.IGNORECASE)
+_PLACE = guarded(rf"\s(?:{'|'.join(regex.escape(u) for u in vocab.places().units)})\s+\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)*")
+_PREP_START = guarded(rf"^\s*(?:{_alts(_W.prepositions)}){_E}\s*", regex.IGNORECASE)
 #: prepositions that are no leading word: a chunk starting with one continues the noun before it (``… của tỉnh vào …``)
-_CONTINUES = regex.compile(rf"^(?:{_alts([w for w in _W.prepositions if w not in _W.leading])}){_E}", regex.IGNORECASE)
-_COMPLEMENT = regex.compile(rf"^(?:{_alts(_W.complement_prepositions)})$", regex.IGNORECASE)
-_CONJ_START = regex.compile(rf"^(?:{_alts(_W.conjunctions)}){_E}\s*", regex.IGNORECASE)
-_PERCENT = regex.compile(r"\d+(?:[.,]\d+)?\s*%")
-_CITE_NO = regex.compile(r"(?<=\p{L})\s+số\s+(?=\d)", regex.IGNORECASE)
-_CLAUSE = regex.compile(r";\s*|\.\s+(?=\p{Lu})|\.\s*$")
+_CONTINUES = guarded(rf"^(?:{_alts([w for w in _W.prepositions if w not in _W.leading])}){_E}", regex.IGNORECASE)
+_COMPLEMENT = guarded(rf"^(?:{_alts(_W.complement_prepositions)})$", regex.IGNORECASE)
+_CONJ_START = guarded(rf"^(?:{_alts(_W.conjunctions)}){_E}\s*", regex.IGNORECASE)
+_PERCENT = guarded(r"\d+(?:[.,]\d+)?\s*%")
+_CITE_NO = guarded(r"(?<=\p{L})\s+số\s+(?=\d)", regex.IGNORECASE)
+_CLAUSE = guarded(r";\s*|\.\s+(?=\p{Lu})|\.\s*$")
 
 
 @frozen

@@ -15,6 +15,7 @@ import regex
 from attrs import frozen
 
 import vnplan.vocab as vocab
+from vnplan.pattern import guarded
 from vnplan.profiles.derive.phrases import chunks, core
 from vnplan.profiles.derive.words import COMMON, SPECIFIC, Lexicon, body_name
 from vnplan.profiles.figures import PERCENT_RE, comparator_of
@@ -28,13 +29,13 @@ def _alts(words: tuple[str, ...]) -> str:
 
 
 _E = r"(?![\p{L}\p{N}])"
-_HEAD = regex.compile(rf"^(?:{_alts(_W.indicator_heads)}){_E}\s*", regex.IGNORECASE)
-_LINK = regex.compile(rf"\s(?:{_alts(_W.indicator_links)}){_E}\s*", regex.IGNORECASE)
-_OR_MORE = regex.compile(rf"^\s*{regex.escape(_F.or_more)}{_E}", regex.IGNORECASE)
-_DENOM_START = regex.compile(rf"^(?:{_alts(_W.denominators)}){_E}", regex.IGNORECASE)
-_DENOM = regex.compile(rf"\s(?:{_alts(_W.denominators)}){_E}.*$", regex.IGNORECASE)
-_REACH = regex.compile(rf"(?:\s(?:{_alts(_F.reach_verbs)}|{_alts(_F.target_verbs)}))+\s*$", regex.IGNORECASE)
-_RANK = regex.compile(rf"(?<![\p{{L}}])(?:{_alts(_W.rank_leads)})\s+(?P<n>\d{{1,3}}){_E}", regex.IGNORECASE)
+_HEAD = guarded(rf"^(?:{_alts(_W.indicator_heads)}){_E}\s*", regex.IGNORECASE)
+_LINK = guarded(rf"\s(?:{_alts(_W.indicator_links)}){_E}\s*", regex.IGNORECASE)
+_OR_MORE = guarded(rf"^\s*{regex.escape(_F.or_more)}{_E}", regex.IGNORECASE)
+_DENOM_START = guarded(rf"^(?:{_alts(_W.denominators)}){_E}", regex.IGNORECASE)
+_DENOM = guarded(rf"\s(?:{_alts(_W.denominators)}){_E}.*$", regex.IGNORECASE)
+_REACH = guarded(rf"(?:\s(?:{_alts(_F.reach_verbs)}|{_alts(_F.target_verbs)}))+\s*$", regex.IGNORECASE)
+_RANK = guarded(rf"(?<![\p{{L}}])(?:{_alts(_W.rank_leads)})\s+(?P<n>\d{{1,3}}){_E}", regex.IGNORECASE)
 
 
 @frozen

@@ -21,10 +21,11 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Plan
+from vnplan.pattern import guarded
 from vnplan.text import key
 
 SPECIFIC, COMMON, VAGUE, EMPTY = "specific", "common", "vague", "empty"
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_TOKEN = guarded(r"[\p{L}\p{N}]+")
 
 
 def syllables(s: str) -> list[str]:
@@ -189,7 +190,7 @@ def _remove(toks: list[str], sub: tuple[str, ...]) -> list[str]:
     return out
 
 
-_ACRONYM = regex.compile(r"^[\p{Lu}Đ][\p{Lu}Đ0-9&]{1,9}(?: [\p{Lu}]{2,9})?$")
+_ACRONYM = guarded(r"^[\p{Lu}Đ][\p{Lu}Đ0-9&]{1,9}(?: [\p{Lu}]{2,9})?$")
 
 
 def is_acronym(s: str) -> bool:
@@ -279,7 +280,7 @@ def _named_in_opening(plan: Plan) -> str:
     return ""
 
 
-_LEAD = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(w) for w in sorted(_W.leading, key=len, reverse=True))})[\s,]+)+",
+_LEAD = guarded(rf"^(?:(?:{'|'.join(regex.escape(w) for w in sorted(_W.leading, key=len, reverse=True))})[\s,]+)+",
                       regex.IGNORECASE)
 
 
@@ -296,7 +297,7 @@ def first_match(words: Iterable[str], text: str) -> regex.Match[str] | None:
 @cache
 def _words_pattern(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     alts = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE) if alts else None
+    return guarded(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE) if alts else None
 
 
 def body_name(text: str) -> str | None:

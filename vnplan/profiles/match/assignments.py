@@ -16,24 +16,25 @@ import regex
 
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
 from vnplan.model import Evidence
+from vnplan.pattern import guarded
 from vnplan.profiles.match.evidence import quote
 from vnplan.profiles.match.index import PlanIndex
 from vnplan.profiles.match.units import PLACEHOLDER_RE, Unit
 from vnplan.vocab.patterns import longest_first, spelt
 
-_LABEL_RE = regex.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|^\s*[-–+•*]\s+")
+_LABEL_RE = guarded(r"^\s*(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|^\s*[-–+•*]\s+")
 
 
 @cache
 def _assign_re() -> regex.Pattern[str]:
     words = vocab.compliance().assignment_words
-    return regex.compile(rf"(?:^|\s)(?:{longest_first(words)})(?:\s|,|:|$)", regex.IGNORECASE)
+    return guarded(rf"(?:^|\s)(?:{longest_first(words)})(?:\s|,|:|$)", regex.IGNORECASE)
 
 
 @cache
 def _head_re() -> regex.Pattern[str]:
     heads = [*vocab.organisations().heads, *vocab.compliance().assignee_heads]
-    return regex.compile(rf"{spelt(heads, ('given', 'upper', 'capital'))}\s+\S+\s+\S+")
+    return guarded(rf"{spelt(heads, ('given', 'upper', 'capital'))}\s+\S+\s+\S+")
 
 
 def _assigns(unit: Unit) -> regex.Match[str] | None:

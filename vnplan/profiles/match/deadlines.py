@@ -17,6 +17,7 @@ import regex
 
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
 from vnplan.model import Evidence, RequirementResult
+from vnplan.pattern import guarded
 from vnplan.profiles.figures import YEAR_RE
 from vnplan.profiles.match.evidence import quote, result
 from vnplan.profiles.match.index import PlanIndex
@@ -34,7 +35,7 @@ def _date_re(lead_required: bool) -> regex.Pattern[str]:
     day, month, year, quarter = (escape(w) for w in (d.day, d.month, d.year, d.quarter))
     leads = in_order([*vocab.compliance().deadline_ends, *vocab.figures().deadline_leads])
     lead = rf"(?P<lead>{leads})\s+" if lead_required else rf"(?:(?P<lead>{leads})\s+)?"
-    return regex.compile(
+    return guarded(
         rf"(?<!\w){lead}(?:(?:hết\s+)?{day}\s+)?(?:"
         r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
         rf"|(?P<d2>\d{{1,2}})\s+{month}\s+(?P<m2>\d{{1,2}})\s+{year}\s+(?P<y2>\d{{4}})"

@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import attrs
-import regex
 
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
 from vnplan.model import Evidence, RequirementResult, Span
+from vnplan.pattern import guarded
 from vnplan.profiles.match.units import Unit
 from vnplan.profiles.model import Requirement
 
-_CLAUSE_END_RE = regex.compile(r"[;!?|]|\.(?!\d)|:\s|\n")
-_LABEL_RE = regex.compile(r"(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|[-–+•*]\s+")
+_CLAUSE_END_RE = guarded(r"[;!?|]|\.(?!\d)|:\s|\n")
+_LABEL_RE = guarded(r"(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|[-–+•*]\s+")
 LIMIT = 120
 
 

@@ -17,11 +17,12 @@ import regex
 
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
 from vnplan.model import Plan
+from vnplan.pattern import guarded
 from vnplan.profiles.figures import YEAR_RE
 from vnplan.text import key
 from vnplan.vocab.patterns import escape
 
-_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_YEAR_RE = guarded(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _TITLE_MAX_WORDS = 14
 
 
@@ -34,7 +35,7 @@ def _starts() -> tuple[tuple[str, str], ...]:
 @cache
 def _joins_re() -> regex.Pattern[str]:
     joins = "|".join(r"\s" + escape(w) + r"\s" if w.isalpha() else escape(w) for w in vocab.compliance().title_joins)
-    return regex.compile(joins)
+    return guarded(joins)
 
 
 def _piece_role(piece: str) -> str | None:

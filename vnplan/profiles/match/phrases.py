@@ -24,6 +24,7 @@ import attrs
 import regex
 
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
+from vnplan.pattern import guarded
 from vnplan.profiles.match.tokens import (
     TOKEN_RE,
     Table,
@@ -126,7 +127,7 @@ def with_synonyms(group: Sequence[Phrase], table: Table) -> tuple[Phrase, ...]:
 
 def _compile_requirement(req: Requirement, table: Table) -> Compiled:
     groups = tuple(with_synonyms([compile_phrase(p, table) for p in g], table) for g in req.evidence.all_of)
-    pattern = regex.compile(req.evidence.pattern, regex.IGNORECASE) if req.evidence.pattern else None
+    pattern = guarded(req.evidence.pattern, regex.IGNORECASE) if req.evidence.pattern else None
     return Compiled(req, groups, pattern)
 
 

@@ -26,15 +26,15 @@ from functools import cache
 from itertools import pairwise
 
 import attrs
-import regex
 
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
+from vnplan.pattern import guarded
 from vnplan.profiles.match.tokens import words
 from vnplan.profiles.match.units import Unit
 
-_END_RE = regex.compile(r"[;!?|\n]|\.(?!\d)")
-_SENTENCE_END_RE = regex.compile(r"[!?|\n]|\.(?!\d)")
-_YEAR_TOKEN = regex.compile(r"^(?:19|20|21)\d\d$")
+_END_RE = guarded(r"[;!?|\n]|\.(?!\d)")
+_SENTENCE_END_RE = guarded(r"[!?|\n]|\.(?!\d)")
+_YEAR_TOKEN = guarded(r"^(?:19|20|21)\d\d$")
 
 
 @attrs.frozen

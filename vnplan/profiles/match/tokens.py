@@ -18,18 +18,17 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
-
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
 from vnplan.model import Plan
+from vnplan.pattern import guarded
 from vnplan.profiles.model import Profile
 from vnplan.text import is_syllable, key, split_syllables
 
 Token = tuple[str, int, int]
 Table = dict[str, tuple[str, ...]]
 
-TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
-_LETTER_RE = regex.compile(r"\p{L}")
+TOKEN_RE = guarded(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
+_LETTER_RE = guarded(r"\p{L}")
 
 
 @lru_cache(maxsize=65536)

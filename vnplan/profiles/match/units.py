@@ -10,17 +10,17 @@ blocks (the cells of a Word table's row): ``segments`` map its offsets back to t
 from __future__ import annotations
 
 import bisect
-from typing import Any
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
-import regex
 
 from vnplan.model import Span
+from vnplan.pattern import guarded
 from vnplan.profiles.match.tokens import Table, fold, tokenize_with_aliases
 
-PLACEHOLDER_RE = regex.compile(r"\[[^\[\]]{2,}\]")
-_HEAD_COLON_RE = regex.compile(r"^[^:;.]{2,80}?:\s")
+PLACEHOLDER_RE = guarded(r"\[[^\[\]]{2,}\]")
+_HEAD_COLON_RE = guarded(r"^[^:;.]{2,80}?:\s")
 
 
 @attrs.frozen

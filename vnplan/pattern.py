@@ -1,0 +1,144 @@
+"""Patterns run over document text, with the ``regex`` module's time limit as the last guard.
+
+Every pattern vnplan runs over document text is written so it cannot backtrack without bound
+(``docs/reading.md``, "Limits"): possessive quantifiers and atomic groups, bounded repetitions,
+anchored alternatives, decisions taken in Python once per block instead of look-behinds over
+it; ``tests/test_growth.py`` holds the whole parse and check to linear growth on adversarial
+text. That is the defence. Should a pattern still run away (one changed without that care, an
+input no test foresaw), :func:`guarded` has every match, search and scan carry the ``regex``
+module's ``timeout``: past :data:`PATTERN_SECONDS` of matching in one call the work stops with
+:class:`~vnplan.errors.PatternTimeoutError` (one line, exit code 2 on the command line) instead
+of hanging a batch or a web request.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Any, cast
+
+import regex
+
+from vnplan.errors import PatternTimeoutError
+
+#: Seconds of matching one call (a match, a search, a whole scan) may take. Real text needs
+#: milliseconds, the largest text the readers allow well under a second: this is no budget,
+#: only the end of a runaway.
+PATTERN_SECONDS = 10.0
+#: Strings shorter than this are matched without the limit (see :class:`Pattern`).
+SHORT = 1000
+
+
+class Pattern:
+    """A compiled ``regex`` pattern whose every call on document text carries the time limit; the
+    same methods and attributes as the ``regex`` pattern (``raw``) it wraps, whose matches it returns."""
+
+    __slots__ = ("raw", "where")
+
+    def __init__(self, raw: regex.Pattern[str], where: str) -> None:
+        self.raw = raw
+        self.where = where  # the module that compiled it, named in the error
+
+    @property
+    def pattern(self) -> str:
+        return self.raw.pattern
+
+    @property
+    def groupindex(self) -> Any:
+        return self.raw.groupindex
+
+    @property
+    def groups(self) -> int:
+        return self.raw.groups
+
+    @property
+    def flags(self) -> int:
+        return self.raw.flags
+
+    def _error(self) -> PatternTimeoutError:
+        return PatternTimeoutError(
+            f"a pattern of {self.where} ran for more than {PATTERN_SECONDS:g} s on this text "
+            "(vnplan.pattern.PATTERN_SECONDS)",
+            hint="vnplan gave up on this document; please report it with the file",
+        )
+
+    # Each method calls the regex method itself (patterns run in hot loops). A string shorter than
+    # SHORT runs without the limit: no pattern here can take long on so little (the regex module's
+    # repeat guards keep backtracking polynomial, and these patterns are linear), and asking for a
+    # timeout costs more than such a match.
+
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        if len(string) < SHORT:
+            return self.raw.match(string, pos, endpos)
+        try:
+            return self.raw.match(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        if len(string) < SHORT:
+            return self.raw.fullmatch(string, pos, endpos)
+        try:
+            return self.raw.fullmatch(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        if len(string) < SHORT:
+            return self.raw.search(string, pos, endpos)
+        try:
+            return self.raw.search(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        """The matches, the time limit counting the whole scan."""
+        if len(string) < SHORT:
+            return self.raw.finditer(string, pos, endpos)
+        return self._scan(string, pos, endpos)
+
+    def _scan(self, string: str, pos: int | None, endpos: int | None) -> Iterator[regex.Match[str]]:
+        try:
+            yield from self.raw.finditer(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def findall(self, string: str, pos: int | None = None, endpos: int | None = None) -> list[Any]:
+        if len(string) < SHORT:
+            return self.raw.findall(string, pos, endpos)
+        try:
+            return self.raw.findall(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        if len(string) < SHORT:
+            return self.raw.sub(repl, string, count)
+        try:
+            return self.raw.sub(repl, string, count, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        if len(string) < SHORT:
+            return self.raw.split(string, maxsplit)
+        try:
+            return self.raw.split(string, maxsplit, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise self._error() from None
+
+    def __repr__(self) -> str:
+        return f"vnplan.pattern.Pattern({self.raw.pattern!r})"
+
+
+def guarded(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)`` with the time limit on every call of the result.
+
+    The result is a :class:`Pattern`, typed as the ``regex`` pattern it stands in for so that
+    code annotated with ``regex.Pattern[str]`` takes it: it has the methods vnplan calls
+    (match, fullmatch, search, finditer, findall, sub, split) and ``raw`` for anything else."""
+    where = sys._getframe(1).f_globals.get("__name__", "vnplan")
+    return cast("regex.Pattern[str]", Pattern(regex.compile(pattern, flags), where))
+
+
+__all__ = ["PATTERN_SECONDS", "SHORT", "Pattern", "guarded"]
