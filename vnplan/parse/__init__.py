@@ -10,7 +10,7 @@ from vnplan.parse.abbreviations import extract_abbreviations
 from vnplan.parse.citations import extract_citations
 from vnplan.parse.closing import find_closing, parse_closing
 from vnplan.parse.common import LEGAL_BASIS_RE, block_span, label_of, legal_basis_kind
-from vnplan.parse.header import parse_header
+from vnplan.parse.header import read_header
 from vnplan.parse.outline import build_sections
 from vnplan.read import read
 
@@ -24,9 +24,9 @@ def parse_document(doc: SourceDocument) -> Plan:
     is owned by exactly one node (header, legal basis, preamble, a section's heading or
     paragraph, a recipient, the signature, ``other`` or ``artifacts``).
     """
+    doc, header, body_start = read_header(doc)  # a block the header ends inside is cut in two
     blocks = doc.blocks
     artifacts = tuple(block_span(b) for b in blocks if b.kind == "artifact")
-    header, body_start = parse_header(blocks)
     closing_start = find_closing(blocks, body_start)
     body = [b for b in blocks[body_start:closing_start] if b.kind != "artifact"]
 

@@ -141,7 +141,8 @@ def derive(plan: Plan, *, profile_id: str | None = None) -> Profile:
     date = h.date.to_date() if h.date else None
     issuer = _issuer_name(h.authority) if h.authority else None
     parent = ParentDocument(type=h.doc_type or "Kế hoạch", number=h.number, symbol=h.symbol, date=date,
-                            issuer=issuer, title=h.title, issuer_aliases=_aliases(issuer) if issuer else ())
+                            issuer=issuer, title=h.title, issuer_aliases=_aliases(issuer) if issuer else (),
+                            year=h.year)
     ref = parent.reference
     place = _slug(h.place) if h.place else (_slug(issuer.split()[-1]) if issuer else "parent")
     pid = profile_id or f"{place}-{h.number}-{_ascii(h.symbol)}" + (f"-{date.year}" if date else "")
@@ -183,7 +184,7 @@ def derive(plan: Plan, *, profile_id: str | None = None) -> Profile:
     reqs += _themes(plan, ids, prov)
     reqs += _targets(plan, ids, prov)
     reqs += _duties(plan, ids, prov)
-    return Profile(id=pid, title=f"{parent.type} {h.number}/{h.symbol}" + (f": {h.title}" if h.title else ""),
+    return Profile(id=pid, title=f"{parent.type} {h.number}/{f'{h.year}/' if h.year else ''}{h.symbol}" + (f": {h.title}" if h.title else ""),
                    parent=parent, requirements=tuple(reqs),
                    description=f"Draft derived by `vnplan profile derive` from {ref}. {REVIEW}.")
 

@@ -356,6 +356,29 @@ class HeaderWords:
     legal_basis_starts: Mapping[str, tuple[str, ...]]
     #: notes after a recipient (``để b/c``, ``để thực hiện``)
     recipient_notes: tuple[str, ...]
+    #: starts of an issuing body's name in a header, in capitals, besides the heads of
+    #: ``organisations.json`` and the department heads of ``decree30.json`` (``BỘ CHỈ HUY``, ``CÔNG TY``)
+    issuer_heads: tuple[str, ...]
+    #: the words that open an official letter's subject line (trích yếu của công văn): ``V/v``, ``Về việc``
+    subject_leads: tuple[str, ...]
+    #: the abbreviated lead (``V/v``) that is not part of the title it opens
+    subject_abbreviation: str
+    #: the word that opens the addressees of a letter (``Kính gửi``)
+    addressee: str
+    #: what opens the note under an attached document's title (``(Kèm theo Quyết định số …)``)
+    attached_notes: tuple[str, ...]
+    #: the word after a type name that names the issuer (``QUYẾT ĐỊNH CỦA ỦY BAN…``): not a title
+    type_issuer_word: str
+    #: words that, ending a line of a title, say the title goes on below (``và``, ``năm``, ``giai đoạn``)
+    title_joins: tuple[str, ...]
+    #: marks printed above or beside a header by kind (độ khẩn, độ mật, dự thảo): not its parts
+    marks: Mapping[str, tuple[str, ...]]
+    #: labels of the metadata tables legal sites print above a document (``Số hiệu``, ``Ngày ban hành``)
+    metadata_labels: tuple[str, ...]
+    #: labels of a digital-signature box drawn on a page (``Ký bởi``, ``Thời gian ký``)
+    signing_box_labels: tuple[str, ...]
+    #: words of a site's banner, menu and links around a copied document (``Trang chủ``, ``Tải văn bản``)
+    site_words: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- headings.json
@@ -411,6 +434,8 @@ class Labels:
     coverage_columns: tuple[Label, ...]
     #: sides of a page (lề trên, dưới, trái, phải)
     margin_sides: Mapping[str, Label]
+    #: the parts of a header a parse warning names when they are missing (thành phần phần đầu)
+    header_parts: Mapping[str, Label]
     #: the words of the HTML batch report
     html: Mapping[str, Label]
 

@@ -1,0 +1,83 @@
+"""The document header (phần đầu văn bản) as a set of small recognisers, wherever the header starts.
+
+1. :mod:`.lines`: the candidate lines (blocks cut at the reader's line breaks, at ``|`` cells, and
+   where a flattened line runs several parts together: :mod:`.runs`);
+2. :mod:`.recognise`: what each line is (Quốc hiệu, Tiêu ngữ, number, date, type, ``V/v``,
+   ``Kính gửi``, a mark, a site's noise, the body's first line, a capitalised line, text);
+3. :mod:`.zone`: where the header stands and the role of each part in it;
+4. :mod:`.fields`: the :class:`~vnplan.model.Header`, every field with the span it was read from.
+
+What comes before the header (a site's menu, a metadata table, ``DỰ THẢO``, a file name) belongs to
+the header as noise and never stops it being found; a header that ends inside a block (a title
+the reader joined to ``Căn cứ …``, a page drawn on one line) cuts the block there.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+import vnplan.vocab as vocab
+from vnplan.model import Block, Header, SourceDocument
+from vnplan.parse.common import block_span
+from vnplan.parse.header.fields import build_header
+from vnplan.parse.header.lines import Line, header_lines
+from vnplan.parse.header.patterns import (
+    DATE_WORDS_RE,
+    is_authority_head,
+    match_type_line,
+)
+from vnplan.parse.header.recognise import Part, classify
+from vnplan.parse.header.zone import Zone, find_zone
+from vnplan.parse.split import split_block
+
+__all__ = ["DATE_WORDS_RE", "is_authority_head", "match_type_line", "parse_header", "read_header"]
+
+#: How many blocks the search for the header looks at (the forms of Decree 30's Phụ lục III
+#: start after a hundred blocks of tables).
+MAX_SCAN_BLOCKS = 300
+
+
+def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
+    """The header of ``doc``: the document (a block cut where the header ends inside it), the
+    header, and the index of the first block after it. Warnings say what was skipped or missing."""
+    lines = header_lines(doc.blocks, MAX_SCAN_BLOCKS)
+    parts = classify(lines)
+    zone = find_zone(parts, lines)
+    if zone is None or zone.end <= zone.start:
+        return doc, Header(), 0
+    last = lines[parts[zone.end - 1].last]
+    if doc.blocks[last.block].text[last.end:].strip():
+        doc = split_block(doc, last.block, last.end)
+    end = last.block + 1
+    spans = tuple(block_span(b) for b in doc.blocks[:end] if b.kind != "artifact")
+    header = build_header(parts, lines, zone, spans)
+    warnings = _warnings(header, lines, parts, zone)
+    if warnings:
+        doc = attrs.evolve(doc, warnings=doc.warnings + warnings)
+    return doc, header, end
+
+
+def parse_header(blocks: tuple[Block, ...]) -> tuple[Header, int]:
+    """The header of ``blocks`` and the index of the first block after it (a block the header
+    ends inside counts as the header's)."""
+    _, header, end = read_header(SourceDocument(blocks=blocks))
+    return header, end
+
+
+def _warnings(header: Header, lines: list[Line], parts: list[Part], zone: Zone) -> tuple[str, ...]:
+    out: list[str] = []
+    skipped = [p for p in parts[: zone.start] if p.kind not in ("mark", "rule")]
+    if skipped:
+        n = sum(p.last - p.first + 1 for p in skipped)
+        out.append(f"phần đầu văn bản bắt đầu sau {n} dòng khác (trang web, bảng thuộc tính, tên tệp…), "
+                   f"không đọc là nội dung / the header starts after {n} other lines (a site's menu, a metadata "
+                   "table, a file name…), not read as content")
+    names = vocab.labels().header_parts
+    present = {"authority": header.authority, "national": header.national_name_text, "motto": header.motto_text,
+               "number": header.number_text, "date": header.date, "type": header.doc_type}
+    missing = [k for k, v in present.items() if v is None]
+    if missing:
+        out.append("phần đầu văn bản thiếu: " + ", ".join(names[k].vi for k in missing)
+                   + " / the header lacks: " + ", ".join(names[k].en for k in missing))
+    return tuple(out)
+

@@ -1,0 +1,141 @@
+"""Splitting a flattened line into the header parts it runs together, by the known shape of each part.
+
+A header table copied as text, or a PDF page drawn on one baseline, puts several parts on one
+line: ``UBND TỈNH BẮC NINH SỞ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh
+phúc Số: 68/KH-STP Bắc Ninh, ngày 02 tháng 10 năm 2024 KẾ HOẠCH Tổ chức …``. Each part has a
+shape: the Quốc hiệu and Tiêu ngữ are fixed words, a number starts with ``Số``, a date is a place
+then ``ngày … tháng … năm …``, a type name opens a title that runs to the body's first words
+(``Căn cứ``, ``Kính gửi``, ``I.``), a body's name starts with a head word (``UBND``, ``SỞ``) and a
+lower body's name starts after a place (``UBND TỈNH BẮC NINH | SỞ TƯ PHÁP``). A line is cut only
+where it starts with a shape and holds two or more parts.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnplan.parse.header.patterns import (
+    BODY_CUT_RE,
+    KINH_GUI_RE,
+    MOTTO_IN_RE,
+    NATIONAL_IN_RE,
+    NUMBER_RE,
+    VV_RE,
+    body_head_re,
+    match_date,
+    match_type_line,
+    unit_words,
+)
+from vnplan.text import is_upper_text
+
+_RULE_RE = regex.compile(r"[-_=─—–.*•~]{3,}")
+_TOKEN_RE = regex.compile(r"\S+")
+_LETTER_RE = regex.compile(r"\p{L}")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]")
+
+Piece = tuple[int, int]
+
+
+def split_run(text: str, start: int, end: int) -> list[Piece]:
+    """The parts of ``text[start:end]`` (offsets in ``text``); the whole range when it is one part."""
+    pieces: list[tuple[int, int, str]] = []
+    pos = _skip(text, start, end)
+    while pos < end:
+        found = _shape_end(text, pos, end)
+        if found is None or found[0] <= pos:
+            break
+        pieces.append((pos, found[0], found[1]))
+        pos = _skip(text, found[0], end)
+    if not pieces or (len(pieces) == 1 and (pos >= end or pieces[0][2] == "authority")):
+        return [(start, end)]
+    out = [(a, b) for a, b, _ in pieces]
+    if pos < end and (_WORD_RE.search(text, pos, end) or _RULE_RE.match(text, pos, end)):
+        out.append((pos, end))
+    elif pos < end:
+        out[-1] = (out[-1][0], end)  # "Hạnh phúc**": a mark of emphasis stays with its part
+    return out
+
+
+def _skip(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _fixed_end(text: str, pos: int, end: int, *, words: bool = True) -> int | None:
+    """Where a part of fixed shape that starts at ``pos`` ends: a number or a date, and with
+    ``words`` the Quốc hiệu, the Tiêu ngữ and a rule line (inside a title only a date, or a
+    number written ``Số: …`` with its colon, ends it: ``CHỈ THỊ SỐ 37-CT/TW`` is the title's)."""
+    if words:
+        for rx in (NATIONAL_IN_RE, MOTTO_IN_RE, _RULE_RE):
+            m = rx.match(text, pos, end)
+            if m:
+                return m.end()
+    m = NUMBER_RE.match(text, pos, end)
+    if m and (m.group("sym") or m.group("psym")) and (words or m.group("colon")):
+        return m.end()
+    m = match_date(text, pos, end, strict=True)
+    if m and m.group("y"):
+        return m.end()
+    return None
+
+
+def _shape_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
+    """Where the part starting at ``pos`` ends and what it is, or None when no known part starts there."""
+    fixed = _fixed_end(text, pos, end)
+    if fixed is not None:
+        return fixed, "fixed"
+    tm = match_type_line(text[pos:end])
+    if tm:
+        title = pos + tm.start("rest")
+        return (_title_end(text, title, end) if title < end else end), "type"
+    m = VV_RE.match(text, pos, end) or KINH_GUI_RE.match(text, pos, end)
+    if m:
+        return _title_end(text, m.end(), end), "subject"
+    stop = _authority_end(text, pos, end)
+    return (stop, "authority") if stop is not None else None
+
+
+def _title_end(text: str, pos: int, end: int) -> int:
+    """The end of a title or subject whose words start at ``pos``: the body's first words, a number or a date."""
+    m = BODY_CUT_RE.search(text, pos + 1, end)
+    stop = m.start() if m else end
+    for t in _TOKEN_RE.finditer(text, pos + 1, stop):
+        if text[t.start() - 1].isspace() and _fixed_end(text, t.start(), stop, words=False) is not None:
+            return _trim(text, pos, t.start())
+    return _trim(text, pos, stop)
+
+
+def _unit_at(text: str, pos: int) -> str | None:
+    """The unit word (``TỈNH``, ``THÀNH PHỐ``) that stands at ``pos`` as whole words."""
+    return next((u for u in unit_words() if text.startswith(u, pos) and text[pos + len(u): pos + len(u) + 1] in " "),
+                None)
+
+
+def _authority_end(text: str, pos: int, end: int) -> int | None:
+    """The end of a body's name in capitals at ``pos`` (``UBND TỈNH BẮC NINH``), or None."""
+    if body_head_re().match(text, pos, end) is None and _unit_at(text, pos) is None:
+        return None
+    place_words = -1  # words of a place name after a unit word (TỈNH BẮC NINH: 2); -1 before any unit
+    skip = 0
+    for t in _TOKEN_RE.finditer(text, pos, end):
+        q = t.start()
+        if q > pos:
+            if _fixed_end(text, q, end) is not None or (_LETTER_RE.search(t.group()) and not is_upper_text(t.group())):
+                return _trim(text, pos, q)
+            if place_words >= 1 and body_head_re().match(text, q, end):
+                return _trim(text, pos, q)  # "UBND TỈNH BẮC NINH | SỞ TƯ PHÁP": a new body after a place
+        unit = _unit_at(text, q)
+        if skip:
+            skip -= 1
+        elif unit is not None:
+            place_words, skip = 0, len(unit.split()) - 1
+        elif place_words >= 0:
+            place_words += 1
+    return end
+
+
+def _trim(text: str, start: int, stop: int) -> int:
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return stop

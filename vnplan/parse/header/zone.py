@@ -1,0 +1,178 @@
+"""Where the header stands: the first cluster of header parts, wherever it starts, and what each part is in it.
+
+The zone opens at the first *anchor* (Quốc hiệu, Tiêu ngữ, a number, a place and date in a
+header's shape, a type name, ``V/v``, ``Kính gửi``) found before any sign of a body (a legal
+basis, an article, the closing, running prose); it takes the capitalised lines just above it (the
+issuer's name), and walks on while the parts are header parts: the issuer's name interleaved with
+the Quốc hiệu, the number, the date, the type and the title under it, ``V/v`` and its wrapped
+lines, ``Kính gửi`` and its list, marks and rules. What comes before the zone is not the header's
+content (a site's menu, a metadata table, ``DỰ THẢO``, a file name) and is kept as noise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+import vnplan.vocab as vocab
+from vnplan.parse.header.lines import Line
+from vnplan.parse.header.patterns import TITLE_JOIN_END_RE, TITLE_TAIL_RE, is_authority_head
+from vnplan.parse.header.recognise import Part
+from vnplan.text import is_upper_text
+
+ANCHORS = frozenset({"national", "motto", "number", "date", "type", "subject", "addressee"})
+_ONCE = frozenset({"national", "motto", "number", "date", "type"})
+_BODY = frozenset({"basis", "article", "closing"})
+_ISSUER_WORD = vocab.header_words().type_issuer_word
+_PROSE_RE = regex.compile(r"[.;:]$")
+
+
+@attrs.define
+class Zone:
+    """The header's parts: ``start`` … ``end`` (exclusive) in the parts list, each with its role."""
+
+    start: int
+    end: int
+    roles: dict[int, str]
+    title_from: int = 0  # where the title starts in the text of the first title part (after the type name)
+
+
+def find_zone(parts: Sequence[Part], lines: Sequence[Line]) -> Zone | None:
+    """The header zone, or None when no anchor stands before the body."""
+    a = first_anchor(parts)
+    if a is None:
+        return None
+    start = a
+    while start > 0 and a - start < 8 and parts[start - 1].kind in ("upper", "rule"):
+        start -= 1
+    roles = {j: ("authority" if parts[j].kind == "upper" else parts[j].kind) for j in range(start, a)}
+    walk = _Walk(parts, lines)
+    end = walk.run(a, roles)
+    return Zone(start, end, roles, walk.title_from)
+
+
+def first_anchor(parts: Sequence[Part]) -> int | None:
+    """The first part that only a header holds, before the body begins (two prose paragraphs are a body)."""
+    prose = 0
+    for j, p in enumerate(parts):
+        if p.kind in ANCHORS and (p.strict or p.kind in ("national", "motto", "type")):
+            return j
+        if p.kind in _BODY and (p.kind != "basis" or p.strict):
+            return None
+        if p.kind == "text" and len(p.text.split()) >= 20 and _PROSE_RE.search(p.text.rstrip()):
+            prose += 1
+            if prose >= 2:
+                return None
+    return None
+
+
+class _Walk:
+    """The walk from the first anchor: which parts belong to the header and as what."""
+
+    def __init__(self, parts: Sequence[Part], lines: Sequence[Line]) -> None:
+        self.parts, self.lines = parts, lines
+        self.found: set[str] = set()
+        self.title: list[int] = []
+        self.title_open = self.title_upper = self.subject_open = self.addressee_open = False
+        self.title_from = 0
+
+    def run(self, a: int, roles: dict[int, str]) -> int:
+        j = a
+        while j < len(self.parts):
+            role = self.role(j)
+            if role is None:
+                break
+            roles[j] = role
+            j += 1
+        return j
+
+    def role(self, j: int) -> str | None:
+        p = self.parts[j]
+        if self.title_open:
+            if self.continues_title(j):
+                self.title.append(j)
+                return "title"
+            self.title_open = False
+            if not (p.kind in ("rule", "note", "mark") or (p.kind in _ONCE and p.kind not in self.found)):
+                return None
+        if self.subject_open and p.kind in ("text", "upper") and self.continues(j, upper=False):
+            return "subject"
+        self.subject_open = False
+        return self.header_part(j)
+
+    def header_part(self, j: int) -> str | None:
+        p = self.parts[j]
+        if p.kind in _ONCE:
+            if p.kind in self.found:
+                return None
+            self.found.add(p.kind)
+            if p.kind == "type":
+                self.open_title(p)
+            return p.kind
+        if p.kind in ("rule", "mark", "note"):
+            return p.kind
+        if p.kind == "subject" and "subject" not in self.found:
+            self.found.add("subject")
+            self.subject_open = True
+            return "subject"
+        if p.kind == "addressee" or (p.kind == "label" and self.addressee_open and p.text[:1] in "-+•"):
+            self.addressee_open = True
+            self.found.add("addressee")
+            return "addressee"
+        if self.addressee_open:
+            return None
+        if p.kind == "upper" and "type" not in self.found:
+            return "authority"
+        if p.kind in ("text", "upper", "noise") and self.anchor_follows(j):
+            return "place" if self.place_prefix(j) else "noise"
+        return None
+
+    def open_title(self, p: Part) -> None:
+        assert p.match is not None
+        rest = p.match.group("rest")
+        self.title_open = True
+        if rest and not rest.lower().startswith(_ISSUER_WORD + " "):
+            self.title_from = p.match.start("rest")
+            self.title_upper = is_upper_text(rest)
+            self.title.append(-1)  # the title starts on the type's own line
+
+    def continues_title(self, j: int) -> bool:
+        p = self.parts[j]
+        # a number or date the header already has is words of the title ("CHỈ THỊ SỐ 37-CT/TW …")
+        kind = "text" if p.kind in ("number", "date") and p.kind in self.found else p.kind
+        if not self.title:  # the line under the type name is its title
+            if kind in ("text", "upper", "noise", "type", "subject"):
+                self.title_upper = is_upper_text(p.text)
+                return True
+            return kind == "basis" and not p.strict  # "Thực hiện Chương trình …": a title, not a legal basis
+        if kind not in ("text", "upper", "noise", "type"):
+            return False
+        return self.continues(j, upper=self.title_upper)
+
+    def continues(self, j: int, *, upper: bool) -> bool:
+        """Whether part ``j`` goes on with the text of part ``j - 1`` (a wrapped title or subject)."""
+        line, prev = self.lines[self.parts[j].first], self.lines[self.parts[j - 1].last]
+        t = line.text
+        if line.joined and line.block == prev.block:
+            return True
+        if TITLE_TAIL_RE.match(t):
+            return True
+        if upper:
+            return is_upper_text(t) and not is_authority_head(t) and not t.rstrip().endswith(":")
+        return t[:1].islower() or t[:1].isdigit() or bool(TITLE_JOIN_END_RE.search(prev.text))
+
+    def anchor_follows(self, j: int) -> bool:
+        """A line inside the zone that is none of its parts, followed closely by one that is."""
+        if len(self.parts[j].text) > 60:
+            return False
+        ahead = self.parts[j + 1: j + 3]
+        return any(p.kind in ANCHORS and p.kind not in self.found for p in ahead)
+
+    def place_prefix(self, j: int) -> bool:
+        """``Quảng`` / ``Trị, ngày 18 tháng 01 năm 2024``: the start of a place split from its date."""
+        nxt = self.parts[j + 1] if j + 1 < len(self.parts) else None
+        here, there = self.lines[self.parts[j].first], self.lines[nxt.first] if nxt else None
+        return (nxt is not None and nxt.kind == "date" and there is not None and here.cell == there.cell
+                and len(self.parts[j].text.split()) <= 3 and "date" not in self.found)
