@@ -68,13 +68,15 @@ def _warnings(header: Header, lines: list[Line], parts: list[Part], zone: Zone) 
     out: list[str] = []
     skipped = [p for p in parts[: zone.start] if p.kind not in ("mark", "rule")]
     if skipped:
-        n = sum(p.last - p.first + 1 for p in skipped)
+        n = len({(lines[k].block, lines[k].row) for p in skipped for k in range(p.first, p.last + 1)})
         out.append(f"phần đầu văn bản bắt đầu sau {n} dòng khác (trang web, bảng thuộc tính, tên tệp…), "
-                   f"không đọc là nội dung / the header starts after {n} other lines (a site's menu, a metadata "
-                   "table, a file name…), not read as content")
+                   f"không đọc là nội dung / the header starts after {n} other line{'s' if n > 1 else ''} (a site's "
+                   "menu, a metadata table, a file name…), not read as content")
     names = vocab.labels().header_parts
     present = {"authority": header.authority, "national": header.national_name_text, "motto": header.motto_text,
                "number": header.number_text, "date": header.date, "type": header.doc_type}
+    if any(parts[j].kind == "party" for j in range(zone.start, zone.end)):
+        del present["national"], present["motto"]  # a Party document: ĐẢNG CỘNG SẢN VIỆT NAM stands there
     missing = [k for k, v in present.items() if v is None]
     if missing:
         out.append("phần đầu văn bản thiếu: " + ", ".join(names[k].vi for k in missing)

@@ -33,6 +33,8 @@ class Line:
     cell: TablePos | None = None
     joined: bool = False  # the reader joined it to the line above in the same block
     index: int = 0  # its place among the candidate lines
+    centred: bool = False  # its paragraph is centred (known for Word documents)
+    row: int = 0  # which of its block's source lines it is on
 
     @property
     def span(self) -> Span:
@@ -45,10 +47,10 @@ def header_lines(blocks: Sequence[Block], limit: int) -> list[Line]:
     for b in blocks[:limit]:
         if b.kind == "artifact" or not b.text.strip():
             continue
-        for start, end, joined in _source_lines(b):
+        for row, (start, end, joined) in enumerate(_source_lines(b)):
             for a, z in _cells(b.text, start, end):
                 for k, (s, e) in enumerate(split_run(b.text, a, z)):
-                    line = _trimmed(b, s, e, joined and k == 0 and a == start, len(out))
+                    line = _trimmed(b, s, e, joined and k == 0 and a == start, len(out), row)
                     if line is not None:
                         out.append(line)
     return out
@@ -76,7 +78,7 @@ def _cells(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield a, end
 
 
-def _trimmed(b: Block, s: int, e: int, joined: bool, index: int) -> Line | None:
+def _trimmed(b: Block, s: int, e: int, joined: bool, index: int, row: int) -> Line | None:
     """The line ``b.text[s:e]`` without surrounding spaces and Markdown emphasis (``**SỞ Y TẾ**``)."""
     t = b.text
     while s < e and t[s].isspace():
@@ -93,4 +95,4 @@ def _trimmed(b: Block, s: int, e: int, joined: bool, index: int) -> Line | None:
             s += 1
         while e > s and t[e - 1].isspace():
             e -= 1
-    return Line(b.index, s, e, t[s:e], b.table, joined, index) if s < e else None
+    return Line(b.index, s, e, t[s:e], b.table, joined, index, b.alignment == "center", row) if s < e else None

@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 import vnplan.vocab as vocab
-from vnplan.parse.common import edit_distance
+from vnplan.parse.common import LEGAL_BASIS_RE, edit_distance
 from vnplan.text import fold, is_upper_text
 from vnplan.vocab.patterns import escape, longest_first, spelt
 
@@ -77,7 +77,7 @@ def match_date(text: str, pos: int = 0, end: int | None = None, *, strict: bool 
     if m is None:
         return None
     place = (m.group("place") or "").strip()
-    if place.count(" ") >= 6:
+    if place.count(" ") >= 6 or "/" in place or LEGAL_BASIS_RE.match(place):
         return None
     if strict and place and (not PLACE_RE.match(place) or not (m.re is DATE_NUMERIC_RE or m.group("comma"))):
         return None

@@ -33,11 +33,13 @@ from vnplan.parse.header.patterns import (
     match_date,
     match_type_line,
 )
-from vnplan.text import is_upper_text
+from vnplan.text import fold, is_upper_text
 from vnplan.vocab.patterns import spelt
 
-RULE_RE = regex.compile(r"^[-_=─—–.*•~]{3,}(?:\s+[-_=─—–.*•~]{3,})*$")
+RULE_RE = regex.compile(r"^(?:[-_=─—–.*•~]{3,}(?:\s+[-_=─—–.*•~]{3,})*|\*)$")  # a lone "*" under a Party body
 _D30 = vocab.decree30()
+_PARTY = frozenset(fold(m) for m in _D30.scope.party_markers)
+_BLANK_FILL = " .…_,;)"  # what may follow a date on its line: a draft's blanks, closing punctuation
 #: ``Nơi nhận:``, ``TM. ỦY BAN NHÂN DÂN``: the closing of a document, so no header can follow
 CLOSING_RE = regex.compile(
     rf"^(?:{spelt([_D30.recipients_heading.rstrip(':')], ('given', 'upper'))}\s*:|"
@@ -92,6 +94,11 @@ def national(lines: Sequence[Line], i: int) -> Part | None:
     return Part("national", i, i + k - 1, " ".join(ln.text for ln in lines[i: i + k])) if k else None
 
 
+def party(lines: Sequence[Line], i: int) -> Part | None:
+    """``ĐẢNG CỘNG SẢN VIỆT NAM``: what heads a Party document where the Quốc hiệu stands."""
+    return _one("party", i, lines[i], strict=True) if fold(lines[i].text) in _PARTY else None
+
+
 def motto(lines: Sequence[Line], i: int) -> Part | None:
     """The Tiêu ngữ."""
     return _one("motto", i, lines[i]) if is_motto(lines[i].text) else None
@@ -120,9 +127,9 @@ def date(lines: Sequence[Line], i: int) -> Part | None:
         if m and m.end() > len(t) and m.group("y"):
             return Part("date", i, i + 1, joined, m, strict=match_date(joined, strict=True) is not None)
     m = match_date(t)
-    if m is None:
-        return None
-    return Part("date", i, i, t, m, strict=match_date(t, strict=True) is not None and m.end() >= len(t.rstrip(". ")))
+    if m is None or t[m.end():].strip(_BLANK_FILL):
+        return None  # a date inside a sentence ("Căn cứ … ngày 12 tháng 9 năm 2022 của …") is not the header's
+    return Part("date", i, i, t, m, strict=match_date(t, strict=True) is not None)
 
 
 def doc_type(lines: Sequence[Line], i: int) -> Part | None:
@@ -207,7 +214,7 @@ def other(lines: Sequence[Line], i: int) -> Part:
 
 
 #: The recognisers in the order they are tried: fixed words first, then shapes, then what is left.
-RECOGNISERS: tuple[Recogniser, ...] = (rule, national, motto, number, date, doc_type, subject, addressee, note,
+RECOGNISERS: tuple[Recogniser, ...] = (rule, national, party, motto, number, date, doc_type, subject, addressee, note,
                                        mark, body, noise)
 
 

@@ -22,6 +22,7 @@ from vnplan.parse.header.patterns import (
     NUMBER_RE,
     VV_RE,
     body_head_re,
+    is_authority_head,
     match_date,
     match_type_line,
     unit_words,
@@ -32,6 +33,7 @@ _RULE_RE = regex.compile(r"[-_=─—–.*•~]{3,}")
 _TOKEN_RE = regex.compile(r"\S+")
 _LETTER_RE = regex.compile(r"\p{L}")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]")
+_LOWER_RE = regex.compile(r"\p{Ll}")
 
 Piece = tuple[int, int]
 
@@ -97,12 +99,19 @@ def _shape_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
 
 
 def _title_end(text: str, pos: int, end: int) -> int:
-    """The end of a title or subject whose words start at ``pos``: the body's first words, a number or a date."""
+    """The end of a title or subject whose words start at ``pos``: the body's first words, a number
+    or a date, and after a title in lower case the enacting body in capitals (``ỦY BAN NHÂN DÂN TỈNH…``)."""
     m = BODY_CUT_RE.search(text, pos + 1, end)
     stop = m.start() if m else end
-    for t in _TOKEN_RE.finditer(text, pos + 1, stop):
-        if text[t.start() - 1].isspace() and _fixed_end(text, t.start(), stop, words=False) is not None:
-            return _trim(text, pos, t.start())
+    mixed = False
+    for t in _TOKEN_RE.finditer(text, pos, stop):
+        q = t.start()
+        if q > pos and text[q - 1].isspace():
+            if _fixed_end(text, q, stop, words=False) is not None:
+                return _trim(text, pos, q)
+            if mixed and is_upper_text(t.group()) and is_authority_head(text[q:stop]):
+                return _trim(text, pos, q)
+        mixed = mixed or bool(_LOWER_RE.search(t.group()))
     return _trim(text, pos, stop)
 
 

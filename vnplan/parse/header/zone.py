@@ -18,13 +18,14 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.parse.header.lines import Line
-from vnplan.parse.header.patterns import TITLE_JOIN_END_RE, TITLE_TAIL_RE, is_authority_head
+from vnplan.parse.header.patterns import TITLE_JOIN_END_RE, TITLE_TAIL_RE, body_head_re, is_authority_head
 from vnplan.parse.header.recognise import Part
 from vnplan.text import is_upper_text
 
-ANCHORS = frozenset({"national", "motto", "number", "date", "type", "subject", "addressee"})
-_ONCE = frozenset({"national", "motto", "number", "date", "type"})
+ANCHORS = frozenset({"national", "motto", "party", "number", "date", "type", "subject", "addressee"})
+_ONCE = frozenset({"national", "motto", "party", "number", "date", "type"})
 _BODY = frozenset({"basis", "article", "closing"})
+_OPENS_BODY = frozenset({"basis", "article", "closing", "label", "note", "rule", "addressee"})
 _ISSUER_WORD = vocab.header_words().type_issuer_word
 _PROSE_RE = regex.compile(r"[.;:]$")
 
@@ -40,32 +41,63 @@ class Zone:
 
 
 def find_zone(parts: Sequence[Part], lines: Sequence[Line]) -> Zone | None:
-    """The header zone, or None when no anchor stands before the body."""
-    a = first_anchor(parts)
-    if a is None:
-        return None
+    """The header zone: of the clusters of header parts before the body, the one with the most
+    kinds of part (the earliest of equals); None when no anchor stands before the body."""
+    best: tuple[int, Zone] | None = None
+    after = 0
+    for a in anchors(parts):
+        if a < after:
+            continue
+        zone, score = _zone_from(parts, lines, a)
+        if best is None or score > best[0]:
+            best = (score, zone)
+        after = max(zone.end, a + 1)
+        if score >= 6:
+            break  # a full header: nothing later can beat it
+    if best is not None:
+        return best[1]
+    return _issuer_only(parts)
+
+
+def _zone_from(parts: Sequence[Part], lines: Sequence[Line], a: int) -> tuple[Zone, int]:
+    """The zone that opens at anchor ``a`` (with the issuer's lines just above it) and its score."""
     start = a
     while start > 0 and a - start < 8 and parts[start - 1].kind in ("upper", "rule"):
         start -= 1
     roles = {j: ("authority" if parts[j].kind == "upper" else parts[j].kind) for j in range(start, a)}
     walk = _Walk(parts, lines)
     end = walk.run(a, roles)
-    return Zone(start, end, roles, walk.title_from)
+    score = len(walk.found) + ("authority" in roles.values())
+    return Zone(start, end, roles, walk.title_from), score
 
 
-def first_anchor(parts: Sequence[Part]) -> int | None:
-    """The first part that only a header holds, before the body begins (two prose paragraphs are a body)."""
-    prose = 0
+def _issuer_only(parts: Sequence[Part]) -> Zone | None:
+    """A document that opens with an issuer's name in capitals and no other header part."""
+    end = 0
+    while end < len(parts) and parts[end].kind in ("upper", "rule") and end < 6:
+        end += 1
+    if end == 0 or parts[0].kind != "upper" or not body_head_re().match(parts[0].text):
+        return None
+    return Zone(0, end, {j: ("authority" if parts[j].kind == "upper" else "rule") for j in range(end)})
+
+
+def anchors(parts: Sequence[Part]) -> list[int]:
+    """The parts that only a header holds, before the body begins: a legal basis with a citation,
+    an article, the closing, or numbered sections of prose (a list label and two paragraphs)."""
+    out: list[int] = []
+    prose = labels = 0
     for j, p in enumerate(parts):
-        if p.kind in ANCHORS and (p.strict or p.kind in ("national", "motto", "type")):
-            return j
-        if p.kind in _BODY and (p.kind != "basis" or p.strict):
-            return None
-        if p.kind == "text" and len(p.text.split()) >= 20 and _PROSE_RE.search(p.text.rstrip()):
+        if p.kind in ANCHORS and (p.strict or p.kind in ("national", "motto", "type", "party")):
+            out.append(j)
+        elif p.kind in _BODY and (p.kind != "basis" or p.strict):
+            break
+        elif p.kind == "label":
+            labels += 1
+        elif p.kind == "text" and len(p.text.split()) >= 20 and _PROSE_RE.search(p.text.rstrip()):
             prose += 1
-            if prose >= 2:
-                return None
-    return None
+        if labels and prose >= 2:
+            break
+    return out
 
 
 class _Walk:
@@ -161,7 +193,20 @@ class _Walk:
             return True
         if upper:
             return is_upper_text(t) and not is_authority_head(t) and not t.rstrip().endswith(":")
-        return t[:1].islower() or t[:1].isdigit() or bool(TITLE_JOIN_END_RE.search(prev.text))
+        if line.centred and prev.centred and not is_upper_text(t):
+            return True  # a title centred over two paragraphs of a Word document
+        if t[:1].islower() or t[:1].isdigit() or TITLE_JOIN_END_RE.search(prev.text):
+            return True
+        return self.before_body(j)
+
+    def before_body(self, j: int) -> bool:
+        """A short line, not a sentence, between a title's line and the body's first (``Tổ chức Hội thi`` /
+        ``Tìm hiểu pháp luật năm 2024`` / ``Căn cứ …``): the rest of the title."""
+        p = self.parts[j]
+        if p.kind != "text" or len(p.text) > 100 or p.text.rstrip()[-1:] in ".;:!?" or len(self.title) > 3:
+            return False
+        nxt = self.parts[j + 1] if j + 1 < len(self.parts) else None
+        return nxt is None or nxt.kind in _OPENS_BODY or (nxt.kind == "upper" and is_authority_head(nxt.text))
 
     def anchor_follows(self, j: int) -> bool:
         """A line inside the zone that is none of its parts, followed closely by one that is."""
