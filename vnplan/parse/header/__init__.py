@@ -27,21 +27,21 @@ from vnplan.parse.header.patterns import (
     match_type_line,
 )
 from vnplan.parse.header.recognise import Part, classify
-from vnplan.parse.header.zone import Zone, find_zone
+from vnplan.parse.header.zone import Zone, body_start, find_zone
 from vnplan.parse.split import split_block
 
 __all__ = ["DATE_WORDS_RE", "is_authority_head", "match_type_line", "parse_header", "read_header"]
 
 #: How many blocks the search for the header looks at (the forms of Decree 30's Phụ lục III
 #: start after a hundred blocks of tables).
-MAX_SCAN_BLOCKS = 300
+MAX_SCAN_BLOCKS = 320
+FIRST_SCAN_BLOCKS = 8
 
 
 def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
     """The header of ``doc``: the document (a block cut where the header ends inside it), the
     header, and the index of the first block after it. Warnings say what was skipped or missing."""
-    lines = header_lines(doc.blocks, MAX_SCAN_BLOCKS)
-    parts = classify(lines)
+    lines, parts = _read_parts(doc.blocks)
     zone = find_zone(parts, lines)
     if zone is None or zone.end <= zone.start:
         return doc, Header(), 0
@@ -55,6 +55,24 @@ def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
     if warnings:
         doc = attrs.evolve(doc, warnings=doc.warnings + warnings)
     return doc, header, end
+
+
+def _read_parts(blocks: tuple[Block, ...]) -> tuple[list[Line], list[Part]]:
+    """The candidate lines and their parts, far enough to see where the body begins: blocks are read
+    8, 16, 32… at a time up to :data:`MAX_SCAN_BLOCKS` (most documents show it in their first blocks);
+    the last parts are classified again when more lines come (a part may wrap onto them)."""
+    stop = min(len(blocks), MAX_SCAN_BLOCKS)
+    lines: list[Line] = []
+    parts: list[Part] = []
+    done, step = 0, FIRST_SCAN_BLOCKS
+    while True:
+        upto = min(stop, done + step)
+        lines.extend(header_lines(blocks, done, upto, len(lines)))
+        done, step = upto, 2 * step
+        parts = parts[:-3]
+        parts.extend(classify(lines, parts[-1].last + 1 if parts else 0))
+        if done >= stop or body_start(parts) < len(parts) - 3:
+            return lines, parts
 
 
 def parse_header(blocks: tuple[Block, ...]) -> tuple[Header, int]:

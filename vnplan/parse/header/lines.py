@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from vnplan.model import Block, Span, TablePos
+from vnplan.parse.header.patterns import fold_line
 from vnplan.parse.header.runs import split_run
 
 _LEAD_RE = regex.compile(r"(?:\*{1,3}|_{2,3})(?=\S)")
@@ -35,22 +36,24 @@ class Line:
     index: int = 0  # its place among the candidate lines
     centred: bool = False  # its paragraph is centred (known for Word documents)
     row: int = 0  # which of its block's source lines it is on
+    folded: str = ""  # the text without marks, case or punctuation (``cong hoa xa hoi …``)
 
     @property
     def span(self) -> Span:
         return Span(self.block, self.start, self.end)
 
 
-def header_lines(blocks: Sequence[Block], limit: int) -> list[Line]:
-    """The candidate lines of the first ``limit`` blocks (artifacts left out), in reading order."""
+def header_lines(blocks: Sequence[Block], start: int, stop: int, first: int = 0) -> list[Line]:
+    """The candidate lines of blocks ``start`` to ``stop`` (artifacts left out), in reading order,
+    numbered from ``first``."""
     out: list[Line] = []
-    for b in blocks[:limit]:
+    for b in blocks[start:stop]:
         if b.kind == "artifact" or not b.text.strip():
             continue
         for row, (start, end, joined) in enumerate(_source_lines(b)):
             for a, z in _cells(b.text, start, end):
                 for k, (s, e) in enumerate(split_run(b.text, a, z)):
-                    line = _trimmed(b, s, e, joined and k == 0 and a == start, len(out), row)
+                    line = _trimmed(b, s, e, joined and k == 0 and a == start, first + len(out), row)
                     if line is not None:
                         out.append(line)
     return out
@@ -95,4 +98,6 @@ def _trimmed(b: Block, s: int, e: int, joined: bool, index: int, row: int) -> Li
             s += 1
         while e > s and t[e - 1].isspace():
             e -= 1
-    return Line(b.index, s, e, t[s:e], b.table, joined, index, b.alignment == "center", row) if s < e else None
+    if s >= e:
+        return None
+    return Line(b.index, s, e, t[s:e], b.table, joined, index, b.alignment == "center", row, fold_line(t[s:e]))

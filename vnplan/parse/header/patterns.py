@@ -7,6 +7,7 @@ from ``vocab/decree30.json``, ``dates.json``, ``doc_types.json``, ``header.json`
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import regex
@@ -61,7 +62,7 @@ DATE_NUMERIC_RE = regex.compile(
     r"(?P<y>\d{4})(?=\s|$)"
 )
 #: a place written as a name: capitalised words, unit words and digits (``Bắc Giang``, ``Quận 1``, ``TP. Hồ Chí Minh``)
-PLACE_RE = regex.compile(r"^(?:(?:\p{Lu}[\p{Ll}]*\.?|\p{Lu}{1,2}\.|\d{1,2}|" + "|".join(
+PLACE_RE = regex.compile(r"^(?:(?:\p{Lu}\p{Ll}*(?:-\p{Lu}\p{Ll}*)*\.?|\p{Lu}{1,2}\.|\d{1,2}|" + "|".join(
     escape(u) for u in sorted({w for unit in vocab.places().units for w in unit.split()}, key=len, reverse=True)
 ) + r")(?:\s+|$)){1,6}$")
 
@@ -129,6 +130,9 @@ CITATION_RE = regex.compile(r"\d{1,4}\s*/\s*(?:\d{4}\s*/\s*)?\p{Lu}")
 
 _NATIONAL = fold(vocab.decree30().national_name)
 _MOTTO = fold(vocab.decree30().motto)
+_NATIONAL_WORDS = frozenset(_NATIONAL.split())
+_ALNUM_RE = regex.compile(r"[\p{L}\p{N}]+")
+_MOTTO_WORDS = frozenset(_MOTTO.split())
 #: the Quốc hiệu inside a longer capitalised line (``ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``)
 NATIONAL_IN_RE = regex.compile(r"\s*".join(escape(w) for w in vocab.decree30().national_name.split()))
 #: the Tiêu ngữ inside a longer line
@@ -138,16 +142,45 @@ MOTTO_IN_RE = regex.compile(
 )
 
 
+#: the longest line that can still be the Quốc hiệu or the Tiêu ngữ (a few letters and marks more)
+SHORT_LINE = 2 * len(_NATIONAL)
+_MARKS_TABLE = dict.fromkeys(c for c in range(0x300, 0x370))
+
+
+def fold_line(text: str) -> str:
+    """:func:`vnplan.text.fold` of a short text already normalised by a reader (no normalisation);
+    empty for a line longer than any the folded tests look at."""
+    if len(text) > SHORT_LINE:
+        return ""
+    d = unicodedata.normalize("NFD", text.lower().replace("đ", "d")).translate(_MARKS_TABLE)
+    return " ".join(_ALNUM_RE.findall(d))
+
+
+def national_folded(f: str) -> bool:
+    """Whether folded text is the Quốc hiệu, tolerant of old tone placement and a few misspelt letters."""
+    if f == _NATIONAL:
+        return True
+    near = 20 < len(f) <= SHORT_LINE and len(_NATIONAL_WORDS.intersection(f.split())) >= 4
+    return near and edit_distance(f, _NATIONAL) <= 4  # the cheap test first, then the distance
+
+
+def motto_folded(f: str) -> bool:
+    """Whether folded text is the Tiêu ngữ, tolerant of dashes and a few misspelt letters."""
+    if len(f) > SHORT_LINE:
+        return False
+    if "doc lap" in f and "hanh phuc" in f:
+        return True
+    return len(_MOTTO_WORDS.intersection(f.split())) >= 3 and edit_distance(f, _MOTTO) <= 4
+
+
 def is_national_name(text: str) -> bool:
     """The Quốc hiệu, tolerant of old tone placement and a few misspelt letters."""
-    f = fold(text)
-    return bool(f) and (f == _NATIONAL or (len(f) > 20 and edit_distance(f, _NATIONAL) <= 4))
+    return len(text) <= SHORT_LINE and national_folded(fold(text))
 
 
 def is_motto(text: str) -> bool:
     """The Tiêu ngữ, tolerant of dashes and a few misspelt letters."""
-    f = fold(text)
-    return bool(f) and ("doc lap" in f and "hanh phuc" in f or edit_distance(f, _MOTTO) <= 4)
+    return len(text) <= SHORT_LINE and motto_folded(fold(text))
 
 
 @cache
@@ -155,12 +188,12 @@ def type_line_re() -> regex.Pattern[str]:
     """``KẾ HOẠCH`` at the start of a line, its letters possibly spaced out (``K Ế  H O Ạ C H``)."""
     names = sorted({n.upper() for n in vocab.type_names()}, key=len, reverse=True)
     alt = "|".join(r"\s*".join(regex.escape(ch) for ch in n if not ch.isspace()) for n in names)
-    return regex.compile(rf"^(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
+    return regex.compile(rf"(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
 
 
-def match_type_line(text: str) -> regex.Match[str] | None:
-    """``KẾ HOẠCH`` (optionally followed by the title on the same line); not ``QUYẾT ĐỊNH:``."""
-    m = type_line_re().match(text)
+def match_type_line(text: str, pos: int = 0, end: int | None = None) -> regex.Match[str] | None:
+    """``KẾ HOẠCH`` at ``pos`` (optionally followed by the title on the same line); not ``QUYẾT ĐỊNH:``."""
+    m = type_line_re().match(text, pos, len(text) if end is None else end)
     if not m:
         return None
     rest = m.group("rest")
@@ -184,6 +217,12 @@ def body_heads() -> tuple[str, ...]:
 def body_head_re() -> regex.Pattern[str]:
     """A body's head word at a position, as a whole word."""
     return regex.compile(rf"(?:{longest_first(body_heads())})(?=\s|$|,)")
+
+
+@cache
+def unit_re() -> regex.Pattern[str]:
+    """A unit word in capitals as whole words (``THÀNH PHỐ``, ``TỈNH``)."""
+    return regex.compile(rf"(?:{longest_first(unit_words())})(?= |$)")
 
 
 @cache

@@ -25,18 +25,20 @@ from vnplan.parse.header.patterns import (
     NUMBER_ALONE_RE,
     NUMBER_RE,
     NUMBER_WORD_ALONE_RE,
+    SHORT_LINE,
     VV_RE,
     body_head_re,
-    is_motto,
-    is_national_name,
     is_site_noise,
     match_date,
     match_type_line,
+    motto_folded,
+    national_folded,
 )
 from vnplan.text import fold, is_upper_text
 from vnplan.vocab.patterns import spelt
 
-RULE_RE = regex.compile(r"^(?:[-_=─—–.*•~]{3,}(?:\s+[-_=─—–.*•~]{3,})*|\*)$")  # a lone "*" under a Party body
+#: a rule under a name (``-------``, ``___``), also a lone ``-`` or the ``*`` under a Party body
+RULE_RE = regex.compile(r"^[-_=─—–.*•~]+(?:\s+[-_=─—–.*•~]+)*$")
 _D30 = vocab.decree30()
 _PARTY = frozenset(fold(m) for m in _D30.scope.party_markers)
 _BLANK_FILL = " .…_,;)"  # what may follow a date on its line: a draft's blanks, closing punctuation
@@ -71,14 +73,18 @@ def _same_cell(a: Line, b: Line) -> bool:
 
 
 def _wrapped(lines: Sequence[Line], i: int, test: Callable[[str], bool], most: int) -> int:
-    """How many lines from ``i`` (1 to ``most``, in one cell) together pass ``test``; 0 when none do."""
-    texts: list[str] = []
+    """How many lines from ``i`` (1 to ``most``, in one cell) together pass ``test`` on their folded
+    text; 0 when none do."""
+    folded: list[str] = []
     for k in range(most):
         j = i + k
         if j >= len(lines) or (k and not _same_cell(lines[i], lines[j])):
             break
-        texts.append(lines[j].text)
-        if test(" ".join(texts)):
+        folded.append(lines[j].folded)
+        joined = " ".join(f for f in folded if f)
+        if len(joined) > SHORT_LINE:
+            break
+        if test(joined):
             return k + 1
     return 0
 
@@ -90,18 +96,18 @@ def rule(lines: Sequence[Line], i: int) -> Part | None:
 
 def national(lines: Sequence[Line], i: int) -> Part | None:
     """The Quốc hiệu, possibly wrapped over two or three lines of its cell."""
-    k = _wrapped(lines, i, is_national_name, 3)
+    k = _wrapped(lines, i, national_folded, 3)
     return Part("national", i, i + k - 1, " ".join(ln.text for ln in lines[i: i + k])) if k else None
 
 
 def party(lines: Sequence[Line], i: int) -> Part | None:
     """``ĐẢNG CỘNG SẢN VIỆT NAM``: what heads a Party document where the Quốc hiệu stands."""
-    return _one("party", i, lines[i], strict=True) if fold(lines[i].text) in _PARTY else None
+    return _one("party", i, lines[i], strict=True) if lines[i].folded in _PARTY else None
 
 
 def motto(lines: Sequence[Line], i: int) -> Part | None:
     """The Tiêu ngữ."""
-    return _one("motto", i, lines[i]) if is_motto(lines[i].text) else None
+    return _one("motto", i, lines[i]) if motto_folded(lines[i].folded) else None
 
 
 def number(lines: Sequence[Line], i: int) -> Part | None:
@@ -218,10 +224,9 @@ RECOGNISERS: tuple[Recogniser, ...] = (rule, national, party, motto, number, dat
                                        mark, body, noise)
 
 
-def classify(lines: Sequence[Line]) -> list[Part]:
-    """What every candidate line is: parts in reading order, each line in exactly one."""
+def classify(lines: Sequence[Line], i: int = 0) -> list[Part]:
+    """What every candidate line from ``i`` on is: parts in reading order, each line in exactly one."""
     parts: list[Part] = []
-    i = 0
     while i < len(lines):
         part = next((p for r in RECOGNISERS if (p := r(lines, i)) is not None), None) or other(lines, i)
         parts.append(part)

@@ -25,7 +25,7 @@ from vnplan.parse.header.patterns import (
     is_authority_head,
     match_date,
     match_type_line,
-    unit_words,
+    unit_re,
 )
 from vnplan.text import is_upper_text
 
@@ -34,6 +34,8 @@ _TOKEN_RE = regex.compile(r"\S+")
 _LETTER_RE = regex.compile(r"\p{L}")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]")
 _LOWER_RE = regex.compile(r"\p{Ll}")
+_LEAD_RE = regex.compile(r"(?:\d{1,2}\.|[-•*])\s")
+_SENTENCE_END_RE = regex.compile(r"\.\s+(?=\p{Lu})")
 
 Piece = tuple[int, int]
 
@@ -42,13 +44,18 @@ def split_run(text: str, start: int, end: int) -> list[Piece]:
     """The parts of ``text[start:end]`` (offsets in ``text``); the whole range when it is one part."""
     pieces: list[tuple[int, int, str]] = []
     pos = _skip(text, start, end)
+    lead = _LEAD_RE.match(text, pos, end)
+    if lead and _shape_end(text, pos, end) is None:
+        pieces.append((pos, lead.end() - 1, "lead"))  # "1. UBND TỈNH … CỘNG HÒA …": a viewer's page number first
+        pos = _skip(text, lead.end(), end)
     while pos < end:
         found = _shape_end(text, pos, end)
         if found is None or found[0] <= pos:
             break
         pieces.append((pos, found[0], found[1]))
         pos = _skip(text, found[0], end)
-    if not pieces or (len(pieces) == 1 and (pos >= end or pieces[0][2] == "authority")):
+    kinds = [k for _, _, k in pieces if k != "lead"]
+    if not kinds or (len(kinds) == 1 and (pos >= end or kinds[0] == "authority")):
         return [(start, end)]
     out = [(a, b) for a, b, _ in pieces]
     if pos < end and (_WORD_RE.search(text, pos, end) or _RULE_RE.match(text, pos, end)):
@@ -87,13 +94,18 @@ def _shape_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
     fixed = _fixed_end(text, pos, end)
     if fixed is not None:
         return fixed, "fixed"
-    tm = match_type_line(text[pos:end])
+    tm = match_type_line(text, pos, end)
     if tm:
-        title = pos + tm.start("rest")
+        title = tm.start("rest")
         return (_title_end(text, title, end) if title < end else end), "type"
-    m = VV_RE.match(text, pos, end) or KINH_GUI_RE.match(text, pos, end)
+    m = VV_RE.match(text, pos, end)
     if m:
         return _title_end(text, m.end(), end), "subject"
+    m = KINH_GUI_RE.match(text, pos, end)
+    if m:  # "Kính gửi: - Sở A; - Sở B. Vừa qua, …": the addressees end with their sentence
+        stop = _title_end(text, m.end(), end)
+        full = _SENTENCE_END_RE.search(text, m.end(), stop)
+        return (full.start() + 1 if full else stop), "subject"
     stop = _authority_end(text, pos, end)
     return (stop, "authority") if stop is not None else None
 
@@ -117,8 +129,8 @@ def _title_end(text: str, pos: int, end: int) -> int:
 
 def _unit_at(text: str, pos: int) -> str | None:
     """The unit word (``TỈNH``, ``THÀNH PHỐ``) that stands at ``pos`` as whole words."""
-    return next((u for u in unit_words() if text.startswith(u, pos) and text[pos + len(u): pos + len(u) + 1] in " "),
-                None)
+    m = unit_re().match(text, pos)
+    return m.group() if m else None
 
 
 def _authority_end(text: str, pos: int, end: int) -> int | None:

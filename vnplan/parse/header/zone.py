@@ -82,22 +82,28 @@ def _issuer_only(parts: Sequence[Part]) -> Zone | None:
 
 
 def anchors(parts: Sequence[Part]) -> list[int]:
-    """The parts that only a header holds, before the body begins: a legal basis with a citation,
-    an article, the closing, or numbered sections of prose (a list label and two paragraphs)."""
-    out: list[int] = []
+    """The parts that only a header holds, before the body begins."""
+    return [j for j in range(body_start(parts)) if _is_anchor(parts[j])]
+
+
+def body_start(parts: Sequence[Part]) -> int:
+    """Where the body surely has begun: a legal basis with a citation, an article, the closing, or
+    numbered sections of prose (a list label and two paragraphs); ``len(parts)`` when nowhere."""
     prose = labels = 0
     for j, p in enumerate(parts):
-        if p.kind in ANCHORS and (p.strict or p.kind in ("national", "motto", "type", "party")):
-            out.append(j)
-        elif p.kind in _BODY and (p.kind != "basis" or p.strict):
-            break
-        elif p.kind == "label":
+        if p.kind in _BODY and (p.kind != "basis" or p.strict) and not _is_anchor(p):
+            return j
+        if p.kind == "label":
             labels += 1
         elif p.kind == "text" and len(p.text.split()) >= 20 and _PROSE_RE.search(p.text.rstrip()):
             prose += 1
         if labels and prose >= 2:
-            break
-    return out
+            return j
+    return len(parts)
+
+
+def _is_anchor(p: Part) -> bool:
+    return p.kind in ANCHORS and (p.strict or p.kind in ("national", "motto", "type", "party"))
 
 
 class _Walk:
