@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from vnplan.model import Block, Span, TablePos
-from vnplan.parse.header.patterns import fold_line
+from vnplan.parse.header.patterns import fold_line, is_site_noise
 from vnplan.parse.header.runs import split_run
 
 _LEAD_RE = regex.compile(r"(?:\*{1,3}|_{2,3})(?=\S)")
@@ -37,6 +37,7 @@ class Line:
     centred: bool = False  # its paragraph is centred (known for Word documents)
     row: int = 0  # which of its block's source lines it is on
     folded: str = ""  # the text without marks, case or punctuation (``cong hoa xa hoi …``)
+    noisy: bool = False  # a cell of a row that is a site's menu or metadata
 
     @property
     def span(self) -> Span:
@@ -51,11 +52,14 @@ def header_lines(blocks: Sequence[Block], start: int, stop: int, first: int = 0)
         if b.kind == "artifact" or not b.text.strip():
             continue
         for row, (start, end, joined) in enumerate(_source_lines(b)):
-            for a, z in _cells(b.text, start, end):
+            cells = list(_cells(b.text, start, end))
+            # a row of a site's menu or metadata table ("Tải về: Word | PDF") is noise in every cell
+            noisy = len(cells) > 1 and end - start < 200 and is_site_noise(b.text[start:end])
+            for a, z in cells:
                 for k, (s, e) in enumerate(split_run(b.text, a, z)):
                     line = _trimmed(b, s, e, joined and k == 0 and a == start, first + len(out), row)
                     if line is not None:
-                        out.append(line)
+                        out.append(attrs.evolve(line, noisy=True) if noisy else line)
     return out
 
 

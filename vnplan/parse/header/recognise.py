@@ -89,6 +89,11 @@ def _wrapped(lines: Sequence[Line], i: int, test: Callable[[str], bool], most: i
     return 0
 
 
+def site_row(lines: Sequence[Line], i: int) -> Part | None:
+    """A cell of a row of a site's menu or metadata table (``Số hiệu: | 258/KH-UBND | Loại văn bản: | …``)."""
+    return _one("noise", i, lines[i]) if lines[i].noisy else None
+
+
 def rule(lines: Sequence[Line], i: int) -> Part | None:
     """A rule line under a name (``-------``, ``_______``)."""
     return _one("rule", i, lines[i]) if RULE_RE.match(lines[i].text) else None
@@ -220,8 +225,8 @@ def other(lines: Sequence[Line], i: int) -> Part:
 
 
 #: The recognisers in the order they are tried: fixed words first, then shapes, then what is left.
-RECOGNISERS: tuple[Recogniser, ...] = (rule, national, party, motto, number, date, doc_type, subject, addressee, note,
-                                       mark, body, noise)
+RECOGNISERS: tuple[Recogniser, ...] = (site_row, rule, national, party, motto, number, date, doc_type, subject,
+                                       addressee, note, mark, body, noise)
 
 
 def classify(lines: Sequence[Line], i: int = 0) -> list[Part]:
