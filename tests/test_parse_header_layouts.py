@@ -298,6 +298,7 @@ def test_a_number_line_after_the_legal_basis_is_not_taken_for_a_header() -> None
     p = vnplan.parse("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
                      "Số: 12/KH-UBND\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n", require_plan=False)
     assert p.header.number is None and p.header.spans == ()
+    assert any("no header was found" in w for w in p.source.warnings)
 
 
 def test_a_capitalised_type_heading_in_the_body_is_not_the_header() -> None:

@@ -36,6 +36,8 @@ __all__ = ["DATE_WORDS_RE", "is_authority_head", "match_type_line", "parse_heade
 #: start after a hundred blocks of tables).
 MAX_SCAN_BLOCKS = 320
 FIRST_SCAN_BLOCKS = 8
+NO_HEADER = ("không tìm thấy phần đầu văn bản (Quốc hiệu, số, ngày, tên loại, V/v, Kính gửi) / no header was found "
+             "(national name, number, date, type, V/v, Kính gửi)")
 
 
 def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
@@ -44,7 +46,7 @@ def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
     lines, parts = _read_parts(doc.blocks)
     zone = find_zone(parts, lines)
     if zone is None or zone.end <= zone.start:
-        return doc, Header(), 0
+        return attrs.evolve(doc, warnings=(*doc.warnings, NO_HEADER)) if lines else doc, Header(), 0
     last = lines[parts[zone.end - 1].last]
     if doc.blocks[last.block].text[last.end:].strip():
         doc = split_block(doc, last.block, last.end)
