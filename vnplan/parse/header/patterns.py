@@ -49,7 +49,7 @@ NUMBER_WORD_ALONE_RE = regex.compile(rf"^(?:{NUMBER_WORDS})\s*[:.]?\s*$")
 _DAY = spelt([_D.day], ("lower", "sentence"))
 #: ``Bắc Giang, ngày 27 tháng 12 năm 2024`` (blanks kept: ``ngày   tháng 02 năm 2024``)
 DATE_WORDS_RE = regex.compile(
-    r"(?P<place>[^,;]*?)\s*(?P<comma>,?)\s*"
+    r"(?P<place>[^,;]{0,80}?)\s*(?P<comma>,?)\s*"
     rf"(?P<ngay>{_DAY})\s*(?P<d>\d{{1,2}})?\s*(?:[.…_]+\s*)?"
     rf"(?P<thang>{escape(_D.month)})\s*(?P<m>\d{{1,2}})?\s*(?:[.…_]+\s*)?"
     rf"(?P<nam>{escape(_D.year)})\s*(?P<y>\d{{4}})?"
@@ -171,16 +171,6 @@ def motto_folded(f: str) -> bool:
     if "doc lap" in f and "hanh phuc" in f:
         return True
     return len(_MOTTO_WORDS.intersection(f.split())) >= 3 and edit_distance(f, _MOTTO) <= 4
-
-
-def is_national_name(text: str) -> bool:
-    """The Quốc hiệu, tolerant of old tone placement and a few misspelt letters."""
-    return len(text) <= SHORT_LINE and national_folded(fold(text))
-
-
-def is_motto(text: str) -> bool:
-    """The Tiêu ngữ, tolerant of dashes and a few misspelt letters."""
-    return len(text) <= SHORT_LINE and motto_folded(fold(text))
 
 
 @cache

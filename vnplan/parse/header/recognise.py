@@ -9,6 +9,7 @@ which capitalised lines are the issuer and which the title) is decided in :mod:`
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 import attrs
 import regex
@@ -49,11 +50,18 @@ CLOSING_RE = regex.compile(
 )
 
 
+#: What a line is: the header's parts (national … addressee, note: ``(Kèm theo …)``), what surrounds
+#: a header (rule, mark: ``KHẨN``, noise: a site's or a file's), the body's first lines (basis,
+#: article, closing, label), and what only its place tells (upper: capitals, text).
+PartKind = Literal["national", "party", "motto", "number", "date", "type", "subject", "addressee", "note", "rule",
+                   "mark", "noise", "basis", "article", "closing", "label", "upper", "text"]
+
+
 @attrs.frozen
 class Part:
     """What lines ``first``…``last`` are: ``kind`` and, for a number, date or type, the match over ``text``."""
 
-    kind: str
+    kind: PartKind
     first: int
     last: int
     text: str
@@ -64,7 +72,7 @@ class Part:
 Recogniser = Callable[[Sequence[Line], int], "Part | None"]
 
 
-def _one(kind: str, i: int, line: Line, match: regex.Match[str] | None = None, strict: bool = False) -> Part:
+def _one(kind: PartKind, i: int, line: Line, match: regex.Match[str] | None = None, strict: bool = False) -> Part:
     return Part(kind, i, i, line.text, match, strict)
 
 

@@ -103,9 +103,9 @@ def _shape_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
         return _title_end(text, m.end(), end), "subject"
     m = KINH_GUI_RE.match(text, pos, end)
     if m:  # "Kính gửi: - Sở A; - Sở B. Vừa qua, …": the addressees end with their sentence
-        stop = _title_end(text, m.end(), end)
-        full = _SENTENCE_END_RE.search(text, m.end(), stop)
-        return (full.start() + 1 if full else stop), "subject"
+        cut = _title_end(text, m.end(), end)
+        full = _SENTENCE_END_RE.search(text, m.end(), cut)
+        return (full.start() + 1 if full else cut), "subject"
     stop = _authority_end(text, pos, end)
     return (stop, "authority") if stop is not None else None
 

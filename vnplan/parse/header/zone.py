@@ -1,12 +1,13 @@
-"""Where the header stands: the first cluster of header parts, wherever it starts, and what each part is in it.
+"""Where the header stands: the fullest cluster of header parts, wherever it starts, and what each part is in it.
 
-The zone opens at the first *anchor* (Quốc hiệu, Tiêu ngữ, a number, a place and date in a
-header's shape, a type name, ``V/v``, ``Kính gửi``) found before any sign of a body (a legal
-basis, an article, the closing, running prose); it takes the capitalised lines just above it (the
-issuer's name), and walks on while the parts are header parts: the issuer's name interleaved with
-the Quốc hiệu, the number, the date, the type and the title under it, ``V/v`` and its wrapped
-lines, ``Kính gửi`` and its list, marks and rules. What comes before the zone is not the header's
-content (a site's menu, a metadata table, ``DỰ THẢO``, a file name) and is kept as noise.
+A zone opens at an *anchor* (Quốc hiệu, Tiêu ngữ, ĐẢNG CỘNG SẢN VIỆT NAM, a number, a place and
+date in a header's shape, a type name, ``V/v``, ``Kính gửi``) found before any sign of a body (a
+legal basis with a citation, an article, the closing, numbered sections of prose); it takes the
+capitalised lines just above it (the issuer's name), and walks on while the parts are header
+parts: the issuer's name interleaved with the Quốc hiệu, the number, the date, the type and the
+title under it, ``V/v`` and its wrapped lines, ``Kính gửi`` and its list, marks and rules. Of the
+zones before the body, the one with the most kinds of part is the header. What comes before it is
+not the header's content (a site's menu, a metadata table, ``DỰ THẢO``, a file name): it is noise.
 """
 
 from __future__ import annotations
