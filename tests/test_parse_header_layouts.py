@@ -118,6 +118,16 @@ def test_a_number_line_gives_number_year_and_symbol(line: str, number: str, year
     assert (h.place, h.doc_type) == ("Quảng Trị", "Kế hoạch")
 
 
+def test_a_lone_so_finds_its_number_a_few_lines_down_when_a_page_is_read_row_by_row() -> None:
+    text = ("UBND TỈNH BẮC GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số:        Bắc Giang, ngày 03 tháng 4 năm 2024\n1523/KH-SYT\n\nKẾ HOẠCH\n"
+            "Triển khai Tháng hành động vì an toàn thực phẩm năm 2024\n" + BODY)
+    h = header(text)
+    assert (h.number, h.symbol, h.place, h.date) == ("1523", "KH-SYT", "Bắc Giang", PartialDate(2024, 4, 3))
+    assert (h.parent_authority, h.authority) == ("UBND TỈNH BẮC GIANG", "SỞ Y TẾ")
+    assert h.title == "Triển khai Tháng hành động vì an toàn thực phẩm năm 2024"
+
+
 def test_a_draft_blank_number_keeps_its_symbol_place_and_date() -> None:
     h = header(HEADER.replace("Số: 258/KH-UBND", "Số:     /KH-SNV").replace("ngày 18 tháng", "ngày     tháng") + BODY)
     assert (h.number, h.symbol, h.place, h.date) == (None, "KH-SNV", "Quảng Trị", PartialDate(2024, 1, None))
@@ -226,6 +236,13 @@ def test_both_columns_on_one_line(gap: str) -> None:
     text = (f"ỦY BAN NHÂN DÂN{gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             f"TỈNH QUẢNG TRỊ{gap}Độc lập - Tự do - Hạnh phúc\n"
             f"Số: 258/KH-UBND{gap}Quảng Trị, ngày 18 tháng 01 năm 2024\n\n"
+            "KẾ HOẠCH\nTuyên truyền cải cách hành chính nhà nước năm 2024\n" + BODY)
+    assert fields(header(text)) == EXPECTED
+
+
+def test_a_place_read_before_its_bare_head_is_that_heads_place() -> None:
+    text = ("TỈNH QUẢNG TRỊ\nỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 258/KH-UBND\nQuảng Trị, ngày 18 tháng 01\nnăm 2024\n"
             "KẾ HOẠCH\nTuyên truyền cải cách hành chính nhà nước năm 2024\n" + BODY)
     assert fields(header(text)) == EXPECTED
 

@@ -13,7 +13,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.model import Header, PartialDate, Span, TextField
 from vnplan.parse.header.lines import Line
-from vnplan.parse.header.patterns import VV_RE, body_head_re, body_heads, unit_words
+from vnplan.parse.header.patterns import NUMBER_RE, VV_RE, body_head_re, body_heads, unit_re, unit_words
 from vnplan.parse.header.recognise import Part
 from vnplan.parse.header.zone import Zone
 
@@ -31,7 +31,7 @@ def build_header(parts: Sequence[Part], lines: Sequence[Line], zone: Zone, spans
     parent, authority = authorities([lines[parts[j].first] for j in by_role.get("authority", [])])
     national, motto = first.get("national"), first.get("motto")
     fields: dict[str, object] = {}
-    fields.update(_number(first.get("number"), lines))
+    fields.update(_number(first.get("number"), first.get("number_rest"), lines))
     fields.update(_date(first.get("date"), [parts[j] for j in by_role.get("place", [])], lines))
     fields.update(_type_and_title(parts, lines, zone, by_role))
     return Header(
@@ -87,12 +87,30 @@ def authorities(names: Sequence[Line]) -> tuple[tuple[str, Span] | None, tuple[s
             groups[-1].append(line)
         else:
             groups.append([line])
+    groups = _place_first(groups)
     found = [(" ".join(x.text for x in g), g[0].span) for g in groups]
     if not found:
         return None, None
     if len(found) == 1:
         return None, found[0]
     return (" ".join(n for n, _ in found[:-1]), found[0][1]), found[-1]
+
+
+def _place_first(groups: list[list[Line]]) -> list[list[Line]]:
+    """``THÀNH PHỐ BẮC GIANG`` / ``ỦY BAN NHÂN DÂN``: a place read before the bare head it belongs to
+    (a page read by position, the shorter line first) is that head's place."""
+    out: list[list[Line]] = []
+    k = 0
+    while k < len(groups):
+        g = groups[k]
+        nxt = groups[k + 1] if k + 1 < len(groups) else None
+        if nxt is not None and unit_re().match(g[0].text) and " ".join(x.text for x in nxt).upper() in body_heads():
+            out.append(nxt + g)
+            k += 2
+            continue
+        out.append(g)
+        k += 1
+    return out
 
 
 def _finished(name: str) -> bool:
@@ -108,16 +126,24 @@ def _finished(name: str) -> bool:
 # --------------------------------------------------------------------------- number
 
 
-def _number(part: Part | None, lines: Sequence[Line]) -> dict[str, object]:
-    """``number``, ``year`` and ``symbol`` of ``Số: 33/2009/QĐ-UBND``; the line as printed in ``number_text``."""
+def _number(part: Part | None, rest: Part | None, lines: Sequence[Line]) -> dict[str, object]:
+    """``number``, ``year`` and ``symbol`` of ``Số: 33/2009/QĐ-UBND``; the line as printed in
+    ``number_text``. ``rest`` is the number of a lone ``Số:`` found a few lines below it."""
+    if part is not None and part.match is None and rest is not None:
+        m = NUMBER_RE.match(f"{part.text} {rest.text}")
+        if m:
+            return {**_number_fields(m), "number_text": TextField(m.group(0).strip(), lines[rest.first].span)}
     if part is None or part.match is None:
         return {}
     m = part.match
+    return {**_number_fields(m), "number_text": TextField(m.group(0).strip(), span_in(lines, part, m.start(), m.end()))}
+
+
+def _number_fields(m: regex.Match[str]) -> dict[str, object]:
     num = m.group("num") if m.group("pnum") is None else m.group("pnum")
     sym = (m.group("sym") or m.group("psym") or "").strip() or None
     year = int(m.group("year")) if m.group("year") else None
-    return {"number": num or None, "year": year, "symbol": sym,
-            "number_text": TextField(m.group(0).strip(), span_in(lines, part, m.start(), m.end()))}
+    return {"number": num or None, "year": year, "symbol": sym}
 
 
 # --------------------------------------------------------------------------- place and date

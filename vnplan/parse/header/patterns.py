@@ -45,6 +45,8 @@ NUMBER_RE = regex.compile(
 NUMBER_ALONE_RE = regex.compile(r"^\s*[0-9]*[A-Za-z]?\s*(?:[.…_]+\s*)?/\s*\S|^\s*[0-9]+-\p{Lu}+/\p{Lu}+\s*$")
 #: a lone ``Số:`` (the number stands on the next line of its cell)
 NUMBER_WORD_ALONE_RE = regex.compile(rf"^(?:{NUMBER_WORDS})\s*[:.]?\s*$")
+#: ``Số:`` with its colon, at a position
+NUMBER_WORD_RE = regex.compile(rf"(?:{NUMBER_WORDS})\s*:")
 
 _DAY = spelt([_D.day], ("lower", "sentence"))
 #: ``Bắc Giang, ngày 27 tháng 12 năm 2024`` (blanks kept: ``ngày   tháng 02 năm 2024``)
@@ -138,7 +140,8 @@ NATIONAL_IN_RE = regex.compile(r"\s*".join(escape(w) for w in vocab.decree30().n
 #: the Tiêu ngữ inside a longer line
 _MOTTO_DASH = r"\s*[" + "".join(regex.escape(d) for d in vocab.decree30().motto_dashes) + r"—]\s*"
 MOTTO_IN_RE = regex.compile(
-    _MOTTO_DASH.join(r"\s+".join(escape(w) for w in part.split()) for part in vocab.decree30().motto.split(" - "))
+    _MOTTO_DASH.join(r"\s+".join(escape(w) for w in part.split()) for part in vocab.decree30().motto.split(" - ")),
+    regex.IGNORECASE,  # a short pattern: "ĐỘC LẬP - TỰ DO - HẠNH PHÚC" in capitals too
 )
 
 

@@ -133,14 +133,15 @@ def number(lines: Sequence[Line], i: int) -> Part | None:
             return Part("number", i, i + 1, joined, m, strict=True)
     m = NUMBER_RE.match(t)
     if m is None:
-        return None
+        # "Số:" alone, its number further down the cell (a page read row by row: see zone.py)
+        return Part("number", i, i, t) if NUMBER_WORD_ALONE_RE.match(t) else None
     return Part("number", i, i, t, m, strict=bool(m.group("sym") or m.group("psym")))
 
 
 def date(lines: Sequence[Line], i: int) -> Part | None:
     """``Bắc Giang, ngày 27 tháng 12 năm 2024``, wrapped or not; ``strict`` when the place is a name."""
     t = lines[i].text
-    if i + 1 < len(lines) and DATE_OPEN_RE.search(t) and _same_cell(lines[i], lines[i + 1]):
+    if i + 1 < len(lines) and DATE_OPEN_RE.search(t) and lines[i + 1].block - lines[i].block <= 1:
         joined = f"{t} {lines[i + 1].text}"
         m = match_date(joined)
         if m and m.end() > len(t) and m.group("y"):

@@ -20,6 +20,7 @@ from vnplan.parse.header.patterns import (
     MOTTO_IN_RE,
     NATIONAL_IN_RE,
     NUMBER_RE,
+    NUMBER_WORD_RE,
     VV_RE,
     body_head_re,
     is_authority_head,
@@ -94,6 +95,9 @@ def _shape_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
     fixed = _fixed_end(text, pos, end)
     if fixed is not None:
         return fixed, "fixed"
+    word = NUMBER_WORD_RE.match(text, pos, end)
+    if word and _fixed_end(text, _skip(text, word.end(), end), end) is not None:
+        return word.end(), "fixed"  # "Số: Bắc Giang, ngày …": a lone "Số:" whose number is elsewhere
     tm = match_type_line(text, pos, end)
     if tm:
         title = tm.start("rest")

@@ -19,7 +19,13 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.parse.header.lines import Line
-from vnplan.parse.header.patterns import TITLE_JOIN_END_RE, TITLE_TAIL_RE, body_head_re, is_authority_head
+from vnplan.parse.header.patterns import (
+    NUMBER_ALONE_RE,
+    TITLE_JOIN_END_RE,
+    TITLE_TAIL_RE,
+    body_head_re,
+    is_authority_head,
+)
 from vnplan.parse.header.recognise import Part
 from vnplan.text import is_upper_text
 
@@ -115,6 +121,7 @@ class _Walk:
         self.found: set[str] = set()
         self.title: list[int] = []
         self.title_open = self.title_upper = self.subject_open = self.addressee_open = False
+        self.number_open = False  # a lone "Số:" waits for its number
         self.title_from = 0
 
     def run(self, a: int, roles: dict[int, str]) -> int:
@@ -143,12 +150,16 @@ class _Walk:
 
     def header_part(self, j: int) -> str | None:
         p = self.parts[j]
+        if self.number_open and p.kind in ("text", "upper") and NUMBER_ALONE_RE.match(p.text):
+            self.number_open = False
+            return "number_rest"  # "Số:" … "1523/KH-SYT": the number of a lone "Số:" a few lines up
         if p.kind in _ONCE:
             if p.kind in self.found:
                 return None
             self.found.add(p.kind)
             if p.kind == "type":
                 self.open_title(p)
+            self.number_open = self.number_open or (p.kind == "number" and p.match is None)
             return p.kind
         if p.kind in ("rule", "mark", "note"):
             return p.kind
