@@ -139,6 +139,17 @@ def test_the_number_line_is_kept_as_printed() -> None:
     assert p.span_text(p.header.number_text.span) == "Số: 27/2010/QĐ-UBND"
 
 
+def test_a_long_subject_line_above_the_quoc_hieu_stays_the_subject() -> None:
+    h = header("UBND HUYỆN LỤC NAM\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 412/PGDĐT-TH\n"
+               "V/v hướng dẫn tổ chức ôn tập, kiểm tra cuối học kỳ I năm học 2024 - 2025\n"
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLục Nam, ngày 02 tháng 12 năm 2024\n\n"
+               "Kính gửi: Hiệu trưởng các trường tiểu học trên địa bàn huyện.\n\n"
+               "Căn cứ Thông tư số 27/2020/TT-BGDĐT ngày 04/9/2020 của Bộ Giáo dục và Đào tạo;\n")
+    assert (h.doc_type, h.national_motto) == ("Công văn", True)
+    assert h.title == "hướng dẫn tổ chức ôn tập, kiểm tra cuối học kỳ I năm học 2024 - 2025"
+    assert h.national_name_text.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
 def test_an_official_letter_takes_its_title_from_the_subject_under_its_number() -> None:
     h = header("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 3417 /UBND-KGVX\nV/v góp ý dự thảo Kế hoạch tuyên truyền\n"
                "cải cách hành chính giai đoạn 2025 - 2030\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -88,8 +88,10 @@ def _wrapped(lines: Sequence[Line], i: int, test: Callable[[str], bool], most: i
         j = i + k
         if j >= len(lines) or (k and not _same_cell(lines[i], lines[j])):
             break
+        if not lines[j].folded:
+            break  # a long line (not folded) or one with no letters: no part of a wrapped name
         folded.append(lines[j].folded)
-        joined = " ".join(f for f in folded if f)
+        joined = " ".join(folded)
         if len(joined) > SHORT_LINE:
             break
         if test(joined):
