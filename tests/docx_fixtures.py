@@ -297,3 +297,56 @@ def plan_pdf() -> bytes:
         if k < len(right):
             lines.append((350, y - 14 * k, right[k]))
     return unicode_pdf([lines])
+
+
+# ---------------------------------------------------------------- raw packages (hostile inputs)
+
+_RAW_NS = (f'xmlns:w="{W_NS}" '
+           'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def raw_docx(body: str, *, styles: str | None = None, numbering: str | None = None,
+             extra: dict[str, bytes] | None = None) -> bytes:
+    """A .docx written part by part, without python-docx: ``body`` is the raw content of ``w:body``,
+    ``styles`` and ``numbering`` the raw content of ``w:styles`` and ``w:numbering`` (namespaces
+    declared here). Fast enough for inputs of a million elements, and exact to the byte."""
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+            '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+            'document.main+xml"/></Types>'),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            f'2006/relationships"><Relationship Id="rId1" Type="{rel}officeDocument" Target="word/document.xml"/>'
+            "</Relationships>"),
+        "word/document.xml": f"{head}<w:document {_RAW_NS}><w:body>{body}</w:body></w:document>",
+    }
+    rels = []
+    if styles is not None:
+        parts["word/styles.xml"] = f"{head}<w:styles {_RAW_NS}>{styles}</w:styles>"
+        rels.append(f'<Relationship Id="rIdS" Type="{rel}styles" Target="styles.xml"/>')
+    if numbering is not None:
+        parts["word/numbering.xml"] = f"{head}<w:numbering {_RAW_NS}>{numbering}</w:numbering>"
+        rels.append(f'<Relationship Id="rIdN" Type="{rel}numbering" Target="numbering.xml"/>')
+    parts["word/_rels/document.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships">' + "".join(rels) + "</Relationships>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            z.writestr(name, content.encode("utf-8"))
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def raw_para(text: str, *, ppr: str = "", rpr: str = "") -> str:
+    """One raw paragraph: ``<w:p>`` with optional raw pPr and rPr content."""
+    t = text.replace("&", "&amp;").replace("<", "&lt;")
+    p = f"<w:pPr>{ppr}</w:pPr>" if ppr else ""
+    r = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:p>{p}<w:r>{r}<w:t xml:space="preserve">{t}</w:t></w:r></w:p>'

@@ -85,3 +85,58 @@ def _finish(objects: list[bytes], add, font: int, pages: list[list[tuple[float, 
         out += f"{off:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def raw_pdf(contents: list[bytes], *, page_extra: str = "", resources_extra: str = "", more: list[bytes] = (),
+            compress: bool = False) -> bytes:
+    """A PDF built from raw content streams (one page each), for crafted and hostile inputs.
+
+    Objects: 1 the font (Helvetica, as ``/F1``), 2 the page tree, 3 the catalog, then a content
+    stream and a page per entry of ``contents``; ``more`` objects follow, numbered from
+    ``4 + 2 * len(contents)``. ``page_extra`` goes into every page dictionary, ``resources_extra``
+    into every page's resources.
+    """
+    import zlib
+
+    def stream(data: bytes, extra: str = "") -> bytes:
+        if compress:
+            data = zlib.compress(data)
+            extra += " /Filter /FlateDecode"
+        return b"<< /Length %d%s >>\nstream\n" % (len(data), extra.encode()) + data + b"\nendstream"
+
+    objects: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", b"", b""]
+    kids = []
+    for data in contents:
+        objects.append(stream(data))
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> "
+                       f"{resources_extra} >> /Contents {len(objects)} 0 R {page_extra} >>".encode())
+        kids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    objects[2] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects.extend(more)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 3 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def form_stream(ops: bytes, resources: str = "") -> bytes:
+    """A Form XObject (for ``raw_pdf(more=...)``) drawing ``ops`` with the given resources."""
+    return (b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 1 0 R >> %s >> "
+            b"/Length %d >>\nstream\n" % (resources.encode(), len(ops)) + ops + b"\nendstream")
+
+
+def text_ops(lines: list[str], *, x: float = 72, top: float = 800, step: float = 16) -> bytes:
+    """Content-stream operators drawing ASCII ``lines`` one under the other in ``/F1``."""
+    def esc(t: str) -> str:
+        return t.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    return "\n".join(f"BT /F1 12 Tf 1 0 0 1 {x} {top - step * k} Tm ({esc(t)}) Tj ET"
+                     for k, t in enumerate(lines)).encode("latin-1")

@@ -24,15 +24,14 @@ def test_every_rule_is_documented_with_its_examples():
     for r in rules():
         assert f"## {r.id} `{r.name}`" in text
         if r.examples:
-            wrong, right = r.examples
-            assert wrong.splitlines()[0] in text and right.splitlines()[0] in text
+            assert r.examples.wrong.splitlines()[0] in text and r.examples.right.splitlines()[0] in text
 
 
 @pytest.mark.parametrize("rule_id", FORM_RULES)
 def test_form_rules_carry_provision_examples_and_messages(rule_id):
     r = get_rule(rule_id)
     assert r.source and r.source.startswith("Nghị định 30/2020/NĐ-CP, Phụ lục")
-    assert r.examples is not None and r.examples[0] != r.examples[1]
+    assert r.examples is not None and r.examples.wrong != r.examples.right
     assert r.message_vi and r.message_en and "{" not in r.message_vi + r.message_en
     assert set(r.variants_vi) == set(r.variants_en)
 

@@ -280,7 +280,7 @@ def test_a_page_whose_text_is_one_line_gives_its_header_and_the_body_a_block_of_
     assert (h.parent_authority, h.authority, h.national_motto) == ("UBND TỈNH BẮC NINH", "SỞ TƯ PHÁP", True)
     assert (h.number, h.symbol, h.place, h.date) == ("68", "KH-STP", "Bắc Ninh", PartialDate(2024, 10, 2))
     assert (h.doc_type, h.title) == ("Kế hoạch", "Tổ chức Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2024")
-    assert p.source.blocks[1].text.startswith("Căn cứ Luật Phổ biến")
+    assert p.legal_basis[0].text.startswith("Căn cứ Luật Phổ biến")  # the body's first block is its own
     assert p.span_text(h.title_span) == h.title
 
 

@@ -36,5 +36,7 @@ def test_extractors_never_raise_and_are_deterministic(texts):
         assert doc.blocks[a.span.block].text[a.span.start : a.span.end] == a.abbr
     for u in abbreviation_uses(doc):
         assert doc.blocks[u.span.block].text[u.span.start : u.span.end].upper() == u.abbr.upper()
+    # the parser passes the definitions it has already found: the same uses
+    assert abbreviation_uses(doc, [0], extract_abbreviations(doc)) == abbreviation_uses(doc, [0])
     for r in extract_references(doc):
         assert doc.blocks[r.span.block].text[r.span.start : r.span.end] == r.text

@@ -39,12 +39,14 @@ from vnplan.errors import (
 from vnplan.generate import skeleton, skeleton_markdown
 from vnplan.model import (
     Abbreviation,
+    AbbreviationUse,
     AuthorityLine,
     Block,
     Citation,
     Coverage,
     Evidence,
     Header,
+    InternalReference,
     LegalBasis,
     PageSetup,
     Paragraph,
@@ -88,10 +90,12 @@ __all__ = [
     "plan_to_json",
     # the model
     "Abbreviation",
+    "AbbreviationUse",
     "AuthorityLine",
     "Block",
     "Citation",
     "Header",
+    "InternalReference",
     "LegalBasis",
     "PageSetup",
     "Paragraph",

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: each line break (with the spaces around it) becomes one space. Messages
+    quote other libraries (lxml, pypdf), whose texts may hold line breaks."""
+    if "\n" not in text and "\r" not in text and text.isprintable():
+        return text
+    parts = (part.strip() for part in text.splitlines())
+    return " ".join(p for p in parts if p)
+
+
 class VnplanError(Exception):
     """Base class of every error vnplan raises on purpose.
 
     ``str(error)`` is a single line fit for a terminal: what was wrong, with which file,
-    and what to do about it.
+    and what to do about it (line breaks in the message and the hint become spaces).
     """
 
     def __init__(self, message: str, *, path: str | None = None, hint: str | None = None) -> None:
+        message = one_line(message)
+        hint = one_line(hint) if hint else hint
         self.path = path
         self.hint = hint
         self.detail = message
@@ -50,6 +61,11 @@ class EncryptedFileError(InputError):
 
 class UnsafeFileError(InputError):
     """The file could harm the reader (zip bomb, XML external entities) and was refused."""
+
+
+class LimitExceededError(InputError):
+    """The input goes past one of the reading limits (``vnplan.read.limits``): too large, too many
+    paragraphs, runs, pages… Real documents stay far below them; the message names the limit."""
 
 
 class NeedsOCRError(InputError):

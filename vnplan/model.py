@@ -7,6 +7,7 @@ small derived properties.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from typing import Literal
 
@@ -163,6 +164,54 @@ class PartialDate:
         d = self.to_date()
         return d.isoformat() if d else None
 
+    @property
+    def earliest(self) -> _dt.date | None:
+        """The first calendar day the date can stand for: a blank or impossible day or month counts as 1.
+
+        This is the date that chooses the rules in force for a draft. ``None`` without a year
+        (or with a year no calendar date has).
+        """
+        return self._bound(first=True)
+
+    @property
+    def latest(self) -> _dt.date | None:
+        """The last calendar day the date can stand for: a blank or impossible day or month counts as the last."""
+        return self._bound(first=False)
+
+    def _bound(self, *, first: bool) -> _dt.date | None:
+        y, m, d = self.year, self.month, self.day
+        if y is None or not _dt.MINYEAR <= y <= _dt.MAXYEAR:
+            return None
+        if m is None or not 1 <= m <= 12:
+            return _dt.date(y, 1, 1) if first else _dt.date(y, 12, 31)
+        last = calendar.monthrange(y, m)[1]
+        if d is None or not 1 <= d <= last:
+            return _dt.date(y, m, 1 if first else last)
+        return _dt.date(y, m, d)
+
+    @property
+    def impossible(self) -> bool:
+        """A part no document date can have: month outside 1–12, day outside 1–31 or past the month's
+        end (30/02), a year outside 1900–2100."""
+        if self.month is not None and not 1 <= self.month <= 12:
+            return True
+        if self.day is not None:
+            if not 1 <= self.day <= 31:
+                return True
+            if self.year is not None and self.month is not None and self.to_date() is None:
+                return True
+        return self.year is not None and not 1900 <= self.year <= 2100
+
+    @property
+    def display(self) -> str:
+        """``05/02/2024``, a blank part as ``…`` (``…/02/2024``)."""
+        return "/".join(f"{x:02d}" if x is not None else "…" for x in (self.day, self.month)) + f"/{self.year or '…'}"
+
+    def conflicts_with(self, other: PartialDate) -> bool:
+        """Whether the two dates disagree on a part both give (a blank part agrees with anything)."""
+        pairs = ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        return any(x is not None and y is not None and x != y for x, y in pairs)
+
 
 @frozen
 class TextField:
@@ -226,6 +275,32 @@ class Abbreviation:
 
 
 @frozen
+class AbbreviationUse:
+    """One place the body uses an abbreviation (chữ viết tắt được dùng): ``công tác CCHC``."""
+
+    abbr: str
+    span: Span
+
+
+@frozen
+class InternalReference:
+    """A reference to a part of this document (dẫn chiếu nội bộ): ``tại Mục II``, ``Phụ lục kèm theo``.
+
+    ``parts`` are ``(kind, label)`` pairs in printed order, innermost first:
+    ``điểm a khoản 2 Mục III`` → ``(("điểm", "a"), ("khoản", "2"), ("mục", "III"))``.
+    ``appendix`` is the label of a referenced appendix (``""`` for ``Phụ lục kèm theo``).
+    ``target`` is where the named part stands (a section, an appendix heading), ``None`` when
+    the document has no such part or the parser could not tell.
+    """
+
+    text: str
+    span: Span
+    parts: tuple[tuple[str, str], ...] = ()
+    appendix: str | None = None
+    target: Span | None = None
+
+
+@frozen
 class LegalBasis:
     """One item of the preamble (căn cứ ban hành): ``Căn cứ …``, ``Thực hiện …``, ``Theo đề nghị …``."""
 
@@ -257,6 +332,7 @@ class Section:
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Section, ...] = ()
     label_source: str = "text"  # text or numbering (Word automatic numbering)
+    title_span: Span | None = None  # the line below a bare label that holds its title (``Chương I`` / ``QUY ĐỊNH CHUNG``)
 
     @property
     def text(self) -> str:
@@ -304,6 +380,7 @@ class Signature:
     signer_placeholder: str | None = None  # a draft's "[Ghi họ và tên người ký]" where the name goes
     span: Span | None = None
     spans: tuple[Span, ...] = ()
+    rank: str | None = None  # quân hàm, học hàm or học vị printed before the name (``Đại tá``), Phụ lục I, II.7.c
 
 
 @frozen
@@ -320,10 +397,21 @@ class Plan:
     signature: Signature | None = None
     citations: tuple[Citation, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
+    abbreviation_uses: tuple[AbbreviationUse, ...] = ()  # in the body (see body_blocks)
+    internal_references: tuple[InternalReference, ...] = ()  # in the body and the recipients
     closing: Span | None = None  # the "./." mark
     other: tuple[Paragraph, ...] = ()  # text after the signature, unrecognised lines
     artifacts: tuple[Span, ...] = ()  # page numbers, separators of flattened tables
     source: SourceDocument | None = field(default=None, eq=False, repr=False)
+    #: documents issued with this one, after its signature (a Quyết định's ``KẾ HOẠCH … (Kèm theo
+    #: Quyết định số …)``): each a Plan of its own over its own blocks of the same source
+    attached: tuple[Plan, ...] = ()
+
+    @property
+    def issued_plan(self) -> Plan | None:
+        """The plan this document issues (its first attached Kế hoạch), the one a profile is checked
+        against; None when no plan is attached (a plan's own appendix is attached, but is no plan)."""
+        return next((a for a in self.attached if a.header.doc_type == "Kế hoạch"), None)
 
     def walk(self):  # type: ignore[no-untyped-def]
         """Every section, depth first."""
@@ -344,6 +432,34 @@ class Plan:
         for s in self.sections:
             visit(s)
         return tuple(out)
+
+    @property
+    def body_blocks(self) -> tuple[int, ...]:
+        """Indices of the blocks of the body: every block but the header's, the recipients', the
+        signature's and artifacts (legal basis, preamble, sections and text after the signature)."""
+        if self.source is None:
+            return ()
+        skip: set[int] = {s.block for s in self.header.spans}
+        skip |= {r.span.block for r in self.recipients}
+        if self.recipients_heading is not None:
+            skip.add(self.recipients_heading.block)
+        if self.signature is not None:
+            skip |= {s.block for s in self.signature.spans}
+            if self.signature.span is not None:
+                skip.add(self.signature.span.block)
+        return tuple(b.index for b in self.source.blocks if b.index not in skip and b.kind != "artifact")
+
+    @property
+    def body_end(self) -> Span | None:
+        """The span of the last piece of body text, where ``./.`` belongs (legal basis, preamble, sections)."""
+        spans: list[Span] = [p.span for p in self.preamble]
+        spans.extend(lb.span for lb in self.legal_basis)
+        for s in self.walk():
+            spans.append(s.span)
+            spans.extend(p.span for p in s.paragraphs)
+        if not spans:
+            return None
+        return max(spans, key=lambda s: (s.block, s.end))
 
     def span_text(self, span: Span) -> str:
         """The text a span covers (needs ``source``)."""

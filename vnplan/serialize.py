@@ -22,6 +22,7 @@ from vnplan.model import (
     Coverage,
     Evidence,
     Header,
+    InternalReference,
     PartialDate,
     Plan,
     RequirementResult,
@@ -95,7 +96,18 @@ def _section(s: Section) -> dict[str, Any]:
         "heading": _span_or_none(s.heading),
         "paragraphs": [{"text": p.text, "span": span_to_dict(p.span)} for p in s.paragraphs],
         "label_source": s.label_source,
+        "title_span": _span_or_none(s.title_span),
         "children": [_section(c) for c in s.children],
+    }
+
+
+def internal_reference_to_dict(r: InternalReference) -> dict[str, Any]:
+    return {
+        "text": r.text,
+        "span": span_to_dict(r.span),
+        "parts": [{"kind": kind, "label": label} for kind, label in r.parts],
+        "appendix": r.appendix,
+        "target": _span_or_none(r.target),
     }
 
 
@@ -119,14 +131,26 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "recipient_groups": converter.unstructure(plan.recipient_groups),
         "signature": converter.unstructure(plan.signature),
         "abbreviations": converter.unstructure(plan.abbreviations),
+        "abbreviation_uses": converter.unstructure(plan.abbreviation_uses),
+        "internal_references": [internal_reference_to_dict(r) for r in plan.internal_references],
         "closing": converter.unstructure(plan.closing),
         "other": converter.unstructure(plan.other),
         "artifacts": converter.unstructure(plan.artifacts),
         "warnings": list(plan.source.warnings) if plan.source else [],
+        "attached": [_attached(a) for a in plan.attached],
     }
     if plan.source is not None:
         out["blocks"] = [_block(b) for b in plan.source.blocks]
     return out
+
+
+#: what an attached document's JSON leaves to the document it is attached to (one source, one file)
+_DOCUMENT_KEYS = ("schema", "file", "format", "warnings", "blocks")
+
+
+def _attached(plan: Plan) -> dict[str, Any]:
+    """A document issued with another: a plan of its own, without the source the two share."""
+    return {k: v for k, v in plan_to_dict(plan).items() if k not in _DOCUMENT_KEYS}
 
 
 def document_to_dict(doc: SourceDocument) -> dict[str, Any]:
@@ -286,9 +310,9 @@ def _iso(d: _dt.date | None) -> str | None:
 
 
 def rule_to_dict(r: Rule) -> dict[str, Any]:
-    """One rule of the catalogue (``vnplan rules --format json``)."""
+    """One rule of the catalogue (``vnplan rules --format json``): its messages unfilled, each placeholder as “…”."""
     return {"id": r.id, "severity": r.severity, "name": r.name, "part": r.part, "source": r.source,
-            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.message_vi, "message_en": r.message_en}
+            "since": _iso(r.since), "until": _iso(r.until), "message_vi": r.summary("vi"), "message_en": r.summary("en")}
 
 
 def profile_summary(p: Profile) -> dict[str, Any]:
@@ -324,6 +348,7 @@ converter.register_unstructure_hook(Span, span_to_dict)
 converter.register_unstructure_hook(PartialDate, _date)
 converter.register_unstructure_hook(Citation, _citation)
 converter.register_unstructure_hook(Section, _section)
+converter.register_unstructure_hook(InternalReference, internal_reference_to_dict)
 converter.register_unstructure_hook(Block, _block)
 converter.register_unstructure_hook(Plan, plan_to_dict)
 converter.register_unstructure_hook(SourceDocument, document_to_dict)
@@ -357,6 +382,7 @@ __all__ = [
     "evidence_to_dict",
     "finding_to_dict",
     "header_summary",
+    "internal_reference_to_dict",
     "missing_to_dict",
     "plan_result_to_dict",
     "plan_to_dict",

@@ -19,11 +19,10 @@ from collections.abc import Iterable
 from functools import cache
 
 import regex
-from attrs import frozen
 
 import vnplan.vocab as vocab
+from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span
 from vnplan.vocab.patterns import in_order
-from vnplan.model import Abbreviation, SourceDocument, Span
 from vnplan.text import is_upper_text
 
 __all__ = [
@@ -33,14 +32,6 @@ __all__ = [
     "known_abbreviations",
     "initials_match",
 ]
-
-
-@frozen
-class AbbreviationUse:
-    """One place an abbreviation is used."""
-
-    abbr: str
-    span: Span
 
 
 _CAP = "A-ZĐƯ"
@@ -222,16 +213,28 @@ def _is_heading_word(text: str, s: int, e: int) -> bool:
     return False
 
 
-def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[AbbreviationUse, ...]:
-    """Every use of an abbreviation in the given blocks, outside the parentheses that define it."""
+def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
+                      definitions: Iterable[Abbreviation] | None = None) -> tuple[AbbreviationUse, ...]:
+    """Every use of an abbreviation in the given blocks, outside the parentheses that define it.
+
+    ``definitions`` are the definitions :func:`extract_abbreviations` found in (at least) these
+    blocks, when the caller has them already.
+    """
     out: list[AbbreviationUse] = []
+    idx = _block_indices(doc, blocks)
+    chosen = set(idx)
+    found = extract_abbreviations(doc, idx) if definitions is None else definitions
+    defs = [d for d in found if d.span.block in chosen]
     # abbreviations of two words ("PAR INDEX") are also used in mixed case ("PAR Index")
-    multi = {d.abbr.upper() for d in extract_abbreviations(doc, blocks) if " " in d.abbr}
-    for bi in _block_indices(doc, blocks):
+    multi = {d.abbr.upper() for d in defs if " " in d.abbr}
+    defined_in: dict[int, list[tuple[int, int]]] = {}
+    for d in defs:
+        defined_in.setdefault(d.span.block, []).append((d.span.start, d.span.end))
+    for bi in idx:
         text = doc.blocks[bi].text
         if is_upper_text(text):
             continue  # a capitalised heading, signature line or title
-        defined = [(d.span.start, d.span.end) for d in _definitions_in(text, bi)] if "(" in text else []
+        defined = defined_in.get(bi, [])
         for m in _TOKEN.finditer(text):
             s, e = m.span("a")
             a = m.group("a")

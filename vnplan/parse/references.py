@@ -1,39 +1,24 @@
 """Internal references (dẫn chiếu nội bộ): ``tại Mục II``, ``điểm a khoản 2 Mục III``, ``Phụ lục kèm theo``.
 
 :func:`extract_references` finds them with their spans; :func:`resolve` finds the section a
-reference names in the plan's section tree. A reference followed by another document
-(``khoản 1 Điều 8 Nghị định số 30/2020/NĐ-CP``) is external and never resolved; one followed
-by ``… này`` (``Điều 2 Quyết định này``) is internal.
+reference names in the plan's section tree and :func:`resolve_references` gives each its
+target. A reference followed by another document (``khoản 1 Điều 8 Nghị định số
+30/2020/NĐ-CP``) points into that document and is not an internal reference; one followed
+by ``… này`` (``Điều 2 Quyết định này``) is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
 import regex
-from attrs import frozen
 
 import vnplan.vocab as vocab
-from vnplan.model import Section, SourceDocument, Span
+from vnplan.model import InternalReference, Section, SourceDocument, Span
 from vnplan.vocab.patterns import escape, longest_first, spelt, variants
 
-__all__ = ["Reference", "extract_references", "resolve", "appendix_labels", "find_in_blocks"]
-
-
-@frozen
-class Reference:
-    """A reference to a part of the same document.
-
-    ``parts`` are ``(kind, label)`` pairs in printed order, innermost first:
-    ``điểm a khoản 2 Mục III`` → ``(("điểm", "a"), ("khoản", "2"), ("mục", "III"))``.
-    ``appendix`` is the label of a referenced appendix (``""`` for ``Phụ lục kèm theo``).
-    """
-
-    text: str
-    span: Span
-    parts: tuple[tuple[str, str], ...] = ()
-    appendix: str | None = None
-    external: bool = False
+__all__ = ["extract_references", "resolve", "resolve_references", "appendices", "find_in_blocks"]
 
 
 _S = vocab.structure_words()
@@ -75,10 +60,11 @@ _ARTICLE_LABEL = regex.compile(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d
 _HEADING_LABEL = regex.compile(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
 
 
-def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[Reference, ...]:
-    """Every internal reference in the given blocks (default: all), external ones marked ``external``."""
+def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
+    """Every internal reference in the given blocks (default: all), without its target; a part of
+    another document (``khoản 1 Điều 8 Nghị định số 30/2020/NĐ-CP``) is left out."""
     idx = range(len(doc.blocks)) if blocks is None else sorted(set(blocks))
-    out: list[Reference] = []
+    out: list[InternalReference] = []
     for bi in idx:
         b = doc.blocks[bi]
         if b.kind == "artifact" or not b.text:
@@ -90,23 +76,21 @@ def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None)
                     continue  # the article's own label, not a reference
                 if m.start() == 0 and _HEADING_LABEL.match(text) and m.end() < 14:
                     continue  # a heading "Phần I." / "Chương II"
+                if _external(text, m.end()):
+                    continue
                 parts = tuple(
                     (p.group("k").lower(), p.group("l")) for p in _PART_RE.finditer(m.group("chain"))
                 )
-                out.append(
-                    Reference(text=m.group(0), span=Span(bi, m.start(), m.end()), parts=parts,
-                              external=_external(text, m.end()))
-                )
+                out.append(InternalReference(text=m.group(0), span=Span(bi, m.start(), m.end()), parts=parts))
             else:
                 label = m.group("al")
                 if label is None and not m.group("kt"):
                     continue  # "phụ lục" as a common noun
                 if m.start() == 0 and len(text) < 120:
                     continue  # the appendix's own heading
-                out.append(
-                    Reference(text=m.group(0), span=Span(bi, m.start(), m.end()), appendix=label or "",
-                              external=_external(text, m.end()))
-                )
+                if _external(text, m.end()):
+                    continue
+                out.append(InternalReference(text=m.group(0), span=Span(bi, m.start(), m.end()), appendix=label or ""))
     return tuple(out)
 
 
@@ -157,7 +141,7 @@ def _enclosing(sections: Sequence[Section], block: int) -> Section | None:
     return best
 
 
-def resolve(ref: Reference, sections: Sequence[Section]) -> Section | None:
+def resolve(ref: InternalReference, sections: Sequence[Section]) -> Section | None:
     """The section ``ref`` names, or ``None`` when the tree has no such part.
 
     Parts are followed from the outermost (``Mục III``) inwards; each inner part is looked
@@ -184,8 +168,8 @@ def resolve(ref: Reference, sections: Sequence[Section]) -> Section | None:
     return cur
 
 
-def find_in_blocks(doc: SourceDocument, kind: str, label: str) -> bool:
-    """Whether some block starts with the label of this part (``II.``, ``Điều 2.``): a safety net
+def find_in_blocks(doc: SourceDocument, kind: str, label: str) -> Span | None:
+    """The first block that starts with the label of this part (``II.``, ``Điều 2.``): a safety net
     for a section tree that missed a heading."""
     lab = regex.escape(label)
     if kind == _ARTICLE:
@@ -194,19 +178,47 @@ def find_in_blocks(doc: SourceDocument, kind: str, label: str) -> bool:
         pat = regex.compile(rf"^{lab}\)")
     else:
         pat = regex.compile(rf"^(?:{_HEADING_WORDS}\s)?{lab}[.)]?\s")
-    return any(pat.match(b.text) for b in doc.blocks if b.kind != "artifact")
+    return next((_whole(b.index, b.text) for b in doc.blocks if b.kind != "artifact" and pat.match(b.text)), None)
+
+
+def _whole(block: int, text: str) -> Span:
+    return Span(block, 0, len(text))
 
 
 _APPENDIX_HEAD = regex.compile(rf"^(?:{_v(_S.appendix)})(?:\s(?:số\s)?(?P<al>{_ROMAN}|\d{{1,2}}[a-z]?))?(?![\p{{L}}\d])")
 
 
-def appendix_labels(doc: SourceDocument) -> tuple[str, ...]:
-    """Labels of the appendices present in the document (``""`` for an unlabelled one)."""
-    out: list[str] = []
+def appendices(doc: SourceDocument) -> tuple[tuple[str, Span], ...]:
+    """The appendices present in the document: each heading's label (``""`` for an unlabelled one) and block."""
+    out: list[tuple[str, Span]] = []
     for b in doc.blocks:
         if b.kind == "artifact":
             continue
         m = _APPENDIX_HEAD.match(b.text)
         if m and (len(b.text) < 120 or b.text[: m.end()].isupper()):
-            out.append(m.group("al") or "")
+            out.append((m.group("al") or "", _whole(b.index, b.text)))
     return tuple(out)
+
+
+def _target(ref: InternalReference, doc: SourceDocument, sections: Sequence[Section],
+            apps: tuple[tuple[str, Span], ...]) -> Span | None:
+    if ref.appendix is not None:
+        if ref.appendix == "":  # "Phụ lục kèm theo": any appendix
+            return apps[0][1] if apps else None
+        return next((sp for label, sp in apps if label.upper() == ref.appendix.upper()), None)
+    if not sections:
+        return None  # no tree to look in
+    found = resolve(ref, sections)
+    if found is not None:
+        return found.span
+    if len(ref.parts) == 1:
+        return find_in_blocks(doc, *ref.parts[0])  # the heading exists; the section tree missed it
+    return None
+
+
+def resolve_references(refs: Iterable[InternalReference], doc: SourceDocument,
+                       sections: Sequence[Section]) -> tuple[InternalReference, ...]:
+    """The references with their targets: the section (or appendix heading) each names, if any."""
+    refs = tuple(refs)
+    apps = appendices(doc) if any(r.appendix is not None for r in refs) else ()
+    return tuple(attrs.evolve(r, target=_target(r, doc, sections, apps)) for r in refs)

@@ -11,15 +11,17 @@ import attrs
 
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
 from vnplan.model import SourceDocument
-from vnplan.read import legacy
+from vnplan.read import legacy, limits
 from vnplan.read.docx import read_docx
+from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.markdown import read_markdown
 from vnplan.read.pdf import read_pdf
 from vnplan.read.safety import classify_ole
 from vnplan.read.text import decode, read_text
+from vnplan.read.values import clean_document
 
-#: Largest input file vnplan opens, in bytes (a plan is rarely above a few MB).
-MAX_FILE_BYTES = 100 * 1024 * 1024
+#: Largest input vnplan reads, in bytes (a plan is rarely above a few MB): kept under its old name.
+MAX_FILE_BYTES = MAX_INPUT_BYTES
 
 _TEXT_SUFFIXES = {".txt", ".text", ""}
 
@@ -44,15 +46,21 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
     A ``str`` that is a single line naming an existing file (or ending in a known suffix) is
     a path; any other ``str`` is the text itself.
     """
+    return clean_document(_read(source, format=format))
+
+
+def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> SourceDocument:
     if isinstance(source, bytes):
+        limits.check_input_bytes(len(source), path=None)
         return _read_bytes(source, path=None, suffix=f".{format}" if format else "")
     if isinstance(source, str) and not looks_like_path(source):
+        limits.check_text(source, path=None)
         text, warnings = _legacy_text(source)
         doc = _markdown(text) if format in ("md", "markdown") else read_text(text, format=format or "text")
         return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
     path = Path(source)
     if str(source) == "-":
-        data = sys.stdin.buffer.read()
+        data = _read_bounded(sys.stdin.buffer, path="<stdin>")
         return _read_bytes(data, path="<stdin>", suffix=f".{format}" if format else "")
     try:
         exists = path.exists()
@@ -62,14 +70,32 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
         raise InputError("no such file", path=str(path))
     if path.is_dir():
         raise InputError("is a directory, not a file", path=str(path), hint="give one file; `vnplan batch` takes folders")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError(f"file too large ({size} bytes, limit {MAX_FILE_BYTES})", path=str(path))
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size  # 0 for devices and pipes: those are bounded while read
+        limits.check_input_bytes(size, path=str(path))
+        with path.open("rb") as fh:
+            data = _read_bounded(fh, path=str(path))
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     return _read_bytes(data, path=str(path), suffix=path.suffix.lower() if not format else f".{format}")
+
+
+def _read_bounded(fh, *, path: str) -> bytes:  # type: ignore[no-untyped-def]
+    """At most :data:`MAX_INPUT_BYTES` from a file, a pipe or a device; one byte more is an error,
+    so ``/dev/zero`` or an endless standard input stops there instead of filling the memory."""
+    chunks: list[bytes] = []
+    got = 0
+    most = limits.MAX_INPUT_BYTES
+    while got <= most:
+        chunk = fh.read(min(1 << 20, most + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    if got > most:
+        raise limits.exceeded("input too large", most, "MAX_INPUT_BYTES", path=path,
+                              hint=limits.INPUT_HINT)
+    return b"".join(chunks)
 
 
 def _markdown(text: str) -> SourceDocument:
@@ -111,6 +137,7 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     else:
         text, more = _legacy_text(text)
         warnings.extend(more)
+    limits.check_text(text, path=path)
     if suffix in (".md", ".markdown"):
         doc = read_markdown(text, path=path)
     else:
@@ -131,4 +158,4 @@ def _legacy_text(text: str) -> tuple[str, list[str]]:
     return legacy.convert(text, enc), [_legacy_warning(enc, "detected by character statistics")]
 
 
-__all__ = ["read", "read_text", "SourceDocument", "MAX_FILE_BYTES", "looks_like_path"]
+__all__ = ["read", "read_text", "SourceDocument", "MAX_FILE_BYTES", "MAX_INPUT_BYTES", "looks_like_path"]

@@ -16,10 +16,12 @@ from lxml import etree
 
 from vnplan.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
-from vnplan.read import legacy
+from vnplan.read import legacy, values
+from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
 from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
+from vnplan.read.values import clean_document
 from vnplan.text import fix_tones, normalize_with_map
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -82,15 +84,12 @@ def _page_setup(sect: etree._Element | None) -> PageSetup:
     def mm(el: etree._Element | None, attr: str) -> float | None:
         if el is None:
             return None
-        v = el.get(_W + attr)
-        try:
-            return round(float(v) * _TWIP_MM, 1) if v is not None else None
-        except ValueError:
-            return None
+        twips = values.integer(el.get(_W + attr), lo=-31680, hi=31680 * 4)  # Word: pages up to 22 in
+        return round(twips * _TWIP_MM, 1) if twips is not None else None
 
     sz = sect.find(_W + "pgSz")
     mar = sect.find(_W + "pgMar")
-    orient = sz.get(_W + "orient") if sz is not None else None
+    orient = values.enum(sz.get(_W + "orient"), ("portrait", "landscape")) if sz is not None else None
     w, h = mm(sz, "w"), mm(sz, "h")
     if orient is None and w is not None and h is not None:
         orient = "landscape" if w > h else "portrait"
@@ -98,9 +97,40 @@ def _page_setup(sect: etree._Element | None) -> PageSetup:
                      left_mm=mm(mar, "left"), right_mm=mm(mar, "right"), orientation=orient)
 
 
+class _Fields:
+    """Complex fields open in a paragraph: text is shown only while none is in its instruction part.
+
+    A counter of fields in their instruction part keeps each run's test constant-time, however
+    many fields a (crafted) paragraph opens without closing them."""
+
+    __slots__ = ("stack", "hidden")
+
+    def __init__(self) -> None:
+        self.stack: list[int] = []
+        self.hidden = 0
+
+    @property
+    def shown(self) -> bool:
+        return self.hidden == 0
+
+    def begin(self) -> None:
+        self.stack.append(1)  # instruction part, until "separate"
+        self.hidden += 1
+
+    def separate(self) -> None:
+        if self.stack and self.stack[-1]:
+            self.stack[-1] = 0  # result part: displayed
+            self.hidden -= 1
+
+    def end(self) -> None:
+        if self.stack:
+            self.hidden -= self.stack.pop()
+
+
 class _Reader:
     def __init__(self, pkg: Package, main: str) -> None:
         self.pkg = pkg
+        self.budget = Budget(pkg.path)
         rels = _rels(pkg, main)
         by_type: dict[str, str] = {}
         for typ, target in rels.values():
@@ -111,7 +141,7 @@ class _Reader:
             return pkg.xml(name) if name and pkg.has(name) else None
 
         theme = read_theme(part("theme"))
-        self.styles = Styles(part("styles"), theme)
+        self.styles = Styles(part("styles"), theme, path=pkg.path)
         self.numbering = Numbering(part("numbering"))
         self.numbering.style_num.update(self.styles.numbering_styles())
         self.blocks: list[Block] = []
@@ -195,6 +225,7 @@ class _Reader:
     def paragraph(self, p: etree._Element, table: TablePos | None, where: str) -> None:
         index = self.para_count
         self.para_count += 1
+        self.budget.add_paragraph()
         ppr = p.find(_PPR)
         style_id = None
         num_id = ilvl = outline = jc = None
@@ -215,7 +246,7 @@ class _Reader:
 
         pieces: list[tuple[str, dict[str, Any]]] = []
         textboxes: list[etree._Element] = []
-        self._inline(p, sinfo["id"], pieces, textboxes, [])
+        self._inline(p, sinfo["id"], pieces, textboxes, _Fields())
         # A line break (Shift+Enter) in a table cell separates lines of the header or closing
         # table ("UBND TỈNH…" / "SỞ…", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"): each line is a block.
         # Elsewhere it is a space, as in a wrapped sentence.
@@ -230,19 +261,22 @@ class _Reader:
                 lines[-1].append((part, props))
         line_runs: list[tuple[str, list[Run]]] = []
         for line in lines:
-            runs: list[Run] = []
+            # neighbours of equal formatting merged: their texts are collected, then joined once
+            # (appending to a run's text per piece is quadratic on a paragraph of a million runs)
+            groups: list[tuple[tuple[Any, ...], dict[str, Any], list[str]]] = []
             text_parts: list[str] = []
             for txt, props in line:
                 if not txt:
                     continue
                 text_parts.append(txt)
-                if runs and _same_format(runs[-1], props):
-                    last = runs[-1]
-                    runs[-1] = Run(last.text + txt, last.font, last.size, last.bold, last.italic, last.caps,
-                                   last.underline)
+                fmt = _format_key(props)
+                if groups and groups[-1][0] == fmt:
+                    groups[-1][2].append(txt)
                 else:
-                    runs.append(Run(txt, props.get("font"), props.get("size"), props.get("bold"),
-                                    props.get("italic"), props.get("caps"), props.get("underline")))
+                    groups.append((fmt, props, [txt]))
+            runs = [Run("".join(parts), props.get("font"), props.get("size"), props.get("bold"),
+                        props.get("italic"), props.get("caps"), props.get("underline"))
+                    for _fmt, props, parts in groups]
             line_runs.append(("".join(text_parts), runs))
         if len(line_runs) > 1:
             line_runs = [x for x in line_runs if x[0].strip()] or [("", [])]
@@ -279,6 +313,7 @@ class _Reader:
         # keeps no offset map, its location is the paragraph).
         text = _normalize(" ".join(raw.split()))
         if text:
+            self.budget.add_chars(len(text))
             level = None
             lvl = outline if outline is not None else sinfo["outline"]
             if lvl is not None and 0 <= lvl < 9:
@@ -309,7 +344,7 @@ class _Reader:
 
     # ------------------------------------------------------------------ inline level
     def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
-                textboxes: list[etree._Element], field: list[int]) -> None:
+                textboxes: list[etree._Element], field: _Fields) -> None:
         for el in parent:
             tag = el.tag
             if tag == _R_:
@@ -327,40 +362,36 @@ class _Reader:
             # _SKIP, pPr, math and everything else carry no displayed body text
 
     def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
-             textboxes: list[etree._Element], field: list[int]) -> None:
+             textboxes: list[etree._Element], field: _Fields) -> None:
+        self.budget.add_run()
         rpr = r.find(_RPR)
         props = self._run_props(pstyle, rpr)
         buf: list[str] = []
         for c in r:
             tag = c.tag
             if tag == _T:
-                if c.text and not any(field):
+                if c.text and field.shown:
                     buf.append(c.text)
             elif tag == _W + "br" or tag == _W + "cr":
-                if not any(field):
+                if field.shown:
                     buf.append(_LINE_BREAK)
             elif tag == _W + "tab" or tag == _W + "ptab":
-                if not any(field):
+                if field.shown:
                     buf.append(" ")
             elif tag == _W + "noBreakHyphen":
                 buf.append("-")
             elif tag == _W + "sym":
-                ch = c.get(_W + "char") or ""
-                try:
-                    code = int(ch, 16)
-                except ValueError:
-                    continue
-                if code >= 0xF000:
-                    code -= 0xF000
-                buf.append("•" if code == 0xB7 else "-" if code == 0x2D else chr(code))
+                ch = values.symbol(c.get(_W + "char"))  # None for what Word would not show
+                if ch is not None:
+                    buf.append("•" if ch == "\u00b7" else ch)
             elif tag == _W + "fldChar":
                 kind = c.get(_W + "fldCharType")
                 if kind == "begin":
-                    field.append(1)  # instruction part, until "separate"
-                elif kind == "separate" and field:
-                    field[-1] = 0  # result part: displayed
-                elif kind == "end" and field:
-                    field.pop()
+                    field.begin()
+                elif kind == "separate":
+                    field.separate()
+                elif kind == "end":
+                    field.end()
             elif tag == _W + "drawing" or tag == _W + "pict" or tag == _MC + "AlternateContent" or tag == _W + "object":
                 self._find_textboxes(c, textboxes)
             # instrText, delText, footnoteReference, endnoteReference, commentReference,
@@ -435,10 +466,9 @@ def _normalize(s: str) -> str:
     return normalize_with_map(s)[0]
 
 
-def _same_format(run: Run, props: dict[str, Any]) -> bool:
-    return (run.font == props.get("font") and run.size == props.get("size") and run.bold == props.get("bold")
-            and run.italic == props.get("italic") and run.caps == props.get("caps")
-            and run.underline == props.get("underline"))
+def _format_key(props: dict[str, Any]) -> tuple[Any, ...]:
+    return (props.get("font"), props.get("size"), props.get("bold"), props.get("italic"), props.get("caps"),
+            props.get("underline"))
 
 
 def read_docx(data: bytes, *, path: str | None = None, max_xml_bytes: int | None = None) -> SourceDocument:
@@ -453,7 +483,8 @@ def read_docx(data: bytes, *, path: str | None = None, max_xml_bytes: int | None
     reader.body(body)
     if not reader.blocks:
         raise EmptyInputError("the document holds no text", path=path)
-    warnings = [
+    warnings = sorted(reader.numbering.notes)
+    warnings += [
         f"{n} đoạn chữ phông {font} ({legacy.encoding_of_font(font)}) đã được chuyển sang Unicode / "
         f"{n} run(s) in font {font} converted from {legacy.encoding_of_font(font)} to Unicode"
         for font, n in sorted(reader.legacy_runs.items())
@@ -462,5 +493,5 @@ def read_docx(data: bytes, *, path: str | None = None, max_xml_bytes: int | None
         warnings.append(f"{reader.alt_chunks} đoạn nhúng (altChunk) không được đọc / "
                         f"{reader.alt_chunks} embedded alternative-format chunk(s) (w:altChunk) were not read")
     pages = tuple(_page_setup(s) for s in reader.sections)
-    return SourceDocument(blocks=tuple(reader.blocks), format="docx", path=path, pages=pages,
-                          warnings=tuple(warnings))
+    return clean_document(SourceDocument(blocks=tuple(reader.blocks), format="docx", path=path, pages=pages,
+                                         warnings=tuple(warnings)))

@@ -8,32 +8,134 @@ are reduced to their text; ``| a | b |`` table rows become one block per cell wi
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import regex
 
 from vnplan.errors import EmptyInputError
 from vnplan.model import Block, SourceDocument, TablePos
+from vnplan.read import limits
+from vnplan.read.limits import check_text, exceeded
 from vnplan.read.text import read_text
+from vnplan.read.values import clean_document
 from vnplan.text import normalize_with_map
 
-_HEADING = regex.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+\s*)?$")
-_SETEXT = regex.compile(r"^ {0,3}(=+|-+)\s*$")
-_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Every pattern here runs on one line and cannot backtrack without bound: character classes
+# stop at the delimiter that would close them (a link's text stops at a bracket, its target at
+# a parenthesis), and adjacent white space is matched possessively. Emphasis is not a pattern
+# at all: a delimiter scanner (_strip_emphasis) pairs ``*``/``_`` runs in one pass.
+_HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]++(.*+)$")
+_SETEXT = regex.compile(r"^ {0,3}(=++|-++)\s*+$")
+_TABLE_SEP = regex.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 _BULLET = regex.compile(r"^(\s*)([*+-])\s+(?!\[[ xX]\]\s)")
 _TASK = regex.compile(r"^(\s*)[*+-]\s+\[[ xX]\]\s+")
 _FENCE = regex.compile(r"^\s*(```|~~~)")
-_HR = regex.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_IMAGE = regex.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = regex.compile(r"\[([^\]]+)\]\([^)]*\)")
-_AUTOLINK = regex.compile(r"<((?:https?|mailto):[^>]+)>")
-_CODE = regex.compile(r"`+([^`]+)`+")
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM = regex.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_STRIKE = regex.compile(r"~~(.+?)~~")
+_HR = regex.compile(r"^\s*+(?:[-*_]\s*+){3,}+$")
+_IMAGE = regex.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = regex.compile(r"\[([^\[\]]+)\]\([^()]*\)")
+_AUTOLINK = regex.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_CODE = regex.compile(r"(`++)([^`]+)\1(?!`)|`++")
+_STRIKE = regex.compile(r"~~([^~]+)~~")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_HTML_BR = regex.compile(r"<br\s*/?>", regex.I)
-_HTML_TAG = regex.compile(r"</?[A-Za-z][^>]*>")
+_HTML_BR = regex.compile(r"<br\s*+/?>", regex.I)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|>")
+
+
+def _is_table_row(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 2 and s[0] == "|" and s[-1] == "|"
+
+
+def _heading(raw: str) -> tuple[int, str] | None:
+    """An ATX heading: its level and its text without a closing ``###`` sequence."""
+    m = _HEADING.match(raw)
+    if m is None:
+        return None
+    text = (m.group(2) or "").rstrip()
+    body = text.rstrip("#")
+    if len(body) < len(text) and (not body or body[-1] in " \t"):  # "## Tiêu đề ##": the closing hashes
+        text = body.rstrip()
+    return len(m.group(1)), text
+
+
+def _code(m: regex.Match[str]) -> str:
+    return m.group(2) if m.group(2) is not None else m.group(0)
+
+
+def _strip_emphasis(s: str) -> str:
+    """``**đậm**``, ``__đậm__``, ``*nghiêng*``, ``_nghiêng_`` reduced to their text, in one pass.
+
+    A run of ``*`` or ``_`` can open when a non-space follows it and close when a non-space
+    precedes it; inside a word only ``**`` works (``ma_so_1``, ``2*3*4`` stay). A closer pairs with the
+    nearest opener of the same character (two characters for strong, one for emphasis), and
+    openers between them stay as typed, as CommonMark does. Each opener is looked at a
+    bounded number of times, so the work is linear in the line.
+    """
+    if "*" not in s and "_" not in s:
+        return s
+    n = len(s)
+    runs: list[list[Any]] = []  # [start, char, count, removed]
+    stack: list[list[int]] = []  # [run index, chars left to pair]
+    bottom = {"*": 0, "_": 0}  # below this stack depth no opener of that character is left
+    i = 0
+    while i < n:
+        c = s[i]
+        if c == "\\" and i + 1 < n and s[i + 1] in _ESCAPABLE:
+            i += 2
+            continue
+        if c != "*" and c != "_":
+            i += 1
+            continue
+        j = i
+        while j < n and s[j] == c:
+            j += 1
+        if len(runs) >= limits.MAX_MARKDOWN_DELIMITERS:
+            break  # the rest of an absurd line stays as typed
+        before = s[i - 1] if i else " "
+        after = s[j] if j < n else " "
+        can_open = not after.isspace()
+        can_close = not before.isspace()
+        if c == "_" or j - i == 1:  # "ma_so_1", "2*3*4": inside a word, only "**" marks up
+            can_open = can_open and not before.isalnum()
+            can_close = can_close and not after.isalnum()
+        run: list[Any] = [i, c, j - i, 0]
+        runs.append(run)
+        left = j - i
+        if can_close:
+            while left and len(stack) > bottom[c]:
+                k = len(stack) - 1
+                while k >= bottom[c] and runs[stack[k][0]][1] != c:
+                    k -= 1
+                if k < bottom[c]:
+                    bottom[c] = len(stack)
+                    break
+                opener = stack[k]
+                use = 2 if opener[1] >= 2 and left >= 2 else 1
+                runs[opener[0]][3] += use
+                run[3] += use
+                opener[1] -= use
+                left -= use
+                del stack[k + 1:]
+                if not opener[1]:
+                    stack.pop()
+                for ch in bottom:
+                    bottom[ch] = min(bottom[ch], len(stack))
+        if left and can_open:
+            stack.append([len(runs) - 1, left])
+        i = j
+    if not any(r[3] for r in runs):
+        return s
+    out: list[str] = []
+    pos = 0
+    for start, c, count, removed in runs:
+        if removed:
+            out.append(s[pos:start])
+            out.append(c * (count - removed))
+            pos = start + count
+    out.append(s[pos:])
+    return "".join(out)
 
 
 def strip_inline(s: str) -> str:
@@ -42,10 +144,8 @@ def strip_inline(s: str) -> str:
     s = _IMAGE.sub(r"\1", s)
     s = _LINK.sub(r"\1", s)
     s = _AUTOLINK.sub(r"\1", s)
-    s = _CODE.sub(r"\1", s)
-    for _ in range(2):
-        s = _STRONG.sub(r"\2", s)
-        s = _EM.sub(r"\2", s)
+    s = _CODE.sub(_code, s)
+    s = _strip_emphasis(s)
     s = _STRIKE.sub(r"\1", s)
     s = _HTML_TAG.sub("", s)
     return _ESCAPE.sub(r"\1", s)
@@ -60,6 +160,7 @@ def _cells(row: str) -> list[str]:
 
 def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
     """Read Markdown text into a :class:`SourceDocument`."""
+    check_text(text, path=path)
     lines = text.splitlines()
     blocks: list[Block] = []
     para: list[tuple[int, str]] = []  # (line number, cleaned line) of the running paragraph
@@ -74,6 +175,8 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
         doc = read_text("\n".join(t for _, t in para), path=path, format="markdown") if any(
             t.strip() for _, t in para) else None
         if doc is not None:
+            if len(blocks) + len(doc.blocks) > limits.MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             for b in doc.blocks:
                 ln = first + (b.line or 1) - 1
                 blocks.append(attrs.evolve(b, index=len(blocks), line=ln, location=f"dòng {ln}",
@@ -83,6 +186,8 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
     def add(text_: str, lineno: int, **kw) -> None:  # type: ignore[no-untyped-def]
         norm, _ = normalize_with_map(text_)
         if norm:
+            if len(blocks) >= limits.MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             blocks.append(Block(index=len(blocks), text=norm, line=lineno, location=kw.pop("location", f"dòng {lineno}"), **kw))
 
     i = 0
@@ -102,10 +207,10 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
             flush()
             i += 1
             continue
-        m = _HEADING.match(raw)
-        if m:
+        h = _heading(raw)
+        if h:
             flush()
-            add(strip_inline(m.group(2)), lineno, outline_level=len(m.group(1)), style=f"Heading {len(m.group(1))}")
+            add(strip_inline(h[1]), lineno, outline_level=h[0], style=f"Heading {h[0]}")
             i += 1
             continue
         if para and i + 1 <= len(lines) and _SETEXT.match(raw) and len(para) == 1 and not _BULLET.match(para[0][1]):
@@ -115,8 +220,8 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
             add(t0, ln0, outline_level=level, style=f"Heading {level}")
             i += 1
             continue
-        starts_table = bool(_TABLE_ROW.match(raw)) and i + 1 < len(lines) and bool(_TABLE_SEP.match(lines[i + 1]))
-        if starts_table or (row_no is not None and _TABLE_ROW.match(raw)):
+        starts_table = _is_table_row(raw) and i + 1 < len(lines) and bool(_TABLE_SEP.match(lines[i + 1]))
+        if starts_table or (row_no is not None and _is_table_row(raw)):
             flush()
             if starts_table:
                 table_no += 1
@@ -149,4 +254,4 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
     flush()
     if not blocks:
         raise EmptyInputError("the Markdown input holds no text", path=path)
-    return SourceDocument(blocks=tuple(blocks), format="markdown", path=path)
+    return clean_document(SourceDocument(blocks=tuple(blocks), format="markdown", path=path))

@@ -5,6 +5,10 @@ suff), num overrides (startOverride and whole-level overrides), numbering styles
 (numStyleLink/styleLink), levels tied to paragraph styles (``w:pStyle`` in a level),
 counters shared by every num that uses the same abstractNum, deeper levels reset when a
 shallower one is used.
+
+Hostile files are held to Word's own ranges (vnplan.read.limits): start values 0–32767
+(clamped), levels 0–8, a level text of at most 64 characters whose first 9 level references
+are expanded, labels cut at 64 characters, so a 3 KB file cannot ask for gigabytes of label.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+from vnplan.read import values
+from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS, MAX_NUMBER_VALUE
 from vnplan.read.styles import _VAL, _W
 
 _LEVEL_REF = regex.compile(r"%([1-9])")
@@ -32,23 +38,25 @@ def bullet_display(glyph: str) -> str:
     return "•"
 
 
-def to_roman(n: int) -> str:
+def to_roman(n: int, limit: int = MAX_LABEL_CHARS) -> str:
+    """Roman numerals (thousands as repeated ``M``), at most ``limit`` characters."""
     if n <= 0:
         return str(n)
-    out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    thousands, n = divmod(n, 1000)
+    out = ["M" * min(thousands, limit)]
+    for value, sym in ((900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
         while n >= value:
             out.append(sym)
             n -= value
-    return "".join(out)
+    return "".join(out)[:limit]
 
 
-def to_letter(n: int) -> str:
-    """Word's letters: a..z, then aa..zz, aaa.. (the letter repeated)."""
+def to_letter(n: int, limit: int = MAX_LABEL_CHARS) -> str:
+    """Word's letters: a..z, then aa..zz, aaa.. (the letter repeated), at most ``limit`` characters."""
     if n <= 0:
         return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    return chr(ord("a") + (n - 1) % 26) * min((n - 1) // 26 + 1, limit)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -61,10 +69,10 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "lowerLetter":
         return to_letter(n)
     if fmt == "decimalZero":
-        return f"{n:02d}"
+        return f"{n:02d}"[:MAX_LABEL_CHARS]
     if fmt == "none":
         return ""
-    return str(n)  # decimal and every format vnplan does not render specially
+    return str(n)[:MAX_LABEL_CHARS]  # decimal and every format vnplan does not render specially
 
 
 class Level:
@@ -82,21 +90,29 @@ class Level:
         if el is not None:
             self.update(el)
 
-    def update(self, el: etree._Element) -> None:
+    def update(self, el: etree._Element, notes: set[str] | None = None) -> None:
         for c in el:
             tag, v = c.tag, c.get(_VAL)
-            if tag == _W + "start" and v is not None and v.lstrip("-").isdigit():
-                self.start = int(v)
+            if tag == _W + "start":
+                start = number_value(v, notes)
+                if start is not None:
+                    self.start = start
             elif tag == _W + "numFmt" and v:
-                self.fmt = v
+                self.fmt = v[:40]
             elif tag == _W + "lvlText":
-                self.text = v if v is not None else ""
+                text = v if v is not None else ""
+                if len(text) > MAX_LABEL_CHARS:
+                    _note(notes, _LONG)
+                    text = text[:MAX_LABEL_CHARS]
+                self.text = text
             elif tag == _W + "isLgl":
                 self.is_lgl = v is None or v.lower() not in ("0", "false", "off")
-            elif tag == _W + "lvlRestart" and v is not None and v.isdigit():
-                self.restart = int(v)
-            elif tag == _W + "suff" and v:
-                self.suff = v
+            elif tag == _W + "lvlRestart":
+                restart = values.integer(v, lo=0, hi=9)
+                if restart is not None:
+                    self.restart = restart
+            elif tag == _W + "suff":
+                self.suff = values.enum(v, ("tab", "space", "nothing"), self.suff)  # type: ignore[assignment]
             elif tag == _W + "pStyle" and v:
                 self.pstyle = v
 
@@ -105,6 +121,33 @@ class Level:
         for k in self.__slots__:
             setattr(new, k, getattr(self, k))
         return new
+
+
+_RANGE = (f"giá trị bắt đầu của số tự động ngoài phạm vi của Word (0–{MAX_NUMBER_VALUE}) đã được đưa về giới hạn "
+          f"hoặc bỏ qua / automatic numbering start values outside Word's range (0–{MAX_NUMBER_VALUE}) were "
+          "brought within it, or ignored when they were no number")
+_LONG = (f"nhãn số tự động dài quá {MAX_LABEL_CHARS} ký tự đã được cắt / "
+         f"automatic numbering labels longer than {MAX_LABEL_CHARS} characters (or with more than "
+         f"{MAX_LEVEL_REFS} level references) were cut")
+
+
+def _note(notes: set[str] | None, msg: str) -> None:
+    if notes is not None:
+        notes.add(msg)
+
+
+def number_value(v: str | None, notes: set[str] | None = None) -> int | None:
+    """A ``w:start`` or ``w:startOverride`` value clamped to Word's range; None when it is no number."""
+    n = values.integer(v, lo=0, hi=MAX_NUMBER_VALUE)
+    if n is None and v is not None:
+        n = values.integer(v, lo=0, hi=MAX_NUMBER_VALUE, clamp=True)  # still None: not a number at all
+        _note(notes, _RANGE)
+    return n
+
+
+def level_index(v: str | None) -> int | None:
+    """A ``w:ilvl`` value: 0–8 in ASCII digits, else None."""
+    return values.integer(v, lo=0, hi=8)
 
 
 class Label:
@@ -133,15 +176,18 @@ class Numbering:
         self._started: set[str] = set()
         self._level_cache: dict[tuple[str, int], Level | None] = {}
         self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
+        self.notes: set[str] = set()  # warnings for the document: values brought within Word's ranges
         if root is None:
             return
         for an in root.iterfind(_W + "abstractNum"):
             aid = an.get(_W + "abstractNumId") or ""
             levels: dict[int, Level] = {}
             for lvl in an.iterfind(_W + "lvl"):
-                v = lvl.get(_W + "ilvl") or "0"
-                i = int(v) if v.isdigit() else 0
-                levels[i] = Level(lvl, i)
+                i = level_index(lvl.get(_W + "ilvl") or "0")
+                if i is None:
+                    continue  # a level Word would not accept: ignored
+                levels[i] = Level(ilvl=i)
+                levels[i].update(lvl, self.notes)
             self.abstract[aid] = levels
             link = an.find(_W + "numStyleLink")
             if link is not None and link.get(_VAL):
@@ -154,16 +200,18 @@ class Numbering:
             a = num.find(_W + "abstractNumId")
             self.nums[nid] = a.get(_VAL, "") if a is not None else ""
             for ov in num.iterfind(_W + "lvlOverride"):
-                v = ov.get(_W + "ilvl") or "0"
-                i = int(v) if v.isdigit() else 0
+                i = level_index(ov.get(_W + "ilvl") or "0")
+                if i is None:
+                    continue
                 so = ov.find(_W + "startOverride")
-                if so is not None and (so.get(_VAL) or "").isdigit():
-                    self.start_overrides.setdefault(nid, {})[i] = int(so.get(_VAL))  # type: ignore[arg-type]
+                start = number_value(so.get(_VAL), self.notes) if so is not None else None
+                if start is not None:
+                    self.start_overrides.setdefault(nid, {})[i] = start
                 lv = ov.find(_W + "lvl")
                 if lv is not None:
                     base = self.abstract.get(self.nums[nid], {}).get(i)
                     new = base.copy() if base is not None else Level(ilvl=i)
-                    new.update(lv)
+                    new.update(lv, self.notes)
                     self.overrides.setdefault(nid, {})[i] = new
 
     def abstract_of(self, num_id: str) -> str | None:
@@ -235,7 +283,14 @@ class Numbering:
             raw = lvl.text or ""
             return Label(raw, raw, False, lvl.suff) if raw.strip() else None
 
+        refs = 0
+
         def repl(m: regex.Match[str]) -> str:
+            nonlocal refs
+            refs += 1
+            if refs > MAX_LEVEL_REFS:
+                self.notes.add(_LONG)
+                return ""
             i = int(m.group(1)) - 1
             ref = self.level(num_id, i)
             value = counters[i]
@@ -246,7 +301,11 @@ class Numbering:
                 fmt = "decimal"
             return format_number(value, fmt)
 
+        # lvl.text is at most MAX_LABEL_CHARS long, each number at most as long: the label is bounded
         raw = _LEVEL_REF.sub(repl, lvl.text)
+        if len(raw) > MAX_LABEL_CHARS:
+            self.notes.add(_LONG)
+            raw = raw[:MAX_LABEL_CHARS]
         if not raw.strip():
             return None
         return Label(raw, raw.strip(), False, lvl.suff)

@@ -11,6 +11,8 @@ with :class:`NeedsOCRError`. See docs/reading.md.
 
 from __future__ import annotations
 
+import collections
+import dataclasses
 import io
 import logging
 from contextlib import contextmanager
@@ -19,10 +21,19 @@ from typing import Any
 import attrs
 import regex
 
-from vnplan.errors import CorruptFileError, EmptyInputError, EncryptedFileError, NeedsOCRError, VnplanError
+from vnplan.errors import (
+    CorruptFileError,
+    EmptyInputError,
+    EncryptedFileError,
+    LimitExceededError,
+    NeedsOCRError,
+    VnplanError,
+)
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
-from vnplan.read import legacy
+from vnplan.read import legacy, limits, values
+from vnplan.read.limits import exceeded
 from vnplan.read.text import LIST_MARKER_RE, read_text
+from vnplan.read.values import clean_document
 from vnplan.text import normalize_with_map
 
 _PT_MM = 25.4 / 72
@@ -50,14 +61,59 @@ class _Line:
     fonts: list[tuple[str, str | None, float]] = attrs.Factory(list)  # (text, BaseFont, size) runs
 
 
-def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
+class _Work:
+    """Content-stream operators run so far, per page and for the document, against the limits.
+
+    pypdf calls :meth:`operator` before every operator, inside Form XObjects too. The error it
+    raises is kept: pypdf swallows exceptions raised while a form is drawn, so :meth:`check`
+    raises it again once the page has been read.
+    """
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.total = 0
+        self.page = 0
+        self.page_no = 0
+        self.error: LimitExceededError | None = None
+
+    def start_page(self, page_no: int) -> None:
+        self.page = 0
+        self.page_no = page_no
+
+    def operator(self, *_args: Any) -> None:  # pypdf's visitor_operand_before
+        self.page += 1
+        self.total += 1
+        if self.error is None:
+            if self.page > limits.MAX_PDF_PAGE_OPERATORS:
+                self.error = exceeded(f"page {self.page_no + 1} holds too much drawing (content-stream operators)",
+                                      limits.MAX_PDF_PAGE_OPERATORS, "MAX_PDF_PAGE_OPERATORS", path=self.path,
+                                      hint=_PDF_HINT)
+            elif self.total > limits.MAX_PDF_OPERATORS:
+                self.error = exceeded("the PDF holds too much drawing (content-stream operators)",
+                                      limits.MAX_PDF_OPERATORS, "MAX_PDF_OPERATORS", path=self.path, hint=_PDF_HINT)
+        if self.error is not None:
+            raise self.error
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+_PDF_HINT = "print it to a new PDF or export the document again; real plans stay far below this limit"
+
+
+def _page_lines(page: Any, page_no: int, work: _Work | None = None) -> tuple[list[_Line], bool]:
     """Lines of one page with positions; the flag says a legacy (TCVN3/VNI) font was converted."""
     parts: list[tuple[str, float, float, float, str | None, str | None]] = []
     fonts: dict[int, tuple[str | None, str | None]] = {}  # id(font dict) -> (legacy encoding, BaseFont)
+    if work is None:
+        work = _Work(None)
+    work.start_page(page_no)
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if not text:
             return
+        text = values.scrub(text)  # a ToUnicode map may give lone surrogates
         enc = name = None
         if font is not None:
             key = id(font)
@@ -73,12 +129,15 @@ def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
         eff = abs(size * (tm[3] if tm[3] else 1) * (cm[3] if cm[3] else 1)) or size
         parts.append((text, x, y, eff, enc, name))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=work.operator)
+    work.check()
     lines: list[_Line] = []
     converted = False
     buf: list[tuple[str, float, float, str | None]] = []  # (piece, x, size, font)
+    buf_has_text = False  # whether ``buf`` holds a non-blank piece (kept, not rescanned per piece)
     y_line = 0.0
-    for text, x, y, size, enc, name in parts + [("\n", 0.0, 0.0, 0.0, None, None)]:
+    parts.append(("\n", 0.0, 0.0, 0.0, None, None))
+    for text, x, y, size, enc, name in parts:
         pieces = text.split("\n")
         for k, piece in enumerate(pieces):
             if k:  # a line ends
@@ -89,26 +148,28 @@ def _page_lines(page: Any, page_no: int) -> tuple[list[_Line], bool]:
                         lines.append(_Line(raw, first[0], y_line, first[1], page_no, len(lines) + 1,
                                            parts=[(p[0], p[1]) for p in seg], fonts=_fonts_of(seg)))
                 buf = []
+                buf_has_text = False
             if piece:
                 if enc:
                     piece = legacy.convert(piece, enc)
                     converted = True
-                if not any(p[0].strip() for p in buf) and piece.strip():
+                if not buf_has_text and piece.strip():
                     y_line = y
+                    buf_has_text = True
                 buf.append((piece, x, size, name))
     return lines, converted
 
 
 def _fonts_of(seg: list[tuple[str, float, float, str | None]]) -> list[tuple[str, str | None, float]]:
     """(text, BaseFont, size) runs of a line, neighbours of the same font and size merged."""
-    out: list[tuple[str, str | None, float]] = []
+    groups: list[tuple[list[str], str | None, float]] = []  # texts joined once: a line may hold 100k pieces
     for piece, _x, size, name in seg:
         size = round(size * 2) / 2
-        if out and (not piece.strip() or (out[-1][1], out[-1][2]) == (name, size)):
-            out[-1] = (out[-1][0] + piece, out[-1][1], out[-1][2])
+        if groups and (not piece.strip() or (groups[-1][1], groups[-1][2]) == (name, size)):
+            groups[-1][0].append(piece)
         else:
-            out.append((piece, name, size))
-    return out
+            groups.append(([piece], name, size))
+    return [("".join(texts), name, size) for texts, name, size in groups]
 
 
 _STYLE_WORDS = regex.compile(r"(?i)bold|italic|oblique|regular|roman|book|medium|semibold|black|light|mt|ps")
@@ -153,34 +214,50 @@ _PUNCT_AFTER = "/-–.,;:)]"
 _MAX_STAMP = 40  # longer or multi-line stamps are signature-information boxes, not blanks filled
 
 
-def _stamps(page: Any) -> list[tuple[float, float, float, str]]:
+def _stamps(page: Any, work: _Work | None = None) -> list[tuple[float, float, float, str]]:
     """Text drawn by annotations, above all digital-signature fields whose appearance shows
     the number and date the signing system stamped: (x, baseline y, size, text)."""
     out: list[tuple[float, float, float, str]] = []
     annots = page.get("/Annots")
     if annots is None:
         return out
-    for ref in annots.get_object():
-        a = ref.get_object()
+    drawn_bytes = 0
+    try:
+        refs = list(annots.get_object())[:limits.MAX_PDF_ANNOTATIONS]  # stamps are few; the rest is not read
+    except TypeError:  # not an array
+        return out
+    for ref in refs:
         try:
-            if int(a.get("/F", 0)) & (2 | 32):  # Hidden, NoView
+            a = ref.get_object()
+            if values.pdf_int(a.get("/F"), lo=0, hi=2**32 - 1, default=0) & (2 | 32):  # Hidden, NoView
                 continue
             ap = a.get("/AP")
             normal = ap.get_object().get("/N") if ap is not None else None
             normal = normal.get_object() if normal is not None else None
             if normal is None or not hasattr(normal, "get_data"):
                 continue  # no appearance, or a state dictionary (check boxes)
+            drawn_bytes += len(normal.get_data())
+            if drawn_bytes > limits.MAX_PDF_PAGE_CONTENT_BYTES:
+                break  # appearances drawing that much are no stamps: the rest is not read
             found: list[tuple[float, float]] = []
 
             def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
                 if text.strip():
                     found.append((tm[5] * cm[3] + cm[5], abs(size * (tm[3] or 1) * (cm[3] or 1)) or size))
 
-            text = "\n".join(" ".join(t.split()) for t in page.extract_xform_text(normal, visitor_text=visit)
-                             .splitlines() if t.strip())
+            drawn = page.extract_xform_text(normal, visitor_text=visit,
+                                            visitor_operand_before=work.operator if work else None)
+            if work is not None:
+                work.check()
+            text = values.scrub("\n".join(" ".join(t.split()) for t in drawn.splitlines() if t.strip()))
             if not text:
                 continue
-            rect = [float(v) for v in a["/Rect"]]
+            corners = [values.pdf_number(v) for v in a["/Rect"]][:4]
+            rect = [v for v in corners if v is not None]
+            if len(rect) < 4:
+                continue  # no usable position
+        except VnplanError:
+            raise
         except Exception:  # noqa: BLE001 - a damaged annotation only loses its stamp
             continue
         x0, y0, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[1], rect[3])
@@ -285,6 +362,12 @@ def _order_page(lines: list[_Line], width: float, zone_base: int) -> tuple[list[
                 out.extend(group)
             zone += 1
             i = j
+        elif j > i:
+            # no zone starts at i, nor at any row up to j: a zone search from those rows would end
+            # at the same j and find no left-and-right row either (rescanning them is quadratic)
+            for k in range(i, j):
+                out.extend(rows[k])
+            i = j
         else:
             out.extend(rows[i])
             i += 1
@@ -325,27 +408,123 @@ def _has_image(page: Any) -> bool:
         return False
 
 
+_DECRYPT_HINT = "open it with its password and save or print an unprotected copy"
+
+
+def _encrypted_error(exc: Exception, path: str | None) -> EncryptedFileError:
+    """A PDF vnplan cannot decrypt: a missing cipher library is said so, not taken for a broken file."""
+    return EncryptedFileError(
+        f"the PDF is encrypted and this installation cannot decrypt it ({exc})", path=path,
+        hint='install the "cryptography" package (a vnplan dependency) or save an unprotected copy',
+    )
+
+
+def _limit_error(exc: Exception, path: str | None) -> LimitExceededError:
+    return LimitExceededError(f"the PDF goes past a reading limit of pypdf ({exc})", path=path, hint=_PDF_HINT)
+
+
 def _open(data: bytes, path: str | None):  # type: ignore[no-untyped-def]
     import pypdf
     from pypdf.errors import DependencyError
 
+    limit_error = getattr(pypdf.errors, "LimitReachedError", None)
+    # every indirect object ends with "endobj" (those packed in object streams are counted below)
+    declared = data.count(b"endobj")
+    if declared > limits.MAX_PDF_OBJECTS:
+        raise exceeded("too many PDF objects", limits.MAX_PDF_OBJECTS, "MAX_PDF_OBJECTS", path=path,
+                       found=f"{declared}", hint=_PDF_HINT)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        objects = sum(len(v) for v in getattr(reader, "xref", {}).values()) + len(getattr(reader, "xref_objStm", {}))
+        if objects > limits.MAX_PDF_OBJECTS:
+            raise exceeded("too many PDF objects", limits.MAX_PDF_OBJECTS, "MAX_PDF_OBJECTS", path=path,
+                           found=f"{objects}", hint=_PDF_HINT)
         if reader.is_encrypted:
+            # An empty user password is the rule for "restricted" PDFs: every viewer opens them
+            # without asking, and so does vnplan (AES needs the cryptography package).
             try:
                 ok = reader.decrypt("")
             except (DependencyError, NotImplementedError) as exc:
-                raise EncryptedFileError(f"the PDF is encrypted and cannot be opened ({exc})", path=path) from None
+                raise _encrypted_error(exc, path) from None
             if not ok:
-                raise EncryptedFileError("the PDF is password-protected", path=path,
-                                         hint="open it with its password and save or print an unprotected copy")
+                raise EncryptedFileError("the PDF is password-protected: it opens only with its password",
+                                         path=path, hint=_DECRYPT_HINT)
         pages = list(reader.pages)
     except VnplanError:
         raise
+    except DependencyError as exc:
+        raise _encrypted_error(exc, path) from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds (PdfReadError, LimitReachedError, …)
+        if limit_error is not None and isinstance(exc, limit_error):
+            raise _limit_error(exc, path) from None
         raise CorruptFileError(f"broken PDF ({type(exc).__name__}: {exc})", path=path,
                                hint="download the file again") from None
+    if len(pages) > limits.MAX_PDF_PAGES:
+        raise exceeded("too many pages", limits.MAX_PDF_PAGES, "MAX_PDF_PAGES", path=path, found=f"{len(pages)} pages",
+                       hint="split the PDF; real plans stay far below this limit")
     return reader, pages
+
+
+@contextmanager
+def _pypdf_limits():  # type: ignore[no-untyped-def]
+    """pypdf's own resource limits, lowered to vnplan's where this pypdf has them (6.x and later)."""
+    try:
+        from pypdf import Configuration, apply_configuration
+    except ImportError:  # an older pypdf: vnplan's own counts still bound the work
+        yield
+        return
+    wanted = {"xform_maximum_invocations_per_extraction": limits.MAX_PDF_FORM_DRAWS,
+              "page_tree_maximum_entries": 4 * limits.MAX_PDF_PAGES,
+              "zlib_maximum_output_length": 4 * limits.MAX_PDF_PAGE_CONTENT_BYTES + 64 * 1024 * 1024}
+    known = {f.name for f in dataclasses.fields(Configuration)}
+    with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):
+        yield
+
+
+def _page_size(page: Any) -> tuple[float, float]:
+    """Width and height of a page's MediaBox (inherited as pypdf resolves it); A4 when it is unusable."""
+    try:
+        box = [values.pdf_number(v) for v in page.mediabox]
+    except Exception:  # noqa: BLE001 - a malformed box is no box
+        box = []
+    if len(box) == 4 and None not in box:
+        w, h = abs(box[2] - box[0]), abs(box[3] - box[1])  # type: ignore[operator]
+        if 0 < w < 1e6 and 0 < h < 1e6:
+            return w, h
+    return 595.0, 842.0
+
+
+def _content_bytes(page: Any) -> int:
+    """Decoded bytes of a page's content streams and of the Form XObjects it can draw (each once)."""
+    total = 0
+    seen: set[int] = set()
+
+    def stream_len(obj: Any) -> int:
+        obj = obj.get_object()
+        if isinstance(obj, list):  # an array of content streams
+            return sum(stream_len(o) for o in obj)
+        get = getattr(obj, "get_data", None)
+        return len(get()) if get is not None else 0
+
+    contents = page.get("/Contents")
+    if contents is not None:
+        total += stream_len(contents)
+    todo: list[Any] = [page.get("/Resources")]
+    while todo and total <= limits.MAX_PDF_PAGE_CONTENT_BYTES and len(seen) < 10_000:
+        res: Any = todo.pop()
+        res = res.get_object() if res is not None else None
+        xobjects: Any = res.get("/XObject") if hasattr(res, "get") else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if xobjects is None or not hasattr(xobjects, "values"):
+            continue
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if id(obj) in seen or not hasattr(obj, "get") or obj.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(obj))
+            total += stream_len(obj)
+            todo.append(obj.get("/Resources"))
+    return total
 
 
 class _Collect(logging.Handler):
@@ -381,7 +560,7 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
     notes: list[str] = []
-    with _pypdf_messages(notes):
+    with _pypdf_messages(notes), _pypdf_limits():
         doc = _read_pdf(data, path)
     if notes:
         unique = list(dict.fromkeys(n[:200] for n in notes))
@@ -402,17 +581,36 @@ def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
     legacy_used = False
     stamped = 0
     visible = 0
+    n_lines = 0
+    work = _Work(path)
+    from pypdf.errors import DependencyError, LimitReachedError
+
+    limit_error = LimitReachedError
     for k, page in enumerate(pages):
         try:
-            box = page.mediabox
-            w, h = float(box.width), float(box.height)
-            lines, conv = _page_lines(page, k)
+            w, h = _page_size(page)
+            size = _content_bytes(page)
+            if size > limits.MAX_PDF_PAGE_CONTENT_BYTES:
+                raise exceeded(f"page {k + 1} holds too much drawing (content-stream bytes)",
+                               limits.MAX_PDF_PAGE_CONTENT_BYTES, "MAX_PDF_PAGE_CONTENT_BYTES", path=path,
+                               hint=_PDF_HINT)
+            lines, conv = _page_lines(page, k, work)
             visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
-            stamped += _place_stamps(lines, _stamps(page), k) if "/Annots" in page else 0
+            stamped += _place_stamps(lines, _stamps(page, work), k) if "/Annots" in page else 0
+        except VnplanError:
+            raise
+        except DependencyError as exc:
+            raise _encrypted_error(exc, path) from None
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged streams
+            if limit_error is not None and isinstance(exc, limit_error):
+                raise _limit_error(exc, path) from None
             raise CorruptFileError(f"cannot read page {k + 1} ({type(exc).__name__}: {exc})", path=path) from None
-        rot = int(page.get("/Rotate", 0) or 0) % 180
-        if rot:
+        n_lines += len(lines)
+        if visible > limits.MAX_TEXT_CHARS:
+            raise exceeded("too much text", limits.MAX_TEXT_CHARS, "MAX_TEXT_CHARS", path=path)
+        if n_lines > limits.MAX_LINES:
+            raise exceeded("too many lines", limits.MAX_LINES, "MAX_LINES", path=path)
+        if values.pdf_rotation(page.get("/Rotate")) % 180:  # a name, an array or null: not rotated
             w, h = h, w
         legacy_used |= conv
         widths.append(w)
@@ -447,15 +645,20 @@ def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
     entry (``- Cơ quan Báo, Đài;`` / ``(để đưa tin)``). Centred header lines are left alone.
     """
     out: list[_Line] = []
+    joined: dict[int, list[str]] = {}  # index in out -> its texts, joined once at the end
     entry_open = False
     for ln in lines:
         prev = out[-1] if out else None
         t = ln.text.strip()
         same_cell = (prev is not None and not ln.artifact and not prev.artifact and ln.column is not None
                      and (prev.zone, prev.column) == (ln.zone, ln.column))
+        texts = joined.get(len(out) - 1)
+        prev_end = texts[-1] if texts else prev.text.rstrip() if prev is not None else ""
         if same_cell and prev is not None and not LIST_MARKER_RE.match(t) and (
-                prev.text.rstrip().endswith(",") or entry_open and t.startswith("(")):
-            prev.text = prev.text.rstrip() + " " + t
+                prev_end.endswith(",") or entry_open and t.startswith("(")):
+            if texts is None:
+                texts = joined[len(out) - 1] = [prev.text.rstrip()]
+            texts.append(t)
             if prev.fonts and ln.fonts:
                 head = prev.fonts[-1]
                 prev.fonts[-1] = (head[0].rstrip() + " ", head[1], head[2])
@@ -463,6 +666,8 @@ def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
             continue
         out.append(ln)
         entry_open = bool(LIST_MARKER_RE.match(t))
+    for k, texts in joined.items():
+        out[k].text = " ".join(texts)
     return out
 
 
@@ -478,16 +683,17 @@ def _line_pitch(lines: list[_Line]) -> float | None:
 
 def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
     """Runs of a block from the font runs of its lines (a line break joined as a space)."""
-    out: list[Run] = []
+    groups: list[tuple[tuple[Any, ...], list[str]]] = []  # (font facts, texts): joined once, not per piece
     for k, ln in enumerate(lines):
         for j, (text, base, size) in enumerate(ln.fonts):
             text = (" " if k and j == 0 else "") + (text.strip() if j == 0 else text)
             family, bold, italic = font_facts(base)
-            if out and (out[-1].font, out[-1].size, out[-1].bold, out[-1].italic) == (family, size, bold, italic):
-                last = out[-1]
-                out[-1] = Run(last.text + text, last.font, last.size, last.bold, last.italic)
+            key = (family, size or None, bold, italic)
+            if groups and groups[-1][0] == (family, size, bold, italic):
+                groups[-1][1].append(text)
             else:
-                out.append(Run(text, family, size or None, bold, italic))
+                groups.append((key, [text]))
+    out = [Run("".join(texts), *key) for key, texts in groups]
     runs = [attrs.evolve(r, text=_SPACES.sub(" ", r.text)) for r in out if r.text.strip()]
     if runs:
         runs[0] = attrs.evolve(runs[0], text=runs[0].text.lstrip())
@@ -523,12 +729,12 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         doc = read_text("\n".join(text_lines), path=path, format="pdf")
         blocks = list(doc.blocks)
     out: list[Block] = []
-    pending = [ln for ln in ordered if ln.artifact]
+    pending = collections.deque(ln for ln in ordered if ln.artifact)
 
     def flush(page: int) -> None:
         """Emit artifacts that come before a block on ``page``: its headers, earlier footers."""
         while pending and (pending[0].page < page or pending[0].page == page and pending[0].top):
-            a = pending.pop(0)
+            a = pending.popleft()
             t, _ = normalize_with_map(a.text)
             out.append(Block(index=0, text=t, kind="artifact", page_section=a.page,
                              location=f"trang {a.page + 1}, dòng {a.line_on_page}"))
@@ -553,4 +759,4 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
     warnings: tuple[str, ...] = ()
     if legacy_used:
         warnings = ("văn bản dùng phông TCVN3/VNI, đã chuyển sang Unicode / legacy TCVN3/VNI fonts converted to Unicode",)
-    return SourceDocument(blocks=tuple(out), format="pdf", path=path, pages=setups, warnings=warnings)
+    return clean_document(SourceDocument(blocks=tuple(out), format="pdf", path=path, pages=setups, warnings=warnings))

@@ -19,6 +19,8 @@ from vnplan.errors import (
     UnsafeFileError,
     UnsupportedFormatError,
 )
+from vnplan.read import limits
+from vnplan.read.limits import exceeded
 
 #: Largest total of uncompressed XML (and .rels) parts a package may declare, in bytes.
 #: A ten-page plan holds well under 1 MB of XML; the limit only stops zip bombs.
@@ -187,6 +189,12 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         data = self.read(name)
+        # Every element costs lxml ~150 bytes: count the markup before building the tree (XML text
+        # escapes "<", so each one opens a tag, a comment or a processing instruction).
+        tags = data.count(b"<")
+        if tags > limits.MAX_XML_TAGS:
+            raise exceeded(f"the part {name} holds too much markup", limits.MAX_XML_TAGS, "MAX_XML_TAGS",
+                           path=self.path, found=f"{tags} tags")
         if b"purl.oclc.org/ooxml/" in data:  # Strict Open XML: same vocabulary, other namespaces
             for strict, transitional in _STRICT_NAMESPACES:
                 data = data.replace(strict, transitional)

@@ -6,6 +6,10 @@ from typing import Any
 
 from lxml import etree
 
+from vnplan.read import values
+from vnplan.read import limits
+from vnplan.read.limits import exceeded
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _W = "{%s}" % W
@@ -35,9 +39,9 @@ def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -
         if key is not None:
             out[key] = _on(el)
         elif tag == _W + "sz":
-            v = el.get(_VAL)
-            if v and v.isdigit():
-                out["size"] = int(v) / 2
+            half_points = values.integer(el.get(_VAL), lo=1, hi=3276)  # Word: 0.5 to 1638 pt
+            if half_points is not None:
+                out["size"] = half_points / 2
         elif tag == _W + "rFonts":
             font = el.get(_W + "ascii") or el.get(_W + "hAnsi")
             if font is None and theme:
@@ -87,8 +91,13 @@ class Style:
         self.link: str | None = None
 
 
+# ST_Jc and ST_JcTable (ECMA-376 §17.18.44): anything else is no alignment.
+_JC_VALUES = frozenset(("start", "end", "left", "right", "center", "both", "distribute", "mediumKashida",
+                        "highKashida", "lowKashida", "thaiDistribute", "numTab"))
+
+
 def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, int | None, str | None]:
-    """numId, ilvl, outlineLvl and jc set by one ``w:pPr``."""
+    """numId, ilvl, outlineLvl and jc set by one ``w:pPr`` (each through :mod:`vnplan.read.values`)."""
     if ppr is None:
         return None, None, None, None
     num_id = ilvl = outline = jc = None
@@ -98,21 +107,23 @@ def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, 
             for c in el:
                 if c.tag == _W + "numId":
                     num_id = c.get(_VAL)
+                    if num_id is not None and len(num_id) > 40:
+                        num_id = None  # no numbering definition has such an id
                 elif c.tag == _W + "ilvl":
-                    v = c.get(_VAL)
-                    ilvl = int(v) if v and v.isdigit() else 0
+                    ilvl = values.integer(c.get(_VAL), lo=0, hi=8, default=0)
         elif tag == _W + "outlineLvl":
-            v = el.get(_VAL)
-            outline = int(v) if v and v.isdigit() else None
+            outline = values.integer(el.get(_VAL), lo=0, hi=9)
         elif tag == _W + "jc":
-            jc = el.get(_VAL)
+            jc = values.enum(el.get(_VAL), _JC_VALUES)
     return num_id, ilvl, outline, jc
 
 
 class Styles:
     """The style sheet, with effective properties resolved once per style and cached."""
 
-    def __init__(self, root: etree._Element | None, theme: dict[str, str] | None = None) -> None:
+    def __init__(self, root: etree._Element | None, theme: dict[str, str] | None = None, *,
+                 path: str | None = None) -> None:
+        self.path = path
         self.theme = theme or {}
         self.styles: dict[str, Style] = {}
         self.default_rpr: RunProps = dict(_WORD_DEFAULTS)
@@ -121,6 +132,7 @@ class Styles:
         self._elements: dict[str, etree._Element] = {}
         self._pcache: dict[str | None, dict[str, Any]] = {}
         self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
+        self._merged_cache: dict[str, dict[str, Any]] = {}
         if root is None:
             return
         dd = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
@@ -172,7 +184,7 @@ class Styles:
         return out
 
     def chain(self, style_id: str | None) -> list[Style]:
-        """The style and its ancestors, base first."""
+        """The style and its ancestors, base first (at most :data:`MAX_STYLE_DEPTH` of them)."""
         out: list[Style] = []
         seen: set[str] = set()
         sid = style_id
@@ -182,9 +194,71 @@ class Styles:
                 break
             seen.add(sid)
             out.append(st)
+            if len(out) > limits.MAX_STYLE_DEPTH:
+                raise self._too_deep()
             sid = st.based_on
         out.reverse()
         return out
+
+    def _too_deep(self) -> Exception:
+        return exceeded("style inheritance (basedOn) too deep", limits.MAX_STYLE_DEPTH, "MAX_STYLE_DEPTH",
+                        path=self.path,
+                        hint="the style sheet was damaged or crafted; save the document again from Word")
+
+    def _merged(self, style_id: str | None) -> dict[str, Any] | None:
+        """The facts of a style after its whole ``basedOn`` chain, memoised per style, so a document
+        whose styles form one long chain costs one step per style, not one walk per style."""
+        if not style_id or self.get(style_id) is None:
+            return None
+        cached = self._merged_cache.get(style_id)
+        if cached is not None:
+            return cached
+        # walk up to the first ancestor already known (or the base); a cycle is resolved as the
+        # plain walk resolves it, from this entry point, and not remembered
+        path: list[Style] = []
+        on_path: set[str] = set()
+        sid: str | None = style_id
+        base: dict[str, Any] | None = None
+        cyclic = False
+        while sid:
+            if sid in on_path:
+                cyclic = True
+                break
+            known = self._merged_cache.get(sid)
+            if known is not None:
+                base = known
+                break
+            st = self.get(sid)
+            if st is None:
+                break
+            path.append(st)
+            on_path.add(sid)
+            if len(path) > limits.MAX_STYLE_DEPTH:
+                raise self._too_deep()
+            sid = st.based_on
+        depth = base["depth"] if base is not None else 0
+        info = base
+        for st in reversed(path):
+            depth += 1
+            if depth > limits.MAX_STYLE_DEPTH:
+                raise self._too_deep()
+            new: dict[str, Any] = {"id": st.id, "name": st.name, "num_id": None, "ilvl": None, "outline": None,
+                                   "jc": None, "rpr": {}, "num_style": None, "depth": depth}
+            if info is not None:
+                for k in ("num_id", "ilvl", "outline", "jc", "num_style"):
+                    new[k] = info[k]
+                new["rpr"] = dict(info["rpr"])
+            if st.num_id is not None:
+                new["num_id"] = st.num_id
+                new["num_style"] = st.id
+            for k in ("ilvl", "outline", "jc"):
+                if getattr(st, k) is not None:
+                    new[k] = getattr(st, k)
+            new["rpr"].update(st.rpr)
+            if not cyclic:
+                self._merged_cache[st.id] = new
+            info = new
+        return info
 
     def paragraph(self, style_id: str | None) -> dict[str, Any]:
         """Effective paragraph-style facts: name, numId, ilvl, outline level, jc, run properties."""
@@ -192,18 +266,11 @@ class Styles:
             sid = style_id if self.get(style_id) is not None else self.default_para
             info: dict[str, Any] = {"id": sid, "name": None, "num_id": None, "ilvl": None, "outline": None,
                                     "jc": None, "rpr": dict(self.default_rpr), "num_style": None}
-            for st in self.chain(sid):
-                info["name"] = st.name
-                if st.num_id is not None:
-                    info["num_id"] = st.num_id
-                    info["num_style"] = st.id
-                if st.ilvl is not None:
-                    info["ilvl"] = st.ilvl
-                if st.outline is not None:
-                    info["outline"] = st.outline
-                if st.jc is not None:
-                    info["jc"] = st.jc
-                info["rpr"].update(st.rpr)
+            merged = self._merged(sid)
+            if merged is not None:
+                for k in ("name", "num_id", "ilvl", "outline", "jc", "num_style"):
+                    info[k] = merged[k]
+                info["rpr"].update(merged["rpr"])
             self._pcache[style_id] = info
         return self._pcache[style_id]
 
@@ -212,7 +279,8 @@ class Styles:
         key = (para_style, run_style)
         if key not in self._rcache:
             props = dict(self.paragraph(para_style)["rpr"])
-            for st in self.chain(run_style):
-                props.update(st.rpr)
+            merged = self._merged(run_style)
+            if merged is not None:
+                props.update(merged["rpr"])
             self._rcache[key] = props
         return self._rcache[key]

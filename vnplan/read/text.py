@@ -12,6 +12,9 @@ import regex
 
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
+from vnplan.read import limits
+from vnplan.read.limits import check_text, exceeded
+from vnplan.read.values import clean_document
 from vnplan.text import is_upper_text, normalize_with_map
 
 # Line ends: CR LF, CR, LF, the vertical tab and form feed (Word's line break, pdftotext's
@@ -81,9 +84,14 @@ def _joinable(a: str, b: str) -> bool:
 
 
 def read_text(text: str, *, path: str | None = None, format: str = "text") -> SourceDocument:
-    """Read plain text into a :class:`SourceDocument` of paragraph blocks."""
+    """Read plain text into a :class:`SourceDocument` of paragraph blocks.
+
+    Work and memory are linear in the text, which :mod:`vnplan.read.limits` bounds (characters,
+    lines, paragraphs) before and while the lines are split.
+    """
     if "\x00" in text:
         raise BinaryInputError("the input contains NUL bytes: it is binary, not text", path=path)
+    check_text(text, path=path)
     # 1. lines with their offsets, normalised; rows of tables copied from Word (cells
     #    separated by tabs or wide gaps) are split into their cells, column by column
     raw_lines: list[tuple[int, int, str]] = []  # (lineno, origin, body)
@@ -92,6 +100,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
         raw = m.group(0)
         if not raw:
             break
+        if lineno > limits.MAX_LINES:
+            raise exceeded("too many lines", limits.MAX_LINES, "MAX_LINES", path=path)
         raw_lines.append((lineno, pos, raw.rstrip(_BREAKS)))
         pos += len(raw)
     lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
@@ -145,6 +155,8 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
                 Block(index=len(blocks), text=t, kind="artifact", line=lineno, origin=origin,
                       offsets=_shift(omap, t, _lead(text, origin)), location=f"dòng {lineno}")
             )
+            if len(blocks) > limits.MAX_PARAGRAPHS:
+                raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
             i += 1
             continue
         parts = [(t, origin, omap)]
@@ -153,12 +165,14 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
             parts.append((lines[j][2], lines[j][1], lines[j][3]))
             j += 1
         blocks.append(_make_block(len(blocks), parts, lineno, text, cell_of.get(i)))
+        if len(blocks) > limits.MAX_PARAGRAPHS:
+            raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
         i = j
-    return SourceDocument(blocks=tuple(blocks), format=format, path=path)
+    return clean_document(SourceDocument(blocks=tuple(blocks), format=format, path=path))
 
 
 _GAP_RE = regex.compile(r"\t+| {5,}")
-_PIPE_ROW_RE = regex.compile(r"^\|[^|]*\|[^|]*(?:\|[^|]*)*\|$")
+_NON_SPACE_RE = regex.compile(r"\S")
 _PIPE_RULE_RE = regex.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 
 
@@ -173,7 +187,10 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     (``ngày      tháng``), and not after a list label (``1.<tab>Mục đích``: Word's numbering).
     """
     stripped = body.strip()
-    if _PIPE_ROW_RE.match(stripped) and not _CELL_BREAK_RE.match(stripped):
+    # "| a | b |": starts and ends with a pipe and holds one between (a test, not a pattern:
+    # a pattern for it backtracks quadratically on a long line of pipes that does not end in one)
+    if (stripped[:1] == "|" and stripped[-1:] == "|" and stripped.count("|") >= 3
+            and not _CELL_BREAK_RE.match(stripped)):
         # "| UBND TỈNH … | CỘNG HÒA … |": a table row written with pipes (as Markdown does)
         bars = [m.start() for m in regex.finditer(r"\|", body)]
         rule = bool(_PIPE_RULE_RE.match(stripped))  # the |---|---| line: no text
@@ -183,9 +200,12 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     parts: list[tuple[int, str]] = []
     start = 0
     for m in _GAP_RE.finditer(body):
-        left = body[start : m.start()].strip()
-        right = body[m.end() :].lstrip()
-        if left and (right[:1] in "/.…_-" or left.rsplit(" ", 1)[-1] in _BLANK_BEFORE):
+        # what the gap follows and what comes after it, without copying the rest of the line
+        # (a copy per gap is quadratic on a line of many gaps)
+        last_word = _last_word(body, start, m.start())
+        nxt = _NON_SPACE_RE.search(body, m.end())
+        right_first = nxt.group(0) if nxt else ""
+        if last_word is not None and (right_first in "/.…_-" or last_word in _BLANK_BEFORE):
             continue  # a blank left in the text, not a cell boundary
         parts.append((start, body[start : m.start()]))
         start = m.end()
@@ -197,6 +217,20 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
     if first and len(first) <= 8 and LIST_MARKER_RE.match(first + " ") and len(filled) <= 2:
         return None
     return parts
+
+
+def _last_word(body: str, start: int, end: int) -> str | None:
+    """``body[start:end].strip().rsplit(" ", 1)[-1]``, or None when that span is blank, looking only
+    at the span's last word: the spans of skipped gaps overlap, and copying them is quadratic."""
+    k = end
+    while k > start and body[k - 1].isspace():
+        k -= 1
+    if k == start:
+        return None
+    j = k
+    while j > start and body[j - 1] != " ":
+        j -= 1
+    return body[j:k].strip()
 
 
 def _is_row(body: str) -> bool:
@@ -253,10 +287,12 @@ def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None
     pieces: list[str] = []
     offsets: list[int] = []
     breaks: list[int] = []
+    length = 0  # characters in ``pieces`` so far: a running count keeps a long paragraph linear
     for k, (t, origin, omap) in enumerate(parts):
         if k:
-            breaks.append(sum(len(p) for p in pieces))
+            breaks.append(length)
             pieces.append(" ")
+            length += 1
             offsets.append(origin - 1 - origin0)  # the line break
         lead = _lead(text, origin) if omap is None else 0
         rel = origin - origin0
@@ -265,6 +301,7 @@ def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None
         else:
             offsets.extend(rel + o for o in omap)
         pieces.append(t)
+        length += len(t)
     joined = "".join(pieces)
     identity = offsets == list(range(len(offsets)))
     return Block(

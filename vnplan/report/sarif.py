@@ -33,8 +33,8 @@ def _uri(path: str | None) -> str:
 
 
 def _rule_descriptor(r: Rule, lang: str) -> dict[str, Any]:
-    short = r.message_en if lang == "en" else r.message_vi
-    full = r.message_vi if lang == "en" else r.message_en
+    short = r.summary(lang)
+    full = r.summary("vi" if lang == "en" else "en")
     props: dict[str, Any] = {"part": r.part, "severity": r.severity}
     if r.source:
         props["provision"] = r.source

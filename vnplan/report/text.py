@@ -133,7 +133,7 @@ def render_rules(catalogue: Iterable[Rule], lang: str = "vi") -> str:
     """The rule catalogue (``vnplan rules``): id, severity and name, then the message, provision and date in force."""
     lines: list[str] = []
     for r in catalogue:
-        msg = r.message_en if lang == "en" else r.message_vi
+        msg = r.summary(lang)
         lines.append(f"{r.id}  {r.severity:<7}  {r.name}")
         lines.append(f"      {msg}")
         if r.source:

@@ -5,20 +5,44 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from vnplan.errors import UsageError
 from vnplan.model import Coverage, Plan, RequirementResult, Span
 from vnplan.parse import parse
 from vnplan.profiles import load
 from vnplan.profiles.match import assignments, index_for, match_index
-from vnplan.rules.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Example, Hit, rule
 
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
 
 
+def target(plan: Plan) -> Plan:
+    """The plan a profile is checked against: the plan a decision issues (its attached Kế hoạch),
+    else the document itself."""
+    return plan.issued_plan or plan
+
+
 def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
-    """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it."""
+    """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it.
+
+    A decision that issues a plan is checked through the plan it issues (:func:`target`); the
+    parent plan a decision cites in its legal basis (``Căn cứ Kế hoạch số …``) is cited for the
+    plan too, so a citation requirement the plan itself misses is met by the decision's.
+    """
     prof = load(profile)
-    return prof, match_index(index_for(plan, prof), prof)
+    aim = target(plan)
+    coverage = match_index(index_for(aim, prof), prof)
+    if aim is plan:
+        return prof, coverage
+    cites = tuple(r for r in prof.requirements if r.kind == "citation")
+    if not cites or all(r.status == "met" for r in coverage.requirements if r.kind == "citation"):
+        return prof, coverage
+    by_decision = {r.id: r for r in match_index(index_for(plan, prof), attrs.evolve(prof, requirements=cites)).requirements}
+    merged = tuple(by_decision[r.id] if r.kind == "citation" and r.id in by_decision
+                   and by_decision[r.id].score > r.score else r for r in coverage.requirements)
+    score = sum(r.score for r in merged) / len(merged) if merged else 1.0
+    return prof, attrs.evolve(coverage, requirements=merged, score=round(score, 3))
 
 
 def comply(plan: Any, profile: Any) -> Coverage:
@@ -30,6 +54,21 @@ def comply(plan: Any, profile: Any) -> Coverage:
     if not isinstance(plan, Plan):
         plan = parse(plan)
     return prepare(plan, profile)[1]
+
+
+# --------------------------------------------------------------------------- examples
+
+
+def _example_profile(*requirements: dict[str, Any]) -> dict[str, Any]:
+    """The profile a rule's examples are checked against: Kế hoạch 14/KH-UBND of UBND tỉnh Bắc
+    Giang (21/01/2024) and ``requirements``."""
+    return {
+        "id": "example",
+        "title": "Ví dụ / example",
+        "parent": {"type": "Kế hoạch", "number": "14", "symbol": "KH-UBND", "date": "2024-01-21",
+                   "issuer": "UBND tỉnh Bắc Giang"},
+        "requirements": list(requirements),
+    }
 
 
 # --------------------------------------------------------------------------- helpers
@@ -95,8 +134,14 @@ def _has_implementation(plan: Plan) -> bool:
         "not_in_legal_basis": "The parent plan ({parent}) is mentioned but not cited in the legal basis.",
     },
     needs_profile=True,
-    examples=("Căn cứ tình hình thực tế, Sở … xây dựng kế hoạch…",
-              "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang …"),
+    examples=Example(
+        "Căn cứ tình hình thực tế, Sở Khoa học và Công nghệ ban hành Kế hoạch như sau:",
+        "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang, Sở Khoa học và Công nghệ "
+        "ban hành Kế hoạch như sau:",
+        part="legal_basis",
+        profile=_example_profile({"id": "CIT", "kind": "citation", "evidence": {},
+                                  "text": "Viện dẫn Kế hoạch số 14/KH-UBND trong phần căn cứ ban hành"}),
+    ),
 )
 def parent_citation(ctx: Context) -> Iterator[Hit]:
     """The parent is cited in the legal basis with its number, date and issuer."""
@@ -124,7 +169,7 @@ _PHRASE_VARIANTS_EN = {
 
 
 def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator[Hit]:
-    where = _part_span(ctx.plan, roles)
+    where = _part_span(target(ctx.plan), roles)
     for r in _results(ctx, rule_id):
         if r.status == "met":
             continue
@@ -143,7 +188,13 @@ def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator
     variants_vi=_PHRASE_VARIANTS_VI,
     variants_en=_PHRASE_VARIANTS_EN,
     needs_profile=True,
-    examples=("II. NỘI DUNG\n1. Cải cách thủ tục hành chính…", "II. NỘI DUNG\n1. Cải cách thể chế…\n2. Cải cách TTHC…"),
+    examples=Example(
+        "1. Cải cách thủ tục hành chính.",
+        "1. Cải cách thể chế: phổ biến văn bản quy phạm pháp luật mới.\n2. Cải cách thủ tục hành chính.",
+        part="content",
+        profile=_example_profile({"id": "ND01", "kind": "content", "where": "content", "text": "Cải cách thể chế",
+                                  "evidence": {"all_of": [["cải cách thể chế"]]}}),
+    ),
 )
 def content_coverage(ctx: Context) -> Iterator[Hit]:
     """Every content topic and the year's theme of the parent plan appear in the unit plan's content."""
@@ -161,6 +212,14 @@ def content_coverage(ctx: Context) -> Iterator[Hit]:
     variants_vi=_PHRASE_VARIANTS_VI,
     variants_en=_PHRASE_VARIANTS_EN,
     needs_profile=True,
+    examples=Example(
+        "1. Đăng tin trên Trang thông tin điện tử của Sở.",
+        "1. Đăng tin trên Trang thông tin điện tử của Sở.\n2. Tuyên truyền trên báo chí, phát thanh, truyền hình.",
+        part="forms",
+        profile=_example_profile({"id": "HT01", "kind": "form", "where": "forms",
+                                  "text": "Tuyên truyền trên báo chí, phát thanh, truyền hình",
+                                  "evidence": {"all_of": [["báo chí", "phát thanh", "truyền hình"]]}}),
+    ),
 )
 def form_coverage(ctx: Context) -> Iterator[Hit]:
     """Every form of communication the parent plan requires appears in the unit plan's forms part."""
@@ -191,11 +250,19 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
         "placeholder": "Target {id} is still a placeholder (required: {required_en}): “{text}”.",
     },
     needs_profile=True,
-    examples=("… bằng phương thức điện tử đạt trên 80%", "… bằng phương thức điện tử đạt trên 90%"),
+    examples=Example(
+        "1. Tỷ lệ hồ sơ luân chuyển bằng phương thức điện tử đạt trên 80%.",
+        "1. Tỷ lệ hồ sơ luân chuyển bằng phương thức điện tử đạt trên 90%.",
+        part="content",
+        profile=_example_profile({"id": "CT01", "kind": "target", "where": "content",
+                                  "text": "Tỷ lệ hồ sơ luân chuyển bằng phương thức điện tử đạt trên 90%",
+                                  "evidence": {"all_of": [["phương thức điện tử"]], "comparator": ">",
+                                               "threshold": 90, "unit": "%"}}),
+    ),
 )
 def target_coverage(ctx: Context) -> Iterator[Hit]:
     """Every target of the parent plan is stated, at least as strong as the parent's."""
-    where = _part_span(ctx.plan, ("content",))
+    where = _part_span(target(ctx.plan), ("content",))
     for r in _results(ctx, "C304"):
         if r.status == "met":
             continue
@@ -231,12 +298,18 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
         "placeholder": "Duty {id} is still a placeholder: “{text}”.",
     },
     needs_profile=True,
-    examples=("… báo cáo kết quả trước ngày 15/01/2025", "… báo cáo kết quả trước ngày 10/12/2024"),
+    examples=Example(
+        "1. Văn phòng Sở tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 15/01/2025./.",
+        "1. Văn phòng Sở tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 10/12/2024./.",
+        part="implementation",
+        profile=_example_profile({"id": "TH01", "kind": "deadline", "text": "Báo cáo kết quả trước ngày 15/12/2024",
+                                  "evidence": {"due": "2024-12-15"}}),
+    ),
 )
 def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     """No deadline later than the parent's; the reporting duty is assigned."""
-    where = _part_span(ctx.plan, ("implementation",))
-    has_impl = _has_implementation(ctx.plan)
+    where = _part_span(target(ctx.plan), ("implementation",))
+    has_impl = _has_implementation(target(ctx.plan))
     for r in _results(ctx, "C305"):
         if r.status == "met":
             continue
@@ -275,12 +348,19 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
         "placeholder": "Duty {id} is still a placeholder: “{text}”.",
     },
     needs_profile=True,
-    examples=("IV. TỔ CHỨC THỰC HIỆN\nCác đơn vị triển khai thực hiện.",
-              "IV. TỔ CHỨC THỰC HIỆN\n1. Giao Văn phòng Sở theo dõi, đôn đốc…"),
+    examples=Example(
+        "Các đơn vị triển khai thực hiện./.",
+        "1. Văn phòng Sở chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
+        "2. Các phòng, đơn vị thuộc Sở triển khai, quán triệt Kế hoạch đến cán bộ, công chức, viên chức./.",
+        part="implementation",
+        profile=_example_profile({"id": "NV01", "kind": "duty", "where": "implementation",
+                                  "text": "Triển khai, quán triệt Kế hoạch đến cán bộ, công chức, viên chức",
+                                  "evidence": {"all_of": [["triển khai", "quán triệt"]]}}),
+    ),
 )
 def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     """The implementation part says who does what, including the duties the parent assigns."""
-    plan = ctx.plan
+    plan = target(ctx.plan)
     unmet = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
 
     def listed(duties: list[RequirementResult]) -> dict[str, str]:

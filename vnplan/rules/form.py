@@ -17,7 +17,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
-from vnplan.rules.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.text import is_upper_text, normalize
 from vnplan.vocab.patterns import longest_first
 
@@ -71,21 +71,9 @@ def _first_anchor(plan: Plan) -> Span | None:
     return None
 
 
-def _body_end(plan: Plan) -> Span | None:
-    """The span of the last piece of body text (where ``./.`` belongs)."""
-    spans: list[Span] = [p.span for p in plan.preamble]
-    spans.extend(lb.span for lb in plan.legal_basis)
-    for s in plan.walk():
-        spans.append(s.span)
-        spans.extend(p.span for p in s.paragraphs)
-    if not spans:
-        return None
-    return max(spans, key=lambda s: (s.block, s.end))
-
-
 def _end_anchor(plan: Plan) -> Span | None:
     """Where a missing closing element belongs: after the body."""
-    candidates = [s for s in (_body_end(plan), plan.recipients_heading) if s is not None]
+    candidates = [s for s in (plan.body_end, plan.recipients_heading) if s is not None]
     if plan.signature is not None and plan.signature.span is not None:
         candidates.append(plan.signature.span)
     if candidates:
@@ -324,7 +312,7 @@ def _type_code_of(symbol: str) -> tuple[str, int] | None:
                              "type “{doc_type}” (expected “{expected}”)."},
     source=f"{ND30}, Phụ lục I, mục II.3.b; Phụ lục III, mục I",
     since=SINCE,
-    examples=("KẾ HOẠCH … Số: 05/QĐ-UBND", "KẾ HOẠCH … Số: 05/KH-UBND"),
+    examples=Example("Số: 05/QĐ-KHCN", "Số: 05/KH-KHCN", part="number"),
 )
 @in_scope
 def type_code(ctx: Context) -> Iterator[Hit]:
@@ -524,7 +512,8 @@ def _deputy(head: str) -> str:
         "no_signer": "The signer's name is missing.",
         "no_signer_draft": "The signer's name is left blank: an unsigned draft.",
     },
-    examples=("T/M. GIÁM ĐỐC\nGIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTriệu Ngọc Trung"),
+    examples=Example("KT. GIÁM ĐỐC\nGIÁM ĐỐC\n\nTriệu Ngọc Trung", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTriệu Ngọc Trung",
+                     part="signature"),
 )
 @in_scope
 def signature(ctx: Context) -> Iterator[Hit]:
@@ -666,7 +655,7 @@ def closing_mark(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
     if plan.closing is not None:
         return
-    end = _body_end(plan)
+    end = plan.body_end
     if end is None:
         return
     fix = None

@@ -14,7 +14,7 @@ from typing import Any
 import vnplan.vocab as vocab
 from vnplan.model import Block, Plan, Run, Span
 from vnplan.rules.form import ND30, SINCE, in_scope
-from vnplan.rules.registry import Context, Hit, rule
+from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.text import is_upper_text
 from vnplan.vocab.types import Layout
 
@@ -183,8 +183,9 @@ def _style_faults(plan: Plan) -> dict[tuple[str, str], list[tuple[Span, str]]]:
         "not_bold": "{component_en} must not be bold ({count} paragraph(s) are; {provision}).",
         "not_italic": "{component_en} must be upright, not italic ({count} paragraph(s) are italic; {provision}).",
     },
-    examples=("Quốc hiệu cỡ 14, không đậm; lề trái 20 mm; phông Arial",
-              "Quốc hiệu cỡ 13, đậm, in hoa; lề trái 30 mm; phông Times New Roman"),
+    examples=Example("Quốc hiệu cỡ 14, không đậm; lề trái 20 mm; phông Arial",
+                     "Quốc hiệu cỡ 13, đậm, in hoa; lề trái 30 mm; phông Times New Roman",
+                     layout={"font": "Arial", "left_mm": 20, "national_name": {"size": 14, "bold": False}}),
 )
 @in_scope
 def layout(ctx: Context) -> Iterator[Hit]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as _dt
 from collections.abc import Iterator
 
 import regex
 
 import vnplan.vocab as vocab
-from vnplan.rules.registry import Context, Hit, rule
-from vnplan.model import Citation, PartialDate, Plan
-from vnplan.parse.abbreviations import abbreviation_uses, initials_match, known_abbreviations
+from vnplan.rules.registry import Context, Example, Hit, rule
+from vnplan.model import Citation, Plan
+from vnplan.parse.abbreviations import initials_match, known_abbreviations
 from vnplan.parse.citations import PARTY_ISSUERS, parse_number_symbol
-from vnplan.parse.references import appendix_labels, extract_references, find_in_blocks, resolve
 from vnplan.text import fold, key
 
 _ND30_SYMBOL = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3 (số, ký hiệu của văn bản); Phụ lục III, mục I"
@@ -34,60 +31,6 @@ def _codes_for(doc_type: str, party: bool) -> set[str]:
 _ALL_CODES = {code.upper() for code, _ in vocab.types_with_code()}
 
 
-def _body_blocks(plan: Plan) -> list[int]:
-    """Indices of the blocks that are neither header, recipients nor signature."""
-    if plan.source is None:
-        return []
-    skip: set[int] = {s.block for s in plan.header.spans}
-    skip |= {r.span.block for r in plan.recipients}
-    if plan.recipients_heading is not None:
-        skip.add(plan.recipients_heading.block)
-    if plan.signature is not None:
-        skip |= {s.block for s in plan.signature.spans}
-        if plan.signature.span is not None:
-            skip.add(plan.signature.span.block)
-    return [b.index for b in plan.source.blocks if b.index not in skip and b.kind != "artifact"]
-
-
-def _latest(d: PartialDate) -> _dt.date | None:
-    """The last calendar day a partial date can stand for."""
-    if d.year is None:
-        return None
-    if d.month is None or not 1 <= d.month <= 12:
-        return _dt.date(d.year, 12, 31)
-    last = calendar.monthrange(d.year, d.month)[1]
-    if d.day is None or not 1 <= d.day <= last:
-        return _dt.date(d.year, d.month, last)
-    return _dt.date(d.year, d.month, d.day)
-
-
-def _earliest(d: PartialDate) -> _dt.date | None:
-    """The first calendar day a partial date can stand for."""
-    if d.year is None:
-        return None
-    if d.month is None or not 1 <= d.month <= 12:
-        return _dt.date(d.year, 1, 1)
-    last = calendar.monthrange(d.year, d.month)[1]
-    if d.day is None or not 1 <= d.day <= last:
-        return _dt.date(d.year, d.month, 1)
-    return _dt.date(d.year, d.month, d.day)
-
-
-def _impossible(d: PartialDate) -> bool:
-    if d.month is not None and not 1 <= d.month <= 12:
-        return True
-    if d.day is not None:
-        if not 1 <= d.day <= 31:
-            return True
-        if d.year is not None and d.month is not None and d.to_date() is None:
-            return True
-    return d.year is not None and not 1900 <= d.year <= 2100
-
-
-def _fmt(d: PartialDate) -> str:
-    return "/".join(f"{x:02d}" if x is not None else "…" for x in (d.day, d.month)) + f"/{d.year or '…'}"
-
-
 #: Abbreviations expanded when comparing issuers, folded (``vnplan/vocab/abbreviations.json``, uses ``issuer_key``).
 _ISSUER_EXPAND = tuple((fold(e.abbr), fold(e.expansion)) for e in vocab.abbreviations().used_for("issuer_key"))
 
@@ -103,13 +46,6 @@ def _issuers_conflict(a: str, b: str) -> bool:
     # spaces removed: extracted text runs words together ("CHÍNHPHỦ")
     ka, kb = _issuer_key(a).replace(" ", ""), _issuer_key(b).replace(" ", "")
     return not (ka in kb or kb in ka)
-
-
-def _dates_conflict(a: PartialDate, b: PartialDate) -> bool:
-    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
-        if x is not None and y is not None and x != y:
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------- R201
@@ -168,26 +104,29 @@ def type_code_mismatch(ctx: Context) -> Iterator[Hit]:
         "impossible": "The date {date} of {doc} does not exist.",
         "later": "The cited document ({doc}) is dated {date}, after this document's own date ({own}).",
     },
-    examples=(
-        "Kế hoạch số 14/KH-UBND ngày 31/02/2024 (trong văn bản ngày 15/3/2024)",
-        "Kế hoạch số 14/KH-UBND ngày 21/01/2024 (trong văn bản ngày 15/3/2024)",
+    examples=Example(
+        "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/3/2024 của UBND tỉnh Bắc Giang, Sở Khoa học và Công nghệ "
+        "ban hành Kế hoạch như sau:",
+        "Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang, Sở Khoa học và Công nghệ "
+        "ban hành Kế hoạch như sau:",
+        part="legal_basis",
     ),
 )
 def cited_date(ctx: Context) -> Iterator[Hit]:
     """A cited date that does not exist, or that is later than the plan's own date."""
     own = ctx.plan.header.date
-    own_latest = _latest(own) if own is not None else None
+    own_latest = own.latest if own is not None else None
     for c in ctx.plan.citations:
         d = c.date
         if d is None or c.kind == "self":
             continue
         doc = _short_name(c)
-        if _impossible(d):
-            yield Hit(span=c.span, params={"date": _fmt(d), "doc": doc}, variant="impossible")
+        if d.impossible:
+            yield Hit(span=c.span, params={"date": d.display, "doc": doc}, variant="impossible")
             continue
-        first = _earliest(d)
+        first = d.earliest
         if own_latest is not None and first is not None and first > own_latest:
-            yield Hit(span=c.span, params={"date": _fmt(d), "doc": doc, "own": _fmt(own)}, variant="later")  # type: ignore[arg-type]
+            yield Hit(span=c.span, params={"date": d.display, "doc": doc, "own": own.display}, variant="later")  # type: ignore[union-attr]
 
 
 def _short_name(c: Citation) -> str:
@@ -239,8 +178,8 @@ def inconsistent_citation(ctx: Context) -> Iterator[Hit]:
         if c.doc_type and first.doc_type and c.doc_type != first.doc_type:
             yield Hit(span=c.span, params={"doc": doc, "number": f"{c.number}/{c.symbol}", "doc_type": c.doc_type,
                                            "first": first.doc_type}, variant="type")
-        elif c.date is not None and first.date is not None and _dates_conflict(c.date, first.date):
-            yield Hit(span=c.span, params={"doc": doc, "date": _fmt(c.date), "first": _fmt(first.date)}, variant="date")
+        elif c.date is not None and first.date is not None and c.date.conflicts_with(first.date):
+            yield Hit(span=c.span, params={"doc": doc, "date": c.date.display, "first": first.date.display}, variant="date")
         elif c.issuer and first.issuer and _issuers_conflict(c.issuer, first.issuer):
             yield Hit(span=c.span, params={"doc": doc, "issuer": c.issuer, "first": first.issuer}, variant="issuer")
 
@@ -253,12 +192,6 @@ def _definitions(plan: Plan) -> dict[str, list]:  # type: ignore[type-arg]
     for a in plan.abbreviations:
         out.setdefault(a.abbr.upper(), []).append(a)
     return out
-
-
-def _uses(ctx: Context) -> tuple:  # type: ignore[type-arg]
-    """The abbreviation uses of the plan's body, found once for R204 and R205."""
-    plan = ctx.plan
-    return ctx.shared("abbreviation_uses", lambda: abbreviation_uses(plan.source, _body_blocks(plan)))
 
 
 @rule(
@@ -281,7 +214,7 @@ def undefined_abbreviation(ctx: Context) -> Iterator[Hit]:
     defined = _definitions(plan)
     known = {a.upper() for a in known_abbreviations()}
     seen: set[str] = set()
-    for u in _uses(ctx):
+    for u in plan.abbreviation_uses:
         a = u.abbr.upper()
         if a in seen or a in defined or a in known:
             continue
@@ -319,7 +252,7 @@ def abbreviation_order(ctx: Context) -> Iterator[Hit]:
         return
     blocks = plan.source.blocks
     reported: set[str] = set()
-    for u in _uses(ctx):
+    for u in plan.abbreviation_uses:
         a = u.abbr.upper()
         defs = defined.get(a)
         if not defs or a in reported:
@@ -355,34 +288,21 @@ def _by_initials(expansion: str, abbr: str) -> bool:
     en="Reference “{ref}” points to a part the document does not have.",
     variants_vi={"appendix": "Văn bản dẫn chiếu “{ref}” nhưng không có phụ lục này kèm theo."},
     variants_en={"appendix": "The document refers to “{ref}” but no such appendix is attached."},
-    examples=("Nội dung chi tiết tại Mục V (văn bản chỉ có Mục I–IV).", "Nội dung chi tiết tại Mục IV."),
+    examples=Example("1. Tuyên truyền các nội dung nêu tại Mục V.", "1. Tuyên truyền các nội dung nêu tại Mục I.",
+                     part="content"),
 )
 def dangling_reference(ctx: Context) -> Iterator[Hit]:
     """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document."""
     plan = ctx.plan
-    if plan.source is None:
-        return
-    doc = plan.source
-    apps: tuple[str, ...] | None = None
-    for ref in extract_references(doc, _body_blocks(plan) + [r.span.block for r in plan.recipients]):
-        if ref.external:
+    for ref in plan.internal_references:
+        if ref.target is not None:
             continue
-        if ref.appendix is not None:
-            if apps is None:
-                apps = appendix_labels(doc)
-            if ref.appendix == "":
-                if not apps:  # the appendix may travel as a separate file: information only
-                    yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix", severity="info")
-            elif ref.appendix.upper() not in {a.upper() for a in apps}:
-                yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix")
-            continue
-        if not plan.sections:
-            continue  # no tree to check against
-        if resolve(ref, plan.sections) is not None:
-            continue
-        if len(ref.parts) == 1 and find_in_blocks(doc, *ref.parts[0]):
-            continue  # the heading exists; the section tree missed it
-        yield Hit(span=ref.span, params={"ref": ref.text})
+        if ref.appendix == "":  # no appendix at all: it may travel as a separate file, information only
+            yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix", severity="info")
+        elif ref.appendix is not None:
+            yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix")
+        elif plan.sections:  # without a section tree there is nothing to check against
+            yield Hit(span=ref.span, params={"ref": ref.text})
 
 
 # --------------------------------------------------------------------------- R207

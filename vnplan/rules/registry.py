@@ -9,6 +9,7 @@ the parameters of each hit.
 from __future__ import annotations
 
 import datetime as _dt
+import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -39,16 +40,50 @@ class Context:
     plan: Plan
     profile: Any = None
     coverage: Any = None
-    memo: dict[str, Any] = field(factory=dict, eq=False, repr=False)
-
-    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
-        """A value several rules need, computed once per check (e.g. the abbreviation uses)."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
 
 
 RuleFunc = Callable[[Context], Iterable[Hit]]
+
+#: The parts of a compliant plan an example may stand in for (``Example.part``), with what
+#: docs/rules.md calls them. ``tests/compliant.py`` writes the plan, one text for each.
+EXAMPLE_PARTS: dict[str, tuple[str, str]] = {
+    "authority": ("tên cơ quan ban hành", "the issuing authority"),
+    "national": ("Quốc hiệu và Tiêu ngữ", "the national name and motto"),
+    "number": ("số, ký hiệu", "the number and symbol"),
+    "date": ("địa danh và ngày tháng", "the place and date"),
+    "title": ("tên loại và trích yếu", "the type and title"),
+    "legal_basis": ("căn cứ ban hành", "the legal basis"),
+    "purpose": ("mục I. Mục đích, yêu cầu", "part I (purpose and requirements)"),
+    "content": ("mục II. Nội dung", "part II (content)"),
+    "forms": ("mục III. Hình thức", "part III (forms)"),
+    "implementation": ("mục IV. Tổ chức thực hiện", "part IV (implementation)"),
+    "recipients": ("nơi nhận", "the recipients"),
+    "signature": ("chữ ký", "the signature"),
+}
+
+
+@frozen
+class Example:
+    """A rule's wrong and right text, run as a test: the wrong one fires the rule, the right one does not.
+
+    Without ``part`` each text is a whole document. With it, each text stands for that part of
+    a plan that breaks no rule (:data:`EXAMPLE_PARTS`), for a fragment that needs the rest of a
+    plan around it. ``profile`` is the parent plan's requirements (a profile in its JSON form)
+    that a compliance rule checks against. ``layout`` makes the wrong one a Word file laid out
+    like the compliant plan but for these changes (``font``, a margin ``left_mm``…, or a
+    component's ``size``/``bold``/``italic``); the texts then describe the two layouts.
+    """
+
+    wrong: str
+    right: str
+    part: str | None = field(default=None)
+    profile: Mapping[str, Any] | None = None
+    layout: Mapping[str, Any] | None = None
+
+    @part.validator
+    def _known_part(self, _attribute: Any, value: str | None) -> None:
+        if value is not None and value not in EXAMPLE_PARTS:
+            raise ValueError(f"unknown example part {value!r}: one of {', '.join(EXAMPLE_PARTS)}")
 
 
 @frozen
@@ -68,7 +103,7 @@ class Rule:
     variants_vi: Mapping[str, str] = field(factory=dict)
     variants_en: Mapping[str, str] = field(factory=dict)
     needs_profile: bool = False
-    examples: tuple[str, str] | None = None  # (wrong, right) for the documentation
+    examples: Example | None = None  # wrong and right, in docs/rules.md and run as tests
 
     def in_force(self, on: _dt.date | None) -> bool:
         if on is None:
@@ -79,16 +114,54 @@ class Rule:
             return False
         return True
 
+    def template(self, variant: str | None = None, lang: str = "vi") -> str:
+        """The message template of ``variant`` (``None``: the rule's own message) in ``lang``."""
+        if variant is None:
+            return self.message_en if lang == "en" else self.message_vi
+        table = self.variants_en if lang == "en" else self.variants_vi
+        if variant not in table:
+            raise MessageError(f"rule {self.id} has no message variant {variant!r} in {lang!r}")
+        return table[variant]
+
     def message(self, hit: Hit, lang: str = "vi") -> str:
-        if hit.variant:
-            table = self.variants_en if lang == "en" else self.variants_vi
-            template = table.get(hit.variant) or (self.message_en if lang == "en" else self.message_vi)
-        else:
-            template = self.message_en if lang == "en" else self.message_vi
+        """The hit's message, its template filled from the hit's parameters.
+
+        A template the parameters cannot fill (a placeholder without a parameter, an unknown
+        variant) is a bug in the rule: :class:`MessageError`, never the raw template.
+        """
+        template = self.template(hit.variant, lang)
         try:
             return template.format(**hit.params)
-        except (KeyError, IndexError, ValueError):
-            return template
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            raise MessageError(f"rule {self.id}: cannot fill {template!r} from {dict(hit.params)!r} ({exc!r})") from exc
+
+    def summary(self, lang: str = "vi") -> str:
+        """The rule's message with no hit to fill it, for catalogues (``vnplan rules``, SARIF, docs/rules.md)."""
+        return neutral(self.template(None, lang))
+
+
+class MessageError(ValueError):
+    """A rule's message template cannot be filled: a bug in the rule, reported as the rule failing."""
+
+
+def placeholders(template: str) -> tuple[str, ...]:
+    """The names of a template's placeholders, in order (``ValueError`` for a malformed template)."""
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
+
+
+def neutral(template: str) -> str:
+    """A template with each placeholder shown as “…”, for a text with no hit to fill it.
+
+    A placeholder glued to the word or closing bracket before it (``làm gì{missing}``) is an
+    optional tail (empty or `` (thiếu: …)``) and is left out.
+    """
+    out: list[str] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(literal)
+        if name is not None:
+            glued = bool(literal) and (literal[-1].isalnum() or literal[-1] in ")]”")
+            out.append("" if glued else "…")
+    return "".join(out)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -108,9 +181,12 @@ def rule(
     variants_vi: Mapping[str, str] | None = None,
     variants_en: Mapping[str, str] | None = None,
     needs_profile: bool = False,
-    examples: tuple[str, str] | None = None,
+    examples: Example | tuple[str, str] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register ``func`` as rule ``id``. Ids are unique: registering one twice is a bug."""
+    """Register ``func`` as rule ``id``. Ids are unique: registering one twice is a bug.
+
+    ``examples`` is an :class:`Example` or, for two whole documents, a ``(wrong, right)`` pair.
+    """
     if severity not in SEVERITIES:
         raise ValueError(f"bad severity {severity!r} for {id}")
 
@@ -131,7 +207,7 @@ def rule(
             variants_vi=dict(variants_vi or {}),
             variants_en=dict(variants_en or {}),
             needs_profile=needs_profile,
-            examples=examples,
+            examples=Example(*examples) if isinstance(examples, tuple) else examples,
         )
         return func
 
@@ -172,47 +248,39 @@ def run_rules(
     *,
     lang: str = "vi",
 ) -> tuple[Finding, ...]:
-    """Run rules and turn their hits into located findings, most severe first, then by place."""
+    """Run rules and turn their hits into located findings, most severe first, then by place.
+
+    A rule that raises (or whose message cannot be filled) becomes one warning that says so:
+    a rule never takes the whole check down.
+    """
     plan = ctx.plan
-    on = _effective_date(plan)
-    blocks = plan.source.blocks if plan.source is not None else ()
+    on = plan.header.date.earliest if plan.header.date is not None else None
     out: list[Finding] = []
     for r in chosen:
-        if r.needs_profile and ctx.profile is None:
-            continue
-        if not r.in_force(on):
+        if (r.needs_profile and ctx.profile is None) or not r.in_force(on):
             continue
         try:
-            hits = list(r.func(ctx))
-        except Exception as exc:  # a rule never takes the whole check down
+            found = [_finding(r, hit, plan, lang) for hit in r.func(ctx)]
+        except Exception as exc:
             msg = (f"Quy tắc {r.id} không chạy được trên văn bản này: {exc}" if lang == "vi"
                    else f"rule {r.id} could not run on this document: {exc}")
-            out.append(Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part))
-            continue
-        for hit in hits:
-            line = loc = col = None
-            if hit.span is not None and 0 <= hit.span.block < len(blocks):
-                b = blocks[hit.span.block]
-                line = b.line_of(hit.span.start)
-                loc = b.location or None
-                col = _column(b, hit.span.start)
-            out.append(
-                Finding(
-                    rule=r.id,
-                    severity=hit.severity or r.severity,
-                    message=r.message(hit, lang),
-                    name=r.name,
-                    part=r.part,
-                    span=hit.span,
-                    line=line,
-                    location=loc,
-                    source=r.source,
-                    fix=hit.fix,
-                    column=col,
-                )
-            )
+            found = [Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part)]
+        out.extend(found)
     out.sort(key=_finding_order)
     return tuple(out)
+
+
+def _finding(r: Rule, hit: Hit, plan: Plan, lang: str) -> Finding:
+    """One hit of rule ``r`` as a located finding."""
+    blocks = plan.source.blocks if plan.source is not None else ()
+    line = loc = col = None
+    if hit.span is not None and 0 <= hit.span.block < len(blocks):
+        b = blocks[hit.span.block]
+        line = b.line_of(hit.span.start)
+        loc = b.location or None
+        col = _column(b, hit.span.start)
+    return Finding(rule=r.id, severity=hit.severity or r.severity, message=r.message(hit, lang), name=r.name,
+                   part=r.part, span=hit.span, line=line, location=loc, source=r.source, fix=hit.fix, column=col)
 
 
 def _column(b: Block, offset: int) -> int | None:
@@ -227,24 +295,6 @@ def _column(b: Block, offset: int) -> int | None:
         return None  # on a joined continuation line, whose dropped indentation is unknown
     orig = b.original_offset(offset)
     return None if orig is None else orig - b.origin + 1
-
-
-def _effective_date(plan: Plan) -> _dt.date | None:
-    """The document's date for choosing the rules in force; a draft's blank day or month counts as 1."""
-    d = plan.header.date
-    if d is None or d.year is None:
-        return None
-    full = d.to_date()
-    if full is not None:
-        return full
-    try:
-        return _dt.date(d.year, d.month or 1, 1)
-    except ValueError:
-        pass
-    try:
-        return _dt.date(d.year, 1, 1)
-    except ValueError:  # year 0 or beyond 9999: no date to choose rules by
-        return None
 
 
 def _finding_order(f: Finding) -> tuple[Any, ...]:
