@@ -560,6 +560,9 @@ class Labels:
     margin_sides: Mapping[str, Label]
     #: the parts of a header a parse warning names when they are missing (thành phần phần đầu)
     header_parts: Mapping[str, Label]
+    #: the parse warnings about the header: none found (``none``), lines skipped before it
+    #: (``skipped``, with ``{n}`` and the English plural ``{s}``), parts missing (``missing``, ``{parts}``)
+    header_warnings: Mapping[str, Label]
     #: the words of the HTML batch report
     html: Mapping[str, Label]
 

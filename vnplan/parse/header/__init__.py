@@ -14,6 +14,8 @@ the reader joined to ``Căn cứ …``, a page drawn on one line) cuts the block
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 import vnplan.vocab as vocab
@@ -29,6 +31,7 @@ from vnplan.parse.header.patterns import (
 from vnplan.parse.header.recognise import Part, classify
 from vnplan.parse.header.zone import Zone, body_start, find_zone
 from vnplan.parse.split import split_block
+from vnplan.vocab.types import Label
 
 __all__ = ["DATE_WORDS_RE", "is_authority_head", "match_type_line", "parse_header", "read_header"]
 
@@ -36,8 +39,7 @@ __all__ = ["DATE_WORDS_RE", "is_authority_head", "match_type_line", "parse_heade
 #: start after a hundred blocks of tables).
 MAX_SCAN_BLOCKS = 320
 FIRST_SCAN_BLOCKS = 8
-NO_HEADER = ("không tìm thấy phần đầu văn bản (Quốc hiệu, số, ngày, tên loại, V/v, Kính gửi) / no header was found "
-             "(national name, number, date, type, V/v, Kính gửi)")
+
 
 
 def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
@@ -46,7 +48,7 @@ def read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
     lines, parts = _read_parts(doc.blocks)
     zone = find_zone(parts, lines)
     if zone is None or zone.end <= zone.start:
-        return attrs.evolve(doc, warnings=(*doc.warnings, NO_HEADER)) if lines else doc, Header(), 0
+        return attrs.evolve(doc, warnings=(*doc.warnings, _said("none"))) if lines else doc, Header(), 0
     last = lines[parts[zone.end - 1].last]
     if doc.blocks[last.block].text[last.end:].strip():
         doc = split_block(doc, last.block, last.end)
@@ -89,9 +91,7 @@ def _warnings(header: Header, lines: list[Line], parts: list[Part], zone: Zone) 
     skipped = [p for p in parts[: zone.start] if p.kind not in ("mark", "rule")]
     if skipped:
         n = len({(lines[k].block, lines[k].row) for p in skipped for k in range(p.first, p.last + 1)})
-        out.append(f"phần đầu văn bản bắt đầu sau {n} dòng khác (trang web, bảng thuộc tính, tên tệp…), "
-                   f"không đọc là nội dung / the header starts after {n} other line{'s' if n > 1 else ''} (a site's "
-                   "menu, a metadata table, a file name…), not read as content")
+        out.append(_said("skipped", n=n, s="s" if n > 1 else ""))
     names = vocab.labels().header_parts
     present = {"authority": header.authority, "national": header.national_name_text, "motto": header.motto_text,
                "number": header.number_text, "date": header.date, "type": header.doc_type}
@@ -99,7 +99,13 @@ def _warnings(header: Header, lines: list[Line], parts: list[Part], zone: Zone) 
         del present["national"], present["motto"]  # a Party document: ĐẢNG CỘNG SẢN VIỆT NAM stands there
     missing = [k for k, v in present.items() if v is None]
     if missing:
-        out.append("phần đầu văn bản thiếu: " + ", ".join(names[k].vi for k in missing)
-                   + " / the header lacks: " + ", ".join(names[k].en for k in missing))
+        out.append(_said("missing", parts=(names[k] for k in missing)))
     return tuple(out)
 
+
+def _said(key: str, parts: Iterable[Label] = (), **values: object) -> str:
+    """The header warning ``key`` of ``labels.json``, in Vietnamese then English."""
+    label, names = vocab.labels().header_warnings[key], tuple(parts)
+    vi = label.vi.format(parts=", ".join(p.vi for p in names), **values)
+    en = label.en.format(parts=", ".join(p.en for p in names), **values)
+    return f"{vi} / {en}"

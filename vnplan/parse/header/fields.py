@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Header, PartialDate, Span, TextField
 from vnplan.parse.header.lines import Line
-from vnplan.parse.header.patterns import NUMBER_RE, VV_RE, body_head_re, body_heads, unit_re, unit_words
+from vnplan.parse.header.patterns import (
+    NUMBER_RE,
+    VV_RE,
+    body_head_re,
+    body_heads,
+    unit_re,
+    unit_words,
+)
 from vnplan.parse.header.recognise import Part
 from vnplan.parse.header.zone import Zone
 
@@ -56,7 +64,7 @@ def span_in(lines: Sequence[Line], part: Part, a: int, z: int) -> Span:
     block (lines the reader joined), else within its first line."""
     first = lines[part.first]
     run = lines[part.first: part.last + 1]
-    one = all(y.block == first.block and y.start == x.end + 1 for x, y in zip(run, run[1:]))
+    one = all(y.block == first.block and y.start == x.end + 1 for x, y in pairwise(run))
     stop = first.start + z if one else min(first.start + z, first.end)
     return Span(first.block, first.start + a, stop)
 

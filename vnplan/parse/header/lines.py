@@ -51,13 +51,13 @@ def header_lines(blocks: Sequence[Block], start: int, stop: int, first: int = 0)
     for b in blocks[start:stop]:
         if b.kind == "artifact" or not b.text.strip():
             continue
-        for row, (start, end, joined) in enumerate(_source_lines(b)):
-            cells = list(_cells(b.text, start, end))
+        for row, (head, end, joined) in enumerate(_source_lines(b)):
+            cells = list(_cells(b.text, head, end))
             # a row of a site's menu or metadata table ("Tải về: Word | PDF") is noise in every cell
-            noisy = len(cells) > 1 and end - start < 200 and is_site_noise(b.text[start:end])
+            noisy = len(cells) > 1 and end - head < 200 and is_site_noise(b.text[head:end])
             for a, z in cells:
                 for k, (s, e) in enumerate(split_run(b.text, a, z)):
-                    line = _trimmed(b, s, e, joined and k == 0 and a == start, first + len(out), row)
+                    line = _trimmed(b, s, e, joined and k == 0 and a == head, first + len(out), row)
                     if line is not None:
                         out.append(attrs.evolve(line, noisy=True) if noisy else line)
     return out
