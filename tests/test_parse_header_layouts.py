@@ -216,6 +216,22 @@ def test_a_title_that_ends_on_a_bare_year_line_in_text_keeps_the_year() -> None:
     assert h.title == "Tổ chức các hoạt động hưởng ứng Ngày Pháp luật 2024"
 
 
+@pytest.mark.parametrize(("type_line", "title", "opening"), [
+    ("THÔNG BÁO", "Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc với Sở Nội vụ",
+     "Chiều ngày 14/5/2024, Phó Chủ tịch UBND tỉnh đã làm việc với Sở Nội vụ."),
+    ("CHỈ THỊ", "Về việc tăng cường kỷ luật, kỷ cương hành chính",
+     "Thời gian qua, công tác cải cách hành chính của tỉnh đạt nhiều kết quả tích cực."),
+], ids=["thong-bao", "chi-thi"])
+def test_a_body_that_opens_with_a_sentence_under_the_title_is_not_the_title(type_line: str, title: str,
+                                                                            opening: str) -> None:
+    # a Thông báo kết luận or a Chỉ thị has no Căn cứ: its first sentence, joined by the text
+    # reader to the title above it, starts the body
+    p = vnplan.parse(f"ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     f"Số: 210/TB-UBND\nHà Tĩnh, ngày 16 tháng 5 năm 2024\n{type_line}\n{title}\n{opening}\n")
+    assert p.header.title == title
+    assert p.preamble[0].text == opening
+
+
 # --------------------------------------------------------------------------- 4. flattened header tables
 
 

@@ -35,6 +35,8 @@ _BODY = frozenset({"basis", "article", "closing"})
 _OPENS_BODY = frozenset({"basis", "article", "closing", "label", "note", "rule", "addressee"})
 _ISSUER_WORD = vocab.header_words().type_issuer_word
 _PROSE_RE = regex.compile(r"[.;:]$")
+#: how many words a line needs before its capital and its full stop make it a sentence, not a title's line
+SENTENCE_WORDS = 6
 
 
 @attrs.define
@@ -107,6 +109,14 @@ def body_start(parts: Sequence[Part]) -> int:
         if labels and prose >= 2:
             return j
     return len(parts)
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence of running text (``Ngày 10/4/2024, Chủ tịch UBND tỉnh đã chủ trì cuộc họp.``):
+    it opens with a capital, is no line of capitals and ends as a sentence does."""
+    t = text.strip()
+    return (len(t.split()) >= SENTENCE_WORDS and t[:1].isupper() and not is_upper_text(t)
+            and t[-1:] in ".!?:")
 
 
 def _is_anchor(p: Part) -> bool:
@@ -205,6 +215,8 @@ class _Walk:
         """Whether part ``j`` goes on with the text of part ``j - 1`` (a wrapped title or subject)."""
         line, prev = self.lines[self.parts[j].first], self.lines[self.parts[j - 1].last]
         t = line.text
+        if not upper and _is_sentence(t):
+            return False  # the body's first sentence, even when the reader joined it to the title
         if line.joined and line.block == prev.block:
             return True
         if TITLE_TAIL_RE.match(t):
