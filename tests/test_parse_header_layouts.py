@@ -97,6 +97,18 @@ def test_a_signature_box_drawn_above_the_header_is_noise() -> None:
     assert fields(header(box + HEADER + BODY)) == EXPECTED
 
 
+def test_a_doan_document_is_headed_by_the_doan_where_the_quoc_hieu_stands() -> None:
+    p = vnplan.parse("TỈNH ĐOÀN QUẢNG NGÃI                    ĐOÀN TNCS HỒ CHÍ MINH\n***\n"
+                     "Số: 96 - KH/TĐTN-PT                    Quảng Ngãi, ngày 14 tháng 3 năm 2024\n\n"
+                     "KẾ HOẠCH\nTổ chức Ngày hội thanh niên với văn hóa giao thông năm 2024\n\n"
+                     "Thực hiện Chương trình công tác Đoàn năm 2024, Ban Thường vụ Tỉnh đoàn ban hành Kế hoạch như sau:\n"
+                     "I. MỤC ĐÍCH, YÊU CẦU\n")
+    h = p.header
+    assert (h.authority, h.number, h.symbol, h.place) == ("TỈNH ĐOÀN QUẢNG NGÃI", "96", "KH/TĐTN-PT", "Quảng Ngãi")
+    assert (h.doc_type, h.title) == ("Kế hoạch", "Tổ chức Ngày hội thanh niên với văn hóa giao thông năm 2024")
+    assert not p.source.warnings  # no Quốc hiệu or Tiêu ngữ is missing from a Đoàn document
+
+
 # --------------------------------------------------------------------------- 2. number lines
 
 
@@ -111,6 +123,7 @@ def test_a_signature_box_drawn_above_the_header_is_noise() -> None:
     ("Số:\n27/2010/QĐ-UBND", "27", 2010, "QĐ-UBND"),
     ("Số: 1125/KH-CAT-PC06", "1125", None, "KH-CAT-PC06"),
     ("Số: 35-KH/TU", "35", None, "KH/TU"),  # the Party's form
+    ("Số: 218 - KH/TĐTN-TNTH", "218", None, "KH/TĐTN-TNTH"),  # the Đoàn's: spaces round the hyphen, a unit
 ])
 def test_a_number_line_gives_number_year_and_symbol(line: str, number: str, year: int | None, symbol: str) -> None:
     h = header(HEADER.replace("Số: 258/KH-UBND", line) + BODY)

@@ -182,7 +182,7 @@ class InForce:
 
 @attrs.frozen
 class Scope:
-    """Which documents the Decree governs (phạm vi điều chỉnh): Party documents are not among them."""
+    """Which documents the Decree governs (phạm vi điều chỉnh): Party and Đoàn documents are not among them."""
 
     note: str
     party_markers: tuple[str, ...]

@@ -26,6 +26,8 @@ NUMBER_WORDS = spelt([_NUMBER_WORD, fold(_NUMBER_WORD)], ("given", "upper", "sen
 # A symbol: letters, digits, ``-``, ``/``, ``.``, ``&`` (``KH-UBND``, ``QĐ.UB``, ``KH-CAT-PC06``), or a
 # blank form's placeholder (``…(3)…-…(4)…``) when nothing else follows it on the line.
 _SYMBOL = r"[\p{L}\p{N}][\p{L}\p{N}\-/&. ]*?[\p{L}\p{N}]|[\p{L}\p{N}]"
+#: the symbol of a Party or Đoàn document: kind, slash, issuer, perhaps a unit (``KH/TU``, ``KH/TWĐTN-CTTN``)
+_PARTY_SYMBOL = r"\p{Lu}+/\p{Lu}[\p{L}\p{N}]*(?:-\p{Lu}[\p{L}\p{N}]*)*"
 _PLACEHOLDER = r"[^\s/][^\s]*(?=\s*$)"
 _NUMBER_END = (r"(?=\s*$|\s+\p{Lu}\p{Ll}|\s+\p{Lu}{2}|\s+" + escape(_D.day) + r"\s|\s+"
                + escape(_W.subject_abbreviation) + r"|\s*[,;|])")
@@ -38,11 +40,11 @@ NUMBER_RE = regex.compile(
     r"(?P<num>[0-9]*[A-Za-z]?)\s*(?:[.…_]+\s*)?(?P<slash>/)\s*"  # a draft's "……/" is a blank number
     r"(?:(?P<year>\d{4})\s*/\s*)?"
     rf"(?P<sym>{_SYMBOL}|{_PLACEHOLDER})?"
-    r"|(?P<pnum>[0-9]+)-(?P<psym>\p{Lu}[\p{Lu}Đ]*/\p{Lu}[\p{Lu}Đ]*)"
+    rf"|(?P<pnum>[0-9]+)\s*-\s*(?P<psym>{_PARTY_SYMBOL})"
     r")" + _NUMBER_END
 )
 #: a number and symbol alone on the line under a lone ``Số:`` (``27/2010/QĐ-UBND``)
-NUMBER_ALONE_RE = regex.compile(r"^\s*[0-9]*[A-Za-z]?\s*(?:[.…_]+\s*)?/\s*\S|^\s*[0-9]+-\p{Lu}+/\p{Lu}+\s*$")
+NUMBER_ALONE_RE = regex.compile(r"^\s*[0-9]*[A-Za-z]?\s*(?:[.…_]+\s*)?/\s*\S|^\s*[0-9]+\s*-\s*" + _PARTY_SYMBOL + r"\s*$")
 #: a lone ``Số:`` (the number stands on the next line of its cell)
 NUMBER_WORD_ALONE_RE = regex.compile(rf"^(?:{NUMBER_WORDS})\s*[:.]?\s*$")
 #: ``Số:`` with its colon, at a position
