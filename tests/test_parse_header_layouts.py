@@ -256,6 +256,15 @@ def test_bar_rows_with_the_cells_reversed_and_an_empty_row() -> None:
     assert fields(header(text)) == EXPECTED
 
 
+def test_a_markdown_table_row_read_as_plain_text_is_cut_at_its_line_breaks() -> None:
+    # a converter's Markdown pasted into a .txt: bold cells, the cell's lines joined by <br>
+    text = ("| **ỦY BAN NHÂN DÂN**<br>**TỈNH QUẢNG TRỊ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br/>"
+            "**Độc lập - Tự do - Hạnh phúc** |\n|---|---|\n"
+            "| Số: 258/KH-UBND | *Quảng Trị, ngày 18 tháng 01 năm 2024* |\n\n"
+            "**KẾ HOẠCH**\n\n**Tuyên truyền cải cách hành chính nhà nước năm 2024**\n\n" + BODY)
+    assert fields(header(text)) == EXPECTED
+
+
 def test_bar_rows_with_empty_cells() -> None:
     text = ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
             "| TỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc |\n| ------- | --------------- |\n"

@@ -21,6 +21,8 @@ from vnplan.parse.header.runs import split_run
 _LEAD_RE = regex.compile(r"(?:\*{1,3}|_{2,3})(?=\S)")
 _TRAIL_RE = regex.compile(r"(?<=\S)(?:\*{1,3}|_{2,3})$")
 _LETTER_RE = regex.compile(r"[\p{L}\p{N}]")
+#: where a flattened table row is cut: at each ``|``, and at a cell's ``<br>`` (Markdown text read as plain text)
+_CELL_BREAK_RE = regex.compile(r"\||<br\s*/?>", regex.IGNORECASE)
 
 
 @attrs.frozen
@@ -74,12 +76,13 @@ def _source_lines(b: Block) -> Iterator[tuple[int, int, bool]]:
 
 
 def _cells(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The cells of a ``|`` row (``| Số: 05/CT-UBND | |``); the whole range when there is no bar."""
-    if "|" not in text[start:end]:
+    """The cells of a ``|`` row (``| Số: 05/CT-UBND | |``), each cut again at a Markdown table's
+    ``<br>`` (a cell's line break); the whole range when there is neither."""
+    if "|" not in text[start:end] and "<" not in text[start:end]:
         yield start, end
         return
     a = start
-    for m in regex.finditer(r"\|", text, pos=start, endpos=end):
+    for m in _CELL_BREAK_RE.finditer(text, pos=start, endpos=end):
         yield a, m.start()
         a = m.end()
     yield a, end
