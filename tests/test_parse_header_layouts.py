@@ -163,6 +163,21 @@ def test_a_long_subject_line_above_the_quoc_hieu_stays_the_subject() -> None:
     assert h.national_name_text.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
+def test_a_subject_wrapped_beside_the_date_column_keeps_its_second_line() -> None:
+    # a PDF page read as text: the left column (issuer, number, V/v) first, then the right one, then
+    # the subject's second line, which stood under the date
+    p = vnplan.parse("UBND TỈNH QUẢNG TRỊ                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "SỞ NỘI VỤ                              Độc lập - Tự do - Hạnh phúc\n"
+                     "Số: 412/SNV-CCHC\n"
+                     "V/v đôn đốc báo cáo kết quả cải cách          Quảng Trị, ngày 10 tháng 3 năm 2024\n"
+                     "hành chính quý I năm 2024\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\n"
+                     "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2024 của UBND tỉnh, Sở Nội vụ đề nghị các cơ quan báo cáo.\n")
+    h = p.header
+    assert (h.doc_type, h.title) == ("Công văn", "đôn đốc báo cáo kết quả cải cách hành chính quý I năm 2024")
+    assert (h.place, h.number, h.symbol) == ("Quảng Trị", "412", "SNV-CCHC")
+    assert not any("hành chính quý I" in x.text for x in p.preamble)
+
+
 def test_an_official_letter_takes_its_title_from_the_subject_under_its_number() -> None:
     h = header("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 3417 /UBND-KGVX\nV/v góp ý dự thảo Kế hoạch tuyên truyền\n"
                "cải cách hành chính giai đoạn 2025 - 2030\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -170,6 +185,11 @@ def test_an_official_letter_takes_its_title_from_the_subject_under_its_number() 
                "Ủy ban nhân dân tỉnh nhận được Tờ trình số 96/TTr-SNV ngày 20/6/2024 của Sở Nội vụ.\n")
     assert (h.doc_type, h.number, h.symbol) == ("Công văn", "3417", "UBND-KGVX")
     assert h.title == "góp ý dự thảo Kế hoạch tuyên truyền cải cách hành chính giai đoạn 2025 - 2030"
+
+
+def test_a_joint_plan_keeps_lien_tich_in_its_type_line_not_its_title() -> None:
+    h = header(HEADER.replace("KẾ HOẠCH\n", "KẾ HOẠCH LIÊN TỊCH\n") + BODY)
+    assert (h.doc_type, h.title) == ("Kế hoạch", "Tuyên truyền cải cách hành chính nhà nước năm 2024")
 
 
 # --------------------------------------------------------------------------- 3. wrapped cells

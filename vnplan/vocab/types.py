@@ -493,6 +493,8 @@ class HeaderWords:
     attached_notes: tuple[str, ...]
     #: the word after a type name that names the issuer (``QUYẾT ĐỊNH CỦA ỦY BAN…``): not a title
     type_issuer_word: str
+    #: words after a type name that belong to it (``KẾ HOẠCH LIÊN TỊCH``, a joint plan): not a title
+    type_qualifiers: tuple[str, ...]
     #: words that, ending a line of a title, say the title goes on below (``và``, ``năm``, ``giai đoạn``)
     title_joins: tuple[str, ...]
     #: marks printed above or beside a header by kind (độ khẩn, độ mật, dự thảo): not its parts

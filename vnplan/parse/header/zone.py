@@ -34,9 +34,12 @@ _ONCE = frozenset({"national", "motto", "party", "number", "date", "type"})
 _BODY = frozenset({"basis", "article", "closing"})
 _OPENS_BODY = frozenset({"basis", "article", "closing", "label", "note", "rule", "addressee"})
 _ISSUER_WORD = vocab.header_words().type_issuer_word
+_QUALIFIERS = frozenset(vocab.header_words().type_qualifiers)
 _PROSE_RE = regex.compile(r"[.;:]$")
 #: how many words a line needs before its capital and its full stop make it a sentence, not a title's line
 SENTENCE_WORDS = 6
+#: the longest wrapped line of a subject read after the column beside it
+SHORT_SUBJECT = 100
 
 
 @attrs.define
@@ -132,6 +135,7 @@ class _Walk:
         self.title: list[int] = []
         self.title_open = self.title_upper = self.subject_open = self.addressee_open = False
         self.number_open = False  # a lone "Số:" waits for its number
+        self.last_subject = -1  # the last line of the V/v subject
         self.title_from = 0
 
     def run(self, a: int, roles: dict[int, str]) -> int:
@@ -141,6 +145,8 @@ class _Walk:
             if role is None:
                 break
             roles[j] = role
+            if role == "subject":
+                self.last_subject = j
             j += 1
         return j
 
@@ -185,15 +191,26 @@ class _Walk:
             return None
         if p.kind == "upper" and "type" not in self.found:
             return "authority"
+        if self.subject_resumes(j):
+            self.subject_open = True
+            return "subject"
         if p.kind in ("text", "upper", "noise") and self.anchor_follows(j):
             return "place" if self.place_prefix(j) else "noise"
         return None
+
+    def subject_resumes(self, j: int) -> bool:
+        """``V/v triển khai kế hoạch cải cách`` / the other column's Quốc hiệu and date / ``hành chính
+        năm 2024``: the wrapped line of a subject, read after the column beside it."""
+        p = self.parts[j]
+        if p.kind != "text" or self.last_subject < 0 or "type" in self.found or not p.text[:1].islower():
+            return False
+        return len(p.text) <= SHORT_SUBJECT and self.parts[self.last_subject].text.rstrip()[-1:] not in ".;:"
 
     def open_title(self, p: Part) -> None:
         assert p.match is not None
         rest = p.match.group("rest")
         self.title_open = True
-        if rest and not rest.lower().startswith(_ISSUER_WORD + " "):
+        if rest and not rest.lower().startswith(_ISSUER_WORD + " ") and rest.lower() not in _QUALIFIERS:
             self.title_from = p.match.start("rest")
             self.title_upper = is_upper_text(rest)
             self.title.append(-1)  # the title starts on the type's own line
