@@ -124,11 +124,29 @@ def test_a_doan_document_is_headed_by_the_doan_where_the_quoc_hieu_stands() -> N
     ("Số: 1125/KH-CAT-PC06", "1125", None, "KH-CAT-PC06"),
     ("Số: 35-KH/TU", "35", None, "KH/TU"),  # the Party's form
     ("Số: 218 - KH/TĐTN-TNTH", "218", None, "KH/TĐTN-TNTH"),  # the Đoàn's: spaces round the hyphen, a unit
+    ("Số: 258/KH - UBND", "258", None, "KH-UBND"),  # the symbol as cited: no spaces, a hyphen, no full stop
+    ("Số: 258/KH–UBND", "258", None, "KH-UBND"),
+    ("Số: 258/KH-UBND.", "258", None, "KH-UBND"),
 ])
 def test_a_number_line_gives_number_year_and_symbol(line: str, number: str, year: int | None, symbol: str) -> None:
     h = header(HEADER.replace("Số: 258/KH-UBND", line) + BODY)
     assert (h.number, h.year, h.symbol) == (number, year, symbol)
     assert (h.place, h.doc_type) == ("Quảng Trị", "Kế hoạch")
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Quảng Trị, 18 tháng 01 năm 2024", PartialDate(2024, 1, 18)),  # "ngày" left out
+    ("Quảng Trị, tháng 01 năm 2024", PartialDate(2024, 1, None)),  # a report dated by its month
+    ("Quảng Trị, ngày 18 tháng 01, năm 2024", PartialDate(2024, 1, 18)),
+])
+def test_a_date_line_in_a_looser_form_is_still_the_place_and_date(line: str, date: PartialDate) -> None:
+    h = header(HEADER.replace("Quảng Trị, ngày 18 tháng 01 năm 2024", line) + BODY)
+    assert (h.place, h.date) == ("Quảng Trị", date)
+
+
+def test_a_number_line_without_its_slash_is_not_taken_for_the_place() -> None:
+    h = header(HEADER.replace("Số: 258/KH-UBND", "Số 258 KH-UBND") + BODY)
+    assert (h.place, h.date) == ("Quảng Trị", PartialDate(2024, 1, 18))
 
 
 def test_a_lone_so_finds_its_number_a_few_lines_down_when_a_page_is_read_row_by_row() -> None:

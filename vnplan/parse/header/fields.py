@@ -28,6 +28,10 @@ from vnplan.parse.header.zone import Zone
 _W = vocab.header_words()
 _JOIN_END_RE = regex.compile(r"(?:\s(?:" + "|".join(regex.escape(w.upper()) for w in vocab.citations().conjunction)
                              + r")|[,\-–&])$")
+#: how a symbol's groups are joined as printed: a hyphen or dash with spaces, a slash with spaces
+_SYMBOL_DASH_RE = regex.compile(r"\s*[-–—]\s*")
+_SYMBOL_SLASH_RE = regex.compile(r"\s*/\s*")
+_SYMBOL_END_RE = regex.compile(r"(?<=[\p{L}\p{N}])\.$")
 
 
 def build_header(parts: Sequence[Part], lines: Sequence[Line], zone: Zone, spans: tuple[Span, ...]) -> Header:
@@ -149,9 +153,16 @@ def _number(part: Part | None, rest: Part | None, lines: Sequence[Line]) -> dict
 
 def _number_fields(m: regex.Match[str]) -> dict[str, object]:
     num = m.group("num") if m.group("pnum") is None else m.group("pnum")
-    sym = (m.group("sym") or m.group("psym") or "").strip() or None
+    sym = _symbol(m.group("sym") or m.group("psym") or "") or None
     year = int(m.group("year")) if m.group("year") else None
     return {"number": num or None, "year": year, "symbol": sym}
+
+
+def _symbol(printed: str) -> str:
+    """The symbol as it is cited: ``KH - UBND`` and ``KH–UBND`` → ``KH-UBND``, no full stop after it
+    (``number_text`` keeps the line as printed, for the rules that check its form)."""
+    sym = _SYMBOL_DASH_RE.sub("-", printed.strip())
+    return _SYMBOL_END_RE.sub("", _SYMBOL_SLASH_RE.sub("/", sym))
 
 
 # --------------------------------------------------------------------------- place and date

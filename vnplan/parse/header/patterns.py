@@ -51,11 +51,12 @@ NUMBER_WORD_ALONE_RE = regex.compile(rf"^(?:{NUMBER_WORDS})\s*[:.]?\s*$")
 NUMBER_WORD_RE = regex.compile(rf"(?:{NUMBER_WORDS})\s*:")
 
 _DAY = spelt([_D.day], ("lower", "sentence"))
-#: ``Bắc Giang, ngày 27 tháng 12 năm 2024`` (blanks kept: ``ngày   tháng 02 năm 2024``)
+#: ``Bắc Giang, ngày 27 tháng 12 năm 2024`` (blanks kept: ``ngày   tháng 02 năm 2024``); also without
+#: ``ngày`` after a place and its comma (``Hà Nội, 15 tháng 3 năm 2024``, ``Hà Nội, tháng 12 năm 2011``)
 DATE_WORDS_RE = regex.compile(
     r"(?P<place>[^,;]{0,80}?)\s*(?P<comma>,?)\s*"
-    rf"(?P<ngay>{_DAY})\s*(?P<d>\d{{1,2}})?\s*(?:[.…_]+\s*)?"
-    rf"(?P<thang>{escape(_D.month)})\s*(?P<m>\d{{1,2}})?\s*(?:[.…_]+\s*)?"
+    rf"(?:(?P<ngay>{_DAY})\s*(?P<d>\d{{1,2}})?\s*(?:[.…_]+\s*)?|(?P<d>\d{{1,2}})\s+)?"  # "ngày" may be left out
+    rf"(?P<thang>{escape(_D.month)})\s*(?P<m>\d{{1,2}})?\s*,?\s*(?:[.…_]+\s*)?"
     rf"(?P<nam>{escape(_D.year)})\s*(?P<y>\d{{4}})?"
 )
 #: a date line that stops after ``ngày 22`` or ``tháng 01``: the rest is on the next line
@@ -86,6 +87,8 @@ def match_date(text: str, pos: int = 0, end: int | None = None, *, strict: bool 
         return None
     if strict and place and (not PLACE_RE.match(place) or not (m.re is DATE_NUMERIC_RE or m.group("comma"))):
         return None
+    if m.re is DATE_WORDS_RE and m.group("ngay") is None and not (place and m.group("comma") and PLACE_RE.match(place)):
+        return None  # without "ngày", only a place written as a name and its comma make it the header's date
     return m
 
 

@@ -21,6 +21,7 @@ import vnplan.vocab as vocab
 from vnplan.parse.header.lines import Line
 from vnplan.parse.header.patterns import (
     NUMBER_ALONE_RE,
+    PLACE_RE,
     TITLE_JOIN_END_RE,
     TITLE_TAIL_RE,
     body_head_re,
@@ -267,4 +268,5 @@ class _Walk:
         nxt = self.parts[j + 1] if j + 1 < len(self.parts) else None
         here, there = self.lines[self.parts[j].first], self.lines[nxt.first] if nxt else None
         return (nxt is not None and nxt.kind == "date" and there is not None and here.cell == there.cell
-                and len(self.parts[j].text.split()) <= 3 and "date" not in self.found)
+                and len(self.parts[j].text.split()) <= 3 and "date" not in self.found
+                and PLACE_RE.match(self.parts[j].text) is not None)
