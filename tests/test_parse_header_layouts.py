@@ -261,6 +261,17 @@ def test_a_title_over_several_paragraphs_of_a_word_file_is_one_title(lines: list
     assert p.legal_basis and p.legal_basis[0].text.startswith("Căn cứ")
 
 
+@pytest.mark.parametrize("lines", [
+    ["Tuyên truyền, phổ biến Luật", "Thực hiện dân chủ ở cơ sở năm 2024"],  # a law's name wraps onto "Thực hiện …"
+    ["Triển khai Nghị định số 30/2020/NĐ-CP", "của Chính phủ về công tác văn thư"],  # the title cites a decree
+])
+def test_a_title_line_that_reads_like_a_legal_basis_is_the_title(lines: list[str]) -> None:
+    title = HEADER.split("KẾ HOẠCH\n")[1].split("\n")[0]
+    p = vnplan.parse(HEADER.replace(title, "\n".join(lines)) + BODY)
+    assert p.header.title == " ".join(lines)
+    assert p.legal_basis[0].text.startswith("Căn cứ Quyết định số 1021")
+
+
 def test_a_title_that_ends_on_a_bare_year_line_in_text_keeps_the_year() -> None:
     h = header(HEADER.replace("Tuyên truyền cải cách hành chính nhà nước năm 2024",
                               "Tổ chức các hoạt động hưởng ứng Ngày Pháp luật\n2024") + BODY)

@@ -18,6 +18,7 @@ import attrs
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.parse.common import legal_basis_kind
 from vnplan.parse.header.lines import Line
 from vnplan.parse.header.patterns import (
     NUMBER_ALONE_RE,
@@ -41,6 +42,8 @@ _PROSE_RE = regex.compile(r"[.;:]$")
 SENTENCE_WORDS = 6
 #: the longest wrapped line of a subject read after the column beside it
 SHORT_SUBJECT = 100
+#: the longest line under a type name that cites a document and is still the title
+MAX_TITLE_LINE = 160
 
 
 @attrs.define
@@ -121,6 +124,13 @@ def _is_sentence(text: str) -> bool:
     t = text.strip()
     return (len(t.split()) >= SENTENCE_WORDS and t[:1].isupper() and not is_upper_text(t)
             and t[-1:] in ".!?:")
+
+
+def _names_a_title(text: str) -> bool:
+    """A line under a type name that cites a document (``Triển khai Nghị định số 30/2020/NĐ-CP``) is
+    its title unless it is a ``Căn cứ`` line or ends as a sentence or a list item does."""
+    t = text.rstrip()
+    return len(t) <= MAX_TITLE_LINE and t[-1:] not in ";:,." and legal_basis_kind(t) != "can_cu"
 
 
 def _is_anchor(p: Part) -> bool:
@@ -224,8 +234,9 @@ class _Walk:
             if kind in ("text", "upper", "noise", "type", "subject"):
                 self.title_upper = is_upper_text(p.text)
                 return True
-            return kind == "basis" and not p.strict  # "Thực hiện Chương trình …": a title, not a legal basis
-        if kind not in ("text", "upper", "noise", "type"):
+            # "Thực hiện Chương trình …", "Triển khai Nghị định số 30/2020/NĐ-CP": a title, not a legal basis
+            return kind == "basis" and (not p.strict or _names_a_title(p.text))
+        if kind not in ("text", "upper", "noise", "type") and not (kind == "basis" and not p.strict):
             return False
         return self.continues(j, upper=self.title_upper)
 
@@ -251,7 +262,7 @@ class _Walk:
         """A short line, not a sentence, between a title's line and the body's first (``Tổ chức Hội thi`` /
         ``Tìm hiểu pháp luật năm 2024`` / ``Căn cứ …``): the rest of the title."""
         p = self.parts[j]
-        if p.kind != "text" or len(p.text) > 100 or p.text.rstrip()[-1:] in ".;:!?" or len(self.title) > 3:
+        if p.kind not in ("text", "basis") or len(p.text) > 100 or p.text.rstrip()[-1:] in ".;:!?" or len(self.title) > 3:
             return False
         nxt = self.parts[j + 1] if j + 1 < len(self.parts) else None
         return nxt is None or nxt.kind in _OPENS_BODY or (nxt.kind == "upper" and is_authority_head(nxt.text))
