@@ -230,6 +230,16 @@ def test_parent_and_issuer_each_wrapped_over_two_lines_are_two_names() -> None:
     assert (h.parent_authority, h.authority) == ("CÔNG AN TỈNH GIA LAI", "CÔNG AN HUYỆN CHƯ SÊ")
 
 
+@pytest.mark.parametrize(("lines", "parent", "issuer"), [
+    ("UBND TỈNH QUẢNG TRỊ\nBCĐ CHUYỂN ĐỔI SỐ", "UBND TỈNH QUẢNG TRỊ", "BCĐ CHUYỂN ĐỔI SỐ"),  # a body's abbreviated head
+    ("UBND HUYỆN GIO LINH\nBQL DỰ ÁN ĐẦU TƯ XÂY DỰNG", "UBND HUYỆN GIO LINH", "BQL DỰ ÁN ĐẦU TƯ XÂY DỰNG"),
+])
+def test_a_body_named_by_its_abbreviated_head_is_the_issuer_under_its_parent(lines: str, parent: str,
+                                                                             issuer: str) -> None:
+    h = header(HEADER.replace("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", lines) + BODY)
+    assert (h.parent_authority, h.authority) == (parent, issuer)
+
+
 def test_an_issuer_whose_name_wraps_after_va_is_one_name() -> None:
     h = header(HEADER.replace("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ",
                               "ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSỞ THÔNG TIN VÀ\nTRUYỀN THÔNG") + BODY)
