@@ -127,7 +127,7 @@ BODY_CUT_RE = regex.compile(
     r"|(?:" + escape(vocab.structure_words().part("article")[0].capitalize()) + r")\s+\d{1,3}\s*[.:]"
     r"|(?:[IVX]{1,5}|\d{1,2})\.\s+\p{Lu})"
 )
-_JOINS = spelt(_W.title_joins, ("lower",))
+_JOINS = spelt(_W.title_line_joins, ("lower",))
 #: a title line that says the title goes on (ends with ``và``, ``năm``, ``giai đoạn``, a comma)
 TITLE_JOIN_END_RE = regex.compile(rf"(?:(?<=\s)(?:{_JOINS})|[,\-–])\s*$")
 #: a line that only ends a title: a year, a span of years, ``năm 2024``, ``giai đoạn 2021 - 2025``
