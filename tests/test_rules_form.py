@@ -261,6 +261,9 @@ def test_party_documents_are_outside_decree_30():
     text = plan_text(authority="TỈNH ỦY BẮC GIANG", national="ĐẢNG CỘNG SẢN VIỆT NAM", motto="",
                      number="Số 05-KH/TU")
     assert vnplan.check(vnplan.parse(text), select=FORM_RULES).findings == ()
+    text = plan_text(authority="TỈNH ĐOÀN BẮC GIANG", national="ĐOÀN TNCS HỒ CHÍ MINH", motto="",
+                     number="Số: 12 - KH/TĐTN-VP")
+    assert vnplan.check(vnplan.parse(text), select=FORM_RULES).findings == ()  # the Đoàn's own guide governs it
     # the same faults in a state document are reported
     text = plan_text(authority="ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", motto="", number="Số 05-KH/TU")
     assert {f.rule for f in vnplan.check(vnplan.parse(text), select=FORM_RULES).findings} >= {"F101"}

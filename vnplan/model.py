@@ -234,7 +234,8 @@ class Header:
     national_name_text: TextField | None = None  # Quốc hiệu as printed
     motto_text: TextField | None = None  # Tiêu ngữ as printed
     number: str | None = None  # None when left blank in a draft
-    symbol: str | None = None  # ký hiệu, e.g. KH-KHCN
+    year: int | None = None  # the year inside the number: 33/2009/QĐ-UBND → 2009
+    symbol: str | None = None  # ký hiệu without number and year, e.g. KH-KHCN, QĐ-UBND
     number_text: TextField | None = None  # the whole "Số: …" line as printed
     place: str | None = None  # địa danh
     date: PartialDate | None = None

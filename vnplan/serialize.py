@@ -158,7 +158,7 @@ def document_to_dict(doc: SourceDocument) -> dict[str, Any]:
 
 
 #: The header and citation fields a batch keeps of each plan (no spans: the source is not kept).
-HEADER_SUMMARY_KEYS = ("parent_authority", "authority", "number", "symbol", "place", "date", "date_parts",
+HEADER_SUMMARY_KEYS = ("parent_authority", "authority", "number", "year", "symbol", "place", "date", "date_parts",
                        "doc_type", "title")
 CITATION_SUMMARY_KEYS = ("doc_type", "number", "symbol", "year", "date", "date_parts", "issuer", "kind", "text")
 

@@ -37,7 +37,7 @@ from vnplan.parse.common import (
     legal_basis_kind,
     trimmed_span,
 )
-from vnplan.parse.header import parse_header
+from vnplan.parse.header import parse_header, read_header
 from vnplan.parse.outline import build_sections
 from vnplan.parse.references import extract_references, resolve_references
 from vnplan.parse.resegment import resegment
@@ -63,7 +63,7 @@ def parse_document(doc: SourceDocument) -> Plan:
 
 
 def _parse_blocks(doc: SourceDocument) -> Plan:
-    doc, header, body_start = _read_header(resegment(doc))
+    doc, header, body_start = read_header(resegment(doc))  # a block the header ends inside is cut in two
     blocks = doc.blocks
     closing_start = find_closing(blocks, body_start)
     starts = attachment_starts(blocks, closing_start if closing_start < len(blocks) else body_start + 1)
@@ -76,16 +76,10 @@ def _parse_blocks(doc: SourceDocument) -> Plan:
     return evolve(plan, attached=tuple(attached)) if attached else plan
 
 
-def _read_header(doc: SourceDocument) -> tuple[SourceDocument, Header, int]:
-    """The document's own header: the document (as the header reader leaves it), the header, and
-    the position of the first block after it."""
-    header, _ = parse_header(doc.blocks)
-    return doc, header, _after(header, 0, len(doc.blocks))
-
-
 def _header(blocks: tuple[Block, ...], start: int, end: int) -> tuple[Header, int]:
     """The header of the attached document in ``blocks[start:end]`` and where its body starts.
-    Its blocks are numbered from 0 for the header reader, and its spans moved back."""
+    Its blocks are numbered from 0 for the header reader, and its spans moved back; a block its
+    header ends inside stays whole (what follows the header in it opens the preamble)."""
     header, _ = parse_header(tuple(evolve(b, index=k) for k, b in enumerate(blocks[start:end])))
     header = _shifted(header, start)
     return header, _after(header, start, end)

@@ -37,16 +37,17 @@ class ParentDocument:
 
     type: str  # "Kế hoạch"
     number: str  # "14"
-    symbol: str  # "KH-UBND"
+    symbol: str  # "KH-UBND", without the year
     date: _dt.date | None = None
     issuer: str | None = None  # "UBND tỉnh Bắc Giang"
     title: str | None = None
     issuer_aliases: tuple[str, ...] = ()  # other ways of naming the issuer
+    year: int | None = None  # the year inside the number (Quyết định số 15/2010/QĐ-UBND), not in the symbol
 
     @property
     def reference(self) -> str:
         """``Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang``."""
-        out = f"{self.type} số {self.number}/{self.symbol}"
+        out = f"{self.type} số {self.number}/{f'{self.year}/' if self.year else ''}{self.symbol}"
         if self.date:
             out += f" ngày {self.date:%d/%m/%Y}"
         if self.issuer:
@@ -168,6 +169,7 @@ def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
         issuer=p.get("issuer"),
         title=p.get("title"),
         issuer_aliases=tuple(p.get("issuer_aliases", ())),
+        year=p.get("year"),
     )
     reqs = []
     for r in d.get("requirements", ()):
@@ -234,6 +236,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The JSON form of a profile (contract: ``schemas/profile.schema.json``); defaults omitted."""
     p = profile.parent
     parent: dict[str, Any] = {"type": p.type, "number": p.number, "symbol": p.symbol}
+    if p.year:
+        parent["year"] = p.year
     if p.date:
         parent["date"] = p.date.isoformat()
     for name in ("issuer", "title"):

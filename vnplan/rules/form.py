@@ -332,7 +332,7 @@ def type_code(ctx: Context) -> Iterator[Hit]:
     if code == expected:
         return
     _, off = got
-    fix = number_line(h.number, h.symbol[:off] + expected + h.symbol[off + len(code):])
+    fix = number_line(h.number, (f"{h.year}/" if h.year else "") + h.symbol[:off] + expected + h.symbol[off + len(code):])
     yield Hit(h.number_text.span,
               {"symbol": h.symbol, "found": code, "doc_type": h.doc_type, "expected": expected},
               variant="mismatch", fix=fix)

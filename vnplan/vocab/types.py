@@ -182,7 +182,7 @@ class InForce:
 
 @attrs.frozen
 class Scope:
-    """Which documents the Decree governs (phạm vi điều chỉnh): Party documents are not among them."""
+    """Which documents the Decree governs (phạm vi điều chỉnh): Party and Đoàn documents are not among them."""
 
     note: str
     party_markers: tuple[str, ...]
@@ -514,6 +514,31 @@ class HeaderWords:
     legal_basis_starts: Mapping[str, tuple[str, ...]]
     #: notes after a recipient (``để b/c``, ``để thực hiện``)
     recipient_notes: tuple[str, ...]
+    #: starts of an issuing body's name in a header, in capitals, besides the heads of
+    #: ``organisations.json`` and the department heads of ``decree30.json`` (``BỘ CHỈ HUY``, ``CÔNG TY``)
+    issuer_heads: tuple[str, ...]
+    #: the words that open an official letter's subject line (trích yếu của công văn): ``V/v``, ``Về việc``
+    subject_leads: tuple[str, ...]
+    #: the abbreviated lead (``V/v``) that is not part of the title it opens
+    subject_abbreviation: str
+    #: the word that opens the addressees of a letter (``Kính gửi``)
+    addressee: str
+    #: what opens the note under an attached document's title (``(Kèm theo Quyết định số …)``)
+    attached_notes: tuple[str, ...]
+    #: the word after a type name that names the issuer (``QUYẾT ĐỊNH CỦA ỦY BAN…``): not a title
+    type_issuer_word: str
+    #: words after a type name that belong to it (``KẾ HOẠCH LIÊN TỊCH``, a joint plan): not a title
+    type_qualifiers: tuple[str, ...]
+    #: words that, ending a line of a title, say the title goes on below (``và``, ``năm``, ``giai đoạn``)
+    title_line_joins: tuple[str, ...]
+    #: marks printed above or beside a header by kind (độ khẩn, độ mật, dự thảo): not its parts
+    marks: Mapping[str, tuple[str, ...]]
+    #: labels of the metadata tables legal sites print above a document (``Số hiệu``, ``Ngày ban hành``)
+    metadata_labels: tuple[str, ...]
+    #: labels of a digital-signature box drawn on a page (``Ký bởi``, ``Thời gian ký``)
+    signing_box_labels: tuple[str, ...]
+    #: words of a site's banner, menu and links around a copied document (``Trang chủ``, ``Tải văn bản``)
+    site_words: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- headings.json
@@ -569,6 +594,11 @@ class Labels:
     coverage_columns: tuple[Label, ...]
     #: sides of a page (lề trên, dưới, trái, phải)
     margin_sides: Mapping[str, Label]
+    #: the parts of a header a parse warning names when they are missing (thành phần phần đầu)
+    header_parts: Mapping[str, Label]
+    #: the parse warnings about the header: none found (``none``), lines skipped before it
+    #: (``skipped``, with ``{n}`` and the English plural ``{s}``), parts missing (``missing``, ``{parts}``)
+    header_warnings: Mapping[str, Label]
     #: the words of the HTML batch report
     html: Mapping[str, Label]
 

@@ -15,7 +15,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Citation, Span
-from vnplan.parse.citations.find import RawCitation, canonical_type, parse_number_symbol
+from vnplan.parse.citations.find import RawCitation, canonical_type
 from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
 from vnplan.pattern import guarded
 from vnplan.text import key
@@ -155,9 +155,7 @@ def _own_key(own: Header | None) -> Key | None:
     if own is None or not own.number or not own.symbol:
         return None
     sym = own.symbol.casefold().replace("–", "-")
-    ns = parse_number_symbol(f"{own.number}/{own.symbol}")
-    year = ns.year if ns and ns.year else ""
-    return ("no", own.number.lstrip("0") or "0", year or "", sym)
+    return ("no", own.number.lstrip("0") or "0", str(own.year) if own.year else "", sym)
 
 
 class _Groups:

@@ -139,7 +139,8 @@ def parent_of(plan: Plan) -> ParentDocument:
     date = h.date.to_date() if h.date else None
     issuer = _issuer_name(h.authority) if h.authority else None
     return ParentDocument(type=h.doc_type or "Kế hoạch", number=h.number, symbol=h.symbol, date=date,
-                          issuer=issuer, title=h.title, issuer_aliases=_aliases(issuer) if issuer else ())
+                          issuer=issuer, title=h.title, issuer_aliases=_aliases(issuer) if issuer else (),
+                          year=h.year)
 
 
 def _profile_id(plan: Plan, parent: ParentDocument) -> str:
@@ -468,8 +469,9 @@ def derive(plan: Plan, *, profile_id: str | None = None) -> Profile:
         reqs += from_item(cx, item)
     doubtful = sum(bool(r.review) for r in reqs)
     subject = " / ".join(lex.subject) or "none found"
+    year = f"{parent.year}/" if parent.year else ""
     return Profile(id=profile_id or _profile_id(plan, parent),
-                   title=f"{parent.type} {parent.number}/{parent.symbol}" + (f": {h.title}" if h.title else ""),
+                   title=f"{parent.type} {parent.number}/{year}{parent.symbol}" + (f": {h.title}" if h.title else ""),
                    parent=parent, requirements=tuple(reqs), abbreviations=tuple(sorted(abbreviations.items())),
                    subject=cx.subject_group,
                    description=f"Draft derived by `vnplan profile derive` from {parent.reference}: {len(reqs)} "
