@@ -42,6 +42,9 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
     "pypdf": "reading a PDF (vnplan.read.pdf)",
+    "vnplan.read.docx": "the .docx reader (lxml), loaded by vnplan.read when a .docx comes",
+    "vnplan.read.pdf": "the PDF reader, loaded by vnplan.read when a PDF comes",
+    "vnplan.read.markdown": "the Markdown reader, loaded by vnplan.read when Markdown comes",
     "vnplan.generate.docx": "writing a .docx skeleton: the module imports python-docx (docx) at its top",
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",
