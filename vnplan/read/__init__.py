@@ -13,7 +13,6 @@ from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, Inpu
 from vnplan.model import SourceDocument
 from vnplan.read import legacy, limits
 from vnplan.read.limits import MAX_INPUT_BYTES
-from vnplan.read.safety import classify_ole
 from vnplan.read.text import decode, read_text
 from vnplan.read.values import clean_document
 
@@ -35,6 +34,12 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     from vnplan.read.pdf import read_pdf as reader
 
     return reader(data, path=path)
+
+
+def classify_ole(data: bytes, *, path: str | None) -> None:
+    from vnplan.read.safety import classify_ole as classify  # lxml comes with it
+
+    classify(data, path=path)
 
 
 def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
