@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import attrs
 import regex
@@ -48,6 +49,7 @@ from vnplan.profiles.units import (  # noqa: F401  (index_for, abbreviation_tabl
     Unit,
     _fold_token,
     _stopwords,
+    abbreviation_keys,
     abbreviation_table,
     index_for,
     tokenize,
@@ -59,7 +61,9 @@ GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể
 ORDER_FREE = 4  # phrases this long may match in any word order; shorter ones keep theirs
 PLACEHOLDER = 0.2  # the score of evidence that is only a skeleton's placeholder
 
-_CLAUSE_END_RE = regex.compile(r"[;!?]|\.(?!\d)|:\s|\n")
+# every position where a clause end (; ! ? . : or a line break) starts: zero width, so
+# overlapping ones (":" then a line break) are all found
+_CLAUSE_AT_RE = regex.compile(r"(?=[;!?]|\.(?!\d)|:\s|\n)")
 
 
 # --------------------------------------------------------------------------- phrases
@@ -77,6 +81,29 @@ class Phrase:
         self.tokens = tuple(dict.fromkeys(content or toks))
         k = len(self.tokens)
         self.window = k + GAP  # up to GAP other syllables may stand between the phrase's own
+
+
+#: Compiled phrases, by text and the expansions of the abbreviations in it: a profile's phrases
+#: are compiled once, not once per plan (a plan's own abbreviations change only the few phrases
+#: that use them).
+_PHRASES: dict[tuple[str, tuple[tuple[str, ...] | None, ...]], Phrase] = {}
+_MAX_PHRASES = 65536
+
+
+def compile_phrase(text: str, abbr: dict[str, tuple[str, ...]]) -> Phrase:
+    """``Phrase(text, abbr)``, cached."""
+    k = (text, tuple(abbr.get(a) for a in abbreviation_keys(text)))
+    ph = _PHRASES.get(k)
+    if ph is None:
+        if len(_PHRASES) >= _MAX_PHRASES:
+            _PHRASES.clear()
+        ph = _PHRASES[k] = Phrase(text, abbr)
+    return ph
+
+
+@lru_cache(maxsize=1024)
+def _evidence_pattern(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
 def _positions(ph: Phrase, unit: Unit, t: str) -> list[int]:
@@ -221,12 +248,18 @@ def pattern_hit(index: PlanIndex, pattern: regex.Pattern[str], where: str) -> Hi
 def clause_span(unit: Unit, start: int, end: int, limit: int = 120) -> tuple[int, int]:
     """Widen ``[start, end)`` of the unit's text to its clause (between ; . : marks), within limits."""
     t = unit.text
-    s = start
-    while s > 0 and not _CLAUSE_END_RE.match(t, s - 1) and start - s < limit:
-        s -= 1
+    # one scan each way instead of a match per character: s is just after the last clause end
+    # before start (at most limit back), e the first clause end from end (at most limit on)
+    s = max(0, start - limit) if start > 0 else start
+    for m in _CLAUSE_AT_RE.finditer(t, max(0, start - limit - 1)):
+        p = m.start()
+        if p >= start:
+            break
+        s = max(s, p + 1)
     e = end
-    while e < len(t) and not _CLAUSE_END_RE.match(t, e) and e - end < limit:
-        e += 1
+    if e < len(t):
+        m = _CLAUSE_AT_RE.search(t, end)
+        e = min(m.start() if m else len(t), end + limit, len(t))
     if s < start - 10 and start - s >= limit:  # cut inside a long clause: start on a word
         k = t.find(" ", s)
         s = k + 1 if 0 <= k < start else s
@@ -302,8 +335,8 @@ class Compiled:
 
     def __init__(self, req: Requirement, abbr: dict[str, tuple[str, ...]]) -> None:
         self.req = req
-        self.groups = [[Phrase(p, abbr) for p in g] for g in req.evidence.all_of]
-        self.pattern = regex.compile(req.evidence.pattern, regex.IGNORECASE) if req.evidence.pattern else None
+        self.groups = [[compile_phrase(p, abbr) for p in g] for g in req.evidence.all_of]
+        self.pattern = _evidence_pattern(req.evidence.pattern) if req.evidence.pattern else None
 
 
 def eval_phrases(c: Compiled, index: PlanIndex) -> RequirementResult:

@@ -60,13 +60,41 @@ def _split(text: str) -> list[str]:
     return [_key(m.group(0)) for m in _TOKEN_RE.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def _is_abbr(raw: str) -> bool:
     return len(raw) >= 2 and not any(c.islower() for c in raw)
+
+
+@lru_cache(maxsize=65536)
+def _plain(raw: str) -> tuple[tuple[str, int, int], ...]:
+    """The syllables of a word that is no abbreviation, with offsets from its start (cached: words repeat)."""
+    if "-" in raw:  # kinh tế - xã hội written kinh-tế: split
+        out, pos = [], 0
+        for p in raw.split("-"):
+            if p:
+                out.append((_key(p), pos, pos + len(p)))
+            pos += len(p) + 1
+        return tuple(out)
+    return tuple((t, 0, len(raw)) for t in _run_together(_key(raw)))
+
+
+@lru_cache(maxsize=8192)
+def abbreviation_keys(text: str) -> tuple[str, ...]:
+    """The entries of an abbreviation table that :func:`tokenize` may look up for ``text``."""
+    keys: list[str] = []
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group(0)
+        if _is_abbr(raw):
+            keys.append(raw)
+            if "-" in raw:
+                keys.extend(raw.split("-"))
+    return tuple(keys)
 
 
 def tokenize(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
     """Syllables of ``text`` in key form with their offsets; abbreviations expanded in place."""
     out: list[tuple[str, int, int]] = []
+    extend = out.extend
     for m in _TOKEN_RE.finditer(text):
         raw = m.group(0)
         s, e = m.span()
@@ -77,21 +105,20 @@ def tokenize(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[tuple
                 if all(p in abbreviations for p in parts):
                     pos = s
                     for p in parts:
-                        out.extend((t, pos, pos + len(p)) for t in abbreviations[p])
+                        extend((t, pos, pos + len(p)) for t in abbreviations[p])
                         pos += len(p) + 1
                     continue
             if exp is not None:
-                out.extend((t, s, e) for t in exp)
+                extend((t, s, e) for t in exp)
                 continue
-        if "-" in raw and not _is_abbr(raw):  # kinh tế - xã hội written kinh-tế: split
-            pos = s
-            for p in raw.split("-"):
-                if p:
-                    out.append((_key(p), pos, pos + len(p)))
-                pos += len(p) + 1
+            extend((t, s, e) for t in _run_together(_key(raw)))
             continue
-        parts = _run_together(_key(raw))
-        out.extend((t, s, e) for t in parts)
+        plain = _plain(raw)
+        if len(plain) == 1 and plain[0][1] == 0:
+            t, _, b = plain[0]
+            out.append((t, s, s + b))
+        else:
+            extend((t, s + a, s + b) for t, a, b in plain)
     return out
 
 
@@ -130,13 +157,17 @@ class Unit:
         self.span = span
         self.role = role
         self.tokens = tokenize(text, abbr)
-        self.pos: dict[str, list[int]] = {}
-        self.fpos: dict[str, list[int]] = {}
+        pos: dict[str, list[int]] = {}
         for i, (t, _, _) in enumerate(self.tokens):
-            self.pos.setdefault(t, []).append(i)
-            f = _fold_token(t)
-            if f == t:  # an unaccented syllable may stand for any accented twin
-                self.fpos.setdefault(f, []).append(i)
+            at = pos.get(t)
+            if at is None:
+                pos[t] = [i]
+            else:
+                at.append(i)
+        self.pos = pos
+        # an unaccented syllable may stand for any accented twin: its positions, by folded form
+        # (the same lists as in pos: neither is changed after this)
+        self.fpos: dict[str, list[int]] = {t: at for t, at in pos.items() if _fold_token(t) == t}
         self.placeholder = bool(_PLACEHOLDER_RE.search(text))
 
 

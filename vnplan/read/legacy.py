@@ -90,12 +90,13 @@ def detect(text: str) -> str | None:
     suspicious = len(_LATIN1_HIGH.findall(sample))
     if suspicious < 3:
         return None
-    letters = len(_LETTER.findall(sample))
-    if suspicious < 3 or suspicious < 0.01 * letters:
-        return None
     native = len(_VN_ONLY.findall(sample))
     if native > 0.2 * suspicious:
-        return None  # already Unicode Vietnamese (possibly mixed: left alone)
+        return None  # already Unicode Vietnamese (possibly mixed: left alone); tested first, as
+        # it settles ordinary text without counting every letter
+    letters = len(_LETTER.findall(sample))
+    if suspicious < 0.01 * letters:
+        return None
     base_odd = _odd_count(sample)
     # VNI writes a toned vowel as the vowel followed by a mark; TCVN3 writes one code per
     # letter, mostly after a consonant. The share of marks that follow a vowel tells them apart.
