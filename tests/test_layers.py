@@ -45,7 +45,7 @@ LAZY: dict[str, str] = {
     "vnplan.read.docx": "the .docx reader (lxml), loaded by vnplan.read when a .docx comes",
     "vnplan.read.pdf": "the PDF reader, loaded by vnplan.read when a PDF comes",
     "vnplan.read.markdown": "the Markdown reader, loaded by vnplan.read when Markdown comes",
-    "vnplan.read.safety": "the Office container checks (lxml), loaded by vnplan.read for an OLE file",
+    "lxml": "parsing the XML parts of a .docx (vnplan.read.safety), not needed for plain text",
     "vnplan.generate.docx": "writing a .docx skeleton: the module imports python-docx (docx) at its top",
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+from collections.abc import Iterator
 from typing import Literal
 
 import attrs
@@ -338,7 +339,7 @@ class Section:
         """The section's own text: the rest of its labelled line and its paragraphs."""
         return "\n".join(p.text for p in self.paragraphs)
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[Section]:
         """This section and every descendant, depth first."""
         yield self
         for child in self.children:
@@ -412,7 +413,7 @@ class Plan:
         against; None when no plan is attached (a plan's own appendix is attached, but is no plan)."""
         return next((a for a in self.attached if a.header.doc_type == "Kế hoạch"), None)
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[Section]:
         """Every section, depth first."""
         for s in self.sections:
             yield from s.walk()

@@ -34,6 +34,14 @@ def fail(message: str) -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
+def warn_reading(warnings: Sequence[str]) -> None:
+    """The warnings of reading a file (legacy text converted, scrambled PDF text…), one line each on
+    standard error: a check is never run on doubtful text without saying so."""
+    for w in warnings:
+        line = "".join(c if c.isprintable() else " " for c in w)
+        click.echo(f"vnplan: cảnh báo khi đọc / reading warning: {line}", err=True)
+
+
 def guard(func: F) -> F:
     """Turn every exception into a one-line message and exit code 2."""
 

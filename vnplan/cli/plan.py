@@ -7,7 +7,18 @@ from pathlib import Path
 
 import click
 
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, OUTPUT, emit, format_option, guard, ids, show
+from vnplan.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LANG,
+    OUTPUT,
+    emit,
+    format_option,
+    guard,
+    ids,
+    show,
+    warn_reading,
+)
 from vnplan.parse import parse
 from vnplan.read import read
 from vnplan.report import formats, render
@@ -21,7 +32,7 @@ from vnplan.rules.runner import check
 @OUTPUT
 @guard
 def parse_cmd(file: str, fmt: str, output: str | None) -> None:
-    """Parse FILE (.txt, .md, .docx, .pdf, or - for standard input) and show its structure."""
+    """Parse FILE (.txt, .md, .docx, .pdf; .doc, .rtf, .odt through LibreOffice; - for standard input)."""
     emit(render("plan", parse(read(Path(file))), fmt), output, file)
 
 
@@ -37,7 +48,9 @@ def parse_cmd(file: str, fmt: str, output: str | None) -> None:
 def check_cmd(file: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], lang: str,
               profile: str | None, output: str | None) -> None:
     """Check FILE against the rules; exit 1 when an error-level finding is reported."""
-    result = check(parse(read(Path(file))), select=ids(select), ignore=ids(ignore), lang=lang, profile=profile)
+    doc = read(Path(file))
+    warn_reading(doc.warnings)
+    result = check(parse(doc), select=ids(select), ignore=ids(ignore), lang=lang, profile=profile)
     emit(render("check", result, fmt), output, file)
     sys.exit(EXIT_FINDINGS if result.failing else EXIT_OK)
 

@@ -165,8 +165,8 @@ def iter_html(results: Iterable[PlanResult], *, lang: str = "vi", title: str | N
         if rule_cols:
             per_rule = Counter(f.rule for f in r.findings)
             first: dict[str, int] = {}
-            for k, f in enumerate(r.findings):
-                first.setdefault(f.rule, k)
+            for at, f in enumerate(r.findings):
+                first.setdefault(f.rule, at)
             for rule in rule_cols:
                 n = per_rule.get(rule, 0)
                 if n:
