@@ -10,12 +10,14 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 from attrs import field, frozen
 
 Severity = Literal["error", "warning", "info"]
+
+_Node = TypeVar("_Node", bound=attrs.AttrsInstance)
 
 #: Roles of a section (the recognised parts of a plan).
 ROLES: tuple[str, ...] = (
@@ -468,9 +470,9 @@ class Plan:
         return self.source.blocks[span.block].text[span.start : span.end]
 
 
-def evolve(obj, **changes):  # type: ignore[no-untyped-def]
+def evolve(obj: _Node, **changes: Any) -> _Node:
     """A copy of a frozen node with some fields changed."""
-    return attrs.evolve(obj, **changes)
+    return attrs.evolve(obj, **changes)  # type: ignore[misc]  # mypy's attrs plugin needs a concrete class
 
 
 # --------------------------------------------------------------------------- compliance

@@ -24,7 +24,7 @@ OUTPUT = click.option("-o", "--output", default=None, help="Write to this file i
 
 def format_option(formats: Sequence[str], default: str = "text") -> Callable[[F], F]:
     """``--format`` over the formats :mod:`vnplan.report` has for this kind of output."""
-    return click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,  # type: ignore[return-value]
+    return click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,
                         show_default=True)
 
 

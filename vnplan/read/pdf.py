@@ -453,7 +453,7 @@ def _pypdf_limits():  # type: ignore[no-untyped-def]
               "page_tree_maximum_entries": 4 * limits.MAX_PDF_PAGES,
               "zlib_maximum_output_length": 4 * limits.MAX_PDF_PAGE_CONTENT_BYTES + 64 * 1024 * 1024}
     known = {f.name for f in dataclasses.fields(Configuration)}
-    with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):
+    with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):  # type: ignore[arg-type]
         yield
 
 
