@@ -258,8 +258,8 @@ def clause_span(unit: Unit, start: int, end: int, limit: int = 120) -> tuple[int
         s = max(s, p + 1)
     e = end
     if e < len(t):
-        m = _CLAUSE_AT_RE.search(t, end)
-        e = min(m.start() if m else len(t), end + limit, len(t))
+        after = _CLAUSE_AT_RE.search(t, end)
+        e = min(after.start() if after else len(t), end + limit, len(t))
     if s < start - 10 and start - s >= limit:  # cut inside a long clause: start on a word
         k = t.find(" ", s)
         s = k + 1 if 0 <= k < start else s
