@@ -16,14 +16,19 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from typing import TYPE_CHECKING, Any
 
 from vnplan.version import __version__
+
+# typing is not imported at run time (about 7 ms of `vnplan --version`): static checkers read
+# the block below, where TYPE_CHECKING is true for them
+TYPE_CHECKING = False
 
 # Nothing heavy is imported here: each public name is loaded from its module on first use
 # (module ``__getattr__``, PEP 562), so ``import vnplan`` and ``vnplan --version`` cost next to
 # nothing and a command loads only what it runs (docs/design.md, "Lazy imports").
 if TYPE_CHECKING:  # what static checkers and editors see: the same names, imported eagerly
+    from typing import Any
+
     from vnplan.batch import batch
     from vnplan.errors import (
         BinaryInputError,
