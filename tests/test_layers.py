@@ -42,15 +42,20 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
     "pypdf": "reading a PDF (vnplan.read.pdf)",
+    "vnplan.read.docx": "the .docx reader (lxml), loaded by vnplan.read when a .docx comes",
+    "vnplan.read.pdf": "the PDF reader, loaded by vnplan.read when a PDF comes",
+    "vnplan.read.markdown": "the Markdown reader, loaded by vnplan.read when Markdown comes",
+    "lxml": "parsing the XML parts of a .docx (vnplan.read.safety), not needed for plain text",
     "vnplan.generate.docx": "writing a .docx skeleton: the module imports python-docx (docx) at its top",
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",
     "distributed": "a batch on a Dask cluster (vnplan.batch.cluster, extra vnplan[dask]), only for a dask:// URL",
+    "vnplan.cli": "the command group (click), loaded by vnplan.__main__.run for every command but --version",
     "ray": "a batch on a Ray cluster (vnplan.batch.cluster, extra vnplan[ray]), only for a ray:// URL",
 }
 
 #: Modules that may import by name at run time (importlib), and what they may load that way.
-DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli."}
+DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli.", "vnplan": "vnplan."}
 
 #: Third-party packages only one part of vnplan may use.
 ONLY_IN: dict[str, tuple[str, ...]] = {
@@ -230,11 +235,43 @@ def test_third_party_packages_stay_in_their_part() -> None:
     assert not bad, "\n".join(map(str, bad))
 
 
-@pytest.mark.parametrize("heavy", ["spacy", "docx", "pypdf", "jsonschema", "click", "rich", "distributed", "ray"])
+@pytest.mark.parametrize("heavy", ["spacy", "docx", "pypdf", "jsonschema", "click", "rich", "distributed", "ray",
+                                   "lxml", "regex", "cattrs", "attrs", "sqlite3", "multiprocessing"])
 def test_importing_vnplan_loads_no_heavy_or_command_line_package(heavy: str) -> None:
     code = f"import sys, vnplan; print({heavy!r} in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "False"
+
+
+#: What ``import vnplan`` may load of the package: the public names come on first use (PEP 562).
+IMPORTED_BY_THE_ROOT = {"vnplan", "vnplan.version"}
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(proc.stdout.split())
+
+
+def test_importing_vnplan_loads_none_of_its_modules() -> None:
+    loaded = {m for m in _loaded_after("import vnplan") if within(m, "vnplan")}
+    assert loaded == IMPORTED_BY_THE_ROOT
+
+
+def test_the_version_command_loads_nothing_heavy() -> None:
+    code = "import io, contextlib\nfrom vnplan.__main__ import run\nwith contextlib.redirect_stdout(io.StringIO()):\n    run(['--version'])"
+    loaded = _loaded_after(code)
+    assert {m for m in loaded if within(m, "vnplan")} == IMPORTED_BY_THE_ROOT | {"vnplan.__main__"}
+    assert not loaded & {"click", "regex", "attrs", "lxml"}
+
+
+def test_the_public_names_load_on_first_use_and_the_functions_stay_functions() -> None:
+    code = ("import vnplan, vnplan.parse.abbreviations, vnplan.read.docx, vnplan.batch.files\n"
+            "from vnplan.parse import parse_document\n"
+            "assert callable(vnplan.parse) and vnplan.parse.__module__ == 'vnplan.parse', vnplan.parse\n"
+            "assert vnplan.read.__module__ == 'vnplan.read' and vnplan.batch.__module__ == 'vnplan.batch'\n"
+            "assert all(hasattr(vnplan, n) for n in vnplan.__all__)")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_the_layer_table_is_the_one_in_the_design_notes() -> None:

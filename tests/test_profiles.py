@@ -30,6 +30,13 @@ def test_the_shipped_profile_is_valid_against_the_schema(shipped_dict):
     jsonschema.validate(shipped_dict, load_schema("profile"))
 
 
+@pytest.mark.parametrize("name", names())
+def test_every_shipped_profile_passes_the_full_validation(name):
+    # loading a shipped profile skips validation (start-up): this test is what makes that safe
+    data = json.loads((ROOT / "vnplan" / "profiles" / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    from_dict(data, path=name)
+
+
 def test_the_parent_of_the_shipped_profile_is_14_KH_UBND():
     p = load(SHIPPED).parent
     assert (p.type, p.number, p.symbol, p.date.isoformat()) == ("Kế hoạch", "14", "KH-UBND", "2024-01-21")

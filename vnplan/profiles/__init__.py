@@ -94,8 +94,10 @@ def from_dict(data: Any, *, path: str | None = None) -> Profile:
 
 @cache
 def _shipped(name: str) -> Profile:
+    # Shipped profiles are trusted: the test suite validates every one (tests/test_profiles.py),
+    # which spares each run jsonschema's import and validation (about 60 ms of a command's start-up).
     data = load_json(__package__, "data", f"{name}.json")
-    return from_dict(data, path=f"vnplan/profiles/data/{name}.json")
+    return profile_from_dict(data, path=f"vnplan/profiles/data/{name}.json")
 
 
 #: A profile file larger than this is refused (real ones hold a few dozen KB).

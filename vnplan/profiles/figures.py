@@ -7,6 +7,7 @@ năm 2024`` and ``trong năm 2024`` end on 15/12, 31/12 and 31/12/2024.
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 
 import regex
 
@@ -26,11 +27,17 @@ PERCENT_RE = guarded(
 _CMP_WORDS = tuple((c.words, c.op) for c in _F.comparators)
 
 
+@lru_cache(maxsize=256)
+def _word_re(word: str) -> regex.Pattern[str]:
+    """``word`` as a whole word (compiled once, not on every comparison)."""
+    return regex.compile(rf"(?:^|\s){regex.escape(word)}(?:\s|$)")
+
+
 def comparator_of(words: str) -> str:
     """``đạt trên`` → ``>``; a bare figure or ``đạt`` is ``>=`` (reached at least)."""
     w = key(words)
     for forms, op in _CMP_WORDS:
-        if any(regex.search(rf"(?:^|\s){regex.escape(f)}(?:\s|$)", w) or w.endswith(f) for f in forms):
+        if any(_word_re(f).search(w) or w.endswith(f) for f in forms):
             return op
     return ">="
 

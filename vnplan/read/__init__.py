@@ -19,10 +19,7 @@ from vnplan.errors import (
 )
 from vnplan.model import SourceDocument
 from vnplan.read import legacy, limits, office, scrambled
-from vnplan.read.docx import read_docx
 from vnplan.read.limits import MAX_INPUT_BYTES
-from vnplan.read.markdown import read_markdown
-from vnplan.read.pdf import read_pdf
 from vnplan.read.text import decode, read_text
 from vnplan.read.values import clean_document
 
@@ -30,6 +27,26 @@ from vnplan.read.values import clean_document
 MAX_FILE_BYTES = MAX_INPUT_BYTES
 
 _TEXT_SUFFIXES = {".txt", ".text", ""}
+
+
+# The readers of .docx (lxml), PDF (pypdf) and Markdown are imported when a file of their
+# format comes (lazy imports, docs/design.md): a run on plain text never loads them.
+def read_docx(data: bytes, *, path: str | None = None) -> SourceDocument:
+    from vnplan.read.docx import read_docx as reader
+
+    return reader(data, path=path)
+
+
+def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
+    from vnplan.read.pdf import read_pdf as reader
+
+    return reader(data, path=path)
+
+
+def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
+    from vnplan.read.markdown import read_markdown as reader
+
+    return reader(text, path=path)
 
 
 def looks_like_path(source: str) -> bool:

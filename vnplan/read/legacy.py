@@ -112,12 +112,13 @@ def detect(text: str) -> str | None:
     suspicious = len(_LATIN1_HIGH.findall(sample))
     if suspicious < 3:
         return None
-    letters = len(_LETTER.findall(sample))
-    if suspicious < 3 or suspicious < 0.01 * letters:
-        return None
     native = len(_VN_ONLY.findall(sample))
     if native > 0.2 * suspicious:
-        return None  # already Unicode Vietnamese (possibly mixed: left alone)
+        return None  # already Unicode Vietnamese (possibly mixed: left alone); tested first, as
+        # it settles ordinary text without counting every letter
+    letters = len(_LETTER.findall(sample))
+    if suspicious < 0.01 * letters:
+        return None
     enc = _font_encoding(sample, native)
     ansi = _cp1258_misread(sample)
     if ansi is not None:

@@ -9,8 +9,11 @@ import io
 import struct
 import zipfile
 import zlib
+from functools import cache
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 from vnplan.errors import (
     CorruptFileError,
@@ -37,9 +40,15 @@ CONVERT_HINT = ("read it with vnplan.read(), which converts .doc files with Libr
 
 # The only XML parser vnplan uses on package parts: no DTD loading, no entity resolution,
 # no network; and a document that declares a DOCTYPE at all is refused (see parse_xml).
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
-)
+# lxml is imported with the first part parsed (a lazy import, docs/design.md): vnplan.read
+# imports this module for every file, and plain text never needs an XML parser.
+@cache
+def _parser() -> etree.XMLParser:
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
 
 
 def parse_xml(data: bytes, *, part: str, path: str | None) -> etree._Element:
@@ -50,8 +59,10 @@ def parse_xml(data: bytes, *, part: str, path: str | None) -> etree._Element:
             f"the part {part} declares a DTD or entities, which vnplan never loads", path=path,
             hint="Word never writes these; the file was crafted or damaged",
         )
+    from lxml import etree
+
     try:
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         if "Excessive depth" in (exc.msg or ""):
             raise UnsafeFileError(f"the part {part} nests elements more than 256 levels deep", path=path,
