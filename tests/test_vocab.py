@@ -39,9 +39,6 @@ NOT_YET_MOVED: dict[str, str] = {
 
 #: Modules other branches are rewriting while this one lands; their lists move after the merge.
 OWNED_ELSEWHERE: dict[str, str] = {
-    "vnplan/read/docx.py": "readers (harden-readers): the localised names of Word heading styles",
-    "vnplan/read/text.py": "readers (harden-readers): part words of list labels, date words",
-    "vnplan/docs.py": "the rule catalogue (rules-examples): severity and part names, which labels.json also holds",
 }
 
 #: Vietnamese strings in code that are no vocabulary: names vnplan gives to its own things.

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
+import vnplan.vocab as vocab
 from vnplan.profiles.model import profile_from_dict
 from vnplan.rules.registry import EXAMPLE_PARTS, Example, Rule, neutral, rules
+from vnplan.vocab.types import Label
 
-SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
-PART_VI = {
-    "header": "Phần đầu văn bản",
-    "body": "Nội dung và bố cục",
-    "references": "Viện dẫn và chữ viết tắt",
-    "closing": "Nơi nhận và chữ ký",
-    "layout": "Trình bày (khổ giấy, lề, phông chữ)",
-    "coverage": "Tuân thủ kế hoạch cấp trên",
-}
+
+def _vi(table: Mapping[str, Label], key: str) -> str:
+    """The Vietnamese name of ``key`` in a table of labels.json, or the key itself."""
+    return table[key].vi if key in table else key
 
 
 def _date(d) -> str:  # type: ignore[no-untyped-def]
@@ -34,8 +32,8 @@ def _block(text: str) -> list[str]:
 
 def rule_markdown(r: Rule) -> list[str]:
     """The section of one rule."""
-    out = [f"## {r.id} `{r.name}` ({SEVERITY_VI[r.severity]} / {r.severity})", ""]
-    out.append(f"- **Phần / part:** {PART_VI.get(r.part, r.part)} (`{r.part}`)")
+    out = [f"## {r.id} `{r.name}` ({_vi(vocab.labels().severities, r.severity)} / {r.severity})", ""]
+    out.append(f"- **Phần / part:** {_vi(vocab.labels().rule_parts, r.part)} (`{r.part}`)")
     out.append(f"- **Căn cứ / provision:** {r.source or '—'}")
     if r.since or r.until:
         span = f"từ {_date(r.since)}" if r.since else ""

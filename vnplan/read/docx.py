@@ -15,6 +15,7 @@ import attrs
 import regex
 from lxml import etree
 
+import vnplan.vocab as vocab
 from vnplan.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
 from vnplan.pattern import guarded
@@ -44,7 +45,9 @@ _SKIP = frozenset(_W + t for t in ("del", "moveFrom", "proofErr", "bookmarkStart
                                    "commentRangeStart", "commentRangeEnd", "permStart", "permEnd"))
 _BLOCK_WRAPPERS = frozenset(_W + t for t in ("customXml", "ins", "moveTo"))
 # A heading style by name: Heading 1, heading 2, Tiêu đề 1, Đề mục 2, Mục 3.
-_HEADING_NAME = guarded(r"^(?:heading|tiêu\s*đề|tieu\s*de|đề\s*mục|de\s*muc|mục|muc)\s*([1-9])$", regex.I)
+_HEADING_NAME = guarded(
+    r"^(?:" + "|".join(r"\s*".join(regex.escape(w) for w in name.split()) for name in vocab.reading().heading_style_names)
+    + r")\s*([1-9])$", regex.I)
 _JC = {"start": "left", "end": "right", "left": "left", "right": "right", "center": "center",
        "both": "both", "distribute": "both", "justify": "both"}
 _TWIP_MM = 25.4 / 1440

@@ -8,6 +8,7 @@ It knows nothing about plans: only about lines, paragraphs and list markers.
 
 from __future__ import annotations
 
+import vnplan.vocab as vocab
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
 from vnplan.pattern import guarded
@@ -15,6 +16,7 @@ from vnplan.read import limits
 from vnplan.read.limits import check_text, exceeded
 from vnplan.read.values import clean_document
 from vnplan.text import is_upper_text, normalize_with_map
+from vnplan.vocab.patterns import spelt
 
 # Line ends: CR LF, CR, LF, the vertical tab and form feed (Word's line break, pdftotext's
 # page break) and U+2028/U+2029 (web and app exports).
@@ -28,7 +30,7 @@ LIST_MARKER_RE = guarded(
     r"^(?:"
     r"(?:[IVXL]{1,6})[.)](?:\s|$)"  # roman
     r"|(?:[ivx]{2,5})\.\s"  # lower-case roman: ii. iv.
-    r"|(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?:[IVXL]{1,6}|\d{1,2})(?:\s*[.:)\-–]|\s*$)"  # Phần I. Mục 1.
+    rf"|{spelt(vocab.reading().list_part_words, ('given', 'upper'))}\s+(?:[IVXL]{{1,6}}|\d{{1,2}})(?:\s*[.:)\-–]|\s*$)"  # Phần I. Mục 1.
     r"|\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$|(?=\p{Lu}))"  # 1. 1) 2.1. 1.Mục
     r"|\d{1,3}(?:\.\d{1,3})+\s"  # 2.1 without trailing dot
     r"|[a-zđ][.)]\s"  # a) b.
@@ -37,10 +39,7 @@ LIST_MARKER_RE = guarded(
     r")"
 )
 _TERMINAL = ".;:!?"
-_CONNECTORS = frozenset(
-    "của và về ngày tại số các cho theo với trong đến từ là được có những do bởi hoặc để "
-    "trên dưới giữa nhằm gồm như thuộc tháng năm đối một hai ba hay cùng này đã sẽ đang".split()
-)
+_CONNECTORS = frozenset(vocab.reading().line_connectors)
 
 
 def decode(data: bytes, path: str | None = None) -> tuple[str, list[str]]:
@@ -176,7 +175,7 @@ _PIPE = guarded(r"\|")
 _PIPE_RULE_RE = guarded(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 
 
-_BLANK_BEFORE = ("ngày", "tháng", "năm", "số", "Số", "Số:", "số:")
+_BLANK_BEFORE = frozenset(vocab.reading().blank_before)
 
 
 def _cells(body: str) -> list[tuple[int, str]] | None:

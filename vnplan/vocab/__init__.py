@@ -33,6 +33,7 @@ from vnplan.vocab.types import (
     Places,
     Register,
     SkeletonWords,
+    ReadingWords,
     StructureWords,
 )
 
@@ -54,6 +55,7 @@ TOPICS: dict[str, type] = {
     "matching": MatchingWords,
     "organisations": OrganisationWords,
     "places": Places,
+    "reading": ReadingWords,
     "register": Register,
     "skeleton": SkeletonWords,
     "structure": StructureWords,
@@ -118,6 +120,12 @@ def figures() -> FigureWords:
 def header_words() -> HeaderWords:
     """``header.json``: authorities, legal-basis openers, recipient notes."""
     return structure("header", HeaderWords)
+
+
+@cache
+def reading() -> ReadingWords:
+    """``reading.json``: what the readers need of Vietnamese (heading style names, joining words)."""
+    return structure("reading", ReadingWords)
 
 
 @cache

@@ -570,6 +570,24 @@ class Headings:
     starts: tuple[StartHeading, ...]
 
 
+# --------------------------------------------------------------------------- reading.json
+
+
+@attrs.frozen
+class ReadingWords:
+    """``reading.json``: the words readers use to rebuild paragraphs and tables from lines (đọc tệp)."""
+
+    source: str
+    #: names of Word's built-in heading styles, compared case-insensitively, before the level number
+    heading_style_names: tuple[str, ...]
+    #: words naming a part in a list label (``Phần I.``, ``Mục 1.``, ``Chương II``), as written
+    list_part_words: tuple[str, ...]
+    #: joining words a hard-wrapped line ends on inside a sentence (lower case)
+    line_connectors: tuple[str, ...]
+    #: words a blank to fill follows (``ngày …``, ``Số: …``): a gap after them is no cell boundary
+    blank_before: tuple[str, ...]
+
+
 # --------------------------------------------------------------------------- labels.json
 
 
