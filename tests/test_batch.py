@@ -211,13 +211,15 @@ def test_an_unexpected_exception_in_the_checker_is_a_row_not_a_crash(corpus, mon
     rows = list(batch([root / "so"], jobs=1))
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
-    assert bad[0].error.startswith("internal error: ZeroDivisionError: boom")
+    assert bad[0].error.startswith("lỗi nội bộ: ZeroDivisionError: boom")  # in the run's language
     assert len(rows) > 10
 
 
 def test_check_file_never_raises_on_a_missing_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     r = check_file(str(tmp_path / "gone.txt"))
-    assert r.status == "error" and r.sha256 is None and "no such file" in (r.error or "")
+    assert r.status == "error" and r.sha256 is None and "không có tệp này" in (r.error or "")
+    en = check_file(str(tmp_path / "gone.txt"), Options(lang="en"))
+    assert "no such file" in (en.error or "")
 
 
 def test_arguments_every_file_would_fail_on_raise_at_once(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -274,7 +276,7 @@ def test_a_broken_link_in_a_folder_is_an_unreadable_row_not_the_end_of_the_run(t
     (tmp_path / "b.txt").symlink_to(tmp_path / "moved-away.txt")
     rows = list(batch([tmp_path], jobs=1))
     assert [(Path(r.file).name, r.status) for r in rows] == [("a.txt", "fail"), ("b.txt", "error")]  # the sample has header faults
-    assert "no such file" in (rows[1].error or "")
+    assert "không có tệp này" in (rows[1].error or "")  # the reason in the run's language (vi)
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")

@@ -17,6 +17,7 @@ from vnplan.errors import VnplanError
 from vnplan.parse import parse
 from vnplan.profiles import resolve
 from vnplan.read import read
+from vnplan.report import messages
 from vnplan.results import PlanResult
 from vnplan.rules.runner import check
 from vnplan.serialize import citation_summary, header_summary
@@ -66,10 +67,10 @@ def check_file(path: str, options: Options = Options()) -> PlanResult:
         report = check(plan, select=options.select, ignore=options.ignore, lang=options.lang,
                        profile=None if options.profile is None else resolve(options.profile))
     except Exception as exc:  # VnplanError: a message for the user; anything else: say it is internal
-        if isinstance(exc, VnplanError):
-            message = exc.detail + (f" ({exc.hint})" if exc.hint else "")
+        if isinstance(exc, VnplanError):  # in the language of the run (the row's reason is read by a clerk)
+            message = messages.detail(exc, options.lang)
         else:
-            message = f"internal error: {type(exc).__name__}: {exc}"
+            message = messages.translate(f"internal error: {type(exc).__name__}: {exc}", options.lang)
         sha = doc.sha256 if doc is not None else _sha256_of(path)
         return PlanResult(
             file=path, unit=Path(path).stem, sha256=sha, format=doc.format if doc is not None else None,

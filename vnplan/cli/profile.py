@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from vnplan.cli.common import emit, format_option, guard, show
+import vnplan.vocab as vocab
+from vnplan.cli.common import emit, format_option, guard, language, show
 from vnplan.errors import UsageError
 from vnplan.parse import parse
 from vnplan.profiles import load, names, profile_to_dict, validate
@@ -51,4 +52,5 @@ def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | N
     validate(profile_to_dict(profile))
     emit(render("profile", profile, "json"), output, parent_file)
     if output not in (None, "-"):
-        click.echo(f"{output}: {len(profile.requirements)} requirements; review them before use", err=True)
+        said = vocab.labels().command_line["derived"].get(language())
+        click.echo(said.format(path=output, n=len(profile.requirements)), err=True)
