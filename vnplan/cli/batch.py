@@ -14,12 +14,14 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from vnplan.baseline import Baseline, results_baseline, write_baseline
 from vnplan.batch import Spool, batch, check_targets, iter_plan_files
 from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, guard, ids
 from vnplan.errors import UsageError
 from vnplan.output import write_atomic
-from vnplan.report import BATCH_FORMATS, format_for, iter_batch
+from vnplan.report import BATCH_FORMATS, BINARY_FORMATS, format_for, iter_batch
 from vnplan.report.batch import render_summary
+from vnplan.results import PlanResult
 
 
 @click.command("batch")
@@ -33,26 +35,34 @@ from vnplan.report.batch import render_summary
 @click.option("--register", "register_db", default=None, help="Record every result in this SQLite register.")
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--baseline", default=None, help="Show only the findings not accepted in this baseline file.")
+@click.option("--write-baseline", "baseline_out", default=None,
+              help="Accept every finding of this run: write them to this baseline file.")
 @LANG
 @guard
 def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, fmt: str | None,
               jobs: int | None, register_db: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-              lang: str) -> None:
+              baseline: str | None, baseline_out: str | None, lang: str) -> None:
     """Check every plan under PATHS (folders are walked for .docx, .pdf, .txt, .md).
 
     Exit 1 when a plan is unreadable, has an error-level finding or misses a mandatory
     requirement of the profile.
     """
     fmt = format_for(output, fmt)
+    if fmt in BINARY_FORMATS and output in (None, "-"):
+        raise UsageError("a workbook cannot go to the terminal", hint="give a file name: -o report.xlsx")
+    accepted = Baseline.load(baseline) if baseline else Baseline()
     files = list(iter_plan_files(paths))
     if not files:
         raise UsageError("no plan files found (.docx, .pdf, .txt, .md)", hint="check the paths you gave")
     check_targets(paths, files, report=output, register=register_db)
     err_console = Console(stderr=True)
     failing = False
-    with Spool() as results:
-        iterator = batch(files, profile=profile, jobs=jobs, select=ids(select) or None,
-                         ignore=ids(ignore) or None, lang=lang, register=register_db)
+    with Spool() as results, Spool() as everything:
+        checked = batch(files, profile=profile, jobs=jobs, select=ids(select) or None,
+                        ignore=ids(ignore) or None, lang=lang, register=register_db)
+        # the register keeps every finding; the report shows the ones not accepted (--baseline)
+        iterator = (accepted.filter_result(_kept(everything, r, baseline_out)) for r in checked)
         if err_console.is_terminal:  # a progress bar on a terminal, nothing of it otherwise
             with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                           MofNCompleteColumn(), TimeRemainingColumn(), console=err_console, transient=True) as bar:
@@ -66,6 +76,8 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
                 results.append(r)
                 failing = failing or r.failing
 
+        if baseline_out:
+            write_baseline(baseline_out, results_baseline(everything))
         if output and output != "-":
             write_atomic(output, iter_batch(results, fmt, lang=lang, profile=profile, bom=True), what="report")
             if fmt != "text":  # the terminal still gets the totals
@@ -74,3 +86,10 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
             for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
                 click.echo(piece, nl=False)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _kept(spool: Spool, result: PlanResult, wanted: str | None) -> PlanResult:
+    """Keep ``result`` with all its findings when a baseline is to be written from them."""
+    if wanted:
+        spool.append(result)
+    return result
