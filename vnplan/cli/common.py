@@ -147,6 +147,8 @@ class Group(click.Group):
         lang = language(argv)
         try:
             rv = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except VnplanError as exc:  # a command that cannot load (an extra missing: vnplan serve without Flask)
+            fail(error_text(exc, lang), lang)
         except click.exceptions.NoArgsIsHelpError as exc:  # a bare `vnplan` shows the help
             exc.show()
             sys.exit(exc.exit_code)

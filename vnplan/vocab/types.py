@@ -421,6 +421,10 @@ class Labels:
     register: Mapping[str, Label]
     #: what the command line says besides its reports (dòng lệnh), ``{name}`` filled in
     command_line: Mapping[str, Label]
+    #: the words of ``vnplan serve``'s page (trang làm việc), ``{name}`` filled in by its script
+    web: Mapping[str, Label]
+    #: the words beside a plan read on the page with its findings in place
+    plan_view: Mapping[str, Label]
     #: every message of an error a user can see, its English template (``{name}`` placeholders, as
     #: raised in the code) beside the Vietnamese one (thông báo lỗi): :mod:`vnplan.report.messages`
     errors: tuple[Label, ...]
