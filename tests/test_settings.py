@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,9 @@ from vnplan.errors import UsageError
 
 
 def _vnplan(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    root = Path(__file__).resolve().parent.parent
-    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}
+    env = dict(os.environ)
+    if not os.environ.get("VNPLAN_TEST_INSTALLED"):  # CI checks the installed wheel
+        env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
     return subprocess.run([sys.executable, "-m", "vnplan", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
