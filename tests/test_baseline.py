@@ -85,7 +85,10 @@ def test_check_writes_a_baseline_then_shows_only_what_is_new(tmp_path: Path, ref
     assert json.loads(accepted.read_text(encoding="utf-8"))["schema"] == "vnplan/baseline/1"
     again = tmp_path / "lan-2.txt"
     text = _edited(reference_path.read_text(encoding="utf-8"))
-    again.write_text(text + "Tài liệu này có chữ viết tắt XYZW chưa giải thích.\n", encoding="utf-8")
+    # a new sentence in the body (after the closing it would be no part of the plan's own text)
+    text = text.replace("II. NỘI DUNG TUYÊN TRUYỀN\n", "II. NỘI DUNG TUYÊN TRUYỀN\nTài liệu này có chữ viết tắt XYZW "
+                        "chưa giải thích.\n", 1)
+    again.write_text(text, encoding="utf-8")
     res = CliRunner().invoke(main, ["check", str(again), "--baseline", str(accepted), "--format", "json"])
     report = json.loads(res.output)
     assert [f["rule"] for f in report["findings"]] == ["R204"] and "XYZW" in report["findings"][0]["message"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import importlib.util
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 import plan_factory as pf
 from vnplan.batch import Options, batch, check_file, iter_plan_files
-from vnplan.errors import InputError, UsageError
+from vnplan.errors import InputError, MissingExtraError, UsageError
 from vnplan.results import PlanResult
 from vnplan.serialize import plan_result_to_dict
 
@@ -94,29 +95,35 @@ def test_results_are_small_and_picklable(results) -> None:  # type: ignore[no-un
     assert max(len(pickle.dumps(r)) for r in results) < 20_000
 
 
-def test_a_library_caller_with_a_few_files_starts_no_pool(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _record_own_runs(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """Replace vnplan's own workers by this process, remembering how many workers each run asked for."""
+    asked: list[int] = []
+    module = sys.modules["vnplan.batch.pool"]
+
+    def fake(files, options, *, workers, window=None, timeout=None):  # type: ignore[no-untyped-def]
+        asked.append(workers)
+        return (check_file(p, options) for p in files)
+
+    monkeypatch.setattr(module.own, "run", fake)
+    return asked
+
+
+def test_a_library_caller_with_a_few_files_and_no_time_limit_starts_no_process(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root, _ = corpus
-
-    def no_pool(jobs):  # type: ignore[no-untyped-def]
-        raise AssertionError("a pool was started for two files")
-
-    monkeypatch.setattr(sys.modules["vnplan.batch.pool"], "_own_pool", no_pool)
-    rows = list(batch([root / "so" / "00-stp.txt", root / "so" / "01-snv.txt"]))
+    asked = _record_own_runs(monkeypatch)
+    rows = list(batch([root / "so" / "00-stp.txt", root / "so" / "01-snv.txt"], timeout=None))
     assert [Path(r.file).name for r in rows] == ["00-stp.txt", "01-snv.txt"] and not any(r.error for r in rows)
+    assert asked == []
 
 
-def test_eight_files_or_more_go_through_a_pool_unless_one_job_is_asked(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_with_a_time_limit_a_few_files_get_one_worker_and_eight_or_more_get_every_core(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root, _ = corpus
-    started: list[object] = []
-
-    def threads(jobs):  # type: ignore[no-untyped-def]
-        started.append(jobs)
-        return cf.ThreadPoolExecutor(max_workers=2)
-
-    monkeypatch.setattr(sys.modules["vnplan.batch.pool"], "_own_pool", threads)
+    asked = _record_own_runs(monkeypatch)
     files = list(iter_plan_files([root / "so"]))[:8]
-    assert len(list(batch(files, jobs=1))) == 8 and started == []
-    assert len(list(batch(files))) == 8 and started == [None]
+    assert len(list(batch(files[:2]))) == 2 and asked == [1]  # a time limit needs a process that can be stopped
+    assert len(list(batch(files, jobs=1))) == 8 and asked == [1, 1]
+    assert len(list(batch(files))) == 8 and asked == [1, 1, os.cpu_count() or 1]
+    assert len(list(batch(files, jobs=1, timeout=None))) == 8 and asked == [1, 1, os.cpu_count() or 1]
 
 
 def _without_timing(rs: list[PlanResult]) -> list[dict[str, object]]:
@@ -208,7 +215,7 @@ def test_an_unexpected_exception_in_the_checker_is_a_row_not_a_crash(corpus, mon
         return real(doc, **kw)
 
     monkeypatch.setattr(module, "parse", flaky)
-    rows = list(batch([root / "so"], jobs=1))
+    rows = list(batch([root / "so"], jobs=1, timeout=None))  # in this process, where the patch holds
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
     assert bad[0].error.startswith("lỗi nội bộ: ZeroDivisionError: boom")  # in the run's language
@@ -249,24 +256,22 @@ def test_english_messages_on_request(corpus) -> None:  # type: ignore[no-untyped
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork to hand the patched checker to the workers")
 def test_a_file_that_kills_its_worker_is_the_only_error_row(corpus, results, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import multiprocessing as mp
-    import os
 
-    module = sys.modules["vnplan.batch.pool"]  # where the pool looks the worker up
+    module = sys.modules["vnplan.batch.workers"]  # where the workers look the checker up
     real = module.check_file
 
     def deadly(path, options=Options()):  # type: ignore[no-untyped-def]
-        if path.endswith("03-stc.txt"):
+        if str(path).endswith("03-stc.txt"):
             os._exit(13)  # as a worker killed by the system would vanish
         return real(path, options)
 
     monkeypatch.setattr(module, "check_file", deadly)
     root, _ = corpus
     files = iter(iter_plan_files([root / "so"]))
-    pool = lambda: cf.ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork"))  # noqa: E731
-    rows = list(module._run_pool(files, Options(), None, 2, None, 2, factory=pool))
+    rows = list(module.run(files, Options(), workers=2, context=mp.get_context("fork")))
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
-    assert bad[0].error_type == "BrokenProcessPool"
+    assert bad[0].error_type == "WorkerDied" and "exited with code 13" in (bad[0].error or "")
     want = [plan_result_to_dict(r) for r in results if rel(root, r).startswith("so/") and not r.file.endswith("03-stc.txt")]
     assert [plan_result_to_dict(r) for r in rows if not r.error] == want
 
@@ -281,8 +286,61 @@ def test_a_broken_link_in_a_folder_is_an_unreadable_row_not_the_end_of_the_run(t
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
 def test_a_pipe_named_like_a_plan_inside_a_folder_is_not_read(tmp_path, reference_path) -> None:  # type: ignore[no-untyped-def]
-    import os
-
     (tmp_path / "a.txt").write_bytes(reference_path.read_bytes())
     os.mkfifo(tmp_path / "b.txt")  # reading it would wait for a writer for ever
     assert [Path(p).name for p in iter_plan_files([tmp_path])] == ["a.txt"]
+
+
+def test_an_executor_url_is_checked_before_any_file_is_read(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root, _ = corpus
+    for url in ("spark://host:7077", "dask://", "dask://scheduler", "dask://host:port", "ray:/local"):
+        with pytest.raises(UsageError):
+            batch([root], executor=url)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("ray", "distributed") else real(name, *a))
+    with pytest.raises(MissingExtraError, match=r'pip install "vnplan\[ray\]"'):
+        batch([root], executor="ray://head:10001")
+    with pytest.raises(MissingExtraError, match=r'pip install "vnplan\[dask\]"'):
+        batch([root], executor="dask://local")
+
+
+def test_the_command_names_the_extra_a_cluster_needs(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from vnplan.cli import main
+
+    root, _ = corpus
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "ray" else real(name, *a))
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "ray://local"])
+    assert res.exit_code == 2 and 'pip install "vnplan[ray]"' in res.stderr
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "hadoop://x:1", "--lang", "en"])
+    assert res.exit_code == 2 and "not an executor URL" in res.stderr
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "hadoop://x:1"])  # Vietnamese by default
+    assert res.exit_code == 2 and "không phải địa chỉ bộ thực thi: 'hadoop://x:1'" in res.stderr
+
+
+def test_through_an_executor_a_slow_file_is_given_up_and_the_run_goes_on(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    root, _ = corpus
+    module = sys.modules["vnplan.batch.pool"]  # where a task looks the checker up
+    real = module.check_file
+
+    def slow(path, options=Options()):  # type: ignore[no-untyped-def]
+        if str(path).endswith("04-syt.txt"):
+            time.sleep(5)  # an executor cannot stop it: the thread finishes in the background
+        return real(path, options)
+
+    monkeypatch.setattr(module, "check_file", slow)
+    with cf.ThreadPoolExecutor(max_workers=2) as ex:
+        rows = list(batch([root / "so"], executor=ex, timeout=1.5))
+        chunked = list(batch([root / "so"], executor=ex, timeout=1.5, chunksize=3, lang="en"))  # 4.5 s a task
+    bad = [r for r in rows if r.error]
+    assert [Path(r.file).name for r in bad] == ["04-syt.txt"] and bad[0].error_type == "TimeLimitError"
+    assert len(rows) == len(list(iter_plan_files([root / "so"])))
+    # a task of three files is given up whole: the files with the slow one are rows that say so
+    bad = [r for r in chunked if r.error]
+    assert [Path(r.file).name for r in bad] == ["03-stc.txt", "04-syt.txt", "05-sgdđt.txt"]
+    assert "the task of 3 files" in (bad[0].error or "")
+    assert "quá giới hạn thời gian (1.5 giây mỗi tệp): đã bỏ qua" in (next(r for r in rows if r.error).error or "")

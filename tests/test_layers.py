@@ -46,6 +46,8 @@ LAZY: dict[str, str] = {
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",
     "xlsxwriter": "writing a workbook (vnplan.report.xlsx)",
+    "distributed": "a batch on a Dask cluster (vnplan.batch.cluster, extra vnplan[dask]), only for a dask:// URL",
+    "ray": "a batch on a Ray cluster (vnplan.batch.cluster, extra vnplan[ray]), only for a ray:// URL",
 }
 
 #: Modules that may import by name at run time (importlib), and what they may load that way.
@@ -53,6 +55,8 @@ DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli."}
 
 #: Third-party packages only one part of vnplan may use.
 ONLY_IN: dict[str, tuple[str, ...]] = {
+    "distributed": ("vnplan.batch.cluster",),
+    "ray": ("vnplan.batch.cluster",),
     "click": ("vnplan.cli",),
     "rich": ("vnplan.cli",),
     "spacy": ("vnplan.nlp",),
@@ -230,7 +234,8 @@ def test_third_party_packages_stay_in_their_part() -> None:
     assert not bad, "\n".join(map(str, bad))
 
 
-@pytest.mark.parametrize("heavy", ["spacy", "docx", "pypdf", "jsonschema", "click", "rich", "xlsxwriter", "flask"])
+@pytest.mark.parametrize("heavy", ["spacy", "docx", "pypdf", "jsonschema", "click", "rich", "xlsxwriter", "flask",
+                                   "distributed", "ray"])
 def test_importing_vnplan_loads_no_heavy_or_command_line_package(heavy: str) -> None:
     code = f"import sys, vnplan; print({heavy!r} in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -94,6 +94,17 @@ def test_spacy_is_an_extra_not_a_dependency() -> None:
     assert "vnplan[nlp]" in project["optional-dependencies"]["test"]
 
 
+def test_dask_and_ray_are_extras_and_the_suite_installs_dask() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    assert not [d for d in project["dependencies"] if d.lower().startswith(("dask", "distributed", "ray"))]
+    assert any(d.startswith("dask[distributed]") for d in extras["dask"])
+    assert any(d.startswith("ray[client]") for d in extras["ray"])
+    assert "vnplan[dask]" in extras["test"] and "vnplan[ray]" not in extras["test"]
+
+
 def test_importing_vnplan_nlp_without_spacy_names_the_extra() -> None:
     code = (
         "import sys; sys.modules['spacy'] = None\n"

@@ -113,11 +113,13 @@ def test_a_lower_case_roman_v_follows_iv():
 
 
 def test_parts_written_with_phần_or_mục_are_sections():
+    # "Phần I." keeps its word in the label (as "Chương I" does); "III." numbering on from
+    # "PHẦN II" is the next part, not a part of it; "Mục 1." stands for "1."
     text = PLAN.replace("\nI. ", "\nPhần I. ").replace("\nII. ", "\nPHẦN II: ").replace(
         "\n1. Mục đích", "\nMục 1. Mục đích").replace("\n2. Yêu cầu", "\nMục 2. Yêu cầu")
     p = vnplan.parse(text)
     assert [(s.label, s.role) for s in p.sections] == [
-        ("I", "purpose_requirements"), ("II", "content"), ("III", "forms"), ("IV", "implementation")]
+        ("Phần I", "purpose_requirements"), ("PHẦN II", "content"), ("III", "forms"), ("IV", "implementation")]
     assert [(c.label, c.role) for c in p.sections[0].children] == [("1", "purpose"), ("2", "requirements")]
 
 

@@ -240,3 +240,32 @@ def test_two_writers_on_one_new_register_migrate_it_once_and_wait_for_each_other
     with Register(tmp_path / "r.db") as reg:
         assert sorted(d.sha256 for d in reg.documents()) == sorted(r.sha256 for r in rows)
     assert _count(tmp_path / "r.db", "schema_version") == len(MIGRATIONS)
+
+
+def test_a_version_1_register_keeps_every_row_when_migrated_to_content_and_unit_keys(filled, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Migration 2 rebuilds `documents` (UNIQUE (sha256, unit_key)); no citation or finding may be lost."""
+    db, _ = filled
+    old = tmp_path / "v1.db"
+    src = sqlite3.connect(db)
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
+    con.executescript(MIGRATIONS[0])
+    con.execute("INSERT INTO schema_version VALUES (1, 'then')")
+    for table in ("documents", "citations", "findings", "requirement_results"):
+        rows = src.execute(f"SELECT * FROM {table}").fetchall()
+        if rows:
+            con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    con.commit()
+    con.close()
+    src.close()
+    before = {t: _count(old, t) for t in ("documents", "citations", "findings")}
+    with Register(old) as reg:
+        assert reg.version == len(MIGRATIONS) == 2
+        doc = reg.documents()[0]
+        assert reg.details(doc.id)["findings"] or reg.details(doc.id)["citations"]
+    assert {t: _count(old, t) for t in before} == before
+    with sqlite3.connect(old) as c:
+        c.execute("PRAGMA foreign_keys=ON")
+        c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # still the parent of its rows
+        assert c.execute("SELECT COUNT(*) FROM citations WHERE document_id = ?", (doc.id,)).fetchone()[0] == 0
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -331,6 +331,7 @@ class Section:
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Section, ...] = ()
     label_source: str = "text"  # text or numbering (Word automatic numbering)
+    title_span: Span | None = None  # the line below a bare label that holds its title (``Chương I`` / ``QUY ĐỊNH CHUNG``)
 
     @property
     def text(self) -> str:
@@ -378,6 +379,7 @@ class Signature:
     signer_placeholder: str | None = None  # a draft's "[Ghi họ và tên người ký]" where the name goes
     span: Span | None = None
     spans: tuple[Span, ...] = ()
+    rank: str | None = None  # quân hàm, học hàm or học vị printed before the name (``Đại tá``), Phụ lục I, II.7.c
 
 
 @frozen
@@ -400,6 +402,15 @@ class Plan:
     other: tuple[Paragraph, ...] = ()  # text after the signature, unrecognised lines
     artifacts: tuple[Span, ...] = ()  # page numbers, separators of flattened tables
     source: SourceDocument | None = field(default=None, eq=False, repr=False)
+    #: documents issued with this one, after its signature (a Quyết định's ``KẾ HOẠCH … (Kèm theo
+    #: Quyết định số …)``): each a Plan of its own over its own blocks of the same source
+    attached: tuple[Plan, ...] = ()
+
+    @property
+    def issued_plan(self) -> Plan | None:
+        """The plan this document issues (its first attached Kế hoạch), the one a profile is checked
+        against; None when no plan is attached (a plan's own appendix is attached, but is no plan)."""
+        return next((a for a in self.attached if a.header.doc_type == "Kế hoạch"), None)
 
     def walk(self):  # type: ignore[no-untyped-def]
         """Every section, depth first."""

@@ -1,9 +1,10 @@
 """The register of checked documents (sổ đăng ký văn bản): a SQLite file answering cross-document questions.
 
-Every checked plan is one row of ``documents`` keyed by the SHA-256 of its content, with its
-header, citations, findings and requirement results in child tables. Re-checking the same
-content replaces its rows; each plan is written in one transaction as its result arrives,
-so an interrupted batch keeps everything already written. The schema evolves through the
+Every checked plan is one row of ``documents`` keyed by the SHA-256 of its content and its
+unit (byte-identical files from two units are two documents), with its header, citations,
+findings and requirement results in child tables. Re-checking the same content for the same
+unit, or at the same path, replaces its rows; each plan is written in one transaction as its
+result arrives, so an interrupted batch keeps everything already written. The schema evolves through the
 numbered migrations in :data:`MIGRATIONS`, recorded in ``schema_version``.
 
 Questions: which expected units have not yet issued a plan implementing a parent plan
@@ -27,7 +28,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.errors import InputError, UsageError
-from vnplan.results import DocumentRow, PlanResult, WrongDate
+from vnplan.results import DocumentRow, PlanResult, WrongDate, without_surrogates
 from vnplan.text import fold
 
 #: Schema migrations, in order; migration ``k`` (from 1) brings the schema to version ``k``.
@@ -104,6 +105,46 @@ MIGRATIONS: tuple[str, ...] = (
         evidence TEXT NOT NULL,
         PRIMARY KEY (document_id, position)
     );
+    """,
+    # 2: a document is its content *and* its unit. Byte-identical files from two units (a
+    # template whose unit comes from the file name) were one row, so `register missing` listed
+    # one of the units as missing. SQLite cannot drop a UNIQUE constraint: the table is rebuilt
+    # (foreign keys are off while migrations run, so the child rows stay).
+    """
+    CREATE TABLE documents_v2 (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        path TEXT NOT NULL,
+        format TEXT,
+        unit TEXT NOT NULL,
+        unit_key TEXT NOT NULL,
+        unit_source TEXT NOT NULL,
+        parent_authority TEXT,
+        authority TEXT,
+        number TEXT,
+        symbol TEXT,
+        place TEXT,
+        date TEXT,
+        date_year INTEGER,
+        date_month INTEGER,
+        date_day INTEGER,
+        doc_type TEXT,
+        title TEXT,
+        status TEXT NOT NULL,
+        errors INTEGER NOT NULL DEFAULT 0,
+        warnings INTEGER NOT NULL DEFAULT 0,
+        infos INTEGER NOT NULL DEFAULT 0,
+        profile TEXT,
+        score REAL,
+        error TEXT,
+        checked_at TEXT NOT NULL,
+        UNIQUE (sha256, unit_key)
+    );
+    INSERT INTO documents_v2 SELECT * FROM documents;
+    DROP TABLE documents;
+    ALTER TABLE documents_v2 RENAME TO documents;
+    CREATE INDEX documents_unit ON documents(unit_key);
+    CREATE INDEX documents_path ON documents(path);
     """,
 )
 
@@ -198,23 +239,32 @@ class Register:
         """
         db = self._db
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
-        while True:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                current = self.version
-                if current > len(MIGRATIONS):
-                    raise InputError(f"the register has schema version {current}, newer than this vnplan knows "
-                                     f"({len(MIGRATIONS)})", path=self.path, hint="upgrade vnplan")
-                if current == len(MIGRATIONS):
+        # a migration may rebuild a parent table; with foreign keys on, dropping it would delete
+        # every child row (SQLite ignores this pragma inside a transaction, hence here)
+        db.execute("PRAGMA foreign_keys=OFF")
+        try:
+            while True:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    current = self.version
+                    if current > len(MIGRATIONS):
+                        raise InputError(f"the register has schema version {current}, newer than this vnplan knows "
+                                         f"({len(MIGRATIONS)})", path=self.path, hint="upgrade vnplan")
+                    if current == len(MIGRATIONS):
+                        db.execute("COMMIT")
+                        return
+                    for stmt in _statements(MIGRATIONS[current]):
+                        db.execute(stmt)
+                    if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                        raise InputError(f"migration {current + 1} would leave rows without their document",
+                                         path=self.path, hint="please report it; the register is unchanged")
+                    db.execute("INSERT INTO schema_version VALUES (?, ?)", (current + 1, _now()))
                     db.execute("COMMIT")
-                    return
-                for stmt in _statements(MIGRATIONS[current]):
-                    db.execute(stmt)
-                db.execute("INSERT INTO schema_version VALUES (?, ?)", (current + 1, _now()))
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+        finally:
+            db.execute("PRAGMA foreign_keys=ON")
 
     # ---- writing
 
@@ -222,23 +272,38 @@ class Register:
         """Record one :class:`vnplan.results.PlanResult` in one transaction; returns the document id.
 
         A result without a content hash (the file could not even be opened) is not recorded.
+        The same content for the same unit, or at the same path, replaces the rows it had.
+        Text a SQLite file cannot hold (a lone surrogate) is replaced by U+FFFD first; a
+        failure to write is an :class:`~vnplan.errors.InputError` naming the register, and
+        every plan recorded before it stays.
         """
         if not result.sha256:
             return None
+        result = without_surrogates(result)
+        try:
+            return self._record(result, checked_at)
+        except sqlite3.Error as exc:
+            raise InputError(f"cannot write to the register: {exc}", path=self.path,
+                             hint="every plan recorded before this one is kept") from None
+
+    def _record(self, result: PlanResult, checked_at: str | None) -> int | None:
         h = result.header or {}
         d = h.get("date_parts") or {}
         cov = result.coverage
         db = self._db
+        path = os.path.abspath(result.file)
+        key = unit_key(result.unit)
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("DELETE FROM documents WHERE sha256 = ?", (result.sha256,))
+            db.execute("DELETE FROM documents WHERE sha256 = ? AND (unit_key = ? OR path = ?)",
+                       (result.sha256, key, path))
             cur = db.execute(
                 "INSERT INTO documents (sha256, path, format, unit, unit_key, unit_source, parent_authority,"
                 " authority, number, symbol, place, date, date_year, date_month, date_day, doc_type, title,"
                 " status, errors, warnings, infos, profile, score, error, checked_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    result.sha256, os.path.abspath(result.file), result.format, result.unit, unit_key(result.unit),
+                    result.sha256, path, result.format, result.unit, key,
                     result.unit_source, h.get("parent_authority"), h.get("authority"), h.get("number"),
                     h.get("symbol"), h.get("place"), h.get("date") or _partial_iso(d), d.get("year"),
                     d.get("month"), d.get("day"), h.get("doc_type"), h.get("title"), result.status,
@@ -308,7 +373,9 @@ class Register:
             rows = self._db.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE sha256 LIKE ?",
                                     (key.lower() + "%",)).fetchall()
             if len(rows) > 1:
-                raise UsageError(f"hash prefix {key!r} matches {len(rows)} documents", hint="give more characters")
+                same = len({r[1] for r in rows}) == 1  # one content recorded for several units
+                raise UsageError(f"hash prefix {key!r} matches {len(rows)} documents",
+                                 hint="give its path" if same else "give more characters, or its path")
         return _row(rows[0]) if rows else None
 
     def details(self, doc_id: int) -> dict[str, Any]:

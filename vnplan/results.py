@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import pickle
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from vnplan.model import Coverage, Severity, Span
@@ -138,6 +141,41 @@ class PlanResult:
     @property
     def score(self) -> float | None:
         return None if self.coverage is None else float(self.coverage.score)
+
+
+_LONE_SURROGATE_UTF8 = re.compile(rb"\xed[\xa0-\xbf]")  # how pickle writes U+D800–U+DFFF (surrogatepass)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, tuple):
+        return tuple(_scrub(v) for v in value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if attrs.has(type(value)):
+        return attrs.evolve(value, **{f.alias: _scrub(getattr(value, f.name))
+                                      for f in attrs.fields(type(value)) if f.init})
+    return value
+
+
+def without_surrogates(result: PlanResult) -> PlanResult:
+    """``result`` with every lone surrogate (U+D800–U+DFFF) replaced by U+FFFD, or ``result`` itself when it has none.
+
+    A lone surrogate is a ``str`` Python can hold but no UTF-8 file, SQLite text or JSON
+    report can: one reaching a report or the register would stop the whole batch. It can come
+    from a document (a Word symbol with a code in the surrogate range) or from a file name
+    that is not UTF-8. The check is one scan of the pickled result, which a worker makes anyway.
+    """
+    try:
+        if not _LONE_SURROGATE_UTF8.search(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)):
+            return result
+    except Exception:  # noqa: BLE001 - something in it does not pickle: look at every string instead
+        pass
+    return _scrub(result)  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- over many results
@@ -313,4 +351,5 @@ __all__ = [
     "profile_of",
     "requirement_columns",
     "summary",
+    "without_surrogates",
 ]

@@ -96,6 +96,7 @@ def _section(s: Section) -> dict[str, Any]:
         "heading": _span_or_none(s.heading),
         "paragraphs": [{"text": p.text, "span": span_to_dict(p.span)} for p in s.paragraphs],
         "label_source": s.label_source,
+        "title_span": _span_or_none(s.title_span),
         "children": [_section(c) for c in s.children],
     }
 
@@ -136,10 +137,20 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "other": converter.unstructure(plan.other),
         "artifacts": converter.unstructure(plan.artifacts),
         "warnings": list(plan.source.warnings) if plan.source else [],
+        "attached": [_attached(a) for a in plan.attached],
     }
     if plan.source is not None:
         out["blocks"] = [_block(b) for b in plan.source.blocks]
     return out
+
+
+#: what an attached document's JSON leaves to the document it is attached to (one source, one file)
+_DOCUMENT_KEYS = ("schema", "file", "format", "warnings", "blocks")
+
+
+def _attached(plan: Plan) -> dict[str, Any]:
+    """A document issued with another: a plan of its own, without the source the two share."""
+    return {k: v for k, v in plan_to_dict(plan).items() if k not in _DOCUMENT_KEYS}
 
 
 def document_to_dict(doc: SourceDocument) -> dict[str, Any]:

@@ -1,4 +1,9 @@
-"""Finding the plan files of a batch (tìm tệp): arguments in order, folders walked sorted, each file once."""
+"""Finding the plan files of a batch (tìm tệp): arguments in order, folders walked sorted, each file once.
+
+Paths stay what the operating system gave: a name that is not valid UTF-8 is a ``str`` holding
+surrogate escapes (``os.fsdecode``), which every file function accepts, and it is read from its
+path, never taken for text. :func:`display_path` is the form a report shows.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,42 @@ from vnplan.errors import InputError, UsageError
 #: File suffixes a folder walk picks up (case-insensitive).
 SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md")
 
+# Characters a file name may hold that must not reach a report or a terminal as they are:
+# C0 and C1 controls, DEL, and the bidirectional marks and overrides (a name could show
+# "txt.exe" as "exe.txt"). Each is written as a Python escape.
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escape_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xDC80 <= o <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogate escape)
+        return f"\\x{o - 0xDC00:02x}"
+    if ch in _SHORT:
+        return _SHORT[ch]
+    if o < 0x20 or 0x7F <= o <= 0x9F:
+        return f"\\x{o:02x}"
+    return f"\\u{o:04x}"  # a bidi mark, or a lone surrogate that is no escaped byte
+
+
+def _needs_escape(ch: str) -> bool:
+    o = ord(ch)
+    return o < 0x20 or 0x7F <= o <= 0x9F or 0xD800 <= o <= 0xDFFF or ch in _BIDI
+
+
+def display_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as a report shows it: valid UTF-8 text on one line, with nothing a terminal acts on.
+
+    Bytes that are not UTF-8 become ``\\xNN``, control characters ``\\n``, ``\\t``, ``\\x1b``…,
+    bidirectional marks ``\\u202e``…; every other character, Vietnamese included, is kept.
+    An ordinary name is returned unchanged. The result names the file for a reader; open the
+    file through the path you have, not through this text.
+    """
+    s = os.fsdecode(os.fspath(path))
+    if not any(_needs_escape(ch) for ch in s):
+        return s
+    return "".join(_escape_char(ch) if _needs_escape(ch) else ch for ch in s)
+
 
 def _wanted(name: str) -> bool:
     if name.startswith((".", "~$")):  # hidden files, Word lock files
@@ -18,23 +59,25 @@ def _wanted(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SUFFIXES
 
 
-def iter_plan_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+def iter_plan_files(paths: Iterable[str | bytes | os.PathLike[str] | os.PathLike[bytes]]) -> Iterator[str]:
     """The plan files under ``paths``, deterministically: arguments in order, folders walked sorted.
 
     A file named explicitly is taken whatever its suffix; inside folders only ``SUFFIXES``
     count, hidden files and folders and Word lock files (``~$…``) are skipped. A file reached
     twice is yielded once. A path that does not exist is an :class:`InputError`; a broken
     symbolic link is yielded (it is reported as unreadable), a pipe or device inside a folder is not.
+    A folder that cannot be listed (no permission, gone during the walk) is yielded too, where
+    the walk met it: the checker reports it as a row that could not be read.
     """
     seen: set[str] = set()
     for raw in paths:
-        p = Path(raw)
+        p = Path(os.fsdecode(raw))  # bytes too: a name that is not UTF-8 stays the same file
         if not os.path.lexists(p):
-            raise InputError("no such file or folder", path=str(raw))
+            raise InputError("no such file or folder", path=display_path(raw))
         if p.is_file() or not p.exists():  # a broken link is a plan that cannot be read
-            candidates: Iterable[str] = (str(p),)
+            candidates: Iterable[str] = (os.fspath(p),)
         else:
-            candidates = _walk(str(p))
+            candidates = _walk(os.fspath(p))
         for c in candidates:
             key = os.path.realpath(c)
             if key not in seen:
@@ -43,7 +86,15 @@ def iter_plan_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
 
 
 def _walk(root: str) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root):
+    unreadable: list[str] = []
+
+    def note(exc: OSError) -> None:
+        if not isinstance(exc, NotADirectoryError):  # a pipe or device named as an argument: nothing to walk
+            unreadable.append(exc.filename if isinstance(exc.filename, str) else root)
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=note):
+        yield from unreadable
+        unreadable.clear()
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if _wanted(name):
@@ -52,6 +103,7 @@ def _walk(root: str) -> Iterator[str]:
                 # and broken links (reported as unreadable rather than dropped unseen)
                 if os.path.isfile(path) or not os.path.exists(path):
                     yield path
+    yield from unreadable
 
 
 def check_targets(paths: Iterable[str], files: Iterable[str], *, report: str | None = None,
@@ -64,15 +116,16 @@ def check_targets(paths: Iterable[str], files: Iterable[str], *, report: str | N
     inputs = {os.path.realpath(f) for f in files}
     for target, what in ((report, "report"), (register, "register")):
         if target and target != "-" and os.path.realpath(target) in inputs:
-            raise UsageError(f"the {what} file {target!r} is one of the plans to check", hint="write it elsewhere")
+            raise UsageError(f"the {what} file {display_path(target)!r} is one of the plans to check",
+                             hint="write it elsewhere")
     if report and register and report != "-" and os.path.realpath(report) == os.path.realpath(register):
         raise UsageError("the report and the register are the same file")
     if report and report != "-" and Path(report).suffix.lower() in SUFFIXES:
         out = os.path.realpath(report)
         for folder in (os.path.realpath(p) for p in paths if os.path.isdir(p)):
             if out.startswith(folder + os.sep):
-                raise UsageError(f"the report {report!r} would be taken for a plan by the next run of this folder",
-                                 hint="write it outside the folders you check, or as .json/.csv/.html")
+                raise UsageError(f"the report {display_path(report)!r} would be taken for a plan by the next run "
+                                 "of this folder", hint="write it outside the folders you check, or as .json/.csv/.html")
 
 
-__all__ = ["SUFFIXES", "check_targets", "iter_plan_files"]
+__all__ = ["SUFFIXES", "check_targets", "display_path", "iter_plan_files"]

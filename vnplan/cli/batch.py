@@ -1,8 +1,9 @@
 """``vnplan batch``: every plan under some folders, one report (text, JSON, CSV or HTML) and an optional register.
 
 Exit codes as everywhere: 0 all plans pass, 1 a plan fails (unreadable, an error-level
-finding, a mandatory requirement missing), 2 unusable arguments (no plan files found,
-unknown profile or rule id, bad output).
+finding, a mandatory requirement missing, over the time limit), 2 unusable arguments (no
+plan files found, unknown profile or rule id, bad output), an interruption, or workers or a
+cluster that cannot be used.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from vnplan.baseline import Baseline, results_baseline, write_baseline
-from vnplan.batch import Spool, batch, check_targets, iter_plan_files
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, guard, ids
+from vnplan.batch import DEFAULT_TIMEOUT, Spool, batch, check_targets, iter_plan_files
+from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, echo, guard, ids
 from vnplan.errors import UsageError
 from vnplan.output import write_atomic
 from vnplan.report import BATCH_FORMATS, BINARY_FORMATS, format_for, iter_batch
@@ -31,7 +33,13 @@ from vnplan.results import PlanResult
 @click.option("--format", "fmt", type=click.Choice(BATCH_FORMATS), default=None,
               help="Report format [default: from -o's suffix, else text].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes [default: all cores, or none for fewer than 8 files; 1 = no pool].")
+              help="Worker processes [default: all cores, one for fewer than 8 files]; with --executor "
+                   "dask://local or ray://local, the workers of the local cluster.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one file may take; a file over it is an error row (0: no limit).")
+@click.option("--executor", default=None, metavar="URL",
+              help="Check on a cluster: dask://HOST:PORT, ray://HOST:PORT, dask://local or ray://local "
+                   "(file contents travel with the tasks).")
 @click.option("--register", "register_db", default=None, help="Record every result in this SQLite register.")
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated, repeatable).")
@@ -41,8 +49,9 @@ from vnplan.results import PlanResult
 @LANG
 @guard
 def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, fmt: str | None,
-              jobs: int | None, register_db: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-              baseline: str | None, baseline_out: str | None, lang: str) -> None:
+              jobs: int | None, timeout: float, executor: str | None, register_db: str | None,
+              select: tuple[str, ...], ignore: tuple[str, ...], baseline: str | None,
+              baseline_out: str | None, lang: str) -> None:
     """Check every plan under PATHS (folders are walked for .docx, .pdf, .txt, .md).
 
     Exit 1 when a plan is unreadable, has an error-level finding or misses a mandatory
@@ -60,7 +69,8 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
     failing = False
     with Spool() as results, Spool() as everything:
         checked = batch(files, profile=profile, jobs=jobs, select=ids(select) or None,
-                        ignore=ids(ignore) or None, lang=lang, register=register_db)
+                        ignore=ids(ignore) or None, lang=lang, register=register_db,
+                        timeout=timeout or None, executor=executor)
         # the register keeps every finding; the report shows the ones not accepted (--baseline)
         iterator = (accepted.filter_result(_kept(everything, r, baseline_out)) for r in checked)
         if err_console.is_terminal:  # a progress bar on a terminal, nothing of it otherwise
@@ -70,7 +80,7 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
                 for r in iterator:
                     results.append(r)
                     failing = failing or r.failing
-                    bar.update(task, advance=1, description=Path(r.file).name[:40])
+                    bar.update(task, advance=1, description=escape(Path(r.file).name[:40]))
         else:
             for r in iterator:
                 results.append(r)
@@ -81,10 +91,10 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
         if output and output != "-":
             write_atomic(output, iter_batch(results, fmt, lang=lang, profile=profile, bom=True), what="report")
             if fmt != "text":  # the terminal still gets the totals
-                click.echo(render_summary(results, lang=lang))
+                echo(render_summary(results, lang=lang))
         else:
             for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
-                click.echo(piece, nl=False)
+                echo(piece, nl=False)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 

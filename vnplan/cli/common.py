@@ -73,9 +73,7 @@ def guard(func: F) -> F:
             raise
         except KeyboardInterrupt:
             fail(translate("interrupted", lang), lang)
-        except BrokenPipeError:
-            sys.exit(EXIT_OK)
-        except Exception as exc:  # never a traceback for the user
+        except Exception as exc:  # a BrokenPipeError too: only a closed standard output is quiet (see echo); never a traceback
             if os.environ.get("VNPLAN_DEBUG"):
                 raise
             fail(translate(f"internal error: {type(exc).__name__}: {exc} (set VNPLAN_DEBUG=1 for details and please "
@@ -92,10 +90,23 @@ def ids(values: Sequence[str]) -> list[str]:
     return out
 
 
+def echo(text: str, *, nl: bool = True) -> None:
+    """Print on standard output. A reader that went away (``vnplan … | head``) ends the output, not the
+    command: the rest is dropped and the exit code stays the one the check gives. A broken pipe
+    anywhere else (a worker's pipe) is an error like any other, never a silent success."""
+    try:
+        click.echo(text, nl=nl)
+    except BrokenPipeError:
+        try:  # later writes, and the flush at exit, go nowhere instead of raising again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # no file descriptor (a test's captured output)
+            pass
+
+
 def emit(text: str, output: str | None, source: str | None = None) -> None:
     """Print TEXT, or write it to OUTPUT (never onto SOURCE, the input file)."""
     if output is None or output == "-":
-        click.echo(text)
+        echo(text)
         return
     write_atomic(output, text if text.endswith("\n") else text + "\n", source=source)
 
@@ -103,7 +114,7 @@ def emit(text: str, output: str | None, source: str | None = None) -> None:
 def show(text: str) -> None:
     """Print a view on standard output (nothing at all for an empty one)."""
     if text:
-        click.echo(text)
+        echo(text)
 
 
 class Group(click.Group):

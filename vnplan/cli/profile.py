@@ -52,5 +52,18 @@ def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | N
     validate(profile_to_dict(profile))
     emit(render("profile", profile, "json"), output, parent_file)
     if output not in (None, "-"):
-        said = vocab.labels().command_line["derived"].get(language())
-        click.echo(said.format(path=output, n=len(profile.requirements)), err=True)
+        click.echo(derive_summary(profile, output, language()), err=True)
+
+
+def derive_summary(profile, output: str, lang: str = "vi") -> str:  # type: ignore[no-untyped-def]
+    """``p.json: 52 yêu cầu (41 bắt buộc): 1 viện dẫn, 13 nội dung, …; 29 yêu cầu còn điểm cần làm rõ:
+    vnplan profile show p.json`` (in English with ``lang="en"``)."""
+    reqs = profile.requirements
+    kinds: dict[str, int] = {}
+    for r in reqs:
+        kinds[r.kind] = kinds.get(r.kind, 0) + 1
+    names = vocab.labels().kinds
+    by_kind = ", ".join(f"{n} {names[k].get(lang) if k in names else k}" for k, n in kinds.items())
+    said = vocab.labels().command_line["derived"].get(lang)
+    return said.format(path=output, n=len(reqs), mandatory=sum(r.mandatory for r in reqs), by_kind=by_kind,
+                       doubtful=sum(bool(r.review) for r in reqs))

@@ -44,13 +44,16 @@ _ARTICLE = escape(vocab.structure_words().part("article")[0].capitalize())
 # ii. … xx. in lower case; the one-letter i., v., x. read as letters here (outline.py decides)
 _LOWER_ROMAN = "(?:" + "|".join(sorted(
     "ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split(), key=len, reverse=True)) + ")"
+_ORDINAL = spelt(vocab.structure_words().ordinals, ("lower", "upper"))
 _LABEL_RE = regex.compile(
     r"^(?:"
-    # "Phần I.", "PHẦN II:", "Mục 1." (a word before the number, as many plans write their parts)
-    rf"{_HEADING_WORDS}\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}}))(?:\s*[.:)\-–]\s*|\s*$)"
+    # "Phần I.", "PHẦN II:", "Chương III", "Phần thứ hai", "Mục 1." (a word before the number)
+    rf"(?P<pword>{_HEADING_WORDS})\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}})|(?P<pord>(?:thứ|THỨ)\s+{_ORDINAL}))"
+    r"(?:\s*[.:)\-–]\s*|\s*$|\s+(?=\p{Lu}))"
     rf"|(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
     rf"|(?P<lroman>{_LOWER_ROMAN})\.\s+"
-    r"|(?P<multi>\d{1,3}(?:\.\d{1,3}){1,4})\.?(?:\s+|(?=\p{Lu}))"
+    # "2.1.", "2.1 Tuyên…"; never a number "5.000 tờ gấp" (three digits after a dot, no capital after)
+    r"|(?P<multi>\d{1,3}(?:\.\d{1,2}(?!\d)){1,4})(?:\.(?:\s+|(?=\p{Lu}))|\s+(?=[\p{Lu}\"“(])|\s*$)"
     r"|(?P<arabic>\d{1,3})\s*[.)](?:\s+|(?=\p{Lu}))"
     r"|(?P<letter>[a-zđ])\s*\)\s*"
     r"|(?P<letter2>[a-zđ])\.\s+"
@@ -71,6 +74,10 @@ def label_of(text: str) -> Label | None:
     if end >= len(text.rstrip()):
         # a bare label with nothing after it is still a label (Word numbering on an empty heading)
         pass
+    word = m.group("pword")
+    style_of_word = vocab.structure_words().word_styles.get(word.lower()) if word else None
+    if style_of_word is not None:
+        return Label(style_of_word, text[: m.end("pword")] + " " + _number_of(m), end)
     for style in ("proman", "parabic", "roman", "lroman", "multi", "arabic", "letter", "letter2", "dash", "plus",
                   "bullet", "article"):
         g = m.group(style)
@@ -90,6 +97,38 @@ def label_of(text: str) -> Label | None:
             return Label("arabic_paren", g, end)
         return Label(style, g, end)
     return None  # pragma: no cover
+
+
+def _number_of(m: regex.Match[str]) -> str:
+    """The number of a part's heading as printed, one space inside: ``II``, ``3``, ``thứ hai``."""
+    return " ".join((m.group("proman") or m.group("parabic") or m.group("pord")).split())
+
+
+def part_number(label: str) -> int | None:
+    """The number a part's label gives: ``Chương III`` → 3, ``Phần 2`` → 2, ``Phần thứ hai`` → 2."""
+    words = label.split()
+    last = words[-1] if words else ""
+    if last.isdigit():
+        return int(last)
+    ordinals = [o.lower() for o in vocab.structure_words().ordinals]
+    if len(words) >= 2 and words[-2].lower() == "thứ" and last.lower() in ordinals:
+        return ordinals.index(last.lower()) + 1
+    return roman_value(last)
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(s: str) -> int | None:
+    """``XIV`` → 14; None when ``s`` is not a roman number."""
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
 
 
 def block_span(b: Block) -> Span:

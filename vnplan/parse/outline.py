@@ -9,11 +9,13 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Block, Paragraph, Section, Span
-from vnplan.parse.common import Label, label_of, trimmed_span
-from vnplan.text import key
+from vnplan.parse.common import Label, label_of, part_number, roman_value, trimmed_span
+from vnplan.text import is_upper_text, key
 
 # Usual rank of label styles, most major first (Decree 30, Phụ lục I, mục II.6.d).
 _RANK = {
+    "part": -3,  # Phần I, Phần thứ hai
+    "chapter": -2,  # Chương I
     "article": 0,
     "roman": 1,
     "arabic": 2,
@@ -31,6 +33,10 @@ HEADING_MAX = 120
 _LEAD_RE = regex.compile(r"^(?P<lead>[^.:;]{2,80}?)\s*:\s*(?=\S)")
 
 
+#: parts named by a word whose title may stand on the line below (``Chương I`` / ``QUY ĐỊNH CHUNG``)
+_WORD_PARTS = ("part", "chapter")
+
+
 @attrs.define
 class _Node:
     label: Label
@@ -39,6 +45,7 @@ class _Node:
     heading: Span
     paragraphs: list[Paragraph] = attrs.field(factory=list)
     children: list[_Node] = attrs.field(factory=list)
+    title_span: Span | None = None
 
 
 def _split_heading(b: Block, lab: Label) -> tuple[str | None, Span, Paragraph | None]:
@@ -91,7 +98,9 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
             if span is None:
                 continue
             para = Paragraph(b.text[span.start : span.end], span)
-            if stack:
+            if stack and _is_title_below(stack[-1], para):
+                stack[-1].title, stack[-1].title_span = para.text, para.span
+            elif stack:
                 stack[-1].paragraphs.append(para)
             else:
                 before.append(para)
@@ -101,16 +110,42 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
         node = _Node(lab, b, title, heading)
         if para is not None:
             node.paragraphs.append(para)
-        styles = [n.label.style for n in stack]
-        if lab.style in styles:
-            del stack[styles.index(lab.style) :]
-        else:
-            rank = _RANK.get(lab.style, 12)
-            while stack and _RANK.get(stack[-1].label.style, 12) > rank:
-                stack.pop()
+        _close_levels(stack, lab)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return tuple(before), tuple(_freeze(n, "other", 0, None) for n in roots)
+
+
+def _close_levels(stack: list[_Node], lab: Label) -> None:
+    """Pop the open sections a new label ends: its own style and every style of lower rank; and a
+    part or chapter whose number this label continues (``PHẦN II`` then ``III.``: siblings)."""
+    styles = [n.label.style for n in stack]
+    if lab.style in styles:
+        del stack[styles.index(lab.style) :]
+        return
+    rank = _RANK.get(lab.style, 12)
+    while stack and _RANK.get(stack[-1].label.style, 12) > rank:
+        stack.pop()
+    while stack and stack[-1].label.style in _WORD_PARTS and _continues(stack[-1], lab):
+        stack.pop()
+
+
+def _continues(part: _Node, lab: Label) -> bool:
+    """Whether ``lab`` numbers on from ``part`` (the next number, no child of its style yet) rather
+    than opening the part's own list at one."""
+    if any(c.label.style == lab.style for c in part.children):
+        return False
+    own = part_number(part.label.label)
+    value = roman_value(lab.label) if lab.style == "roman" else (int(lab.label) if lab.label.isdigit() else None)
+    return own is not None and value is not None and value == own + 1
+
+
+def _is_title_below(node: _Node, para: Paragraph) -> bool:
+    """The first line under a bare ``Chương I`` / ``Phần II`` that reads as its title (capitals, or short with no full stop)."""
+    if node.label.style not in _WORD_PARTS or node.title is not None or node.paragraphs or node.children:
+        return False
+    t = para.text
+    return len(t) <= HEADING_MAX and (is_upper_text(t) or not t.endswith((".", ";", ":")))
 
 
 @cache
@@ -163,4 +198,5 @@ def _freeze(n: _Node, parent_role: str, level: int, parent_is_pr: bool | None) -
         paragraphs=tuple(n.paragraphs),
         children=children,
         label_source="numbering" if b.label else "text",
+        title_span=n.title_span,
     )

@@ -10,6 +10,8 @@ from vnplan.model import Plan, Section, Span
 def _section_spans(s: Section) -> Iterator[tuple[str, Span]]:
     if s.heading is not None:
         yield f"section {s.label}", s.heading
+    if s.title_span is not None:
+        yield f"section {s.label} title", s.title_span
     for p in s.paragraphs:
         yield f"section {s.label} paragraph", p.span
     for c in s.children:
@@ -32,6 +34,8 @@ def owned_spans(plan: Plan) -> list[tuple[str, Span]]:
         out += [("signature", s) for s in plan.signature.spans]
     out += [("other", p.span) for p in plan.other]
     out += [("artifact", s) for s in plan.artifacts]
+    for k, a in enumerate(plan.attached):
+        out += [(f"attached {k} {name}", s) for name, s in owned_spans(a)]
     return out
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from attrs import frozen
 
+from vnplan.model import Span
+
 KINDS: tuple[str, ...] = ("citation", "content", "form", "target", "duty", "deadline", "theme")
 #: Where in the unit plan the evidence counts (roles of vnplan.model.Section, or anywhere).
 WHERE: tuple[str, ...] = ("any", "content", "forms", "implementation", "purpose_requirements", "funding")
@@ -54,11 +56,16 @@ class ParentDocument:
 
 @frozen
 class Provenance:
-    """Where a requirement comes from (nguồn): the document, the place in it, a note."""
+    """Where a requirement comes from (nguồn): the document, the place in it as printed, a note, the span.
+
+    ``where`` is the place as a reader would cite it (``mục II.3.b``); ``span`` the text it was
+    taken from in the parent as read by vnplan (block index, start and end offsets), when known.
+    """
 
     document: str
     where: str
     note: str | None = None
+    span: Span | None = None
 
 
 @frozen
@@ -92,6 +99,8 @@ class Requirement:
     provenance: Provenance | None = None
     rule: str | None = None  # the rule that reports it; None = RULE_OF_KIND[kind]
     note: str | None = None  # for the reviewer
+    #: what a person should check before relying on it (a derived profile's doubts); empty once reviewed
+    review: tuple[str, ...] = ()
 
     @property
     def rule_id(self) -> str:
@@ -145,6 +154,7 @@ def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
             due=_date(e.get("due")),
         )
         prov = r.get("provenance")
+        span = prov.get("span") if prov else None
         reqs.append(
             Requirement(
                 id=r["id"],
@@ -153,9 +163,12 @@ def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
                 evidence=spec,
                 where=r.get("where", "any"),
                 mandatory=r.get("mandatory", True),
-                provenance=Provenance(prov["document"], prov["where"], prov.get("note")) if prov else None,
+                provenance=Provenance(prov["document"], prov["where"], prov.get("note"),
+                                      Span(span["block"], span["start"], span["end"]) if span else None)
+                if prov else None,
                 rule=r.get("rule"),
                 note=r.get("note"),
+                review=tuple(r.get("review", ())),
             )
         )
     return Profile(
@@ -208,7 +221,12 @@ def requirement_to_dict(r: Requirement) -> dict[str, Any]:
         prov = {"document": r.provenance.document, "where": r.provenance.where}
         if r.provenance.note:
             prov["note"] = r.provenance.note
+        if r.provenance.span:
+            sp = r.provenance.span
+            prov["span"] = {"block": sp.block, "start": sp.start, "end": sp.end}
         out["provenance"] = prov
     if r.note:
         out["note"] = r.note
+    if r.review:
+        out["review"] = list(r.review)
     return out

@@ -23,6 +23,9 @@ def render_profile(p: Profile) -> str:
     if d.issuer_aliases:
         lines.append(f"  Cách gọi khác của cơ quan ban hành: {'; '.join(d.issuer_aliases)}")
     lines.append(f"  {len(p.requirements)} yêu cầu ({sum(r.mandatory for r in p.requirements)} bắt buộc)")
+    doubtful = sum(bool(r.review) for r in p.requirements)
+    if doubtful:
+        lines.append(f"  {doubtful} yêu cầu cần rà soát (dòng “cần xem lại”)")
     for r in p.requirements:
         e = r.evidence
         lines.append("")
@@ -39,9 +42,12 @@ def render_profile(p: Profile) -> str:
             lines.append(f"  thời hạn: không muộn hơn {e.due:%d/%m/%Y}")
         if r.provenance:
             pv = r.provenance
-            lines.append(f"  nguồn: {pv.document}, {pv.where}" + (f" ({pv.note})" if pv.note else ""))
+            at = f" [khối {pv.span.block}, ký tự {pv.span.start}–{pv.span.end}]" if pv.span else ""
+            lines.append(f"  nguồn: {pv.document}, {pv.where}{at}" + (f" ({pv.note})" if pv.note else ""))
         if r.note:
             lines.append(f"  ghi chú: {r.note}")
+        for doubt in r.review:
+            lines.append(f"  cần xem lại: {doubt}")
     return "\n".join(lines)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from vnplan.errors import UsageError
 from vnplan.model import Coverage, Plan, RequirementResult, Span
 from vnplan.parse import parse
@@ -15,10 +17,32 @@ from vnplan.rules.registry import Context, Example, Hit, rule
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
 
 
+def target(plan: Plan) -> Plan:
+    """The plan a profile is checked against: the plan a decision issues (its attached Kế hoạch),
+    else the document itself."""
+    return plan.issued_plan or plan
+
+
 def prepare(plan: Plan, profile: Any) -> tuple[Any, Coverage]:
-    """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it."""
+    """Load ``profile`` (a name, a JSON path, a dict or a Profile) and match ``plan`` against it.
+
+    A decision that issues a plan is checked through the plan it issues (:func:`target`); the
+    parent plan a decision cites in its legal basis (``Căn cứ Kế hoạch số …``) is cited for the
+    plan too, so a citation requirement the plan itself misses is met by the decision's.
+    """
     prof = load(profile)
-    return prof, match_index(index_for(plan, prof), prof)
+    aim = target(plan)
+    coverage = match_index(index_for(aim, prof), prof)
+    if aim is plan:
+        return prof, coverage
+    cites = tuple(r for r in prof.requirements if r.kind == "citation")
+    if not cites or all(r.status == "met" for r in coverage.requirements if r.kind == "citation"):
+        return prof, coverage
+    by_decision = {r.id: r for r in match_index(index_for(plan, prof), attrs.evolve(prof, requirements=cites)).requirements}
+    merged = tuple(by_decision[r.id] if r.kind == "citation" and r.id in by_decision
+                   and by_decision[r.id].score > r.score else r for r in coverage.requirements)
+    score = sum(r.score for r in merged) / len(merged) if merged else 1.0
+    return prof, attrs.evolve(coverage, requirements=merged, score=round(score, 3))
 
 
 def comply(plan: Any, profile: Any) -> Coverage:
@@ -145,7 +169,7 @@ _PHRASE_VARIANTS_EN = {
 
 
 def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator[Hit]:
-    where = _part_span(ctx.plan, roles)
+    where = _part_span(target(ctx.plan), roles)
     for r in _results(ctx, rule_id):
         if r.status == "met":
             continue
@@ -238,7 +262,7 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
 )
 def target_coverage(ctx: Context) -> Iterator[Hit]:
     """Every target of the parent plan is stated, at least as strong as the parent's."""
-    where = _part_span(ctx.plan, ("content",))
+    where = _part_span(target(ctx.plan), ("content",))
     for r in _results(ctx, "C304"):
         if r.status == "met":
             continue
@@ -284,8 +308,8 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
 )
 def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     """No deadline later than the parent's; the reporting duty is assigned."""
-    where = _part_span(ctx.plan, ("implementation",))
-    has_impl = _has_implementation(ctx.plan)
+    where = _part_span(target(ctx.plan), ("implementation",))
+    has_impl = _has_implementation(target(ctx.plan))
     for r in _results(ctx, "C305"):
         if r.status == "met":
             continue
@@ -336,7 +360,7 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
 )
 def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     """The implementation part says who does what, including the duties the parent assigns."""
-    plan = ctx.plan
+    plan = target(ctx.plan)
     unmet = [r for r in ctx.coverage.requirements if r.kind == "duty" and r.status != "met"] if ctx.coverage else []
 
     def listed(duties: list[RequirementResult]) -> dict[str, str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vnplan.model import Section
+from vnplan.parse.common import part_number
 from vnplan.rules.registry import Context, Hit, rule
 
 #: Vietnamese alphabet order for lettered points (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.6.d).
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_NUMBERED = {"roman", "arabic", "arabic_paren", "letter", "article"}
+_NUMBERED = {"roman", "arabic", "arabic_paren", "letter", "article", "part", "chapter"}
 
 
 def roman_value(s: str) -> int | None:
@@ -37,6 +38,8 @@ def ordinal(sec: Section) -> int | None:
     if sec.style == "article":
         digits = "".join(c for c in label if c.isdigit())
         return int(digits) if digits else None
+    if sec.style in ("part", "chapter"):
+        return part_number(label)
     if sec.style.startswith("arabic"):
         last = label.rsplit(".", 1)[-1]
         return int(last) if last.isdigit() else None
@@ -99,6 +102,8 @@ def _expected_label(style: str, n: int, like: str) -> str:
         return like.rsplit(".", 1)[0] + f".{n}"
     if style == "article":
         return f"Điều {n}"
+    if style in ("part", "chapter"):
+        return f"{like.split()[0]} {_expected_label('roman', n, '')}"
     return str(n)
 
 

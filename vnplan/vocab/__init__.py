@@ -16,6 +16,7 @@ from vnplan.vocab.loader import structure
 from vnplan.vocab.types import (
     Abbreviations,
     CitationWords,
+    ClosingWords,
     DateWords,
     Decree30,
     DeriveWords,
@@ -27,7 +28,9 @@ from vnplan.vocab.types import (
     Labels,
     MatchingWords,
     OrganisationWords,
+    Paraphrases,
     Places,
+    Register,
     SkeletonWords,
     StructureWords,
 )
@@ -36,6 +39,7 @@ from vnplan.vocab.types import (
 TOPICS: dict[str, type] = {
     "abbreviations": Abbreviations,
     "citations": CitationWords,
+    "closing": ClosingWords,
     "dates": DateWords,
     "decree30": Decree30,
     "derive": DeriveWords,
@@ -46,7 +50,9 @@ TOPICS: dict[str, type] = {
     "labels": Labels,
     "matching": MatchingWords,
     "organisations": OrganisationWords,
+    "paraphrases": Paraphrases,
     "places": Places,
+    "register": Register,
     "skeleton": SkeletonWords,
     "structure": StructureWords,
 }
@@ -62,6 +68,12 @@ def abbreviations() -> Abbreviations:
 def citations() -> CitationWords:
     """``citations.json``: the words of citations besides type names and dates."""
     return structure("citations", CitationWords)
+
+
+@cache
+def closing() -> ClosingWords:
+    """``closing.json``: the words of the signature block and of what follows a document."""
+    return structure("closing", ClosingWords)
 
 
 @cache
@@ -122,6 +134,18 @@ def matching() -> MatchingWords:
 def organisations() -> OrganisationWords:
     """``organisations.json``: head words of the names of bodies."""
     return structure("organisations", OrganisationWords)
+
+
+@cache
+def paraphrases() -> Paraphrases:
+    """``paraphrases.json``: families of phrases that mean one thing."""
+    return structure("paraphrases", Paraphrases)
+
+
+@cache
+def register() -> Register:
+    """``register.json``: the words every plan uses, whatever its subject."""
+    return structure("register", Register)
 
 
 @cache

@@ -126,6 +126,35 @@ class CitationWords:
     state_issuers: tuple[str, ...]
 
 
+# --------------------------------------------------------------------------- closing.json
+
+
+@attrs.frozen
+class ClosingWords:
+    """``closing.json``: the words of a document's closing (phần kết): the signature block, signed-copy
+    marks, the lines a website adds after a document, and the lead of an attached document."""
+
+    source: str
+    #: words a signer's position starts with (chức vụ: ``CHỦ TỊCH``, ``GIÁM ĐỐC``, ``CHỈ HUY TRƯỞNG``), in capitals
+    positions: tuple[str, ...]
+    #: military and police ranks printed before a signer's name (quân hàm: ``Đại tá``), Phụ lục I, II.7.c
+    ranks: tuple[str, ...]
+    #: academic titles printed before a signer's name (học hàm, học vị: ``PGS.TS.``), Phụ lục I, II.7.c
+    academic_titles: tuple[str, ...]
+    #: what a copy prints in brackets where the signature was (``(Đã ký)``, ``[đã ký]``), as the bracket starts
+    signed_marks: tuple[str, ...]
+    #: labels of a digital-signature box (khung chữ ký số: ``Ký bởi:``, ``Thời gian ký:``)
+    stamp_labels: tuple[str, ...]
+    #: what a blank form (Phụ lục III) prints where the position and the name go
+    form_placeholders: tuple[str, ...]
+    #: common family names (họ), to tell a signer's name written in capitals from a position
+    surnames: tuple[str, ...]
+    #: lines a legal site or portal adds after a document (``Văn bản liên quan``, ``Tải văn bản``)
+    site_trailer: tuple[str, ...]
+    #: the words before the issuing document under an attached document's title (``(Ban hành kèm theo Quyết định số …)``)
+    attached_leads: tuple[str, ...]
+
+
 # --------------------------------------------------------------------------- dates.json
 
 
@@ -320,26 +349,121 @@ class FigureWords:
 
 
 @attrs.frozen
+class Opening:
+    """The sentence that opens a plan's body by naming it: ``… ban hành Kế hoạch … như sau:``."""
+
+    #: verbs before the plan's type (``ban hành``)
+    verbs: tuple[str, ...]
+    #: words after the plan's name (``như sau``)
+    ends: tuple[str, ...]
+
+
+@attrs.frozen
 class DeriveWords:
     """``derive.json``: the words a derived profile cuts from a parent plan's items (lập hồ sơ yêu cầu)."""
 
     source: str
-    #: leading verbs and fillers dropped from an item's title
+    #: verbs, fillers and determiners dropped from the start of a phrase (``tiếp tục``, ``các``)
     leading: tuple[str, ...]
-    #: words after which a key phrase ends (``nhằm``, ``để``, ``của``)
+    #: words where a phrase's core ends: purpose and elaboration (``nhằm``, ``trọng tâm là``)
     phrase_ends: tuple[str, ...]
-    #: words after which a form's synonyms end
-    synonym_ends: tuple[str, ...]
+    #: words where a long phrase may be cut (``của``, ``về``, ``đối với``)
+    prepositions: tuple[str, ...]
+    #: prepositions that lead to the object of a phrase's head (``trách nhiệm của người đứng đầu``); the others
+    #: lead to circumstances (``sau khi sắp xếp``), where a phrase ends
+    complement_prepositions: tuple[str, ...]
+    #: words joining the members of a list (``và``, ``hoặc``)
+    conjunctions: tuple[str, ...]
+    #: words ending the lead of a list that is the item's object, before a colon (``sau``, ``gồm``)
+    list_leads: tuple[str, ...]
     #: the position before subordinate units (``thủ trưởng``)
     addressee_head: str
-    #: openers of a clause addressed to subordinate units (``các``, ``UBND các``)
+    #: openers of a clause addressed to every subordinate unit (``các``, ``UBND các``)
     addressees: tuple[str, ...]
+    #: nouns after ``các`` that make it name bodies (``các sở``, ``các đơn vị``), not things (``các mô hình``)
+    addressee_nouns: tuple[str, ...]
+    #: openers of a request to a body the issuer does not direct (``đề nghị``)
+    request_leads: tuple[str, ...]
     #: verbs a duty starts with, after its addressees
     duty_verbs: tuple[str, ...]
-    #: words that start the denominator of a target (``trên tổng số``)
-    denominators: tuple[str, ...]
+    #: words that make an item outside the implementation part a duty (``chịu trách nhiệm``, ``rõ người``)
+    duty_cues: tuple[str, ...]
+    #: words that make a task optional (``khuyến khích``, ``tùy tình hình``)
+    optional_cues: tuple[str, ...]
+    #: the public, whom ``khuyến khích`` may be about without making the task optional (``người dân``)
+    public: tuple[str, ...]
+    #: words before the year's quoted theme or motto (``chủ đề``, ``phương châm``)
+    theme_cues: tuple[str, ...]
+    #: headings of a targets part (``chỉ tiêu``)
+    target_headings: tuple[str, ...]
+    #: words before the rank of a ranked target (``nhóm 20 tỉnh dẫn đầu``)
+    rank_leads: tuple[str, ...]
+    #: verbs of the reporting duty (``báo cáo``)
+    report_verbs: tuple[str, ...]
+    #: the opening sentence naming the plan, read when the header has no title
+    opening: Opening
     #: verbs of a unit writing its own plan (``xây dựng kế hoạch``)
     own_plan_verbs: tuple[str, ...]
+    #: words saying the plan is the unit's own (``của cơ quan, địa phương``)
+    own_plan_owners: tuple[str, ...]
+    #: words naming a measure before its indicator (``tỷ lệ``, ``tỷ trọng``)
+    indicator_heads: tuple[str, ...]
+    #: words between an indicator's subject and what is measured of it (``hồ sơ TTHC được giải quyết``)
+    indicator_links: tuple[str, ...]
+    #: words that start the denominator of a target (``trên tổng số``)
+    denominators: tuple[str, ...]
+    #: words before a period that bounds data, not a task (``số liệu tính từ … đến …``)
+    data_period_cues: tuple[str, ...]
+    #: words of a recurring deadline (``định kỳ``, ``hằng quý``)
+    recurring: tuple[str, ...]
+    #: the periods a report covers, after ``báo cáo`` (``báo cáo 6 tháng``, ``báo cáo năm``)
+    report_periods: tuple[str, ...]
+    #: bodies named by their level alone (``UBND tỉnh``): no name that tells one parent from another
+    level_bodies: tuple[str, ...]
+    #: words before the period or area a title or phrase is for (``giai đoạn 2021 - 2025``, ``trên địa bàn tỉnh``)
+    period_leads: tuple[str, ...]
+    #: the last month of each quarter (``trước ngày 15 của tháng cuối quý``)
+    quarter_last_month: str
+    #: openers of the closing formula of a plan, which asks nothing (``trong quá trình thực hiện``)
+    closing: tuple[str, ...]
+    #: the word naming forms (``hình thức``) and the word naming content (``nội dung``)
+    form_word: str
+    content_word: str
+
+
+# --------------------------------------------------------------------------- register.json
+
+
+@attrs.frozen
+class Register:
+    """``register.json``: the administrative register (văn phong hành chính): words every plan uses, whatever its subject."""
+
+    source: str
+    #: words too general to make a phrase alone (``cơ quan``, ``chỉ đạo``, ``tuyên truyền``)
+    vague: tuple[str, ...]
+    #: words shared by plans of every subject (audiences, bodies, roles): a phrase only beside the subject
+    common: tuple[str, ...]
+    #: forms of communication and of implementation (hình thức: báo chí, mạng xã hội, hội nghị)
+    channels: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- paraphrases.json
+
+
+@attrs.frozen
+class ParaphraseFamily:
+    """Phrases that mean one thing in the administrative register, with an example of the paraphrase."""
+
+    phrases: tuple[str, ...]
+    example: str
+
+
+@attrs.frozen
+class Paraphrases:
+    """``paraphrases.json``: families of phrases the register uses for one thing (cách diễn đạt tương đương)."""
+
+    source: str
+    families: tuple[ParaphraseFamily, ...]
 
 
 # --------------------------------------------------------------------------- header.json
@@ -545,6 +669,11 @@ class StructureWords:
 
     source: str
     parts: tuple[Part, ...]
+    #: parts whose heading keeps its word in the label (``Phần II``, ``Chương I``), with their outline style;
+    #: a plan's ``Mục 1.`` is labelled ``1`` like the ``1.`` it stands for
+    word_styles: Mapping[str, str]
+    #: ordinal numbers of a part written in words (``Phần thứ nhất``, ``Phần thứ hai``), in order from one
+    ordinals: tuple[str, ...]
     #: words between the parts of one reference (``khoản 2 của Mục III``)
     part_links: tuple[str, ...]
     #: words before the document a part belongs to (``khoản 2 Điều 3 của Quyết định …``)
