@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import lxml.html
 import openpyxl
 import pytest
@@ -166,3 +167,29 @@ def test_the_register_answers_in_vietnamese_and_in_english_with_lang_en(tmp_path
     assert "không đạt" in shown.output
     details = CliRunner().invoke(main, ["register", "show", "--db", str(db), str(reference_path)])
     assert "lỗi, " in details.output and "phát hiện:" in details.output
+
+
+def test_what_reading_a_file_warned_of_is_shown_beside_its_row_and_with_the_plan() -> None:
+    from vnplan.model import SourceDocument
+    from vnplan.report.html import matrix_table
+    from vnplan.report.plan_view import render_plan_view, render_unreadable
+
+    warned = attrs.evolve(result("plans/cu.txt", "Sở cũ", None), warnings=("TCVN3 text converted to Unicode",))
+    unsupported = PlanResult(file="plans/bang.xls", unit="bang", error="the file is binary, not text",
+                             error_type="BinaryInputError", warnings=("TCVN3 text converted to Unicode",))
+    m = _book(render_xlsx([warned, unsupported]))["Ma trận"]
+    heads = [c.value for c in m[4]]
+    assert heads[-2:] == ["Lý do không đọc được", "Cảnh báo khi đọc tệp"]
+    body = [[c.value for c in r] for r in m.iter_rows(min_row=5)]
+    assert body[0][-1] == "TCVN3 text converted to Unicode" and body[0][-2] is None
+    assert body[1][-2] == "the file is binary, not text"  # the reason as the row carries it
+    table = lxml.html.fromstring("".join(matrix_table([warned, unsupported])))
+    marks = table.xpath("//span[@class='rw']")
+    assert len(marks) == 2 and marks[0].get("title") == "TCVN3 text converted to Unicode"
+    page = render_unreadable(unsupported)
+    assert "tệp nhị phân, không phải văn bản" in page and "Cảnh báo khi đọc tệp" in page
+    doc = SourceDocument(blocks=(), path="plans/cu.txt", warnings=("a PDF line looks scrambled",))
+    view = render_plan_view(doc, warned)
+    assert "a PDF line looks scrambled" in view and "TCVN3 text converted to Unicode" in view
+    html = render_html([warned])
+    assert "Cảnh báo khi đọc tệp: TCVN3 text converted to Unicode" in html

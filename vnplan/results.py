@@ -122,6 +122,7 @@ class PlanResult:
     error: str | None = None  # why the file could not be read or checked
     error_type: str | None = None  # the exception class name
     seconds: float = 0.0
+    warnings: tuple[str, ...] = ()  # what reading the file warned of (SourceDocument.warnings): legacy text converted, scrambled PDF text…
 
     @property
     def missing_mandatory(self) -> bool:

@@ -286,6 +286,7 @@ def plan_result_to_dict(r: PlanResult) -> dict[str, Any]:
         "coverage": coverage_summary(r.coverage) if r.coverage is not None else None,
         "error": r.error,
         "error_type": r.error_type,
+        "warnings": list(r.warnings),
     }
 
 

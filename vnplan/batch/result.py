@@ -103,6 +103,7 @@ def _checked(name: str, t0: float, load: Callable[[], SourceDocument], options: 
         return without_surrogates(PlanResult(
             file=name, unit=Path(name).stem, sha256=sha, format=doc.format if doc is not None else None,
             error=message, error_type=type(exc).__name__, seconds=time.perf_counter() - t0,
+            warnings=doc.warnings if doc is not None else (),
         ))
     header = header_summary(plan.header)
     unit, source = unit_of(header, name)
@@ -118,6 +119,7 @@ def _checked(name: str, t0: float, load: Callable[[], SourceDocument], options: 
         citations=tuple(citation_summary(c) for c in plan.citations if c.kind != "self"),
         coverage=report.coverage,
         seconds=time.perf_counter() - t0,
+        warnings=doc.warnings,
     ))
 
 

@@ -62,7 +62,7 @@ th.req .v .rid{font-weight:600}th.req.mand .v .rid::after{content:" *"}
 td.c{text-align:center}td.c a{display:block;text-decoration:none;color:inherit}
 .met{background:#c8e6c9}.partial{background:#fff3c4}.missing{background:#f8c7c4}.placeholder{background:#e4d7f5}
 .na{background:#eee;color:#777}.ok{color:#1b5e20;font-weight:600}.fail{color:#b71c1c;font-weight:600}
-.error{color:#6a1b9a;font-weight:600}.hits{background:#fde2cf}
+.error{color:#6a1b9a;font-weight:600}.hits{background:#fde2cf}.rw{color:#e65100;cursor:help}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.4rem;border:1px solid #bbb}
 .plan{border-top:1px solid #ddd;padding-top:.3rem}blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.5rem;border-left:3px solid #9ccc65}
 .sev-error{color:#b71c1c}.sev-warning{color:#e65100}.sev-info{color:#0d47a1}
@@ -229,18 +229,32 @@ def matrix_table(results: Iterable[PlanResult], *, lang: str = "vi", reqs: list[
     yield "".join(f'<th class="sortable" data-id="{_e(rule)}">{_e(rule)}</th>' for rule in rule_cols)
     yield "</tr></thead><tbody>"
     for i, r in enumerate(results):
-        yield _matrix_row(i, r, reqs, rule_cols, names, link)
+        yield _matrix_row(i, r, reqs, rule_cols, names, link, lang)
     yield "</tbody></table>"
 
 
+def _warned(warnings: Iterable[str], lang: str = "vi") -> str:
+    """A mark beside a file whose reading warned (legacy text converted, scrambled PDF text…): the warnings
+    in its tooltip, the plan's details list them."""
+    said = "; ".join(translate(w, lang) for w in warnings)
+    return f' <span class="rw" title="{_e(said)}">⚠</span>' if said else ""
+
+
+def reading_warnings(r: PlanResult, t: dict[str, str], lang: str) -> str:
+    """The paragraph listing what reading ``r``'s file warned of (empty when nothing)."""
+    if not r.warnings:
+        return ""
+    return f'<p class="rw">{_e(t["reading_warnings"])}: {_e("; ".join(translate(w, lang) for w in r.warnings))}</p>'
+
+
 def _matrix_row(i: int, r: PlanResult, reqs: list[dict[str, Any]], rule_cols: list[str], names: dict[str, str],
-                link: Link) -> str:
+                link: Link, lang: str = "vi") -> str:
     by_id = {q.id: q for q in r.coverage.requirements} if r.coverage is not None else {}
     missing = " ".join(q.id for q in by_id.values() if q.status == "missing")
     out = [f'<tr data-i="{i}" data-unit="{_e(r.unit)}" data-file="{_e(r.file)}" data-status="{r.status}" '
            f'data-missing="{_e(missing)}">',
            f'<td class="u"><a href="{_e(link(i, ""))}">{_e(r.unit)}</a></td>'
-           f'<td title="{_e(r.file)}">{_e(PurePath(r.file).name)}</td>',
+           f'<td title="{_e(r.file)}">{_e(PurePath(r.file).name)}{_warned(r.warnings, lang)}</td>',
            f'<td class="{r.status}" data-sort="{_STATUS_RANK[r.status]}"><a href="{_e(link(i, ""))}">'
            f'{_e(names[r.status])}</a></td>']
     if r.error is not None:
@@ -310,6 +324,7 @@ def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str
            f'<small class="{r.status}">{_e(names[r.status])}</small></h3>',
            f"<p><small>{_e(t['file'])}: {_e(r.file)}"
            + (f" · sha256 {_e(r.sha256[:12])}" if r.sha256 else "") + "</small></p>"]
+    out.append(reading_warnings(r, t, lang))
     if r.error is not None:
         out.append(f'<p class="error">{_e(t["error_row"])}: {_e(translate(r.error, lang))}</p></section>')
         return out

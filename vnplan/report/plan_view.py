@@ -143,7 +143,8 @@ def render_plan_view(doc: SourceDocument, result: PlanResult, *, lang: str = "vi
         text.append(f'<p class="{cls}" id="pv-b-{b.index}"><span class="ln">{where}</span>'
                     f"{_block_html(b.text, marks.get(b.index, []), severities, seen)}</p>")
     placed = {int(key) for ms in marks.values() for _, _, kind, key in ms if kind == "f"}
-    side = [f'<h3>{_e(w["findings"])} ({len(result.findings)})</h3>']
+    side = _warnings(tuple(dict.fromkeys((*doc.warnings, *result.warnings))), w, lang)
+    side.append(f'<h3>{_e(w["findings"])} ({len(result.findings)})</h3>')
     if result.findings:
         side.append('<ol class="pv-findings">')
         side.extend(_finding_item(k, f, k in placed, w, lang) for k, f in enumerate(result.findings))
@@ -161,11 +162,21 @@ def render_plan_view(doc: SourceDocument, result: PlanResult, *, lang: str = "vi
             f'<aside class="pv-side">{"".join(side)}</aside></div></div>')
 
 
+def _warnings(warnings: Sequence[str], w: dict[str, str], lang: str) -> list[str]:
+    """What reading the file warned of, above the findings: the text read may differ from the original."""
+    if not warnings:
+        return []
+    items = "".join(f"<li>{_e(translate(x, lang))}</li>" for x in warnings)
+    return [f'<div class="pv-warn"><h3>{_e(w["reading_warnings"])}</h3><ul>{items}</ul></div>']
+
+
 def render_unreadable(result: PlanResult, *, lang: str = "vi") -> str:
-    """What the page shows for a file that could not be read: its name and the reason."""
+    """What the page shows for a file that could not be read: its name, the reason (with what to do) and
+    any warning reading it gave."""
     w = _WORDS["en" if lang == "en" else "vi"]
     return (f'<div class="pv"><div class="pv-head"><h2>{_e(result.unit)}</h2><p><small>{_e(result.file)}</small></p>'
-            f'</div><p class="error">{_e(w["unreadable"])}: {_e(translate(result.error or "", lang))}</p></div>')
+            f'</div><p class="error">{_e(w["unreadable"])}: {_e(translate(result.error or "", lang))}</p>'
+            f'{"".join(_warnings(result.warnings, w, lang))}</div>')
 
 
 __all__ = ["render_plan_view", "render_unreadable"]

@@ -5,8 +5,8 @@ Written with XlsxWriter (a small pure-Python library with no dependencies of its
 * **Matrix** (``Ma trận``): the totals on top (``38/41 đơn vị đạt; thiếu nhiều nhất: …``),
   then one row per plan in natural order (``skel-2`` before ``skel-10``): unit, file, result,
   errors, warnings, score, and one column per requirement headed by its id *and wording*,
-  each cell the plan's status for it, coloured; the unit column and the heading row are
-  frozen, the heading row has filters.
+  each cell the plan's status for it, coloured, then an unreadable file's reason and what reading
+  a file warned of; the unit column and the heading row are frozen, the heading row has filters.
 * **Findings** (``Phát hiện``): one row per finding: unit, file, rule, severity, message,
   line, place, legal source, requirement.
 * **Requirements** (``Yêu cầu``): each requirement with its kind, wording, whether it is
@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import vnplan.vocab as vocab
+from vnplan.report.messages import translate
 from vnplan.results import REQ_STATUSES, PlanResult, requirement_columns, summary
 from vnplan.vocab.types import by_language
 
@@ -101,13 +102,14 @@ def _matrix(book: Any, fmt: dict[str, Any], results: Iterable[PlanResult],
         sheet.write_string(head, first + j, f"{c['id']}\n{c['text']}", fmt["head"])
     last = first + len(reqs)
     sheet.write_string(head, last, names["error"], fmt["head"])
+    sheet.write_string(head, last + 1, names["reading_warnings"], fmt["head"])
     sheet.set_row(head, 15 * _heading_lines(reqs))
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 1, 28)
     sheet.set_column(2, 5, 11)
     if reqs:
         sheet.set_column(first, last - 1, REQUIREMENT_WIDTH)
-    sheet.set_column(last, last, 50)
+    sheet.set_column(last, last + 1, 50)
     row = head
     for r in results:
         row += 1
@@ -126,8 +128,10 @@ def _matrix(book: Any, fmt: dict[str, Any], results: Iterable[PlanResult],
                 sheet.write_string(row, first + j, status.get(s, s), fmt.get(s, fmt["plain"]))
         if r.error:
             sheet.write_string(row, last, r.error, fmt["text"])
+        if r.warnings:  # what reading the file warned of: the text checked may differ from the original
+            sheet.write_string(row, last + 1, "\n".join(translate(w, lang) for w in r.warnings), fmt["text"])
     sheet.freeze_panes(head + 1, 1)
-    sheet.autofilter(head, 0, max(row, head), last)
+    sheet.autofilter(head, 0, max(row, head), last + 1)
 
 
 def _heading_lines(reqs: list[dict[str, Any]]) -> int:

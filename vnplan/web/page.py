@@ -47,6 +47,7 @@ progress{width:28rem;max-width:100%;height:1.1rem;vertical-align:middle}
 .pv-text{flex:3;overflow:auto;padding:.5rem 1rem;font-family:"Times New Roman",Times,serif;font-size:1.02rem;
   border-right:1px solid #ddd}
 .pv-side{flex:2;overflow:auto;padding:.5rem 1rem;font-size:.9rem}
+.pv-warn{background:#fff3e0;border-left:4px solid #e65100;padding:.2rem .6rem;margin:.3rem 0}
 .blk{margin:.15rem 0;white-space:pre-wrap}.blk.art{color:#888}
 .ln{display:inline-block;min-width:2.6em;color:#999;font-family:system-ui,sans-serif;font-size:.75rem;user-select:none}
 mark{padding:0 .05em;border-radius:2px}mark.evidence{background:#c8e6c9}

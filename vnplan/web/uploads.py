@@ -7,7 +7,9 @@ name into path parts that stay inside the folder, or says why it cannot; :class:
 each file under its folder, never following a link, never over another file, and checks
 once more that the real path is inside. A .zip is unpacked by the same rules, within limits
 of entries and bytes (a zip bomb stops at the limit, whatever sizes the archive declares);
-links, encrypted entries and archives inside the archive are skipped, with their reason.
+links, encrypted entries and archives inside the archive are skipped, with their reason. A file
+of a format vnplan does not read is kept like the others: the run gives it a row saying what it is
+and what to do (save a spreadsheet as a plan? a .doc as .docx?), instead of dropping it unseen.
 """
 
 from __future__ import annotations
@@ -65,11 +67,20 @@ def safe_parts(name: str) -> tuple[str, ...] | str:
     return tuple(parts)
 
 
+#: What Windows and macOS leave in folders (thumbnail caches, folder settings): skipped, as a folder walk skips them.
+LITTER = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini"})
+
+
 def kind_of(name: str) -> str:
-    """``plan`` (a suffix vnplan reads), ``zip``, or ``other``."""
-    suffix = os.path.splitext(name)[1].lower()
+    """``plan`` (a suffix vnplan reads), ``zip``, ``litter`` (:data:`LITTER`, an Office temporary file
+    ``~….tmp``) or ``other``: any other file, kept all the same, so that it is a row of the run saying
+    what it is and what to do, as every file of a folder is a row of ``vnplan batch``."""
+    low = name.lower()
+    suffix = os.path.splitext(low)[1]
     if suffix in SUFFIXES:
         return "plan"
+    if low in LITTER or (low.startswith("~") and suffix == ".tmp"):
+        return "litter"
     return "zip" if suffix == ".zip" else "other"
 
 
@@ -103,8 +114,8 @@ class Store:
             self.skipped.append((name, parts))
             return
         kind = kind_of(parts[-1])
-        if kind == "other":
-            self.skipped.append((name, "suffix"))
+        if kind == "litter":
+            self.skipped.append((name, "hidden"))
         elif kind == "zip":
             self._unzip(name, stream)
         else:
@@ -156,8 +167,8 @@ class Store:
             self.skipped.append((shown, "link"))
         elif info.flag_bits & 0x1:
             self.skipped.append((shown, "encrypted"))
-        elif kind_of(parts[-1]) != "plan":
-            self.skipped.append((shown, "suffix" if kind_of(parts[-1]) == "other" else "nested_zip"))
+        elif kind_of(parts[-1]) in ("zip", "litter"):
+            self.skipped.append((shown, "nested_zip" if kind_of(parts[-1]) == "zip" else "hidden"))
         elif self.unpacked + info.file_size > MAX_UNPACKED_BYTES:
             self.skipped.append((shown, "too_large"))
         else:
@@ -171,4 +182,4 @@ class Store:
             self.add(name, stream)
 
 
-__all__ = ["DEVICES", "MAX_FILES", "Store", "kind_of", "safe_parts"]
+__all__ = ["DEVICES", "LITTER", "MAX_FILES", "Store", "kind_of", "safe_parts"]
