@@ -11,8 +11,9 @@ samples/ -o report.json`` in a fresh process, and ``python -c "import vnplan"`` 
 start-up alone. Besides the wall-clock seconds, each line gives the CPU seconds the child
 processes used (user + system, ``getrusage``): on a machine shared with other jobs the wall
 clock includes the waits for a core, the CPU time is the work itself, which a machine at
-rest does in about that many seconds of wall clock (one core is enough: the six samples
-are checked in the page's own process).
+rest does in about that many seconds of wall clock. Both the page and the command line check
+the six samples in one worker process with a time limit (``vnplan batch``'s policy for a small
+batch), whose start is part of both figures.
 """
 
 from __future__ import annotations
