@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -74,6 +75,9 @@ def test_profile_derive_writes_a_valid_profile_and_never_overwrites_without_forc
     out = tmp_path / "p.json"
     res = run("profile", "derive", PARENT, "-o", out)
     assert res.exit_code == 0, res.output
+    # what it drew, in Vietnamese: "p.json: 23 yêu cầu (… bắt buộc): … nội dung, …; … còn điểm cần làm rõ: …"
+    assert re.search(r"p\.json: \d+ yêu cầu \(\d+ bắt buộc\): .*nội dung.*; \d+ yêu cầu còn điểm cần làm rõ: "
+                     r"vnplan profile show .*p\.json", res.output), res.output
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, load_schema("profile"))
     out.write_text("{}", encoding="utf-8")
