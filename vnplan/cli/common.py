@@ -90,7 +90,7 @@ def ids(values: Sequence[str]) -> list[str]:
     return out
 
 
-def echo(text: str, *, nl: bool = True) -> None:
+def echo(text: str | bytes, *, nl: bool = True) -> None:
     """Print on standard output. A reader that went away (``vnplan … | head``) ends the output, not the
     command: the rest is dropped and the exit code stays the one the check gives. A broken pipe
     anywhere else (a worker's pipe) is an error like any other, never a silent success."""
