@@ -259,8 +259,17 @@ def build_corpus(root: Path, *, docx_reader: bool) -> dict[str, dict[str, object
     (root / "broken" / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n")  # no text, no xref
     expected["broken/scan.pdf"] = {"unit": "scan", "status": "error", "cites_parent": False,
                                    "wrong_date": False, "variant": None}
-    # files a walk must skip: other suffixes, hidden files, Word lock files, hidden folders
-    (root / "notes.csv").write_text("not a plan\n", encoding="utf-8")
+    # a file vnplan cannot read is a row too, saying why (an image: OCR first)
+    (root / "khac").mkdir(exist_ok=True)
+    (root / "khac" / "anh-chup.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64))
+    expected["khac/anh-chup.jpg"] = {"unit": "anh-chup", "status": "error", "cites_parent": False,
+                                     "wrong_date": False, "variant": None}
+    (root / "khac" / "notes.csv").write_text("not a plan\n", encoding="utf-8")
+    expected["khac/notes.csv"] = {"unit": "notes", "status": "error", "cites_parent": False,
+                                  "wrong_date": False, "variant": None}
+    # files a walk must skip: hidden files and folders, Office lock and temporary files, folder litter
+    for litter in ("Thumbs.db", "desktop.ini", ".DS_Store", "~WRL0001.tmp"):
+        (root / "khac" / litter).write_bytes(b"\x00litter")
     (root / ".hidden.txt").write_text(variant_text(Variant("", 0, "good", 1, 1), base), encoding="utf-8")
     (root / "docx" / "~$00.docx").write_bytes(b"lock")
     (root / ".cache").mkdir(exist_ok=True)

@@ -36,12 +36,19 @@ def rel(root: Path, r: PlanResult) -> str:
     return Path(r.file).relative_to(root).as_posix()
 
 
-def test_the_walk_is_sorted_and_skips_other_suffixes_hidden_files_and_lock_files(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_walk_is_sorted_and_takes_every_file_but_hidden_ones_lock_files_and_folder_litter(corpus) -> None:  # type: ignore[no-untyped-def]
     root, expected = corpus
     found = [Path(p).relative_to(root).as_posix() for p in iter_plan_files([root])]
     assert found == sorted(expected)
-    assert len(found) >= 50
-    assert not any(".hidden" in f or "~$" in f or f.endswith(".csv") or ".cache" in f for f in found)
+    assert len(found) >= 50 and "khac/notes.csv" in found and "khac/anh-chup.jpg" in found
+    assert not any(".hidden" in f or "~" in f or ".cache" in f or ".DS_Store" in f or "Thumbs.db" in f
+                   or "desktop.ini" in f for f in found)
+
+
+def test_a_file_vnplan_cannot_read_is_a_row_saying_what_it_is_and_what_to_do(results) -> None:  # type: ignore[no-untyped-def]
+    (image,) = [r for r in results if r.file.endswith("anh-chup.jpg")]
+    assert (image.status, image.error_type) == ("error", "UnsupportedFormatError")
+    assert "JPEG image" in (image.error or "") and "OCR" in (image.error or "")
 
 
 def test_a_file_named_twice_is_checked_once(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -160,10 +160,12 @@ def test_a_lone_surrogate_in_a_document_does_not_stop_the_report_or_the_register
         return {**real(header), "title": "Tuyên truyền \ud800 năm 2024"}
 
     monkeypatch.setattr(module, "header_summary", with_surrogate)
+    plans = tmp_path / "plans"
+    plans.mkdir()
     for k in range(3):
-        (tmp_path / f"{k}.txt").write_bytes(plan_bytes(reference_path, str(k)))
-    db = tmp_path / "r.db"
-    rows = list(batch([tmp_path], jobs=1, timeout=None, register=db))  # in this process, where the patch holds
+        (plans / f"{k}.txt").write_bytes(plan_bytes(reference_path, str(k)))
+    db = tmp_path / "r.db"  # beside the folder: every file inside it is a row
+    rows = list(batch([plans], jobs=1, timeout=None, register=db))  # in this process, where the patch holds
     assert [r.header["title"] for r in rows] == ["Tuyên truyền \ufffd năm 2024"] * 3
     assert count_rows(db) == 3
     json.loads("".join(iter_batch(rows, "json")).encode("utf-8"))

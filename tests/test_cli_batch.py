@@ -118,7 +118,8 @@ def test_unusable_arguments_exit_2_with_one_line(good_only, tmp_path, args, mess
 
 
 def test_a_folder_without_plans_exits_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")  # only what the walk skips: hidden files and folder litter
+    (tmp_path / "Thumbs.db").write_bytes(b"\x00")
     res = run("batch", tmp_path)
     assert res.exit_code == 2 and "không tìm thấy tệp kế hoạch nào" in res.stderr
 

@@ -1,11 +1,23 @@
-"""Legacy Vietnamese encodings: TCVN3 (ABC) and VNI text converted to Unicode, with a warning."""
+"""Legacy Vietnamese encodings: TCVN3 (ABC), VNI and Windows-1258 text converted to Unicode, with a warning."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from real_corpus import REAL, to_cp1258
 
 from vnplan.read import read
-from vnplan.read.legacy import TCVN3, VNI, convert, detect, encoding_of_font, is_upper_font
+from vnplan.read.legacy import (
+    CP1258,
+    TCVN3,
+    VNI,
+    convert,
+    decode_legacy_bytes,
+    detect,
+    encoding_of_font,
+    is_upper_font,
+)
 
 TCVN3_TEXT = ("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"
               "Thùc hiÖn KÕ ho¹ch sè 14/KH-UBND ngµy 21/01/2024 cña UBND tØnh vÒ c¶i c¸ch hµnh chÝnh.\n")
@@ -70,3 +82,51 @@ def test_no_bundled_unicode_document_is_taken_for_a_legacy_encoding():
     assert texts
     for path in texts:
         assert detect(path.read_text(encoding="utf-8")) is None, path.name
+
+
+# ------------------------------------------------------------------ Windows-1258 ("ANSI")
+#: The Công văn of Phòng GD&ĐT Lục Nam, as Vietnamese Windows saves it as "ANSI" text.
+LUC_NAM = (REAL / "own" / "cv-phong-gddt-lucnam-ansi.cp1258.txt").read_text(encoding="utf-8")
+
+
+def test_a_windows_1258_file_is_decoded_with_a_warning_naming_the_code_page(tmp_path):
+    path = tmp_path / "cong-van.txt"
+    path.write_bytes(to_cp1258(LUC_NAM))
+    doc = read(path)
+    assert [b.text for b in doc.blocks[:3]] == ["UBND HUYỆN LỤC NAM", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 412/PGDĐT-TH"]
+    assert any("Windows-1258" in w for w in doc.warnings)
+
+
+def test_windows_1258_tone_marks_written_apart_are_joined_to_their_letter():
+    # Windows-1258 holds "ệ" as "ê" + a combining dot below; the reader gives one NFC letter
+    assert to_cp1258("HUYỆN") == b"HUY\xcaN".replace(b"N", b"\xf2N")
+    assert decode_legacy_bytes(to_cp1258("UBND HUYỆN LỤC NAM, ngày 02 tháng 12")) == (
+        "UBND HUYỆN LỤC NAM, ngày 02 tháng 12", CP1258)
+
+
+@pytest.mark.parametrize("line", [
+    "BAN NHÂN DÂN HUYỆN TAM ĐẢO",  # read as TCVN3 before: "HUYấũN TAM éAềO"
+    "Tam Đảo, ngày 20 tháng 6 năm 2024",
+    "2. Phát triển chính quyền số",
+    "- CT, các PCT UBND huyện;",
+])
+def test_a_short_windows_1258_line_is_not_taken_for_tcvn3(line):
+    assert decode_legacy_bytes(to_cp1258(line)) == (unicodedata.normalize("NFC", line), CP1258)
+
+
+def test_tcvn3_and_vni_bytes_are_still_told_from_windows_1258():
+    assert decode_legacy_bytes(TCVN3_TEXT.encode("latin-1"))[1] == TCVN3
+    assert decode_legacy_bytes(VNI_TEXT.encode("latin-1"))[1] == VNI
+
+
+def test_western_8_bit_text_is_not_taken_for_windows_1258():
+    found = decode_legacy_bytes("El niño está aquí, mañana señor, ¿qué pasó? Gemüse für Straße".encode("cp1252"))
+    assert found is None or found[1] != CP1258
+
+
+def test_windows_1258_text_once_misread_as_windows_1252_is_taken_back():
+    misread = to_cp1258(LUC_NAM).decode("cp1252")  # "UBND HUYÊòN LUòC NAM" saved again as UTF-8
+    assert detect(misread) == CP1258
+    doc = read(misread)
+    assert doc.blocks[0].text == "UBND HUYỆN LỤC NAM"
+    assert any("Windows-1258" in w for w in doc.warnings)

@@ -92,11 +92,12 @@ def test_an_encrypted_office_file_is_refused_as_encrypted(tmp_path):
     assert "password" in str(err.value)
 
 
-def test_a_legacy_binary_doc_is_unsupported_and_suggests_converting(tmp_path):
+def test_without_libreoffice_a_legacy_binary_doc_is_unsupported_and_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("VNPLAN_SOFFICE", "")  # no LibreOffice (tests/test_read_office.py: with it)
     ole = minimal_ole({"WordDocument": b"\xec\xa5" + b"\x00" * 100, "1Table": b"\x00" * 10})
     with pytest.raises(UnsupportedFormatError) as err:
         read(write(tmp_path, "cu.doc", ole))
-    assert "libreoffice --headless --convert-to docx" in str(err.value)
+    assert "legacy binary Word document" in str(err.value) and "install LibreOffice" in str(err.value)
 
 
 def test_the_ole_directory_is_walked_to_find_stream_names():
@@ -185,7 +186,8 @@ def test_bad_input_writes_nothing_beside_the_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["cut.docx"]
 
 
-def test_every_error_message_is_one_line_naming_the_file(tmp_path):
+def test_every_error_message_is_one_line_naming_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("VNPLAN_SOFFICE", "")
     cases = [("a.docx", plan_docx()[:100]), ("b.doc", minimal_ole({"WordDocument": b"x"})), ("c.docx", b"")]
     for name, data in cases:
         with pytest.raises(InputError) as err:
@@ -193,10 +195,12 @@ def test_every_error_message_is_one_line_naming_the_file(tmp_path):
         assert "\n" not in str(err.value) and name in str(err.value)
 
 
-def test_an_rtf_file_saved_as_doc_is_unsupported_and_suggests_converting(tmp_path):
+def test_without_libreoffice_an_rtf_file_saved_as_doc_is_unsupported_and_says_how_to_install_it(tmp_path,
+                                                                                                  monkeypatch):
+    monkeypatch.setenv("VNPLAN_SOFFICE", "")
     with pytest.raises(UnsupportedFormatError) as err:
         read(write(tmp_path, "cu.doc", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} K\\'ea ho\\'e1ch}"))
-    assert "RTF" in str(err.value) and "--convert-to docx" in str(err.value)
+    assert "RTF" in str(err.value) and "install LibreOffice" in str(err.value)
 
 
 def test_a_password_protected_pdf_is_encrypted(tmp_path):

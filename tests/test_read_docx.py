@@ -246,6 +246,15 @@ def test_tcvn3_runs_are_converted_by_their_font_with_a_warning():
     assert any("TCVN3" in w and ".VnTime" in w for w in doc.warnings)
 
 
+def test_unicode_text_in_a_tcvn3_font_is_not_converted():
+    # older templates keep .VnTime as the font while the text is typed in Unicode
+    body = ('<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
+            '<w:t>SỞ THÔNG TIN VÀ TRUYỀN THÔNG</w:t></w:r></w:p>')
+    doc = read_docx(docx_with_body_xml(body))
+    assert doc.blocks[0].text == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert not any("TCVN3" in w for w in doc.warnings)
+
+
 def test_tcvn3_font_from_a_paragraph_style_is_honoured():
     body = '<w:p><w:pPr><w:pStyle w:val="VnTime"/></w:pPr><w:r><w:t>Hµ Néi</w:t></w:r></w:p>'
     assert read_docx(docx_with_body_xml(body, styles_xml=STYLES)).blocks[0].text == "Hà Nội"
@@ -308,3 +317,46 @@ def test_an_alt_chunk_is_not_read_but_a_warning_says_so():
     doc = read_docx(docx_with_body_xml(body))
     assert [b.text for b in doc.blocks] == ["Trước", "Sau"]
     assert any("altChunk" in w for w in doc.warnings)
+
+
+# ------------------------------------------------------------------ two columns typed with tabs
+
+
+def _tabbed(*lines: str) -> str:
+    """Body paragraphs, ``|`` in a line standing for a tab (as older headers and closings are typed)."""
+    def para(line: str) -> str:
+        parts = [f'<w:r><w:t xml:space="preserve">{p}</w:t></w:r>' for p in line.split("|")]
+        return "<w:p>" + "<w:r><w:tab/></w:r>".join(parts) + "</w:p>"
+    return "".join(para(line) for line in lines)
+
+
+def test_a_header_typed_in_two_columns_with_tabs_reads_column_by_column():
+    # binhduong-09-ct-ubnd-2009.doc: no table, a tab between the columns, a blank line between rows
+    body = _tabbed("ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH BÌNH DƯƠNG|Độc lập - Tự do - Hạnh phúc",
+                   "||", "Số: 09/2009/CT-UBND|Thủ Dầu Một, ngày 15 tháng 4 năm 2009", "CHỈ THỊ")
+    blocks = read_docx(docx_with_body_xml(body)).blocks
+    assert [(b.text, b.table.col if b.table else None) for b in blocks] == [
+        ("ỦY BAN NHÂN DÂN", 0), ("TỈNH BÌNH DƯƠNG", 0), ("Số: 09/2009/CT-UBND", 0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1), ("Độc lập - Tự do - Hạnh phúc", 1),
+        ("Thủ Dầu Một, ngày 15 tháng 4 năm 2009", 1), ("CHỈ THỊ", None)]
+    assert [b.location for b in blocks[:2]] == ["đoạn 1", "đoạn 2"] and blocks[3].location == "đoạn 1"
+
+
+def test_a_closing_typed_with_tabs_keeps_the_recipients_together_and_the_signature_apart():
+    body = _tabbed("Nơi nhận:|TM. ỦY BAN NHÂN DÂN", "- Bộ Khoa học và Công nghệ;|KT. CHỦ TỊCH",
+                   "- Thường trực Tỉnh ủy;|PHÓ CHỦ TỊCH", "- Thường trực HĐND tỉnh;", "- CT, PCT UBND tỉnh;|(Đã ký)",
+                   "- UBND các huyện, thị xã;|Nguyễn Văn Hiệp", "- Lưu VT.")
+    blocks = read_docx(docx_with_body_xml(body)).blocks
+    left = [b.text for b in blocks if b.table and b.table.col == 0]
+    right = [b.text for b in blocks if b.table and b.table.col == 1]
+    assert left == ["Nơi nhận:", "- Bộ Khoa học và Công nghệ;", "- Thường trực Tỉnh ủy;", "- Thường trực HĐND tỉnh;",
+                    "- CT, PCT UBND tỉnh;", "- UBND các huyện, thị xã;", "- Lưu VT."]
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn Hiệp"]
+    assert [b.text for b in blocks] == left + right
+
+
+def test_one_paragraph_with_a_tab_and_numbered_lines_stay_paragraphs():
+    body = _tabbed("Họ và tên:|Nguyễn Văn A", "Nội dung chính.", "1.|Mục đích, yêu cầu", "2.|Nội dung")
+    assert [(b.text, b.table) for b in read_docx(docx_with_body_xml(body)).blocks] == [
+        ("Họ và tên: Nguyễn Văn A", None), ("Nội dung chính.", None), ("1. Mục đích, yêu cầu", None),
+        ("2. Nội dung", None)]

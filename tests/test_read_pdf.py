@@ -187,6 +187,14 @@ def test_text_in_a_tcvn3_font_is_converted_with_a_warning():
     assert any("TCVN3" in w for w in doc.warnings)
 
 
+def test_unicode_text_in_a_tcvn3_font_is_not_converted():
+    from pdf_fixtures import unicode_pdf
+
+    data = unicode_pdf([[(72, 700, "Cộng hòa xã hội chủ nghĩa Việt Nam")]], base_font="ABCDEF+.VnTime")
+    doc = read_pdf(data)
+    assert [b.text for b in doc.blocks] == ["Cộng hòa xã hội chủ nghĩa Việt Nam"]
+
+
 def test_pdf_blocks_carry_font_size_bold_and_italic_for_layout_checks(hanoi):
     by_text = {b.text: b for b in hanoi.blocks}
     (qh,) = by_text["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"].runs

@@ -25,7 +25,7 @@ def _resource(package: str, parts: tuple[str, ...]) -> Traversable:
         if package != "vnplan.schemas":
             raise DataFileError(f"vnplan's data package {package} is missing", hint=_REINSTALL) from None
         # a source checkout run without installing: the schemas sit at the top of the repository
-        res = Path(__file__).resolve().parent.parent / "schemas"  # type: ignore[assignment]
+        res = Path(__file__).resolve().parent.parent / "schemas"
     for p in parts:
         res = res.joinpath(p)
     return res

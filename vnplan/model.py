@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Literal
+from collections.abc import Iterator
+from typing import Any, Literal, TypeVar
 
 import attrs
 from attrs import field, frozen
 
 Severity = Literal["error", "warning", "info"]
+
+_Node = TypeVar("_Node", bound=attrs.AttrsInstance)
 
 #: Roles of a section (the recognised parts of a plan).
 ROLES: tuple[str, ...] = (
@@ -338,7 +341,7 @@ class Section:
         """The section's own text: the rest of its labelled line and its paragraphs."""
         return "\n".join(p.text for p in self.paragraphs)
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[Section]:
         """This section and every descendant, depth first."""
         yield self
         for child in self.children:
@@ -412,7 +415,7 @@ class Plan:
         against; None when no plan is attached (a plan's own appendix is attached, but is no plan)."""
         return next((a for a in self.attached if a.header.doc_type == "Kế hoạch"), None)
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[Section]:
         """Every section, depth first."""
         for s in self.sections:
             yield from s.walk()
@@ -467,9 +470,9 @@ class Plan:
         return self.source.blocks[span.block].text[span.start : span.end]
 
 
-def evolve(obj, **changes):  # type: ignore[no-untyped-def]
+def evolve(obj: _Node, **changes: Any) -> _Node:
     """A copy of a frozen node with some fields changed."""
-    return attrs.evolve(obj, **changes)
+    return attrs.evolve(obj, **changes)  # type: ignore[misc]  # mypy's attrs plugin needs a concrete class
 
 
 # --------------------------------------------------------------------------- compliance

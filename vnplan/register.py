@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 import regex
 
 import vnplan.vocab as vocab
@@ -190,7 +191,8 @@ _DOC_COLUMNS = ("id, sha256, path, unit, number, symbol, date, title, status, er
 
 
 def _row(r: Sequence[Any]) -> DocumentRow:
-    return DocumentRow(*r[:16], date_parts=(r[16], r[17], r[18]))
+    names = [f.name for f in attrs.fields(DocumentRow)][:16]
+    return DocumentRow(**dict(zip(names, r[:16], strict=True)), date_parts=(r[16], r[17], r[18]))
 
 
 class Register:

@@ -100,8 +100,19 @@ def batch(
         else:
             reg, own_reg = Register(register), True
     content = send_content if send_content is not None else isinstance(executor, str)
-    return _iterate(iter_plan_files(files), options, executor, jobs, window, chunksize, timeout, content,
+    walked = iter_plan_files(files)
+    if reg is not None and reg.path != ":memory:":
+        walked = _without_register(walked, reg.path)
+    return _iterate(walked, options, executor, jobs, window, chunksize, timeout, content,
                     reg, own_reg, progress)
+
+
+def _without_register(files: Iterator[str], register: str) -> Iterator[str]:
+    """The files but the batch's own register and SQLite's files beside it (``-wal``, ``-journal``):
+    a register kept in a checked folder is the batch's output, not a plan to check."""
+    own = os.path.realpath(register)
+    mine = {own, own + "-wal", own + "-shm", own + "-journal"}
+    return (f for f in files if os.path.realpath(f) not in mine)
 
 
 def _check_arguments(

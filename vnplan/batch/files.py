@@ -1,4 +1,8 @@
-"""Finding the plan files of a batch (tìm tệp): arguments in order, folders walked sorted, each file once.
+"""Finding the files of a batch (tìm tệp): arguments in order, folders walked sorted, each file once.
+
+Every file of a folder is a row of the report: read and checked when vnplan can read it, a row
+saying why not (an unsupported format, with the hint) when it cannot. Only hidden files and the
+litter programs leave beside documents (lock and temporary files, thumbnail caches) are skipped.
 
 Paths stay what the operating system gave: a name that is not valid UTF-8 is a ``str`` holding
 surrogate escapes (``os.fsdecode``), which every file function accepts, and it is read from its
@@ -13,8 +17,11 @@ from pathlib import Path
 
 from vnplan.errors import InputError, UsageError
 
-#: File suffixes a folder walk picks up (case-insensitive).
-SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md")
+#: Suffixes of the documents vnplan reads (case-insensitive); .doc, .rtf, .odt and .wps through LibreOffice.
+SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md", ".doc", ".rtf", ".odt", ".wps")
+#: Files a folder walk skips silently, besides hidden ones (``.name``): what Windows and macOS leave in
+#: folders (thumbnail caches, folder settings), compared case-insensitively.
+LITTER: frozenset[str] = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r"})
 
 # Characters a file name may hold that must not reach a report or a terminal as they are:
 # C0 and C1 controls, DEL, and the bidirectional marks and overrides (a name could show
@@ -54,16 +61,20 @@ def display_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> s
 
 
 def _wanted(name: str) -> bool:
-    if name.startswith((".", "~$")):  # hidden files, Word lock files
+    """Every file but hidden ones (``.DS_Store``, ``.~lock.x.docx#``), Office lock and temporary files
+    (``~$name.docx``, ``~WRL0001.tmp``) and :data:`LITTER`."""
+    low = name.lower()
+    if name.startswith((".", "~$")) or low in LITTER:
         return False
-    return os.path.splitext(name)[1].lower() in SUFFIXES
+    return not (name.startswith("~") and low.endswith(".tmp"))
 
 
 def iter_plan_files(paths: Iterable[str | bytes | os.PathLike[str] | os.PathLike[bytes]]) -> Iterator[str]:
     """The plan files under ``paths``, deterministically: arguments in order, folders walked sorted.
 
-    A file named explicitly is taken whatever its suffix; inside folders only ``SUFFIXES``
-    count, hidden files and folders and Word lock files (``~$…``) are skipped. A file reached
+    A file named explicitly is taken whatever its name; inside folders every file counts but
+    hidden files and folders, Office lock and temporary files (``~$…``, ``~….tmp``) and the
+    folder litter of :data:`LITTER`. A file reached
     twice is yielded once. A path that does not exist is an :class:`InputError`; a broken
     symbolic link is yielded (it is reported as unreadable), a pipe or device inside a folder is not.
     A folder that cannot be listed (no permission, gone during the walk) is yielded too, where
@@ -108,8 +119,8 @@ def _walk(root: str) -> Iterator[str]:
 
 def check_targets(paths: Iterable[str], files: Iterable[str], *, report: str | None = None,
                   register: str | None = None) -> None:
-    """Refuse a report or register file that is one of the plans, the same file as the other, or (for a
-    report named like a plan) inside a folder being checked, where the next run would take it for a plan.
+    """Refuse a report or register file that is one of the plans, the same file as the other, or inside
+    a folder being checked, where the next run would take it for a plan (every file there is a row).
 
     ``-`` (standard output) is never a file. Raises :class:`~vnplan.errors.UsageError`.
     """
@@ -120,12 +131,15 @@ def check_targets(paths: Iterable[str], files: Iterable[str], *, report: str | N
                              hint="write it elsewhere")
     if report and register and report != "-" and os.path.realpath(report) == os.path.realpath(register):
         raise UsageError("the report and the register are the same file")
-    if report and report != "-" and Path(report).suffix.lower() in SUFFIXES:
-        out = os.path.realpath(report)
-        for folder in (os.path.realpath(p) for p in paths if os.path.isdir(p)):
-            if out.startswith(folder + os.sep):
-                raise UsageError(f"the report {display_path(report)!r} would be taken for a plan by the next run "
-                                 "of this folder", hint="write it outside the folders you check, or as .json/.csv/.html")
+    folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
+    for target, what in ((report, "report"), (register, "register")):
+        if not target or target == "-" or not _wanted(Path(target).name):
+            continue
+        out = os.path.realpath(target)
+        if any(out.startswith(folder + os.sep) for folder in folders):
+            raise UsageError(f"the {what} {display_path(target)!r} would be taken for a plan by the next run of "
+                             "this folder (every file of a checked folder is a row)",
+                             hint="write it outside the folders you check")
 
 
-__all__ = ["SUFFIXES", "check_targets", "display_path", "iter_plan_files"]
+__all__ = ["LITTER", "SUFFIXES", "check_targets", "display_path", "iter_plan_files"]

@@ -149,7 +149,7 @@ def _run_executor(
     finally:
         for task in pending:
             if isinstance(task.future, cf.Future) or hasattr(task.future, "cancel"):
-                task.future.cancel()  # type: ignore[union-attr]
+                task.future.cancel()
 
 
 def _results_of(task: _Task, timeout: float | None) -> list[PlanResult]:

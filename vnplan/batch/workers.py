@@ -106,9 +106,16 @@ def _maxrss_kb() -> int:
     return kb // 1024 if sys.platform == "darwin" else kb
 
 
-def _serve(conn: mpc.Connection, options: Options) -> None:
-    """A worker's life: take (index, path) from the pipe, say it started, send the result back."""
+def _serve(conn: mpc.Connection, options: Options, environ: dict[str, str]) -> None:
+    """A worker's life: take (index, path) from the pipe, say it started, send the result back.
+
+    The worker is forked from the forkserver, whose environment is the batch's when the server
+    first started; it takes the batch's environment of now (``environ``), so that a setting
+    changed between two batches of one program (``VNPLAN_SOFFICE``, ``TMPDIR``) reaches it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+    if environ != os.environ:
+        os.environ.clear()
+        os.environ.update(environ)
     _die_with_parent()
     conn.send(("ready", os.getpid()))
     while True:
@@ -133,7 +140,7 @@ def _serve(conn: mpc.Connection, options: Options) -> None:
 class _Worker:
     def __init__(self, ctx: Any, options: Options) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(child, options), daemon=True, name="vnplan-batch-worker")
+        self.proc = ctx.Process(target=_serve, args=(child, options, dict(os.environ)), daemon=True, name="vnplan-batch-worker")
         self.proc.start()
         child.close()
         self.queue: deque[tuple[int, str]] = deque()  # handed out, not yet done; the head is the current one

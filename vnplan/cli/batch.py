@@ -9,7 +9,9 @@ cluster that cannot be used.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import click
 from rich.console import Console
@@ -86,14 +88,15 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
                 results.append(r)
                 failing = failing or r.failing
 
+        shown = cast(Sequence[PlanResult], results)  # a Spool is indexable and sized, as a report needs
         if baseline_out:
             write_baseline(baseline_out, results_baseline(everything))
         if output and output != "-":
-            write_atomic(output, iter_batch(results, fmt, lang=lang, profile=profile, bom=True), what="report")
+            write_atomic(output, iter_batch(shown, fmt, lang=lang, profile=profile, bom=True), what="report")
             if fmt != "text":  # the terminal still gets the totals
                 echo(render_summary(results, lang=lang))
         else:
-            for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
+            for piece in iter_batch(shown, fmt, lang=lang, profile=profile, bom=False):
                 echo(piece, nl=False)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 

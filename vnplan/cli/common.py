@@ -27,7 +27,7 @@ OUTPUT = click.option("-o", "--output", default=None, help="Write to this file i
 
 def format_option(formats: Sequence[str], default: str = "text") -> Callable[[F], F]:
     """``--format`` over the formats :mod:`vnplan.report` has for this kind of output."""
-    return click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,  # type: ignore[return-value]
+    return click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,
                         show_default=True)
 
 
@@ -57,6 +57,14 @@ def language(args: Sequence[str] | None = None, given: str | None = None) -> str
         return _settings.current().lang or "vi"
     except VnplanError:
         return "vi"
+
+
+def warn_reading(warnings: Sequence[str]) -> None:
+    """The warnings of reading a file (legacy text converted, scrambled PDF text…), one line each on
+    standard error: a check is never run on doubtful text without saying so."""
+    for w in warnings:
+        line = "".join(c if c.isprintable() else " " for c in w)
+        click.echo(f"vnplan: cảnh báo khi đọc / reading warning: {line}", err=True)
 
 
 def guard(func: F) -> F:

@@ -10,7 +10,18 @@ import click
 from vnplan.baseline import Baseline, baseline_dict, entries_of
 from vnplan.baseline import write_baseline as save_baseline
 from vnplan.batch import unit_of
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, OUTPUT, emit, format_option, guard, ids, show
+from vnplan.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LANG,
+    OUTPUT,
+    emit,
+    format_option,
+    guard,
+    ids,
+    show,
+    warn_reading,
+)
 from vnplan.errors import UsageError
 from vnplan.model import Plan
 from vnplan.output import write_atomic
@@ -34,7 +45,7 @@ CHECK_SUFFIXES: dict[str, str] = {".json": "json", ".sarif": "sarif", ".xlsx": "
 @OUTPUT
 @guard
 def parse_cmd(file: str, fmt: str, output: str | None) -> None:
-    """Parse FILE (.txt, .md, .docx, .pdf, or - for standard input) and show its structure."""
+    """Parse FILE (.txt, .md, .docx, .pdf; .doc, .rtf, .odt through LibreOffice; - for standard input)."""
     emit(render("plan", parse(read(Path(file))), fmt), output, file)
 
 
@@ -45,7 +56,8 @@ def _as_result(file: str, plan: Plan, report: Report) -> PlanResult:
     return PlanResult(file=file, unit=unit, unit_source=source, sha256=plan.source.sha256 if plan.source else None,
                       format=plan.source.format if plan.source else None, header=header, counts=report.counts(),
                       findings=report.findings, coverage=report.coverage,
-                      citations=tuple(citation_summary(c) for c in plan.citations if c.kind != "self"))
+                      citations=tuple(citation_summary(c) for c in plan.citations if c.kind != "self"),
+                      warnings=plan.source.warnings if plan.source else ())
 
 
 @click.command("check")
@@ -68,7 +80,9 @@ def check_cmd(file: str, fmt: str | None, select: tuple[str, ...], ignore: tuple
     """
     fmt = fmt or CHECK_SUFFIXES.get(Path(output).suffix.lower() if output else "", "text")
     accepted = Baseline.load(baseline) if baseline else None
-    plan = parse(read(Path(file)))
+    doc = read(Path(file))
+    warn_reading(doc.warnings)
+    plan = parse(doc)
     result = check(plan, select=ids(select), ignore=ids(ignore), lang=lang, profile=profile)
     unit = unit_of(header_summary(plan.header), file)[0]
     if write_baseline:

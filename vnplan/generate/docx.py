@@ -104,7 +104,7 @@ def _fonts(rpr: etree._Element, size: float | None = None) -> None:
         rf = etree.SubElement(rpr, qn("w:rFonts"))
         rpr.insert(0, rf)
     for attr in list(rf.attrib):
-        if attr.endswith("Theme") or attr.endswith("theme"):
+        if str(attr).endswith(("Theme", "theme")):
             del rf.attrib[attr]
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         rf.set(qn(f"w:{slot}"), FONT)

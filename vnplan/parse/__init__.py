@@ -174,7 +174,7 @@ def _first_header_block(header: Header, start: int) -> int:
     that what a site prints above it (a title line, a metadata table) is not searched for citations."""
     fields = (header.parent_authority_span, header.authority_span, header.national_name_text,
               header.motto_text, header.number_text, header.date_text, header.doc_type_text)
-    blocks = [(f.span if hasattr(f, "span") else f).block for f in fields if f is not None]  # type: ignore[union-attr]
+    blocks = [(f.span if hasattr(f, "span") else f).block for f in fields if f is not None]
     return max(start, min(blocks, default=start))
 
 

@@ -106,10 +106,10 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
                 before.append(para)
             continue
         lab = _lower_roman_one(b, lab, stack)
-        title, heading, para = _split_heading(b, lab)
+        title, heading, lead = _split_heading(b, lab)
         node = _Node(lab, b, title, heading)
-        if para is not None:
-            node.paragraphs.append(para)
+        if lead is not None:
+            node.paragraphs.append(lead)
         _close_levels(stack, lab)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)

@@ -196,11 +196,11 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
                 out.add(m.start())
     if _CAPS_PAIR_RE.search(text, start):
         out |= _signature_cuts(text, start)
-    name = p["name"].search(text, start) if _LOWER_END_RE.search(text) else None
-    if name and name.start() > start and _is_person(name.group(0)):
-        before = text[start : name.start()].rstrip()
-        if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, name.start(), start)):
-            out.add(name.start())
+    person = p["name"].search(text, start) if _LOWER_END_RE.search(text) else None
+    if person and person.start() > start and _is_person(person.group(0)):
+        before = text[start : person.start()].rstrip()
+        if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, person.start(), start)):
+            out.add(person.start())
     return out
 
 

@@ -218,7 +218,7 @@ def requirement_to_dict(r: Requirement) -> dict[str, Any]:
         out["rule"] = r.rule
     out["evidence"] = ev
     if r.provenance:
-        prov = {"document": r.provenance.document, "where": r.provenance.where}
+        prov: dict[str, Any] = {"document": r.provenance.document, "where": r.provenance.where}
         if r.provenance.note:
             prov["note"] = r.provenance.note
         if r.provenance.span:

@@ -90,8 +90,7 @@ def tokenize(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[tuple
                     out.append((_key(p), pos, pos + len(p)))
                 pos += len(p) + 1
             continue
-        parts = _run_together(_key(raw))
-        out.extend((t, s, e) for t in parts)
+        out.extend((t, s, e) for t in _run_together(_key(raw)))
     return out
 
 

@@ -11,12 +11,11 @@ import attrs
 
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError, InputError, UnsupportedFormatError
 from vnplan.model import SourceDocument
-from vnplan.read import legacy, limits
+from vnplan.read import legacy, limits, office, scrambled
 from vnplan.read.docx import read_docx
 from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.markdown import read_markdown
 from vnplan.read.pdf import read_pdf
-from vnplan.read.safety import classify_ole
 from vnplan.read.text import decode, read_text
 from vnplan.read.values import clean_document
 
@@ -37,7 +36,8 @@ def looks_like_path(source: str) -> bool:
         exists = p.exists()
     except (OSError, ValueError):  # a name too long for the file system, or holding NUL: text
         exists = False
-    return exists or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown"}
+    return exists or p.suffix.lower() in {".txt", ".md", ".docx", ".pdf", ".doc", ".text", ".markdown", ".rtf",
+                                          ".odt", ".wps"}
 
 
 def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -> SourceDocument:
@@ -46,7 +46,14 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
     A ``str`` that is a single line naming an existing file (or ending in a known suffix) is
     a path; any other ``str`` is the text itself.
     """
-    return clean_document(_read(source, format=format))
+    return _scrambled_warning(clean_document(_read(source, format=format)))
+
+
+def _scrambled_warning(doc: SourceDocument) -> SourceDocument:
+    """The document with a warning when its text looks scrambled (read/scrambled.py): words cut
+    where a letter is missing, letters glued at line ends. Never checked silently."""
+    note = scrambled.warning(b.text for b in doc.blocks)
+    return attrs.evolve(doc, warnings=(*doc.warnings, note)) if note else doc
 
 
 def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> SourceDocument:
@@ -112,19 +119,19 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
     head = data[:8]
+    kind = office.kind_of(data, suffix, path=path)  # .doc, .rtf, .odt, .wps: through LibreOffice
+    if kind is not None:
+        return _converted(data, kind, path=path)
+    if head.startswith(b"PK\x03\x04") and suffix == ".zip":
+        raise UnsupportedFormatError("this is a zip archive, not a text document", path=path,
+                                     hint=_OTHER_HINTS["archive"])
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         return read_docx(data, path=path)
     if head.startswith(b"%PDF") or suffix == ".pdf":
         return read_pdf(data, path=path)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        classify_ole(data, path=path)  # raises: encrypted Office file or legacy binary .doc
-    if data.lstrip()[:5] == b"{\\rtf":
-        raise UnsupportedFormatError(
-            "this is an RTF document, which vnplan does not read", path=path,
-            hint="open it in Word and save as .docx, or run: libreoffice --headless --convert-to docx FILE",
-        )
+    _refuse_other_formats(data, path=path)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx and .pdf")
+        raise BinaryInputError("the file is binary, not text", path=path, hint="vnplan reads .txt, .md, .docx, .pdf, and through LibreOffice .doc, .rtf, .odt")
     warnings: list[str] = []
     try:
         text, _ = decode(data, path)
@@ -145,7 +152,46 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
 
 
+#: Files that are not documents, by their first bytes: (magic, what it is, what to do).
+_OTHER_FORMATS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xff\xd8\xff", "a JPEG image", "scan"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "scan"),
+    (b"GIF87a", "a GIF image", "scan"),
+    (b"GIF89a", "a GIF image", "scan"),
+    (b"II*\x00", "a TIFF image", "scan"),
+    (b"MM\x00*", "a TIFF image", "scan"),
+    (b"Rar!\x1a\x07", "a RAR archive", "archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "archive"),
+    (b"\x1f\x8b", "a gzip-compressed file", "archive"),
+)
+_OTHER_HINTS = {
+    "scan": "if it is a scanned document, make a PDF of it and run OCR first: img2pdf, then ocrmypdf -l vie",
+    "archive": "extract the documents from it and check them",
+}
+
+
+def _refuse_other_formats(data: bytes, *, path: str | None) -> None:
+    """An image or an archive is an :class:`UnsupportedFormatError` naming what it is (not "binary")."""
+    found = next(((what, how) for magic, what, how in _OTHER_FORMATS if data.startswith(magic)), None)
+    if found is None and data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        found = ("a WebP image", "scan")
+    if found is not None:
+        raise UnsupportedFormatError(f"this is {found[0]}, not a text document", path=path, hint=_OTHER_HINTS[found[1]])
+
+
+def _converted(data: bytes, kind: str, *, path: str | None) -> SourceDocument:
+    """A .doc, .rtf, .odt or .wps file converted to .docx by LibreOffice and read as .docx; the
+    document keeps its own path and format (``doc``…), and a warning says it was converted."""
+    doc = read_docx(office.to_docx(data, kind, path=path), path=path)
+    note = (f"tệp {kind} đã được LibreOffice chuyển sang .docx để đọc / "
+            f"the .{kind} file was converted to .docx with LibreOffice to be read")
+    return attrs.evolve(doc, format=kind, warnings=(note, *doc.warnings))
+
+
 def _legacy_warning(encoding: str, how: str) -> str:
+    if encoding == legacy.CP1258:
+        return (f"văn bản lưu bằng bảng mã Windows-1258 (ANSI) đã được chuyển sang Unicode; hãy kiểm tra lại / "
+                f"text saved as Windows-1258 (\"ANSI\", {how}) was converted to Unicode; check it")
     return (f"văn bản gõ bằng bảng mã {encoding} đã được chuyển sang Unicode; hãy kiểm tra lại / "
             f"text in the legacy {encoding} encoding ({how}) was converted to Unicode; check it")
 

@@ -11,6 +11,7 @@ import posixpath
 import unicodedata
 from typing import Any
 
+import attrs
 import regex
 from lxml import etree
 
@@ -21,6 +22,7 @@ from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
 from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
+from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
 from vnplan.text import fix_tones, normalize_with_map
 
@@ -155,6 +157,7 @@ class _Reader:
         self.textbox_count = 0
         self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
         self.run_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.tab_rows: dict[int, tuple[str, list[Run]]] = {}  # block index -> its text and runs, tabs kept
 
     # ------------------------------------------------------------------ block level
     def body(self, body: etree._Element) -> None:
@@ -311,8 +314,16 @@ class _Reader:
         # Collapsing white space first keeps normalize_with_map on its fast path (same result:
         # str.split also splits U+001C-U+001F, which XML 1.0 text cannot hold; a .docx block
         # keeps no offset map, its location is the paragraph).
+        tabbed = None
+        if _TAB in raw:  # a space, unless body paragraphs typed as two columns make it a cell boundary
+            if table is None and label is None and where.startswith("đoạn"):
+                tabbed = (raw.replace(_TAB, "\t"), [attrs.evolve(r, text=r.text.replace(_TAB, "\t")) for r in runs])
+            raw = raw.replace(_TAB, " ")
+            runs = [attrs.evolve(r, text=r.text.replace(_TAB, " ")) if _TAB in r.text else r for r in runs]
         text = _normalize(" ".join(raw.split()))
         if text:
+            if tabbed is not None:
+                self.tab_rows[len(self.blocks)] = tabbed
             self.budget.add_chars(len(text))
             level = None
             lvl = outline if outline is not None else sinfo["outline"]
@@ -377,7 +388,7 @@ class _Reader:
                     buf.append(_LINE_BREAK)
             elif tag == _W + "tab" or tag == _W + "ptab":
                 if field.shown:
-                    buf.append(" ")
+                    buf.append(_TAB)
             elif tag == _W + "noBreakHyphen":
                 buf.append("-")
             elif tag == _W + "sym":
@@ -400,7 +411,7 @@ class _Reader:
             return
         text = "".join(buf)
         enc = props.get("legacy")
-        if enc:
+        if enc and not legacy.is_unicode_vietnamese(text):  # Unicode typed in a .VnTime font stays as it is
             text = legacy.convert(text, enc, upper=props.get("legacy_upper", False))
             self.legacy_runs[props["font"]] = self.legacy_runs.get(props["font"], 0) + 1
         if props.get("caps"):
@@ -456,6 +467,7 @@ _NEEDS_FULL = regex.compile("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\
 
 
 _LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML text cannot hold U+0000)
+_TAB = "\x01"  # stands for w:tab / w:ptab while a paragraph is read: a space, or a cell boundary (read/tab_rows.py)
 
 
 def _normalize(s: str) -> str:
@@ -481,6 +493,7 @@ def read_docx(data: bytes, *, path: str | None = None, max_xml_bytes: int | None
         raise CorruptFileError(f"{main} has no w:body", path=path, hint="save the file again from Word")
     reader = _Reader(pkg, main)
     reader.body(body)
+    reader.blocks = tab_columns(reader.blocks, reader.tab_rows, reader.table_count)
     if not reader.blocks:
         raise EmptyInputError("the document holds no text", path=path)
     warnings = sorted(reader.numbering.notes)

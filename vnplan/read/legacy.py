@@ -1,8 +1,10 @@
-"""Legacy Vietnamese encodings (TCVN3/ABC, VNI) to Unicode: by font name per run, or by statistics.
+"""Legacy Vietnamese encodings (TCVN3/ABC, VNI, Windows-1258) to Unicode: by font name per run, or by statistics.
 
 Text typed with a ``.VnTime`` (TCVN3) or ``VNI-Times`` (VNI) font is stored as the font's
 8-bit codes, which Unicode-aware programs show as Latin-1 look-alikes (``Céng hoµ`` for
-*Cộng hòa*). The tables live in ``legacy_tables.json``.
+*Cộng hòa*). The tables live in ``legacy_tables.json``. A text file saved as "ANSI" on a
+Vietnamese Windows is Windows-1258: a code page (Python's ``cp1258``) holding some toned
+letters whole and writing the others as a base letter followed by a combining tone mark.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from functools import lru_cache
 import regex
 
 from vnplan.data import load_json
+from vnplan.text import is_syllable
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
+CP1258 = "Windows-1258"
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +58,14 @@ def is_upper_font(font: str | None) -> bool:
 
 
 def convert(text: str, encoding: str, *, upper: bool = False) -> str:
-    """Convert legacy-encoded text to NFC Unicode."""
+    """Convert legacy-encoded text to NFC Unicode.
+
+    For :data:`CP1258` the text is Windows-1258 bytes that were read as Windows-1252 (each
+    character is taken back to its byte and read again); characters with no such byte stay.
+    """
+    if encoding == CP1258:
+        out = text.translate(_CP1252_TO_CP1258)
+        return unicodedata.normalize("NFC", out.upper() if upper else out)
     table = _tables()[encoding]
     out = _pattern(encoding).sub(lambda m: table[m.group(0)], text)
     if upper:
@@ -64,6 +75,14 @@ def convert(text: str, encoding: str, *, upper: bool = False) -> str:
 
 # Letters of Vietnamese outside Latin-1 (ă đ ơ ư and every toned letter of U+1EA0-U+1EF9).
 _VN_ONLY = regex.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0128\u0129\u0168\u0169\u1ea0-\u1ef9]")
+
+
+def is_unicode_vietnamese(text: str) -> bool:
+    """Whether ``text`` holds a Vietnamese letter outside Latin-1 (``ơ ư ă đ ộ``…): it was typed in
+    Unicode, whatever its font's name says, since no TCVN3 or VNI code reads as such a letter."""
+    return _VN_ONLY.search(text) is not None
+
+
 # Latin-1 letters and signs that Vietnamese never uses.
 _VN_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
@@ -80,11 +99,13 @@ def _odd_count(text: str) -> int:
 
 
 def detect(text: str) -> str | None:
-    """Guess whether Unicode text is really TCVN3 or VNI by character statistics; None = Unicode.
+    """Guess whether Unicode text is really TCVN3, VNI or Windows-1258 by character statistics; None = Unicode.
 
     Legacy text shows Latin-1 characters Vietnamese never uses (``µ ¸ ¶ ­ ®`` for TCVN3,
     ``ø ö ñ ï`` for VNI) and no Vietnamese letter outside Latin-1. The encoding whose
     conversion leaves the fewest such characters and gains the most Vietnamese letters wins.
+    Windows-1258 text once read as Windows-1252 (``Viẹt`` shown as ``ViêÒt``) is taken
+    back when its words become Vietnamese syllables, more of them than a TCVN3/VNI reading gives.
     """
     sample = text[:200_000]
     suspicious = len(_LATIN1_HIGH.findall(sample))
@@ -96,6 +117,17 @@ def detect(text: str) -> str | None:
     native = len(_VN_ONLY.findall(sample))
     if native > 0.2 * suspicious:
         return None  # already Unicode Vietnamese (possibly mixed: left alone)
+    enc = _font_encoding(sample, native)
+    ansi = _cp1258_misread(sample)
+    if ansi is not None:
+        share = syllable_share(ansi)
+        if share >= _MIN_SHARE and (enc is None or share > syllable_share(convert(sample, enc))):
+            return CP1258
+    return enc
+
+
+def _font_encoding(sample: str, native: int) -> str | None:
+    """TCVN3 or VNI, whichever conversion of ``sample`` reads as Vietnamese, or None."""
     base_odd = _odd_count(sample)
     # VNI writes a toned vowel as the vowel followed by a mark; TCVN3 writes one code per
     # letter, mostly after a consonant. The share of marks that follow a vowel tells them apart.
@@ -127,12 +159,78 @@ def _alien(text: str) -> bool:
 
 
 def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
-    """Bytes that are not UTF-8 but TCVN3 or VNI text: (Unicode text, encoding) or None."""
+    """Bytes that are not UTF-8 but Windows-1258, TCVN3 or VNI text: (Unicode text, encoding) or None.
+
+    Each reading is scored by the share of its non-ASCII words that are Vietnamese syllables
+    (:func:`vnplan.text.is_syllable`): the same bytes read in the wrong one of these encodings
+    give words like ``hoμ`` or ``ViÖt``. Windows-1258 wins when most of its words are syllables
+    and no TCVN3/VNI reading does better.
+    """
     text = data.decode("cp1252", errors="replace") if _cp1252_ok(data) else data.decode("latin-1")
     enc = detect(text)
-    if enc is None:
+    legacy = convert(text, enc) if enc is not None else None
+    ansi = _cp1258(data)
+    if ansi is not None:
+        share = syllable_share(ansi)
+        if share >= _MIN_SHARE and (legacy is None or share > syllable_share(legacy)):
+            return ansi, CP1258
+    if enc is None or legacy is None:
         return None
-    return convert(text, enc), enc
+    return legacy, enc
+
+
+#: Share of non-ASCII words that must be Vietnamese syllables for a Windows-1258 reading to count.
+_MIN_SHARE = 0.75
+_SCORE_CHARS = 40_000  # the head of the text scored: enough words, and a bounded cost
+_CP1258_MARKS = regex.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_MARK_AFTER_VOWEL = regex.compile("(?<=[aeiouyAEIOUY\u00e2\u00ea\u00f4\u0103\u01a1\u01b0"
+                                  "\u00c2\u00ca\u00d4\u0102\u01a0\u01af])[\u0300\u0301\u0303\u0309\u0323]")
+
+
+def _cp1258_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for b in range(0x80, 0x100):
+        try:
+            table[ord(bytes([b]).decode("cp1252"))] = bytes([b]).decode("cp1258")
+        except UnicodeDecodeError:  # a byte one of the two code pages leaves undefined
+            continue
+    return table
+
+
+#: Windows-1252 characters to the Windows-1258 characters of the same byte.
+_CP1252_TO_CP1258 = _cp1258_table()
+
+
+def _cp1258_misread(text: str) -> str | None:
+    """Text that was Windows-1258 bytes read as Windows-1252, read again as Windows-1258 (or None)."""
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+    return _cp1258(data)
+
+
+def _cp1258(data: bytes) -> str | None:
+    """``data`` read as Windows-1258 (NFC), when it can be: every byte defined in the code page,
+    and the combining tone marks, if any, each after a vowel, as Vietnamese writes them."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    head = text[:_SCORE_CHARS]
+    marks = len(_CP1258_MARKS.findall(head))
+    if marks and len(_MARK_AFTER_VOWEL.findall(head)) < 0.9 * marks:
+        return None
+    return unicodedata.normalize("NFC", text)
+
+
+def syllable_share(text: str) -> float:
+    """Share of the words holding a non-ASCII letter (in the head of ``text``) that are Vietnamese
+    syllables; 0 when there is none."""
+    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text[:_SCORE_CHARS])) if not w.isascii()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if is_syllable(w)) / len(words)
 
 
 def _cp1252_ok(data: bytes) -> bool:

@@ -45,6 +45,9 @@ MAX_PDF_PAGE_CONTENT_BYTES = 1_000_000
 MAX_PDF_PAGE_OPERATORS = 60_000
 #: Content-stream operators run while reading the whole PDF.
 MAX_PDF_OPERATORS = 2_000_000
+#: Seconds LibreOffice may take to convert one .doc, .rtf, .odt or .wps file (a real one takes a few;
+#: its first start on a slow machine up to about 20).
+MAX_CONVERT_SECONDS = 120
 
 # --------------------------------------------------------------------------- ranges (brought back, with a warning)
 

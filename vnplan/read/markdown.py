@@ -226,6 +226,7 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
             if starts_table:
                 table_no += 1
                 row_no = 0
+            assert row_no is not None  # a table started here or above
             for c, cell in enumerate(_cells(raw)):
                 # a <br> in a cell separates its lines (header and signature cells), as in a .docx
                 for line in _HTML_BR.split(cell):

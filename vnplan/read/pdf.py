@@ -30,8 +30,9 @@ from vnplan.errors import (
     VnplanError,
 )
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
-from vnplan.read import legacy, limits, values
+from vnplan.read import limits, scrambled, values
 from vnplan.read.limits import exceeded
+from vnplan.read.pdf_pieces import Piece, convert_legacy, lines_of, page_pieces
 from vnplan.read.text import LIST_MARKER_RE, read_text
 from vnplan.read.values import clean_document
 from vnplan.text import normalize_with_map
@@ -103,72 +104,43 @@ _PDF_HINT = "print it to a new PDF or export the document again; real plans stay
 
 
 def _page_lines(page: Any, page_no: int, work: _Work | None = None) -> tuple[list[_Line], bool]:
-    """Lines of one page with positions; the flag says a legacy (TCVN3/VNI) font was converted."""
-    parts: list[tuple[str, float, float, float, str | None, str | None]] = []
-    fonts: dict[int, tuple[str | None, str | None]] = {}  # id(font dict) -> (legacy encoding, BaseFont)
+    """Lines of one page with positions; the flag says a legacy (TCVN3/VNI) font was converted.
+
+    The pieces come one per text-showing operator (read/pdf_pieces.py); a line drawn out of
+    position order (fallback-font letters drawn after the rest) is put in position order.
+    """
     if work is None:
         work = _Work(None)
     work.start_page(page_no)
-
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if not text:
-            return
-        text = values.scrub(text)  # a ToUnicode map may give lone surrogates
-        enc = name = None
-        if font is not None:
-            key = id(font)
-            if key not in fonts:
-                try:
-                    base = str(font.get("/BaseFont", "")).lstrip("/") or None
-                    fonts[key] = (legacy.encoding_of_font(base), base)
-                except Exception:  # noqa: BLE001 - odd font dictionaries are not worth failing for
-                    fonts[key] = (None, None)
-            enc, name = fonts[key]
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        eff = abs(size * (tm[3] if tm[3] else 1) * (cm[3] if cm[3] else 1)) or size
-        parts.append((text, x, y, eff, enc, name))
-
-    page.extract_text(visitor_text=visit, visitor_operand_before=work.operator)
+    pieces = page_pieces(page, work.operator)
     work.check()
     lines: list[_Line] = []
     converted = False
-    buf: list[tuple[str, float, float, str | None]] = []  # (piece, x, size, font)
-    buf_has_text = False  # whether ``buf`` holds a non-blank piece (kept, not rescanned per piece)
-    y_line = 0.0
-    parts.append(("\n", 0.0, 0.0, 0.0, None, None))
-    for text, x, y, size, enc, name in parts:
-        pieces = text.split("\n")
-        for k, piece in enumerate(pieces):
-            if k:  # a line ends
-                for seg in _segments(buf):
-                    raw = "".join(p[0] for p in seg)
-                    first = next(((p[1], p[2]) for p in seg if p[0].strip()), None)
-                    if raw.strip() and first is not None:
-                        lines.append(_Line(raw, first[0], y_line, first[1], page_no, len(lines) + 1,
-                                           parts=[(p[0], p[1]) for p in seg], fonts=_fonts_of(seg)))
-                buf = []
-                buf_has_text = False
-            if piece:
-                if enc:
-                    piece = legacy.convert(piece, enc)
-                    converted = True
-                if not buf_has_text and piece.strip():
-                    y_line = y
-                    buf_has_text = True
-                buf.append((piece, x, size, name))
+    for raw in lines_of(pieces):
+        buf: list[Piece] = []
+        for piece in raw:
+            piece, conv = convert_legacy(piece)
+            converted |= conv
+            buf.append(piece)
+        y_line = next(p.y for p in buf if p.text.strip())
+        for seg in _segments(buf):
+            text = "".join(p.text for p in seg)
+            first = next((p for p in seg if p.text.strip()), None)
+            if text.strip() and first is not None:
+                lines.append(_Line(text, first.x, y_line, first.size, page_no, len(lines) + 1,
+                                   parts=[(p.text, p.x) for p in seg], fonts=_fonts_of(seg)))
     return lines, converted
 
 
-def _fonts_of(seg: list[tuple[str, float, float, str | None]]) -> list[tuple[str, str | None, float]]:
+def _fonts_of(seg: list[Piece]) -> list[tuple[str, str | None, float]]:
     """(text, BaseFont, size) runs of a line, neighbours of the same font and size merged."""
     groups: list[tuple[list[str], str | None, float]] = []  # texts joined once: a line may hold 100k pieces
-    for piece, _x, size, name in seg:
-        size = round(size * 2) / 2
-        if groups and (not piece.strip() or (groups[-1][1], groups[-1][2]) == (name, size)):
-            groups[-1][0].append(piece)
+    for p in seg:
+        size = round(p.size * 2) / 2
+        if groups and (not p.text.strip() or (groups[-1][1], groups[-1][2]) == (p.font, size)):
+            groups[-1][0].append(p.text)
         else:
-            groups.append(([piece], name, size))
+            groups.append(([p.text], p.font, size))
     return [("".join(texts), name, size) for texts, name, size in groups]
 
 
@@ -191,22 +163,22 @@ def font_facts(base: str | None) -> tuple[str | None, bool | None, bool | None]:
     return family.strip() or None, "bold" in low or "black" in low or "heavy" in low, "italic" in low or "oblique" in low
 
 
-def _segments(buf: list[tuple[str, float, float, str | None]]) -> list[list[tuple[str, float, float, str | None]]]:
+def _segments(buf: list[Piece]) -> list[list[Piece]]:
     """Split one extracted line where a piece starts far right of where the text before it
     can end: cells of a table row that share a baseline (``UBND TỈNH…   CỘNG HÒA…``).
 
     The end of a piece is over-estimated (0.6 em a character), so words set close together
     are never split; a column gap is many times wider.
     """
-    segs: list[list[tuple[str, float, float, str | None]]] = [[]]
+    segs: list[list[Piece]] = [[]]
     end: float | None = None
-    for item in buf:
-        piece, x, size = item[0], item[1], item[2]
-        if piece.strip():
-            if end is not None and x - end > 2.5 * (size or 12):
+    for p in buf:
+        if p.text.strip():
+            size = p.size or 12
+            if end is not None and p.x - end > 2.5 * size:
                 segs.append([])
-            end = x + len(piece) * 0.6 * (size or 12)
-        segs[-1].append(item)
+            end = p.x + len(p.text) * 0.6 * size
+        segs[-1].append(p)
     return segs
 
 
@@ -332,6 +304,10 @@ def _order_page(lines: list[_Line], width: float, zone_base: int) -> tuple[list[
         est = len(ln.text.strip()) * (ln.size or 12) * 0.45
         if ln.x + est <= mid + 0.04 * width:
             return "L"
+        # a short line centred on the text column (the type name KẾ HOẠCH, a title) is not a cell of
+        # the right column, whose cells centre a quarter of the page further right
+        if abs(ln.x + est / 2 - (mid + 0.03 * width)) <= 0.07 * width:
+            return "F"
         if ln.x >= mid - 0.15 * width:
             return "R"
         return "F"  # full width: body text
@@ -477,7 +453,7 @@ def _pypdf_limits():  # type: ignore[no-untyped-def]
               "page_tree_maximum_entries": 4 * limits.MAX_PDF_PAGES,
               "zlib_maximum_output_length": 4 * limits.MAX_PDF_PAGE_CONTENT_BYTES + 64 * 1024 * 1024}
     known = {f.name for f in dataclasses.fields(Configuration)}
-    with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):
+    with apply_configuration(**{k: v for k, v in wanted.items() if k in known}):  # type: ignore[arg-type]
         yield
 
 
@@ -630,11 +606,23 @@ def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
         body, zone = _order_page(lines, w, zone)
         ordered.extend(body)
     doc = _to_document(ordered, path, tuple(setups), legacy_used)
+    one_line = [k + 1 for k, lines in enumerate(page_lines) if _one_line(lines)]
+    if one_line:
+        doc = attrs.evolve(doc, warnings=doc.warnings + (scrambled.one_line_warning(one_line),))
     if stamped:
         doc = attrs.evolve(doc, warnings=doc.warnings + (
             f"{stamped} đoạn chữ trong dấu/chữ ký số (số, ngày) đã được đưa vào văn bản / "
             f"{stamped} text stamp(s) drawn by signature or annotation fields (number, date) were placed into the text",))
     return doc
+
+
+#: A visual line this long cannot fit a page's width in a legible size: the page was drawn as one line.
+_ONE_LINE_CHARS = 250
+
+
+def _one_line(lines: list[_Line]) -> bool:
+    """Whether a page's text is drawn as one line (compressed to the page width): no line breaks to read."""
+    return any(len(ln.text) >= _ONE_LINE_CHARS and not ln.artifact for ln in lines)
 
 
 def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:

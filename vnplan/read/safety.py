@@ -32,7 +32,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED_STREAMS = ("EncryptionInfo", "EncryptedPackage")
 
-CONVERT_HINT = "open it in Word and save as .docx, or run: libreoffice --headless --convert-to docx FILE"
+CONVERT_HINT = ("read it with vnplan.read(), which converts .doc files with LibreOffice, or open it in Word and "
+                "save it as .docx")
 
 # The only XML parser vnplan uses on package parts: no DTD loading, no entity resolution,
 # no network; and a document that declares a DOCTYPE at all is refused (see parse_xml).
@@ -60,7 +61,7 @@ def parse_xml(data: bytes, *, part: str, path: str | None) -> etree._Element:
     if root is None:
         raise CorruptFileError(f"the part {part} is empty", path=path)
     docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
+    if getattr(docinfo, "doctype", None) or docinfo.internalDTD is not None:
         raise UnsafeFileError(f"the part {part} declares a DTD, which vnplan never loads", path=path)
     return root
 
@@ -103,20 +104,24 @@ def ole_stream_names(data: bytes) -> list[str] | None:
         return None
 
 
-def classify_ole(data: bytes, *, path: str | None) -> None:
-    """Raise the right error for an OLE compound file: encrypted OOXML or legacy binary Office."""
+def is_encrypted_ole(data: bytes) -> bool:
+    """Whether an OLE compound file is a password-protected Office document (``EncryptionInfo`` and
+    ``EncryptedPackage`` streams, found by walking its directory, or by their names if it cannot be walked)."""
     names = ole_stream_names(data)
     if names is None:  # a directory we cannot walk: fall back to looking for the stream names
-        encrypted = all(n.encode("utf-16-le") in data for n in _ENCRYPTED_STREAMS)
-    else:
-        encrypted = all(n in names for n in _ENCRYPTED_STREAMS)
-    if encrypted:
+        return all(n.encode("utf-16-le") in data for n in _ENCRYPTED_STREAMS)
+    return all(n in names for n in _ENCRYPTED_STREAMS)
+
+
+def classify_ole(data: bytes, *, path: str | None) -> None:
+    """Raise the right error for an OLE compound file: encrypted OOXML or legacy binary Office."""
+    if is_encrypted_ole(data):
         raise EncryptedFileError(
             "the file is password-protected (an encrypted Office document)", path=path,
             hint="open it in Word, remove the password (File > Info > Protect Document) and save it again",
         )
     raise UnsupportedFormatError(
-        "this is a legacy binary Word .doc (OLE compound file), which vnplan does not read",
+        "this is a legacy binary Word .doc (OLE compound file), not a .docx",
         path=path, hint=CONVERT_HINT,
     )
 

@@ -240,6 +240,17 @@ def _is_row(body: str) -> bool:
     return cells is not None and sum(1 for _, p in cells if p.strip()) >= 2
 
 
+def cells_of(line: str) -> list[tuple[int, str]] | None:
+    """The cells of one line typed as a table row (tabs, wide gaps or pipes), as (offset, text);
+    None when it is no row. The rules of the plain-text reader (see :func:`_cells`)."""
+    return _cells(line)
+
+
+def is_row(line: str) -> bool:
+    """Whether ``line`` is a table row of two or more filled cells."""
+    return _is_row(line)
+
+
 def _row_group_end(raw_lines: list[tuple[int, int, str]], k: int) -> int:
     """End (exclusive) of a group of table rows starting at line ``k``; ``k`` when none starts there.
 

@@ -91,7 +91,7 @@ class Workspace:
 class _Request(flask.Request):
     """Uploads are spooled inside the private folder, never in the system's temporary folder."""
 
-    def _get_file_stream(self, total_content_length: int | None, content_type: str | None,  # type: ignore[override]
+    def _get_file_stream(self, total_content_length: int | None, content_type: str | None,
                          filename: str | None = None, content_length: int | None = None) -> Any:
         return tempfile.SpooledTemporaryFile(max_size=1 << 20, dir=flask.current_app.config["VNPLAN_SPOOL"])
 

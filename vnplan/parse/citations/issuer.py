@@ -25,8 +25,8 @@ def read_issuer(tail: str) -> str | None:
     m = COMMA_NAMES_RE.match(tail)
     pos = m.end() if m else 0
     words = []
-    for w in WORD.finditer(tail, pos):
-        words.append((w.start(), w.group()))
+    for wm in WORD.finditer(tail, pos):
+        words.append((wm.start(), wm.group()))
         if len(words) > 17:
             break
     end = pos

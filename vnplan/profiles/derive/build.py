@@ -309,7 +309,7 @@ _REPORT = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(regex.escape(v) for v in _
 
 def _is_report(text: str) -> bool:
     m = _REPORT.search(text)
-    return bool(m) and m.start() < 40
+    return m is not None and m.start() < 40
 
 
 def _is_own_plan(text: str, cx: Context) -> bool:

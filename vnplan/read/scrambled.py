@@ -1,0 +1,100 @@
+"""Text that still looks scrambled after reading (chữ bị xáo trộn): found, counted and warned of, never checked silently.
+
+A PDF whose letters come from two fonts can give words cut where a letter is missing
+(``C NG HÒA``, ``Th c hi n``), the missing letters glued to the end of the line
+(``VI T NAMỘ Ộ Ủ Ệ``, ``DÂNỦ``); a page drawn as one line loses every line break. vnplan puts
+what it can back in order (read/pdf_pieces.py); what still looks like this is counted here and
+becomes a warning of the document, so a check of such text never passes unremarked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vnplan.text import is_syllable
+
+#: Vietnamese toned letters outside Latin-1 and Latin Extended (the ones a font lacking Vietnamese
+#: support takes from a fallback font): U+1EA0–U+1EF9.
+_TONED_FIRST, _TONED_LAST = "\u1ea0", "\u1ef9"
+_VOWELS = frozenset("aeiouyăâêôơưAEIOUYĂÂÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
+#: Fewer signs than this in a document are taken for typing slips.
+MIN_SIGNS = 3
+#: Share of the words that must show a sign (with at least MIN_SIGNS of them).
+MIN_SHARE = 0.004
+
+
+def _toned(c: str) -> bool:
+    return _TONED_FIRST <= c <= _TONED_LAST
+
+
+def signs(text: str) -> int:
+    """How many words of ``text`` look cut or glued by a scrambled extraction.
+
+    Counted: a short lower-case run of consonants standing alone (``Th c hi n``: ``Th``, ``c``, ``n``);
+    two or more toned letters standing alone one after the other (``Ộ Ộ Ủ Ệ``); a word that
+    is no syllable but a syllable followed by toned letters (``NAMỘ``, ``DÂNỦ``). Words next
+    to punctuation or digits (list labels ``c)``, units ``m2``) are not words here, and
+    abbreviations with capitals inside (``CTr``, ``TTr``) do not count.
+    """
+    count = 0
+    lone_run = 0
+    for w in text.split():
+        if not w.isalpha():
+            lone_run = 0
+            continue
+        if len(w) == 1 and _toned(w):
+            lone_run += 1
+            if lone_run >= 2:
+                count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
+            continue
+        lone_run = 0
+        if _VOWELS.isdisjoint(w):
+            # ``Th``, ``c``, ``ng``; not an abbreviation with capitals inside (``CTr``, ``TTr``: Phụ lục III)
+            if len(w) <= 3 and not w.isupper() and not any(c.isupper() for c in w[1:]):
+                count += 1
+            continue
+        if _toned(w[-1]) and len(w) > 1:
+            k = len(w) - 1
+            while k > 0 and _toned(w[k - 1]):
+                k -= 1
+            # ``chủ``, ``kế``: the toned vowel follows an onset (no vowel before it), the common case
+            if k and not _VOWELS.isdisjoint(w[:k]) and not is_syllable(w) and is_syllable(w[:k]):
+                count += 1
+    return count
+
+
+def words(text: str) -> int:
+    """How many words (letters only, between spaces) ``text`` holds."""
+    return sum(1 for w in text.split() if w.isalpha())
+
+
+def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
+    """(signs, words) over ``texts``."""
+    n_signs = n_words = 0
+    for t in texts:
+        n_signs += signs(t)
+        n_words += words(t)
+    return n_signs, n_words
+
+
+def one_line_warning(pages: list[int]) -> str:
+    """The warning for PDF pages whose whole text is drawn as one line (1-based page numbers)."""
+    shown = ", ".join(map(str, pages[:10])) + (", …" if len(pages) > 10 else "")
+    return (f"chữ của trang {shown} nằm trên một dòng duy nhất: mất hết chỗ xuống dòng, các phần của văn bản "
+            f"có thể bị đọc sai; hãy đối chiếu với bản gốc / the text of page(s) {shown} is drawn as one line: its "
+            f"line breaks are lost and the parts of the document may be read wrong; compare it with the original")
+
+
+def warning(texts: Iterable[str], *, where: str = "") -> str | None:
+    """The warning for text that looks scrambled (``None`` when it does not)."""
+    n_signs, n_words = scrambled_share(texts)
+    if n_signs < MIN_SIGNS or n_signs < MIN_SHARE * n_words:
+        return None
+    at = f" ({where})" if where else ""
+    return (f"chữ trích ra có vẻ bị xáo trộn{at}: {n_signs} từ bị cắt hoặc dính chữ (như \"C NG\", \"NAMỘ\"); "
+            f"hãy đối chiếu với bản gốc / the extracted text looks scrambled{at}: {n_signs} word(s) cut or "
+            f"glued (like \"C NG\", \"NAMỘ\"); compare it with the original before relying on the check")
+
+
+__all__ = ["MIN_SHARE", "MIN_SIGNS", "one_line_warning", "scrambled_share", "signs", "warning", "words"]
