@@ -74,6 +74,7 @@ class Run:
 
     def _work(self, files: list[str]) -> None:
         results: Any = None
+        state = "failed"
         try:
             results = batch(files, profile=self.profile, lang=self.lang) if files else iter(())
             for r in results:
@@ -82,19 +83,19 @@ class Run:
                 self.current = Path(r.file).name
                 if self._stop.is_set():
                     break
-            self.state = "cancelled" if self._stop.is_set() else "done"
+            state = "cancelled" if self._stop.is_set() else "done"
         except VnplanError as exc:
-            self.state, self.error = "failed", error_text(exc, self.lang)
+            self.error = error_text(exc, self.lang)
         except Exception as exc:  # never a dead thread with a page waiting forever
-            self.state, self.error = "failed", error_text(RuntimeError(f"internal error: {type(exc).__name__}: {exc}"),
-                                                          self.lang)
+            self.error = error_text(RuntimeError(f"internal error: {type(exc).__name__}: {exc}"), self.lang)
         finally:
             close = getattr(results, "close", None)
             if close is not None:
-                close()  # cancels what the pool has not started
+                close()  # cancels what the pool has not started, stops its workers
             self.raw = [attrs.evolve(r, file=self.name_of(r.file)) for r in self.raw]
             self.shown = [self.baseline.filter_result(r) for r in NaturalOrder(self.raw)]
             self.seconds = time.monotonic() - self.started
+            self.state = state  # last: the page reads the rows as soon as the run is no longer running
 
     def status(self) -> dict[str, Any]:
         """What the page polls: state, progress, the file being checked, the reason of a failure."""
