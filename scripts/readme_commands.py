@@ -1,5 +1,9 @@
 """Run every command of the README's "Command line" section (and its Quick start check) on the samples.
 
+The Quick start's ``vnplan`` command runs as written, and the output the README shows under it
+(the ```text block; ``…`` stands for left-out lines, a line ending in ``…`` for its beginning)
+must be what it prints, in that order.
+
 CI runs this from a folder outside the checkout, against the installed wheel, so that what the
 README promises is what a user gets. Placeholders of the README (``PLAN.txt``, ``plans/`` …) are
 mapped to the bundled samples below; a placeholder left unmapped fails the run, so a command
@@ -50,6 +54,39 @@ def commands(readme: str) -> list[str]:
     return out
 
 
+def quick_start(readme: str) -> tuple[list[str], list[str]]:
+    """The Quick start's ``vnplan`` command (what follows ``&&``) and the output lines it shows."""
+    section = re.search(r"^## Quick start\n(.*?)(?=^## )", readme, re.S | re.M)
+    if not section:
+        raise SystemExit("README.md has no '## Quick start' section")
+    block = re.search(r"```bash\n(.*?)```", section.group(1), re.S)
+    shown = re.search(r"```text\n(.*?)```", section.group(1), re.S)
+    if not block or not shown:
+        raise SystemExit("the Quick start section needs a ```bash block and the ```text output it shows")
+    line = next((ln for ln in block.group(1).splitlines() if "vnplan " in ln), None)
+    if line is None:
+        raise SystemExit("the Quick start runs no vnplan command")
+    return shlex.split(line.split("&&")[-1]), shown.group(1).splitlines()
+
+
+def shown_output_matches(shown: list[str], output: str) -> list[str]:
+    """Shown lines not found in ``output`` in order (empty when the README tells the truth)."""
+    lines = output.splitlines()
+    pos, missing = 0, []
+    for want in shown:
+        if want.strip() in ("", "…"):
+            continue
+        prefix = want.endswith("…")
+        key = want[:-1] if prefix else want
+        for k in range(pos, len(lines)):
+            if (lines[k].startswith(key) if prefix else lines[k] == want):
+                pos = k + 1
+                break
+        else:
+            missing.append(want)
+    return missing
+
+
 def substitute(command: str, table: dict[str, str]) -> list[str]:
     argv = []
     for word in shlex.split(command):
@@ -69,9 +106,18 @@ def main() -> int:
     table = placeholders(samples)
     Path("units.csv").write_text("Đơn vị\nSở Khoa học và Công nghệ\nSở Tư pháp\nUBND huyện Lục Ngạn\n",
                                  encoding="utf-8")
-    runs = [["vnplan", "check", str(samples / REFERENCE)]]  # the Quick start's main job
-    runs += [substitute(c, table) for c in commands(args.readme.read_text(encoding="utf-8"))]
-    failed = 0
+    readme = args.readme.read_text(encoding="utf-8")
+    quick, shown = quick_start(readme)
+    # the Quick start's main job, run where the README runs it (the checkout's root)
+    proc = subprocess.run(quick, capture_output=True, text=True, cwd=samples.parent)
+    missing = shown_output_matches(shown, proc.stdout)
+    bad = proc.returncode not in (0, 1) or bool(missing)
+    print(f"{'FAIL' if bad else 'ok  '} exit {proc.returncode}  {shlex.join(quick)} (shown output checked)")
+    for want in missing:
+        print(f"  the README shows a line it does not print: {want}", file=sys.stderr)
+    failed = int(bad)
+    runs = [["vnplan", "check", str(samples / REFERENCE)]]
+    runs += [substitute(c, table) for c in commands(readme)]
     for argv in runs:
         t0 = time.perf_counter()
         proc = subprocess.run(argv, capture_output=True, text=True)
@@ -85,7 +131,7 @@ def main() -> int:
         if bad:
             failed += 1
             print(proc.stderr.strip()[-2000:] or proc.stdout.strip()[-2000:], file=sys.stderr)
-    print(f"{len(runs) - failed}/{len(runs)} README commands ran")
+    print(f"{len(runs) + 1 - failed}/{len(runs) + 1} README commands ran")
     return 1 if failed else 0
 
 

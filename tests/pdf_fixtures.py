@@ -140,3 +140,18 @@ def text_ops(lines: list[str], *, x: float = 72, top: float = 800, step: float =
 
     return "\n".join(f"BT /F1 12 Tf 1 0 0 1 {x} {top - step * k} Tm ({esc(t)}) Tj ET"
                      for k, t in enumerate(lines)).encode("latin-1")
+
+
+def scanned_pdf(pages: int = 1, *, size: int = 64) -> bytes:
+    """A scan as offices publish one: every page is one grey image drawn over the whole A4 page,
+    with no text layer (what ``qd_729_ttg.pdf`` and ``nq_115_ba_vi.pdf`` of the shared corpus are)."""
+    import zlib
+
+    rows = bytes((17 * x + 31 * y) % 256 for y in range(size) for x in range(size))
+    data = zlib.compress(rows)
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+             b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (size, size, len(data))
+             + data + b"\nendstream")
+    number = 4 + 2 * pages  # the first object after the pages (see raw_pdf)
+    draw = b"q 595 0 0 842 0 0 cm /Im1 Do Q"
+    return raw_pdf([draw] * pages, resources_extra=f"/XObject << /Im1 {number} 0 R >>", more=[image])

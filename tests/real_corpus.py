@@ -800,6 +800,18 @@ def shared_corpus() -> Path | None:
     return next((c for c in candidates if c.is_dir()), None)
 
 
+def shared_document(relative: str) -> Path:
+    """A real document of the shared corpus (``pdf/…``, ``real/…``, ``text/…``) for a test, which
+    is skipped, saying why, where the shared corpus (``../shared/corpus``) is absent."""
+    import pytest
+
+    base = shared_corpus()
+    if base is None or not (base / relative).is_file():
+        pytest.skip(f"needs the real document shared/corpus/{relative} (the shared corpus beside the "
+                    "checkout, or $VNPLAN_SHARED); real documents are never copied into the project")
+    return base / relative
+
+
 def resolve(document: str) -> Path | None:
     """A gold file's ``document`` as a readable path: ``own/…`` materialised, ``shared:…`` in the
     shared corpus (None when that is absent)."""

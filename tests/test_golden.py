@@ -1,5 +1,12 @@
 """Every corpus text parses without error into the header fields a reader sees; golden JSON pins the rest.
 
+tests/data/corpus/ holds the reference plan and openings written for vnplan (fictional provinces,
+numbers and people) in the layouts real documents come in: header cells flattened into ``|`` lines
+with wrapped cells (Lam Giang, Sơn Hà, the ministry), a lost first letter (``Y BAN``, Bắc Trà) and
+glued words, a parent body over a department (Hải Đăng Công văn), a Quyết định approving a plan
+with its Nơi nhận and TM./KT. signature (Đông Khê), *Mục tiêu* for *Mục đích* (Phú Lâm). No real
+opening is kept here: real documents are read from ``../shared/corpus`` (tests/real_corpus.py).
+
 Regenerate the golden files after an intended change with ``python tests/update_golden.py``
 and review the diff.
 """
@@ -21,14 +28,14 @@ GOLDEN = DATA / "golden"
 
 # What a person reads in each header (the parse must agree).
 HEADERS = {
-    "bacgiang-201-KH-UBND-cchc-2025.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", "201", "KH-UBND", "Bắc Giang", (2024, 12, 27), "Kế hoạch"),
+    "bactra-1937-KH-UBND-2015.opening.txt": (None, "Y BAN NHÂN DÂN TỈNH BẮC TRÀ", "1937", "KH-UBND", "Bắc Trà", (2015, 10, 5), "Kế hoạch"),
     "bacgiang-skhcn-kh-tuyen-truyen-cchc-2024.txt": (None, None, None, "KH-KHCN", "Bắc Giang", (2024, 2, None), "Kế hoạch"),
-    "backan-1579-QD-UBND-phe-duyet-kh-2021.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", "1579", "QĐ-UBND", "Bắc Kạn", (2021, 8, 25), "Quyết định"),
-    "bacninh-155-KH-UBND-hotich-2017.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "155", "KH-UBND", "Bắc Ninh", (2017, 5, 26), "Kế hoạch"),
-    "bnv-35-QD-BNV-kh-tuyen-truyen-cchc-2024.opening.txt": (None, "BỘ NỘI VỤ", "35", "QĐ-BNV", "Hà Nội", (2024, 1, 22), "Quyết định"),
-    "hanoi-sgddt-2928-cong-van-2022.opening.txt": ("UBND THÀNH PHỐ HÀ NỘI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "2928", "SGDĐT-KHTC", "Hà Nội", (2022, 9, 21), "Công văn"),
-    "kontum-2516-KH-UBND-2014.opening.txt": (None, "Y BAN NHÂN DÂN TỈNH KON TUM", "2516", "KH-UBND", "Kon Tum", (2014, 10, 3), "Kế hoạch"),
-    "sonla-68-KH-UBND-2020.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "68", "KH-UBND", "Sơn La", (2020, 3, 11), "Kế hoạch"),
+    "bnv-112-QD-BNV-kh-kiem-tra-van-thu-2025.opening.txt": (None, "BỘ NỘI VỤ", "112", "QĐ-BNV", "Hà Nội", (2025, 2, 17), "Quyết định"),
+    "dongkhe-1462-QD-UBND-phe-duyet-kh-2022.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH ĐÔNG KHÊ", "1462", "QĐ-UBND", "Đông Khê", (2022, 9, 14), "Quyết định"),
+    "haidang-sgddt-1875-cong-van-2023.opening.txt": ("UBND THÀNH PHỐ HẢI ĐĂNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "1875", "SGDĐT-KHTC", "Hải Đăng", (2023, 9, 8), "Công văn"),
+    "lamgiang-215-KH-UBND-cchc-2025.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH LAM GIANG", "215", "KH-UBND", "Lam Giang", (2024, 12, 30), "Kế hoạch"),
+    "phulam-142-KH-UBND-hotich-2018.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH PHÚ LÂM", "142", "KH-UBND", "Phú Lâm", (2018, 6, 18), "Kế hoạch"),
+    "sonha-74-KH-UBND-2021.opening.txt": (None, "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ", "74", "KH-UBND", "Sơn Hà", (2021, 3, 16), "Kế hoạch"),
 }
 
 

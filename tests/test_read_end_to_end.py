@@ -9,9 +9,12 @@ import pytest
 
 import vnplan
 from docx_fixtures import plan_docx, plan_pdf, plan_text
+from pdf_fixtures import scanned_pdf
+from real_corpus import materialise, shared_document
 from vnplan.serialize import plan_to_dict
 
-PDF = Path(__file__).parent / "data" / "pdf"
+# Written for vnplan in the layout of the shared corpus's Hà Nội TB 453 (built in code).
+OWN_NOTICE = Path(__file__).parent / "data" / "pdf" / "tb-ubnd-tp-haidang-treo-co-ky-so.pdf.txt"
 COMPARED = ("header", "legal_basis", "preamble", "sections", "recipients_heading", "recipients", "signature")
 
 
@@ -73,7 +76,43 @@ def test_the_plan_json_is_valid_json_with_the_docx_format(plans):
 
 @pytest.fixture(scope="module")
 def hanoi():
-    return vnplan.parse(PDF / "hanoi_tb_453_flag.pdf")
+    """Thông báo 453/TB-UBND, Hà Nội 2026 (real, text layer, signed): from the shared corpus."""
+    return vnplan.parse(shared_document("pdf/hanoi_tb_453_flag.pdf"))
+
+
+@pytest.fixture(scope="module")
+def own():
+    return vnplan.parse(materialise(OWN_NOTICE))
+
+
+def test_the_own_notice_pdf_gives_issuer_number_date_and_title(own):
+    h = own.header
+    assert h.authority == "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI ĐĂNG"
+    assert h.national_motto
+    # the number and the date are stamped by the signing system in signature fields
+    assert (h.number, h.symbol) == ("218", "TB-UBND")
+    assert h.place == "Hải Đăng" and h.date is not None and h.date.iso == "2026-03-12"
+    assert (h.doc_type, h.title) == ("Thông báo", "Về việc treo cờ Tổ quốc")
+
+
+def test_the_own_notice_pdf_gives_every_recipient(own):
+    names = [r.name for r in own.recipients]
+    assert len(names) == 8 and names[0] == "Đ/c Bí thư Thành ủy" and own.recipients[-1].archive
+    assert own.recipients[-1].archive_units == ("VT", "KGVX")
+
+
+def test_the_own_notice_pdf_gives_the_tl_kt_signature(own):
+    s = own.signature
+    assert [f.form for f in s.forms] == ["TL.", "KT."]
+    assert (s.on_behalf_of, s.position, s.signer) == ("CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "Lê Văn Thạch")
+
+
+def test_the_own_notice_pdf_plan_json_validates_against_the_schema(own):
+    import jsonschema
+
+    from vnplan.data import load_schema
+
+    jsonschema.validate(plan_to_dict(own), load_schema("plan"))
 
 
 def test_the_hanoi_pdf_gives_issuer_number_date_and_title(hanoi):
@@ -99,12 +138,25 @@ def test_the_hanoi_pdf_gives_the_tl_kt_signature(hanoi):
 
 
 @pytest.mark.parametrize("name", ["qd_729_ttg.pdf", "nq_115_ba_vi.pdf"])
-def test_the_cli_refuses_a_scan_with_the_ocr_message_and_exit_code_2(name):
+def test_the_cli_refuses_a_real_scan_with_the_ocr_message_and_exit_code_2(name):
     from click.testing import CliRunner
 
     from vnplan.cli import main
 
-    res = CliRunner().invoke(main, ["parse", str(PDF / name)])
+    res = CliRunner().invoke(main, ["parse", str(shared_document(f"pdf/{name}"))])
+    assert res.exit_code == 2
+    assert "OCR" in res.output and len(res.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("pages", [1, 2])
+def test_the_cli_refuses_a_scan_with_the_ocr_message_and_exit_code_2(tmp_path, pages):
+    from click.testing import CliRunner
+
+    from vnplan.cli import main
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scanned_pdf(pages))
+    res = CliRunner().invoke(main, ["parse", str(path)])
     assert res.exit_code == 2
     assert "OCR" in res.output and len(res.output.strip().splitlines()) == 1
 

@@ -6,17 +6,30 @@ from pathlib import Path
 
 import pytest
 
-from pdf_fixtures import simple_pdf
+from pdf_fixtures import scanned_pdf, simple_pdf
+from real_corpus import materialise, shared_document
 from vnplan.errors import CorruptFileError, NeedsOCRError
 from vnplan.read import read
 from vnplan.read.pdf import read_pdf
 
-DATA = Path(__file__).parent / "data" / "pdf"
+# Written for vnplan in the layout of the shared corpus's Hà Nội TB 453 (built in code).
+OWN_NOTICE = Path(__file__).parent / "data" / "pdf" / "tb-ubnd-tp-haidang-treo-co-ky-so.pdf.txt"
 
 
 @pytest.fixture(scope="module")
 def hanoi():
-    return read(DATA / "hanoi_tb_453_flag.pdf")
+    """Thông báo 453/TB-UBND, Hà Nội 2026 (real, text layer, signed): from the shared corpus."""
+    return read(shared_document("pdf/hanoi_tb_453_flag.pdf"))
+
+
+@pytest.fixture(scope="module")
+def own_pdf() -> Path:
+    return materialise(OWN_NOTICE)
+
+
+@pytest.fixture(scope="module")
+def own(own_pdf):
+    return read(own_pdf)
 
 
 def texts(doc) -> list[str]:
@@ -24,10 +37,19 @@ def texts(doc) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["qd_729_ttg.pdf", "nq_115_ba_vi.pdf"])
-def test_a_scanned_pdf_without_text_layer_needs_ocr(name):
+def test_a_real_scanned_pdf_without_text_layer_needs_ocr(name):
     with pytest.raises(NeedsOCRError) as err:
-        read(DATA / name)
+        read(shared_document(f"pdf/{name}"))
     assert "OCR" in str(err.value) and name in str(err.value)
+
+
+@pytest.mark.parametrize("pages", [1, 2])
+def test_a_scanned_pdf_without_text_layer_needs_ocr(tmp_path, pages):
+    path = tmp_path / f"scan-{pages}.pdf"
+    path.write_bytes(scanned_pdf(pages))
+    with pytest.raises(NeedsOCRError) as err:
+        read(path)
+    assert "OCR" in str(err.value) and path.name in str(err.value) and f"{pages} page(s)" in str(err.value)
 
 
 def test_the_text_pdf_keeps_the_symbol_and_the_signature_lines(hanoi):
@@ -35,6 +57,20 @@ def test_the_text_pdf_keeps_the_symbol_and_the_signature_lines(hanoi):
     assert any("453/TB-UBND" in x for x in t)
     assert "TL. CHỦ TỊCH" in t and "KT. CHÁNH VĂN PHÒNG" in t
     assert t[-1] == "Võ Tuấn Anh"
+
+
+def test_the_own_notice_keeps_the_symbol_and_the_signature_lines(own):
+    t = texts(own)
+    assert any("218/TB-UBND" in x for x in t)
+    assert "TL. CHỦ TỊCH" in t and "KT. CHÁNH VĂN PHÒNG" in t
+    assert t[-1] == "Lê Văn Thạch"
+
+
+def test_the_two_column_header_reads_left_column_then_right_in_the_own_notice(own):
+    assert texts(own)[:6] == [
+        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI ĐĂNG", "Số: 218/TB-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "Hải Đăng, ngày 12 tháng 3 năm 2026"]
+    assert [b.table.col for b in own.blocks[:6]] == [0, 0, 0, 1, 1, 1]
 
 
 def test_the_two_column_header_reads_left_column_then_right(hanoi):
@@ -47,6 +83,23 @@ def test_the_two_column_header_reads_left_column_then_right(hanoi):
 def test_recipients_come_before_the_signature(hanoi):
     t = texts(hanoi)
     assert t.index("Nơi nhận:") < t.index("- Lưu: VT, KGVX") < t.index("TL. CHỦ TỊCH")
+
+
+def test_recipients_come_before_the_signature_in_the_own_notice(own):
+    t = texts(own)
+    assert t.index("Nơi nhận:") < t.index("- Lưu: VT, KGVX") < t.index("Lê Văn Thạch")
+    assert t.index("Nơi nhận:") < t.index("TL. CHỦ TỊCH")
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs_in_the_own_notice(own):
+    body = [x for x in texts(own) if x.startswith("Nhân dịp")]
+    assert body and body[0].endswith("đến hết ngày 27/3/2026.")
+    assert "VIII, nhiệm kỳ 2026" in body[0]
+
+
+def test_blocks_of_the_own_notice_say_where_they_are_and_pages_have_a_size(own):
+    assert own.blocks[0].location == "trang 1, dòng 1"
+    assert own.format == "pdf" and own.pages[0].width_mm == 209.9  # A4 (595 pt)
 
 
 def test_hard_wrapped_lines_are_joined_into_paragraphs(hanoi):
@@ -90,8 +143,8 @@ def test_a_broken_pdf_is_corrupt():
         read_pdf(b"%PDF-1.4\n" + b"garbage " * 50)
 
 
-def test_a_truncated_pdf_is_refused_cleanly():
-    data = (DATA / "hanoi_tb_453_flag.pdf").read_bytes()
+def test_a_truncated_pdf_is_refused_cleanly(own_pdf):
+    data = own_pdf.read_bytes()
     with pytest.raises((CorruptFileError, NeedsOCRError)):
         read_pdf(data[: len(data) // 3])
 
@@ -101,6 +154,13 @@ def test_a_running_header_precedes_its_page_body_and_a_page_number_follows_it():
     kinds = [(b.kind, b.page_section) for b in doc.blocks]
     assert kinds[:3] == [("artifact", 0), ("paragraph", 0), ("artifact", 0)]
     assert doc.blocks[0].text == "DU THAO" and doc.blocks[2].text == "1"
+
+
+def test_wrapped_entries_in_a_column_of_the_own_notice_are_joined_to_the_entry_they_continue(own):
+    t = texts(own)
+    assert "- Báo và Đài PT-TH Thành phố; (để đưa tin)" in t
+    assert "- VPUB: CVP, PCVP Đ.T.Hòa, phòng: KGVX, TH, HC-QT, Trung tâm Thông tin Thành phố;" in t
+    assert "THÀNH PHỐ HẢI ĐĂNG" in t  # centred header lines stay apart
 
 
 def test_wrapped_entries_in_a_column_are_joined_to_the_entry_they_continue(hanoi):
@@ -118,6 +178,14 @@ def test_pypdf_repair_notices_become_warnings_not_stderr_noise(capfd):
     assert [b.text for b in doc.blocks] == ["A plan whose cross-reference table points to the wrong place"]
     assert any(w.startswith("pypdf:") for w in doc.warnings)
     assert capfd.readouterr().err == ""
+
+
+def test_number_and_date_stamped_in_signature_fields_of_the_own_notice_fill_their_blanks(own):
+    t = texts(own)
+    assert "Số: 218/TB-UBND" in t and "Hải Đăng, ngày 12 tháng 3 năm 2026" in t
+    assert any("stamp" in w for w in own.warnings)
+    assert [b.text for b in own.blocks if b.kind == "artifact"] == [
+        "Ký bởi: Văn phòng Ủy ban nhân dân thành phố Hải Đăng", "Thời gian ký: 12.03.2026 09:15:40 +07:00"]
 
 
 def test_number_and_date_stamped_in_signature_fields_fill_their_blanks(hanoi):
@@ -205,6 +273,21 @@ def test_pdf_blocks_carry_font_size_bold_and_italic_for_layout_checks(hanoi):
     assert [(r.text, r.size, r.italic) for r in entry.runs] == [
         ("- Cơ quan Báo&PT, TH Thành phố;", 12.0, False), (" (để đưa tin)", 11.0, True)]
     assert all("".join(r.text for r in b.runs) == b.text for b in hanoi.blocks if b.runs)
+
+
+def test_pdf_blocks_of_the_own_notice_carry_font_size_bold_and_italic(own):
+    by_text = {b.text: b for b in own.blocks}
+    (qh,) = by_text["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"].runs
+    assert (qh.size, qh.bold, qh.italic) == (13.0, True, False)
+    (place,) = by_text["Hải Đăng, ngày 12 tháng 3 năm 2026"].runs
+    assert (place.size, place.bold, place.italic) == (13.0, False, True)
+    (title,) = by_text["THÔNG BÁO"].runs
+    assert (title.size, title.bold) == (14.0, True)
+    (heading,) = by_text["Nơi nhận:"].runs
+    assert (heading.size, heading.bold) == (12.0, True)
+    entry = by_text["- Đ/c Bí thư Thành ủy;"]
+    assert [(r.size, r.bold, r.italic) for r in entry.runs] == [(12.0, False, False)]
+    assert all("".join(r.text for r in b.runs) == b.text for b in own.blocks if b.runs)
 
 
 def test_font_facts_read_family_and_style_from_base_font_names():

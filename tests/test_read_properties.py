@@ -76,7 +76,10 @@ def test_a_damaged_pdf_gives_blocks_or_a_vnplan_error(cut, flips):
 
     from vnplan.read.pdf import read_pdf
 
-    data = bytearray((Path(__file__).parent / "data" / "pdf" / "hanoi_tb_453_flag.pdf").read_bytes())
+    from real_corpus import materialise
+
+    # a signed text-layer PDF written for vnplan (fonts, ToUnicode maps, signature fields)
+    data = bytearray(materialise(Path(__file__).parent / "data" / "pdf" / "tb-ubnd-tp-haidang-treo-co-ky-so.pdf.txt").read_bytes())
     for pos in flips:
         data[pos % len(data)] ^= 0x55
     data = data[: max(1, cut % (len(data) + 1))]

@@ -274,12 +274,26 @@ def test_a_year_zero_date_does_not_break_the_check():
 
 
 def test_a_real_notice_read_from_pdf_gets_its_two_recipient_faults():
-    # Hà Nội TB 453 (text-layer PDF): a note after the semicolon, and no full stop after Lưu.
-    from pathlib import Path
+    # Hà Nội TB 453 (text-layer PDF, shared corpus): a note after the semicolon, and no full stop after Lưu.
+    from real_corpus import shared_document
 
-    pdf = Path(__file__).parent / "data" / "pdf" / "hanoi_tb_453_flag.pdf"
+    pdf = shared_document("pdf/hanoi_tb_453_flag.pdf")
     findings = vnplan.check(vnplan.parse(str(pdf)), select=FORM_RULES).findings
     assert [(f.rule, f.fix) for f in findings] == [
         ("F108", "- Cơ quan Báo&PT, TH Thành phố (để đưa tin);"),
+        ("F108", "- Lưu: VT, KGVX."),
+    ]
+
+
+def test_a_notice_read_from_pdf_gets_its_two_recipient_faults():
+    # the same faults in a notice written for vnplan in that layout, built as a signed PDF
+    from pathlib import Path
+
+    from real_corpus import materialise
+
+    pdf = materialise(Path(__file__).parent / "data" / "pdf" / "tb-ubnd-tp-haidang-treo-co-ky-so.pdf.txt")
+    findings = vnplan.check(vnplan.parse(str(pdf)), select=FORM_RULES).findings
+    assert [(f.rule, f.fix) for f in findings] == [
+        ("F108", "- Báo và Đài PT-TH Thành phố (để đưa tin);"),
         ("F108", "- Lưu: VT, KGVX."),
     ]

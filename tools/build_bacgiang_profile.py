@@ -11,7 +11,7 @@ from pathlib import Path
 REF = "Kế hoạch số …/KH-KHCN tháng 02/2024 của Sở Khoa học và Công nghệ Bắc Giang (tuyên truyền CCHC năm 2024), thực hiện Kế hoạch 14/KH-UBND"
 NOTE = "Restated in the implementing plan of Sở KH&CN Bắc Giang; full text of 14/KH-UBND not available"
 BNV = "Quyết định số 35/QĐ-BNV ngày 22/01/2024 của Bộ trưởng Bộ Nội vụ ban hành Kế hoạch thông tin, tuyên truyền CCHC năm 2024"
-BNV_NOTE = "From the opening of QĐ 35/QĐ-BNV (the national plan that 14/KH-UBND implements), as held in the corpus"
+BNV_NOTE = "From the opening of QĐ 35/QĐ-BNV (the national plan that 14/KH-UBND implements), as published; the opening is not kept in the project"
 
 
 def prov(where, note=NOTE, doc=REF):
