@@ -188,7 +188,7 @@ def test_the_samples_give_a_matrix_a_plan_view_and_every_download(client, ws: Wo
     m = client.get(f"/api/runs/{run['id']}/matrix", **HOST).get_json()
     assert "đơn vị đạt" in m["headline"] and len(m["requirements"]) == 36 and len(m["units"]) == 6
     assert '<table id="matrix"' in m["html"] and 'href="#plan/0/' in m["html"]
-    i = next(u["i"] for u in m["units"] if u["unit"] == "BỘ NỘI VỤ")
+    i = next(u["i"] for u in m["units"] if u["unit"] == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
     view = client.get(f"/api/runs/{run['id']}/plans/{i}", **HOST).get_json()
     assert '<mark class="finding' in view["html"] and "Căn cứ" in view["html"] and view["skeleton"]
     for kind in ("xlsx", "csv", "json", "html", "baseline"):
