@@ -94,3 +94,41 @@ def test_a_letter_spaced_type_name_from_a_pdf_is_the_type_not_an_authority():
     assert h.doc_type == "Kế hoạch" and h.doc_type_text.text == "K Ế H O Ạ C H"  # as printed, spaces single
     assert h.authority == "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG" and h.parent_authority is None
     assert h.title == "CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC TỈNH BẮC GIANG NĂM 2025"
+
+
+# paragraphs apart, as a Word file gives them (a text file's long line runs on into the next one)
+UNIT = """UBND HUYỆN LỤC NAM
+PHÒNG NỘI VỤ
+Số: 12/KH-PNV
+Lục Nam, ngày 05 tháng 02 năm 2024
+KẾ HOẠCH
+{title}
+
+{basis}
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về cải cách hành chính.
+"""
+BASIS = ("Thực hiện Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh Bắc Giang, "
+         "Phòng Nội vụ xây dựng Kế hoạch như sau:")
+
+
+def test_a_title_that_opens_with_thuc_hien_is_the_title_not_the_legal_basis():
+    for title in ("Thực hiện công tác tuyên truyền cải cách hành chính năm 2024",
+                  "Triển khai công tác cải cách hành chính năm 2024"):
+        p = vnplan.parse(UNIT.format(title=title, basis=BASIS))
+        assert p.header.title == title
+        assert [b.text for b in p.legal_basis] == [BASIS]
+    # wrapped over two lines, and followed directly by the first part (no legal basis)
+    p = vnplan.parse(UNIT.format(title="Thực hiện công tác tuyên truyền\ncải cách hành chính năm 2024", basis=""))
+    assert p.header.title == "Thực hiện công tác tuyên truyền cải cách hành chính năm 2024"
+    assert not p.legal_basis
+
+
+def test_a_preamble_right_after_the_type_name_stays_the_legal_basis():
+    p = vnplan.parse(UNIT.format(title=BASIS, basis=""))  # a plan with no title
+    assert p.header.title is None
+    assert [b.text for b in p.legal_basis] == [BASIS]
+    two = "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;"
+    p = vnplan.parse(UNIT.format(title=two, basis=BASIS))
+    assert [b.text for b in p.legal_basis] == [two, BASIS]

@@ -18,7 +18,7 @@ def prov(where, note=NOTE, doc=REF):
     return {"document": doc, "where": where, "note": note}
 
 
-def req(id, kind, text, all_of=None, where="content", pattern=None, mandatory=True, rule=None, **ev):
+def req(id, kind, text, all_of=None, where="content", pattern=None, mandatory=True, rule=None, **ev):  # noqa: A002
     e = {}
     if all_of:
         e["all_of"] = all_of
@@ -49,13 +49,13 @@ R.append({**req("BG14-ND-NGUOIDUNGDAU", "content", "Vai trò, trách nhiệm c�
                 [["người đứng đầu", "thủ trưởng"]]),
           "provenance": prov("mục II.1")})
 R.append({**req("BG14-ND-NQ01", "content", "Bám sát việc triển khai Kế hoạch 02/KH-UBND của UBND tỉnh thực hiện Nghị quyết 01/NQ-CP năm 2024 về nhiệm vụ, giải pháp phát triển kinh tế - xã hội",
-                pattern=r"01\s*/\s*NQ-CP|02\s*/\s*KH-UBND", mandatory=False),
+                [["01/NQ-CP", "02/KH-UBND", "nhiệm vụ, giải pháp chủ yếu phát triển kinh tế - xã hội"]], mandatory=False),
           "provenance": prov("mục II.1"), "note": "Optional: a unit may cite the province's and the Government's 2024 programmes in other words."})
 R.append({**req("BG14-ND-YNGHIA", "content", "Tầm quan trọng, ý nghĩa, mục tiêu và tác động tích cực của CCHC đối với phát triển kinh tế - xã hội",
                 [["tầm quan trọng", "ý nghĩa", "tác động tích cực"]]),
           "provenance": prov("mục II.2")})
 R.append({**req("BG14-ND-CHIDAO", "content", "Công tác chỉ đạo, điều hành của Tỉnh ủy, UBND tỉnh và Ban Chỉ đạo CCHC tỉnh",
-                [["chỉ đạo"], ["tỉnh ủy", "UBND tỉnh", "ban chỉ đạo", "BCĐ"]]),
+                [["chỉ đạo", "điều hành", "lãnh đạo"], ["tỉnh ủy", "UBND tỉnh", "ban chỉ đạo CCHC", "BCĐ CCHC"]], joint=True),
           "provenance": prov("mục II.3 và II.5")})
 for rid, name, phrases in (
     ("PAR", "Chỉ số CCHC (PAR INDEX)", [["PAR INDEX", "chỉ số cải cách hành chính", "chỉ số CCHC"]]),
@@ -79,13 +79,13 @@ R.append({**req("BG14-ND-MOTCUA", "content", "Cơ chế một cửa, một cửa
                 [["một cửa liên thông", "một cửa"]]),
           "provenance": prov("mục II.4, Cải cách TTHC (và mục I.1)")})
 R.append({**req("BG14-ND-XINLOI", "content", "Thông tin các trường hợp chậm, muộn trong giải quyết TTHC và việc xin lỗi người dân, tổ chức",
-                [["xin lỗi"]], mandatory=False),
+                [["xin lỗi"], ["chậm, muộn", "trễ hạn", "quá hạn"]], mandatory=False, joint=True),
           "provenance": prov("mục II.4, Cải cách TTHC")})
 R.append({**req("BG14-ND-DEAN06", "content", "Triển khai Đề án 06/CP về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử",
                 [["Đề án 06", "dữ liệu về dân cư", "định danh và xác thực điện tử"]], mandatory=False),
           "provenance": prov("mục II.4, Xây dựng và phát triển chính quyền điện tử, chính quyền số")})
 R.append({**req("BG14-ND-DIENHINH", "content", "Tuyên truyền điển hình tiên tiến, sáng kiến, mô hình hay và những tồn tại, khó khăn trong CCHC",
-                [["điển hình tiên tiến", "sáng kiến", "mô hình", "cách làm hay"]]),
+                [["điển hình tiên tiến", "sáng kiến", "mô hình", "cách làm hay"], ["tồn tại", "khó khăn"]]),
           "provenance": prov("mục II.6")})
 # targets (mục II.4, Cải cách TTHC)
 for rid, text, phrases, cmp, thr in (
@@ -93,29 +93,32 @@ for rid, text, phrases, cmp, thr in (
     ("T-LUANCHUYEN", "Hồ sơ giải quyết TTHC luân chuyển trong nội bộ giữa các cơ quan bằng phương thức điện tử đạt trên 90%",
      [["luân chuyển", "chuyển hồ sơ"], ["điện tử"]], ">", 90),
     ("T-THANHTOAN", "Tỷ lệ thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia trên tổng số giao dịch thanh toán của dịch vụ công đạt trên 70%",
-     [["thanh toán trực tuyến"]], ">", 70),
+     [["thanh toán"], ["trực tuyến"]], ">", 70),
     ("T-SOHOA", "Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa đạt trên 60%",
      [["sử dụng lại", "tái sử dụng", "khai thác"], ["số hóa"]], ">", 60),
 ):
     R.append({**req(f"BG14-{rid}", "target", text, phrases, where="any", comparator=cmp, threshold=thr, unit="%"),
               "provenance": prov("mục II.4, Cải cách TTHC: “Tập trung tuyên truyền, biểu dương các cơ quan có tỷ lệ …”")})
-# forms (mục III)
+# forms (mục III); the groups without which a passage is no evidence of the form
+JOINT = {"F-CONGKHAI-TTHC": {"joint": [0, 1]}, "F-CONGTTDT": {"joint": [0]}}
 for rid, text, phrases, where in (
     ("F-DAICHUNG", "Tuyên truyền qua phương tiện thông tin đại chúng, báo chí, phát thanh, truyền hình",
      [["phương tiện thông tin đại chúng", "báo chí", "phát thanh", "truyền hình", "báo, đài"]], "mục III.1"),
     ("F-CONGTTDT", "Cập nhật tin, bài về CCHC và công khai TTHC trên cổng/trang thông tin điện tử",
-     [["cổng thông tin điện tử", "trang thông tin điện tử", "cổng dịch vụ công"], ["công khai", "công bố", "cập nhật"]], "mục III.1 và III.2"),
+     [["cổng thông tin điện tử", "trang thông tin điện tử", "cổng dịch vụ công"], ["tin, bài", "cập nhật"],
+      ["thủ tục hành chính"]], "mục III.1 và III.2"),
     ("F-CONGKHAI-TTHC", "Công bố, công khai đầy đủ, kịp thời các TTHC tại nơi giải quyết, bộ phận tiếp nhận và trả kết quả",
-     [["công khai", "công bố", "niêm yết"], ["thủ tục hành chính"]], "mục III.2"),
+     [["công khai", "công bố", "niêm yết"], ["thủ tục hành chính"],
+      ["niêm yết", "nơi giải quyết", "nơi tiếp nhận", "bộ phận tiếp nhận và trả kết quả", "trụ sở"]], "mục III.2"),
     ("F-ANPHAM", "Phát hành tài liệu, ấn phẩm tuyên truyền (tờ gấp, pano, áp phích…)",
-     [["ấn phẩm", "tài liệu", "tờ gấp", "pano", "áp phích", "tờ rơi"]], "mục III.3"),
+     [["ấn phẩm", "phát hành tài liệu", "tài liệu tuyên truyền", "tờ gấp", "pano", "áp phích", "tờ rơi"]], "mục III.3"),
     ("F-HOINGHI", "Tuyên truyền qua hội nghị, hội thảo, tập huấn, sinh hoạt tập thể, lồng ghép trong họp định kỳ",
      [["hội nghị", "hội thảo", "tập huấn", "sinh hoạt tập thể"]], "mục III.4"),
     ("F-MANGXAHOI", "Tận dụng mạng xã hội, ứng dụng số trong tuyên truyền",
      [["mạng xã hội", "Zalo", "Facebook", "ứng dụng số"]], "mục I.2 và III.1"),
 ):
     R.append({**req(f"BG14-{rid}", "form", text, phrases, where="forms" if rid != "F-MANGXAHOI" else "any",
-                    mandatory=rid != "F-MANGXAHOI"),
+                    mandatory=rid != "F-MANGXAHOI", **JOINT.get(rid, {})),
               "provenance": prov(where)})
 # duties and deadline (mục IV)
 R.append({**req("BG14-D-TRIENKHAI", "duty", "Các đơn vị có trách nhiệm triển khai, quán triệt Kế hoạch đến cán bộ, công chức, viên chức",
@@ -132,6 +135,16 @@ R.append({**req("BG14-DL-2024", "deadline", "Các nhiệm vụ thực hiện tro
           "provenance": prov("tên của Kế hoạch 14/KH-UBND như được viện dẫn: “… tuyên truyền cải cách hành chính nhà nước tỉnh Bắc Giang năm 2024”",
                              note="The parent is the province's plan for 2024; its own dated deadlines are not restated (full text of 14/KH-UBND not available), so only the plan year is checked")})
 
+#: Where each kind of requirement counts in full besides its own part (docs/compliance.md, "Parts").
+PARTS = {
+    "content": {"accept": ["purpose_requirements"],
+                "note": "nêu ở phần Mục đích, yêu cầu: được chấp nhận (đơn vị thường nêu các chỉ số, ý nghĩa của CCHC "
+                        "là mục đích của tuyên truyền, như QĐ 35/QĐ-BNV)"},
+    "form": {"accept": ["content", "implementation"],
+             "note": "nêu cùng nội dung hoặc trong phân công thực hiện: được chấp nhận (bảng nhiệm vụ, đơn vị thực hiện "
+                     "hình thức đó)"},
+}
+
 profile = {
     "schema": "vnplan/profile/1",
     "id": "bacgiang-14-KH-UBND-2024",
@@ -146,6 +159,8 @@ profile = {
         "issuer_aliases": ["Ủy ban nhân dân tỉnh Bắc Giang", "Chủ tịch UBND tỉnh Bắc Giang"],
         "title": "Tuyên truyền cải cách hành chính nhà nước tỉnh Bắc Giang năm 2024",
     },
+    "subject": ["cải cách hành chính"],
+    "parts": PARTS,
     "requirements": R,
 }
 out = Path(__file__).resolve().parent.parent / "vnplan/profiles/data/bacgiang-14-KH-UBND-2024.json"

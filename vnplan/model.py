@@ -487,6 +487,7 @@ class Evidence:
     matched: tuple[str, ...] = ()  # the profile phrases or indicator it matched
     line: int | None = None  # 1-based source line, when the source has lines
     location: str | None = None  # human-readable source location ("dòng 12", "đoạn 5")
+    marks: tuple[tuple[int, int], ...] = ()  # the matched words, as offsets in ``text`` (for highlighting)
 
 
 @frozen

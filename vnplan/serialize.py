@@ -199,7 +199,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
 
 def evidence_to_dict(e: Evidence) -> dict[str, Any]:
     return {"text": e.text, "span": span_to_dict(e.span), "matched": list(e.matched), "line": e.line,
-            "location": e.location}
+            "location": e.location, "marks": [list(m) for m in e.marks]}
 
 
 def requirement_to_dict(r: RequirementResult) -> dict[str, Any]:

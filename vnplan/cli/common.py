@@ -114,8 +114,9 @@ def echo(text: str | bytes, *, nl: bool = True) -> None:
 def emit(text: str, output: str | None, source: str | None = None) -> None:
     """Print TEXT, or write it to OUTPUT (never onto SOURCE, the input file)."""
     if output is None or output == "-":
-        echo(text)
+        echo(text)  # drops the terminal's bold (matched words) when the output is no terminal
         return
+    text = click.unstyle(text)
     write_atomic(output, text if text.endswith("\n") else text + "\n", source=source)
 
 

@@ -19,6 +19,7 @@ from vnplan.parse.common import (
     block_span,
     edit_distance,
     label_of,
+    legal_basis_kind,
 )
 from vnplan.text import fold, is_upper_text, key
 
@@ -121,7 +122,7 @@ def parse_header(blocks: tuple[Block, ...]) -> tuple[Header, int]:
         if b.kind == "artifact":
             i += 1
             continue
-        if LEGAL_BASIS_RE.match(t):
+        if LEGAL_BASIS_RE.match(t) and not (in_title and not title_parts and _titled_by_task(blocks, i)):
             break
         if in_kinh_gui and t[:1] in "-+•":
             acc.owned.append(block_span(b))
@@ -231,11 +232,29 @@ def _title_span(blocks: tuple[Block, ...], acc: _Acc, parts: list[str]) -> Span:
     return acc.owned[-1]
 
 
+def _titled_by_task(blocks: tuple[Block, ...], i: int) -> bool:
+    """Whether the line right after the type name that opens like a legal basis (``Thực hiện``,
+    ``Triển khai``) is the title: *KẾ HOẠCH / Thực hiện công tác tuyên truyền CCHC năm 2024*.
+
+    It is when it reads as a name, not as a preamble sentence (no closing ``:``, ``;`` or ``,``,
+    no *như sau*), and what follows begins the body: the legal basis itself, or a numbered part.
+    """
+    t = blocks[i].text.strip()
+    if legal_basis_kind(t) != "thuc_hien" or t.endswith((":", ";", ",")) or "như sau" in key(t):
+        return False
+    # the first line after it that is not its own continuation (a wrapped title goes on in lower case)
+    nxt = next((b.text.strip() for b in blocks[i + 1 : i + 6]
+                if b.kind != "artifact" and b.text.strip() and not b.text.strip()[:1].islower()), "")
+    return bool(nxt) and (LEGAL_BASIS_RE.match(nxt) is not None or label_of(nxt) is not None)
+
+
 def _title_continues(t: str, title_upper: bool, parts: list[str]) -> bool:
-    if LEGAL_BASIS_RE.match(t) or label_of(t) is not None or KINH_GUI_RE.match(t):
+    if label_of(t) is not None or KINH_GUI_RE.match(t):
         return False
     if not parts:
-        return True  # the title on the line after the type name
+        return True  # the title on the line after the type name (one opening like a legal basis: _titled_by_task)
+    if LEGAL_BASIS_RE.match(t):
+        return False
     if title_upper:
         return is_upper_text(t) and not is_authority_head(t) and not t.rstrip().endswith(":")
     return t[:1].islower()

@@ -73,7 +73,10 @@ class EvidenceSpec:
     """What counts as evidence of a requirement in a unit plan.
 
     ``all_of`` is a tuple of groups; each group is a tuple of synonym phrases, any one of
-    which meets the group. Every group must be met for the requirement to be met. ``pattern``
+    which meets the group. Every group must be met for the requirement to be met, in one passage.
+    The groups are the parts of a compound requirement (a passage with some of them makes it
+    partial), except the ``joint`` ones: these only identify it together (*chỉ đạo* and *UBND tỉnh*),
+    and a passage without all of them is no evidence at all. ``pattern``
     is a regular expression that, when given, counts as one more group. Targets add a
     ``comparator`` and ``threshold`` (``>`` 90 with ``unit`` ``%``); deadlines a ``due`` date.
     """
@@ -84,6 +87,21 @@ class EvidenceSpec:
     threshold: float | None = None
     unit: str | None = None
     due: _dt.date | None = None
+    #: the groups (indices) that only identify the requirement together: a passage without all of them is no
+    #: evidence; the other groups are parts (JSON: ``true`` for every group, or a list of indices)
+    joint: tuple[int, ...] = ()
+
+
+@frozen
+class PartRule:
+    """Which parts of a unit plan may hold the evidence of a requirement in full (phần được chấp nhận).
+
+    Evidence elsewhere in the body counts as "outside the part" (partial); the legal basis, the
+    title and a review of a past year are never evidence. ``note`` says why a part is accepted.
+    """
+
+    accept: tuple[str, ...]  # values of WHERE
+    note: str | None = None
 
 
 @frozen
@@ -99,6 +117,7 @@ class Requirement:
     provenance: Provenance | None = None
     rule: str | None = None  # the rule that reports it; None = RULE_OF_KIND[kind]
     note: str | None = None  # for the reviewer
+    parts: PartRule | None = None  # the parts accepted besides ``where``; None = the profile's rule for the kind
     #: what a person should check before relying on it (a derived profile's doubts); empty once reviewed
     review: tuple[str, ...] = ()
 
@@ -118,9 +137,17 @@ class Profile:
     description: str | None = None
     abbreviations: tuple[tuple[str, str], ...] = ()  # extra (ABBR, expansion) pairs for matching
     path: str | None = None  # the file it was loaded from, if any
+    #: phrases naming the parent's subject; a plan that names none of them (nor cites the parent) is unrelated
+    subject: tuple[str, ...] = ()
+    #: (kind, rule): the parts accepted for each kind of requirement besides its ``where``
+    parts: tuple[tuple[str, PartRule], ...] = ()
 
     def requirement(self, req_id: str) -> Requirement | None:
         return next((r for r in self.requirements if r.id == req_id), None)
+
+    def part_rule(self, req: Requirement) -> PartRule | None:
+        """The parts accepted for ``req``: its own rule, else the profile's rule for its kind."""
+        return req.parts or dict(self.parts).get(req.kind)
 
 
 # --------------------------------------------------------------------------- dict form
@@ -152,6 +179,7 @@ def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
             threshold=e.get("threshold"),
             unit=e.get("unit"),
             due=_date(e.get("due")),
+            joint=_joint(e.get("joint", False), len(e.get("all_of", ()))),
         )
         prov = r.get("provenance")
         span = prov.get("span") if prov else None
@@ -168,6 +196,7 @@ def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
                 if prov else None,
                 rule=r.get("rule"),
                 note=r.get("note"),
+                parts=_part_rule(r.get("parts")),
                 review=tuple(r.get("review", ())),
             )
         )
@@ -179,7 +208,26 @@ def profile_from_dict(d: dict[str, Any], *, path: str | None = None) -> Profile:
         description=d.get("description"),
         abbreviations=tuple(sorted(d.get("abbreviations", {}).items())),
         path=path,
+        subject=tuple(d.get("subject", ())),
+        parts=tuple((k, _part_rule(v)) for k, v in d.get("parts", {}).items()),  # type: ignore[misc]
     )
+
+
+def _joint(value: bool | list[int], groups: int) -> tuple[int, ...]:
+    if value is True:
+        return tuple(range(groups))
+    return tuple(value) if isinstance(value, list) else ()
+
+
+def _part_rule(d: dict[str, Any] | None) -> PartRule | None:
+    return PartRule(tuple(d["accept"]), d.get("note")) if d else None
+
+
+def _part_rule_dict(p: PartRule) -> dict[str, Any]:
+    out: dict[str, Any] = {"accept": list(p.accept)}
+    if p.note:
+        out["note"] = p.note
+    return out
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
@@ -199,6 +247,10 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     out["parent"] = parent
     if profile.abbreviations:
         out["abbreviations"] = dict(profile.abbreviations)
+    if profile.subject:
+        out["subject"] = list(profile.subject)
+    if profile.parts:
+        out["parts"] = {k: _part_rule_dict(v) for k, v in profile.parts}
     out["requirements"] = [requirement_to_dict(r) for r in profile.requirements]
     return out
 
@@ -213,6 +265,8 @@ def requirement_to_dict(r: Requirement) -> dict[str, Any]:
             ev[name] = getattr(e, name)
     if e.due:
         ev["due"] = e.due.isoformat()
+    if e.joint:
+        ev["joint"] = True if list(e.joint) == list(range(len(e.all_of))) else list(e.joint)
     out: dict[str, Any] = {"id": r.id, "kind": r.kind, "text": r.text, "where": r.where, "mandatory": r.mandatory}
     if r.rule:
         out["rule"] = r.rule
@@ -227,6 +281,8 @@ def requirement_to_dict(r: Requirement) -> dict[str, Any]:
         out["provenance"] = prov
     if r.note:
         out["note"] = r.note
+    if r.parts:
+        out["parts"] = _part_rule_dict(r.parts)
     if r.review:
         out["review"] = list(r.review)
     return out

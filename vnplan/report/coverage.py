@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Iterator
+
+import regex
 
 import vnplan.vocab as vocab
-from vnplan.model import Coverage
+from vnplan.model import Coverage, Evidence
 from vnplan.vocab.types import by_language
+
+#: How the text view marks the matched words: bold on a terminal (click drops the codes elsewhere).
+BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
+_SPACES = regex.compile(r"\s+")
 
 #: Status and kind names by language (``labels.json``).
 STATUS_NAMES = by_language(vocab.labels().requirement_status)
@@ -16,6 +22,36 @@ KIND_NAMES = by_language(vocab.labels().kinds)
 def _short(s: str, n: int) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def pieces(e: Evidence) -> Iterator[tuple[str, bool]]:
+    """The quote of ``e`` in pieces, each with whether it is a matched word (``Evidence.marks``)."""
+    at = 0
+    for a, b in sorted(e.marks):
+        a, b = max(a, at), min(b, len(e.text))
+        if a >= b:
+            continue
+        if a > at:
+            yield e.text[at:a], False
+        yield e.text[a:b], True
+        at = b
+    if at < len(e.text):
+        yield e.text[at:], False
+
+
+def marked_quote(e: Evidence, width: int = 90, start: str = BOLD, end: str = PLAIN) -> str:
+    """The quote of ``e`` on one line, at most ``width`` characters shown, its matched words between
+    ``start`` and ``end``."""
+    out, shown = [], 0
+    for text, hit in pieces(e):
+        text = _SPACES.sub(" ", text)
+        if shown + len(text) > width:
+            text = text[: max(0, width - shown - 1)] + "…"
+        out.append(f"{start}{text}{end}" if hit and text else text)
+        shown += len(text)
+        if shown >= width:
+            break
+    return "".join(out).strip()
 
 
 def render_coverage(cov: Coverage, lang: str = "vi") -> str:
@@ -43,7 +79,7 @@ def render_coverage(cov: Coverage, lang: str = "vi") -> str:
             lines.append(f"{pad}! {note}")
         for e in r.evidence[:2]:
             where = (f"line {e.line}" if lang == "en" else f"dòng {e.line}") if e.line else (e.location or "")
-            quote = textwrap.shorten(e.text, 90, placeholder="…")
+            quote = marked_quote(e)
             lines.append(f"{pad}↳ {where + ': ' if where else ''}“{quote}”")
     if any(not r.mandatory for r in cov.requirements):
         lines.append("")

@@ -26,7 +26,9 @@ from pathlib import PurePath
 from typing import Any
 
 import vnplan.vocab as vocab
+from vnplan.model import Evidence
 from vnplan.report.batch import STATUS_NAMES
+from vnplan.report.coverage import pieces
 from vnplan.report.messages import translate
 from vnplan.report.text import SEVERITY_NAMES
 from vnplan.results import PlanResult, profile_of, requirement_columns, summary
@@ -66,7 +68,7 @@ td.c{text-align:center}td.c a{display:block;text-decoration:none;color:inherit}
 .legend span{display:inline-block;padding:0 .5rem;margin-right:.4rem;border:1px solid #bbb}
 .plan{border-top:1px solid #ddd;padding-top:.3rem}blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.5rem;border-left:3px solid #9ccc65}
 .sev-error{color:#b71c1c}.sev-warning{color:#e65100}.sev-info{color:#0d47a1}
-:target{outline:3px solid #1565c0}small{color:#555}
+:target{outline:3px solid #1565c0}small{color:#555}mark{background:#fff3a0}
 .print-only{display:none}
 @page{size:A4 landscape;margin:10mm}
 @media print{
@@ -351,7 +353,7 @@ def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str
         for q in r.coverage.requirements:
             j = req_index.get(q.id)
             anchor = f' id="p{i}-r{j}"' if j is not None else ""
-            ev = "".join(f"<blockquote>{_e(e.text)}</blockquote>" for e in q.evidence)
+            ev = "".join(f"<blockquote>{_marked(e)}</blockquote>" for e in q.evidence)
             if q.note:
                 ev += f"<small>{_e(q.note if lang != 'en' else (q.note_en or q.note))}</small>"
             out.append(f'<tr{anchor}><td><strong>{_e(q.id)}</strong> {_e(q.text)}</td>'
@@ -359,6 +361,11 @@ def _plan_details(i: int, r: PlanResult, t: dict[str, str], names: dict[str, str
         out.append("</tbody></table>")
     out.append("</section>")
     return out
+
+
+def _marked(e: Evidence) -> str:
+    """The quote with its matched words in ``<mark>``."""
+    return "".join(f"<mark>{_e(t)}</mark>" if hit else _e(t) for t, hit in pieces(e))
 
 
 def _partial(d: dict[str, Any] | None) -> str:

@@ -22,6 +22,11 @@ def render_profile(p: Profile) -> str:
         lines.append(f"  Trích yếu: {d.title}")
     if d.issuer_aliases:
         lines.append(f"  Cách gọi khác của cơ quan ban hành: {'; '.join(d.issuer_aliases)}")
+    if p.subject:
+        lines.append(f"  Chủ đề (kế hoạch không nói về chủ đề này là kế hoạch khác): {'; '.join(p.subject)}")
+    for kind, rule in p.parts:
+        note = f" ({rule.note})" if rule.note else ""
+        lines.append(f"  Phần được chấp nhận cho loại {KIND_VI.get(kind, kind)}: {', '.join(rule.accept)}{note}")
     lines.append(f"  {len(p.requirements)} yêu cầu ({sum(r.mandatory for r in p.requirements)} bắt buộc)")
     doubtful = sum(bool(r.review) for r in p.requirements)
     if doubtful:
@@ -33,7 +38,10 @@ def render_profile(p: Profile) -> str:
         lines.append(f"{r.id}  [{KIND_VI.get(r.kind, r.kind)}, {r.rule_id}, phần: {r.where}{flag}]")
         lines.append(f"  {r.text}")
         for k, g in enumerate(e.all_of, 1):
-            lines.append(f"  bằng chứng {k}: " + " | ".join(g))
+            joint = " (phải cùng đoạn với các nhóm gắn liền)" if k - 1 in e.joint else ""
+            lines.append(f"  bằng chứng {k}: " + " | ".join(g) + joint)
+        if r.parts:
+            lines.append(f"  phần được chấp nhận: {', '.join(r.parts.accept)}")
         if e.pattern:
             lines.append(f"  mẫu: {e.pattern}")
         if e.threshold is not None:

@@ -11,7 +11,12 @@ from vnplan.errors import UsageError
 from vnplan.model import Coverage, Plan, RequirementResult, Span
 from vnplan.parse import parse
 from vnplan.profiles import load
-from vnplan.profiles.match import assignments, index_for, match_index
+from vnplan.profiles.match import (
+    assignments,
+    has_implementation,
+    index_for,
+    match_index,
+)
 from vnplan.rules.registry import Context, Example, Hit, rule
 
 PROVENANCE = "Kế hoạch cấp trên (hồ sơ yêu cầu --profile); nguồn của từng yêu cầu ghi trong hồ sơ (`vnplan profile show`)"
@@ -106,8 +111,8 @@ def _span_of(r: RequirementResult, fallback: Span | None) -> Span | None:
     return r.evidence[0].span if r.evidence else fallback
 
 
-def _has_implementation(plan: Plan) -> bool:
-    return any(s.role == "implementation" for s in plan.walk())
+def _has_implementation(ctx: Context) -> bool:
+    return has_implementation(index_for(target(ctx.plan), ctx.profile))
 
 
 # --------------------------------------------------------------------------- C301
@@ -126,12 +131,14 @@ def _has_implementation(plan: Plan) -> bool:
         "date": "Viện dẫn kế hoạch cấp trên sai ngày: {note} (đúng: {parent}).",
         "issuer": "Viện dẫn kế hoạch cấp trên sai cơ quan ban hành: {note} (đúng: {parent}).",
         "not_in_legal_basis": "Kế hoạch cấp trên ({parent}) có được nhắc đến nhưng không nêu trong phần căn cứ ban hành.",
+        "other_parent": "Kế hoạch viện dẫn một kế hoạch cấp trên khác ({cited}), không phải {parent}.",
     },
     variants_en={
         "number": "The parent plan is cited with a wrong number: {note_en} (should be: {parent}).",
         "date": "The parent plan is cited with a wrong date: {note_en} (should be: {parent}).",
         "issuer": "The parent plan is cited with a wrong issuer: {note_en} (should be: {parent}).",
         "not_in_legal_basis": "The parent plan ({parent}) is mentioned but not cited in the legal basis.",
+        "other_parent": "The plan cites another parent plan ({cited}), not {parent}.",
     },
     needs_profile=True,
     examples=Example(
@@ -149,7 +156,7 @@ def parent_citation(ctx: Context) -> Iterator[Hit]:
         if r.status == "met":
             continue
         problem = dict(r.details).get("problem")
-        variant = problem if problem in ("number", "date", "issuer", "not_in_legal_basis") else None
+        variant = problem if problem in ("number", "date", "issuer", "not_in_legal_basis", "other_parent") else None
         fallback = ctx.plan.legal_basis[0].span if ctx.plan.legal_basis else _part_span(ctx.plan, ())
         sev = "warning" if variant == "not_in_legal_basis" else ("error" if r.mandatory else "warning")
         yield Hit(_span_of(r, fallback), _params(r), severity=sev, variant=variant)  # type: ignore[arg-type]
@@ -161,11 +168,19 @@ def parent_citation(ctx: Context) -> Iterator[Hit]:
 _PHRASE_VARIANTS_VI = {
     "partial": "Yêu cầu {id} của kế hoạch cấp trên chỉ được đáp ứng một phần: “{text}” ({note}).",
     "placeholder": "Yêu cầu {id} của kế hoạch cấp trên mới có chỗ trống chờ điền: “{text}”.",
+    "why": "Thiếu yêu cầu {id} của kế hoạch cấp trên: “{text}” ({note}).",
 }
 _PHRASE_VARIANTS_EN = {
     "partial": "Requirement {id} of the parent plan is only partly covered: “{text}” ({note_en}).",
     "placeholder": "Requirement {id} of the parent plan is still a placeholder: “{text}”.",
+    "why": "Requirement {id} of the parent plan is missing: “{text}” ({note_en}).",
 }
+#: Reasons a missing requirement's finding explains in one sentence (the words were there, but are no evidence).
+_EXPLAINED = frozenset({"refused", "past", "review", "legal_basis", "title", "incomplete", "unrelated"})
+
+
+def _missing_variant(r: RequirementResult) -> str | None:
+    return "why" if r.reason in _EXPLAINED and r.note else None
 
 
 def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator[Hit]:
@@ -173,7 +188,7 @@ def _phrase_hits(ctx: Context, rule_id: str, roles: tuple[str, ...]) -> Iterator
     for r in _results(ctx, rule_id):
         if r.status == "met":
             continue
-        variant = None if r.status == "missing" else r.status
+        variant: str | None = _missing_variant(r) if r.status == "missing" else r.status
         yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
 
 
@@ -242,12 +257,14 @@ def form_coverage(ctx: Context) -> Iterator[Hit]:
         "no_figure": "Chỉ tiêu {id} được nêu nhưng không có con số (yêu cầu {required}): “{text}”.",
         "outside_part": "Chỉ tiêu {id} chỉ thấy ngoài phần quy định: “{text}”.",
         "placeholder": "Chỉ tiêu {id} mới có chỗ trống chờ điền (yêu cầu {required}): “{text}”.",
+        "why": "Thiếu chỉ tiêu của kế hoạch cấp trên ({id}): “{text}” ({note}).",
     },
     variants_en={
         "weaker": "Target {id} is weaker than the parent's: {stated_en} where the parent requires {required_en} (“{text}”).",
         "no_figure": "Target {id} is named without a figure (required: {required_en}): “{text}”.",
         "outside_part": "Target {id} is found only outside its part: “{text}”.",
         "placeholder": "Target {id} is still a placeholder (required: {required_en}): “{text}”.",
+        "why": "A target of the parent plan is missing ({id}): “{text}” ({note_en}).",
     },
     needs_profile=True,
     examples=Example(
@@ -266,7 +283,7 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
     for r in _results(ctx, "C304"):
         if r.status == "met":
             continue
-        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else None
+        variant = r.reason if r.reason in ("weaker", "no_figure", "outside_part", "placeholder") else _missing_variant(r)
         sev = "error" if variant == "weaker" else _severity(r)
         params = _params(r)
         for k in ("required", "stated", "required_en", "stated_en"):
@@ -290,12 +307,14 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
         "no_deadline": "Không nêu thời hạn ({id}): {note}.",
         "partial": "Nhiệm vụ báo cáo ({id}) chỉ được đáp ứng một phần: “{text}” ({note}).",
         "placeholder": "Nhiệm vụ {id} mới có chỗ trống chờ điền: “{text}”.",
+        "why": "Thiếu nhiệm vụ báo cáo mà kế hoạch cấp trên yêu cầu ({id}): “{text}” ({note}).",
     },
     variants_en={
         "later": "A deadline is later than the parent's ({id}): {note_en}.",
         "no_deadline": "No deadline is stated ({id}): {note_en}.",
         "partial": "The reporting duty ({id}) is only partly covered: “{text}” ({note_en}).",
         "placeholder": "Duty {id} is still a placeholder: “{text}”.",
+        "why": "The reporting duty required by the parent plan is missing ({id}): “{text}” ({note_en}).",
     },
     needs_profile=True,
     examples=Example(
@@ -309,18 +328,18 @@ def target_coverage(ctx: Context) -> Iterator[Hit]:
 def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     """No deadline later than the parent's; the reporting duty is assigned."""
     where = _part_span(target(ctx.plan), ("implementation",))
-    has_impl = _has_implementation(target(ctx.plan))
+    has_impl = _has_implementation(ctx)
     for r in _results(ctx, "C305"):
         if r.status == "met":
             continue
         if r.kind == "deadline":
-            variant = "later" if r.reason == "later" else "no_deadline"
+            variant: str | None = "later" if r.reason == "later" else "no_deadline"
             sev = "error" if variant == "later" else ("warning" if r.mandatory else "info")
             yield Hit(_span_of(r, where), _params(r), severity=sev, variant=variant)  # type: ignore[arg-type]
             continue
         if not has_impl:
             continue  # no implementation part at all: C306 reports it once, with this duty
-        variant = None if r.status == "missing" else r.status
+        variant = _missing_variant(r) if r.status == "missing" else r.status
         yield Hit(_span_of(r, where), _params(r), severity=_severity(r), variant=variant)  # type: ignore[arg-type]
 
 
@@ -338,18 +357,20 @@ def deadline_reporting(ctx: Context) -> Iterator[Hit]:
     variants_vi={
         "no_part": "Kế hoạch không có phần “Tổ chức thực hiện”: không phân công ai làm gì{missing}.",
         "duty": "Thiếu nhiệm vụ tổ chức thực hiện mà kế hoạch cấp trên yêu cầu ({id}): “{text}”.",
+        "duty_why": "Thiếu nhiệm vụ tổ chức thực hiện mà kế hoạch cấp trên yêu cầu ({id}): “{text}” ({note}).",
         "partial": "Nhiệm vụ tổ chức thực hiện {id} chỉ được đáp ứng một phần: “{text}” ({note}).",
         "placeholder": "Nhiệm vụ {id} mới có chỗ trống chờ điền: “{text}”.",
     },
     variants_en={
         "no_part": "The plan has no implementation part: nobody is assigned anything{missing_en}.",
         "duty": "An implementation duty required by the parent plan is missing ({id}): “{text}”.",
+        "duty_why": "An implementation duty required by the parent plan is missing ({id}): “{text}” ({note_en}).",
         "partial": "Implementation duty {id} is only partly covered: “{text}” ({note_en}).",
         "placeholder": "Duty {id} is still a placeholder: “{text}”.",
     },
     needs_profile=True,
     examples=Example(
-        "Các đơn vị triển khai thực hiện./.",
+        "Kế hoạch được triển khai thực hiện trong năm 2024./.",
         "1. Văn phòng Sở chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch.\n"
         "2. Các phòng, đơn vị thuộc Sở triển khai, quán triệt Kế hoạch đến cán bộ, công chức, viên chức./.",
         part="implementation",
@@ -368,7 +389,7 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
         return {"missing": f" (thiếu: {ids})" if ids else "", "missing_en": f" (missing: {ids})" if ids else ""}
 
     where = plan.header.doc_type_text.span if plan.header.doc_type_text else None
-    if not _has_implementation(plan):  # every duty went with the part, the reporting duty (C305) too
+    if not _has_implementation(ctx):  # every duty went with the part, the reporting duty (C305) too
         yield Hit(where, listed(unmet), variant="no_part")
         return
     unmet = [r for r in unmet if r.rule == "C306"]  # C305 reports the reporting duty itself
@@ -378,6 +399,6 @@ def implementing_assignments(ctx: Context) -> Iterator[Hit]:
     for r in _results(ctx, "C306"):
         if r.status == "met":
             continue
-        variant = "duty" if r.status == "missing" else r.status
+        variant = ("duty_why" if _missing_variant(r) else "duty") if r.status == "missing" else r.status
         yield Hit(_span_of(r, _part_span(plan, ("implementation",))), _params(r), severity=_severity(r),  # type: ignore[arg-type]
                   variant=variant)

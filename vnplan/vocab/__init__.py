@@ -16,6 +16,7 @@ from vnplan.vocab.loader import structure
 from vnplan.vocab.types import (
     Abbreviations,
     CitationWords,
+    ComplianceWords,
     ClosingWords,
     DateWords,
     Decree30,
@@ -26,9 +27,9 @@ from vnplan.vocab.types import (
     HeaderWords,
     Headings,
     Labels,
+    Lexicon,
     MatchingWords,
     OrganisationWords,
-    Paraphrases,
     Places,
     Register,
     SkeletonWords,
@@ -39,6 +40,7 @@ from vnplan.vocab.types import (
 TOPICS: dict[str, type] = {
     "abbreviations": Abbreviations,
     "citations": CitationWords,
+    "compliance": ComplianceWords,
     "closing": ClosingWords,
     "dates": DateWords,
     "decree30": Decree30,
@@ -48,9 +50,9 @@ TOPICS: dict[str, type] = {
     "header": HeaderWords,
     "headings": Headings,
     "labels": Labels,
+    "lexicon": Lexicon,
     "matching": MatchingWords,
     "organisations": OrganisationWords,
-    "paraphrases": Paraphrases,
     "places": Places,
     "register": Register,
     "skeleton": SkeletonWords,
@@ -68,6 +70,12 @@ def abbreviations() -> Abbreviations:
 def citations() -> CitationWords:
     """``citations.json``: the words of citations besides type names and dates."""
     return structure("citations", CitationWords)
+
+
+@cache
+def compliance() -> ComplianceWords:
+    """``compliance.json``: refusals, the past, review parts, task tables, who is given a task."""
+    return structure("compliance", ComplianceWords)
 
 
 @cache
@@ -125,6 +133,12 @@ def labels() -> Labels:
 
 
 @cache
+def lexicon() -> Lexicon:
+    """``lexicon.json``: the administrative register's names for the same reform area, index, channel, body."""
+    return structure("lexicon", Lexicon)
+
+
+@cache
 def matching() -> MatchingWords:
     """``matching.json``: the words compliance matching ignores."""
     return structure("matching", MatchingWords)
@@ -134,12 +148,6 @@ def matching() -> MatchingWords:
 def organisations() -> OrganisationWords:
     """``organisations.json``: head words of the names of bodies."""
     return structure("organisations", OrganisationWords)
-
-
-@cache
-def paraphrases() -> Paraphrases:
-    """``paraphrases.json``: families of phrases that mean one thing."""
-    return structure("paraphrases", Paraphrases)
 
 
 @cache

@@ -345,6 +345,59 @@ class FigureWords:
     or_more: str
 
 
+# --------------------------------------------------------------------------- compliance.json
+
+
+@attrs.frozen
+class TableColumn:
+    """What a task table's column holds, known by the words of its header (``Đơn vị chủ trì``)."""
+
+    role: Literal["number", "task", "owner", "partner", "deadline", "product"]
+    words: tuple[str, ...]
+
+
+@attrs.frozen
+class ComplianceWords:
+    """``compliance.json``: the words compliance matching reads a passage's scope by (phạm vi của câu).
+
+    Refusals, the past, review parts, task tables and who is given a task.
+    """
+
+    source: str
+    #: words that refuse what follows them in the clause (``không``, ``chưa``)
+    refusals: tuple[str, ...]
+    #: compounds of a refusal word that refuse nothing (``không ngừng``, ``không chỉ``, ``không dưới``)
+    not_refusals: tuple[str, ...]
+    #: predicates that refuse what comes before them in the clause (``… không đưa vào Kế hoạch này``)
+    refusals_after: tuple[str, ...]
+    #: words that end the scope of a refusal or a time (``nhưng``, ``đồng thời``)
+    clause_breaks: tuple[str, ...]
+    #: words after which a refusal no longer holds (``không tổ chức hội nghị riêng mà lồng ghép …``)
+    refusal_ends: tuple[str, ...]
+    #: words that make a clause naming a past year a report of it (``đã``, ``đạt``)
+    past_markers: tuple[str, ...]
+    #: verbs of a commitment that keep a clause naming a past year about the plan's year (``duy trì`` … đạt năm 2023)
+    commitments: tuple[str, ...]
+    #: a past period without a year (``năm qua``)
+    past_periods: tuple[str, ...]
+    #: words of a review part's heading (``KẾT QUẢ THỰC HIỆN NĂM 2023``, ``ĐÁNH GIÁ …``)
+    review_words: tuple[str, ...]
+    #: words that make a review heading without a year (``KẾT QUẢ ĐẠT ĐƯỢC``)
+    review_done: tuple[str, ...]
+    #: what joins the names of two parts in one heading (``NỘI DUNG VÀ HÌNH THỨC``)
+    title_joins: tuple[str, ...]
+    #: words that give someone a task (C306): ``giao``, ``chủ trì``, ``có trách nhiệm``
+    assignment_words: tuple[str, ...]
+    #: heads of a sentence naming who does a task, besides the names of bodies (``Trưởng``, ``Các phòng``)
+    assignee_heads: tuple[str, ...]
+    #: the columns of a task table, tried in order
+    table_columns: tuple[TableColumn, ...]
+    #: deadline leads besides figures.json's (``đến hết tháng 3/2025``)
+    deadline_ends: tuple[str, ...]
+    #: titles before an issuer that the issuer's name does not hold (``Chủ tịch`` UBND tỉnh)
+    issuer_roles: tuple[str, ...]
+
+
 # --------------------------------------------------------------------------- derive.json
 
 
@@ -447,25 +500,6 @@ class Register:
     channels: tuple[str, ...]
 
 
-# --------------------------------------------------------------------------- paraphrases.json
-
-
-@attrs.frozen
-class ParaphraseFamily:
-    """Phrases that mean one thing in the administrative register, with an example of the paraphrase."""
-
-    phrases: tuple[str, ...]
-    example: str
-
-
-@attrs.frozen
-class Paraphrases:
-    """``paraphrases.json``: families of phrases the register uses for one thing (cách diễn đạt tương đương)."""
-
-    source: str
-    families: tuple[ParaphraseFamily, ...]
-
-
 # --------------------------------------------------------------------------- header.json
 
 
@@ -552,6 +586,37 @@ class Labels:
     #: every message of an error a user can see, its English template (``{name}`` placeholders, as
     #: raised in the code) beside the Vietnamese one (thông báo lỗi): :mod:`vnplan.report.messages`
     errors: tuple[Label, ...]
+
+
+# --------------------------------------------------------------------------- lexicon.json
+
+
+@attrs.frozen
+class Concept:
+    """One thing named in several ways in the administrative register (khái niệm và các cách gọi)."""
+
+    #: what it is, named for the kind of thing (``reform-``, ``index-``, ``channel-``…)
+    id: str
+    #: the ways of naming it, matched as requirement phrases are
+    terms: tuple[str, ...]
+    #: where the words come from (a decree, a decision, a national plan)
+    source: str
+    #: a real plan writing one of the terms, quoted
+    example: str
+    #: short names that count only as the head of a list item (``c) Bộ máy và công vụ: …``)
+    heads: tuple[str, ...] = ()
+    #: words right before a term that make it another thing (``Ủy ban`` nhân dân)
+    unless_after: tuple[str, ...] = ()
+    #: a family ``profile derive`` also uses: a derived phrase containing a term takes the other terms
+    paraphrase: bool = False
+
+
+@attrs.frozen
+class Lexicon:
+    """``lexicon.json``: the administrative register's names for reform areas, indices, channels, bodies."""
+
+    source: str
+    concepts: tuple[Concept, ...]
 
 
 # --------------------------------------------------------------------------- matching.json

@@ -11,6 +11,7 @@ place as printed and the span as read) and the doubts a reviewer should clear (`
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 import regex
 
@@ -34,7 +35,9 @@ from vnplan.profiles.derive.words import (
     bodies_in,
     body_name,
     clean_abbreviations,
+    contains,
     first_match,
+    paraphrases,
     subject_group,
     subject_of,
 )
@@ -79,10 +82,24 @@ class Context:
                     mandatory: bool = True, review=(), rule: str | None = None, **evidence) -> Requirement:
         prov = Provenance(self.ref, item.place + evidence.pop("place", ""), None, item.text.span(*span))
         text = text.strip(" ;,.")
+        if kind == "content" and any(names_index(p, self.lex) for g in groups for p in g):
+            where = "any"  # an index is what the unit's communication aims to raise: units name it in their purpose too
         return Requirement(id=self.next_id(kind), kind=kind, text=text[:1].upper() + text[1:],
                            evidence=EvidenceSpec(all_of=tuple(tuple(g) for g in groups), **evidence),
                            where=where or item.where, mandatory=mandatory, provenance=prov, rule=rule,
                            review=tuple(dict.fromkeys(review)))
+
+
+@cache
+def _index_terms() -> tuple[str, ...]:
+    """The terms of the lexicon's indices (``index-…``: PAR INDEX, PCI, PAPI, SIPAS, DTI and their names)."""
+    return tuple(t for c in vocab.lexicon().concepts if c.id.startswith("index-") for t in c.terms)
+
+
+def names_index(phrase: str, lex: Lexicon) -> bool:
+    """Whether ``phrase`` names one of the indices provinces are ranked by."""
+    toks = lex.tokens(phrase)
+    return any(contains(toks, lex.tokens(t)) for t in _index_terms())
 
 
 # --------------------------------------------------------------------------- the parent document
@@ -196,7 +213,9 @@ def _theme(cx: Context, item: Item, m: regex.Match[str], c: Clause) -> Requireme
 
 
 def _target(cx: Context, item: Item, c: Clause, t) -> Requirement:  # type: ignore[no-untyped-def]
-    groups = [*t.groups, cx.subject_group] if t.anchored and cx.subject_group else list(t.groups)
+    # the indicator in the register's other words (*giải quyết đúng hạn*: *trước hạn*, *trong thời hạn*)
+    groups = [tuple(dict.fromkeys([*g, *(q for p in g for q in paraphrases(p, cx.lex))])) for g in t.groups]
+    groups = [*groups, cx.subject_group] if t.anchored and cx.subject_group else groups
     review = list(t.review)
     opt = optional_cue(c.text)
     return cx.requirement("target", c.text, item, (c.start, c.start + len(c.text)), groups=groups, where="any",
@@ -451,5 +470,6 @@ def derive(plan: Plan, *, profile_id: str | None = None) -> Profile:
     return Profile(id=profile_id or _profile_id(plan, parent),
                    title=f"{parent.type} {parent.number}/{parent.symbol}" + (f": {h.title}" if h.title else ""),
                    parent=parent, requirements=tuple(reqs), abbreviations=tuple(sorted(abbreviations.items())),
+                   subject=cx.subject_group,
                    description=f"Draft derived by `vnplan profile derive` from {parent.reference}: {len(reqs)} "
                                f"requirements, {doubtful} with doubts to clear (`review`); subject: {subject}. {REVIEW}.")

@@ -152,10 +152,14 @@ class Lexicon:
         return toks in self._subject_set
 
     def families(self) -> list[tuple[bool, list[tuple[str, tuple[str, ...]]]]]:
-        """The paraphrase families in this parent's words: (whether it is the subject's, [(phrase, tokens)])."""
+        """The paraphrase families in this parent's words: (whether it is the subject's, [(phrase, tokens)]).
+
+        The families are the lexicon's concepts marked ``paraphrase`` (``lexicon.json``), the one home
+        of the register's names for one thing, which compliance matching reads too."""
         if self._families is None:
-            self._families = [(any(self.is_subject(m) for m in fam.phrases),
-                               [(m, tuple(self.tokens(m))) for m in fam.phrases]) for fam in vocab.paraphrases().families]
+            fams = [c.terms for c in vocab.lexicon().concepts if c.paraphrase]
+            self._families = [(any(self.is_subject(m) for m in fam), [(m, tuple(self.tokens(m))) for m in fam])
+                              for fam in fams]
         return self._families
 
     def names_subject(self, phrase: str) -> bool:
@@ -199,7 +203,7 @@ def contains(toks: Sequence[str], sub: Sequence[str]) -> bool:
 
 
 def paraphrases(phrase: str, lex: Lexicon) -> list[str]:
-    """The other members of every family one of whose phrases ``phrase`` contains (``paraphrases.json``).
+    """The other members of every family one of whose phrases ``phrase`` contains (the lexicon's ``paraphrase`` concepts).
 
     Members that name the parent's subject are left out: ``tổ hòa giải`` does not become any
     mention of ``hòa giải ở cơ sở`` in a plan on that subject.

@@ -1,0 +1,277 @@
+"""A profile's phrases compiled once (cụm từ của hồ sơ): content syllables, synonyms from the lexicon, and the matcher.
+
+A phrase matches a stretch of a unit when all its content syllables (function words dropped)
+occur within a window of its length plus :data:`GAP`: in order for phrases of up to three
+syllables (Vietnamese compounds are order-sensitive: *tài chính công* is not *công khai tài
+chính*), in order or in any order (moving whole words) for longer ones. Part of a phrase is no match. A syllable typed without
+diacritics matches its accented twin, never the reverse. Words inside an abbreviation's
+expansion count only from its first word (*UBND* is no *nhân dân*).
+
+A requirement's phrases are compiled once per profile (:func:`compile_profile`), with the
+profile's abbreviation table, never the plan's: a plan's definitions change how the plan is
+read, not what the parent requires. A phrase that is a term of a lexicon concept
+(``vnplan/vocab/lexicon.json``) brings the concept's other terms into its group.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+import attrs
+import regex
+
+import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
+from vnplan.profiles.match.tokens import (
+    TOKEN_RE,
+    Table,
+    fold,
+    is_abbr,
+    key_of,
+    phrase_table,
+    stopwords,
+    tokenize,
+    words,
+)
+from vnplan.profiles.model import Profile, Requirement
+
+GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể chế”)
+ORDER_FREE = 4  # phrases of this many syllables (abbreviations aside) may match in any order; shorter ones keep theirs
+
+
+@attrs.frozen
+class Phrase:
+    """A phrase compiled to its content syllables (``text`` as the profile or the lexicon wrote it)."""
+
+    text: str
+    tokens: tuple[str, ...]
+    head_only: bool = False  # counts only as the head of a list item
+    unless_after: tuple[tuple[str, ...], ...] = ()  # words right before it that make it another thing
+    lexicon: str | None = None  # the concept it comes from, when it is not the profile's own
+    order_free: bool = False  # four words or more as written: any word order will do
+    pairs: frozenset[tuple[str, str]] = frozenset()  # consecutive syllables of the phrase, as written
+
+    window: int = 0  # the span a match may take: its syllables and GAP more
+
+
+def compile_phrase(text: str, table: Table, **more: object) -> Phrase:
+    """A phrase's content syllables; it matches in any order when it has :data:`ORDER_FREE` syllables or more
+    besides abbreviations (a name keeps its place: *ban chỉ đạo CCHC* keeps its order)."""
+    toks = [t for t, _, _ in tokenize(text, table)]
+    content = [t for t in toks if t not in stopwords()]
+    written = [m.group(0) for m in TOKEN_RE.finditer(text)]
+    written = [w for w in written if not is_abbr(w) and key_of(w) not in stopwords()]
+    seq = content if len(content) >= min(2, len(toks)) else toks  # "một cửa" keeps its "một"
+    tokens = tuple(dict.fromkeys(seq))
+    return Phrase(text, tokens, order_free=len(written) >= ORDER_FREE, pairs=frozenset(pairwise(seq)),
+                  window=len(tokens) + GAP, **more)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class Compiled:
+    """A requirement with its groups of phrases compiled (synonyms from the lexicon added)."""
+
+    req: Requirement
+    groups: tuple[tuple[Phrase, ...], ...]
+    pattern: regex.Pattern[str] | None
+
+
+@attrs.frozen
+class CompiledProfile:
+    """Every requirement of a profile compiled, and its subject phrases."""
+
+    profile: Profile
+    table: Table
+    requirements: tuple[Compiled, ...]
+    subject: tuple[Phrase, ...]
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@lru_cache(maxsize=8)
+def _concepts(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[frozenset[tuple[str, ...]], tuple[Phrase, ...]], ...]:
+    """Each lexicon concept as (the token tuples of its terms, its phrases), read with one table."""
+    table = dict(table_key)
+    out = []
+    for c in vocab.lexicon().concepts:
+        unless = tuple(tuple(words(w)) for w in c.unless_after)
+        phrases = tuple(compile_phrase(t, table, unless_after=unless, lexicon=c.id) for t in c.terms)
+        heads = tuple(compile_phrase(t, table, head_only=True, lexicon=c.id) for t in c.heads)
+        out.append((frozenset(p.tokens for p in phrases), phrases + heads))
+    return tuple(out)
+
+
+def with_synonyms(group: Sequence[Phrase], table: Table) -> tuple[Phrase, ...]:
+    """``group`` and the terms of every lexicon concept one of its phrases names."""
+    concepts = _concepts(tuple(sorted(table.items())))
+    named = [phrases for terms, phrases in concepts if any(p.tokens in terms for p in group)]
+    out = list(group)
+    seen = {(p.tokens, p.head_only) for p in group}
+    for phrases in named:
+        for q in phrases:
+            if (q.tokens, q.head_only) not in seen:
+                seen.add((q.tokens, q.head_only))
+                out.append(q)
+    # the profile's own phrase takes the context rule of the same term (“nhân dân” after “Ủy ban”)
+    rules = {q.tokens: q.unless_after for phrases in named for q in phrases if q.unless_after}
+    return tuple(attrs.evolve(p, unless_after=rules[p.tokens]) if p.tokens in rules and not p.unless_after else p
+                 for p in out)
+
+
+# --------------------------------------------------------------------------- compiling a profile
+
+
+def _compile_requirement(req: Requirement, table: Table) -> Compiled:
+    groups = tuple(with_synonyms([compile_phrase(p, table) for p in g], table) for g in req.evidence.all_of)
+    pattern = regex.compile(req.evidence.pattern, regex.IGNORECASE) if req.evidence.pattern else None
+    return Compiled(req, groups, pattern)
+
+
+@lru_cache(maxsize=16)
+def compile_profile(profile: Profile) -> CompiledProfile:
+    """Every requirement of ``profile`` compiled, once per profile (not per plan)."""
+    table = phrase_table(profile)
+    reqs = tuple(_compile_requirement(r, table) for r in profile.requirements)
+    subject = tuple(compile_phrase(s, table) for s in profile.subject)
+    return CompiledProfile(profile, table, reqs, subject)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+class Match:
+    """Where a phrase matched in a unit: its first and last token."""
+
+    __slots__ = ("first", "last", "phrase")
+
+    def __init__(self, phrase: Phrase, first: int, last: int) -> None:
+        self.phrase, self.first, self.last = phrase, first, last
+
+
+def _positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+    out: list[int] = unit.pos.get(t, [])
+    f = fold(t)
+    if f != t and f in unit.fpos:
+        out = sorted(out + unit.fpos[f])
+    if lo > 0 or hi < len(unit.tokens):
+        out = out[bisect.bisect_left(out, lo) : bisect.bisect_left(out, hi)]
+    return out
+
+
+def _expansion_start(unit, i: int) -> int:  # type: ignore[no-untyped-def]
+    """The first token of the abbreviation expansion token ``i`` belongs to (``i`` itself when none)."""
+    toks = unit.tokens
+    while i > 0 and toks[i - 1][1:] == toks[i][1:]:
+        i -= 1
+    return i
+
+
+def _whole_words(unit, positions: Sequence[int]) -> bool:  # type: ignore[no-untyped-def]
+    """Words inside an abbreviation's expansion count only with its first word: ``nhân dân`` inside
+    ``UBND`` (Ủy ban nhân dân) is not the people, ``giao … ban`` is no ``giao ban``."""
+    chosen = set(positions)
+    return all(_expansion_start(unit, p) in chosen for p in positions)
+
+
+def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    lists = [_positions(unit, t, lo, hi) for t in ph.tokens]
+    if any(not x for x in lists):
+        return None
+    best: tuple[int, int] | None = None
+    for start in lists[0]:
+        chain = [start]
+        for later in lists[1:]:
+            k = bisect.bisect_right(later, chain[-1])
+            if k == len(later) or later[k] - start >= ph.window:
+                break
+            chain.append(later[k])
+        else:
+            if (best is None or chain[-1] - start < best[1] - best[0]) and _whole_words(unit, chain):
+                best = (start, chain[-1])
+    return best
+
+
+def _any_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    k = len(ph.tokens)
+    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in _positions(unit, t, lo, hi))
+    counts = [0] * k
+    distinct, left = 0, 0
+    best: tuple[int, int] | None = None
+    for right, (p, i) in enumerate(occ):
+        if counts[i] == 0:
+            distinct += 1
+        counts[i] += 1
+        while p - occ[left][0] >= ph.window:
+            j = occ[left][1]
+            counts[j] -= 1
+            distinct -= counts[j] == 0
+            left += 1
+        while counts[occ[left][1]] > 1:  # the tightest window ending here
+            counts[occ[left][1]] -= 1
+            left += 1
+        if distinct == k and (best is None or p - occ[left][0] < best[1] - best[0]):
+            chosen = [q for q, _ in occ[left : right + 1]]
+            if _whole_words(unit, chosen) and _in_runs(ph, unit, occ[left : right + 1]):
+                best = (occ[left][0], p)
+    return best
+
+
+def _in_runs(ph: Phrase, unit, occ: Sequence[tuple[int, int]]) -> bool:  # type: ignore[no-untyped-def]
+    """An order-free match moves whole words, not syllables: each of the phrase's syllables stands next to
+    one it stands next to in the phrase, function words aside (*thể chế và công tác cải cách* for *cải cách
+    thể chế*; not *công chức tận tụy phục vụ* for *công vụ, công chức*)."""
+    keys = [t for t, _, _ in unit.tokens]
+    stop = stopwords()
+
+    def neighbour(p: int, step: int) -> str | None:
+        p += step
+        while 0 <= p < len(keys) and keys[p] in stop:
+            p += step
+        return keys[p] if 0 <= p < len(keys) else None
+
+    near: dict[int, bool] = {}
+    for p, i in occ:
+        t = ph.tokens[i]
+        before, after = neighbour(p, -1), neighbour(p, 1)
+        ok = (before is not None and _same(before, ph, t, before=True)) or (
+            after is not None and _same(after, ph, t, before=False))
+        near[i] = near.get(i, False) or ok
+    return all(near.get(i, False) for i in range(len(ph.tokens)))
+
+
+def _same(neighbour: str, ph: Phrase, t: str, *, before: bool) -> bool:
+    pair = (neighbour, t) if before else (t, neighbour)
+    if pair in ph.pairs:
+        return True
+    f = fold(neighbour)
+    return f == neighbour and any(fold(a) == fold(pair[0]) and fold(b) == fold(pair[1]) for a, b in ph.pairs)
+
+
+def _after_excluded(ph: Phrase, unit, first: int) -> bool:  # type: ignore[no-untyped-def]
+    for before in ph.unless_after:
+        n = len(before)
+        if first >= n and tuple(t for t, _, _ in unit.tokens[first - n : first]) == before:
+            return True
+    return False
+
+
+def match_phrase(ph: Phrase, unit, lo: int = 0, hi: int | None = None) -> Match | None:  # type: ignore[no-untyped-def]
+    """The tightest whole match of ``ph`` in tokens ``lo..hi`` of ``unit``, or None."""
+    if not ph.tokens:
+        return None
+    hi = len(unit.tokens) if hi is None else hi
+    if ph.head_only:
+        hi = min(hi, unit.head_end)
+        if hi <= lo:
+            return None
+    # a long phrase may move whole words; in its written order it may, as a short one, take words in
+    # between (*giải quyết đúng và trước hạn* for *giải quyết đúng hạn*)
+    found = _in_order(ph, unit, lo, hi)
+    if found is None and ph.order_free:
+        found = _any_order(ph, unit, lo, hi)
+    if found is None or _after_excluded(ph, unit, found[0]):
+        return None
+    return Match(ph, found[0], found[1])

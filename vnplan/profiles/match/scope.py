@@ -1,0 +1,183 @@
+"""The scope of what a passage says (phạm vi của câu): clauses, refusals and the past.
+
+A passage commits to what its clauses state, unless a clause refuses it or reports a past year:
+
+- **Clauses** end at ``;``, a full stop, ``!``, ``?``, a line break, a table's ``|``, and before a
+  word that starts a new statement (*nhưng*, *tuy nhiên*, *đồng thời*: ``clause_breaks``).
+- **Refusal.** A refusal word (*không*, *chưa*) refuses what follows it in its clause (*Sở không
+  in ấn, phát hành tờ gấp, pano*), unless it starts a compound that refuses nothing (*không
+  ngừng*, *không chỉ … mà còn*, *không gian mạng*, *không dưới 90%*: ``not_refusals``). A
+  refusing predicate refuses what comes before it in its clause (*Nội dung về Đề án 06/CP không
+  đưa vào Kế hoạch này*: ``refusals_after``). A refusal holds up to the end of its clause or to a
+  word that turns it round (*không tổ chức hội nghị riêng mà lồng ghép vào giao ban*:
+  ``refusal_ends``). *Không để xảy ra hồ sơ trễ hạn* commits to the clause before it and refuses
+  only what follows.
+- **The past.** A clause reports a past year when it names a year before the plan's (*năm
+  2023*) and none of the plan's, and opens with that year (*Năm 2023, …*) or says it was done
+  (*đã*, *đạt*: ``past_markers``) with no word of a commitment (*duy trì*, *phấn đấu*:
+  ``commitments``); *năm qua* with such a word does too. A sentence opening with a past year
+  (*Năm 2023, …; …*) reports it in all its clauses that name no later year.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+from itertools import pairwise
+
+import attrs
+import regex
+
+import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
+from vnplan.profiles.match.tokens import words
+from vnplan.profiles.match.units import Unit
+
+_END_RE = regex.compile(r"[;!?|\n]|\.(?!\d)")
+_SENTENCE_END_RE = regex.compile(r"[!?|\n]|\.(?!\d)")
+_YEAR_TOKEN = regex.compile(r"^(?:19|20|21)\d\d$")
+
+
+@attrs.frozen
+class Clause:
+    """Tokens ``first .. end-1`` of a unit form one clause (characters ``start_char .. end_char``, up to the next
+    clause); ``past`` when it reports a past year."""
+
+    first: int
+    end: int
+    start_char: int
+    end_char: int
+    past: bool = False
+
+
+@attrs.frozen
+class Refusal:
+    """Tokens ``first .. end-1`` are refused by the cue at tokens ``cue .. cue_end-1``."""
+
+    first: int
+    end: int
+    cue: int
+    cue_end: int
+
+
+@attrs.frozen
+class Scope:
+    clauses: tuple[Clause, ...]
+    refusals: tuple[Refusal, ...]
+    starts: tuple[int, ...]  # each clause's first token, for bisect
+
+    def clause_of(self, token: int) -> Clause:
+        return self.clauses[max(0, bisect.bisect_right(self.starts, token) - 1)]
+
+    def refused_by(self, first: int, last: int) -> Refusal | None:
+        return next((r for r in self.refusals if r.first <= first and last < r.end), None)
+
+
+@cache
+def _phrases(field: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a ``compliance.json`` list in key form, by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for w in getattr(vocab.compliance(), field):
+        p = tuple(words(w))
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _starts_with(keys: list[str], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    for p in phrases.get(keys[i], ()):
+        if tuple(keys[i : i + len(p)]) == p:
+            return p
+    return None
+
+
+def _clause_bounds(unit: Unit, keys: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the unit's clauses."""
+    cuts = {0}
+    toks = unit.tokens
+    starts = [s for _, s, _ in toks]
+    for m in _END_RE.finditer(unit.text):
+        cuts.add(bisect.bisect_left(starts, m.end()))
+    breaks = _phrases("clause_breaks")
+    cuts.update(i for i, k in enumerate(keys) if k in breaks and _starts_with(keys, i, breaks))
+    bounds = sorted(c for c in cuts if c <= len(toks)) + [len(toks)]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _years(keys: list[str], a: int, b: int) -> list[int]:
+    return [int(keys[i]) for i in range(max(a, 1), b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
+
+
+def _opens_with_past(keys: list[str], a: int, b: int, year: int) -> bool:
+    """Whether tokens ``a..b`` open with a past year (*Năm 2023, …*, *Trong năm 2023, …*)."""
+    for i in (a, a + 1):
+        if i + 1 < b and keys[i] == "năm" and _YEAR_TOKEN.match(keys[i + 1]) and int(keys[i + 1]) < year:
+            return True
+    return False
+
+
+def _sentence_starts(unit: Unit) -> set[int]:
+    starts = [s for _, s, _ in unit.tokens]
+    return {0} | {bisect.bisect_left(starts, m.end()) for m in _SENTENCE_END_RE.finditer(unit.text)}
+
+
+def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool) -> bool:
+    """Whether the clause ``a..b`` reports a past year: it names one (and none of the plan's) and opens with it
+    or says it was done, or its sentence opened with one."""
+    if year is None:
+        return False
+    years = _years(keys, a, b)
+    if years and max(years) >= year:
+        return False
+    if sentence_past:
+        return True
+    markers, commits = _phrases("past_markers"), _phrases("commitments")
+    said_done = any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b)) and not any(
+        keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b))
+    if years:
+        return _opens_with_past(keys, a, b, year) or said_done
+    periods = _phrases("past_periods")
+    return said_done and any(_starts_with(keys, i, periods) for i in range(a, b))
+
+
+def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
+    out = []
+    before, after, nots = _phrases("refusals"), _phrases("refusals_after"), _phrases("not_refusals")
+    ends = _phrases("refusal_ends")
+    i = a
+    while i < b:
+        if keys[i] not in before and keys[i] not in after:
+            i += 1
+            continue
+        cue = _starts_with(keys, i, after)
+        if cue:
+            out.append(Refusal(a, i, i, i + len(cue)))
+        if not _starts_with(keys, i, nots):
+            cue2 = _starts_with(keys, i, before)
+            if cue2:
+                end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+                i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
+                continue
+        i += 1
+    return out
+
+
+def scope_of(unit: Unit, year: int | None) -> Scope:
+    """The clauses and refusals of ``unit``, computed once."""
+    if unit.scope is not None:
+        return unit.scope  # type: ignore[no-any-return]
+    keys = [t for t, _, _ in unit.tokens]
+    clauses, refusals = [], []
+    sentence_past, sentences = False, _sentence_starts(unit)
+    for a, b in _clause_bounds(unit, keys):
+        sc = unit.tokens[a][1]
+        ec = unit.tokens[b][1] if b < len(unit.tokens) else len(unit.text)
+        if a in sentences:  # a time said at the start of a sentence holds for its clauses
+            sentence_past = year is not None and _opens_with_past(keys, a, b, year)
+        clauses.append(Clause(a, b, sc, ec, _past(keys, a, b, year, sentence_past)))
+        refusals.extend(_refusals(keys, a, b))
+    if not clauses:
+        clauses.append(Clause(0, 0, 0, len(unit.text)))
+    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses))
+    unit.scope = scope
+    return scope

@@ -1,0 +1,188 @@
+"""Syllables in key form and abbreviations expanded in place (âm tiết, chữ viết tắt): the tokens matching compares.
+
+A token is ``(key, start, end)``: the syllable in key form (lower case, modern tone placement)
+and its offsets in the text. An abbreviation the table knows is replaced by its expansion's
+syllables, all with the abbreviation's offsets; its own key is kept as an *alias* at the
+expansion's first token, so a phrase that names the abbreviation (``SIPAS``) still finds it.
+
+Three tables (:func:`phrase_table`, :func:`plan_table`): the built-in one
+(``abbreviations.json``, uses ``matching``), the plan's own definitions, the profile's
+``abbreviations``. The profile's expansions always hold; a plan's definition adds a new
+abbreviation or takes the place of a built-in one (``cơ quan Sở (CQS)`` is not *chính quyền số*
+in that plan), and counts only when its letters fit its words (``… người dân, tổ chức (SIPAS)``
+does not make SIPAS mean *tổ chức*).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
+from vnplan.model import Plan
+from vnplan.profiles.model import Profile
+from vnplan.text import is_syllable, key, split_syllables
+
+Token = tuple[str, int, int]
+Table = dict[str, tuple[str, ...]]
+
+TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
+_LETTER_RE = regex.compile(r"\p{L}")
+
+
+@lru_cache(maxsize=65536)
+def fold(t: str) -> str:
+    """A syllable without its diacritics (``thủ`` → ``thu``, ``đ`` → ``d``)."""
+    d = unicodedata.normalize("NFD", t.replace("đ", "d"))
+    return "".join(c for c in d if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(vocab.matching().stopwords)
+
+
+@lru_cache(maxsize=1)
+def builtin_abbreviations() -> dict[str, str]:
+    """The built-in abbreviation table (``vnplan/vocab/abbreviations.json``, uses ``matching``): ABBR → expansion."""
+    return {e.abbr: e.expansion for e in vocab.abbreviations().used_for("matching")}
+
+
+@lru_cache(maxsize=65536)
+def key_of(raw: str) -> str:
+    """:func:`vnplan.text.key` of one word, cached: words repeat a lot."""
+    return key(raw)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in key form, abbreviations not expanded."""
+    return [key_of(m.group(0)) for m in TOKEN_RE.finditer(text)]
+
+
+def is_abbr(raw: str) -> bool:
+    return len(raw) >= 2 and raw.upper() == raw
+
+
+@lru_cache(maxsize=65536)
+def _run_together(k: str) -> tuple[str, ...]:
+    """``triểnkhai`` (spaces lost in PDF extraction) → ``triển``, ``khai``; other words unchanged."""
+    if len(k) < 4 or k.isascii() or is_syllable(k):
+        return (k,)
+    parts = split_syllables(k)
+    return tuple(parts) if parts and len(parts) > 1 else (k,)
+
+
+def _expand(raw: str, s: int, e: int, table: Table, out: list[Token], aliases: list[tuple[str, int]]) -> bool:
+    """Append the expansion of the abbreviation ``raw``, if the table knows it (or each part of ``KT-XH``)."""
+    exp = table.get(raw)
+    if exp is not None:
+        aliases.append((key_of(raw), len(out)))
+        out.extend((t, s, e) for t in exp)
+        return True
+    if "-" in raw:  # KT-XH is one abbreviation, CB-CC two
+        parts = raw.split("-")
+        if all(p in table for p in parts):
+            pos = s
+            for p in parts:
+                aliases.append((key_of(p), len(out)))
+                out.extend((t, pos, pos + len(p)) for t in table[p])
+                pos += len(p) + 1
+            return True
+    return False
+
+
+def tokenize_with_aliases(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]]]:
+    """Syllables of ``text`` in key form with their offsets, abbreviations expanded in place, and the
+    aliases: (the abbreviation's key, the index of its expansion's first token)."""
+    out: list[Token] = []
+    aliases: list[tuple[str, int]] = []
+    for m in TOKEN_RE.finditer(text):
+        raw = m.group(0)
+        s, e = m.span()
+        if is_abbr(raw) and _expand(raw, s, e, table, out, aliases):
+            continue
+        if "-" in raw and not is_abbr(raw):  # kinh tế - xã hội written kinh-tế: split
+            pos = s
+            for p in raw.split("-"):
+                if p:
+                    out.append((key_of(p), pos, pos + len(p)))
+                pos += len(p) + 1
+            continue
+        out.extend((t, s, e) for t in _run_together(key_of(raw)))
+    return out, aliases
+
+
+def tokenize(text: str, table: Table) -> list[Token]:
+    """Syllables of ``text`` in key form with their offsets; abbreviations expanded in place."""
+    return tokenize_with_aliases(text, table)[0]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(words(text))
+
+
+def _fit(letters: list[str], initials: list[str]) -> int:
+    """How many of an abbreviation's letters start the words of an expansion in order (0 unless the first does)."""
+    if not letters or not initials or letters[0] != initials[0]:
+        return 0
+    found, i = 0, 0
+    for c in letters:
+        while i < len(initials) and initials[i] != c:
+            i += 1
+        if i < len(initials):
+            found += 1
+            i += 1
+    return found
+
+
+def letters_fit(abbr: str, expansion: str) -> bool:
+    """Whether an abbreviation can stand for its expansion: its first letter starts the expansion, and
+    most of its letters start the expansion's words in order (``CQS`` ~ *cơ quan Sở*, ``LĐTBXH`` ~ *Lao
+    động - Thương binh và Xã hội*; not ``SIPAS`` ~ *tổ chức*)."""
+    letters = [c for c in key(abbr) if _LETTER_RE.match(c)]
+    return _fit(letters, [w[0] for w in words(expansion) if w]) * 3 >= len(letters) * 2
+
+
+def fitted_expansion(abbr: str, expansion: str) -> str | None:
+    """The words a definition's abbreviation stands for: the shortest end of the text before the parenthesis
+    whose words its letters fit (*Tuyên truyền về chính quyền số (CQSH)* → *chính quyền số*), or None when
+    none fits (*… của người dân, tổ chức (SIPAS)*: SIPAS is no *tổ chức*)."""
+    letters = [c for c in key(abbr) if _LETTER_RE.match(c)]
+    ms = list(TOKEN_RE.finditer(expansion))
+    best: tuple[int, int] | None = None  # (letters found, -words), over the ends of the text
+    for k in range(len(ms)):
+        initials = [key_of(m.group(0))[0] for m in ms[k:]]
+        found = _fit(letters, initials)
+        if found * 3 >= len(letters) * 2 and (best is None or (found, k) > (best[0], best[1])):
+            best = (found, k)
+    return expansion[ms[best[1]].start():] if best is not None else None
+
+
+def phrase_table(profile: Profile | None) -> Table:
+    """The table a profile's phrases are read with: built-in, then the profile's own (which win)."""
+    table = dict(builtin_abbreviations())
+    if profile is not None:
+        table.update(dict(profile.abbreviations))
+    return {k: _split(v) for k, v in table.items()}
+
+
+def plan_table(plan: Plan | None, profile: Profile | None) -> Table:
+    """The table a plan is read with: built-in, the plan's own definitions whose letters fit, the profile's."""
+    table = dict(builtin_abbreviations())
+    if plan is not None:
+        for a in plan.abbreviations:
+            exp = fitted_expansion(a.abbr, a.expansion) if a.expansion else None
+            if exp and len(_split(exp)) >= 2:
+                table[a.abbr] = exp
+    if profile is not None:
+        table.update(dict(profile.abbreviations))
+    return {k: _split(v) for k, v in table.items()}
+
+
+#: The earlier name of :func:`plan_table`.
+abbreviation_table = plan_table
