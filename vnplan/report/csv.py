@@ -26,7 +26,7 @@ import vnplan.vocab as vocab
 from vnplan.results import PlanResult, requirement_columns
 from vnplan.vocab.types import by_language
 
-#: The fixed columns, by their English names (the headings follow ``lang``: ``labels.json``, ``table_columns``).
+#: The fixed columns, by their English names (the headings follow ``lang``: ``labels.json``, ``report_columns``).
 FIXED_COLUMNS: tuple[str, ...] = (
     "file", "unit", "authority", "number", "symbol", "date", "title",
     "status", "errors", "warnings", "infos", "score",
@@ -35,7 +35,7 @@ BOM = "\ufeff"
 #: Cell separator and decimal mark by language.
 DIALECTS: dict[str, tuple[str, str]] = {"vi": (";", ","), "en": (",", ".")}
 
-_COLUMNS = by_language(vocab.labels().table_columns)
+_COLUMNS = by_language(vocab.labels().report_columns)
 _STATUS = by_language(vocab.labels().batch_status)
 
 

@@ -29,7 +29,7 @@ from vnplan.report.messages import translate
 from vnplan.results import REQ_STATUSES, PlanResult, requirement_columns, summary
 from vnplan.vocab.types import by_language
 
-_COLUMNS = by_language(vocab.labels().table_columns)
+_COLUMNS = by_language(vocab.labels().report_columns)
 _STATUS = by_language(vocab.labels().batch_status)
 _SEVERITY = by_language(vocab.labels().severities)
 _KINDS = by_language(vocab.labels().kinds)

@@ -572,7 +572,7 @@ class Labels:
     #: the words of the HTML batch report
     html: Mapping[str, Label]
     #: the headings of the columns of a CSV report and of a workbook's sheets (cột)
-    table_columns: Mapping[str, Label]
+    report_columns: Mapping[str, Label]
     #: the names of a workbook's sheets and the lines of its summary (bảng tính)
     workbook: Mapping[str, Label]
     #: the lines of the register's answers on the terminal (sổ đăng ký), ``{name}`` filled in

@@ -205,7 +205,7 @@ def page(*, token: str, nonce: str, lang: str = "vi", shipped: list[tuple[str, i
     lang = "en" if lang == "en" else "vi"
     w = _WEB[lang]
     kinds = {f"kind_{k}": v.get(lang) for k, v in vocab.labels().kinds.items()}
-    cols = {f"col_{k}": v.get(lang) for k, v in vocab.labels().table_columns.items()}
+    cols = {f"col_{k}": v.get(lang) for k, v in vocab.labels().report_columns.items()}
     words = json.dumps({**w, **kinds, **cols}, ensure_ascii=False).replace("</", "<\\/")
     options = "".join(f'<option value="{_e(n)}" data-n="{k}"{" selected" if n == default else ""}>{_e(n)}</option>'
                       for n, k in shipped)
