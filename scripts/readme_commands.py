@@ -122,7 +122,8 @@ def main() -> int:
         t0 = time.perf_counter()
         proc = subprocess.run(argv, capture_output=True, text=True)
         ms = (time.perf_counter() - t0) * 1000
-        bad = proc.returncode not in (0, 1) or "Traceback" in proc.stderr or "internal error" in proc.stderr
+        bad = proc.returncode not in (0, 1) or "Traceback" in proc.stderr or "internal error" in proc.stderr \
+            or "lỗi nội bộ" in proc.stderr
         if "-o" in argv and not bad:
             out = Path(argv[argv.index("-o") + 1])
             bad = not out.is_file() or out.stat().st_size == 0

@@ -48,7 +48,7 @@ def test_the_walk_is_sorted_and_takes_every_file_but_hidden_ones_lock_files_and_
 def test_a_file_vnplan_cannot_read_is_a_row_saying_what_it_is_and_what_to_do(results) -> None:  # type: ignore[no-untyped-def]
     (image,) = [r for r in results if r.file.endswith("anh-chup.jpg")]
     assert (image.status, image.error_type) == ("error", "UnsupportedFormatError")
-    assert "JPEG image" in (image.error or "") and "OCR" in (image.error or "")
+    assert "ảnh JPEG" in (image.error or "") and "OCR" in (image.error or "")  # vi, the run's default language
 
 
 def test_a_file_named_twice_is_checked_once(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -225,13 +225,15 @@ def test_an_unexpected_exception_in_the_checker_is_a_row_not_a_crash(corpus, mon
     rows = list(batch([root / "so"], jobs=1, timeout=None))  # in this process, where the patch holds
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt"]
-    assert bad[0].error.startswith("internal error: ZeroDivisionError: boom")
+    assert bad[0].error.startswith("lỗi nội bộ: ZeroDivisionError: boom")  # in the run's language
     assert len(rows) > 10
 
 
 def test_check_file_never_raises_on_a_missing_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     r = check_file(str(tmp_path / "gone.txt"))
-    assert r.status == "error" and r.sha256 is None and "no such file" in (r.error or "")
+    assert r.status == "error" and r.sha256 is None and "không có tệp này" in (r.error or "")
+    en = check_file(str(tmp_path / "gone.txt"), Options(lang="en"))
+    assert "no such file" in (en.error or "")
 
 
 def test_arguments_every_file_would_fail_on_raise_at_once(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -286,7 +288,7 @@ def test_a_broken_link_in_a_folder_is_an_unreadable_row_not_the_end_of_the_run(t
     (tmp_path / "b.txt").symlink_to(tmp_path / "moved-away.txt")
     rows = list(batch([tmp_path], jobs=1))
     assert [(Path(r.file).name, r.status) for r in rows] == [("a.txt", "fail"), ("b.txt", "error")]  # the sample has header faults
-    assert "no such file" in (rows[1].error or "")
+    assert "không có tệp này" in (rows[1].error or "")  # the reason in the run's language (vi)
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
@@ -319,8 +321,10 @@ def test_the_command_names_the_extra_a_cluster_needs(corpus, monkeypatch) -> Non
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "ray" else real(name, *a))
     res = CliRunner().invoke(main, ["batch", str(root), "--executor", "ray://local"])
     assert res.exit_code == 2 and 'pip install "vnplan[ray]"' in res.stderr
-    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "hadoop://x:1"])
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "hadoop://x:1", "--lang", "en"])
     assert res.exit_code == 2 and "not an executor URL" in res.stderr
+    res = CliRunner().invoke(main, ["batch", str(root), "--executor", "hadoop://x:1"])  # Vietnamese by default
+    assert res.exit_code == 2 and "không phải địa chỉ bộ thực thi: 'hadoop://x:1'" in res.stderr
 
 
 def test_through_an_executor_a_slow_file_is_given_up_and_the_run_goes_on(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -338,7 +342,7 @@ def test_through_an_executor_a_slow_file_is_given_up_and_the_run_goes_on(corpus,
     monkeypatch.setattr(module, "check_file", slow)
     with cf.ThreadPoolExecutor(max_workers=2) as ex:
         rows = list(batch([root / "so"], executor=ex, timeout=1.5))
-        chunked = list(batch([root / "so"], executor=ex, timeout=1.5, chunksize=3))  # 4.5 s a task
+        chunked = list(batch([root / "so"], executor=ex, timeout=1.5, chunksize=3, lang="en"))  # 4.5 s a task
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["04-syt.txt"] and bad[0].error_type == "TimeLimitError"
     assert len(rows) == len(list(iter_plan_files([root / "so"])))
@@ -346,3 +350,4 @@ def test_through_an_executor_a_slow_file_is_given_up_and_the_run_goes_on(corpus,
     bad = [r for r in chunked if r.error]
     assert [Path(r.file).name for r in bad] == ["03-stc.txt", "04-syt.txt", "05-sgdđt.txt"]
     assert "the task of 3 files" in (bad[0].error or "")
+    assert "quá giới hạn thời gian (1.5 giây mỗi tệp): đã bỏ qua" in (next(r for r in rows if r.error).error or "")

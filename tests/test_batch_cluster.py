@@ -87,7 +87,7 @@ def test_a_dask_executor_of_the_callers_own_sends_paths_unless_told_to_send_cont
         blind = list(batch(relative, executor=client.get_executor()))
         by_content = list(batch(relative, executor=client.get_executor(), send_content=True))
     assert [r.error for r in by_path] == [None, None]
-    assert all("no such file" in (r.error or "") for r in blind)  # what a worker that cannot see the file says
+    assert all("không có tệp này" in (r.error or "") for r in blind)  # what a worker that cannot see the file says (vi)
     assert [r.header for r in by_content] == [r.header for r in by_path]
 
 

@@ -25,8 +25,8 @@ def folder(tmp_path: Path, files: dict[str, bytes]) -> Path:
     return root
 
 
-def rows(root: Path) -> dict[str, tuple[str, str | None, str | None]]:
-    return {Path(r.file).name: (r.status, r.format, r.error) for r in batch([root], jobs=1)}
+def rows(root: Path, lang: str = "en") -> dict[str, tuple[str, str | None, str | None]]:
+    return {Path(r.file).name: (r.status, r.format, r.error) for r in batch([root], jobs=1, lang=lang)}
 
 
 def test_without_libreoffice_a_doc_in_a_folder_is_a_row_saying_how_to_install_it(tmp_path, monkeypatch):
@@ -36,6 +36,8 @@ def test_without_libreoffice_a_doc_in_a_folder_is_a_row_saying_how_to_install_it
     assert list(got) == ["so-tu-phap.doc"]  # the lock file and the thumbnail cache are skipped silently
     status, fmt, error = got["so-tu-phap.doc"]
     assert status == "error" and "LibreOffice is not installed" in (error or "") and "apt install" in (error or "")
+    error = rows(root, "vi")["so-tu-phap.doc"][2]  # the reason a clerk reads, in the run's language
+    assert "máy chưa cài LibreOffice" in (error or "") and "apt install" in (error or "")
 
 
 def test_a_spreadsheet_or_an_archive_beside_the_plans_is_a_row_saying_what_it_is(tmp_path):

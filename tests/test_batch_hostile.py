@@ -201,7 +201,7 @@ def test_a_folder_that_cannot_be_listed_is_a_row(tmp_path, reference_path, monke
         ["c.txt", "a/1.txt", "b-locked"]
     rows = list(batch([tmp_path], jobs=1, timeout=None))
     locked_row = rows[2]
-    assert locked_row.status == "error" and locked_row.error == "cannot read the folder: Permission denied"
+    assert locked_row.status == "error" and locked_row.error == "không đọc được thư mục: không có quyền truy cập"
     assert [r.status for r in rows[:2]] == ["fail", "fail"]  # the reference plan's header faults
 
 
@@ -266,7 +266,7 @@ def test_a_file_over_the_time_limit_is_one_error_row_and_the_others_are_checked(
     assert [Path(r.file).name for r in rows] == sorted(p.name for p in ten_plans.iterdir())
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["05-slow.txt"]
-    assert bad[0].error_type == "TimeLimitError" and "time limit (3 s per file)" in (bad[0].error or "")
+    assert bad[0].error_type == "TimeLimitError" and "quá giới hạn thời gian (3 giây mỗi tệp)" in (bad[0].error or "")
     assert bad[0].sha256 is not None  # known content: the register keeps that it could not be checked
 
 
@@ -289,7 +289,7 @@ def test_a_worker_killed_with_sigkill_costs_its_file_only_and_the_register_keeps
     rows = list(batch([ten_plans], jobs=2, register=db))
     bad = [r for r in rows if r.error]
     assert [Path(r.file).name for r in bad] == ["05-slow.txt"]
-    assert bad[0].error_type == "WorkerDied" and "killed by SIGKILL" in (bad[0].error or "")
+    assert bad[0].error_type == "WorkerDied" and "bị dừng bởi SIGKILL" in (bad[0].error or "")  # vi, the default
     assert len(rows) == 10 and count_rows(db) == 10  # the killed file is recorded as not checked
 
 
@@ -299,7 +299,7 @@ def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error(forked_work
         list(batch([ten_plans], jobs=2))
     out = tmp_path / "r.json"
     res = run_cli("batch", ten_plans, "--jobs", "2", "-o", out)
-    assert res.exit_code == 2 and "cannot start worker processes" in res.stderr
+    assert res.exit_code == 2 and "không khởi động được các tiến trình kiểm tra" in res.stderr
     assert not out.exists()
 
 
@@ -385,7 +385,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_what_the_register_has(hanging_folder
     helpers = _descendants(proc.pid)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)
-    assert proc.returncode == 2 and b"interrupted" in err
+    assert proc.returncode == 2 and "đã dừng theo yêu cầu".encode() in err
     deadline = time.monotonic() + 10
     while any(_running(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -122,7 +122,7 @@ def test_the_schema_rejects_a_row_without_its_error(rows) -> None:  # type: igno
 
 
 def test_csv_has_a_bom_one_row_per_plan_and_one_column_per_requirement(rows) -> None:  # type: ignore[no-untyped-def]
-    text = render_csv(rows)
+    text = render_csv(rows, lang="en")
     assert text.startswith("\ufeff") and "\r\n" in text
     table = list(csv.reader(io.StringIO(text[1:])))
     assert table[0] == [*FIXED_COLUMNS, "CIT", "C-ND", "F&1", "error"]
@@ -135,7 +135,7 @@ def test_csv_has_a_bom_one_row_per_plan_and_one_column_per_requirement(rows) -> 
     ]
     assert body[3]["error"] == "the .docx is truncated <zip>"
     assert body[0]["score"] == "1.0000" and body[0]["date"] == "2024-02-15"
-    assert not render_csv(rows, bom=False).startswith("\ufeff")
+    assert not render_csv(rows, bom=False, lang="en").startswith("\ufeff")
 
 
 def _page(rows: list[PlanResult]):  # type: ignore[no-untyped-def]
@@ -159,7 +159,7 @@ def test_html_escapes_text_from_the_documents(rows) -> None:  # type: ignore[no-
 
 def test_html_matrix_colours_each_cell_and_links_it_to_the_details(rows) -> None:  # type: ignore[no-untyped-def]
     doc = _page(rows)
-    heads = [th.text_content() for th in doc.xpath("//table[@id='matrix']/thead/tr/th")]
+    heads = [th.get("data-id") for th in doc.xpath("//table[@id='matrix']/thead/tr/th")]
     assert heads[-3:] == ["CIT", "C-ND", "F&1"]
     body = doc.xpath("//table[@id='matrix']/tbody/tr")
     assert len(body) == 4
@@ -192,7 +192,7 @@ def test_html_summary_names_every_unit_requirement_and_the_most_missed(rows) -> 
 def test_html_without_a_profile_uses_the_rules_that_fired_as_columns() -> None:
     rows = [result("a.txt", "A", None, errors=2), result("b.txt", "B", None)]
     doc = _page(rows)
-    heads = [th.text_content() for th in doc.xpath("//table[@id='matrix']/thead/tr/th")]
+    heads = [th.get("data-id") for th in doc.xpath("//table[@id='matrix']/thead/tr/th")]
     assert heads[-1] == "F111"
     cells = [tr.xpath("td")[-1].text_content() for tr in doc.xpath("//table[@id='matrix']/tbody/tr")]
     assert cells == ["2", "0"]
@@ -228,7 +228,7 @@ def test_a_spool_gives_the_results_back_as_often_as_asked_and_cleans_up(rows) ->
 def test_clicking_a_heading_sorts_the_matrix_rows(rows) -> None:  # type: ignore[no-untyped-def]
     doc = _page(rows)
     table = doc.get_element_by_id("matrix")
-    heads = [th.text_content() for th in table.xpath("thead/tr/th")]
+    heads = [th.get("data-id") or th.text_content() for th in table.xpath("thead/tr/th")]
     cells = [[{"sort": td.get("data-sort"), "text": td.text_content()} for td in tr.xpath("td")]
              for tr in table.xpath("tbody/tr")]
     cit, errors = heads.index("CIT"), heads.index("Lỗi")
@@ -247,7 +247,7 @@ def test_clicking_a_heading_sorts_the_matrix_rows(rows) -> None:  # type: ignore
 
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused() -> None:
     evil = result("=cmd.txt", '=HYPERLINK("http://x","y")', None)
-    table = list(csv.reader(io.StringIO(render_csv([evil], bom=False))))
+    table = list(csv.reader(io.StringIO(render_csv([evil], bom=False)), delimiter=";"))
     assert table[1][0] == "'=cmd.txt" and table[1][1].startswith("'=HYPERLINK")
     assert table[1][FIXED_COLUMNS.index("errors")] == "0"  # numbers are left alone
 
@@ -266,10 +266,12 @@ def test_any_text_from_a_document_stays_text_in_every_view(unit: str, note: str,
     assert len(doc.xpath("//script")) == 1 and len(doc.xpath("//style")) == 1
     table = doc.get_element_by_id("matrix")
     assert table.xpath("tbody/tr/td")[0].text_content() == unit
-    assert table.xpath("thead/tr/th")[-1].text_content() == rid
+    assert table.xpath("thead/tr/th")[-1].get("data-id") == rid
     jsonschema.validate(json.loads("".join(iter_json([r]))), load_schema("batch"))
-    header, row = list(csv.reader(io.StringIO(render_csv([r], bom=False))))
+    header, row = list(csv.reader(io.StringIO(render_csv([r], bom=False, lang="en"))))
     assert header[-2] in (rid, "'" + rid) and row[-2] == "partial"
+    header, row = list(csv.reader(io.StringIO(render_csv([r], bom=False)), delimiter=";"))
+    assert header[-2] in (rid, "'" + rid) and row[-2] == "một phần"
 
 
 def test_html_details_speak_the_report_language(rows) -> None:  # type: ignore[no-untyped-def]

@@ -62,11 +62,11 @@ def test_ignore_removes_rules(tmp_path):
 @pytest.mark.parametrize(
     ("content", "needle"),
     [
-        (b"", "empty"),
-        (b"\x00\x01\x02binary\x00", "binary"),
-        ("Kế hoạch".encode("utf-16-le"), "binary"),
+        (b"", "rỗng"),
+        (b"\x00\x01\x02binary\x00", "nhị phân"),
+        ("Kế hoạch".encode("utf-16-le"), "nhị phân"),
         (b"caf\xe9 au lait\n", "UTF-8"),
-        ("Hôm nay trời đẹp.\nChúng tôi đi chơi.\n".encode(), "does not look like"),
+        ("Hôm nay trời đẹp.\nChúng tôi đi chơi.\n".encode(), "không giống văn bản hành chính"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_2(tmp_path, content, needle):
@@ -108,30 +108,42 @@ def test_output_onto_the_input_file_is_refused_and_the_input_kept(tmp_path, refe
     for out in (plan, link):
         res = run(command[0], link, *command[1:], "-o", out)
         assert res.exit_code == 2
-        assert "overwrite the input" in res.output and res.output.count("\n") == 1
+        assert "ghi đè lên tệp đầu vào" in res.output and res.output.count("\n") == 1
     assert plan.read_bytes() == reference_path.read_bytes() and link.is_symlink()
 
 
 def test_output_into_a_missing_folder_is_one_line_not_an_internal_error(tmp_path, reference_path):
     res = run("check", reference_path, "-o", tmp_path / "no-such-folder" / "report.json")
     assert res.exit_code == 2
-    assert "output folder does not exist" in res.output and "internal error" not in res.output
+    assert "thư mục kết quả không tồn tại" in res.output and "lỗi nội bộ" not in res.output
     assert not (tmp_path / "no-such-folder").exists()
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["check", "{plan}", "--lang", "fr"], "'fr' is not one of"),
-    (["check", "{plan}", "--format", "xml"], "'xml' is not one of"),
-    (["check", "{plan}", "--selct", "F1"], "No such option"),
-    (["check"], "Missing argument 'FILE'"),
-    (["bogus"], "No such command"),
+    (["check", "{plan}", "--lang", "fr"], "'fr' không phải một trong"),
+    (["check", "{plan}", "--format", "xml"], "'xml' không phải một trong"),
+    (["check", "{plan}", "--selct", "F1"], "không có tùy chọn"),
+    (["check"], "thiếu đối số 'FILE'"),
+    (["bogus"], "không có lệnh"),
 ])
 def test_usage_errors_are_one_line_and_exit_code_2(reference_path, args, says):
     argv = [a.format(plan=reference_path) for a in args]
     proc = subprocess.run([sys.executable, "-m", "vnplan", *argv], capture_output=True, text=True)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("vnplan: error: ") and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith("vnplan: lỗi: ") and proc.stderr.count("\n") == 1
     assert says in proc.stderr and "--help" in proc.stderr
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["check", "{plan}", "--lang", "en", "--format", "xml"], "'xml' is not one of"),
+    (["check", "{plan}", "--selct", "F1", "--lang", "en"], "No such option"),
+    (["check", "nosuchfile.txt", "--lang=en"], "nosuchfile.txt: no such file"),
+])
+def test_errors_are_in_english_with_lang_en(reference_path, args, says):
+    argv = [a.format(plan=reference_path) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "vnplan", *argv], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("vnplan: error: ") and proc.stderr.count("\n") == 1 and says in proc.stderr
 
 
 def test_version_works_from_a_source_checkout():
@@ -151,7 +163,7 @@ def test_a_missing_file_without_a_known_suffix_is_no_such_file_not_text(tmp_path
     for command in ("parse", "check"):
         res = run(command, name)
         assert res.exit_code == 2
-        assert res.output == f"vnplan: error: {name}: no such file\n"
+        assert res.output == f"vnplan: lỗi: {name}: không có tệp này\n"
 
 
 def test_a_file_name_holding_a_newline_is_read_as_a_file(tmp_path, reference_path):
@@ -162,7 +174,7 @@ def test_a_file_name_holding_a_newline_is_read_as_a_file(tmp_path, reference_pat
     assert json.loads(res.output)["header"]["symbol"] == "KH-KHCN"
     proc = subprocess.run([sys.executable, "-m", "vnplan", "parse", str(tmp_path / "không\ncó.txt")],
                           capture_output=True, text=True)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "không có tệp này" in proc.stderr
 
 
 def _read_fifo_in_background(fifo):
@@ -218,4 +230,5 @@ def test_the_formats_a_command_offers_are_the_ones_the_reports_have():
     for name, kind in kinds.items():
         assert name in COMMANDS
         option = next(p for p in main.get_command(ctx, name).params if p.name == "fmt")
-        assert tuple(option.type.choices) == formats(kind)
+        extra = ("xlsx",) if name == "check" else ()  # a check's workbook is the batch one, of one plan
+        assert tuple(option.type.choices) == formats(kind) + extra

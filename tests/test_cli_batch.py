@@ -65,7 +65,7 @@ def test_json_report_gives_the_expected_row_for_every_plan(corpus, tmp_path) -> 
 def test_csv_report_has_a_bom_and_one_row_per_plan(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
     root, expected = corpus
     out = tmp_path / "report.csv"
-    res = run("batch", root, "-o", out, "--jobs", "2")
+    res = run("batch", root, "-o", out, "--jobs", "2", "--lang", "en")
     assert res.exit_code == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -105,7 +105,7 @@ def test_the_format_option_wins_over_the_suffix(good_only, tmp_path) -> None:  #
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["-o", "{out}/r.xlsx"], "format"),
+        (["-o", "{out}/r.ods"], "định dạng"),
         (["--select", "Z9"], "Z9"),
         (["--jobs", "0"], "jobs"),
         (["--profile", "no-such-profile"], "profile"),
@@ -121,19 +121,19 @@ def test_a_folder_without_plans_exits_2(tmp_path) -> None:  # type: ignore[no-un
     (tmp_path / ".DS_Store").write_bytes(b"\x00")  # only what the walk skips: hidden files and folder litter
     (tmp_path / "Thumbs.db").write_bytes(b"\x00")
     res = run("batch", tmp_path)
-    assert res.exit_code == 2 and "no plan files found" in res.stderr
+    assert res.exit_code == 2 and "không tìm thấy tệp kế hoạch nào" in res.stderr
 
 
 def test_a_missing_path_exits_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
     res = run("batch", tmp_path / "nowhere")
-    assert res.exit_code == 2 and "no such file or folder" in res.stderr
+    assert res.exit_code == 2 and "không có tệp hoặc thư mục này" in res.stderr
 
 
 def test_an_input_is_never_overwritten(good_only) -> None:  # type: ignore[no-untyped-def]
     target = sorted(good_only.iterdir())[0]
     before = target.read_bytes()
     res = run("batch", good_only, "-o", target, "--jobs", "1")
-    assert res.exit_code == 2 and "one of the plans" in res.stderr
+    assert res.exit_code == 2 and "là một trong các kế hoạch cần kiểm tra" in res.stderr
     res = run("batch", good_only, "--register", target, "--jobs", "1")
     assert res.exit_code == 2
     assert target.read_bytes() == before
@@ -222,5 +222,5 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(good_only) -> None:  # type:
 
 def test_a_text_report_inside_a_checked_folder_is_refused(good_only) -> None:  # type: ignore[no-untyped-def]
     res = run("batch", good_only, "-o", good_only / "report.txt", "--jobs", "1")
-    assert res.exit_code == 2 and "next run" in res.stderr
+    assert res.exit_code == 2 and "lần kiểm tra sau" in res.stderr
     assert not (good_only / "report.txt").exists()

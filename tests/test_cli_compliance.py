@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -54,7 +55,7 @@ def test_check_text_shows_a_coverage_table_and_a_defect_exits_1(reference_path, 
 def test_an_unknown_profile_is_a_one_line_error(reference_path):
     res = run("check", reference_path, "--profile", "nosuch")
     assert res.exit_code == 2
-    assert "unknown profile" in res.output and "Traceback" not in res.output
+    assert "không có hồ sơ yêu cầu" in res.output and "Traceback" not in res.output
 
 
 def test_profiles_lists_the_shipped_ones():
@@ -77,11 +78,14 @@ def test_profile_derive_writes_a_valid_profile_and_never_overwrites_without_forc
     out = tmp_path / "p.json"
     res = run("profile", "derive", PARENT, "-o", out)
     assert res.exit_code == 0, res.output
+    # what it drew, in Vietnamese: "p.json: 23 yêu cầu (… bắt buộc): … nội dung, …; … còn điểm cần làm rõ: …"
+    assert re.search(r"p\.json: \d+ yêu cầu \(\d+ bắt buộc\): .*nội dung.*; \d+ yêu cầu còn điểm cần làm rõ: "
+                     r"vnplan profile show .*p\.json", res.output), res.output
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, load_schema("profile"))
     out.write_text("{}", encoding="utf-8")
     res = run("profile", "derive", PARENT, "-o", out)
-    assert res.exit_code == 2 and "exists" in res.output
+    assert res.exit_code == 2 and "đã có" in res.output
     assert out.read_text(encoding="utf-8") == "{}"
     res = run("profile", "derive", PARENT, "-o", out, "--force", "--id", "mine")
     assert res.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["id"] == "mine"

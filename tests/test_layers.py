@@ -21,13 +21,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "vnplan"
 #: A module belongs to the longest prefix that names it. The same table is in docs/design.md.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("vnplan.errors", "vnplan.text", "vnplan.pattern", "vnplan.data", "vnplan.model", "vnplan.vocab",
-              "vnplan.results", "vnplan.output", "vnplan.version")),
+              "vnplan.results", "vnplan.output", "vnplan.version", "vnplan.settings")),
     ("read", ("vnplan.read",)),
     ("parse", ("vnplan.parse",)),
     ("profiles and rules", ("vnplan.profiles", "vnplan.rules")),
-    ("outputs", ("vnplan.serialize", "vnplan.report", "vnplan.generate")),
+    ("outputs", ("vnplan.serialize", "vnplan.report", "vnplan.generate", "vnplan.baseline")),
     ("many files", ("vnplan.batch", "vnplan.register")),
-    ("front ends", ("vnplan.cli", "vnplan.nlp", "vnplan.docs", "vnplan.__main__")),
+    ("front ends", ("vnplan.cli", "vnplan.nlp", "vnplan.docs", "vnplan.web", "vnplan.__main__")),
     ("public API", ("vnplan",)),
 )
 
@@ -49,6 +49,7 @@ LAZY: dict[str, str] = {
     "vnplan.generate.docx": "writing a .docx skeleton: the module imports python-docx (docx) at its top",
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",
+    "xlsxwriter": "writing a workbook (vnplan.report.xlsx)",
     "distributed": "a batch on a Dask cluster (vnplan.batch.cluster, extra vnplan[dask]), only for a dask:// URL",
     "vnplan.cli": "the command group (click), loaded by vnplan.__main__.run for every command but --version",
     "ray": "a batch on a Ray cluster (vnplan.batch.cluster, extra vnplan[ray]), only for a ray:// URL",
@@ -64,6 +65,9 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
     "click": ("vnplan.cli",),
     "rich": ("vnplan.cli",),
     "spacy": ("vnplan.nlp",),
+    "flask": ("vnplan.web",),
+    "werkzeug": ("vnplan.web",),
+    "xlsxwriter": ("vnplan.report.xlsx",),
 }
 
 
@@ -235,8 +239,9 @@ def test_third_party_packages_stay_in_their_part() -> None:
     assert not bad, "\n".join(map(str, bad))
 
 
-@pytest.mark.parametrize("heavy", ["spacy", "docx", "pypdf", "jsonschema", "click", "rich", "distributed", "ray",
-                                   "lxml", "regex", "cattrs", "attrs", "sqlite3", "multiprocessing"])
+@pytest.mark.parametrize("heavy", ["spacy", "docx", "pypdf", "jsonschema", "click", "rich", "xlsxwriter", "flask",
+                                   "distributed", "ray", "lxml", "regex", "cattrs", "attrs", "sqlite3",
+                                   "multiprocessing"])
 def test_importing_vnplan_loads_no_heavy_or_command_line_package(heavy: str) -> None:
     code = f"import sys, vnplan; print({heavy!r} in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

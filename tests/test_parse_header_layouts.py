@@ -461,3 +461,12 @@ def test_a_header_missing_parts_is_read_with_a_warning_naming_them() -> None:
     p = vnplan.parse("Số: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2024\n" + BODY)
     assert p.header.number == "12"
     assert any("the header lacks: issuing authority, national name, motto, place and date" in w for w in p.source.warnings)
+
+
+def test_a_numeric_date_alone_is_read_without_asking_for_the_words_form_groups() -> None:
+    """A line of a place and a numeric date (no "ngày") is matched by the numeric pattern: its checks
+    must not ask for groups only the words pattern has (hypothesis found "Hà Nội, 05/13/2024")."""
+    from vnplan.parse.header.patterns import match_date
+
+    assert match_date("Hà Nội, 05/13/2024", strict=True) is not None
+    assert match_date("Hà Nội, 15/3/2024", strict=True).group("y") == "2024"

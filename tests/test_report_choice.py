@@ -31,12 +31,13 @@ def test_an_unknown_format_is_a_usage_error_naming_the_ones_there_are(reference_
     with pytest.raises(UsageError, match="use json or text"):
         render("plan", reference_plan, "sarif")
     with pytest.raises(UsageError, match="batch report"):
-        iter_batch([], "xlsx")
+        iter_batch([], "docx")
 
 
 @pytest.mark.parametrize(("output", "fmt", "expected"), [
     (None, None, "text"), ("-", None, "text"), ("r.JSON", None, "json"), ("r.htm", None, "html"),
     ("r.csv", None, "csv"), ("r.text", None, "text"), ("r.xlsx", "json", "json"),
+    ("r.XLSX", None, "xlsx"),
 ])
 def test_a_batch_reports_format_comes_from_the_option_else_the_suffix(output, fmt, expected) -> None:  # type: ignore[no-untyped-def]
     assert format_for(output, fmt) == expected
@@ -44,4 +45,4 @@ def test_a_batch_reports_format_comes_from_the_option_else_the_suffix(output, fm
 
 def test_a_suffix_that_names_no_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="cannot tell the report format"):
-        format_for("r.xlsx", None)
+        format_for("r.ods", None)

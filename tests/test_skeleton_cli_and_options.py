@@ -52,10 +52,10 @@ def test_cli_never_overwrites_unless_forced(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["-o", "{tmp}/k.txt"], "cannot tell the output format"),
-    (["--year", "1800", "-o", "{tmp}/k.md"], "implausible year"),
-    (["--symbol", "KH STP!", "-o", "{tmp}/k.md"], "malformed symbol"),
-    (["-o", "{tmp}/no-such-folder/k.md"], "no such folder"),
+    (["-o", "{tmp}/k.txt"], "không biết định dạng tệp"),
+    (["--year", "1800", "-o", "{tmp}/k.md"], "năm không hợp lý"),
+    (["--symbol", "KH STP!", "-o", "{tmp}/k.md"], "ký hiệu sai dạng"),
+    (["-o", "{tmp}/no-such-folder/k.md"], "không có thư mục"),
 ])
 def test_cli_bad_options_give_one_line_and_exit_2(tmp_path, args, says):
     res = run(*BASE, *[a.format(tmp=tmp_path) for a in args])
@@ -69,7 +69,7 @@ def test_cli_a_unit_name_with_control_characters_is_refused_in_one_line(tmp_path
     out = tmp_path / f"k.{suffix}"
     res = run(*BASE, "--unit", "Sở Tư\x01 pháp", "-o", out)
     assert res.exit_code == 2
-    assert "control characters" in res.output and res.output.count("\n") == 1
+    assert "ký tự điều khiển" in res.output and res.output.count("\n") == 1
     assert not out.exists()
 
 
@@ -89,7 +89,7 @@ def test_cli_a_file_system_refusing_the_write_is_one_line_and_leaves_no_temporar
     monkeypatch.setattr(pathlib.Path, "replace", refuse)
     res = run(*BASE, "-o", tmp_path / "k.md")
     assert res.exit_code == 2
-    assert "cannot write the skeleton: Permission denied" in res.output and res.output.count("\n") == 1
+    assert "không ghi được khung kế hoạch: không có quyền truy cập" in res.output and res.output.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
 
 

@@ -10,17 +10,18 @@ register all build on the same types without importing each other.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import pickle
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
 from vnplan.model import Coverage, Severity, Span
-from vnplan.text import fold
+from vnplan.text import fold, natural_key
 
 #: Finding severities, most severe first.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -41,6 +42,14 @@ def fails(errors: int, coverage: Coverage | None) -> bool:
 # --------------------------------------------------------------------------- one plan
 
 
+def fingerprint(rule: str, requirement: str | None, passage: str) -> str:
+    """A finding's identity for a baseline of accepted findings: its rule, the requirement it is
+    about and the text of the passage it points at, folded (no case, diacritics, punctuation or
+    spacing), never block numbers or lines, so it survives edits elsewhere in the plan."""
+    text = "\x1f".join((rule, requirement or "", fold(passage)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 @frozen
 class Finding:
     """A located result of a rule (phát hiện)."""
@@ -56,6 +65,8 @@ class Finding:
     source: str | None = None
     fix: str | None = None
     column: int | None = None  # 1-based column in ``line``, where exactly known (text sources)
+    requirement: str | None = None  # the parent plan's requirement a compliance finding is about
+    fingerprint: str | None = None  # identity that survives small edits (:func:`fingerprint`): baselines
 
 
 @frozen
@@ -245,6 +256,27 @@ def _date_key(r: PlanResult) -> tuple[int, int, int]:
     return (d.get("year") or 0, d.get("month") or 0, d.get("day") or 0)
 
 
+class NaturalOrder:
+    """``results`` (a list, or a :class:`vnplan.batch.Spool`: anything indexable) seen in natural
+    order of unit, then file (``skel-2`` before ``skel-10``, case and diacritics ignored), and
+    iterable as often as a report needs. Only the order is kept in memory, not the results."""
+
+    def __init__(self, results: Sequence[PlanResult]) -> None:
+        self._results = results
+        keys = [(natural_key(r.unit), natural_key(r.file), i) for i, r in enumerate(results)]
+        self._order = [k[-1] for k in sorted(keys)]
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __iter__(self) -> Iterator[PlanResult]:
+        if self._order == sorted(self._order):
+            yield from self._results  # already in order: read straight through
+            return
+        for i in self._order:
+            yield self._results[i]
+
+
 def profile_of(results: Iterable[PlanResult]) -> str | None:
     """The profile ids the results were checked against, joined (``None`` without a profile)."""
     ids = sorted({r.coverage.profile for r in results if r.coverage is not None})
@@ -310,10 +342,12 @@ __all__ = [
     "DocumentRow",
     "Finding",
     "MissingUnits",
+    "NaturalOrder",
     "PlanResult",
     "Report",
     "WrongDate",
     "fails",
+    "fingerprint",
     "matrix",
     "profile_of",
     "requirement_columns",

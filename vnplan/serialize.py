@@ -192,6 +192,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "location": f.location,
         "source": f.source,
         "fix": f.fix,
+        "requirement": f.requirement,
+        "fingerprint": f.fingerprint,
     }
 
 

@@ -129,6 +129,16 @@ def fold(s: str) -> str:
     return " ".join(_ALNUM_RUN.findall(d))
 
 
+_DIGITS = guarded(r"(\d+)")
+
+
+def natural_key(s: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key in natural order, without case or diacritics: ``skel-2`` before ``skel-10``,
+    ``Sở Y tế`` beside ``SỞ Y TẾ``. Numbers compare as numbers, text as :func:`fold` text."""
+    parts = _DIGITS.split(fold(s) if s else "")
+    return tuple((1, int(p)) if k % 2 else (0, p) for k, p in enumerate(parts) if p != "" or k == 0)
+
+
 _UPPER_RE = guarded(r"\p{Lu}")
 _LOWER_RE = guarded(r"\p{Ll}")
 

@@ -32,6 +32,7 @@ from vnplan.batch.spool import Spool
 from vnplan.errors import InputError, MissingExtraError, UsageError
 from vnplan.profiles import resolve
 from vnplan.register import Register
+from vnplan.report import messages
 from vnplan.results import PlanResult
 from vnplan.results import summary as _summary
 from vnplan.rules.registry import select_rules
@@ -166,6 +167,7 @@ def _iterate(
                 window = window or 4 * cluster.slots
             for result in pool.run(files, options, executor, jobs, window, chunksize, timeout,
                                    send_content=send_content, share=share):
+                result = _in_language(result, options.lang)
                 if reg is not None:
                     reg.record(result)
                 if progress is not None:
@@ -174,6 +176,14 @@ def _iterate(
     finally:
         if own_reg and reg is not None:
             reg.close()
+
+
+def _in_language(result: PlanResult, lang: str) -> PlanResult:
+    """The row's reason in the run's language: a row made outside the checker (a time limit, a dead
+    worker, a folder that cannot be listed) is written in English where it is made."""
+    if not result.error or lang == "en":
+        return result
+    return attrs.evolve(result, error=messages.translate(result.error, lang))
 
 
 def summarize(results: Iterable[PlanResult]) -> dict[str, Any]:

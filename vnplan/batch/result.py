@@ -23,6 +23,7 @@ from vnplan.model import SourceDocument
 from vnplan.parse import parse
 from vnplan.profiles import resolve
 from vnplan.read import MAX_FILE_BYTES, read
+from vnplan.report import messages
 from vnplan.results import PlanResult, without_surrogates
 from vnplan.rules.runner import check
 from vnplan.serialize import citation_summary, header_summary
@@ -94,10 +95,10 @@ def _checked(name: str, t0: float, load: Callable[[], SourceDocument], options: 
         report = check(plan, select=options.select, ignore=options.ignore, lang=options.lang,
                        profile=None if options.profile is None else resolve(options.profile))
     except Exception as exc:  # VnplanError: a message for the user; anything else: say it is internal
-        if isinstance(exc, VnplanError):
-            message = exc.detail + (f" ({exc.hint})" if exc.hint else "")
+        if isinstance(exc, VnplanError):  # in the language of the run (the row's reason is read by a clerk)
+            message = messages.detail(exc, options.lang)
         else:
-            message = f"internal error: {type(exc).__name__}: {exc}"
+            message = messages.translate(f"internal error: {type(exc).__name__}: {exc}", options.lang)
         sha = doc.sha256 if doc is not None else sha_of()
         return without_surrogates(PlanResult(
             file=name, unit=Path(name).stem, sha256=sha, format=doc.format if doc is not None else None,

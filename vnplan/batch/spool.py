@@ -22,10 +22,19 @@ class Spool:
         fd, self._path = tempfile.mkstemp(prefix="vnplan-batch-", suffix=".pickle")
         self._w = os.fdopen(fd, "wb")
         self._n = 0
+        self._offsets: list[int] = []  # where each result starts, for reading one back (a report's own order)
 
     def append(self, result: PlanResult) -> None:
+        self._offsets.append(self._w.tell())
         pickle.dump(result, self._w, protocol=pickle.HIGHEST_PROTOCOL)
         self._n += 1
+
+    def __getitem__(self, i: int) -> PlanResult:
+        """Result ``i`` (in the order appended), read back from the file."""
+        self._w.flush()
+        with open(self._path, "rb") as fh:
+            fh.seek(self._offsets[i])
+            return pickle.load(fh)  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         return self._n

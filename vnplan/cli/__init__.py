@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "skeleton": "vnplan.cli.skeleton:skeleton_cmd",
     "batch": "vnplan.cli.batch:batch_cmd",
     "register": "vnplan.cli.register:register_group",
+    "serve": "vnplan.cli.serve:serve_cmd",
 }
 
 

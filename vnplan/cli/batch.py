@@ -9,7 +9,9 @@ cluster that cannot be used.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import click
 from rich.console import Console
@@ -22,6 +24,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from vnplan.baseline import Baseline, results_baseline, write_baseline
 from vnplan.batch import DEFAULT_TIMEOUT, Spool, batch, check_targets, iter_plan_files
 from vnplan.cli.common import (
     EXIT_FINDINGS,
@@ -34,8 +37,9 @@ from vnplan.cli.common import (
 )
 from vnplan.errors import UsageError
 from vnplan.output import write_atomic
-from vnplan.report import BATCH_FORMATS, format_for, iter_batch
+from vnplan.report import BATCH_FORMATS, BINARY_FORMATS, format_for, iter_batch
 from vnplan.report.batch import render_summary
+from vnplan.results import PlanResult
 
 
 @click.command("batch")
@@ -55,27 +59,36 @@ from vnplan.report.batch import render_summary
 @click.option("--register", "register_db", default=None, help="Record every result in this SQLite register.")
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--baseline", default=None, help="Show only the findings not accepted in this baseline file.")
+@click.option("--write-baseline", "baseline_out", default=None,
+              help="Accept every finding of this run: write them to this baseline file.")
 @LANG
 @guard
 def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, fmt: str | None,
               jobs: int | None, timeout: float, executor: str | None, register_db: str | None,
-              select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
+              select: tuple[str, ...], ignore: tuple[str, ...], baseline: str | None,
+              baseline_out: str | None, lang: str) -> None:
     """Check every plan under PATHS (folders are walked for .docx, .pdf, .txt, .md).
 
     Exit 1 when a plan is unreadable, has an error-level finding or misses a mandatory
     requirement of the profile.
     """
     fmt = format_for(output, fmt)
+    if fmt in BINARY_FORMATS and output in (None, "-"):
+        raise UsageError("a workbook cannot go to the terminal", hint="give a file name: -o report.xlsx")
+    accepted = Baseline.load(baseline) if baseline else Baseline()
     files = list(iter_plan_files(paths))
     if not files:
         raise UsageError("no plan files found (.docx, .pdf, .txt, .md)", hint="check the paths you gave")
     check_targets(paths, files, report=output, register=register_db)
     err_console = Console(stderr=True)
     failing = False
-    with Spool() as results:
-        iterator = batch(files, profile=profile, jobs=jobs, select=ids(select) or None,
-                         ignore=ids(ignore) or None, lang=lang, register=register_db,
-                         timeout=timeout or None, executor=executor)
+    with Spool() as results, Spool() as everything:
+        checked = batch(files, profile=profile, jobs=jobs, select=ids(select) or None,
+                        ignore=ids(ignore) or None, lang=lang, register=register_db,
+                        timeout=timeout or None, executor=executor)
+        # the register keeps every finding; the report shows the ones not accepted (--baseline)
+        iterator = (accepted.filter_result(_kept(everything, r, baseline_out)) for r in checked)
         if err_console.is_terminal:  # a progress bar on a terminal, nothing of it otherwise
             with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                           MofNCompleteColumn(), TimeRemainingColumn(), console=err_console, transient=True) as bar:
@@ -89,12 +102,22 @@ def batch_cmd(paths: tuple[str, ...], profile: str | None, output: str | None, f
                 results.append(r)
                 failing = failing or r.failing
 
+        shown = cast(Sequence[PlanResult], results)  # a Spool is indexable and sized, as a report needs
+        if baseline_out:
+            write_baseline(baseline_out, results_baseline(everything))
         if output and output != "-":
-            pieces = (terminal_view(p, fmt) for p in iter_batch(results, fmt, lang=lang, profile=profile, bom=True))
+            pieces = (terminal_view(p, fmt) if isinstance(p, str) else p for p in iter_batch(shown, fmt, lang=lang, profile=profile, bom=True))
             write_atomic(output, pieces, what="report")
             if fmt != "text":  # the terminal still gets the totals
                 echo(terminal_view(render_summary(results, lang=lang), "text"))
         else:
-            for piece in iter_batch(results, fmt, lang=lang, profile=profile, bom=False):
-                echo(terminal_view(piece, fmt), nl=False)
+            for piece in iter_batch(shown, fmt, lang=lang, profile=profile, bom=False):
+                echo(terminal_view(piece, fmt) if isinstance(piece, str) else piece, nl=False)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _kept(spool: Spool, result: PlanResult, wanted: str | None) -> PlanResult:
+    """Keep ``result`` with all its findings when a baseline is to be written from them."""
+    if wanted:
+        spool.append(result)
+    return result

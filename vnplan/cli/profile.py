@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from vnplan.cli.common import emit, format_option, guard, say, show
+import vnplan.vocab as vocab
+from vnplan.cli.common import emit, format_option, guard, language, say, show
 from vnplan.errors import UsageError
 from vnplan.parse import parse
 from vnplan.profiles import load, names, profile_to_dict, validate
@@ -51,16 +52,18 @@ def profile_derive_cmd(parent_file: str, output: str | None, profile_id: str | N
     validate(profile_to_dict(profile))
     emit(render("profile", profile, "json"), output, parent_file, fmt="json")
     if output not in (None, "-"):
-        say(derive_summary(profile, output))
+        say(derive_summary(profile, output, language()))
 
 
-def derive_summary(profile, output: str) -> str:  # type: ignore[no-untyped-def]
-    """``p.json: 52 requirements (41 mandatory): 1 citation, 13 content, …; 29 with doubts to clear: vnplan profile show p.json``."""
+def derive_summary(profile, output: str, lang: str = "vi") -> str:  # type: ignore[no-untyped-def]
+    """``p.json: 52 yêu cầu (41 bắt buộc): 1 viện dẫn, 13 nội dung, …; 29 yêu cầu còn điểm cần làm rõ:
+    vnplan profile show p.json`` (in English with ``lang="en"``)."""
     reqs = profile.requirements
     kinds: dict[str, int] = {}
     for r in reqs:
         kinds[r.kind] = kinds.get(r.kind, 0) + 1
-    doubtful = sum(bool(r.review) for r in reqs)
-    by_kind = ", ".join(f"{n} {k}" for k, n in kinds.items())
-    return (f"{output}: {len(reqs)} requirements ({sum(r.mandatory for r in reqs)} mandatory): {by_kind}; "
-            f"{doubtful} with doubts to clear: vnplan profile show {output}")
+    names = vocab.labels().kinds
+    by_kind = ", ".join(f"{n} {names[k].get(lang) if k in names else k}" for k, n in kinds.items())
+    said = vocab.labels().command_line["derived"].get(lang)
+    return said.format(path=output, n=len(reqs), mandatory=sum(r.mandatory for r in reqs), by_kind=by_kind,
+                       doubtful=sum(bool(r.review) for r in reqs))

@@ -12,7 +12,8 @@ import sys
 
 import click
 
-from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, guard, say, show
+import vnplan.vocab as vocab
+from vnplan.cli.common import EXIT_FINDINGS, EXIT_OK, LANG, format_option, guard, say, show
 from vnplan.errors import UsageError
 from vnplan.profiles import load
 from vnplan.register import Register, parse_reference, read_units_csv
@@ -38,29 +39,31 @@ _DB = click.option("--db", required=True, help="The register file (SQLite).")
 @_DB
 @click.option("--unit", default=None, help="Only this unit's documents, oldest first: the history of its plan.")
 @format_option(formats("documents"))
+@LANG
 @guard
-def register_list(db: str, unit: str | None, fmt: str) -> None:
+def register_list(db: str, unit: str | None, fmt: str, lang: str) -> None:
     """List registered documents (by unit, then date), or one unit's revisions with --unit."""
     with _open(db) as reg:
         docs = reg.history(unit) if unit else reg.documents()
-    show(render("documents", docs, fmt), fmt=fmt)
+    show(render("documents", docs, fmt, lang=lang), fmt=fmt)
     if unit and not docs and fmt == "text":
-        say(f"no document of {unit!r} in the register")
+        say(vocab.labels().register["no_unit"].get(lang).format(unit=repr(unit)))
 
 
 @register_group.command("show")
 @_DB
 @click.argument("key")
 @format_option(formats("document"))
+@LANG
 @guard
-def register_show(db: str, key: str, fmt: str) -> None:
+def register_show(db: str, key: str, fmt: str, lang: str) -> None:
     """Show one document (KEY: its path or a prefix of its SHA-256) with citations, findings and results."""
     with _open(db) as reg:
         doc = reg.find(key)
         if doc is None:
             raise UsageError(f"no document {key!r} in the register", hint="`vnplan register list` shows them")
         details = reg.details(doc.id)
-    show(render("document", details, fmt), fmt=fmt)
+    show(render("document", details, fmt, lang=lang), fmt=fmt)
 
 
 def _parent_of(parent: str | None, parent_date: str | None, profile: str | None) -> tuple[str, str, _dt.date | None]:
@@ -91,9 +94,10 @@ def _parent_of(parent: str | None, parent_date: str | None, profile: str | None)
 @click.option("--parent-date", default=None, help="The parent plan's date (YYYY-MM-DD), to find wrong citations.")
 @click.option("--profile", default=None, help="Take the parent plan (number, symbol, date) from this profile.")
 @format_option(formats("missing"))
+@LANG
 @guard
 def register_missing(db: str, expected: str, parent: str | None, parent_date: str | None, profile: str | None,
-                     fmt: str) -> None:
+                     fmt: str, lang: str) -> None:
     """Expected units with no plan implementing the parent yet, and plans citing it with a wrong date.
 
     Exit 1 when a unit is missing or a plan cites a wrong date.
@@ -104,5 +108,5 @@ def register_missing(db: str, expected: str, parent: str | None, parent_date: st
         result = MissingUnits(number=number, symbol=symbol, date=date, expected=len(units),
                               missing=tuple(reg.missing(units, number, symbol)),
                               wrong_dates=tuple(reg.wrong_dates(number, symbol, date) if date else ()))
-    show(render("missing", result, fmt), fmt=fmt)
+    show(render("missing", result, fmt, lang=lang), fmt=fmt)
     sys.exit(EXIT_FINDINGS if result.failing else EXIT_OK)

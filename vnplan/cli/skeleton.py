@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+import vnplan.vocab as vocab
 from vnplan.cli.common import guard, say
 from vnplan.generate import write
 
@@ -32,4 +33,4 @@ def skeleton_cmd(profile: str, unit: str, parent_unit: str | None, symbol: str, 
     path = write(output, profile, unit=unit, parent_unit=parent_unit, symbol=symbol, place=place, year=year,
                  title=title, signer_position=signer_position, signer_name=signer_name, deputy=deputy,
                  archive=archive, lang=lang, force=force)
-    say(f"vnplan: wrote {path}")
+    say(vocab.labels().command_line["wrote"].get(lang).format(path=path))

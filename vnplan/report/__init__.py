@@ -9,7 +9,7 @@ format from its file name. The command line only passes the user's choice along.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,8 @@ from vnplan.report.html import iter_html
 from vnplan.report.profile import render_profile, render_profiles
 from vnplan.report.sarif import render_sarif
 from vnplan.report.text import render_plan, render_report, render_rules
-from vnplan.results import PlanResult
+from vnplan.report.xlsx import render_xlsx
+from vnplan.results import NaturalOrder, PlanResult
 
 Renderer = Callable[..., str]
 
@@ -47,15 +48,17 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
     "rules": {"text": render_rules, "json": _one(_json.render_rules_json)},
     "profile": {"text": _one(render_profile), "json": _one(_json.render_profile_json)},
     "profiles": {"text": _one(render_profiles), "json": _one(_json.render_profiles_json)},
-    "documents": {"text": _one(_register.render_documents), "json": _one(_json.render_documents_json)},
-    "document": {"text": _one(_register.render_details), "json": _one(_json.render_details_json)},
-    "missing": {"text": _one(_register.render_missing), "json": _one(_json.render_missing_json)},
+    "documents": {"text": _register.render_documents, "json": _one(_json.render_documents_json)},
+    "document": {"text": _register.render_details, "json": _one(_json.render_details_json)},
+    "missing": {"text": _register.render_missing, "json": _one(_json.render_missing_json)},
 }
 
 #: Formats of a batch report, and the suffixes that choose them.
-BATCH_FORMATS: tuple[str, ...] = ("json", "csv", "html", "text")
+BATCH_FORMATS: tuple[str, ...] = ("json", "csv", "html", "xlsx", "text")
 SUFFIX_FORMATS: dict[str, str] = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html",
-                                  ".txt": "text", ".text": "text"}
+                                  ".xlsx": "xlsx", ".txt": "text", ".text": "text"}
+#: Formats that are bytes, not text: never written to a terminal.
+BINARY_FORMATS: tuple[str, ...] = ("xlsx",)
 
 
 def formats(kind: str) -> tuple[str, ...]:
@@ -86,26 +89,32 @@ def format_for(output: str | None, fmt: str | None) -> str:
     if suffix in SUFFIX_FORMATS:
         return SUFFIX_FORMATS[suffix]
     raise UsageError(f"cannot tell the report format from {output!r}",
-                     hint="use --format json|csv|html|text or a .json/.csv/.html/.txt name")
+                     hint="use --format json|csv|html|xlsx|text or a .json/.csv/.html/.xlsx/.txt name")
 
 
-def iter_batch(results: Iterable[PlanResult], fmt: str, *, lang: str = "vi", profile: str | None = None,
-               bom: bool = False) -> Iterator[str]:
-    """A batch report in pieces, each ending its line; ``results`` must be iterable more than once (a list or a Spool).
+def iter_batch(results: Sequence[PlanResult], fmt: str, *, lang: str = "vi", profile: str | None = None,
+               bom: bool = False) -> Iterator[str | bytes]:
+    """A batch report in pieces, each ending its line (the workbook: one piece of bytes).
 
-    ``profile`` names the profile in the JSON and HTML forms; ``bom`` starts a CSV with a
-    byte-order mark (for a file Excel opens, not for a terminal).
+    ``results`` must be indexable and iterable more than once (a list or a Spool); every view
+    but JSON shows the plans in natural order of unit, then file (``skel-2`` before
+    ``skel-10``), JSON keeps the order they were checked in. ``profile`` names the profile in
+    the JSON, HTML and workbook forms; ``bom`` starts a CSV with a byte-order mark (for a file
+    Excel opens, not for a terminal).
     """
     if fmt == "json":
         return _json.iter_json(results, profile=profile)
+    if fmt not in BATCH_FORMATS:
+        raise UsageError(f"no {fmt!r} format for a batch report", hint=f"use {' or '.join(BATCH_FORMATS)}")
+    shown = NaturalOrder(results)
     if fmt == "csv":
-        return iter_csv(results, bom=bom)
+        return iter_csv(shown, bom=bom, lang=lang)
     if fmt == "html":
-        return (piece + "\n" for piece in iter_html(results, lang=lang, profile=profile))
-    if fmt == "text":
-        return (line + "\n" for line in iter_text(results, lang=lang))
-    raise UsageError(f"no {fmt!r} format for a batch report", hint=f"use {' or '.join(BATCH_FORMATS)}")
+        return (piece + "\n" for piece in iter_html(shown, lang=lang, profile=profile))
+    if fmt == "xlsx":
+        return iter((render_xlsx(shown, lang=lang, profile=profile),))
+    return (line + "\n" for line in iter_text(shown, lang=lang))
 
 
-__all__ = ["BATCH_FORMATS", "RENDERERS", "SUFFIX_FORMATS", "for_format", "format_for", "formats", "iter_batch",
+__all__ = ["BATCH_FORMATS", "BINARY_FORMATS", "RENDERERS", "SUFFIX_FORMATS", "for_format", "format_for", "formats", "iter_batch",
            "render"]

@@ -9,6 +9,7 @@ the parameters of each hit.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -17,7 +18,7 @@ from attrs import field, frozen
 
 from vnplan.errors import UsageError
 from vnplan.model import Block, Plan, Severity, Span
-from vnplan.results import SEVERITIES, Finding
+from vnplan.results import SEVERITIES, Finding, fingerprint
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -165,6 +166,7 @@ def neutral(template: str) -> str:
 
 
 _REGISTRY: dict[str, Rule] = {}
+_DIGITS = re.compile(r"\d+")
 
 
 def rule(
@@ -264,7 +266,8 @@ def run_rules(
         except Exception as exc:
             msg = (f"Quy tắc {r.id} không chạy được trên văn bản này: {exc}" if lang == "vi"
                    else f"rule {r.id} could not run on this document: {exc}")
-            found = [Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part)]
+            found = [Finding(rule=r.id, severity="warning", message=msg, name=r.name, part=r.part,
+                             fingerprint=fingerprint(r.id, None, ""))]
         out.extend(found)
     out.sort(key=_finding_order)
     return tuple(out)
@@ -274,13 +277,24 @@ def _finding(r: Rule, hit: Hit, plan: Plan, lang: str) -> Finding:
     """One hit of rule ``r`` as a located finding."""
     blocks = plan.source.blocks if plan.source is not None else ()
     line = loc = col = None
+    passage = ""
     if hit.span is not None and 0 <= hit.span.block < len(blocks):
         b = blocks[hit.span.block]
         line = b.line_of(hit.span.start)
         loc = b.location or None
         col = _column(b, hit.span.start)
+        passage = b.text[hit.span.start:hit.span.end]  # empty: a place (where a missing part belongs), no passage
+    requirement = str(hit.params["id"]) if r.needs_profile and "id" in hit.params else None
     return Finding(rule=r.id, severity=hit.severity or r.severity, message=r.message(hit, lang), name=r.name,
-                   part=r.part, span=hit.span, line=line, location=loc, source=r.source, fix=hit.fix, column=col)
+                   part=r.part, span=hit.span, line=line, location=loc, source=r.source, fix=hit.fix, column=col,
+                   requirement=requirement, fingerprint=fingerprint(r.id, requirement, _identity(hit, passage)))
+
+
+def _identity(hit: Hit, passage: str) -> str:
+    """What tells this finding from the rule's others, whatever its place: the passage, the message
+    variant and the hit's words (without their digits: counts and lines change with edits elsewhere)."""
+    words = sorted(str(v) for v in hit.params.values() if isinstance(v, str))
+    return " ".join((passage, hit.variant or "", *(_DIGITS.sub("", w) for w in words)))
 
 
 def _column(b: Block, offset: int) -> int | None:

@@ -619,6 +619,21 @@ class Labels:
     header_warnings: Mapping[str, Label]
     #: the words of the HTML batch report
     html: Mapping[str, Label]
+    #: the headings of the columns of a CSV report and of a workbook's sheets (cột)
+    report_columns: Mapping[str, Label]
+    #: the names of a workbook's sheets and the lines of its summary (bảng tính)
+    workbook: Mapping[str, Label]
+    #: the lines of the register's answers on the terminal (sổ đăng ký), ``{name}`` filled in
+    register: Mapping[str, Label]
+    #: what the command line says besides its reports (dòng lệnh), ``{name}`` filled in
+    command_line: Mapping[str, Label]
+    #: the words of ``vnplan serve``'s page (trang làm việc), ``{name}`` filled in by its script
+    web: Mapping[str, Label]
+    #: the words beside a plan read on the page with its findings in place
+    plan_view: Mapping[str, Label]
+    #: every message of an error a user can see, its English template (``{name}`` placeholders, as
+    #: raised in the code) beside the Vietnamese one (thông báo lỗi): :mod:`vnplan.report.messages`
+    errors: tuple[Label, ...]
 
 
 # --------------------------------------------------------------------------- lexicon.json

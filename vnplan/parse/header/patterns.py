@@ -80,15 +80,18 @@ def match_date(text: str, pos: int = 0, end: int | None = None, *, strict: bool 
     comma (or no place at all), and a year; otherwise a place of up to six words is enough.
     """
     end = len(text) if end is None else end
-    m = DATE_WORDS_RE.match(text, pos, end) or DATE_NUMERIC_RE.match(text, pos, end)
+    # which pattern matched is told by the match, not by ``m.re`` (a guarded pattern wraps its regex)
+    m = DATE_WORDS_RE.match(text, pos, end)
+    words = m is not None
+    m = m or DATE_NUMERIC_RE.match(text, pos, end)
     if m is None:
         return None
     place = (m.group("place") or "").strip()
     if place.count(" ") >= 6 or "/" in place or LEGAL_BASIS_RE.match(place):
         return None
-    if strict and place and (not PLACE_RE.match(place) or not (m.re is DATE_NUMERIC_RE or m.group("comma"))):
+    if strict and place and (not PLACE_RE.match(place) or not (not words or m.group("comma"))):
         return None
-    if m.re is DATE_WORDS_RE and m.group("ngay") is None and not (place and m.group("comma") and PLACE_RE.match(place)):
+    if words and m.group("ngay") is None and not (place and m.group("comma") and PLACE_RE.match(place)):
         return None  # without "ngày", only a place written as a name and its comma make it the header's date
     return m
 
