@@ -1,0 +1,114 @@
+"""The text pieces of a PDF page read by PDFium (pypdfium2), the fast backend of read/pdf.py.
+
+pypdf's extraction walks every content stream in Python; PDFium walks them in C. Here each
+PDFium text object (one per text-showing operator) becomes a :class:`~vnplan.read.pdf_pieces.Piece`
+with the position, effective size and BaseFont of its first character and the right edge of its
+last; the spaces and line ends PDFium inserts between objects become the separating pieces the
+pypdf path gets from pypdf. The same line assembly (``lines_of``) then runs on either backend.
+Everything else (opening, limits, encryption, page sizes, stamps) stays with pypdf, whose
+object parsing is cheap; only the text walk moves to PDFium. See docs/reading.md, "PDF".
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+from vnplan.read import values
+from vnplan.read.pdf_pieces import Piece
+
+
+def open_document(data: bytes) -> Any:
+    """A pypdfium2 document of ``data`` (pypdf has already opened it: errors here are rare)."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(data)
+
+
+def _font_name(raw: Any, obj: Any, cache: dict[int, str | None]) -> str | None:
+    font = raw.FPDFTextObj_GetFont(obj)
+    if not font:
+        return None
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key in cache:
+        return cache[key]
+    n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = None
+    if n > 1:
+        buf = ctypes.create_string_buffer(n)
+        raw.FPDFFont_GetBaseFontName(font, buf, n)
+        name = buf.value.decode("utf-8", "replace") or None
+    cache[key] = name
+    return name
+
+
+def page_pieces(doc: Any, index: int) -> list[Piece]:
+    """The text pieces of page ``index`` in drawing order (line ends are pieces holding ``\\n``)."""
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    textpage = page.get_textpage()
+    try:
+        out: list[Piece] = []
+        _walk(raw, page.raw, textpage.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), out, {}, 0)
+        return _separate(out)
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    """m then n (PDF row-vector matrices)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: list[Piece],
+          fonts: dict[int, str | None], depth: int) -> None:
+    count = raw.FPDFFormObj_CountObjects(form) if form is not None else raw.FPDFPage_CountObjects(page)
+    m = raw.FS_MATRIX()
+    size = ctypes.c_float()
+    for k in range(count):
+        obj = raw.FPDFFormObj_GetObject(form, k) if form is not None else raw.FPDFPage_GetObject(page, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+            raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+            _walk(raw, page, tp, obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
+                  (m.a, m.b, m.c, m.d, m.e, m.f), out, fonts, depth + 1)
+            continue
+        if kind != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        n = raw.FPDFTextObj_GetText(obj, tp, None, 0)
+        if n <= 2:
+            continue
+        buf = (ctypes.c_ushort * (n // 2))()
+        raw.FPDFTextObj_GetText(obj, tp, buf, n)
+        text = values.scrub(bytes(buf)[: n - 2].decode("utf-16-le", "replace"))
+        if not text:
+            continue
+        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+        tm = (m.a, m.b, m.c, m.d, m.e, m.f)
+        if form is not None:
+            tm = _mul(tm, ctm)
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        eff = abs(size.value * (tm[3] or 1)) or size.value
+        l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        end = None
+        if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
+            end = r.value if form is None else None
+        out.append(Piece(text, tm[4], tm[5], eff, _font_name(raw, obj, fonts), end, True))
+
+
+def _separate(pieces: list[Piece]) -> list[Piece]:
+    """Line ends and spaces between pieces, where pypdf's extraction puts them."""
+    out: list[Piece] = []
+    prev: Piece | None = None
+    for p in pieces:
+        if prev is not None:
+            em = prev.size or 12.0
+            if abs(p.y - prev.y) > 0.8 * em:
+                out.append(Piece("\n", p.x, p.y, p.size, p.font))
+        out.append(p)
+        prev = p
+    return out
