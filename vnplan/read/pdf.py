@@ -116,9 +116,10 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None,
     if work is None:
         work = _Work(None)
     work.start_page(page_no)
-    if fast is not None:  # PDFium's text walk (read/pdf_fast.py): the same pieces, drawn in C
-        pieces = pdf_fast.page_pieces(fast, page_no)
-    else:
+    # PDFium's text walk (read/pdf_fast.py) gives the same pieces, drawn in C; a page it may read
+    # otherwise (letters without Unicode, dropped blanks) is walked by pypdf
+    pieces = pdf_fast.page_pieces(fast, page_no) if fast is not None else None
+    if pieces is None:
         pieces = page_pieces(page, work.operator)
     work.check()
     lines: list[_Line] = []

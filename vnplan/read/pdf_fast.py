@@ -42,15 +42,23 @@ def _font_name(raw: Any, obj: Any, cache: dict[int, str | None]) -> str | None:
     return name
 
 
-def page_pieces(doc: Any, index: int) -> list[Piece]:
-    """The text pieces of page ``index`` in drawing order (line ends are pieces holding ``\\n``)."""
+class _Unsure(Exception):
+    """PDFium's text of a page is not what pypdf's would be: the page is read with pypdf."""
+
+
+def page_pieces(doc: Any, index: int) -> list[Piece] | None:
+    """The text pieces of page ``index`` in drawing order (line ends are pieces holding ``\\n``),
+    or None where PDFium's text may differ from pypdf's (dropped letters or blanks)."""
     import pypdfium2.raw as raw
 
     page = doc[index]
     textpage = page.get_textpage()
     try:
         out: list[Piece] = []
-        _walk(raw, page.raw, textpage.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), out, {}, 0)
+        try:
+            _walk(raw, page.raw, textpage.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), out, {}, 0)
+        except _Unsure:
+            return None
         return _separate(out)
     finally:
         textpage.close()
@@ -81,7 +89,7 @@ def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: 
             continue
         n = raw.FPDFTextObj_GetText(obj, tp, None, 0)
         if n <= 2:
-            continue
+            raise _Unsure  # letters PDFium has no Unicode for, or blanks only: pypdf keeps both
         buf = (ctypes.c_ushort * (n // 2))()
         raw.FPDFTextObj_GetText(obj, tp, buf, n)
         text = values.scrub(bytes(buf)[: n - 2].decode("utf-16-le", "replace"))
@@ -97,6 +105,8 @@ def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: 
         end = None
         if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
             end = r.value if form is None else None
+            if end is not None and end - tm[4] > len(text) * 0.7 * eff + 1.5 * eff:
+                raise _Unsure  # wider than its text: PDFium dropped a run of blanks
         out.append(Piece(text, tm[4], tm[5], eff, _font_name(raw, obj, fonts), end, True))
 
 
