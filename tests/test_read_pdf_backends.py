@@ -60,3 +60,14 @@ def test_pdfium_serves_plain_pages_and_leaves_the_doubtful_ones_to_pypdf():
     assert pdf_fast.page_pieces(plain, 0) is not None
     fallback = pdf_fast.open_document(build_pdf("@bold @fallback CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"))
     assert pdf_fast.page_pieces(fallback, 0) is None  # PDFium drops the fallback font's letters
+
+
+def test_the_page_limits_hold_on_the_pdfium_walk(monkeypatch):
+    from vnplan.errors import LimitExceededError
+    from vnplan.read import limits
+
+    data = simple_pdf([[(72, 800 - 12 * k, f"dong {k}") for k in range(60)]])
+    monkeypatch.setattr(limits, "MAX_PDF_PAGE_OPERATORS", 50)
+    for backend in ("pypdf", "pdfium"):
+        with pytest.raises(LimitExceededError, match="MAX_PDF_PAGE_OPERATORS"):
+            read_pdf(data, backend_name=backend)

@@ -118,7 +118,7 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None,
     work.start_page(page_no)
     # PDFium's text walk (read/pdf_fast.py) gives the same pieces, drawn in C; a page it may read
     # otherwise (letters without Unicode, dropped blanks) is walked by pypdf
-    pieces = pdf_fast.page_pieces(fast, page_no) if fast is not None else None
+    pieces = pdf_fast.page_pieces(fast, page_no, work.operator) if fast is not None else None
     if pieces is None:
         pieces = page_pieces(page, work.operator)
     work.check()
@@ -478,6 +478,19 @@ def _page_size(page: Any) -> tuple[float, float]:
     return 595.0, 842.0
 
 
+def _draws_forms(page: Any) -> bool:
+    """Whether a page's resources hold a Form XObject (damaged resources count as forms)."""
+    try:
+        res = page.get("/Resources")
+        res = res.get_object() if res is not None else None
+        xobjects = res.get("/XObject") if hasattr(res, "get") else None
+        if xobjects is None:
+            return False
+        return any(x.get_object().get("/Subtype") != "/Image" for x in xobjects.get_object().values())
+    except Exception:  # noqa: BLE001 - unreadable resources: pypdf's walk reports them as before
+        return True
+
+
 def _content_bytes(page: Any) -> int:
     """Decoded bytes of a page's content streams and of the Form XObjects it can draw (each once)."""
     total = 0
@@ -539,20 +552,17 @@ def _pypdf_messages(into: list[str]):  # type: ignore[no-untyped-def]
         logger.propagate = propagate
 
 
-BACKENDS = ("pypdf", "pdfium")
 
 
 def backend() -> str:
-    """The text walk in use: ``VNPLAN_PDF_BACKEND=pdfium`` asks for PDFium (the ``pdf-fast`` extra,
-    when pypdfium2 is installed); pypdf otherwise.
-
-    Not chosen automatically yet: PDFium drops letters a fallback font draws out of order and
-    runs of blanks (tests/test_read_pdf_backends.py lists the cases that still differ).
-    """
+    """The text walk in use: ``VNPLAN_PDF_BACKEND`` (pypdf or pdfium) when set, else PDFium when
+    pypdfium2 is installed (the ``pdf-fast`` extra), else pypdf. PDFium walks only the pages it
+    reads as pypdf does (read/pdf_fast.py); the others, and everything but the text walk, stay
+    with pypdf, so both give the same document."""
     wanted = os.environ.get("VNPLAN_PDF_BACKEND", "").strip().lower()
-    if wanted == "pdfium" and importlib.util.find_spec("pypdfium2") is not None:
-        return "pdfium"
-    return "pypdf"
+    if wanted == "pypdf":
+        return "pypdf"
+    return "pdfium" if importlib.util.find_spec("pypdfium2") is not None else "pypdf"
 
 
 def read_pdf(data: bytes, *, path: str | None = None, backend_name: str | None = None) -> SourceDocument:
@@ -615,8 +625,10 @@ def _read_pages(data: bytes, path: str | None, pages: list[Any], fast: Any) -> S
                 raise exceeded(f"page {k + 1} holds too much drawing (content-stream bytes)",
                                limits.MAX_PDF_PAGE_CONTENT_BYTES, "MAX_PDF_PAGE_CONTENT_BYTES", path=path,
                                hint=_PDF_HINT)
-            # PDFium drops runs of blanks, which stamps fill: a page with annotations keeps pypdf's walk
-            lines, conv = _page_lines(page, k, work, None if "/Annots" in page else fast)
+            # pypdf walks a page with annotations (PDFium drops the runs of blanks stamps fill) and one
+            # that can draw forms (pypdf's walk counts their operators and draws against the limits)
+            plain = fast is not None and "/Annots" not in page and not _draws_forms(page)
+            lines, conv = _page_lines(page, k, work, fast if plain else None)
             visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
             stamped += _place_stamps(lines, _stamps(page, work), k) if "/Annots" in page else 0
         except VnplanError:

@@ -12,6 +12,7 @@ object parsing is cheap; only the text walk moves to PDFium. See docs/reading.md
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from typing import Any
 
 from vnplan.read import values
@@ -46,9 +47,10 @@ class _Unsure(Exception):
     """PDFium's text of a page is not what pypdf's would be: the page is read with pypdf."""
 
 
-def page_pieces(doc: Any, index: int) -> list[Piece] | None:
+def page_pieces(doc: Any, index: int, count: Callable[[], Any] = lambda: None) -> list[Piece] | None:
     """The text pieces of page ``index`` in drawing order (line ends are pieces holding ``\\n``),
-    or None where PDFium's text may differ from pypdf's (dropped letters or blanks)."""
+    or None where PDFium's text may differ from pypdf's (dropped letters or blanks). ``count`` is
+    called once per page object: the operator limits count objects here (each is one operator or more)."""
     import pypdfium2.raw as raw
 
     page = doc[index]
@@ -56,7 +58,7 @@ def page_pieces(doc: Any, index: int) -> list[Piece] | None:
     try:
         out: list[Piece] = []
         try:
-            _walk(raw, page.raw, textpage.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), out, {}, 0)
+            _walk(raw, page.raw, textpage.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), out, {}, 0, count)
         except _Unsure:
             return None
         return _separate(out)
@@ -73,17 +75,18 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
 
 
 def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: list[Piece],
-          fonts: dict[int, str | None], depth: int) -> None:
-    count = raw.FPDFFormObj_CountObjects(form) if form is not None else raw.FPDFPage_CountObjects(page)
+          fonts: dict[int, str | None], depth: int, count: Callable[[], Any]) -> None:
+    total = raw.FPDFFormObj_CountObjects(form) if form is not None else raw.FPDFPage_CountObjects(page)
     m = raw.FS_MATRIX()
     size = ctypes.c_float()
-    for k in range(count):
+    for k in range(total):
+        count()
         obj = raw.FPDFFormObj_GetObject(form, k) if form is not None else raw.FPDFPage_GetObject(page, k)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
             raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
             _walk(raw, page, tp, obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
-                  (m.a, m.b, m.c, m.d, m.e, m.f), out, fonts, depth + 1)
+                  (m.a, m.b, m.c, m.d, m.e, m.f), out, fonts, depth + 1, count)
             continue
         if kind != raw.FPDF_PAGEOBJ_TEXT:
             continue
