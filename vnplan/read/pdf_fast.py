@@ -77,36 +77,48 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
 def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: list[Piece],
           fonts: dict[int, str | None], depth: int, count: Callable[[], Any]) -> None:
     total = raw.FPDFFormObj_CountObjects(form) if form is not None else raw.FPDFPage_CountObjects(page)
+    get = raw.FPDFFormObj_GetObject if form is not None else raw.FPDFPage_GetObject
+    parent = form if form is not None else page
+    get_type, get_text, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFTextObj_GetText, raw.FPDFPageObj_GetMatrix
+    get_size, get_bounds = raw.FPDFTextObj_GetFontSize, raw.FPDFPageObj_GetBounds
+    text_kind, form_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
     m = raw.FS_MATRIX()
     size = ctypes.c_float()
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    m_ref, size_ref = ctypes.byref(m), ctypes.byref(size)
+    box = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    buf = (ctypes.c_ushort * 512)()
     for k in range(total):
         count()
-        obj = raw.FPDFFormObj_GetObject(form, k) if form is not None else raw.FPDFPage_GetObject(page, k)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
-            raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+        obj = get(parent, k)
+        kind = get_type(obj)
+        if kind == form_kind and depth < 8:
+            get_matrix(obj, m_ref)
             _walk(raw, page, tp, obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
                   (m.a, m.b, m.c, m.d, m.e, m.f), out, fonts, depth + 1, count)
             continue
-        if kind != raw.FPDF_PAGEOBJ_TEXT:
+        if kind != text_kind:
             continue
-        n = raw.FPDFTextObj_GetText(obj, tp, None, 0)
+        n = get_text(obj, tp, buf, 1024)
         if n <= 2:
             raise _Unsure  # letters PDFium has no Unicode for, or blanks only: pypdf keeps both
-        buf = (ctypes.c_ushort * (n // 2))()
-        raw.FPDFTextObj_GetText(obj, tp, buf, n)
-        text = values.scrub(bytes(buf)[: n - 2].decode("utf-16-le", "replace"))
+        if n > 1024:
+            big = (ctypes.c_ushort * (n // 2 + 1))()
+            get_text(obj, tp, big, n)
+            raw_text = ctypes.string_at(big, n - 2)
+        else:
+            raw_text = ctypes.string_at(buf, n - 2)
+        text = values.scrub(raw_text.decode("utf-16-le", "replace"))
         if not text:
             continue
-        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+        get_matrix(obj, m_ref)
         tm = (m.a, m.b, m.c, m.d, m.e, m.f)
         if form is not None:
             tm = _mul(tm, ctm)
-        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        get_size(obj, size_ref)
         eff = abs(size.value * (tm[3] or 1)) or size.value
-        l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         end = None
-        if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
+        if get_bounds(obj, *box):
             end = r.value if form is None else None
             if end is not None and end - tm[4] > len(text) * 0.7 * eff + 1.5 * eff:
                 raise _Unsure  # wider than its text: PDFium dropped a run of blanks
