@@ -71,3 +71,21 @@ def test_the_page_limits_hold_on_the_pdfium_walk(monkeypatch):
     for backend in ("pypdf", "pdfium"):
         with pytest.raises(LimitExceededError, match="MAX_PDF_PAGE_OPERATORS"):
             read_pdf(data, backend_name=backend)
+
+
+def test_pdfium_reads_from_several_threads_one_document_at_a_time():
+    import threading
+
+    data = simple_pdf([[(72, 800 - 14 * k, f"{k + 1}. Noi dung {k + 1}") for k in range(40)] for _ in range(4)])
+    want = read_pdf(data, backend_name="pdfium")
+    got: list[bool] = []
+
+    def run() -> None:
+        got.extend(read_pdf(data, backend_name="pdfium") == want for _ in range(3))
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [True] * 12

@@ -584,12 +584,15 @@ def _read_pdf(data: bytes, path: str | None, which: str = "pypdf") -> SourceDocu
     _reader, pages = _open(data, path)
     if not pages:
         raise CorruptFileError("the PDF has no pages", path=path)
-    fast = _open_fast(data, path, len(pages)) if which == "pdfium" else None
-    try:
-        return _read_pages(data, path, pages, fast)
-    finally:
-        if fast is not None:
-            fast.close()
+    if which != "pdfium":
+        return _read_pages(data, path, pages, None)
+    with pdf_fast.LOCK:  # PDFium is not thread-safe: one document at a time per process
+        fast = _open_fast(data, path, len(pages))
+        try:
+            return _read_pages(data, path, pages, fast)
+        finally:
+            if fast is not None:
+                fast.close()
 
 
 def _open_fast(data: bytes, path: str | None, n_pages: int) -> Any:

@@ -12,11 +12,17 @@ object parsing is cheap; only the text walk moves to PDFium. See docs/reading.md
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from vnplan.read import values
 from vnplan.read.pdf_pieces import Piece
+
+
+#: PDFium (hence pypdfium2) must not be called from two threads at once (``vnplan serve``, threaded
+#: executors): read/pdf.py holds this lock while a document is open.
+LOCK = threading.RLock()
 
 
 def open_document(data: bytes) -> Any:
