@@ -481,8 +481,10 @@ def _page_size(page: Any) -> tuple[float, float]:
 def _draws_forms(page: Any) -> bool:
     """Whether a page's resources hold a Form XObject (damaged resources count as forms)."""
     try:
-        res = page.get("/Resources")
-        res = res.get_object() if res is not None else None
+        ref = page.get("/Resources")
+        if ref is None and hasattr(page, "get_inherited"):  # resources of the page tree above
+            ref = page.get_inherited("/Resources", None)
+        res: Any = ref.get_object() if ref is not None else None
         xobjects = res.get("/XObject") if hasattr(res, "get") else None
         if xobjects is None:
             return False

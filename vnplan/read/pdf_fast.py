@@ -118,7 +118,7 @@ def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: 
         if not text:
             continue
         get_matrix(obj, m_ref)
-        tm = (m.a, m.b, m.c, m.d, m.e, m.f)
+        tm: tuple[float, ...] = (m.a, m.b, m.c, m.d, m.e, m.f)
         if form is not None:
             tm = _mul(tm, ctm)
         get_size(obj, size_ref)
