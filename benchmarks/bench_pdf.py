@@ -9,9 +9,12 @@ Default files: every PDF of the real corpus (../shared/corpus/pdf). For each, th
 - pypdf plain: ``PdfReader`` + ``page.extract_text()`` on every page (the peer vnplan builds on);
 - pypdfium2: ``PdfDocument`` + ``get_textpage().get_text_range()`` on every page, when the
   package is installed (permissive licence: Apache-2.0 / BSD-3; skipped otherwise);
-- vnplan.read: the whole reader (positions, fonts, line order, stamps, blocks);
+- vnplan pypdf / vnplan pdfium: the whole reader (positions, fonts, line order, stamps, blocks)
+  with each text walk (``read_pdf(..., backend_name=...)``; pdfium only when installed), and
+  whether both give the same document;
 
-each with its ratio to pypdf's plain extraction. Issue 17's target: a text-layer PDF ≥ 5× faster
+each with its ratio to pypdf's plain extraction. Besides the files, a generated 10-page plan
+(tests/pdf_fixtures.py, 45 lines a page) is timed. Issue 17's target: a text-layer PDF ≥ 5× faster
 than pypdf's plain extraction with an optional backend, the same plans out.
 """
 
@@ -32,6 +35,10 @@ sys.path.insert(0, str(ROOT))
 import pypdf  # noqa: E402
 
 import vnplan  # noqa: E402
+from vnplan.read.pdf import read_pdf  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))
+from pdf_fixtures import unicode_pdf  # noqa: E402
 
 CORPUS = next((c for c in (ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus") if c.is_dir()),
               ROOT.parent / "shared" / "corpus")
@@ -69,6 +76,17 @@ def pdfium_plain(data: bytes) -> str:
         doc.close()
 
 
+def generated_pages(n: int = 10) -> bytes:
+    """A text-layer plan of ``n`` pages, 45 numbered lines of Vietnamese body text a page."""
+    line = "Tổ chức tuyên truyền, phổ biến nội dung kế hoạch đến cán bộ, công chức"
+    pages = [[(85.0, 790.0 - 16 * k, f"{p * 45 + k + 1}. {line} năm 2026.") for k in range(45)] for p in range(n)]
+    return unicode_pdf(pages, size=12)
+
+
+def cell(ms: float | None, base: float) -> str:
+    return f"{ms:>8.1f} ({ms / base:5.2f}×)" if ms is not None else f"{'-':>17}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
@@ -77,20 +95,29 @@ def main() -> None:
     paths = [Path(f) for f in args.files] or sorted((CORPUS / "pdf").glob("*.pdf"))
     have_pdfium = importlib.util.find_spec("pypdfium2") is not None
     print(f"pypdf {pypdf.__version__}; pypdfium2 {'installed' if have_pdfium else 'not installed (pip install pypdfium2)'}")
-    print(f"{'file':<28} {'KB':>7} {'pages':>5} {'pypdf plain ms':>15} {'pypdfium2 ms':>18} {'vnplan.read ms':>18}")
-    for path in paths:
-        data = path.read_bytes()
+    print(f"{'file':<28} {'KB':>6} {'pages':>5} {'pypdf plain ms':>14} {'pypdfium2 plain':>17} "
+          f"{'vnplan pypdf':>17} {'vnplan pdfium':>17} {'same doc':>8}")
+    inputs = [(p.name, p.read_bytes()) for p in paths] + [("generated 10-page plan", generated_pages())]
+    for name, data in inputs:
         pages = len(pypdf.PdfReader(io.BytesIO(data), strict=False).pages)
         plain = median_ms(lambda: pypdf_plain(data), args.repeat)
         fast = median_ms(lambda: pdfium_plain(data), args.repeat) if have_pdfium else None
-        try:
-            ours = median_ms(lambda: vnplan.read(str(path)), args.repeat)
-            ours_cell = f"{ours:>8.1f} ({ours / plain:4.2f}×)"
-        except vnplan.VnplanError as exc:
-            ours_cell = f"{type(exc).__name__:>18}"
-        fast_cell = f"{fast:>8.1f} ({fast / plain:4.2f}×)" if fast is not None else f"{'-':>18}"
-        print(f"{path.name[:28]:<28} {len(data) / 1024:>7.0f} {pages:>5} {plain:>15.1f} {fast_cell} {ours_cell}")
-    print("(N×) = time relative to pypdf's plain extraction of the same file in this run")
+        cells, docs = [], []
+        for backend in ("pypdf", "pdfium"):
+            if backend == "pdfium" and not have_pdfium:
+                cells.append(cell(None, plain))
+                continue
+            try:
+                docs.append(read_pdf(data, backend_name=backend))
+                cells.append(cell(median_ms(lambda: read_pdf(data, backend_name=backend), args.repeat), plain))
+            except vnplan.VnplanError as exc:
+                docs.append(type(exc).__name__)
+                cells.append(f"{type(exc).__name__[:17]:>17}")
+        same = "yes" if len(docs) == 2 and docs[0] == docs[1] else "-" if len(docs) < 2 else "NO"
+        print(f"{name[:28]:<28} {len(data) / 1024:>6.0f} {pages:>5} {plain:>14.1f} {cell(fast, plain)} "
+              f"{cells[0]} {cells[1]} {same:>8}")
+    print("(N×) = time relative to pypdf's plain extraction of the same file in this run; vnplan pdfium walks with")
+    print("PDFium only the pages it reads as pypdf does (no annotations, no forms): the rest with pypdf")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
     "pypdf": "reading a PDF (vnplan.read.pdf)",
+    "pypdfium2": "the optional PDFium text walk of a PDF (vnplan.read.pdf_fast, extra pdf-fast): a native library, loaded only to read a PDF",
     "vnplan.read.docx": "the .docx reader (lxml), loaded by vnplan.read when a .docx comes",
     "vnplan.read.pdf": "the PDF reader, loaded by vnplan.read when a PDF comes",
     "vnplan.read.markdown": "the Markdown reader, loaded by vnplan.read when Markdown comes",

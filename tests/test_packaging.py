@@ -105,6 +105,16 @@ def test_dask_and_ray_are_extras_and_the_suite_installs_dask() -> None:
     assert "vnplan[dask]" in extras["test"] and "vnplan[ray]" not in extras["test"]
 
 
+def test_pypdfium2_is_the_pdf_fast_extra_and_the_suite_installs_it() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    assert not [d for d in project["dependencies"] if d.lower().startswith("pypdfium2")]
+    assert any(d.startswith("pypdfium2") for d in extras["pdf-fast"])
+    assert "vnplan[pdf-fast]" in extras["test"]
+
+
 def test_importing_vnplan_nlp_without_spacy_names_the_extra() -> None:
     code = (
         "import sys; sys.modules['spacy'] = None\n"

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import importlib.util
 import io
 import logging
+import os
 from contextlib import contextmanager
 from typing import Any
 
@@ -30,7 +32,7 @@ from vnplan.errors import (
 )
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
 from vnplan.pattern import guarded
-from vnplan.read import limits, scrambled, values
+from vnplan.read import limits, pdf_fast, scrambled, values
 from vnplan.read.limits import exceeded
 from vnplan.read.pdf_pieces import Piece, convert_legacy, lines_of, page_pieces
 from vnplan.read.text import LIST_MARKER_RE, read_text
@@ -104,7 +106,8 @@ class _Work:
 _PDF_HINT = "print it to a new PDF or export the document again; real plans stay far below this limit"
 
 
-def _page_lines(page: Any, page_no: int, work: _Work | None = None) -> tuple[list[_Line], bool]:
+def _page_lines(page: Any, page_no: int, work: _Work | None = None,
+                fast: Any = None) -> tuple[list[_Line], bool]:
     """Lines of one page with positions; the flag says a legacy (TCVN3/VNI) font was converted.
 
     The pieces come one per text-showing operator (read/pdf_pieces.py); a line drawn out of
@@ -113,7 +116,11 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None) -> tuple[lis
     if work is None:
         work = _Work(None)
     work.start_page(page_no)
-    pieces = page_pieces(page, work.operator)
+    # PDFium's text walk (read/pdf_fast.py) gives the same pieces, drawn in C; a page it may read
+    # otherwise (letters without Unicode, dropped blanks) is walked by pypdf
+    pieces = pdf_fast.page_pieces(fast, page_no, work.operator) if fast is not None else None
+    if pieces is None:
+        pieces = page_pieces(page, work.operator)
     work.check()
     lines: list[_Line] = []
     converted = False
@@ -471,6 +478,21 @@ def _page_size(page: Any) -> tuple[float, float]:
     return 595.0, 842.0
 
 
+def _draws_forms(page: Any) -> bool:
+    """Whether a page's resources hold a Form XObject (damaged resources count as forms)."""
+    try:
+        ref = page.get("/Resources")
+        if ref is None and hasattr(page, "get_inherited"):  # resources of the page tree above
+            ref = page.get_inherited("/Resources", None)
+        res: Any = ref.get_object() if ref is not None else None
+        xobjects = res.get("/XObject") if hasattr(res, "get") else None
+        if xobjects is None:
+            return False
+        return any(x.get_object().get("/Subtype") != "/Image" for x in xobjects.get_object().values())
+    except Exception:  # noqa: BLE001 - unreadable resources: pypdf's walk reports them as before
+        return True
+
+
 def _content_bytes(page: Any) -> int:
     """Decoded bytes of a page's content streams and of the Form XObjects it can draw (each once)."""
     total = 0
@@ -532,13 +554,26 @@ def _pypdf_messages(into: list[str]):  # type: ignore[no-untyped-def]
         logger.propagate = propagate
 
 
-def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
-    """Read a PDF's text layer into a :class:`SourceDocument`."""
+
+
+def backend() -> str:
+    """The text walk in use: ``VNPLAN_PDF_BACKEND`` (pypdf or pdfium) when set, else PDFium when
+    pypdfium2 is installed (the ``pdf-fast`` extra), else pypdf. PDFium walks only the pages it
+    reads as pypdf does (read/pdf_fast.py); the others, and everything but the text walk, stay
+    with pypdf, so both give the same document."""
+    wanted = os.environ.get("VNPLAN_PDF_BACKEND", "").strip().lower()
+    if wanted == "pypdf":
+        return "pypdf"
+    return "pdfium" if importlib.util.find_spec("pypdfium2") is not None else "pypdf"
+
+
+def read_pdf(data: bytes, *, path: str | None = None, backend_name: str | None = None) -> SourceDocument:
+    """Read a PDF's text layer into a :class:`SourceDocument` (``backend_name``: see :func:`backend`)."""
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
     notes: list[str] = []
     with _pypdf_messages(notes), _pypdf_limits():
-        doc = _read_pdf(data, path)
+        doc = _read_pdf(data, path, backend_name or backend())
     if notes:
         unique = list(dict.fromkeys(n[:200] for n in notes))
         more = f" (+{len(unique) - 5} more)" if len(unique) > 5 else ""
@@ -547,10 +582,34 @@ def read_pdf(data: bytes, *, path: str | None = None) -> SourceDocument:
     return doc
 
 
-def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
+def _read_pdf(data: bytes, path: str | None, which: str = "pypdf") -> SourceDocument:
     _reader, pages = _open(data, path)
     if not pages:
         raise CorruptFileError("the PDF has no pages", path=path)
+    if which != "pdfium":
+        return _read_pages(data, path, pages, None)
+    with pdf_fast.LOCK:  # PDFium is not thread-safe: one document at a time per process
+        fast = _open_fast(data, path, len(pages))
+        try:
+            return _read_pages(data, path, pages, fast)
+        finally:
+            if fast is not None:
+                fast.close()
+
+
+def _open_fast(data: bytes, path: str | None, n_pages: int) -> Any:
+    """The PDFium document, or None (the pypdf walk) when PDFium reads it otherwise than pypdf."""
+    try:
+        doc = pdf_fast.open_document(data)
+    except Exception:  # noqa: BLE001 - PDFium refuses what pypdf repaired: pypdf reads it
+        return None
+    if len(doc) != n_pages:
+        doc.close()
+        return None
+    return doc
+
+
+def _read_pages(data: bytes, path: str | None, pages: list[Any], fast: Any) -> SourceDocument:
     page_lines: list[list[_Line]] = []
     setups: list[PageSetup] = []
     widths: list[float] = []
@@ -571,7 +630,10 @@ def _read_pdf(data: bytes, path: str | None) -> SourceDocument:
                 raise exceeded(f"page {k + 1} holds too much drawing (content-stream bytes)",
                                limits.MAX_PDF_PAGE_CONTENT_BYTES, "MAX_PDF_PAGE_CONTENT_BYTES", path=path,
                                hint=_PDF_HINT)
-            lines, conv = _page_lines(page, k, work)
+            # pypdf walks a page with annotations (PDFium drops the runs of blanks stamps fill) and one
+            # that can draw forms (pypdf's walk counts their operators and draws against the limits)
+            plain = fast is not None and "/Annots" not in page and not _draws_forms(page)
+            lines, conv = _page_lines(page, k, work, fast if plain else None)
             visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
             stamped += _place_stamps(lines, _stamps(page, work), k) if "/Annots" in page else 0
         except VnplanError:
