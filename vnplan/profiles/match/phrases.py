@@ -132,12 +132,29 @@ def _compile_requirement(req: Requirement, table: Table) -> Compiled:
 
 
 @lru_cache(maxsize=16)
-def compile_profile(profile: Profile) -> CompiledProfile:
-    """Every requirement of ``profile`` compiled, once per profile (not per plan)."""
+def _compile_profile(profile: Profile) -> CompiledProfile:
     table = phrase_table(profile)
     reqs = tuple(_compile_requirement(r, table) for r in profile.requirements)
     subject = tuple(compile_phrase(s, table) for s in profile.subject)
     return CompiledProfile(profile, table, reqs, subject)
+
+
+_last_compiled: tuple[Profile, CompiledProfile] | None = None  # the profile last compiled, found by identity
+
+
+def compile_profile(profile: Profile) -> CompiledProfile:
+    """Every requirement of ``profile`` compiled, once per profile (not per plan).
+
+    The same Profile object (the usual case: a batch or a check runs one) is found by identity;
+    another is looked up by value, which hashes the whole frozen profile (costly: dozens of
+    requirements, each with its phrases). Thread-safe: the tuple is read and written whole."""
+    global _last_compiled
+    last = _last_compiled
+    if last is not None and last[0] is profile:
+        return last[1]
+    compiled = _compile_profile(profile)
+    _last_compiled = (profile, compiled)
+    return compiled
 
 
 # --------------------------------------------------------------------------- matching
