@@ -51,9 +51,12 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     got = index.memo.get(k)
     if got is None:
         found: list[tuple[int, int, str, str]] = []
-        if match_phrase(ph, unit) is not None:
+        whole = match_phrase(ph, unit)
+        if whole is not None:
+            n = len(unit.tokens)
             for clause in scope_of(unit, index.year).clauses:
-                m = match_phrase(ph, unit, clause.first, clause.end)
+                # a clause that is the whole unit matches as the unit did
+                m = whole if clause.first <= 0 and clause.end >= n else match_phrase(ph, unit, clause.first, clause.end)
                 if m is not None:
                     status, cue = _status(unit, index, m.first, m.last)
                     a, b = unit.char_range(m.first, m.last)

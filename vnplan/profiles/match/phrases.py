@@ -171,9 +171,10 @@ class Match:
 
 def _positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
     out: list[int] = unit.pos.get(t, [])
-    f = fold(t)
-    if f != t and f in unit.fpos:
-        out = sorted(out + unit.fpos[f])
+    if unit.fpos:  # only text typed without diacritics has unaccented twins
+        f = fold(t)
+        if f != t and f in unit.fpos:
+            out = sorted(out + unit.fpos[f])
     if lo > 0 or hi < len(unit.tokens):
         out = out[bisect.bisect_left(out, lo) : bisect.bisect_left(out, hi)]
     return out
