@@ -169,7 +169,8 @@ class Match:
         self.phrase, self.first, self.last = phrase, first, last
 
 
-def _positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+def positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The sorted token indexes of syllable ``t`` (or an unaccented twin) in ``unit``, within ``lo..hi-1``."""
     out: list[int] = unit.pos.get(t, [])
     if unit.fpos:  # only text typed without diacritics has unaccented twins
         f = fold(t)
@@ -196,7 +197,7 @@ def _whole_words(unit, positions: Sequence[int]) -> bool:  # type: ignore[no-unt
 
 
 def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    lists = [_positions(unit, t, lo, hi) for t in ph.tokens]
+    lists = [positions(unit, t, lo, hi) for t in ph.tokens]
     if any(not x for x in lists):
         return None
     best: tuple[int, int] | None = None
@@ -215,7 +216,7 @@ def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # 
 
 def _any_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     k = len(ph.tokens)
-    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in _positions(unit, t, lo, hi))
+    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in positions(unit, t, lo, hi))
     counts = [0] * k
     distinct, left = 0, 0
     best: tuple[int, int] | None = None
