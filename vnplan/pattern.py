@@ -33,15 +33,26 @@ class Pattern:
     """A compiled ``regex`` pattern whose every call on document text carries the time limit; the
     same methods and attributes as the ``regex`` pattern (``raw``) it wraps, whose matches it returns."""
 
-    __slots__ = ("raw", "where")
+    __slots__ = ("_raw", "_source", "_flags", "where")
 
-    def __init__(self, raw: regex.Pattern[str], where: str) -> None:
-        self.raw = raw
+    def __init__(self, source: str, flags: int, where: str) -> None:
+        self._raw: regex.Pattern[str] | None = None  # compiled on first use (start-up: most commands run few)
+        self._source = source
+        self._flags = flags
         self.where = where  # the module that compiled it, named in the error
+
+    def _compile(self) -> regex.Pattern[str]:
+        raw = self._raw = regex.compile(self._source, self._flags)
+        return raw
+
+    @property
+    def raw(self) -> regex.Pattern[str]:
+        """The compiled ``regex`` pattern (compiled now if it was not yet)."""
+        return self._raw or self._compile()
 
     @property
     def pattern(self) -> str:
-        return self.raw.pattern
+        return self._source
 
     @property
     def groupindex(self) -> Any:
@@ -68,77 +79,86 @@ class Pattern:
     # timeout costs more than such a match.
 
     def match(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.match(string, pos, endpos)
+            return raw.match(string, pos, endpos)
         try:
-            return self.raw.match(string, pos, endpos, timeout=PATTERN_SECONDS)
+            return raw.match(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.fullmatch(string, pos, endpos)
+            return raw.fullmatch(string, pos, endpos)
         try:
-            return self.raw.fullmatch(string, pos, endpos, timeout=PATTERN_SECONDS)
+            return raw.fullmatch(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.search(string, pos, endpos)
+            return raw.search(string, pos, endpos)
         try:
-            return self.raw.search(string, pos, endpos, timeout=PATTERN_SECONDS)
+            return raw.search(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """The matches, the time limit counting the whole scan."""
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.finditer(string, pos, endpos)
+            return raw.finditer(string, pos, endpos)
         return self._scan(string, pos, endpos)
 
     def _scan(self, string: str, pos: int | None, endpos: int | None) -> Iterator[regex.Match[str]]:
+        raw = self._raw or self._compile()
         try:
-            yield from self.raw.finditer(string, pos, endpos, timeout=PATTERN_SECONDS)
+            yield from raw.finditer(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def findall(self, string: str, pos: int | None = None, endpos: int | None = None) -> list[Any]:
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.findall(string, pos, endpos)
+            return raw.findall(string, pos, endpos)
         try:
-            return self.raw.findall(string, pos, endpos, timeout=PATTERN_SECONDS)
+            return raw.findall(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.sub(repl, string, count)
+            return raw.sub(repl, string, count)
         try:
-            return self.raw.sub(repl, string, count, timeout=PATTERN_SECONDS)
+            return raw.sub(repl, string, count, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        raw = self._raw or self._compile()
         if len(string) < SHORT:
-            return self.raw.split(string, maxsplit)
+            return raw.split(string, maxsplit)
         try:
-            return self.raw.split(string, maxsplit, timeout=PATTERN_SECONDS)
+            return raw.split(string, maxsplit, timeout=PATTERN_SECONDS)
         except TimeoutError:
             raise self._error() from None
 
     def __repr__(self) -> str:
-        return f"vnplan.pattern.Pattern({self.raw.pattern!r})"
+        return f"vnplan.pattern.Pattern({self._source!r})"
 
 
 def guarded(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile(pattern, flags)`` with the time limit on every call of the result.
+    """``regex.compile(pattern, flags)`` with the time limit on every call of the result, compiled
+    on its first use (a module-level pattern costs nothing at import; start-up stays quick).
 
     The result is a :class:`Pattern`, typed as the ``regex`` pattern it stands in for so that
     code annotated with ``regex.Pattern[str]`` takes it: it has the methods vnplan calls
     (match, fullmatch, search, finditer, findall, sub, split) and ``raw`` for anything else."""
     where = sys._getframe(1).f_globals.get("__name__", "vnplan")
-    return cast("regex.Pattern[str]", Pattern(regex.compile(pattern, flags), where))
+    return cast("regex.Pattern[str]", Pattern(pattern, flags, where))
 
 
 __all__ = ["PATTERN_SECONDS", "SHORT", "Pattern", "guarded"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import cattrs
@@ -43,6 +44,7 @@ from vnplan.results import (
     summary,
 )
 from vnplan.rules.registry import Rule
+from vnplan.text import normalize
 
 PLAN_SCHEMA = "vnplan/plan/1"
 REPORT_SCHEMA = "vnplan/report/1"
@@ -372,6 +374,14 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False)
 
 
+def unit_of(header: dict[str, Any], path: str) -> tuple[str, str]:
+    """The unit a plan belongs to: its issuing authority, else the file's stem."""
+    name = normalize(header.get("authority") or "")
+    if name:
+        return name, "header"
+    return Path(path).stem, "file"
+
+
 __all__ = [
     "batch_head",
     "batch_to_dict",
@@ -394,5 +404,6 @@ __all__ = [
     "requirement_to_dict",
     "rule_to_dict",
     "span_to_dict",
+    "unit_of",
     "wrong_date_to_dict",
 ]

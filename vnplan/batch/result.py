@@ -26,8 +26,7 @@ from vnplan.read import MAX_FILE_BYTES, read
 from vnplan.report import messages
 from vnplan.results import PlanResult, without_surrogates
 from vnplan.rules.runner import check
-from vnplan.serialize import citation_summary, header_summary
-from vnplan.text import normalize
+from vnplan.serialize import citation_summary, header_summary, unit_of
 
 PathArg = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 
@@ -53,14 +52,6 @@ class FileContent:
     suffix: str  # lower case, with its dot ("" for none)
     data: bytes | None = None
     failed: PlanResult | None = None
-
-
-def unit_of(header: dict[str, Any], path: str) -> tuple[str, str]:
-    """The unit a plan belongs to: its issuing authority, else the file's stem."""
-    name = normalize(header.get("authority") or "")
-    if name:
-        return name, "header"
-    return Path(path).stem, "file"
 
 
 def _sha256_of(path: PathArg) -> str | None:

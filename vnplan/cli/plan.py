@@ -9,7 +9,6 @@ import click
 
 from vnplan.baseline import Baseline, baseline_dict, entries_of
 from vnplan.baseline import write_baseline as save_baseline
-from vnplan.batch import unit_of
 from vnplan.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -32,7 +31,7 @@ from vnplan.report.xlsx import render_xlsx
 from vnplan.results import PlanResult, Report
 from vnplan.rules.registry import rules
 from vnplan.rules.runner import check
-from vnplan.serialize import citation_summary, header_summary
+from vnplan.serialize import citation_summary, header_summary, unit_of
 
 #: Formats of ``vnplan check``: the renderers' and the workbook; the suffixes of -o that choose them.
 CHECK_FORMATS: tuple[str, ...] = (*formats("check"), "xlsx")

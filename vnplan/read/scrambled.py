@@ -10,6 +10,7 @@ becomes a warning of the document, so a check of such text never passes unremark
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from vnplan.text import is_syllable
 
@@ -28,6 +29,44 @@ def _toned(c: str) -> bool:
     return _TONED_FIRST <= c <= _TONED_LAST
 
 
+@lru_cache(maxsize=65536)
+def _kind(w: str) -> int:
+    """What one word (letters only) is: 1 a toned letter standing alone, 2 a sign, 0 an ordinary word."""
+    if len(w) == 1 and _toned(w):
+        return 1
+    if _VOWELS.isdisjoint(w):
+        # ``Th``, ``c``, ``ng``; not an abbreviation with capitals inside (``CTr``, ``TTr``: Phụ lục III)
+        return 2 if len(w) <= 3 and not w.isupper() and not any(c.isupper() for c in w[1:]) else 0
+    if _toned(w[-1]) and len(w) > 1:
+        k = len(w) - 1
+        while k > 0 and _toned(w[k - 1]):
+            k -= 1
+        # ``chủ``, ``kế``: the toned vowel follows an onset (no vowel before it), the common case
+        if k and not _VOWELS.isdisjoint(w[:k]) and not is_syllable(w) and is_syllable(w[:k]):
+            return 2
+    return 0
+
+
+def _signs_and_words(text: str) -> tuple[int, int]:
+    """(:func:`signs`, :func:`words`) of ``text`` in one pass; each distinct word is judged once."""
+    count = n_words = lone_run = 0
+    for w in text.split():
+        if not w.isalpha():
+            lone_run = 0
+            continue
+        n_words += 1
+        kind = _kind(w)
+        if kind == 1:
+            lone_run += 1
+            if lone_run >= 2:
+                count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
+            continue
+        lone_run = 0
+        if kind:
+            count += 1
+    return count, n_words
+
+
 def signs(text: str) -> int:
     """How many words of ``text`` look cut or glued by a scrambled extraction.
 
@@ -37,31 +76,7 @@ def signs(text: str) -> int:
     to punctuation or digits (list labels ``c)``, units ``m2``) are not words here, and
     abbreviations with capitals inside (``CTr``, ``TTr``) do not count.
     """
-    count = 0
-    lone_run = 0
-    for w in text.split():
-        if not w.isalpha():
-            lone_run = 0
-            continue
-        if len(w) == 1 and _toned(w):
-            lone_run += 1
-            if lone_run >= 2:
-                count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
-            continue
-        lone_run = 0
-        if _VOWELS.isdisjoint(w):
-            # ``Th``, ``c``, ``ng``; not an abbreviation with capitals inside (``CTr``, ``TTr``: Phụ lục III)
-            if len(w) <= 3 and not w.isupper() and not any(c.isupper() for c in w[1:]):
-                count += 1
-            continue
-        if _toned(w[-1]) and len(w) > 1:
-            k = len(w) - 1
-            while k > 0 and _toned(w[k - 1]):
-                k -= 1
-            # ``chủ``, ``kế``: the toned vowel follows an onset (no vowel before it), the common case
-            if k and not _VOWELS.isdisjoint(w[:k]) and not is_syllable(w) and is_syllable(w[:k]):
-                count += 1
-    return count
+    return _signs_and_words(text)[0]
 
 
 def words(text: str) -> int:
@@ -73,8 +88,9 @@ def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
     """(signs, words) over ``texts``."""
     n_signs = n_words = 0
     for t in texts:
-        n_signs += signs(t)
-        n_words += words(t)
+        a, b = _signs_and_words(t)
+        n_signs += a
+        n_words += b
     return n_signs, n_words
 
 

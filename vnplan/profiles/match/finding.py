@@ -10,12 +10,13 @@ the requirement names, not a placeholder, first in reading order).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
 
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled, Phrase, match_phrase
+from vnplan.profiles.match.phrases import Compiled, Phrase, match_phrase, positions
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Unit
 
@@ -44,6 +45,15 @@ def _status(unit: Unit, index: PlanIndex, first: int, last: int) -> tuple[str, s
     return "ok", ""
 
 
+def _holds_all(lists: Sequence[list[int]], lo: int, hi: int) -> bool:
+    """Whether each of the sorted position ``lists`` has a position in ``lo..hi-1``."""
+    for at in lists:
+        k = bisect_left(at, lo)
+        if k == len(at) or at[k] >= hi:
+            return False
+    return True
+
+
 def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, str, str]]:
     """(start, end, status, cue) of ``ph`` in each clause of ``unit`` where it matches whole; kept in the
     index, since phrases recur across requirements."""
@@ -51,9 +61,17 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     got = index.memo.get(k)
     if got is None:
         found: list[tuple[int, int, str, str]] = []
-        if match_phrase(ph, unit) is not None:
+        whole = match_phrase(ph, unit)
+        if whole is not None:
+            n = len(unit.tokens)
+            lists = [positions(unit, t, 0, n) for t in ph.tokens]
             for clause in scope_of(unit, index.year).clauses:
-                m = match_phrase(ph, unit, clause.first, clause.end)
+                if clause.first <= 0 and clause.end >= n:
+                    m = whole  # a clause that is the whole unit matches as the unit did
+                elif _holds_all(lists, clause.first, clause.end):
+                    m = match_phrase(ph, unit, clause.first, clause.end)
+                else:
+                    continue  # a syllable of the phrase is missing from the clause: no match there
                 if m is not None:
                     status, cue = _status(unit, index, m.first, m.last)
                     a, b = unit.char_range(m.first, m.last)

@@ -132,12 +132,29 @@ def _compile_requirement(req: Requirement, table: Table) -> Compiled:
 
 
 @lru_cache(maxsize=16)
-def compile_profile(profile: Profile) -> CompiledProfile:
-    """Every requirement of ``profile`` compiled, once per profile (not per plan)."""
+def _compile_profile(profile: Profile) -> CompiledProfile:
     table = phrase_table(profile)
     reqs = tuple(_compile_requirement(r, table) for r in profile.requirements)
     subject = tuple(compile_phrase(s, table) for s in profile.subject)
     return CompiledProfile(profile, table, reqs, subject)
+
+
+_last_compiled: tuple[Profile, CompiledProfile] | None = None  # the profile last compiled, found by identity
+
+
+def compile_profile(profile: Profile) -> CompiledProfile:
+    """Every requirement of ``profile`` compiled, once per profile (not per plan).
+
+    The same Profile object (the usual case: a batch or a check runs one) is found by identity;
+    another is looked up by value, which hashes the whole frozen profile (costly: dozens of
+    requirements, each with its phrases). Thread-safe: the tuple is read and written whole."""
+    global _last_compiled
+    last = _last_compiled
+    if last is not None and last[0] is profile:
+        return last[1]
+    compiled = _compile_profile(profile)
+    _last_compiled = (profile, compiled)
+    return compiled
 
 
 # --------------------------------------------------------------------------- matching
@@ -152,11 +169,13 @@ class Match:
         self.phrase, self.first, self.last = phrase, first, last
 
 
-def _positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+def positions(unit, t: str, lo: int, hi: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The sorted token indexes of syllable ``t`` (or an unaccented twin) in ``unit``, within ``lo..hi-1``."""
     out: list[int] = unit.pos.get(t, [])
-    f = fold(t)
-    if f != t and f in unit.fpos:
-        out = sorted(out + unit.fpos[f])
+    if unit.fpos:  # only text typed without diacritics has unaccented twins
+        f = fold(t)
+        if f != t and f in unit.fpos:
+            out = sorted(out + unit.fpos[f])
     if lo > 0 or hi < len(unit.tokens):
         out = out[bisect.bisect_left(out, lo) : bisect.bisect_left(out, hi)]
     return out
@@ -178,7 +197,7 @@ def _whole_words(unit, positions: Sequence[int]) -> bool:  # type: ignore[no-unt
 
 
 def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    lists = [_positions(unit, t, lo, hi) for t in ph.tokens]
+    lists = [positions(unit, t, lo, hi) for t in ph.tokens]
     if any(not x for x in lists):
         return None
     best: tuple[int, int] | None = None
@@ -197,7 +216,7 @@ def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # 
 
 def _any_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     k = len(ph.tokens)
-    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in _positions(unit, t, lo, hi))
+    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in positions(unit, t, lo, hi))
     counts = [0] * k
     distinct, left = 0, 0
     best: tuple[int, int] | None = None

@@ -92,24 +92,39 @@ def _expand(raw: str, s: int, e: int, table: Table, out: list[Token], aliases: l
     return False
 
 
+@lru_cache(maxsize=65536)
+def _word(raw: str) -> tuple[bool, tuple[Token, ...]]:
+    """Whether ``raw`` may be an abbreviation, and its syllables when it is not expanded, with
+    offsets relative to its start: every word is read once, then found here (words repeat a lot)."""
+    if "-" in raw and not is_abbr(raw):  # kinh tế - xã hội written kinh-tế: split
+        pieces: list[Token] = []
+        pos = 0
+        for p in raw.split("-"):
+            if p:
+                pieces.append((key_of(p), pos, pos + len(p)))
+            pos += len(p) + 1
+        return False, tuple(pieces)
+    n = len(raw)
+    return is_abbr(raw), tuple((t, 0, n) for t in _run_together(key_of(raw)))
+
+
 def tokenize_with_aliases(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]]]:
     """Syllables of ``text`` in key form with their offsets, abbreviations expanded in place, and the
     aliases: (the abbreviation's key, the index of its expansion's first token)."""
     out: list[Token] = []
     aliases: list[tuple[str, int]] = []
+    append = out.append
     for m in TOKEN_RE.finditer(text):
-        raw = m.group(0)
-        s, e = m.span()
-        if is_abbr(raw) and _expand(raw, s, e, table, out, aliases):
+        raw = m.group()
+        s = m.start()
+        abbr, pieces = _word(raw)
+        if abbr and _expand(raw, s, s + len(raw), table, out, aliases):
             continue
-        if "-" in raw and not is_abbr(raw):  # kinh tế - xã hội written kinh-tế: split
-            pos = s
-            for p in raw.split("-"):
-                if p:
-                    out.append((key_of(p), pos, pos + len(p)))
-                pos += len(p) + 1
-            continue
-        out.extend((t, s, e) for t in _run_together(key_of(raw)))
+        if len(pieces) == 1:
+            t, a, b = pieces[0]
+            append((t, s + a, s + b))
+        else:
+            out.extend((t, s + a, s + b) for t, a, b in pieces)
     return out, aliases
 
 

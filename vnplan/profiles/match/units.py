@@ -104,10 +104,15 @@ class Unit:
         self.pos: dict[str, list[int]] = {}
         self.fpos: dict[str, list[int]] = {}
         bare = self._typed_without_marks()
+        pos = self.pos
         for i, (t, s, _) in enumerate(self.tokens):
-            if any(a <= s < b for a, b in blind):
+            if blind and any(a <= s < b for a, b in blind):
                 continue  # a cell that names who or when is no evidence of what
-            self.pos.setdefault(t, []).append(i)
+            at = pos.get(t)
+            if at is None:
+                pos[t] = [i]
+            else:
+                at.append(i)
             if bare and fold(t) == t:  # an unaccented syllable may stand for any accented twin
                 self.fpos.setdefault(t, []).append(i)
         for k, i in aliases:  # the abbreviation itself, at its expansion's first token
