@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import regex
 
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled, Phrase, match_phrase, positions
+from vnplan.profiles.match.phrases import Compiled, Match, Phrase, match_phrase, positions
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Unit
 
@@ -66,6 +66,7 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
             n = len(unit.tokens)
             lists = [positions(unit, t, 0, n) for t in ph.tokens]
             for clause in scope_of(unit, index.year).clauses:
+                m: Match | None
                 if clause.first <= 0 and clause.end >= n:
                     m = whole  # a clause that is the whole unit matches as the unit did
                 elif _holds_all(lists, clause.first, clause.end):
