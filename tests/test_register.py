@@ -269,3 +269,53 @@ def test_a_version_1_register_keeps_every_row_when_migrated_to_content_and_unit_
         c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # still the parent of its rows
         assert c.execute("SELECT COUNT(*) FROM citations WHERE document_id = ?", (doc.id,)).fetchone()[0] == 0
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_many_openers_of_one_new_register_wait_for_the_switch_to_write_ahead_log(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # SQLite answers "PRAGMA journal_mode=WAL" with "database is locked" at once (no busy
+    # handler) while another connection switches the same new file: openers must wait.
+    import threading
+
+    errors: list[BaseException] = []
+
+    def open_it(path) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with Register(path) as reg:
+                assert reg.version == len(MIGRATIONS)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    for i in range(40):
+        path = tmp_path / f"r{i}.db"
+        threads = [threading.Thread(target=open_it, args=(path,)) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert not errors, errors[0]
+
+
+def test_a_register_opener_retries_the_switch_to_write_ahead_log_while_it_is_locked() -> None:
+    import sqlite3
+
+    from vnplan.register import _use_wal
+
+    class Busy:
+        """A connection whose file another opener is switching for the first two tries."""
+
+        def __init__(self) -> None:
+            self.tries = 0
+
+        def execute(self, sql: str):  # type: ignore[no-untyped-def]
+            if sql == "PRAGMA journal_mode":
+                return sqlite3.connect(":memory:").execute("SELECT 'delete'")
+            self.tries += 1
+            if self.tries <= 2:
+                raise sqlite3.OperationalError("database is locked")
+            return None
+
+    db = Busy()
+    _use_wal(db)  # type: ignore[arg-type]
+    assert db.tries == 3
+    with pytest.raises(sqlite3.OperationalError):
+        _use_wal(Busy(), patience=0.0)  # type: ignore[arg-type]

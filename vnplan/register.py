@@ -22,6 +22,7 @@ import io
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -197,6 +198,28 @@ def _row(r: Sequence[Any]) -> DocumentRow:
     return DocumentRow(**dict(zip(names, r[:16], strict=True)), date_parts=(r[16], r[17], r[18]))
 
 
+def _use_wal(db: sqlite3.Connection, *, patience: float = 30.0) -> None:
+    """Put the file in write-ahead-log mode, waiting for other openers as ``BEGIN`` would.
+
+    SQLite answers ``PRAGMA journal_mode=WAL`` with "database is locked" at once, without
+    calling the busy handler, while another connection is switching the same new file; two
+    processes opening a new register together must wait for each other, not fail.
+    """
+    deadline = time.monotonic() + patience
+    pause = 0.005
+    while True:
+        try:
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 class Register:
     """A register file; open it with ``Register(path)`` (created and migrated when needed)."""
 
@@ -211,7 +234,7 @@ class Register:
                 self._db.close()
                 raise InputError("not a vnplan register: this SQLite database holds other tables", path=self.path,
                                  hint="give a new file name or an existing vnplan register")
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self._db)
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
