@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import importlib.util
 import io
 import logging
@@ -32,7 +33,7 @@ from vnplan.errors import (
 )
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
 from vnplan.pattern import guarded
-from vnplan.read import limits, pdf_fast, scrambled, values
+from vnplan.read import legacy, limits, pdf_fast, scrambled, values
 from vnplan.read.limits import exceeded
 from vnplan.read.pdf_pieces import Piece, convert_legacy, lines_of, page_pieces
 from vnplan.read.text import LIST_MARKER_RE, read_text
@@ -124,11 +125,16 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None,
     work.check()
     lines: list[_Line] = []
     converted = False
+    legacy_fonts: dict[str | None, bool] = {}  # BaseFont -> whether it names a TCVN3/VNI font
     for raw in lines_of(pieces):
         buf: list[Piece] = []
         for piece in raw:
-            piece, conv = convert_legacy(piece)
-            converted |= conv
+            is_legacy = legacy_fonts.get(piece.font)
+            if is_legacy is None:
+                is_legacy = legacy_fonts[piece.font] = legacy.encoding_of_font(piece.font) is not None
+            if is_legacy:
+                piece, conv = convert_legacy(piece)
+                converted |= conv
             buf.append(piece)
         y_line = next(p.y for p in buf if p.text.strip())
         for seg in _segments(buf):
@@ -155,6 +161,7 @@ def _fonts_of(seg: list[Piece]) -> list[tuple[str, str | None, float]]:
 _STYLE_WORDS = guarded(r"(?i)bold|italic|oblique|regular|roman|book|medium|semibold|black|light|mt|ps")
 
 
+@functools.lru_cache(maxsize=1024)  # a document uses a few fonts; its runs ask for them per line
 def font_facts(base: str | None) -> tuple[str | None, bool | None, bool | None]:
     """Family, bold and italic from a PDF BaseFont: ``ABCDEE+Times New Roman,Bold`` → Times New Roman, bold."""
     if not base:
@@ -716,7 +723,8 @@ def _join_cell_continuations(lines: list[_Line]) -> list[_Line]:
                 prev.fonts.extend(ln.fonts)
             continue
         out.append(ln)
-        entry_open = bool(LIST_MARKER_RE.match(t))
+        # only a line in a column can be continued (same_cell), so only there is its marker looked at
+        entry_open = ln.column is not None and bool(LIST_MARKER_RE.match(t))
     for k, texts in joined.items():
         out[k].text = " ".join(texts)
     return out
@@ -744,12 +752,18 @@ def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
                 groups[-1][1].append(text)
             else:
                 groups.append((key, [text]))
-    out = [Run("".join(texts), *key) for key, texts in groups]
-    runs = [attrs.evolve(r, text=_SPACES.sub(" ", r.text)) for r in out if r.text.strip()]
-    if runs:
-        runs[0] = attrs.evolve(runs[0], text=runs[0].text.lstrip())
-        runs[-1] = attrs.evolve(runs[-1], text=runs[-1].text.rstrip())
-    return tuple(runs)
+    joined = [("".join(texts), key) for key, texts in groups]
+    kept = [(_spaced(text), key) for text, key in joined if text.strip()]
+    if kept:  # each Run built once, with its final text
+        kept[0] = (kept[0][0].lstrip(), kept[0][1])
+        kept[-1] = (kept[-1][0].rstrip(), kept[-1][1])
+    return tuple(Run(text, *key) for text, key in kept)
+
+
+def _spaced(text: str) -> str:
+    """Every run of white space as one blank (``_SPACES``); printable text without two blanks in a row
+    holds no other white space, so it is returned as it is."""
+    return text if text.isprintable() and "  " not in text else _SPACES.sub(" ", text)
 
 
 def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup, ...], legacy_used: bool) -> SourceDocument:
@@ -772,7 +786,8 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
             if breaks or indent or spaced:
                 text_lines.append("")
                 source.append(None)
-        text_lines.append(" ".join(_CONTROL.sub("", ln.text).split()))  # a gap inside a PDF line is a blank, not a cell
+        text = ln.text if ln.text.isprintable() else _CONTROL.sub("", ln.text)  # printable: no control characters
+        text_lines.append(" ".join(text.split()))  # a gap inside a PDF line is a blank, not a cell
         source.append(ln)
         prev = ln
     blocks: list[Block] = []
@@ -787,7 +802,7 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         while pending and (pending[0].page < page or pending[0].page == page and pending[0].top):
             a = pending.popleft()
             t, _ = normalize_with_map(a.text)
-            out.append(Block(index=0, text=t, kind="artifact", page_section=a.page,
+            out.append(Block(index=len(out), text=t, kind="artifact", page_section=a.page,
                              location=f"trang {a.page + 1}, dòng {a.line_on_page}"))
 
     for b in blocks:
@@ -803,10 +818,9 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         if runs and normalize_with_map("".join(r.text for r in runs))[0] != b.text:
             # a stamp or a continuation changed the text: keep the leading run's formatting
             runs = (attrs.evolve(runs[0], text=b.text),)
-        out.append(attrs.evolve(b, location=where, table=table, page_section=page, line=None, origin=None,
-                                offsets=None, runs=runs))
+        out.append(attrs.evolve(b, index=len(out), location=where, table=table, page_section=page, line=None,
+                                origin=None, offsets=None, runs=runs))
     flush(10**9)
-    out = [attrs.evolve(b, index=k) for k, b in enumerate(out)]
     warnings: tuple[str, ...] = ()
     if legacy_used:
         warnings = ("văn bản dùng phông TCVN3/VNI, đã chuyển sang Unicode / legacy TCVN3/VNI fonts converted to Unicode",)
