@@ -36,6 +36,8 @@ def _tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _tone_table()
+#: The toned second vowels of the old placements: text holding none of them has nothing to move.
+_TONED_SECONDS = frozenset(old[-1] for old in _TONE_TABLE)
 # Not after q (quý: u belongs to the consonant) nor g; not followed by another letter.
 _TONE_RE = guarded(
     r"(?<![qQgG])(?:" + "|".join(regex.escape(k) for k in _TONE_TABLE) + r")(?!\p{L}|\p{M})"
@@ -50,7 +52,7 @@ _INVISIBLE_RE = guarded("[\u200c\u200d\u2060\u00ad\ufeff]")
 
 def fix_tones(s: str) -> str:
     """Move old-style tone marks to the modern place (*hoà* → *hòa*); length is unchanged."""
-    if not _TONE_RE.search(s):
+    if _TONED_SECONDS.isdisjoint(s) or not _TONE_RE.search(s):  # every old placement ends in one of them
         return s
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(0)], s)
 
@@ -69,7 +71,12 @@ def normalize_with_map(s: str) -> tuple[str, tuple[int, ...] | None]:
         if "  " not in s and "\t" not in s and s == s.strip() and "\r" not in s and "\n" not in s:
             return s, None
     simple = unicodedata.is_normalized("NFC", s) and not any(c in s for c in "\u00d0\u00f0\u0189")
-    if simple:
+    if simple and s.isprintable() and "  " not in s:
+        # printable text holds no invisible character and no white space but single blanks (all of
+        # those are unprintable): the searches below would find nothing to remove or collapse
+        if s == s.strip():
+            return fix_tones(s), None
+    elif simple:
         t = s.translate(_INVISIBLE) if _INVISIBLE_RE.search(s) else s
         if t is s:
             collapsed = _SPACE_RE.sub(" ", s)

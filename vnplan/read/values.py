@@ -78,11 +78,13 @@ def symbol(raw: str | None) -> str | None:
 
 def scrub(text: str) -> str:
     """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
+    if text.isprintable():  # a surrogate is never printable: one C check spares the search
+        return text
     return _SURROGATE.sub(REPLACEMENT, text) if _SURROGATE.search(text) else text
 
 
 def _dirty(s: str | None) -> bool:
-    return bool(s) and _SURROGATE.search(s) is not None  # type: ignore[arg-type]
+    return bool(s) and not s.isprintable() and _SURROGATE.search(s) is not None  # type: ignore[union-attr,arg-type]
 
 
 def clean_document(doc: "SourceDocument") -> "SourceDocument":
