@@ -292,6 +292,10 @@ def lines_of(pieces: list[Piece]) -> list[list[Piece]]:
     lines: list[list[Piece]] = []
     buf: list[Piece] = []
     for p in pieces:
+        if "\n" not in p.text:  # the common piece: no line end inside, kept as it is
+            if p.text:
+                buf.append(p)
+            continue
         parts = p.text.split("\n")
         for k, part in enumerate(parts):
             if k:
