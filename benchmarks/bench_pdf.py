@@ -1,9 +1,11 @@
 """Text-layer PDFs: vnplan's reader beside pypdf's plain extraction and pypdfium2's, in the same run.
 
-Run: python benchmarks/bench_pdf.py [FILE.pdf ...] [--repeat N]
+Run: python benchmarks/bench_pdf.py [FILE.pdf ...] [--repeat N] [--clock wall|cpu]
 
 Default files: every PDF of the real corpus (../shared/corpus/pdf). For each, the median of
-``--repeat`` runs of:
+``--repeat`` rounds, each round timing every contender once in turn (interleaved, so a machine
+whose load changes during the run weighs on all of them alike; ``--clock cpu`` counts the
+process's CPU time instead of the wall clock, steadier on a shared machine), of:
 
 - floor: the file's bytes read;
 - pypdf plain: ``PdfReader`` + ``page.extract_text()`` on every page (the peer vnplan builds on);
@@ -44,14 +46,20 @@ CORPUS = next((c for c in (ROOT.parent / "shared" / "corpus", ROOT.parent.parent
               ROOT.parent / "shared" / "corpus")
 
 
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()
-    times = []
+def median_ms(fns: list[Callable[[], object] | None], repeat: int,
+              clock: Callable[[], float] = time.perf_counter) -> list[float | None]:
+    """Median milliseconds of each function, timed in interleaved rounds (None: not timed)."""
+    for fn in fns:
+        if fn is not None:
+            fn()
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+        for fn, into in zip(fns, times):
+            if fn is not None:
+                t0 = clock()
+                fn()
+                into.append(clock() - t0)
+    return [statistics.median(t) * 1000 if t else None for t in times]
 
 
 def pypdf_plain(data: bytes) -> str:
@@ -91,28 +99,40 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     args = ap.parse_args()
+    clock = time.perf_counter if args.clock == "wall" else time.process_time
     paths = [Path(f) for f in args.files] or sorted((CORPUS / "pdf").glob("*.pdf"))
     have_pdfium = importlib.util.find_spec("pypdfium2") is not None
-    print(f"pypdf {pypdf.__version__}; pypdfium2 {'installed' if have_pdfium else 'not installed (pip install pypdfium2)'}")
+    print(f"pypdf {pypdf.__version__}; pypdfium2 {'installed' if have_pdfium else 'not installed (pip install pypdfium2)'}; "
+          f"{args.clock} clock, median of {args.repeat} interleaved rounds")
     print(f"{'file':<28} {'KB':>6} {'pages':>5} {'pypdf plain ms':>14} {'pypdfium2 plain':>17} "
           f"{'vnplan pypdf':>17} {'vnplan pdfium':>17} {'same doc':>8}")
     inputs = [(p.name, p.read_bytes()) for p in paths] + [("generated 10-page plan", generated_pages())]
     for name, data in inputs:
         pages = len(pypdf.PdfReader(io.BytesIO(data), strict=False).pages)
-        plain = median_ms(lambda: pypdf_plain(data), args.repeat)
-        fast = median_ms(lambda: pdfium_plain(data), args.repeat) if have_pdfium else None
-        cells, docs = [], []
+        readers: list[Callable[[], object] | None] = []
+        errors: list[str | None] = []
+        docs: list[object] = []
         for backend in ("pypdf", "pdfium"):
             if backend == "pdfium" and not have_pdfium:
-                cells.append(cell(None, plain))
+                readers.append(None)
+                errors.append(None)
                 continue
             try:
                 docs.append(read_pdf(data, backend_name=backend))
-                cells.append(cell(median_ms(lambda: read_pdf(data, backend_name=backend), args.repeat), plain))
+                readers.append(lambda backend=backend: read_pdf(data, backend_name=backend))  # type: ignore[misc]
+                errors.append(None)
             except vnplan.VnplanError as exc:
                 docs.append(type(exc).__name__)
-                cells.append(f"{type(exc).__name__[:17]:>17}")
+                readers.append(None)
+                errors.append(type(exc).__name__)
+        plain_ms, fast, *read_ms = median_ms(
+            [lambda: pypdf_plain(data), (lambda: pdfium_plain(data)) if have_pdfium else None, *readers],
+            args.repeat, clock)
+        assert plain_ms is not None
+        plain = plain_ms
+        cells = [f"{err[:17]:>17}" if err else cell(ms, plain) for err, ms in zip(errors, read_ms)]
         same = "yes" if len(docs) == 2 and docs[0] == docs[1] else "-" if len(docs) < 2 else "NO"
         print(f"{name[:28]:<28} {len(data) / 1024:>6.0f} {pages:>5} {plain:>14.1f} {cell(fast, plain)} "
               f"{cells[0]} {cells[1]} {same:>8}")
