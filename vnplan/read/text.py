@@ -278,6 +278,18 @@ def _with_lead(part: str, omap: tuple[int, ...] | None) -> tuple[int, ...] | Non
     return omap
 
 
+def _identity(parts, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether :func:`_make_block` would find the offsets of ``parts`` to be the identity: no line
+    changed by normalisation, each starting one character (its line break) after the one before."""
+    origin0 = parts[0][1]
+    pos = 0
+    for k, (t, origin, omap) in enumerate(parts):
+        if omap is not None or origin - origin0 != pos + (1 if k else 0) or _lead(text, origin):
+            return False
+        pos += len(t) + (1 if k else 0)
+    return True
+
+
 def _lead(text: str, origin: int) -> int:
     """Leading white space skipped by normalisation at ``origin``."""
     k = origin
@@ -294,9 +306,17 @@ def _shift(omap: tuple[int, ...] | None, t: str, lead: int) -> tuple[int, ...] |
 
 def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None) -> Block:  # type: ignore[no-untyped-def]
     origin0 = parts[0][1]
+    breaks: list[int] = []
+    if _identity(parts, text):  # the common block: its text is the source's, line breaks read as blanks
+        length = -1
+        for t, _origin, _omap in parts:
+            if length >= 0:
+                breaks.append(length)
+            length += 1 + len(t)
+        return Block(index=index, text=" ".join(t for t, _, _ in parts), line=lineno, line_breaks=tuple(breaks),
+                     origin=origin0, offsets=None, location=f"dòng {lineno}", table=cell)
     pieces: list[str] = []
     offsets: list[int] = []
-    breaks: list[int] = []
     length = 0  # characters in ``pieces`` so far: a running count keeps a long paragraph linear
     for k, (t, origin, omap) in enumerate(parts):
         if k:
