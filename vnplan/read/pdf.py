@@ -766,6 +766,18 @@ def _spaced(text: str) -> str:
     return text if text.isprintable() and "  " not in text else _SPACES.sub(" ", text)
 
 
+#: (attribute, argument) of every field Block's __init__ takes: attrs.evolve without its per-call look-ups
+_BLOCK_FIELDS = tuple((f.name, f.alias or f.name) for f in attrs.fields(Block) if f.init)
+
+
+def _evolve_block(b: Block, changes: dict[str, Any]) -> Block:
+    """``attrs.evolve(b, **changes)``: a block per paragraph is evolved, so the fields are listed once."""
+    for name, arg in _BLOCK_FIELDS:
+        if arg not in changes:
+            changes[arg] = getattr(b, name)
+    return Block(**changes)
+
+
 def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup, ...], legacy_used: bool) -> SourceDocument:
     # Body lines go through the plain-text reader (paragraph joining); a blank line separates
     # what must not be joined: column changes, zones, a first-line indent after a full line.
@@ -818,8 +830,8 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         if runs and normalize_with_map("".join(r.text for r in runs))[0] != b.text:
             # a stamp or a continuation changed the text: keep the leading run's formatting
             runs = (attrs.evolve(runs[0], text=b.text),)
-        out.append(attrs.evolve(b, index=len(out), location=where, table=table, page_section=page, line=None,
-                                origin=None, offsets=None, runs=runs))
+        out.append(_evolve_block(b, {"index": len(out), "location": where, "table": table, "page_section": page,
+                                     "line": None, "origin": None, "offsets": None, "runs": runs}))
     flush(10**9)
     warnings: tuple[str, ...] = ()
     if legacy_used:
