@@ -233,6 +233,8 @@ def _last_word(body: str, start: int, end: int) -> str | None:
 
 
 def _is_row(body: str) -> bool:
+    if "|" not in body and "\t" not in body and "     " not in body:
+        return False  # no pipe, tab or wide gap: no cell boundary (the usual line, two searches spared)
     if _PIPE_RULE_RE.match(body.strip()):
         return True  # the |---|---| line under a pipe table's first row
     cells = _cells(body)
