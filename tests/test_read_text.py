@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.read import read
@@ -151,3 +153,25 @@ def test_unicode_line_separators_vertical_tab_and_form_feed_end_lines(brk):
     assert texts(doc) == ["UBND TỈNH BẮC GIANG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 125/KH-KHCN"]
     assert [b.line for b in doc.blocks] == [1, 2, 3]
     assert doc.blocks[2].original_offset(0) == len("UBND TỈNH BẮC GIANG SỞ KHOA HỌC VÀ CÔNG NGHỆ ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kế hoạch", "1.", "a)", "-", "hoà", "  ", "\t", "|", "x", "năm 2026", "\u00a0", "e\u0301",
+                                 "Trang 2", ",", "."]), max_size=40),
+       st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_every_block_character_maps_back_to_the_source(words, sep):
+    """A block whose offsets are None (the identity, built without its offset list) maps each of its
+    characters to the same letter of the source (its tone mark may move: hoà → hòa), a blank to a
+    blank or to the line break it joins."""
+    text = sep.join(" ".join(words[k:k + 4]) for k in range(0, len(words), 4))
+    try:
+        doc = read_text(text)
+    except EmptyInputError:
+        return
+    for b in doc.blocks:
+        if b.offsets is not None or b.origin is None:
+            continue
+        for i, ch in enumerate(b.text):
+            src = text[b.origin + i]
+            assert unicodedata.normalize("NFD", src)[0] == unicodedata.normalize("NFD", ch)[0] or (
+                ch == " " and src.isspace())

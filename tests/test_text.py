@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnplan.text import fold, is_upper_text, key, normalize, normalize_with_map
 
@@ -72,3 +74,30 @@ def test_single_syllables_and_foreign_words_are_not_split(word):
     from vnplan.text import split_run_together
 
     assert split_run_together(word) == word
+
+
+# The shortcuts normalize_with_map, fix_tones and values.scrub take (speed only) rest on these facts.
+
+
+def test_no_printable_character_is_white_space_invisible_or_a_surrogate():
+    """normalize_with_map and scrub skip their searches on printable text: every character those
+    searches look for (white space but the blank, invisible ones, lone surrogates) is unprintable."""
+    from vnplan.read.values import _SURROGATE
+    from vnplan.text import _INVISIBLE_RE, _SPACE_RE
+
+    found = [hex(c) for c in range(0x110000) if chr(c).isprintable() and c != 0x20 and (
+        chr(c).isspace() or _SPACE_RE.match(chr(c)) or _INVISIBLE_RE.match(chr(c)) or _SURROGATE.match(chr(c)))]
+    assert found == []
+
+
+_TONE_ALPHABET = "oOuUyYaAeEqQgG ,.\u0300\u0301\u0309\u0303\u0323xđhkt" + "".join(
+    sorted({old[-1] for old in __import__("vnplan.text", fromlist=["_TONE_TABLE"])._TONE_TABLE}))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TONE_ALPHABET, max_size=40))
+def test_fix_tones_moves_exactly_what_its_pattern_finds(s):
+    """fix_tones looks for the old placements by substring before running _TONE_RE: same result."""
+    from vnplan.text import _TONE_RE, _TONE_TABLE, fix_tones
+
+    assert fix_tones(s) == _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(0)], s)
