@@ -23,7 +23,7 @@ from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
-from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
+from vnplan.read.styles import _VAL, _W, Styles, child, parse_rpr, ppr_facts, read_theme
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
 from vnplan.text import fix_tones, normalize_with_map
@@ -37,6 +37,7 @@ _OFFICE_DOC = (_REL_BASE + "officeDocument", "http://purl.oclc.org/ooxml/officeD
 _P, _TBL, _TR, _TC, _R_, _T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
 _SDT, _SDT_CONTENT, _PPR, _RPR, _SECTPR = (_W + t for t in ("sdt", "sdtContent", "pPr", "rPr", "sectPr"))
 _TXBX = _W + "txbxContent"
+_DEL, _RSTYLE = _W + "del", _W + "rStyle"
 # Containers whose children are runs or more containers (inline level).
 _INLINE_CONTAINERS = frozenset(_W + t for t in (
     "hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir", "sdtContent"))
@@ -161,6 +162,7 @@ class _Reader:
         self.textbox_count = 0
         self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
         self.run_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.heading_levels: dict[str, int | None] = {}
         self.tab_rows: dict[int, tuple[str, list[Run]]] = {}  # block index -> its text and runs, tabs kept
 
     # ------------------------------------------------------------------ block level
@@ -233,18 +235,15 @@ class _Reader:
         index = self.para_count
         self.para_count += 1
         self.budget.add_paragraph()
-        ppr = p.find(_PPR)
+        ppr = child(p, _PPR)
         style_id = None
         num_id = ilvl = outline = jc = None
         sect = None
         para_rpr_deleted = False
         if ppr is not None:
-            ps = ppr.find(_W + "pStyle")
+            num_id, ilvl, outline, jc, ps, sect, mark = ppr_facts(ppr)
             style_id = ps.get(_VAL) if ps is not None else None
-            num_id, ilvl, outline, jc = parse_ppr_bits(ppr)
-            sect = ppr.find(_SECTPR)
-            mark = ppr.find(_RPR)
-            para_rpr_deleted = mark is not None and mark.find(_W + "del") is not None
+            para_rpr_deleted = mark is not None and child(mark, _DEL) is not None
         sinfo = self.styles.paragraph(style_id)
         section = self.section
         if sect is not None:
@@ -334,15 +333,21 @@ class _Reader:
             if lvl is not None and 0 <= lvl < 9:
                 level = lvl + 1
             elif sinfo["name"]:
-                m = _HEADING_NAME.match(sinfo["name"].strip())
-                if m:
-                    level = int(m.group(1))
+                level = self._heading_level(sinfo["name"])
             align = jc if jc is not None else sinfo["jc"]
             self.blocks.append(Block(
                 index=len(self.blocks), text=text, location=where, label=label, style=sinfo["name"],
                 outline_level=level, table=table, alignment=_JC.get(align or "", align),
                 runs=tuple(runs), page_section=section, paragraph_index=index,
             ))
+
+    def _heading_level(self, name: str) -> int | None:
+        """The level a style's name gives (Heading 2, Tiêu đề 2: 2), worked out once per name."""
+        if name in self.heading_levels:
+            return self.heading_levels[name]
+        m = _HEADING_NAME.match(name.strip())
+        level = self.heading_levels[name] = int(m.group(1)) if m else None
+        return level
 
     def _label(self, num_id: str | None, ilvl: int | None, sinfo: dict[str, Any], style_id: str | None):  # type: ignore[no-untyped-def]
         nid = num_id if num_id is not None else sinfo["num_id"]
@@ -379,8 +384,7 @@ class _Reader:
     def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
              textboxes: list[etree._Element], field: _Fields) -> None:
         self.budget.add_run()
-        rpr = r.find(_RPR)
-        props = self._run_props(pstyle, rpr)
+        props = self._run_props(pstyle, child(r, _RPR))
         buf: list[str] = []
         for c in r:
             tag = c.tag
@@ -441,23 +445,18 @@ class _Reader:
 
     def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> dict[str, Any]:
         rstyle = None
-        if rpr is not None:
-            rs = rpr.find(_W + "rStyle")
+        direct: dict[str, Any] = _NO_PROPS
+        if rpr is not None and len(rpr):
+            rs = child(rpr, _RSTYLE)
             rstyle = rs.get(_VAL) if rs is not None else None
-        base = self.styles.run(pstyle, rstyle)
-        if rpr is None or len(rpr) == 0 or (len(rpr) == 1 and rstyle is not None):
-            key: tuple[Any, ...] = (pstyle, rstyle)
-            direct: dict[str, Any] = {}
-        else:
-            key = (pstyle, rstyle, etree.tostring(rpr))
-            cached = self.run_cache.get(key)
-            if cached is not None:
-                return cached
             direct = parse_rpr(rpr, self.styles.theme)
+        # the effective properties are those of the styles updated with the direct ones: cached per
+        # (styles, direct properties), whatever markup (attribute order, other elements) set them
+        key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)
         cached = self.run_cache.get(key)
         if cached is not None:
             return cached
-        props = dict(base)
+        props = dict(self.styles.run(pstyle, rstyle))
         props.update(direct)
         enc = legacy.encoding_of_font(props.get("font"))
         if enc:
@@ -467,6 +466,7 @@ class _Reader:
         return props
 
 
+_NO_PROPS: dict[str, Any] = {}
 _NEEDS_FULL = guarded("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
 
 

@@ -176,6 +176,7 @@ class Numbering:
         self.counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
         self._level_cache: dict[tuple[str, int], Level | None] = {}
+        self._reset_cache: dict[tuple[str, int], tuple[int, ...]] = {}
         self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
         self.notes: set[str] = set()  # warnings for the document: values brought within Word's ranges
         if root is None:
@@ -272,11 +273,8 @@ class Numbering:
                     counters[i] = None
         cur = counters[ilvl]
         counters[ilvl] = self.start(num_id, ilvl, lvl) if cur is None else cur + 1
-        for d in range(ilvl + 1, 9):
-            deeper = self.level(num_id, d)
-            restart = deeper.restart if deeper is not None else None
-            if restart is None or (restart != 0 and ilvl < restart):
-                counters[d] = None
+        for d in self._resets(num_id, ilvl):
+            counters[d] = None
         if lvl.fmt == "bullet":
             raw = lvl.text or ""
             return Label(raw, bullet_display(raw), True, lvl.suff)
@@ -303,13 +301,27 @@ class Numbering:
             return format_number(value, fmt)
 
         # lvl.text is at most MAX_LABEL_CHARS long, each number at most as long: the label is bounded
-        raw = _LEVEL_REF.sub(repl, lvl.text)
+        raw = _LEVEL_REF.sub(repl, lvl.text) if "%" in lvl.text else lvl.text
         if len(raw) > MAX_LABEL_CHARS:
             self.notes.add(_LONG)
             raw = raw[:MAX_LABEL_CHARS]
         if not raw.strip():
             return None
         return Label(raw, raw.strip(), False, lvl.suff)
+
+    def _resets(self, num_id: str, ilvl: int) -> tuple[int, ...]:
+        """The deeper levels a paragraph at ``ilvl`` restarts (their ``lvlRestart`` allowing it)."""
+        key = (num_id, ilvl)
+        out = self._reset_cache.get(key)
+        if out is None:
+            found = []
+            for d in range(ilvl + 1, 9):
+                deeper = self.level(num_id, d)
+                restart = deeper.restart if deeper is not None else None
+                if restart is None or (restart != 0 and ilvl < restart):
+                    found.append(d)
+            out = self._reset_cache[key] = tuple(found)
+        return out
 
     def start(self, num_id: str, ilvl: int, lvl: Level | None) -> int:
         """The first value of a level in one num: its startOverride, else the level's start."""

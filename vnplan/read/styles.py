@@ -95,26 +95,57 @@ _JC_VALUES = frozenset(("start", "end", "left", "right", "center", "both", "dist
                         "highKashida", "lowKashida", "thaiDistribute", "numTab"))
 
 
+def child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for one plain ``{ns}name`` tag: the first child element with it. A loop over
+    the children costs a tenth of ``find``, which goes through lxml's ElementPath for every call."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
+_PSTYLE, _SECTPR, _RPR, _NUMPR, _NUMID, _ILVL, _OUTLINE, _JC_TAG = (
+    _W + t for t in ("pStyle", "sectPr", "rPr", "numPr", "numId", "ilvl", "outlineLvl", "jc"))
+
+
+def ppr_facts(ppr: etree._Element) -> tuple[str | None, int | None, int | None, str | None,
+                                            etree._Element | None, etree._Element | None, etree._Element | None]:
+    """What a paragraph's ``w:pPr`` says, in one pass over its children: numId, ilvl, outlineLvl and
+    jc as :func:`parse_ppr_bits` gives them, then its first ``w:pStyle``, ``w:sectPr`` and ``w:rPr``
+    (as ``ppr.find`` gives them)."""
+    num_id = ilvl = outline = jc = None
+    pstyle = sect = mark = None
+    for el in ppr:
+        tag = el.tag
+        if tag == _NUMPR:
+            for c in el:
+                if c.tag == _NUMID:
+                    num_id = c.get(_VAL)
+                    if num_id is not None and len(num_id) > 40:
+                        num_id = None  # no numbering definition has such an id
+                elif c.tag == _ILVL:
+                    ilvl = values.integer(c.get(_VAL), lo=0, hi=8, default=0)
+        elif tag == _OUTLINE:
+            outline = values.integer(el.get(_VAL), lo=0, hi=9)
+        elif tag == _JC_TAG:
+            jc = values.enum(el.get(_VAL), _JC_VALUES)
+        elif tag == _PSTYLE:
+            if pstyle is None:
+                pstyle = el
+        elif tag == _SECTPR:
+            if sect is None:
+                sect = el
+        elif tag == _RPR:
+            if mark is None:
+                mark = el
+    return num_id, ilvl, outline, jc, pstyle, sect, mark
+
+
 def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, int | None, str | None]:
     """numId, ilvl, outlineLvl and jc set by one ``w:pPr`` (each through :mod:`vnplan.read.values`)."""
     if ppr is None:
         return None, None, None, None
-    num_id = ilvl = outline = jc = None
-    for el in ppr:
-        tag = el.tag
-        if tag == _W + "numPr":
-            for c in el:
-                if c.tag == _W + "numId":
-                    num_id = c.get(_VAL)
-                    if num_id is not None and len(num_id) > 40:
-                        num_id = None  # no numbering definition has such an id
-                elif c.tag == _W + "ilvl":
-                    ilvl = values.integer(c.get(_VAL), lo=0, hi=8, default=0)
-        elif tag == _W + "outlineLvl":
-            outline = values.integer(el.get(_VAL), lo=0, hi=9)
-        elif tag == _W + "jc":
-            jc = values.enum(el.get(_VAL), _JC_VALUES)
-    return num_id, ilvl, outline, jc
+    return ppr_facts(ppr)[:4]
 
 
 class Styles:
