@@ -9,6 +9,7 @@ becomes a warning of the document, so a check of such text never passes unremark
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -85,7 +86,27 @@ def words(text: str) -> int:
 
 
 def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
-    """(signs, words) over ``texts``."""
+    """(signs, words) over ``texts``.
+
+    Each distinct word is judged once for the whole document: words and cut words add up over
+    the texts, and only toned letters standing alone, whose count depends on their neighbours,
+    need the texts read word by word (a rare document holds one)."""
+    texts = list(texts)
+    counts = Counter(" ".join(texts).split())
+    n_signs = n_words = 0
+    for w, n in counts.items():
+        if not w.isalpha():
+            continue
+        n_words += n
+        kind = _kind(w)
+        if kind == 1:
+            return _share_in_order(texts)
+        if kind:
+            n_signs += n
+    return n_signs, n_words
+
+
+def _share_in_order(texts: list[str]) -> tuple[int, int]:
     n_signs = n_words = 0
     for t in texts:
         a, b = _signs_and_words(t)
