@@ -250,39 +250,41 @@ class _Reader:
             self.sections.append(sect)
             self.section += 1
 
-        pieces: list[tuple[str, dict[str, Any]]] = []
+        pieces: list[tuple[str, _Format]] = []  # the text of each displayed run and its formatting
         textboxes: list[etree._Element] = []
         self._inline(p, sinfo["id"], pieces, textboxes, _Fields())
         # A line break (Shift+Enter) in a table cell separates lines of the header or closing
         # table ("UBND TỈNH…" / "SỞ…", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"): each line is a block.
         # Elsewhere it is a space, as in a wrapped sentence.
-        lines: list[list[tuple[str, dict[str, Any]]]] = [[]]
-        for txt, props in pieces:
+        lines: list[list[tuple[str, _Format]]] = [[]]
+        for txt, fmt in pieces:
+            if _LINE_BREAK not in txt:
+                lines[-1].append((txt, fmt))
+                continue
             for k, part in enumerate(txt.split(_LINE_BREAK)):
                 if k:
                     if table is not None:
                         lines.append([])
                     else:
-                        lines[-1].append((" ", props))
-                lines[-1].append((part, props))
+                        lines[-1].append((" ", fmt))
+                lines[-1].append((part, fmt))
         line_runs: list[tuple[str, list[Run]]] = []
         for line in lines:
             # neighbours of equal formatting merged: their texts are collected, then joined once
             # (appending to a run's text per piece is quadratic on a paragraph of a million runs)
-            groups: list[tuple[tuple[Any, ...], dict[str, Any], list[str]]] = []
+            groups: list[tuple[_Format, list[str]]] = []
             text_parts: list[str] = []
-            for txt, props in line:
+            last: tuple[_Format, list[str]] | None = None
+            for txt, fmt in line:
                 if not txt:
                     continue
                 text_parts.append(txt)
-                fmt = _format_key(props)
-                if groups and groups[-1][0] == fmt:
-                    groups[-1][2].append(txt)
+                if last is not None and last[0] == fmt:
+                    last[1].append(txt)
                 else:
-                    groups.append((fmt, props, [txt]))
-            runs = [Run("".join(parts), props.get("font"), props.get("size"), props.get("bold"),
-                        props.get("italic"), props.get("caps"), props.get("underline"))
-                    for _fmt, props, parts in groups]
+                    last = (fmt, [txt])
+                    groups.append(last)
+            runs = [Run("".join(parts), *fmt) for fmt, parts in groups]
             line_runs.append(("".join(text_parts), runs))
         if len(line_runs) > 1:
             line_runs = [x for x in line_runs if x[0].strip()] or [("", [])]
@@ -363,7 +365,7 @@ class _Reader:
         return self.numbering.next_label(nid, ilvl or 0)
 
     # ------------------------------------------------------------------ inline level
-    def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
+    def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, _Format]],
                 textboxes: list[etree._Element], field: _Fields) -> None:
         for el in parent:
             tag = el.tag
@@ -381,7 +383,7 @@ class _Reader:
                     self._inline(choice, pstyle, out, textboxes, field)
             # _SKIP, pPr, math and everything else carry no displayed body text
 
-    def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
+    def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, _Format]],
              textboxes: list[etree._Element], field: _Fields) -> None:
         self.budget.add_run()
         props = self._run_props(pstyle, child(r, _RPR))
@@ -424,7 +426,7 @@ class _Reader:
             self.legacy_runs[props["font"]] = self.legacy_runs.get(props["font"], 0) + 1
         if props.get("caps"):
             text = text.upper()
-        out.append((text, props))
+        out.append((text, props["format"]))
 
     def _find_textboxes(self, el: etree._Element, textboxes: list[etree._Element]) -> None:
         if el.tag == _MC + "AlternateContent":
@@ -462,6 +464,7 @@ class _Reader:
         if enc:
             props["legacy"] = enc
             props["legacy_upper"] = legacy.is_upper_font(props.get("font"))
+        props["format"] = _format_key(props)
         self.run_cache[key] = props
         return props
 
@@ -482,7 +485,11 @@ def _normalize(s: str) -> str:
     return normalize_with_map(s)[0]
 
 
-def _format_key(props: dict[str, Any]) -> tuple[Any, ...]:
+#: A run's formatting as :class:`Run` takes it after its text: font, size, bold, italic, caps, underline.
+_Format = tuple[Any, ...]
+
+
+def _format_key(props: dict[str, Any]) -> _Format:
     return (props.get("font"), props.get("size"), props.get("bold"), props.get("italic"), props.get("caps"),
             props.get("underline"))
 

@@ -13,7 +13,8 @@ are expanded, labels cut at 64 characters, so a 3 KB file cannot ask for gigabyt
 
 from __future__ import annotations
 
-import regex
+from typing import Any
+
 from lxml import etree
 
 from vnplan.pattern import guarded
@@ -177,6 +178,8 @@ class Numbering:
         self._started: set[str] = set()
         self._level_cache: dict[tuple[str, int], Level | None] = {}
         self._reset_cache: dict[tuple[str, int], tuple[int, ...]] = {}
+        self._abstract_cache: dict[str, str | None] = {}
+        self._pieces_cache: dict[str, tuple[Any, ...]] = {}
         self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
         self.notes: set[str] = set()  # warnings for the document: values brought within Word's ranges
         if root is None:
@@ -218,6 +221,13 @@ class Numbering:
 
     def abstract_of(self, num_id: str) -> str | None:
         """The abstractNum a num uses, following a numbering style link once or twice."""
+        if num_id in self._abstract_cache:
+            return self._abstract_cache[num_id]
+        aid = self._abstract_of(num_id)
+        self._abstract_cache[num_id] = aid
+        return aid
+
+    def _abstract_of(self, num_id: str) -> str | None:
         aid = self.nums.get(num_id)
         seen: set[str] = set()
         while aid is not None and aid in self.abstract_link and aid not in seen:
@@ -282,32 +292,40 @@ class Numbering:
             raw = lvl.text or ""
             return Label(raw, raw, False, lvl.suff) if raw.strip() else None
 
-        refs = 0
-
-        def repl(m: regex.Match[str]) -> str:
-            nonlocal refs
-            refs += 1
-            if refs > MAX_LEVEL_REFS:
-                self.notes.add(_LONG)
-                return ""
-            i = int(m.group(1)) - 1
-            ref = self.level(num_id, i)
-            value = counters[i]
-            if value is None:
-                value = self.start(num_id, i, ref)
-            fmt = ref.fmt if ref is not None else "decimal"
-            if lvl.is_lgl and i < ilvl or fmt == "bullet":
-                fmt = "decimal"
-            return format_number(value, fmt)
-
         # lvl.text is at most MAX_LABEL_CHARS long, each number at most as long: the label is bounded
-        raw = _LEVEL_REF.sub(repl, lvl.text) if "%" in lvl.text else lvl.text
+        pieces = self._pieces(lvl.text)  # literal text, level, literal text, level, ..., literal text
+        parts = [pieces[0]]
+        for k in range(1, len(pieces), 2):
+            if k > 2 * MAX_LEVEL_REFS:
+                self.notes.add(_LONG)  # level references past the ninth are dropped
+            else:
+                i = pieces[k]
+                ref = self.level(num_id, i)
+                value = counters[i]
+                if value is None:
+                    value = self.start(num_id, i, ref)
+                fmt = ref.fmt if ref is not None else "decimal"
+                if lvl.is_lgl and i < ilvl or fmt == "bullet":
+                    fmt = "decimal"
+                parts.append(format_number(value, fmt))
+            parts.append(pieces[k + 1])
+        raw = "".join(parts)
         if len(raw) > MAX_LABEL_CHARS:
             self.notes.add(_LONG)
             raw = raw[:MAX_LABEL_CHARS]
         if not raw.strip():
             return None
         return Label(raw, raw.strip(), False, lvl.suff)
+
+    def _pieces(self, text: str) -> tuple[Any, ...]:
+        """A level text cut at its level references (``%1``…``%9``): literal texts at even places,
+        the 0-based level each reference names at odd places; cut once per level text."""
+        pieces = self._pieces_cache.get(text)
+        if pieces is None:
+            cut = _LEVEL_REF.split(text) if "%" in text else [text]
+            pieces = self._pieces_cache[text] = tuple(
+                int(x) - 1 if k % 2 else x for k, x in enumerate(cut))
+        return pieces
 
     def _resets(self, num_id: str, ilvl: int) -> tuple[int, ...]:
         """The deeper levels a paragraph at ``ilvl`` restarts (their ``lvlRestart`` allowing it)."""
