@@ -26,7 +26,7 @@ from vnplan.read.safety import Package
 from vnplan.read.styles import _VAL, _W, Styles, child, parse_rpr, ppr_facts, read_theme
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
-from vnplan.text import fix_tones, normalize_with_map
+from vnplan.text import TONE_PATTERN, fix_tones, normalize_with_map
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -38,6 +38,13 @@ _P, _TBL, _TR, _TC, _R_, _T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"
 _SDT, _SDT_CONTENT, _PPR, _RPR, _SECTPR = (_W + t for t in ("sdt", "sdtContent", "pPr", "rPr", "sectPr"))
 _TXBX = _W + "txbxContent"
 _DEL, _RSTYLE = _W + "del", _W + "rStyle"
+_ALT_CONTENT, _CHOICE = _MC + "AlternateContent", _MC + "Choice"
+_BR, _CR, _TAB_EL, _PTAB, _NB_HYPHEN, _SYM, _FLDCHAR = (
+    _W + t for t in ("br", "cr", "tab", "ptab", "noBreakHyphen", "sym", "fldChar"))
+_SYM_CHAR, _FLDCHAR_TYPE = _W + "char", _W + "fldCharType"
+# Children of a run, besides its text and properties, that show something or hold text boxes.
+_RUN_MARKS = frozenset((_BR, _CR, _TAB_EL, _PTAB, _NB_HYPHEN, _SYM, _FLDCHAR, _W + "drawing", _W + "pict",
+                        _ALT_CONTENT, _W + "object"))
 # Containers whose children are runs or more containers (inline level).
 _INLINE_CONTAINERS = frozenset(_W + t for t in (
     "hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir", "sdtContent"))
@@ -377,8 +384,8 @@ class _Reader:
                 content = el.find(_SDT_CONTENT)
                 if content is not None:
                     self._inline(content, pstyle, out, textboxes, field)
-            elif tag == _MC + "AlternateContent":
-                choice = el.find(_MC + "Choice")
+            elif tag == _ALT_CONTENT:
+                choice = el.find(_CHOICE)
                 if choice is not None:
                     self._inline(choice, pstyle, out, textboxes, field)
             # _SKIP, pPr, math and everything else carry no displayed body text
@@ -386,37 +393,22 @@ class _Reader:
     def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, _Format]],
              textboxes: list[etree._Element], field: _Fields) -> None:
         self.budget.add_run()
-        props = self._run_props(pstyle, child(r, _RPR))
+        rpr = None
         buf: list[str] = []
         for c in r:
             tag = c.tag
             if tag == _T:
-                if c.text and field.shown:
-                    buf.append(c.text)
-            elif tag == _W + "br" or tag == _W + "cr":
-                if field.shown:
-                    buf.append(_LINE_BREAK)
-            elif tag == _W + "tab" or tag == _W + "ptab":
-                if field.shown:
-                    buf.append(_TAB)
-            elif tag == _W + "noBreakHyphen":
-                buf.append("-")
-            elif tag == _W + "sym":
-                ch = values.symbol(c.get(_W + "char"))  # None for what Word would not show
-                if ch is not None:
-                    buf.append("•" if ch == "\u00b7" else ch)
-            elif tag == _W + "fldChar":
-                kind = c.get(_W + "fldCharType")
-                if kind == "begin":
-                    field.begin()
-                elif kind == "separate":
-                    field.separate()
-                elif kind == "end":
-                    field.end()
-            elif tag == _W + "drawing" or tag == _W + "pict" or tag == _MC + "AlternateContent" or tag == _W + "object":
-                self._find_textboxes(c, textboxes)
+                text = c.text
+                if text and not field.hidden:
+                    buf.append(text)
+            elif tag == _RPR:
+                if rpr is None:
+                    rpr = c
+            elif tag in _RUN_MARKS:
+                self._run_mark(c, tag, buf, textboxes, field)
             # instrText, delText, footnoteReference, endnoteReference, commentReference,
             # softHyphen, lastRenderedPageBreak: not displayed body text
+        props = self._run_props(pstyle, rpr)
         if not buf or props.get("vanish"):
             return
         text = "".join(buf)
@@ -427,6 +419,33 @@ class _Reader:
         if props.get("caps"):
             text = text.upper()
         out.append((text, props["format"]))
+
+    def _run_mark(self, c: etree._Element, tag: str, buf: list[str], textboxes: list[etree._Element],
+                  field: _Fields) -> None:
+        """What a run's child other than its text and properties adds: a break, a tab, a hyphen, a
+        symbol, a field's begin, separator or end, or the text boxes of a drawing."""
+        if tag == _BR or tag == _CR:
+            if field.shown:
+                buf.append(_LINE_BREAK)
+        elif tag == _TAB_EL or tag == _PTAB:
+            if field.shown:
+                buf.append(_TAB)
+        elif tag == _NB_HYPHEN:
+            buf.append("-")
+        elif tag == _SYM:
+            ch = values.symbol(c.get(_SYM_CHAR))  # None for what Word would not show
+            if ch is not None:
+                buf.append("•" if ch == "\u00b7" else ch)
+        elif tag == _FLDCHAR:
+            kind = c.get(_FLDCHAR_TYPE)
+            if kind == "begin":
+                field.begin()
+            elif kind == "separate":
+                field.separate()
+            elif kind == "end":
+                field.end()
+        else:  # w:drawing, w:pict, mc:AlternateContent, w:object
+            self._find_textboxes(c, textboxes)
 
     def _find_textboxes(self, el: etree._Element, textboxes: list[etree._Element]) -> None:
         if el.tag == _MC + "AlternateContent":
@@ -471,6 +490,8 @@ class _Reader:
 
 _NO_PROPS: dict[str, Any] = {}
 _NEEDS_FULL = guarded("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
+# What either the full path or fix_tones would act on: one search instead of two for most blocks.
+_NEEDS_ANY = guarded(_NEEDS_FULL.pattern + "|" + TONE_PATTERN)
 
 
 _LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML text cannot hold U+0000)
@@ -480,8 +501,11 @@ _TAB = "\x01"  # stands for w:tab / w:ptab while a paragraph is read: a space, o
 def _normalize(s: str) -> str:
     """``normalize_with_map(s)[0]`` for white-space-collapsed ``s``, skipping its per-character scans
     when a single C-level regex search shows they have nothing to do."""
-    if unicodedata.is_normalized("NFC", s) and not _NEEDS_FULL.search(s):
-        return fix_tones(s)
+    if unicodedata.is_normalized("NFC", s):
+        if not _NEEDS_ANY.search(s):  # nothing for the full path, no old tone placement for fix_tones
+            return s
+        if not _NEEDS_FULL.search(s):
+            return fix_tones(s)
     return normalize_with_map(s)[0]
 
 

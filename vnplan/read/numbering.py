@@ -272,7 +272,9 @@ class Numbering:
         aid = self.abstract_of(num_id)
         if lvl is None or aid is None:
             return None
-        counters = self.counters.setdefault(aid, [None] * 9)
+        counters = self.counters.get(aid)
+        if counters is None:
+            counters = self.counters[aid] = [None] * 9
         ilvl = max(0, min(ilvl, 8))
         so = self.start_overrides.get(num_id)
         if so and num_id not in self._started:

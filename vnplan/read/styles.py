@@ -20,6 +20,9 @@ RunProps = dict[str, Any]
 _TOGGLES = {_W + "b": "bold", _W + "i": "italic", _W + "caps": "caps", _W + "vanish": "vanish",
             _W + "smallCaps": "small_caps"}
 _FALSE = {"0", "false", "off", "none"}
+_SZ, _RFONTS, _U = _W + "sz", _W + "rFonts", _W + "u"
+_ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME, _CS, _EAST_ASIA = (
+    _W + a for a in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "cs", "eastAsia"))
 
 
 def _on(el: etree._Element) -> bool:
@@ -37,21 +40,21 @@ def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -
         key = _TOGGLES.get(tag)
         if key is not None:
             out[key] = _on(el)
-        elif tag == _W + "sz":
+        elif tag == _SZ:
             half_points = values.integer(el.get(_VAL), lo=1, hi=3276)  # Word: 0.5 to 1638 pt
             if half_points is not None:
                 out["size"] = half_points / 2
-        elif tag == _W + "rFonts":
-            font = el.get(_W + "ascii") or el.get(_W + "hAnsi")
+        elif tag == _RFONTS:
+            font = el.get(_ASCII) or el.get(_HANSI)
             if font is None and theme:
-                th = el.get(_W + "asciiTheme") or el.get(_W + "hAnsiTheme")
+                th = el.get(_ASCII_THEME) or el.get(_HANSI_THEME)
                 if th:
                     font = theme.get("minor" if th.startswith("minor") else "major")
             if font is None:
-                font = el.get(_W + "cs") or el.get(_W + "eastAsia")
+                font = el.get(_CS) or el.get(_EAST_ASIA)
             if font:
                 out["font"] = font
-        elif tag == _W + "u":
+        elif tag == _U:
             v = el.get(_VAL)
             out["underline"] = v is not None and v.lower() not in _FALSE
     return out
