@@ -21,6 +21,7 @@ _TOGGLES = {_W + "b": "bold", _W + "i": "italic", _W + "caps": "caps", _W + "van
             _W + "smallCaps": "small_caps"}
 _FALSE = {"0", "false", "off", "none"}
 _SZ, _RFONTS, _U = _W + "sz", _W + "rFonts", _W + "u"
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = _W + "style", _W + "styleId", _W + "type", _W + "default"
 _ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME, _CS, _EAST_ASIA = (
     _W + a for a in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "cs", "eastAsia"))
 
@@ -163,6 +164,7 @@ class Styles:
         self.default_para: str | None = None
         self.default_char: str | None = None
         self._elements: dict[str, etree._Element] = {}
+        self._numbering_ids: list[str] = []  # ids of numbering styles (w:type="numbering"), in order
         self._pcache: dict[str | None, dict[str, Any]] = {}
         self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
         self._merged_cache: dict[str, dict[str, Any]] = {}
@@ -172,11 +174,18 @@ class Styles:
         self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, self.theme)}
         # Styles are indexed here and parsed on first use: Word's style sheets hold hundreds
         # of styles of which a document uses a handful.
-        for el in root.iterfind(_W + "style"):
-            sid = el.get(_W + "styleId") or ""
-            self._elements.setdefault(sid, el)
-            if el.get(_W + "default") in ("1", "true", "on"):
-                typ = el.get(_W + "type") or "paragraph"
+        elements = self._elements
+        for el in root:
+            if el.tag != _STYLE:
+                continue
+            sid = el.get(_STYLE_ID) or ""
+            kind = el.get(_TYPE)
+            if sid not in elements:
+                elements[sid] = el
+                if kind == "numbering":
+                    self._numbering_ids.append(sid)
+            if el.get(_DEFAULT) in ("1", "true", "on"):
+                typ = kind or "paragraph"
                 if typ == "paragraph":
                     self.default_para = sid
                 elif typ == "character":
@@ -209,11 +218,10 @@ class Styles:
     def numbering_styles(self) -> dict[str, str]:
         """Numbering styles (w:type="numbering") and the num each points at."""
         out: dict[str, str] = {}
-        for sid, el in self._elements.items():
-            if el.get(_W + "type") == "numbering":
-                st = self.get(sid)
-                if st is not None and st.num_id:
-                    out[sid] = st.num_id
+        for sid in self._numbering_ids:
+            st = self.get(sid)
+            if st is not None and st.num_id:
+                out[sid] = st.num_id
         return out
 
     def chain(self, style_id: str | None) -> list[Style]:
