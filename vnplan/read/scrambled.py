@@ -89,20 +89,27 @@ def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
     """(signs, words) over ``texts``.
 
     Each distinct word is judged once for the whole document: words and cut words add up over
-    the texts, and only toned letters standing alone, whose count depends on their neighbours,
-    need the texts read word by word (a rare document holds one)."""
+    the texts. Toned letters standing alone count only two or more in a row within one text;
+    when some stand in a row (a rare document: a scrambled one), the texts are read word by word.
+    """
     texts = list(texts)
-    counts = Counter(" ".join(texts).split())
+    words = " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
+    counts = Counter(words)
     n_signs = n_words = 0
+    lone: set[str] = set()
     for w, n in counts.items():
         if not w.isalpha():
             continue
         n_words += n
         kind = _kind(w)
         if kind == 1:
-            return _share_in_order(texts)
-        if kind:
+            lone.add(w)
+        elif kind:
             n_signs += n
+    if lone:
+        rows = "".join(["1" if w in lone else "0" for w in words])
+        if "11" in rows:
+            return _share_in_order(texts)
     return n_signs, n_words
 
 
