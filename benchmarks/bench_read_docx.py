@@ -7,8 +7,9 @@ paragraph and every table-cell paragraph. The floor opens the zip with ``zipfile
 ``word/document.xml`` with lxml and adds up the text of every ``w:t``: no styles, numbering
 or checks. vnplan's read does everything it always does: safety checks, numbering,
 effective run formatting, page setup, normalisation. The three read the same bytes from the
-same path, one after the other in each round (so a busy machine slows them alike); figures
-are medians of CPU time per read. Targets (issue 17): ratio vnplan / python-docx <= 1.0 and
+same path, one after the other in each round (so a busy machine slows them alike), the cycle
+collector run between calls, untimed (python-docx's trees wait for it; vnplan frees its own
+within its call); figures are CPU time per read, median and fastest of the rounds. Targets (issue 17): ratio vnplan / python-docx <= 1.0 and
 at least 150 ten-page plans per second per core.
 
 Without FILE arguments a plan of about ``--pages`` pages is built with python-docx (its
@@ -18,6 +19,7 @@ default template, whose styles part is 350 KB); with them, each file given is ti
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import statistics
 import sys
@@ -71,6 +73,10 @@ def rounds(fns: dict[str, Callable[[Path], int]], path: Path, repeat: int) -> di
     times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
         for name, fn in fns.items():
+            # python-docx's objects hold reference cycles: its trees are freed by the cycle
+            # collector, which would otherwise run inside whichever call comes next (vnplan's
+            # frees its own when it returns, inside its time); collected here, untimed
+            gc.collect()
             t0 = time.process_time()
             fn(path)
             times[name].append(time.process_time() - t0)
