@@ -23,7 +23,7 @@ from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
-from vnplan.read.styles import _VAL, _W, Styles, child, parse_rpr, ppr_facts, read_theme
+from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
 from vnplan.text import TONE_PATTERN, fix_tones, normalize_with_map
@@ -37,7 +37,7 @@ _OFFICE_DOC = (_REL_BASE + "officeDocument", "http://purl.oclc.org/ooxml/officeD
 _P, _TBL, _TR, _TC, _R_, _T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
 _SDT, _SDT_CONTENT, _PPR, _RPR, _SECTPR = (_W + t for t in ("sdt", "sdtContent", "pPr", "rPr", "sectPr"))
 _TXBX = _W + "txbxContent"
-_DEL, _RSTYLE = _W + "del", _W + "rStyle"
+_DEL = _W + "del"
 _ALT_CONTENT, _CHOICE = _MC + "AlternateContent", _MC + "Choice"
 _BR, _CR, _TAB_EL, _PTAB, _NB_HYPHEN, _SYM, _FLDCHAR = (
     _W + t for t in ("br", "cr", "tab", "ptab", "noBreakHyphen", "sym", "fldChar"))
@@ -245,12 +245,10 @@ class _Reader:
         ppr = child(p, _PPR)
         style_id = None
         num_id = ilvl = outline = jc = None
-        sect = None
-        para_rpr_deleted = False
+        sect = mark = None
         if ppr is not None:
             num_id, ilvl, outline, jc, ps, sect, mark = ppr_facts(ppr)
             style_id = ps.get(_VAL) if ps is not None else None
-            para_rpr_deleted = mark is not None and child(mark, _DEL) is not None
         sinfo = self.styles.paragraph(style_id)
         section = self.section
         if sect is not None:
@@ -300,7 +298,8 @@ class _Reader:
         label = None
         # Word shows (and counts) the number of an empty numbered paragraph too, but not of
         # a paragraph deleted as a tracked change.
-        if raw.strip() or not para_rpr_deleted:
+        # (the paragraph mark's w:del, looked up only for a paragraph with no text)
+        if raw.strip() or not (mark is not None and child(mark, _DEL) is not None):
             label_info = self._label(num_id, ilvl, sinfo, style_id)
             if label_info is not None and raw.strip():
                 label = label_info.raw
@@ -468,9 +467,7 @@ class _Reader:
         rstyle = None
         direct: dict[str, Any] = _NO_PROPS
         if rpr is not None and len(rpr):
-            rs = child(rpr, _RSTYLE)
-            rstyle = rs.get(_VAL) if rs is not None else None
-            direct = parse_rpr(rpr, self.styles.theme)
+            direct, rstyle = rpr_facts(rpr, self.styles.theme)
         # the effective properties are those of the styles updated with the direct ones: cached per
         # (styles, direct properties), whatever markup (attribute order, other elements) set them
         key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)

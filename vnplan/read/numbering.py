@@ -23,6 +23,8 @@ from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS, MAX_NUMBER_VALUE
 from vnplan.read.styles import _VAL, _W
 
 _LEVEL_REF = guarded(r"%([1-9])")
+_L_START, _L_NUMFMT, _L_LVLTEXT, _L_ISLGL, _L_LVLRESTART, _L_SUFF, _L_PSTYLE = (
+    _W + t for t in ("start", "numFmt", "lvlText", "isLgl", "lvlRestart", "suff", "pStyle"))
 # Bullet glyphs that show as a dash; Symbol/Wingdings glyphs sit in U+F000-U+F0FF.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uf02d\uf0be\u2043\u2796\u23af")
 _PLUS = frozenset("+\uf02b\u2795")
@@ -95,27 +97,27 @@ class Level:
     def update(self, el: etree._Element, notes: set[str] | None = None) -> None:
         for c in el:
             tag, v = c.tag, c.get(_VAL)
-            if tag == _W + "start":
+            if tag == _L_START:
                 start = number_value(v, notes)
                 if start is not None:
                     self.start = start
-            elif tag == _W + "numFmt" and v:
+            elif tag == _L_NUMFMT and v:
                 self.fmt = v[:40]
-            elif tag == _W + "lvlText":
+            elif tag == _L_LVLTEXT:
                 text = v if v is not None else ""
                 if len(text) > MAX_LABEL_CHARS:
                     _note(notes, _LONG)
                     text = text[:MAX_LABEL_CHARS]
                 self.text = text
-            elif tag == _W + "isLgl":
+            elif tag == _L_ISLGL:
                 self.is_lgl = v is None or v.lower() not in ("0", "false", "off")
-            elif tag == _W + "lvlRestart":
+            elif tag == _L_LVLRESTART:
                 restart = values.integer(v, lo=0, hi=9)
                 if restart is not None:
                     self.restart = restart
-            elif tag == _W + "suff":
+            elif tag == _L_SUFF:
                 self.suff = values.enum(v, ("tab", "space", "nothing"), self.suff)  # type: ignore[assignment]
-            elif tag == _W + "pStyle" and v:
+            elif tag == _L_PSTYLE and v:
                 self.pstyle = v
 
     def copy(self) -> "Level":

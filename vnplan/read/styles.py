@@ -20,7 +20,7 @@ RunProps = dict[str, Any]
 _TOGGLES = {_W + "b": "bold", _W + "i": "italic", _W + "caps": "caps", _W + "vanish": "vanish",
             _W + "smallCaps": "small_caps"}
 _FALSE = {"0", "false", "off", "none"}
-_SZ, _RFONTS, _U = _W + "sz", _W + "rFonts", _W + "u"
+_SZ, _RFONTS, _U, _RSTYLE = _W + "sz", _W + "rFonts", _W + "u", _W + "rStyle"
 _STYLE, _STYLE_ID, _TYPE, _DEFAULT = _W + "style", _W + "styleId", _W + "type", _W + "default"
 _ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME, _CS, _EAST_ASIA = (
     _W + a for a in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "cs", "eastAsia"))
@@ -33,9 +33,15 @@ def _on(el: etree._Element) -> bool:
 
 def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -> RunProps:
     """The properties set by one ``w:rPr`` (only those it sets)."""
-    out: RunProps = {}
     if rpr is None:
-        return out
+        return {}
+    return rpr_facts(rpr, theme)[0]
+
+
+def rpr_facts(rpr: etree._Element, theme: dict[str, str] | None = None) -> tuple[RunProps, str | None]:
+    """:func:`parse_rpr` of a ``w:rPr`` and the ``w:val`` of its first ``w:rStyle``, in one pass."""
+    out: RunProps = {}
+    rstyle: etree._Element | None = None
     for el in rpr:
         tag = el.tag
         key = _TOGGLES.get(tag)
@@ -58,7 +64,9 @@ def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -
         elif tag == _U:
             v = el.get(_VAL)
             out["underline"] = v is not None and v.lower() not in _FALSE
-    return out
+        elif tag == _RSTYLE and rstyle is None:
+            rstyle = el
+    return out, rstyle.get(_VAL) if rstyle is not None else None
 
 
 def read_theme(root: etree._Element | None) -> dict[str, str]:
