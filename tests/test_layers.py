@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "vnplan"
 #: The layers, lowest first: a module may import only from its own layer or a lower one.
 #: A module belongs to the longest prefix that names it. The same table is in docs/design.md.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("vnplan.errors", "vnplan.text", "vnplan.pattern", "vnplan.data", "vnplan.model", "vnplan.vocab",
+    ("base", ("vnplan.errors", "vnplan.text", "vnplan.pattern", "vnplan.store", "vnplan.data", "vnplan.model", "vnplan.vocab",
               "vnplan.results", "vnplan.output", "vnplan.version", "vnplan.settings")),
     ("read", ("vnplan.read",)),
     ("parse", ("vnplan.parse",)),

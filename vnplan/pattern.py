@@ -11,21 +11,14 @@ module's ``timeout``: past :data:`PATTERN_SECONDS` of matching in one call the w
 of hanging a batch or a web request.
 
 Compiling is most of a single command's time (the ``regex`` module parses and optimises a
-pattern in Python: the two largest citation patterns take ~85 ms). A compiled ``regex`` pattern
-is plain data (its ``_pickled_data``: the source, flags, the compiled program as bytes, the
-group tables), the same that ``pickle`` stores of it; :func:`compiled` keeps that data of every
-pattern compiled once in a per-user store (:func:`store_path`, ``marshal`` format, written at
-exit when something new was compiled) and rebuilds the next process's patterns from it with
-``_regex.compile`` at no parsing cost. The store is keyed by the ``regex`` version and Python's,
-each entry by the pattern's source and flags: a changed pattern is simply compiled anew.
-``VNPLAN_CACHE_DIR`` moves the store; ``VNPLAN_CACHE_DIR=off`` (or an empty value) turns it off.
+pattern in Python: the two largest citation patterns take ~85 ms), so :func:`compiled` keeps
+every compiled pattern's data in the per-user store (:mod:`vnplan.store`) and rebuilds the next
+process's patterns from it with ``_regex.compile``, what unpickling a pattern does, at no
+parsing cost.
 """
 
 from __future__ import annotations
 
-import atexit
-import marshal
-import os
 import sys
 from collections.abc import Iterator
 from typing import Any, cast
@@ -33,6 +26,7 @@ from typing import Any, cast
 import regex
 
 from vnplan.errors import PatternTimeoutError
+from vnplan.store import Store
 
 #: Seconds of matching one call (a match, a search, a whole scan) may take. Real text needs
 #: milliseconds, the largest text the readers allow well under a second: this is no budget,
@@ -42,94 +36,28 @@ PATTERN_SECONDS = 10.0
 SHORT = 1000
 
 
-#: Bumped when the layout of the store's entries changes.
-STORE_FORMAT = 1
-#: Entries the store holds at most (vnplan compiles a few hundred patterns).
-STORE_SIZE = 4000
+#: Compiled patterns by (source, flags): the pattern's ``_pickled_data``, tied to the regex version.
+PATTERNS = Store(f"patterns-regex{getattr(regex, '__version__', '0')}")
 _ENTRY_FIELDS = 11  # the length of a regex pattern's ``_pickled_data``
-
-# (source, flags) → the pattern's ``_pickled_data``; None until the store is first read
-_store: dict[tuple[str, int], tuple[Any, ...]] | None = None
-_added = False  # compiled in this process and not yet in the store
-
-
-def store_path() -> str | None:
-    """The file of compiled patterns, or ``None`` when the store is off.
-
-    ``$VNPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/vnplan``, else ``~/.cache/vnplan``; the name
-    carries the ``regex`` and Python versions the compiled programs belong to."""
-    folder = os.environ.get("VNPLAN_CACHE_DIR")
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "vnplan")
-    elif folder.strip().lower() in ("", "off", "0", "no", "false"):
-        return None
-    version = getattr(regex, "__version__", "0")
-    return os.path.join(folder, f"patterns-{STORE_FORMAT}-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
-
-
-def _load_store() -> dict[tuple[str, int], tuple[Any, ...]]:
-    global _store
-    store: dict[tuple[str, int], tuple[Any, ...]] = {}
-    path = store_path()
-    if path is not None:
-        try:
-            with open(path, "rb") as f:
-                data = marshal.load(f)
-        except (OSError, EOFError, ValueError, TypeError):
-            data = None  # no store yet, or a damaged one: compiled anew and written again
-        if isinstance(data, dict):
-            store = data
-    _store = store
-    return store
-
-
-def _save_store() -> None:
-    """Write the store with what this process compiled (at exit; atomic, so readers never see half a file)."""
-    global _added
-    path = store_path()
-    if not _added or _store is None or path is None:
-        return
-    _added = False
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as f:
-            marshal.dump(_store, f)
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # a read-only home, a full disk: the store is only a shortcut
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+_rebuild: Any = regex._regex.compile  # type: ignore[attr-defined]  # what unpickling a regex pattern calls
 
 
 def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(source, flags)``, from the store of compiled patterns when it holds them."""
-    global _added
-    store = _store if _store is not None else _load_store()
     key = (source, int(flags))  # a RegexFlag is no plain int to marshal
-    data = store.get(key)
+    data = PATTERNS.get(key)
     if data is not None:
         if type(data) is tuple and len(data) == _ENTRY_FIELDS and data[0] == source:
             try:
                 return cast("regex.Pattern[str]", _rebuild(*data))
-            except Exception:  # noqa: BLE001  (an entry the regex module no longer takes: compiled anew)
+            except Exception:  # noqa: BLE001  (an entry this regex module does not take: compiled anew)
                 pass
-        del store[key]
+        PATTERNS.drop(key)
     raw = regex.compile(source, flags)
     saved = getattr(raw, "_pickled_data", None)
     if type(saved) is tuple and len(saved) == _ENTRY_FIELDS:
-        if not _added:
-            atexit.register(_save_store)
-        if len(store) >= STORE_SIZE:
-            store.clear()  # patterns of old sources pile up across versions: start over
-        store[key] = saved
-        _added = True
+        PATTERNS.put(key, saved)
     return raw
-
-
-_rebuild: Any = regex._regex.compile  # type: ignore[attr-defined]  # what unpickling a regex pattern calls
 
 
 class Pattern:
@@ -264,4 +192,4 @@ def guarded(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", Pattern(pattern, flags, where))
 
 
-__all__ = ["PATTERN_SECONDS", "SHORT", "Pattern", "compiled", "guarded", "store_path"]
+__all__ = ["PATTERNS", "PATTERN_SECONDS", "SHORT", "Pattern", "compiled", "guarded"]

@@ -23,6 +23,9 @@ from typing import Any
 from attrs import frozen
 
 from vnplan.errors import UsageError
+from vnplan.store import cache_class_code
+
+cache_class_code()  # attrs' generated methods from the per-user store (start-up)
 
 #: The keys a settings file may hold.
 KEYS: tuple[str, ...] = ("profile", "lang", "select", "ignore")
