@@ -1,7 +1,9 @@
 """Strict loading of a vocabulary file into its class (nạp từ vựng): the class is the schema.
 
 :func:`structure` reads ``vnplan/vocab/<topic>.json`` through :func:`vnplan.data.load_json`
-and builds the frozen class with cattrs. Nothing is coerced: a string where a list belongs, a
+and builds the frozen class, walking the class's fields and their types (:func:`build`; cattrs,
+about 35 ms to import and generate its code, is loaded only to explain a file that does not
+fit, and builds the same objects: tests/test_vocab.py). Nothing is coerced: a string where a list belongs, a
 number where a string belongs, a missing or an unknown key is a
 :class:`~vnplan.errors.DataFileError` that names the file and the key (``$.layout.paper.width_mm``).
 Lists become tuples and objects used as tables become read-only mappings.
@@ -15,7 +17,7 @@ from functools import cache
 from types import MappingProxyType, NoneType, UnionType
 from typing import Any, TypeVar
 
-import cattrs
+import attrs
 
 from vnplan.data import load_json
 from vnplan.errors import DataFileError
@@ -40,7 +42,9 @@ def _origin(t: Any) -> Any:
     return typing.get_origin(t)
 
 
-def _make_converter(detailed: bool) -> cattrs.Converter:
+def _make_converter(detailed: bool) -> Any:
+    import cattrs  # noqa: PLC0415  (lazy: only to explain a file that does not fit, docs/design.md)
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, _strict(kind))
@@ -87,29 +91,101 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return conv
 
 
-#: The converter every file goes through; it stops at the first fault. Generating its code is
-#: most of the cost of loading the vocabulary (about 20 ms for every file, once per process).
-CONVERTER = _make_converter(detailed=False)
+@cache
+def converter() -> Any:
+    """The cattrs converter that stops at the first fault (the reference :func:`build` is held to)."""
+    return _make_converter(detailed=False)
 
 
 @cache
-def _detailed() -> cattrs.Converter:
+def _detailed() -> Any:
     """A converter that collects every fault with its path: built only to explain a file that does not fit."""
     return _make_converter(detailed=True)
+
+
+class _Unfit(Exception):
+    """The value does not fit its type (or the type is one :func:`build` leaves to cattrs)."""
+
+
+_SCALARS = (str, int, float, bool)
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
+    """(key, argument name, type, required) of each field of an attrs class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((a.name, a.alias or a.name, hints[a.name], a.default is attrs.NOTHING)
+                 for a in attrs.fields(cls) if a.init)
+
+
+def _scalar(value: Any, kind: type) -> Any:
+    if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        raise _Unfit
+    return value
+
+
+def build(value: Any, t: Any) -> Any:
+    """``value`` (parsed JSON) as type ``t``, by the rules of the strict converter: scalars of their
+    own type only (an int for a float becomes a float), lists to tuples, objects to read-only
+    mappings or attrs classes (every key known, every field without a default given)."""
+    if t in _SCALARS:
+        return _scalar(value, t)
+    if attrs.has(t):
+        if not isinstance(value, dict):
+            raise _Unfit
+        fields = _fields(t)
+        if len(value) > len(fields) or not value.keys() <= {f[0] for f in fields}:
+            raise _Unfit  # an unknown key
+        args = {}
+        for key, name, kind, required in fields:
+            if key in value:
+                args[name] = build(value[key], kind)
+            elif required:
+                raise _Unfit
+        return t(**args)
+    origin = typing.get_origin(t)
+    params = typing.get_args(t)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise _Unfit
+        if len(params) == 2 and params[1] is Ellipsis:
+            return tuple(build(v, params[0]) for v in value)
+        if len(value) != len(params):
+            raise _Unfit
+        return tuple(build(v, a) for v, a in zip(value, params))
+    if origin is Mapping:
+        if not isinstance(value, dict):
+            raise _Unfit
+        return MappingProxyType({str(k): build(v, params[1]) for k, v in value.items()})
+    if origin in (typing.Union, UnionType) and len(params) == 2 and NoneType in params:
+        return None if value is None else build(value, params[0] if params[1] is NoneType else params[1])
+    if origin is typing.Literal:
+        if value not in params or type(value) not in {type(p) for p in params}:
+            raise _Unfit
+        return value
+    raise _Unfit  # a type the vocabulary does not use: cattrs decides
 
 
 def structure(topic: str, cls: type[T]) -> T:
     """The content of ``vnplan/vocab/<topic>.json`` as a ``cls``; a :class:`DataFileError` when it does not fit."""
     raw = load_json("vnplan.vocab", f"{topic}.json")
     try:
-        return CONVERTER.structure(raw, cls)
+        return typing.cast(T, build(raw, cls))
+    except _Unfit:
+        pass
+    try:
+        return typing.cast(T, converter().structure(raw, cls))
     except Exception:  # noqa: BLE001 - whatever the fault, the detailed pass says which and where
         return _explain(topic, raw, cls)
 
 
 def _explain(topic: str, raw: Any, cls: type[T]) -> T:
+    import cattrs  # noqa: PLC0415  (lazy: only to explain a file that does not fit, docs/design.md)
+
     try:
-        return _detailed().structure(raw, cls)
+        return typing.cast(T, _detailed().structure(raw, cls))
     except cattrs.BaseValidationError as exc:  # cattrs groups every fault of the file
         faults = cattrs.transform_error(exc, path="$")
         raise DataFileError(f"vnplan's vocabulary file vnplan/vocab/{topic}.json is not valid: {'; '.join(faults)}",
