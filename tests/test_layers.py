@@ -52,13 +52,14 @@ LAZY: dict[str, str] = {
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",
     "xlsxwriter": "writing a workbook (vnplan.report.xlsx)",
+    "vnplan.report.xlsx": "the workbook view, loaded by vnplan check only for -o report.xlsx",
     "distributed": "a batch on a Dask cluster (vnplan.batch.cluster, extra vnplan[dask]), only for a dask:// URL",
     "vnplan.cli": "the command group (click), loaded by vnplan.__main__.run for every command but --version",
     "ray": "a batch on a Ray cluster (vnplan.batch.cluster, extra vnplan[ray]), only for a ray:// URL",
 }
 
 #: Modules that may import by name at run time (importlib), and what they may load that way.
-DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli.", "vnplan": "vnplan."}
+DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli.", "vnplan": "vnplan.", "vnplan.report": "vnplan.report."}
 
 #: Third-party packages only one part of vnplan may use.
 ONLY_IN: dict[str, tuple[str, ...]] = {
