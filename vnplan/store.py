@@ -54,6 +54,7 @@ class Store:
         self.name = name  # the file's name without the folder and the suffix
         self._data: dict[Any, Any] | None = None
         self._added = False
+        self._file: str | None = None  # where the data was read from, and is written back to
 
     def path(self) -> str | None:
         """The store's file, or ``None`` when the store is off."""
@@ -62,11 +63,11 @@ class Store:
 
     def _load(self) -> dict[Any, Any]:
         data: Any = None
-        path = self.path()
+        path = self._file = self.path()
         if path is not None:
             try:
                 with open(path, "rb") as f:
-                    data = marshal.load(f)
+                    data = marshal.loads(f.read())  # one read: marshal.load reads a file object piece by piece
             except (OSError, EOFError, ValueError, TypeError):
                 data = None  # no file yet, or a damaged one: built anew and written again
         self._data = data if isinstance(data, dict) else {}
@@ -94,10 +95,10 @@ class Store:
 
     def save(self) -> None:
         """Write the file if this process added to it (atomically: a reader never sees half a file)."""
-        path = self.path()
-        if not self._added or self._data is None or path is None:
-            return
+        path, added = self._file, self._added
         self._added = False
+        if not added or self._data is None or path is None:
+            return
         tmp = f"{path}.{os.getpid()}.tmp"
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
