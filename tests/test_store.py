@@ -85,3 +85,10 @@ def test_off_writes_nothing(tmp_path: Path, monkeypatch) -> None:  # type: ignor
         kept.put("k", 1)
         kept.save()
     assert not list(tmp_path.iterdir())
+
+
+def test_the_quick_escape_is_regex_escape() -> None:
+    every = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+    assert pattern.escape(every) == regex.escape(every)
+    for word in ("Kế hoạch số 14/KH-UBND", "a.b*c", "\x00 (x) [y] {z} ~#&", "Đ\u00a0\u3000"):
+        assert pattern.escape(word) == regex.escape(word)

@@ -60,6 +60,20 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     return raw
 
 
+#: What ``regex.escape`` puts a backslash before: its metacharacters and every character
+#: ``str.isspace`` holds for (tests/test_store.py checks the list against the whole of Unicode).
+_ESCAPED = "()[]{}?*+|^$\\.-#&~" + (
+    "\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_ESCAPE_TABLE = {ord(c): "\\" + c for c in _ESCAPED}
+
+
+def escape(text: str) -> str:
+    """``regex.escape(text)``, the same string, in one ``str.translate`` instead of a loop in Python
+    (patterns are built from the vocabulary's words in every process, even when compiled ones are stored)."""
+    return text.translate(_ESCAPE_TABLE)
+
+
 class Pattern:
     """A compiled ``regex`` pattern whose every call on document text carries the time limit; the
     same methods and attributes as the ``regex`` pattern (``raw``) it wraps, whose matches it returns."""
@@ -192,4 +206,4 @@ def guarded(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", Pattern(pattern, flags, where))
 
 
-__all__ = ["PATTERNS", "PATTERN_SECONDS", "SHORT", "Pattern", "compiled", "guarded"]
+__all__ = ["PATTERNS", "PATTERN_SECONDS", "SHORT", "Pattern", "compiled", "escape", "guarded"]

@@ -14,6 +14,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.parse.common import LEGAL_BASIS_RE, edit_distance
+from vnplan.pattern import escape as escape_literal
 from vnplan.pattern import guarded
 from vnplan.text import fold, is_upper_text
 from vnplan.vocab.patterns import escape, longest_first, spelt
@@ -189,7 +190,7 @@ def motto_folded(f: str) -> bool:
 def type_line_re() -> regex.Pattern[str]:
     """``KẾ HOẠCH`` at the start of a line, its letters possibly spaced out (``K Ế  H O Ạ C H``)."""
     names = sorted(sorted({n.upper() for n in vocab.type_names()}), key=len, reverse=True)  # the same source in every process
-    alt = "|".join(r"\s*".join(regex.escape(ch) for ch in n if not ch.isspace()) for n in names)
+    alt = "|".join(r"\s*".join(escape_literal(ch) for ch in n if not ch.isspace()) for n in names)
     return guarded(rf"(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
 
 
