@@ -41,6 +41,7 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 #: each of a heavy package that most runs never need.
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
+    "tomllib": "parsing a settings file (vnplan.settings) not read before (parsed files are kept in vnplan.store)",
     "cattrs": "explaining a vocabulary file that does not fit its class (vnplan.vocab.loader), the plan's JSON converter (vnplan.serialize)",
     "pypdf": "reading a PDF (vnplan.read.pdf)",
     "pypdfium2": "the optional PDFium text walk of a PDF (vnplan.read.pdf_fast, extra pdf-fast): a native library, loaded only to read a PDF",
