@@ -41,6 +41,8 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 #: each of a heavy package that most runs never need.
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
+    "tempfile": "the temporary file of an atomic write (vnplan.output), only when a command writes a file",
+    "vnplan.read.office": "converting a .doc, .rtf, .odt or .wps with LibreOffice (subprocess, signal, tempfile), loaded by vnplan.read when such a file comes",
     "tomllib": "parsing a settings file (vnplan.settings) not read before (parsed files are kept in vnplan.store)",
     "cattrs": "explaining a vocabulary file that does not fit its class (vnplan.vocab.loader), the plan's JSON converter (vnplan.serialize)",
     "pypdf": "reading a PDF (vnplan.read.pdf)",

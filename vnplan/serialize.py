@@ -372,7 +372,7 @@ _HOOKS: tuple[tuple[type, Any], ...] = (
 @cache
 def _converter() -> Any:
     """The cattrs converter with every hook of :data:`_HOOKS` (built once, on first use)."""
-    import cattrs  # noqa: PLC0415  (lazy: about 35 ms to import, docs/design.md)
+    import cattrs  # lazy: about 35 ms to import, docs/design.md
 
     conv = cattrs.Converter(omit_if_default=False)
     for kind, hook in _HOOKS:

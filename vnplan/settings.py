@@ -98,7 +98,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _parse(path: Path) -> dict[str, Any]:
-    import tomllib  # noqa: PLC0415  (lazy: about 12 ms, only for a TOML file not read before, docs/design.md)
+    import tomllib  # lazy: about 12 ms, only for a TOML file not read before, docs/design.md
 
     try:
         with open(path, "rb") as fh:

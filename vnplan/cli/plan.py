@@ -90,7 +90,7 @@ def check_cmd(file: str, fmt: str | None, select: tuple[str, ...], ignore: tuple
     if fmt == "xlsx":
         if output in (None, "-"):
             raise UsageError("a workbook cannot go to the terminal", hint="give a file name: -o report.xlsx")
-        from vnplan.report.xlsx import render_xlsx  # noqa: PLC0415  (lazy: only a workbook needs it, docs/design.md)
+        from vnplan.report.xlsx import render_xlsx  # lazy: only a workbook needs it, docs/design.md
 
         write_atomic(output, render_xlsx([_as_result(file, plan, result)], lang=lang, profile=profile),
                      source=file, what="report")

@@ -44,7 +44,7 @@ def _origin(t: Any) -> Any:
 
 
 def _make_converter(detailed: bool) -> Any:
-    import cattrs  # noqa: PLC0415  (lazy: only to explain a file that does not fit, docs/design.md)
+    import cattrs  # lazy: only to explain a file that does not fit, docs/design.md
 
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind in (str, int, float, bool):
@@ -256,7 +256,7 @@ def structure(topic: str, cls: type[T]) -> T:
 
 
 def _explain(topic: str, raw: Any, cls: type[T]) -> T:
-    import cattrs  # noqa: PLC0415  (lazy: only to explain a file that does not fit, docs/design.md)
+    import cattrs  # lazy: only to explain a file that does not fit, docs/design.md
 
     try:
         return typing.cast(T, _detailed().structure(raw, cls))
