@@ -209,7 +209,7 @@ def _refuse_other_formats(data: bytes, *, path: str | None) -> None:
 def _converted(data: bytes, kind: str, *, path: str | None) -> SourceDocument:
     """A .doc, .rtf, .odt or .wps file converted to .docx by LibreOffice and read as .docx; the
     document keeps its own path and format (``doc``…), and a warning says it was converted."""
-    from vnplan.read import office  # lazy: subprocess, signal, tempfile; only to convert, docs/design.md
+    from vnplan.read import office  # lazy: only to convert (docs/design.md)
 
     doc = read_docx(office.to_docx(data, kind, path=path), path=path)
     note = (f"tệp {kind} đã được LibreOffice chuyển sang .docx để đọc / "

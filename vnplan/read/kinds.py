@@ -1,13 +1,67 @@
 """Which legacy office format a file is (.doc, .rtf, .odt, .wps), by its first bytes: what :mod:`vnplan.read` asks of every file.
 
 Kept apart from :mod:`vnplan.read.office`, which converts such a file with LibreOffice and so
-imports subprocess, signal and tempfile: a run on plain text or .docx never loads it.
+imports subprocess, signal and tempfile, and from :mod:`vnplan.read.safety`, which opens .docx
+packages (zipfile, lxml): a run on plain text loads neither. The walk of an OLE compound file's
+directory lives here for the same reason.
 """
 
 from __future__ import annotations
 
+import struct
+
 from vnplan.errors import EncryptedFileError, UnsupportedFormatError
-from vnplan.read.safety import OLE_MAGIC, is_encrypted_ole, ole_stream_names
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAMS = ("EncryptionInfo", "EncryptedPackage")
+
+
+def ole_stream_names(data: bytes) -> list[str] | None:
+    """Names in the directory of an OLE compound file (CFB), or None when it cannot be walked."""
+    try:
+        if len(data) < 512 or not data.startswith(OLE_MAGIC):
+            return None
+        shift = struct.unpack_from("<H", data, 0x1E)[0]
+        if shift not in (9, 12):
+            return None
+        ssize = 1 << shift
+        n_fat = struct.unpack_from("<I", data, 0x2C)[0]
+        dir_start = struct.unpack_from("<I", data, 0x30)[0]
+        difat = list(struct.unpack_from("<109I", data, 0x4C))[: min(n_fat, 109)]
+
+        def sector(i: int) -> bytes:
+            off = (i + 1) * ssize
+            return data[off : off + ssize]
+
+        fat: list[int] = []
+        for s in difat:
+            chunk = sector(s)
+            fat.extend(struct.unpack(f"<{len(chunk) // 4}I", chunk[: len(chunk) // 4 * 4]))
+        names: list[str] = []
+        seen: set[int] = set()
+        s = dir_start
+        while s < 0xFFFFFFFA and s not in seen and len(seen) < 100_000:
+            seen.add(s)
+            chunk = sector(s)
+            for k in range(0, len(chunk) - 127, 128):
+                entry = chunk[k : k + 128]
+                nlen = struct.unpack_from("<H", entry, 0x40)[0]
+                if 2 <= nlen <= 64 and entry[0x42] in (1, 2, 5):
+                    names.append(entry[: nlen - 2].decode("utf-16-le", "replace"))
+            s = fat[s] if s < len(fat) else 0xFFFFFFFE
+        return names
+    except (struct.error, IndexError):
+        return None
+
+
+def is_encrypted_ole(data: bytes) -> bool:
+    """Whether an OLE compound file is a password-protected Office document (``EncryptionInfo`` and
+    ``EncryptedPackage`` streams, found by walking its directory, or by their names if it cannot be walked)."""
+    names = ole_stream_names(data)
+    if names is None:  # a directory we cannot walk: fall back to looking for the stream names
+        return all(n.encode("utf-16-le") in data for n in _ENCRYPTED_STREAMS)
+    return all(n in names for n in _ENCRYPTED_STREAMS)
+
 
 _ODF_TEXT = b"mimetypeapplication/vnd.oasis.opendocument.text"  # .odt and .ott (text-template)
 _ODF_ANY = b"mimetypeapplication/vnd.oasis.opendocument."
@@ -55,4 +109,4 @@ def _ole_kind(data: bytes, suffix: str, *, path: str | None) -> str:
                                  hint="vnplan reads text documents: .docx, .doc, .odt, .rtf, .pdf, .txt, .md")
 
 
-__all__ = ["kind_of"]
+__all__ = ["OLE_MAGIC", "is_encrypted_ole", "kind_of", "ole_stream_names"]
