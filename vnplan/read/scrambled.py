@@ -9,6 +9,7 @@ becomes a warning of the document, so a check of such text never passes unremark
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -85,7 +86,34 @@ def words(text: str) -> int:
 
 
 def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
-    """(signs, words) over ``texts``."""
+    """(signs, words) over ``texts``.
+
+    Each distinct word is judged once for the whole document: words and cut words add up over
+    the texts. Toned letters standing alone count only two or more in a row within one text;
+    when some stand in a row (a rare document: a scrambled one), the texts are read word by word.
+    """
+    texts = list(texts)
+    words = " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
+    counts = Counter(words)
+    n_signs = n_words = 0
+    lone: set[str] = set()
+    for w, n in counts.items():
+        if not w.isalpha():
+            continue
+        n_words += n
+        kind = _kind(w)
+        if kind == 1:
+            lone.add(w)
+        elif kind:
+            n_signs += n
+    if lone:
+        rows = "".join(["1" if w in lone else "0" for w in words])
+        if "11" in rows:
+            return _share_in_order(texts)
+    return n_signs, n_words
+
+
+def _share_in_order(texts: list[str]) -> tuple[int, int]:
     n_signs = n_words = 0
     for t in texts:
         a, b = _signs_and_words(t)

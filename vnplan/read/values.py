@@ -38,7 +38,8 @@ def integer(raw: str | None, *, lo: int, hi: int, default: int | None = None, cl
     if raw is None:
         return default
     s = raw.strip(_XML_SPACE)
-    if not _INT.fullmatch(s):
+    # plain ASCII digits (what Word writes) skip the pattern; anything else is checked by it
+    if not (s.isascii() and s.isdigit() and len(s) <= 40) and not _INT.fullmatch(s):
         return default
     n = int(s)  # at most 41 characters: far below int()'s 4 300-digit limit
     if lo <= n <= hi:
@@ -96,7 +97,13 @@ def clean_document(doc: "SourceDocument") -> "SourceDocument":
         return (_dirty(b.text) or _dirty(b.label) or _dirty(b.style)
                 or any(_dirty(r.text) or _dirty(r.font) for r in b.runs))
 
-    if not any(dirty_block(b) for b in doc.blocks) and not any(_dirty(w) for w in doc.warnings):
+    # the rule is a clean document: one search over all its texts at once says so
+    texts = [w for w in doc.warnings]
+    for b in doc.blocks:
+        texts += (b.text, b.label or "", b.style or "")
+        for r in b.runs:
+            texts += (r.text, r.font or "")
+    if not _SURROGATE.search("\n".join(texts)):
         return doc
 
     def opt(s: str | None) -> str | None:
