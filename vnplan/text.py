@@ -71,6 +71,10 @@ def normalize_with_map(s: str) -> tuple[str, tuple[int, ...] | None]:
     simple = unicodedata.is_normalized("NFC", s) and not any(c in s for c in "\u00d0\u00f0\u0189")
     if simple:
         t = s.translate(_INVISIBLE) if _INVISIBLE_RE.search(s) else s
+        if t is s and "\u200b" not in s and " ".join(s.split()) == s:
+            # the common case, at C speed: no white space but single inner spaces (str.split's white
+            # space holds every \s of _SPACE_RE; U+200B is the one it does not, U+FEFF is invisible)
+            return fix_tones(s), None
         if t is s:
             collapsed = _SPACE_RE.sub(" ", s)
             stripped = collapsed.strip()
