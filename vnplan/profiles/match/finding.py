@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import regex
 
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled, Match, Phrase, match_phrase, positions
+from vnplan.profiles.match.phrases import Compiled, Match, Phrase, match_phrase, positions, unit_chains
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Unit
 
@@ -61,7 +61,8 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     got = index.memo.get(k)
     if got is None:
         found: list[tuple[int, int, str, str]] = []
-        whole = match_phrase(ph, unit)
+        chains = unit_chains(ph, unit)  # once: each clause's match is one of them
+        whole = match_phrase(ph, unit, found=chains) if chains is not None else None
         if whole is not None:
             n = len(unit.tokens)
             lists = [positions(unit, t, 0, n) for t in ph.tokens]
@@ -70,7 +71,7 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
                 if clause.first <= 0 and clause.end >= n:
                     m = whole  # a clause that is the whole unit matches as the unit did
                 elif _holds_all(lists, clause.first, clause.end):
-                    m = match_phrase(ph, unit, clause.first, clause.end)
+                    m = match_phrase(ph, unit, clause.first, clause.end, found=chains)
                 else:
                     continue  # a syllable of the phrase is missing from the clause: no match there
                 if m is not None:

@@ -48,6 +48,7 @@ class Unit:
     __slots__ = (
         "cells",
         "context",
+        "expansion_starts",
         "fpos",
         "head_end",
         "index",
@@ -75,6 +76,7 @@ class Unit:
         self.context: str | None = None
         self.cells = cells
         self.scope: Any = None  # the clauses, refusals and times (scope.py: a Scope), read on first use
+        self.expansion_starts: tuple[int, ...] | None = None  # phrases.py, on first use
         self.position = (segments[0].block, segments[0].start) if segments else (-1, 0)
         self.tokens, aliases = tokenize_with_aliases(text, table)
         self.placeholder = bool(PLACEHOLDER_RE.search(text))
