@@ -87,6 +87,7 @@ class CompiledProfile:
     table: Table
     requirements: tuple[Compiled, ...]
     subject: tuple[Phrase, ...]
+    subject_tokens: frozenset[tuple[str, ...]] = frozenset()  # the subject phrases' syllables
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -136,7 +137,7 @@ def _compile_profile(profile: Profile) -> CompiledProfile:
     table = phrase_table(profile)
     reqs = tuple(_compile_requirement(r, table) for r in profile.requirements)
     subject = tuple(compile_phrase(s, table) for s in profile.subject)
-    return CompiledProfile(profile, table, reqs, subject)
+    return CompiledProfile(profile, table, reqs, subject, frozenset(p.tokens for p in subject))
 
 
 _last_compiled: tuple[Profile, CompiledProfile] | None = None  # the profile last compiled, found by identity

@@ -136,7 +136,9 @@ def tokenize(text: str, table: Table) -> list[Token]:
 # --------------------------------------------------------------------------- tables
 
 
+@lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[str, ...]:
+    """The words of an expansion in key form (cached: the built-in and the profile's are the same for every plan)."""
     return tuple(words(text))
 
 

@@ -117,7 +117,7 @@ def subject_groups(c: Compiled, profile: Profile | None) -> set[int]:
     profile's ``subject``): the last group a derived requirement carries to keep other subjects out."""
     if profile is None or not profile.subject:
         return set()
-    subject = {p.tokens for p in compile_profile(profile).subject}
+    subject = compile_profile(profile).subject_tokens
     return {g for g, written in enumerate(c.req.evidence.all_of)
             if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
 
