@@ -81,7 +81,7 @@ def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.d
         if m.group("d6") and not m.group("lead"):
             continue
         d = last_day(m, year)
-        tok = next((i for i, (_, s, e) in enumerate(unit.tokens) if e > m.start()), 0)
+        tok = unit.token_at(m.start())
         if d is None or scope.refused_by(tok, tok) or scope.clause_of(tok).past:
             continue
         yield m.start(), m.end(), d
@@ -100,7 +100,7 @@ def _names_context(c: Compiled, unit: Unit, start: int, end: int) -> bool:
         lo, hi = 0, len(unit.tokens)
     else:
         scope = scope_of(unit, None)
-        tok = next((i for i, (_, s, e) in enumerate(unit.tokens) if e > start), 0)
+        tok = unit.token_at(start)
         clause = scope.clause_of(tok)
         lo, hi = clause.first, clause.end
     return all(any(match_phrase(ph, unit, lo, hi) is not None for ph in g) for g in c.groups)

@@ -90,7 +90,7 @@ def find_phrase(ph: Phrase, group: int, unit: Unit, index: PlanIndex) -> list[Fo
 def find_pattern(pattern: regex.Pattern[str], group: int, unit: Unit, index: PlanIndex) -> list[Found]:
     out = []
     for m in pattern.finditer(unit.text):
-        first = next((i for i, (_, s, e) in enumerate(unit.tokens) if e > m.start()), 0)
+        first = unit.token_at(m.start())
         status, cue = _status(unit, index, first, first)
         out.append(Found(group, unit, m.start(), m.end(), pattern.pattern, status, cue))
     return out

@@ -48,6 +48,7 @@ class Unit:
     __slots__ = (
         "cells",
         "context",
+        "ends",
         "expansion_starts",
         "fpos",
         "head_end",
@@ -77,6 +78,7 @@ class Unit:
         self.cells = cells
         self.scope: Any = None  # the clauses, refusals and times (scope.py: a Scope), read on first use
         self.expansion_starts: tuple[int, ...] | None = None  # phrases.py, on first use
+        self.ends: list[int] | None = None  # each token's end, on first use (token_at)
         self.position = (segments[0].block, segments[0].start) if segments else (-1, 0)
         self.tokens, aliases = tokenize_with_aliases(text, table)
         self.placeholder = bool(PLACEHOLDER_RE.search(text))
@@ -122,6 +124,15 @@ class Unit:
                 self.pos.setdefault(k, []).append(i)
         for lst in self.pos.values():
             lst.sort()
+
+    def token_at(self, char: int) -> int:
+        """The first token ending after character ``char`` (0 when none): token ends never decrease (the
+        syllables of a word, or of an abbreviation's expansion, share its end)."""
+        ends = self.ends
+        if ends is None:
+            ends = self.ends = [e for _, _, e in self.tokens]
+        i = bisect.bisect_right(ends, char)
+        return i if i < len(ends) else 0
 
     def char_range(self, first: int, last: int) -> tuple[int, int]:
         """The characters of tokens ``first..last``."""
