@@ -296,7 +296,7 @@ def _in_runs(ph: Phrase, unit, occ: Sequence[tuple[int, int]]) -> bool:  # type:
     """An order-free match moves whole words, not syllables: each of the phrase's syllables stands next to
     one it stands next to in the phrase, function words aside (*thể chế và công tác cải cách* for *cải cách
     thể chế*; not *công chức tận tụy phục vụ* for *công vụ, công chức*)."""
-    keys = [t for t, _, _ in unit.tokens]
+    keys = unit.keys
     stop = stopwords()
 
     def neighbour(p: int, step: int) -> str | None:
@@ -326,7 +326,7 @@ def _same(neighbour: str, ph: Phrase, t: str, *, before: bool) -> bool:
 def _after_excluded(ph: Phrase, unit, first: int) -> bool:  # type: ignore[no-untyped-def]
     for before in ph.unless_after:
         n = len(before)
-        if first >= n and tuple(t for t, _, _ in unit.tokens[first - n : first]) == before:
+        if first >= n and tuple(unit.keys[first - n : first]) == before:
             return True
     return False
 

@@ -187,7 +187,7 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
     """The clauses and refusals of ``unit``, computed once."""
     if unit.scope is not None:
         return unit.scope  # type: ignore[no-any-return]
-    keys = [t for t, _, _ in unit.tokens]
+    keys = unit.keys
     clauses, refusals = [], []
     clause_cuts, sentences = _ends(unit, [s for _, s, _ in unit.tokens])
     sentence_past = False

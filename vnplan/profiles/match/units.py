@@ -53,6 +53,7 @@ class Unit:
         "fpos",
         "head_end",
         "index",
+        "keys",
         "kind",
         "placeholder",
         "pos",
@@ -101,16 +102,17 @@ class Unit:
     def _typed_without_marks(self) -> bool:
         """Whether the text was typed without diacritics (most of its words are plain ASCII): only then may an
         unaccented syllable stand for an accented one (*an toàn* is no *ấn*)."""
-        letters = [t for t, _, _ in self.tokens if t.isalpha()]
+        letters = [t for t in self.keys if t.isalpha()]
         return len(letters) >= 3 and sum(t.isascii() for t in letters) >= 0.7 * len(letters)
 
     def _index_tokens(self, aliases: list[tuple[str, int]], blind: tuple[tuple[int, int], ...]) -> None:
         self.pos: dict[str, list[int]] = {}
         self.fpos: dict[str, list[int]] = {}
+        keys = self.keys = [t for t, _, _ in self.tokens]
         bare = self._typed_without_marks()
         pos = self.pos
-        for i, (t, s, _) in enumerate(self.tokens):
-            if blind and any(a <= s < b for a, b in blind):
+        for i, t in enumerate(keys):
+            if blind and any(a <= self.tokens[i][1] < b for a, b in blind):
                 continue  # a cell that names who or when is no evidence of what
             at = pos.get(t)
             if at is None:
@@ -119,11 +121,13 @@ class Unit:
                 at.append(i)
             if bare and fold(t) == t:  # an unaccented syllable may stand for any accented twin
                 self.fpos.setdefault(t, []).append(i)
-        for k, i in aliases:  # the abbreviation itself, at its expansion's first token
-            if not any(a <= self.tokens[i][1] < b for a, b in blind):
-                self.pos.setdefault(k, []).append(i)
-        for lst in self.pos.values():
-            lst.sort()
+        if aliases:
+            for k, i in aliases:  # the abbreviation itself, at its expansion's first token
+                if not any(a <= self.tokens[i][1] < b for a, b in blind):
+                    pos.setdefault(k, []).append(i)
+            for k in {k for k, _ in aliases}:  # the other lists were filled in order
+                if k in pos:
+                    pos[k].sort()
 
     def token_at(self, char: int) -> int:
         """The first token ending after character ``char`` (0 when none): token ends never decrease (the
