@@ -61,11 +61,11 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     got = index.memo.get(k)
     if got is None:
         found: list[tuple[int, int, str, str]] = []
-        chains = unit_chains(ph, unit)  # once: each clause's match is one of them
+        n = len(unit.tokens)
+        lists = [positions(unit, t, 0, n) for t in ph.tokens]
+        chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
         whole = match_phrase(ph, unit, found=chains) if chains is not None else None
         if whole is not None:
-            n = len(unit.tokens)
-            lists = [positions(unit, t, 0, n) for t in ph.tokens]
             for clause in scope_of(unit, index.year).clauses:
                 m: Match | None
                 if clause.first <= 0 and clause.end >= n:

@@ -227,7 +227,11 @@ def chains(ph: Phrase, unit, lo: int, hi: int) -> list[Chain] | None:  # type: i
 
     A chain in a narrower range ``lo2..hi2`` (a clause) is one of these whose first is at least ``lo2`` and
     whose last is below ``hi2``: each next position is the nearest after the one before, whatever the range."""
-    lists = [positions(unit, t, lo, hi) for t in ph.tokens]
+    return chains_of(ph, [positions(unit, t, lo, hi) for t in ph.tokens])
+
+
+def chains_of(ph: Phrase, lists: list[list[int]]) -> list[Chain] | None:
+    """:func:`chains` from the positions of each of ``ph``'s syllables."""
     for x in lists:
         if not x:
             return None
@@ -352,9 +356,13 @@ def match_phrase(ph: Phrase, unit, lo: int = 0, hi: int | None = None,  # type: 
     return Match(ph, at[0], at[1])
 
 
-def unit_chains(ph: Phrase, unit) -> list[Chain] | None:  # type: ignore[no-untyped-def]
-    """:func:`chains` of ``ph`` in the whole of ``unit`` (up to its head's end for a head-only phrase)."""
-    hi = len(unit.tokens)
-    if ph.head_only:
-        hi = min(hi, unit.head_end)
-    return chains(ph, unit, 0, hi) if ph.tokens and hi > 0 else None
+def unit_chains(ph: Phrase, unit, lists: list[list[int]] | None = None) -> list[Chain] | None:  # type: ignore[no-untyped-def]
+    """:func:`chains` of ``ph`` in the whole of ``unit`` (up to its head's end for a head-only phrase);
+    ``lists``: the positions of its syllables in the whole unit, when already known."""
+    n = len(unit.tokens)
+    hi = min(n, unit.head_end) if ph.head_only else n
+    if not ph.tokens or hi <= 0:
+        return None
+    if lists is None:
+        return chains(ph, unit, 0, hi)
+    return chains_of(ph, lists if hi >= n else [x[: bisect.bisect_left(x, hi)] for x in lists])
