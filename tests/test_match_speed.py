@@ -1,0 +1,51 @@
+"""The quick paths of the per-plan work give what the slow ones give (issue 17): never timed here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from vnplan.profiles.match import tokens
+from vnplan.read import legacy
+from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
+
+
+def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
+    plain, outside = tokens._plain_token_re()
+    word = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    for i in range(0x3100):
+        c = chr(i)
+        if outside.search(c) is None:  # a character the quick path reads
+            assert bool(plain.fullmatch(c)) == bool(word.fullmatch(c)), hex(i)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_token_matches_are_token_re_matches(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ" \
+               "AĐÊƯ0123456789 -&_/.,;:()“”–\t\u00a0\u0301²½ºµ"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
+        got = [(m.group(), m.span()) for m in tokens.token_matches(text)]
+        assert got == [(m.group(), m.span()) for m in tokens.TOKEN_RE.finditer(text)], text
+
+
+def test_space_check_at_c_speed_covers_every_space_the_pattern_knows() -> None:
+    # str.split's white space holds every character of _SPACE_RE but U+200B and U+FEFF
+    for i in range(0x3100):
+        c = chr(i)
+        if _SPACE_RE.fullmatch(c):
+            assert c.isspace() or c in "\u200b\ufeff", hex(i)
+    for s in ("a b", "a  b", " a", "a\u200bb", "a\u00a0b", "a\x1cb", "hoà  bình", "hoà bình", "a\tb", "ư\u2028ơ"):
+        assert normalize_with_map(s)[0] == fix_tones(_SPACE_RE.sub(" ", s).strip()), s
+
+
+def test_legacy_counts_are_the_patterns_counts() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        s = "".join(chr(rng.choice([rng.randrange(0, 0x300), rng.randrange(0x1E00, 0x1F00), rng.randrange(0x80, 0x180)]))
+                    for _ in range(rng.randrange(0, 60)))
+        assert legacy._latin1_high_count(s) == len(legacy._LATIN1_HIGH.findall(s))
+        assert legacy._vn_only_count(s) == len(legacy._VN_ONLY.findall(s))
