@@ -132,21 +132,33 @@ def _word(raw: str) -> tuple[bool, tuple[Token, ...]]:
     return is_abbr(raw), tuple((t, 0, n) for t in _run_together(key_of(raw)))
 
 
+#: Words that are one syllable, no abbreviation, as their key: most words of a plan, found without a call.
+_PLAIN_WORDS: dict[str, str] = {}
+_PLAIN_WORDS_MAX = 65536
+
+
 def tokenize_with_aliases(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]]]:
     """Syllables of ``text`` in key form with their offsets, abbreviations expanded in place, and the
     aliases: (the abbreviation's key, the index of its expansion's first token)."""
     out: list[Token] = []
     aliases: list[tuple[str, int]] = []
     append = out.append
+    plain = _PLAIN_WORDS
     for m in token_matches(text):
         raw = m.group()
         s = m.start()
+        k = plain.get(raw)
+        if k is not None:
+            append((k, s, s + len(raw)))
+            continue
         abbr, pieces = _word(raw)
         if abbr and _expand(raw, s, s + len(raw), table, out, aliases):
             continue
         if len(pieces) == 1:
             t, a, b = pieces[0]
             append((t, s + a, s + b))
+            if not abbr and a == 0 and b == len(raw) and len(plain) < _PLAIN_WORDS_MAX:
+                plain[raw] = t
         else:
             out.extend((t, s + a, s + b) for t, a, b in pieces)
     return out, aliases
