@@ -194,7 +194,7 @@ def _cells(body: str) -> list[tuple[int, str]] | None:
         bars = [m.start() for m in _PIPE.finditer(body)]
         rule = bool(_PIPE_RULE_RE.match(stripped))  # the |---|---| line: no text
         return [(a + 1, "" if rule else body[a + 1 : b]) for a, b in zip(bars, bars[1:])]
-    if "\t" not in body and not _GAP_RE.search(stripped):
+    if "\t" not in body and "     " not in stripped:  # no tab: _GAP_RE is five spaces or more
         return None
     parts: list[tuple[int, str]] = []
     start = 0

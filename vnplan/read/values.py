@@ -89,12 +89,23 @@ def clean_document(doc: "SourceDocument") -> "SourceDocument":
     """The reader boundary: no lone surrogate leaves a reader, whatever produced it (``w:sym``, a
     PDF's ToUnicode map, a Python string given as text), so no output step meets a
     ``UnicodeEncodeError``. Every public reader returns through here; a clean document (the
-    rule) costs one search per text."""
+    rule) costs one search of all its texts."""
     def dirty_block(b) -> bool:  # type: ignore[no-untyped-def]
         return (_dirty(b.text) or _dirty(b.label) or _dirty(b.style)
                 or any(_dirty(r.text) or _dirty(r.font) for r in b.runs))
 
-    if not any(dirty_block(b) for b in doc.blocks) and not any(_dirty(w) for w in doc.warnings):
+    texts = list(doc.warnings)
+    for b in doc.blocks:  # every text of the document, searched at once: a clean one (the rule) is one search
+        texts.append(b.text)
+        if b.label:
+            texts.append(b.label)
+        if b.style:
+            texts.append(b.style)
+        for r in b.runs:
+            texts.append(r.text)
+            if r.font:
+                texts.append(r.font)
+    if not _dirty("\n".join(texts)):
         return doc
 
     def opt(s: str | None) -> str | None:
