@@ -16,7 +16,15 @@ from collections.abc import Sequence
 import regex
 
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled, Match, Phrase, match_phrase, positions, unit_chains
+from vnplan.profiles.match.phrases import (
+    Compiled,
+    Match,
+    Phrase,
+    in_order_by_clause,
+    match_phrase,
+    positions,
+    unit_chains,
+)
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Unit
 
@@ -66,10 +74,15 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
         chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
         whole = match_phrase(ph, unit, found=chains) if chains is not None else None
         if whole is not None:
-            for clause in scope_of(unit, index.year).clauses:
+            scope = scope_of(unit, index.year)
+            by_clause = None if ph.order_free or chains is None else \
+                in_order_by_clause(ph, unit, chains, scope.starts, [c.end for c in scope.clauses])
+            for ci, clause in enumerate(scope.clauses):
                 m: Match | None
                 if clause.first <= 0 and clause.end >= n:
                     m = whole  # a clause that is the whole unit matches as the unit did
+                elif by_clause is not None:
+                    m = by_clause.get(ci)  # a phrase that keeps its order: one of its chains
                 elif _holds_all(lists, clause.first, clause.end):
                     m = match_phrase(ph, unit, clause.first, clause.end, found=chains)
                 else:

@@ -266,6 +266,23 @@ def best_chain(unit, found: list[Chain], lo: int, hi: int) -> tuple[int, int] | 
     return best
 
 
+def in_order_by_clause(ph: Phrase, unit, found: list[Chain], starts: Sequence[int],  # type: ignore[no-untyped-def]
+                       ends: Sequence[int]) -> dict[int, Match]:
+    """The in-order match of ``ph`` in each clause of ``unit`` (clause ``i``: tokens ``starts[i]..ends[i]-1``,
+    the clauses in order and covering the unit) that holds one, from the phrase's ``found`` chains in the
+    whole unit: what :func:`match_phrase` gives for each clause of a phrase that keeps its order, each chain
+    looked at once instead of every clause searched."""
+    best: dict[int, tuple[int, int]] = {}
+    for start, last, chain in found:
+        ci = max(0, bisect.bisect_right(starts, start) - 1)
+        if last >= ends[ci]:
+            continue
+        b = best.get(ci)
+        if (b is None or last - start < b[1] - b[0]) and _whole_words(unit, chain):
+            best[ci] = (start, last)
+    return {ci: Match(ph, a, z) for ci, (a, z) in best.items() if not _after_excluded(ph, unit, a)}
+
+
 def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     found = chains(ph, unit, lo, hi)
     return None if found is None else best_chain(unit, found, lo, hi)
