@@ -150,8 +150,9 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
     if sentence_past:
         return True
     markers, commits = _phrases("past_markers"), _phrases("commitments")
-    said_done = not _cue_words("past_markers").isdisjoint(keys[a:b]) and any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b)) and not any(
-        keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b))
+    said_done = (not _cue_words("past_markers").isdisjoint(keys[a:b])
+                 and any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b))
+                 and not any(keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b)))
     if years:
         return _opens_with_past(keys, a, b, year) or said_done
     periods = _phrases("past_periods")

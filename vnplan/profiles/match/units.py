@@ -82,7 +82,7 @@ class Unit:
         self.ends: list[int] | None = None  # each token's end, on first use (token_at)
         self.position = (segments[0].block, segments[0].start) if segments else (-1, 0)
         self.tokens, aliases = tokenize_with_aliases(text, table)
-        self.placeholder = bool(PLACEHOLDER_RE.search(text))
+        self.placeholder = "[" in text and PLACEHOLDER_RE.search(text) is not None
         self.head_end = self._head_end(head_chars)
         self._index_tokens(aliases, tuple(blind))
 
