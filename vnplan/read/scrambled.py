@@ -47,23 +47,26 @@ def _kind(w: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
+def _word_kind(w: str) -> int:
+    """:func:`_kind` of a word between spaces, or -1 when it is not letters only (no word here)."""
+    return _kind(w) if w.isalpha() else -1
+
+
 def _signs_and_words(text: str) -> tuple[int, int]:
     """(:func:`signs`, :func:`words`) of ``text`` in one pass; each distinct word is judged once."""
-    count = n_words = lone_run = 0
-    for w in text.split():
-        if not w.isalpha():
-            lone_run = 0
-            continue
-        n_words += 1
-        kind = _kind(w)
-        if kind == 1:
-            lone_run += 1
-            if lone_run >= 2:
-                count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
-            continue
+    kinds = list(map(_word_kind, text.split()))
+    n_words = len(kinds) - kinds.count(-1)
+    count = kinds.count(2)
+    if 1 in kinds:  # toned letters standing alone: count the runs of two or more
         lone_run = 0
-        if kind:
-            count += 1
+        for kind in kinds:
+            if kind == 1:
+                lone_run += 1
+                if lone_run >= 2:
+                    count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
+            else:
+                lone_run = 0
     return count, n_words
 
 

@@ -39,7 +39,7 @@ def _plain_token_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:data:`TOKEN_RE` for the standard ``re``, 2-3x quicker, and the characters outside the blocks where
     it finds the same tokens: in Basic Latin to Latin Extended-B, Latin Extended Additional (every
     Vietnamese letter, precomposed) and General Punctuation, ``[^\\W_]`` is exactly ``[\\p{L}\\p{M}\\p{N}]``
-    (tests/test_match_speed.py compares them character by character). Linear, as TOKEN_RE: a word's
+    (tests/test_quick_paths.py compares them character by character). Linear, as TOKEN_RE: a word's
     characters and its joiners never overlap, so nothing backtracks."""
     return re.compile(r"[^\W_]+(?:[&-][^\W_]+)*"), re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 

@@ -8,7 +8,7 @@ import pytest
 import regex
 
 from vnplan.profiles.match import tokens
-from vnplan.read import legacy
+from vnplan.read import legacy, scrambled
 from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
 
 
@@ -49,3 +49,33 @@ def test_legacy_counts_are_the_patterns_counts() -> None:
                     for _ in range(rng.randrange(0, 60)))
         assert legacy._latin1_high_count(s) == len(legacy._LATIN1_HIGH.findall(s))
         assert legacy._vn_only_count(s) == len(legacy._VN_ONLY.findall(s))
+
+
+def _signs_and_words_word_by_word(text: str) -> tuple[int, int]:
+    """The scrambled-text count as it was written first, one word at a time."""
+    count = n_words = lone_run = 0
+    for w in text.split():
+        if not w.isalpha():
+            lone_run = 0
+            continue
+        n_words += 1
+        kind = scrambled._kind(w)
+        if kind == 1:
+            lone_run += 1
+            if lone_run >= 2:
+                count += 1 + (lone_run == 2)
+            continue
+        lone_run = 0
+        if kind:
+            count += 1
+    return count, n_words
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_scrambled_count_is_the_word_by_word_count(seed: int) -> None:
+    rng = random.Random(seed)
+    words = ["C", "NG", "HÒA", "Ộ", "Ủ", "Ệ", "Th", "c", "hi", "n", "NAMỘ", "DÂNỦ", "chủ", "kế", "CTr", "c)", "m2",
+             "việc", "ở", "ạ", "1.", "-", "và"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 40)))
+        assert scrambled._signs_and_words(text) == _signs_and_words_word_by_word(text), text
