@@ -79,3 +79,13 @@ def test_scrambled_count_is_the_word_by_word_count(seed: int) -> None:
     for _ in range(300):
         text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 40)))
         assert scrambled._signs_and_words(text) == _signs_and_words_word_by_word(text), text
+
+
+def test_tone_fix_candidates_hold_every_tone_pattern_match() -> None:
+    from vnplan.text import _TONE_RE, _TONE_TABLE, _tone_candidates
+    rng = random.Random(3)
+    pieces = [*_TONE_TABLE, "q", "g", "n", "i", " ", "ạ", "\u0301", "ữ", ".", "x", "Q"]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        if _TONE_RE.search(s):
+            assert _tone_candidates().search(s), s
