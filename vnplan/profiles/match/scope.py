@@ -68,6 +68,8 @@ class Scope:
         return self.clauses[max(0, bisect.bisect_right(self.starts, token) - 1)]
 
     def refused_by(self, first: int, last: int) -> Refusal | None:
+        if not self.refusals:
+            return None
         return next((r for r in self.refusals if r.first <= first and last < r.end), None)
 
 
