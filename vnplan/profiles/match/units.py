@@ -95,7 +95,7 @@ class Unit:
     def _head_end(self, head_chars: int) -> int:
         """The token index where the item's head ends: its title, or the words before a colon."""
         if not head_chars:
-            m = _HEAD_COLON_RE.match(self.text)
+            m = _HEAD_COLON_RE.match(self.text) if ":" in self.text[2:81] else None  # its colon: 3rd to 81st
             head_chars = m.end() - 2 if m and len(m.group(0).split()) <= 9 else 0
         return bisect.bisect_left([s for _, s, _ in self.tokens], head_chars) if head_chars else 0
 
