@@ -11,6 +11,7 @@ title, and a part reviewing a past year.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from vnplan.model import Paragraph, Plan, Section, Span
 from vnplan.profiles.match.parts import (
@@ -162,11 +163,11 @@ class PlanIndex:
 
     def candidates(self, tokens: Sequence[str]) -> set[int]:
         """Units holding every one of ``tokens`` (or an unaccented twin of it)."""
-        out: set[int] | None = None
+        out: AbstractSet[int] | None = None
         by_token = self.by_token
         twins = self._twins
         for t in tokens:
-            has = by_token.get(t, _NONE)
+            has: AbstractSet[int] = by_token.get(t, _NONE)
             if twins:
                 twin = by_token.get("~" + fold(t))
                 if twin is not None:
