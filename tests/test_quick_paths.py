@@ -89,3 +89,29 @@ def test_tone_fix_candidates_hold_every_tone_pattern_match() -> None:
         s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
         if _TONE_RE.search(s):
             assert _tone_candidates().search(s), s
+
+
+def test_lines_are_the_line_pattern_lines() -> None:
+    from vnplan.read.text import _LINE_RE, _lines_of
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "b ", "\r", "\n", "\r\n", "\x0b", "\x0c", "\u2028", "\u2029", "\x1c", "\x85", "ư"])
+                       for _ in range(rng.randrange(0, 12)))
+        want = []
+        for m in _LINE_RE.finditer(text):
+            if not m.group(0):
+                break
+            want.append(m.group(0))
+        got = []
+        for raw in _lines_of(text):
+            if not raw:
+                break
+            got.append(raw)
+        assert got == want, repr(text)
+
+
+def test_quick_line_tests_are_the_patterns() -> None:
+    from vnplan.read.text import _CELL_BREAK_RE, _PAGE_NO_RE, _is_cell_break, _is_page_number
+    for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1"):
+        assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
+        assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), t
