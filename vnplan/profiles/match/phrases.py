@@ -192,17 +192,19 @@ def _expansion_start(unit, i: int) -> int:  # type: ignore[no-untyped-def]
 
 def _expansion_starts(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     """:func:`_expansion_start` of every token of ``unit``, computed once; empty when every token is its own
-    (no abbreviation expanded, no words run together: the common case)."""
+    (no abbreviation expanded, no words run together: the common case, told by no two tokens ending together)."""
     got: tuple[int, ...] | None = unit.expansion_starts
     if got is None:
         toks = unit.tokens
         starts: list[int] | None = None
-        for i in range(1, len(toks)):
-            a, b = toks[i - 1], toks[i]
-            if a[1] == b[1] and a[2] == b[2]:
-                if starts is None:
-                    starts = list(range(len(toks)))
-                starts[i] = starts[i - 1]
+        ends = [e for _, _, e in toks]
+        if len(set(ends)) < len(ends):  # tokens sharing their offsets share their end
+            for i in range(1, len(toks)):
+                a, b = toks[i - 1], toks[i]
+                if a[1] == b[1] and a[2] == b[2]:
+                    if starts is None:
+                        starts = list(range(len(toks)))
+                    starts[i] = starts[i - 1]
         got = unit.expansion_starts = tuple(starts) if starts is not None else ()
     return got
 
@@ -213,8 +215,15 @@ def _whole_words(unit, positions: Sequence[int]) -> bool:  # type: ignore[no-unt
     starts = _expansion_starts(unit)
     if not starts:
         return True
-    chosen = set(positions)
-    return all(starts[p] in chosen for p in positions)
+    chosen = None
+    for p in positions:
+        s = starts[p]
+        if s != p:  # inside an expansion: its first word must be chosen too
+            if chosen is None:
+                chosen = set(positions)
+            if s not in chosen:
+                return False
+    return True
 
 
 Chain = tuple[int, int, list[int]]
