@@ -115,3 +115,18 @@ def test_quick_line_tests_are_the_patterns() -> None:
     for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1"):
         assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
         assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), t
+
+
+def test_white_space_is_the_patterns_white_space() -> None:
+    from vnplan.parse.abbreviations import WHITE_SPACE
+    space = regex.compile(r"\s")
+    assert {chr(i) for i in range(0x110000) if 0xD800 > i or i > 0xDFFF if space.match(chr(i))} == WHITE_SPACE
+
+
+def test_left_word_is_the_left_word_pattern() -> None:
+    from vnplan.parse.abbreviations import _LEFT_WORD, _left_word
+    rng = random.Random(5)
+    for _ in range(5000):
+        w = "".join(rng.choice(["a", "Ủ", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "B"]) for _ in range(rng.randrange(0, 31)))
+        m = _LEFT_WORD.search(w)
+        assert _left_word(w) == (m.group(1) if m else None), repr(w)
