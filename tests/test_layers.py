@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "vnplan"
 #: The layers, lowest first: a module may import only from its own layer or a lower one.
 #: A module belongs to the longest prefix that names it. The same table is in docs/design.md.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("vnplan.errors", "vnplan.text", "vnplan.pattern", "vnplan.data", "vnplan.model", "vnplan.vocab",
+    ("base", ("vnplan.errors", "vnplan.text", "vnplan.pattern", "vnplan.store", "vnplan.data", "vnplan.model", "vnplan.vocab",
               "vnplan.results", "vnplan.output", "vnplan.version", "vnplan.settings")),
     ("read", ("vnplan.read",)),
     ("parse", ("vnplan.parse",)),
@@ -41,6 +41,11 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 #: each of a heavy package that most runs never need.
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
+    "importlib.resources": "data files of a package that is no plain folder (a zip install; vnplan.data)",
+    "tempfile": "the temporary file of an atomic write (vnplan.output), only when a command writes a file",
+    "vnplan.read.office": "converting a .doc, .rtf, .odt or .wps with LibreOffice (subprocess, signal, tempfile), loaded by vnplan.read when such a file comes",
+    "tomllib": "parsing a settings file (vnplan.settings) not read before (parsed files are kept in vnplan.store)",
+    "cattrs": "explaining a vocabulary file that does not fit its class (vnplan.vocab.loader), the plan's JSON converter (vnplan.serialize)",
     "pypdf": "reading a PDF (vnplan.read.pdf)",
     "pypdfium2": "the optional PDFium text walk of a PDF (vnplan.read.pdf_fast, extra pdf-fast): a native library, loaded only to read a PDF",
     "vnplan.read.docx": "the .docx reader (lxml), loaded by vnplan.read when a .docx comes",
@@ -51,13 +56,14 @@ LAZY: dict[str, str] = {
     "docx": "python-docx, should a function need it directly",
     "spacy": "the spaCy components (vnplan.nlp imports spaCy at its top; nothing in vnplan imports vnplan.nlp)",
     "xlsxwriter": "writing a workbook (vnplan.report.xlsx)",
+    "vnplan.report.xlsx": "the workbook view, loaded by vnplan check only for -o report.xlsx",
     "distributed": "a batch on a Dask cluster (vnplan.batch.cluster, extra vnplan[dask]), only for a dask:// URL",
     "vnplan.cli": "the command group (click), loaded by vnplan.__main__.run for every command but --version",
     "ray": "a batch on a Ray cluster (vnplan.batch.cluster, extra vnplan[ray]), only for a ray:// URL",
 }
 
 #: Modules that may import by name at run time (importlib), and what they may load that way.
-DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli.", "vnplan": "vnplan."}
+DYNAMIC: dict[str, str] = {"vnplan.cli.common": "vnplan.cli.", "vnplan": "vnplan.", "vnplan.report": "vnplan.report."}
 
 #: Third-party packages only one part of vnplan may use.
 ONLY_IN: dict[str, tuple[str, ...]] = {

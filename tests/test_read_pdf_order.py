@@ -150,3 +150,17 @@ def test_the_type_name_centred_under_the_header_table_is_not_a_cell_of_its_right
     assert [(b.text, b.table is not None) for b in blocks][-3:] == [
         ("Hiệp Hòa, ngày 22 tháng 02 năm 2024", True), ("KẾ HOẠCH", False),
         ("Thực hiện công tác dân vận chính quyền năm 2024", False)]
+
+
+@pytest.mark.parametrize("texts", [
+    ["C NG HÒA XÃ H I", "Th c hi n k ho ch"],
+    ["VI T NAMỘ Ộ Ủ Ệ", "Ộ", "Ủ Ệ x"],  # toned letters standing alone: counted in order, per text
+    ["Ộ", "Ủ"],  # one at the end of a text and one at the start of the next are no run
+    ["Cộng hòa xã hội chủ nghĩa Việt Nam", "", "DÂNỦ 2024 c)"],
+])
+def test_document_share_is_the_sum_over_its_texts(texts):
+    # scrambled_share judges each distinct word once for the whole document: the same figures
+    # as reading every text word by word
+    by_text = [scrambled._signs_and_words(t) for t in texts]
+    assert scrambled.scrambled_share(texts) == (sum(a for a, _ in by_text), sum(b for _, b in by_text))
+    assert scrambled.scrambled_share(iter(texts)) == scrambled.scrambled_share(texts)

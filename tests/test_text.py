@@ -72,3 +72,20 @@ def test_single_syllables_and_foreign_words_are_not_split(word):
     from vnplan.text import split_run_together
 
     assert split_run_together(word) == word
+
+
+def test_old_tone_pattern_matches_where_the_table_keys_do():
+    # _TONE_RE is written as one class pair with a look back (faster); it must find exactly the
+    # places an alternation of every old-style key finds, on every short string of their letters
+    import itertools
+
+    import regex
+
+    from vnplan.text import _TONE_RE, _TONE_TABLE
+
+    plain = regex.compile(r"(?<![qQgG])(?:" + "|".join(map(regex.escape, _TONE_TABLE)) + r")(?!\p{L}|\p{M})")
+    letters = sorted(set("".join(_TONE_TABLE)) | set("qQgGxa \u0301"))
+    for n in (1, 2, 3):
+        for chars in itertools.product(letters, repeat=n):
+            s = "".join(chars)
+            assert [m.span() for m in _TONE_RE.finditer(s)] == [m.span() for m in plain.finditer(s)], s

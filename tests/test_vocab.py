@@ -88,6 +88,32 @@ def test_each_file_matches_its_json_schema(topic: str) -> None:
     jsonschema.Draft202012Validator(s).validate(_raw(topic))
 
 
+@pytest.mark.parametrize("topic", sorted(vocab.TOPICS))
+def test_the_quick_builder_gives_what_the_strict_cattrs_converter_gives(topic: str) -> None:
+    cls = vocab.TOPICS[topic]
+    quick = loader.build(_raw(topic), cls)  # what loading uses (cattrs is slow to import and set up)
+    reference = loader.converter().structure(_raw(topic), cls)
+    assert quick == reference
+    assert repr(quick) == repr(reference)  # the same types too (a float stays a float)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.update(units="tỉnh"),
+        lambda d: d.update(units=["tỉnh", 3]),
+        lambda d: d.update(units=["tỉnh", True]),
+        lambda d: d.update(extra=1),
+        lambda d: d.pop("units"),
+    ],
+)
+def test_the_quick_builder_refuses_what_cattrs_refuses(change: Any) -> None:
+    data = _raw("places")
+    change(data)
+    with pytest.raises(loader._Unfit):
+        loader.build(data, types.Places)
+
+
 def _types(v: Any) -> Iterator[Any]:
     """Every value in a typed vocabulary object, recursively."""
     yield v

@@ -15,6 +15,10 @@ from typing import Any, Literal, TypeVar
 import attrs
 from attrs import field, frozen
 
+from vnplan.store import cache_class_code
+
+cache_class_code()  # attrs' generated methods from the per-user store (start-up)
+
 Severity = Literal["error", "warning", "info"]
 
 _Node = TypeVar("_Node", bound=attrs.AttrsInstance)

@@ -11,7 +11,6 @@ keeps the link and replaces the file it points to. Every failure is one
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def write_atomic(
         except OSError as exc:
             raise VnplanError(f"cannot write the {what}: {exc.strerror}", path=name) from None
         return p
+    import tempfile  # lazy: about 6 ms with shutil and random, only to write a file, docs/design.md
+
     target = p.resolve() if p.is_symlink() else p  # a link to a file: write the file, keep the link
     tmp: Path | None = None
     try:

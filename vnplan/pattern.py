@@ -9,6 +9,12 @@ input no test foresaw), :func:`guarded` has every match, search and scan carry t
 module's ``timeout``: past :data:`PATTERN_SECONDS` of matching in one call the work stops with
 :class:`~vnplan.errors.PatternTimeoutError` (one line, exit code 2 on the command line) instead
 of hanging a batch or a web request.
+
+Compiling is most of a single command's time (the ``regex`` module parses and optimises a
+pattern in Python: the two largest citation patterns take ~85 ms), so :func:`compiled` keeps
+every compiled pattern's data in the per-user store (:mod:`vnplan.store`) and rebuilds the next
+process's patterns from it with ``_regex.compile``, what unpickling a pattern does, at no
+parsing cost.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import Any, cast
 import regex
 
 from vnplan.errors import PatternTimeoutError
+from vnplan.store import Store
 
 #: Seconds of matching one call (a match, a search, a whole scan) may take. Real text needs
 #: milliseconds, the largest text the readers allow well under a second: this is no budget,
@@ -27,6 +34,44 @@ from vnplan.errors import PatternTimeoutError
 PATTERN_SECONDS = 10.0
 #: Strings shorter than this are matched without the limit (see :class:`Pattern`).
 SHORT = 1000
+
+
+#: Compiled patterns by (source, flags): the pattern's ``_pickled_data``, tied to the regex version.
+PATTERNS = Store(f"patterns-regex{getattr(regex, '__version__', '0')}")
+_ENTRY_FIELDS = 11  # the length of a regex pattern's ``_pickled_data``
+_rebuild: Any = regex._regex.compile  # type: ignore[attr-defined]  # what unpickling a regex pattern calls
+
+
+def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(source, flags)``, from the store of compiled patterns when it holds them."""
+    key = (source, int(flags))  # a RegexFlag is no plain int to marshal
+    data = PATTERNS.get(key)
+    if data is not None:
+        if type(data) is tuple and len(data) == _ENTRY_FIELDS and data[0] == source:
+            try:
+                return cast("regex.Pattern[str]", _rebuild(*data))
+            except Exception:  # noqa: BLE001  (an entry this regex module does not take: compiled anew)
+                pass
+        PATTERNS.drop(key)
+    raw = regex.compile(source, flags)
+    saved = getattr(raw, "_pickled_data", None)
+    if type(saved) is tuple and len(saved) == _ENTRY_FIELDS:
+        PATTERNS.put(key, saved)
+    return raw
+
+
+#: What ``regex.escape`` puts a backslash before: its metacharacters and every character
+#: ``str.isspace`` holds for (tests/test_store.py checks the list against the whole of Unicode).
+_ESCAPED = "()[]{}?*+|^$\\.-#&~" + (
+    "\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_ESCAPE_TABLE = {ord(c): "\\" + c for c in _ESCAPED}
+
+
+def escape(text: str) -> str:
+    """``regex.escape(text)``, the same string, in one ``str.translate`` instead of a loop in Python
+    (patterns are built from the vocabulary's words in every process, even when compiled ones are stored)."""
+    return text.translate(_ESCAPE_TABLE)
 
 
 class Pattern:
@@ -42,7 +87,7 @@ class Pattern:
         self.where = where  # the module that compiled it, named in the error
 
     def _compile(self) -> regex.Pattern[str]:
-        raw = self._raw = regex.compile(self._source, self._flags)
+        raw = self._raw = compiled(self._source, self._flags)
         return raw
 
     @property
@@ -161,4 +206,4 @@ def guarded(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", Pattern(pattern, flags, where))
 
 
-__all__ = ["PATTERN_SECONDS", "SHORT", "Pattern", "guarded"]
+__all__ = ["PATTERNS", "PATTERN_SECONDS", "SHORT", "Pattern", "compiled", "escape", "guarded"]

@@ -4,7 +4,8 @@ Every JSON vnplan writes goes through here: the plan and the source document
 (``plan.schema.json``), a check report with its findings and coverage (``report``), one
 plan of a batch and the batch itself (``batch``), the rule catalogue and the profile list of
 the command line, rows of the register (``register``). Each shape is written once;
-``converter.unstructure(obj)`` gives the JSON form of any of these types.
+``_converter().unstructure(obj)`` gives the JSON form of any of these types (the converter, and
+cattrs with it, is built on first use: a check report needs only the functions below).
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import cattrs
 
 from vnplan.model import (
     Block,
@@ -49,9 +49,6 @@ from vnplan.text import normalize
 PLAN_SCHEMA = "vnplan/plan/1"
 REPORT_SCHEMA = "vnplan/report/1"
 BATCH_SCHEMA = "vnplan/batch/1"
-
-converter = cattrs.Converter(omit_if_default=False)
-
 
 # --------------------------------------------------------------------------- the plan
 
@@ -123,21 +120,21 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "schema": PLAN_SCHEMA,
         "file": plan.source.path if plan.source else None,
         "format": plan.source.format if plan.source else None,
-        "header": converter.unstructure(plan.header),
-        "legal_basis": converter.unstructure(plan.legal_basis),
-        "preamble": converter.unstructure(plan.preamble),
+        "header": _converter().unstructure(plan.header),
+        "legal_basis": _converter().unstructure(plan.legal_basis),
+        "preamble": _converter().unstructure(plan.preamble),
         "citations": [_citation(c) for c in plan.citations],
         "sections": [_section(s) for s in plan.sections],
-        "recipients_heading": converter.unstructure(plan.recipients_heading),
-        "recipients": converter.unstructure(plan.recipients),
-        "recipient_groups": converter.unstructure(plan.recipient_groups),
-        "signature": converter.unstructure(plan.signature),
-        "abbreviations": converter.unstructure(plan.abbreviations),
-        "abbreviation_uses": converter.unstructure(plan.abbreviation_uses),
+        "recipients_heading": _converter().unstructure(plan.recipients_heading),
+        "recipients": _converter().unstructure(plan.recipients),
+        "recipient_groups": _converter().unstructure(plan.recipient_groups),
+        "signature": _converter().unstructure(plan.signature),
+        "abbreviations": _converter().unstructure(plan.abbreviations),
+        "abbreviation_uses": _converter().unstructure(plan.abbreviation_uses),
         "internal_references": [internal_reference_to_dict(r) for r in plan.internal_references],
-        "closing": converter.unstructure(plan.closing),
-        "other": converter.unstructure(plan.other),
-        "artifacts": converter.unstructure(plan.artifacts),
+        "closing": _converter().unstructure(plan.closing),
+        "other": _converter().unstructure(plan.other),
+        "artifacts": _converter().unstructure(plan.artifacts),
         "warnings": list(plan.source.warnings) if plan.source else [],
         "attached": [_attached(a) for a in plan.attached],
     }
@@ -349,24 +346,45 @@ def missing_to_dict(m: MissingUnits) -> dict[str, Any]:
     }
 
 
-converter.register_unstructure_hook(Span, span_to_dict)
-converter.register_unstructure_hook(PartialDate, _date)
-converter.register_unstructure_hook(Citation, _citation)
-converter.register_unstructure_hook(Section, _section)
-converter.register_unstructure_hook(InternalReference, internal_reference_to_dict)
-converter.register_unstructure_hook(Block, _block)
-converter.register_unstructure_hook(Plan, plan_to_dict)
-converter.register_unstructure_hook(SourceDocument, document_to_dict)
-converter.register_unstructure_hook(Finding, finding_to_dict)
-converter.register_unstructure_hook(Evidence, evidence_to_dict)
-converter.register_unstructure_hook(RequirementResult, requirement_to_dict)
-converter.register_unstructure_hook(Coverage, coverage_to_dict)
-converter.register_unstructure_hook(Report, report_to_dict)
-converter.register_unstructure_hook(PlanResult, plan_result_to_dict)
-converter.register_unstructure_hook(Rule, rule_to_dict)
-converter.register_unstructure_hook(DocumentRow, document_row_to_dict)
-converter.register_unstructure_hook(WrongDate, wrong_date_to_dict)
-converter.register_unstructure_hook(MissingUnits, missing_to_dict)
+#: Each type and the function that writes its JSON form.
+_HOOKS: tuple[tuple[type, Any], ...] = (
+    (Span, span_to_dict),
+    (PartialDate, _date),
+    (Citation, _citation),
+    (Section, _section),
+    (InternalReference, internal_reference_to_dict),
+    (Block, _block),
+    (Plan, plan_to_dict),
+    (SourceDocument, document_to_dict),
+    (Finding, finding_to_dict),
+    (Evidence, evidence_to_dict),
+    (RequirementResult, requirement_to_dict),
+    (Coverage, coverage_to_dict),
+    (Report, report_to_dict),
+    (PlanResult, plan_result_to_dict),
+    (Rule, rule_to_dict),
+    (DocumentRow, document_row_to_dict),
+    (WrongDate, wrong_date_to_dict),
+    (MissingUnits, missing_to_dict),
+)
+
+
+@cache
+def _converter() -> Any:
+    """The cattrs converter with every hook of :data:`_HOOKS` (built once, on first use)."""
+    import cattrs  # lazy: about 35 ms to import, docs/design.md
+
+    conv = cattrs.Converter(omit_if_default=False)
+    for kind, hook in _HOOKS:
+        conv.register_unstructure_hook(kind, hook)
+    return conv
+
+
+def __getattr__(name: str) -> Any:
+    """``converter``: the one converter, built when first asked for."""
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def dumps(obj: Any) -> str:

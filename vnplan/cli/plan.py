@@ -27,7 +27,6 @@ from vnplan.output import write_atomic
 from vnplan.parse import parse
 from vnplan.read import read
 from vnplan.report import formats, render
-from vnplan.report.xlsx import render_xlsx
 from vnplan.results import PlanResult, Report
 from vnplan.rules.registry import rules
 from vnplan.rules.runner import check
@@ -91,6 +90,8 @@ def check_cmd(file: str, fmt: str | None, select: tuple[str, ...], ignore: tuple
     if fmt == "xlsx":
         if output in (None, "-"):
             raise UsageError("a workbook cannot go to the terminal", hint="give a file name: -o report.xlsx")
+        from vnplan.report.xlsx import render_xlsx  # lazy: only a workbook needs it, docs/design.md
+
         write_atomic(output, render_xlsx([_as_result(file, plan, result)], lang=lang, profile=profile),
                      source=file, what="report")
     else:

@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 import vnplan.vocab as vocab
-from vnplan.pattern import guarded
+from vnplan.pattern import compiled, guarded
 from vnplan.text import key
 from vnplan.vocab.patterns import escape, in_order, longest_first
 
@@ -30,7 +30,7 @@ _CMP_WORDS = tuple((c.words, c.op) for c in _F.comparators)
 @lru_cache(maxsize=256)
 def _word_re(word: str) -> regex.Pattern[str]:
     """``word`` as a whole word (compiled once, not on every comparison)."""
-    return regex.compile(rf"(?:^|\s){regex.escape(word)}(?:\s|$)")
+    return compiled(rf"(?:^|\s){regex.escape(word)}(?:\s|$)")  # from the start-up store when it holds it
 
 
 def comparator_of(words: str) -> str:

@@ -18,7 +18,7 @@ from vnplan.errors import (
     UnsupportedFormatError,
 )
 from vnplan.model import SourceDocument
-from vnplan.read import legacy, limits, office, scrambled
+from vnplan.read import kinds, legacy, limits, scrambled
 from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.text import decode, read_text
 from vnplan.read.values import clean_document
@@ -146,7 +146,7 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
     head = data[:8]
-    kind = office.kind_of(data, suffix, path=path)  # .doc, .rtf, .odt, .wps: through LibreOffice
+    kind = kinds.kind_of(data, suffix, path=path)  # .doc, .rtf, .odt, .wps: through LibreOffice
     if kind is not None:
         return _converted(data, kind, path=path)
     if head.startswith(b"PK\x03\x04") and suffix == ".zip":
@@ -209,6 +209,8 @@ def _refuse_other_formats(data: bytes, *, path: str | None) -> None:
 def _converted(data: bytes, kind: str, *, path: str | None) -> SourceDocument:
     """A .doc, .rtf, .odt or .wps file converted to .docx by LibreOffice and read as .docx; the
     document keeps its own path and format (``doc``…), and a warning says it was converted."""
+    from vnplan.read import office  # lazy: only to convert (docs/design.md)
+
     doc = read_docx(office.to_docx(data, kind, path=path), path=path)
     note = (f"tệp {kind} đã được LibreOffice chuyển sang .docx để đọc / "
             f"the .{kind} file was converted to .docx with LibreOffice to be read")

@@ -23,10 +23,10 @@ from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package
-from vnplan.read.styles import _VAL, _W, Styles, parse_ppr_bits, parse_rpr, read_theme
+from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
-from vnplan.text import fix_tones, normalize_with_map
+from vnplan.text import TONE_PATTERN, fix_tones, normalize_with_map
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -37,6 +37,14 @@ _OFFICE_DOC = (_REL_BASE + "officeDocument", "http://purl.oclc.org/ooxml/officeD
 _P, _TBL, _TR, _TC, _R_, _T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
 _SDT, _SDT_CONTENT, _PPR, _RPR, _SECTPR = (_W + t for t in ("sdt", "sdtContent", "pPr", "rPr", "sectPr"))
 _TXBX = _W + "txbxContent"
+_DEL = _W + "del"
+_ALT_CONTENT, _CHOICE = _MC + "AlternateContent", _MC + "Choice"
+_BR, _CR, _TAB_EL, _PTAB, _NB_HYPHEN, _SYM, _FLDCHAR = (
+    _W + t for t in ("br", "cr", "tab", "ptab", "noBreakHyphen", "sym", "fldChar"))
+_SYM_CHAR, _FLDCHAR_TYPE = _W + "char", _W + "fldCharType"
+# Children of a run, besides its text and properties, that show something or hold text boxes.
+_RUN_MARKS = frozenset((_BR, _CR, _TAB_EL, _PTAB, _NB_HYPHEN, _SYM, _FLDCHAR, _W + "drawing", _W + "pict",
+                        _ALT_CONTENT, _W + "object"))
 # Containers whose children are runs or more containers (inline level).
 _INLINE_CONTAINERS = frozenset(_W + t for t in (
     "hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir", "sdtContent"))
@@ -161,6 +169,7 @@ class _Reader:
         self.textbox_count = 0
         self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
         self.run_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.heading_levels: dict[str, int | None] = {}
         self.tab_rows: dict[int, tuple[str, list[Run]]] = {}  # block index -> its text and runs, tabs kept
 
     # ------------------------------------------------------------------ block level
@@ -233,57 +242,54 @@ class _Reader:
         index = self.para_count
         self.para_count += 1
         self.budget.add_paragraph()
-        ppr = p.find(_PPR)
+        ppr = child(p, _PPR)
         style_id = None
         num_id = ilvl = outline = jc = None
-        sect = None
-        para_rpr_deleted = False
+        sect = mark = None
         if ppr is not None:
-            ps = ppr.find(_W + "pStyle")
+            num_id, ilvl, outline, jc, ps, sect, mark = ppr_facts(ppr)
             style_id = ps.get(_VAL) if ps is not None else None
-            num_id, ilvl, outline, jc = parse_ppr_bits(ppr)
-            sect = ppr.find(_SECTPR)
-            mark = ppr.find(_RPR)
-            para_rpr_deleted = mark is not None and mark.find(_W + "del") is not None
         sinfo = self.styles.paragraph(style_id)
         section = self.section
         if sect is not None:
             self.sections.append(sect)
             self.section += 1
 
-        pieces: list[tuple[str, dict[str, Any]]] = []
+        pieces: list[tuple[str, _Format]] = []  # the text of each displayed run and its formatting
         textboxes: list[etree._Element] = []
         self._inline(p, sinfo["id"], pieces, textboxes, _Fields())
         # A line break (Shift+Enter) in a table cell separates lines of the header or closing
         # table ("UBND TỈNH…" / "SỞ…", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"): each line is a block.
         # Elsewhere it is a space, as in a wrapped sentence.
-        lines: list[list[tuple[str, dict[str, Any]]]] = [[]]
-        for txt, props in pieces:
+        lines: list[list[tuple[str, _Format]]] = [[]]
+        for txt, fmt in pieces:
+            if _LINE_BREAK not in txt:
+                lines[-1].append((txt, fmt))
+                continue
             for k, part in enumerate(txt.split(_LINE_BREAK)):
                 if k:
                     if table is not None:
                         lines.append([])
                     else:
-                        lines[-1].append((" ", props))
-                lines[-1].append((part, props))
+                        lines[-1].append((" ", fmt))
+                lines[-1].append((part, fmt))
         line_runs: list[tuple[str, list[Run]]] = []
         for line in lines:
             # neighbours of equal formatting merged: their texts are collected, then joined once
             # (appending to a run's text per piece is quadratic on a paragraph of a million runs)
-            groups: list[tuple[tuple[Any, ...], dict[str, Any], list[str]]] = []
+            groups: list[tuple[_Format, list[str]]] = []
             text_parts: list[str] = []
-            for txt, props in line:
+            last: tuple[_Format, list[str]] | None = None
+            for txt, fmt in line:
                 if not txt:
                     continue
                 text_parts.append(txt)
-                fmt = _format_key(props)
-                if groups and groups[-1][0] == fmt:
-                    groups[-1][2].append(txt)
+                if last is not None and last[0] == fmt:
+                    last[1].append(txt)
                 else:
-                    groups.append((fmt, props, [txt]))
-            runs = [Run("".join(parts), props.get("font"), props.get("size"), props.get("bold"),
-                        props.get("italic"), props.get("caps"), props.get("underline"))
-                    for _fmt, props, parts in groups]
+                    last = (fmt, [txt])
+                    groups.append(last)
+            runs = [Run("".join(parts), *fmt) for fmt, parts in groups]
             line_runs.append(("".join(text_parts), runs))
         if len(line_runs) > 1:
             line_runs = [x for x in line_runs if x[0].strip()] or [("", [])]
@@ -292,7 +298,8 @@ class _Reader:
         label = None
         # Word shows (and counts) the number of an empty numbered paragraph too, but not of
         # a paragraph deleted as a tracked change.
-        if raw.strip() or not para_rpr_deleted:
+        # (the paragraph mark's w:del, looked up only for a paragraph with no text)
+        if raw.strip() or not (mark is not None and child(mark, _DEL) is not None):
             label_info = self._label(num_id, ilvl, sinfo, style_id)
             if label_info is not None and raw.strip():
                 label = label_info.raw
@@ -334,15 +341,21 @@ class _Reader:
             if lvl is not None and 0 <= lvl < 9:
                 level = lvl + 1
             elif sinfo["name"]:
-                m = _HEADING_NAME.match(sinfo["name"].strip())
-                if m:
-                    level = int(m.group(1))
+                level = self._heading_level(sinfo["name"])
             align = jc if jc is not None else sinfo["jc"]
             self.blocks.append(Block(
                 index=len(self.blocks), text=text, location=where, label=label, style=sinfo["name"],
                 outline_level=level, table=table, alignment=_JC.get(align or "", align),
                 runs=tuple(runs), page_section=section, paragraph_index=index,
             ))
+
+    def _heading_level(self, name: str) -> int | None:
+        """The level a style's name gives (Heading 2, Tiêu đề 2: 2), worked out once per name."""
+        if name in self.heading_levels:
+            return self.heading_levels[name]
+        m = _HEADING_NAME.match(name.strip())
+        level = self.heading_levels[name] = int(m.group(1)) if m else None
+        return level
 
     def _label(self, num_id: str | None, ilvl: int | None, sinfo: dict[str, Any], style_id: str | None):  # type: ignore[no-untyped-def]
         nid = num_id if num_id is not None else sinfo["num_id"]
@@ -358,7 +371,7 @@ class _Reader:
         return self.numbering.next_label(nid, ilvl or 0)
 
     # ------------------------------------------------------------------ inline level
-    def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
+    def _inline(self, parent: etree._Element, pstyle: str | None, out: list[tuple[str, _Format]],
                 textboxes: list[etree._Element], field: _Fields) -> None:
         for el in parent:
             tag = el.tag
@@ -370,47 +383,31 @@ class _Reader:
                 content = el.find(_SDT_CONTENT)
                 if content is not None:
                     self._inline(content, pstyle, out, textboxes, field)
-            elif tag == _MC + "AlternateContent":
-                choice = el.find(_MC + "Choice")
+            elif tag == _ALT_CONTENT:
+                choice = el.find(_CHOICE)
                 if choice is not None:
                     self._inline(choice, pstyle, out, textboxes, field)
             # _SKIP, pPr, math and everything else carry no displayed body text
 
-    def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, dict[str, Any]]],
+    def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, _Format]],
              textboxes: list[etree._Element], field: _Fields) -> None:
         self.budget.add_run()
-        rpr = r.find(_RPR)
-        props = self._run_props(pstyle, rpr)
+        rpr = None
         buf: list[str] = []
         for c in r:
             tag = c.tag
             if tag == _T:
-                if c.text and field.shown:
-                    buf.append(c.text)
-            elif tag == _W + "br" or tag == _W + "cr":
-                if field.shown:
-                    buf.append(_LINE_BREAK)
-            elif tag == _W + "tab" or tag == _W + "ptab":
-                if field.shown:
-                    buf.append(_TAB)
-            elif tag == _W + "noBreakHyphen":
-                buf.append("-")
-            elif tag == _W + "sym":
-                ch = values.symbol(c.get(_W + "char"))  # None for what Word would not show
-                if ch is not None:
-                    buf.append("•" if ch == "\u00b7" else ch)
-            elif tag == _W + "fldChar":
-                kind = c.get(_W + "fldCharType")
-                if kind == "begin":
-                    field.begin()
-                elif kind == "separate":
-                    field.separate()
-                elif kind == "end":
-                    field.end()
-            elif tag == _W + "drawing" or tag == _W + "pict" or tag == _MC + "AlternateContent" or tag == _W + "object":
-                self._find_textboxes(c, textboxes)
+                text = c.text
+                if text and not field.hidden:
+                    buf.append(text)
+            elif tag == _RPR:
+                if rpr is None:
+                    rpr = c
+            elif tag in _RUN_MARKS:
+                self._run_mark(c, tag, buf, textboxes, field)
             # instrText, delText, footnoteReference, endnoteReference, commentReference,
             # softHyphen, lastRenderedPageBreak: not displayed body text
+        props = self._run_props(pstyle, rpr)
         if not buf or props.get("vanish"):
             return
         text = "".join(buf)
@@ -420,7 +417,34 @@ class _Reader:
             self.legacy_runs[props["font"]] = self.legacy_runs.get(props["font"], 0) + 1
         if props.get("caps"):
             text = text.upper()
-        out.append((text, props))
+        out.append((text, props["format"]))
+
+    def _run_mark(self, c: etree._Element, tag: str, buf: list[str], textboxes: list[etree._Element],
+                  field: _Fields) -> None:
+        """What a run's child other than its text and properties adds: a break, a tab, a hyphen, a
+        symbol, a field's begin, separator or end, or the text boxes of a drawing."""
+        if tag == _BR or tag == _CR:
+            if field.shown:
+                buf.append(_LINE_BREAK)
+        elif tag == _TAB_EL or tag == _PTAB:
+            if field.shown:
+                buf.append(_TAB)
+        elif tag == _NB_HYPHEN:
+            buf.append("-")
+        elif tag == _SYM:
+            ch = values.symbol(c.get(_SYM_CHAR))  # None for what Word would not show
+            if ch is not None:
+                buf.append("•" if ch == "\u00b7" else ch)
+        elif tag == _FLDCHAR:
+            kind = c.get(_FLDCHAR_TYPE)
+            if kind == "begin":
+                field.begin()
+            elif kind == "separate":
+                field.separate()
+            elif kind == "end":
+                field.end()
+        else:  # w:drawing, w:pict, mc:AlternateContent, w:object
+            self._find_textboxes(c, textboxes)
 
     def _find_textboxes(self, el: etree._Element, textboxes: list[etree._Element]) -> None:
         if el.tag == _MC + "AlternateContent":
@@ -441,33 +465,30 @@ class _Reader:
 
     def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> dict[str, Any]:
         rstyle = None
-        if rpr is not None:
-            rs = rpr.find(_W + "rStyle")
-            rstyle = rs.get(_VAL) if rs is not None else None
-        base = self.styles.run(pstyle, rstyle)
-        if rpr is None or len(rpr) == 0 or (len(rpr) == 1 and rstyle is not None):
-            key: tuple[Any, ...] = (pstyle, rstyle)
-            direct: dict[str, Any] = {}
-        else:
-            key = (pstyle, rstyle, etree.tostring(rpr))
-            cached = self.run_cache.get(key)
-            if cached is not None:
-                return cached
-            direct = parse_rpr(rpr, self.styles.theme)
+        direct: dict[str, Any] = _NO_PROPS
+        if rpr is not None and len(rpr):
+            direct, rstyle = rpr_facts(rpr, self.styles.theme)
+        # the effective properties are those of the styles updated with the direct ones: cached per
+        # (styles, direct properties), whatever markup (attribute order, other elements) set them
+        key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)
         cached = self.run_cache.get(key)
         if cached is not None:
             return cached
-        props = dict(base)
+        props = dict(self.styles.run(pstyle, rstyle))
         props.update(direct)
         enc = legacy.encoding_of_font(props.get("font"))
         if enc:
             props["legacy"] = enc
             props["legacy_upper"] = legacy.is_upper_font(props.get("font"))
+        props["format"] = _format_key(props)
         self.run_cache[key] = props
         return props
 
 
+_NO_PROPS: dict[str, Any] = {}
 _NEEDS_FULL = guarded("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
+# What either the full path or fix_tones would act on: one search instead of two for most blocks.
+_NEEDS_ANY = guarded(_NEEDS_FULL.pattern + "|" + TONE_PATTERN)
 
 
 _LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML text cannot hold U+0000)
@@ -477,12 +498,19 @@ _TAB = "\x01"  # stands for w:tab / w:ptab while a paragraph is read: a space, o
 def _normalize(s: str) -> str:
     """``normalize_with_map(s)[0]`` for white-space-collapsed ``s``, skipping its per-character scans
     when a single C-level regex search shows they have nothing to do."""
-    if unicodedata.is_normalized("NFC", s) and not _NEEDS_FULL.search(s):
-        return fix_tones(s)
+    if unicodedata.is_normalized("NFC", s):
+        if not _NEEDS_ANY.search(s):  # nothing for the full path, no old tone placement for fix_tones
+            return s
+        if not _NEEDS_FULL.search(s):
+            return fix_tones(s)
     return normalize_with_map(s)[0]
 
 
-def _format_key(props: dict[str, Any]) -> tuple[Any, ...]:
+#: A run's formatting as :class:`Run` takes it after its text: font, size, bold, italic, caps, underline.
+_Format = tuple[Any, ...]
+
+
+def _format_key(props: dict[str, Any]) -> _Format:
     return (props.get("font"), props.get("size"), props.get("bold"), props.get("italic"), props.get("caps"),
             props.get("underline"))
 

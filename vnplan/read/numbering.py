@@ -13,7 +13,8 @@ are expanded, labels cut at 64 characters, so a 3 KB file cannot ask for gigabyt
 
 from __future__ import annotations
 
-import regex
+from typing import Any
+
 from lxml import etree
 
 from vnplan.pattern import guarded
@@ -22,6 +23,8 @@ from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS, MAX_NUMBER_VALUE
 from vnplan.read.styles import _VAL, _W
 
 _LEVEL_REF = guarded(r"%([1-9])")
+_L_START, _L_NUMFMT, _L_LVLTEXT, _L_ISLGL, _L_LVLRESTART, _L_SUFF, _L_PSTYLE = (
+    _W + t for t in ("start", "numFmt", "lvlText", "isLgl", "lvlRestart", "suff", "pStyle"))
 # Bullet glyphs that show as a dash; Symbol/Wingdings glyphs sit in U+F000-U+F0FF.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uf02d\uf0be\u2043\u2796\u23af")
 _PLUS = frozenset("+\uf02b\u2795")
@@ -94,27 +97,27 @@ class Level:
     def update(self, el: etree._Element, notes: set[str] | None = None) -> None:
         for c in el:
             tag, v = c.tag, c.get(_VAL)
-            if tag == _W + "start":
+            if tag == _L_START:
                 start = number_value(v, notes)
                 if start is not None:
                     self.start = start
-            elif tag == _W + "numFmt" and v:
+            elif tag == _L_NUMFMT and v:
                 self.fmt = v[:40]
-            elif tag == _W + "lvlText":
+            elif tag == _L_LVLTEXT:
                 text = v if v is not None else ""
                 if len(text) > MAX_LABEL_CHARS:
                     _note(notes, _LONG)
                     text = text[:MAX_LABEL_CHARS]
                 self.text = text
-            elif tag == _W + "isLgl":
+            elif tag == _L_ISLGL:
                 self.is_lgl = v is None or v.lower() not in ("0", "false", "off")
-            elif tag == _W + "lvlRestart":
+            elif tag == _L_LVLRESTART:
                 restart = values.integer(v, lo=0, hi=9)
                 if restart is not None:
                     self.restart = restart
-            elif tag == _W + "suff":
+            elif tag == _L_SUFF:
                 self.suff = values.enum(v, ("tab", "space", "nothing"), self.suff)  # type: ignore[assignment]
-            elif tag == _W + "pStyle" and v:
+            elif tag == _L_PSTYLE and v:
                 self.pstyle = v
 
     def copy(self) -> "Level":
@@ -176,6 +179,9 @@ class Numbering:
         self.counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
         self._level_cache: dict[tuple[str, int], Level | None] = {}
+        self._reset_cache: dict[tuple[str, int], tuple[int, ...]] = {}
+        self._abstract_cache: dict[str, str | None] = {}
+        self._pieces_cache: dict[str, tuple[Any, ...]] = {}
         self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
         self.notes: set[str] = set()  # warnings for the document: values brought within Word's ranges
         if root is None:
@@ -217,6 +223,13 @@ class Numbering:
 
     def abstract_of(self, num_id: str) -> str | None:
         """The abstractNum a num uses, following a numbering style link once or twice."""
+        if num_id in self._abstract_cache:
+            return self._abstract_cache[num_id]
+        aid = self._abstract_of(num_id)
+        self._abstract_cache[num_id] = aid
+        return aid
+
+    def _abstract_of(self, num_id: str) -> str | None:
         aid = self.nums.get(num_id)
         seen: set[str] = set()
         while aid is not None and aid in self.abstract_link and aid not in seen:
@@ -261,7 +274,9 @@ class Numbering:
         aid = self.abstract_of(num_id)
         if lvl is None or aid is None:
             return None
-        counters = self.counters.setdefault(aid, [None] * 9)
+        counters = self.counters.get(aid)
+        if counters is None:
+            counters = self.counters[aid] = [None] * 9
         ilvl = max(0, min(ilvl, 8))
         so = self.start_overrides.get(num_id)
         if so and num_id not in self._started:
@@ -272,11 +287,8 @@ class Numbering:
                     counters[i] = None
         cur = counters[ilvl]
         counters[ilvl] = self.start(num_id, ilvl, lvl) if cur is None else cur + 1
-        for d in range(ilvl + 1, 9):
-            deeper = self.level(num_id, d)
-            restart = deeper.restart if deeper is not None else None
-            if restart is None or (restart != 0 and ilvl < restart):
-                counters[d] = None
+        for d in self._resets(num_id, ilvl):
+            counters[d] = None
         if lvl.fmt == "bullet":
             raw = lvl.text or ""
             return Label(raw, bullet_display(raw), True, lvl.suff)
@@ -284,32 +296,54 @@ class Numbering:
             raw = lvl.text or ""
             return Label(raw, raw, False, lvl.suff) if raw.strip() else None
 
-        refs = 0
-
-        def repl(m: regex.Match[str]) -> str:
-            nonlocal refs
-            refs += 1
-            if refs > MAX_LEVEL_REFS:
-                self.notes.add(_LONG)
-                return ""
-            i = int(m.group(1)) - 1
-            ref = self.level(num_id, i)
-            value = counters[i]
-            if value is None:
-                value = self.start(num_id, i, ref)
-            fmt = ref.fmt if ref is not None else "decimal"
-            if lvl.is_lgl and i < ilvl or fmt == "bullet":
-                fmt = "decimal"
-            return format_number(value, fmt)
-
         # lvl.text is at most MAX_LABEL_CHARS long, each number at most as long: the label is bounded
-        raw = _LEVEL_REF.sub(repl, lvl.text)
+        pieces = self._pieces(lvl.text)  # literal text, level, literal text, level, ..., literal text
+        parts = [pieces[0]]
+        for k in range(1, len(pieces), 2):
+            if k > 2 * MAX_LEVEL_REFS:
+                self.notes.add(_LONG)  # level references past the ninth are dropped
+            else:
+                i = pieces[k]
+                ref = self.level(num_id, i)
+                value = counters[i]
+                if value is None:
+                    value = self.start(num_id, i, ref)
+                fmt = ref.fmt if ref is not None else "decimal"
+                if lvl.is_lgl and i < ilvl or fmt == "bullet":
+                    fmt = "decimal"
+                parts.append(format_number(value, fmt))
+            parts.append(pieces[k + 1])
+        raw = "".join(parts)
         if len(raw) > MAX_LABEL_CHARS:
             self.notes.add(_LONG)
             raw = raw[:MAX_LABEL_CHARS]
         if not raw.strip():
             return None
         return Label(raw, raw.strip(), False, lvl.suff)
+
+    def _pieces(self, text: str) -> tuple[Any, ...]:
+        """A level text cut at its level references (``%1``…``%9``): literal texts at even places,
+        the 0-based level each reference names at odd places; cut once per level text."""
+        pieces = self._pieces_cache.get(text)
+        if pieces is None:
+            cut = _LEVEL_REF.split(text) if "%" in text else [text]
+            pieces = self._pieces_cache[text] = tuple(
+                int(x) - 1 if k % 2 else x for k, x in enumerate(cut))
+        return pieces
+
+    def _resets(self, num_id: str, ilvl: int) -> tuple[int, ...]:
+        """The deeper levels a paragraph at ``ilvl`` restarts (their ``lvlRestart`` allowing it)."""
+        key = (num_id, ilvl)
+        out = self._reset_cache.get(key)
+        if out is None:
+            found = []
+            for d in range(ilvl + 1, 9):
+                deeper = self.level(num_id, d)
+                restart = deeper.restart if deeper is not None else None
+                if restart is None or (restart != 0 and ilvl < restart):
+                    found.append(d)
+            out = self._reset_cache[key] = tuple(found)
+        return out
 
     def start(self, num_id: str, ilvl: int, lvl: Level | None) -> int:
         """The first value of a level in one num: its startOverride, else the level's start."""

@@ -6,7 +6,6 @@ Everything here works in memory: nothing is ever extracted or written to disk.
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
 import zlib
 from functools import cache
@@ -23,6 +22,7 @@ from vnplan.errors import (
     UnsupportedFormatError,
 )
 from vnplan.read import limits
+from vnplan.read.kinds import OLE_MAGIC, is_encrypted_ole, ole_stream_names  # noqa: F401  (ole_stream_names: where it was)
 from vnplan.read.limits import exceeded
 
 #: Largest total of uncompressed XML (and .rels) parts a package may declare, in bytes.
@@ -31,9 +31,7 @@ MAX_XML_BYTES = 200 * 1024 * 1024
 #: Most entries a package may hold (a real .docx has a few dozen).
 MAX_ENTRIES = 10_000
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-_ENCRYPTED_STREAMS = ("EncryptionInfo", "EncryptedPackage")
 
 CONVERT_HINT = ("read it with vnplan.read(), which converts .doc files with LibreOffice, or open it in Word and "
                 "save it as .docx")
@@ -75,53 +73,6 @@ def parse_xml(data: bytes, *, part: str, path: str | None) -> etree._Element:
     if getattr(docinfo, "doctype", None) or docinfo.internalDTD is not None:
         raise UnsafeFileError(f"the part {part} declares a DTD, which vnplan never loads", path=path)
     return root
-
-
-def ole_stream_names(data: bytes) -> list[str] | None:
-    """Names in the directory of an OLE compound file (CFB), or None when it cannot be walked."""
-    try:
-        if len(data) < 512 or not data.startswith(OLE_MAGIC):
-            return None
-        shift = struct.unpack_from("<H", data, 0x1E)[0]
-        if shift not in (9, 12):
-            return None
-        ssize = 1 << shift
-        n_fat = struct.unpack_from("<I", data, 0x2C)[0]
-        dir_start = struct.unpack_from("<I", data, 0x30)[0]
-        difat = list(struct.unpack_from("<109I", data, 0x4C))[: min(n_fat, 109)]
-
-        def sector(i: int) -> bytes:
-            off = (i + 1) * ssize
-            return data[off : off + ssize]
-
-        fat: list[int] = []
-        for s in difat:
-            chunk = sector(s)
-            fat.extend(struct.unpack(f"<{len(chunk) // 4}I", chunk[: len(chunk) // 4 * 4]))
-        names: list[str] = []
-        seen: set[int] = set()
-        s = dir_start
-        while s < 0xFFFFFFFA and s not in seen and len(seen) < 100_000:
-            seen.add(s)
-            chunk = sector(s)
-            for k in range(0, len(chunk) - 127, 128):
-                entry = chunk[k : k + 128]
-                nlen = struct.unpack_from("<H", entry, 0x40)[0]
-                if 2 <= nlen <= 64 and entry[0x42] in (1, 2, 5):
-                    names.append(entry[: nlen - 2].decode("utf-16-le", "replace"))
-            s = fat[s] if s < len(fat) else 0xFFFFFFFE
-        return names
-    except (struct.error, IndexError):
-        return None
-
-
-def is_encrypted_ole(data: bytes) -> bool:
-    """Whether an OLE compound file is a password-protected Office document (``EncryptionInfo`` and
-    ``EncryptedPackage`` streams, found by walking its directory, or by their names if it cannot be walked)."""
-    names = ole_stream_names(data)
-    if names is None:  # a directory we cannot walk: fall back to looking for the stream names
-        return all(n.encode("utf-16-le") in data for n in _ENCRYPTED_STREAMS)
-    return all(n in names for n in _ENCRYPTED_STREAMS)
 
 
 def classify_ole(data: bytes, *, path: str | None) -> None:

@@ -9,6 +9,7 @@ becomes a warning of the document, so a check of such text never passes unremark
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -47,26 +48,23 @@ def _kind(w: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=65536)
-def _word_kind(w: str) -> int:
-    """:func:`_kind` of a word between spaces, or -1 when it is not letters only (no word here)."""
-    return _kind(w) if w.isalpha() else -1
-
-
 def _signs_and_words(text: str) -> tuple[int, int]:
     """(:func:`signs`, :func:`words`) of ``text`` in one pass; each distinct word is judged once."""
-    kinds = list(map(_word_kind, text.split()))
-    n_words = len(kinds) - kinds.count(-1)
-    count = kinds.count(2)
-    if 1 in kinds:  # toned letters standing alone: count the runs of two or more
+    count = n_words = lone_run = 0
+    for w in text.split():
+        if not w.isalpha():
+            lone_run = 0
+            continue
+        n_words += 1
+        kind = _kind(w)
+        if kind == 1:
+            lone_run += 1
+            if lone_run >= 2:
+                count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
+            continue
         lone_run = 0
-        for kind in kinds:
-            if kind == 1:
-                lone_run += 1
-                if lone_run >= 2:
-                    count += 1 + (lone_run == 2)  # the first of the run counts once the run is seen
-            else:
-                lone_run = 0
+        if kind:
+            count += 1
     return count, n_words
 
 
@@ -88,7 +86,34 @@ def words(text: str) -> int:
 
 
 def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
-    """(signs, words) over ``texts``."""
+    """(signs, words) over ``texts``.
+
+    Each distinct word is judged once for the whole document: words and cut words add up over
+    the texts. Toned letters standing alone count only two or more in a row within one text;
+    when some stand in a row (a rare document: a scrambled one), the texts are read word by word.
+    """
+    texts = list(texts)
+    words = " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
+    counts = Counter(words)
+    n_signs = n_words = 0
+    lone: set[str] = set()
+    for w, n in counts.items():
+        if not w.isalpha():
+            continue
+        n_words += n
+        kind = _kind(w)
+        if kind == 1:
+            lone.add(w)
+        elif kind:
+            n_signs += n
+    if lone:
+        rows = "".join(["1" if w in lone else "0" for w in words])
+        if "11" in rows:
+            return _share_in_order(texts)
+    return n_signs, n_words
+
+
+def _share_in_order(texts: list[str]) -> tuple[int, int]:
     n_signs = n_words = 0
     for t in texts:
         a, b = _signs_and_words(t)

@@ -20,6 +20,10 @@ RunProps = dict[str, Any]
 _TOGGLES = {_W + "b": "bold", _W + "i": "italic", _W + "caps": "caps", _W + "vanish": "vanish",
             _W + "smallCaps": "small_caps"}
 _FALSE = {"0", "false", "off", "none"}
+_SZ, _RFONTS, _U, _RSTYLE = _W + "sz", _W + "rFonts", _W + "u", _W + "rStyle"
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = _W + "style", _W + "styleId", _W + "type", _W + "default"
+_ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME, _CS, _EAST_ASIA = (
+    _W + a for a in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "cs", "eastAsia"))
 
 
 def _on(el: etree._Element) -> bool:
@@ -29,32 +33,40 @@ def _on(el: etree._Element) -> bool:
 
 def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -> RunProps:
     """The properties set by one ``w:rPr`` (only those it sets)."""
-    out: RunProps = {}
     if rpr is None:
-        return out
+        return {}
+    return rpr_facts(rpr, theme)[0]
+
+
+def rpr_facts(rpr: etree._Element, theme: dict[str, str] | None = None) -> tuple[RunProps, str | None]:
+    """:func:`parse_rpr` of a ``w:rPr`` and the ``w:val`` of its first ``w:rStyle``, in one pass."""
+    out: RunProps = {}
+    rstyle: etree._Element | None = None
     for el in rpr:
         tag = el.tag
         key = _TOGGLES.get(tag)
         if key is not None:
             out[key] = _on(el)
-        elif tag == _W + "sz":
+        elif tag == _SZ:
             half_points = values.integer(el.get(_VAL), lo=1, hi=3276)  # Word: 0.5 to 1638 pt
             if half_points is not None:
                 out["size"] = half_points / 2
-        elif tag == _W + "rFonts":
-            font = el.get(_W + "ascii") or el.get(_W + "hAnsi")
+        elif tag == _RFONTS:
+            font = el.get(_ASCII) or el.get(_HANSI)
             if font is None and theme:
-                th = el.get(_W + "asciiTheme") or el.get(_W + "hAnsiTheme")
+                th = el.get(_ASCII_THEME) or el.get(_HANSI_THEME)
                 if th:
                     font = theme.get("minor" if th.startswith("minor") else "major")
             if font is None:
-                font = el.get(_W + "cs") or el.get(_W + "eastAsia")
+                font = el.get(_CS) or el.get(_EAST_ASIA)
             if font:
                 out["font"] = font
-        elif tag == _W + "u":
+        elif tag == _U:
             v = el.get(_VAL)
             out["underline"] = v is not None and v.lower() not in _FALSE
-    return out
+        elif tag == _RSTYLE and rstyle is None:
+            rstyle = el
+    return out, rstyle.get(_VAL) if rstyle is not None else None
 
 
 def read_theme(root: etree._Element | None) -> dict[str, str]:
@@ -95,26 +107,57 @@ _JC_VALUES = frozenset(("start", "end", "left", "right", "center", "both", "dist
                         "highKashida", "lowKashida", "thaiDistribute", "numTab"))
 
 
+def child(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el.find(tag)`` for one plain ``{ns}name`` tag: the first child element with it. A loop over
+    the children costs a tenth of ``find``, which goes through lxml's ElementPath for every call."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
+_PSTYLE, _SECTPR, _RPR, _NUMPR, _NUMID, _ILVL, _OUTLINE, _JC_TAG = (
+    _W + t for t in ("pStyle", "sectPr", "rPr", "numPr", "numId", "ilvl", "outlineLvl", "jc"))
+
+
+def ppr_facts(ppr: etree._Element) -> tuple[str | None, int | None, int | None, str | None,
+                                            etree._Element | None, etree._Element | None, etree._Element | None]:
+    """What a paragraph's ``w:pPr`` says, in one pass over its children: numId, ilvl, outlineLvl and
+    jc as :func:`parse_ppr_bits` gives them, then its first ``w:pStyle``, ``w:sectPr`` and ``w:rPr``
+    (as ``ppr.find`` gives them)."""
+    num_id = ilvl = outline = jc = None
+    pstyle = sect = mark = None
+    for el in ppr:
+        tag = el.tag
+        if tag == _NUMPR:
+            for c in el:
+                if c.tag == _NUMID:
+                    num_id = c.get(_VAL)
+                    if num_id is not None and len(num_id) > 40:
+                        num_id = None  # no numbering definition has such an id
+                elif c.tag == _ILVL:
+                    ilvl = values.integer(c.get(_VAL), lo=0, hi=8, default=0)
+        elif tag == _OUTLINE:
+            outline = values.integer(el.get(_VAL), lo=0, hi=9)
+        elif tag == _JC_TAG:
+            jc = values.enum(el.get(_VAL), _JC_VALUES)
+        elif tag == _PSTYLE:
+            if pstyle is None:
+                pstyle = el
+        elif tag == _SECTPR:
+            if sect is None:
+                sect = el
+        elif tag == _RPR:
+            if mark is None:
+                mark = el
+    return num_id, ilvl, outline, jc, pstyle, sect, mark
+
+
 def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, int | None, str | None]:
     """numId, ilvl, outlineLvl and jc set by one ``w:pPr`` (each through :mod:`vnplan.read.values`)."""
     if ppr is None:
         return None, None, None, None
-    num_id = ilvl = outline = jc = None
-    for el in ppr:
-        tag = el.tag
-        if tag == _W + "numPr":
-            for c in el:
-                if c.tag == _W + "numId":
-                    num_id = c.get(_VAL)
-                    if num_id is not None and len(num_id) > 40:
-                        num_id = None  # no numbering definition has such an id
-                elif c.tag == _W + "ilvl":
-                    ilvl = values.integer(c.get(_VAL), lo=0, hi=8, default=0)
-        elif tag == _W + "outlineLvl":
-            outline = values.integer(el.get(_VAL), lo=0, hi=9)
-        elif tag == _W + "jc":
-            jc = values.enum(el.get(_VAL), _JC_VALUES)
-    return num_id, ilvl, outline, jc
+    return ppr_facts(ppr)[:4]
 
 
 class Styles:
@@ -129,6 +172,7 @@ class Styles:
         self.default_para: str | None = None
         self.default_char: str | None = None
         self._elements: dict[str, etree._Element] = {}
+        self._numbering_ids: list[str] = []  # ids of numbering styles (w:type="numbering"), in order
         self._pcache: dict[str | None, dict[str, Any]] = {}
         self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
         self._merged_cache: dict[str, dict[str, Any]] = {}
@@ -138,11 +182,18 @@ class Styles:
         self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, self.theme)}
         # Styles are indexed here and parsed on first use: Word's style sheets hold hundreds
         # of styles of which a document uses a handful.
-        for el in root.iterfind(_W + "style"):
-            sid = el.get(_W + "styleId") or ""
-            self._elements.setdefault(sid, el)
-            if el.get(_W + "default") in ("1", "true", "on"):
-                typ = el.get(_W + "type") or "paragraph"
+        elements = self._elements
+        for el in root:
+            if el.tag != _STYLE:
+                continue
+            sid = el.get(_STYLE_ID) or ""
+            kind = el.get(_TYPE)
+            if sid not in elements:
+                elements[sid] = el
+                if kind == "numbering":
+                    self._numbering_ids.append(sid)
+            if el.get(_DEFAULT) in ("1", "true", "on"):
+                typ = kind or "paragraph"
                 if typ == "paragraph":
                     self.default_para = sid
                 elif typ == "character":
@@ -175,11 +226,10 @@ class Styles:
     def numbering_styles(self) -> dict[str, str]:
         """Numbering styles (w:type="numbering") and the num each points at."""
         out: dict[str, str] = {}
-        for sid, el in self._elements.items():
-            if el.get(_W + "type") == "numbering":
-                st = self.get(sid)
-                if st is not None and st.num_id:
-                    out[sid] = st.num_id
+        for sid in self._numbering_ids:
+            st = self.get(sid)
+            if st is not None and st.num_id:
+                out[sid] = st.num_id
         return out
 
     def chain(self, style_id: str | None) -> list[Style]:

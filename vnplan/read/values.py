@@ -38,7 +38,8 @@ def integer(raw: str | None, *, lo: int, hi: int, default: int | None = None, cl
     if raw is None:
         return default
     s = raw.strip(_XML_SPACE)
-    if not _INT.fullmatch(s):
+    # plain ASCII digits (what Word writes) skip the pattern; anything else is checked by it
+    if not (s.isascii() and s.isdigit() and len(s) <= 40) and not _INT.fullmatch(s):
         return default
     n = int(s)  # at most 41 characters: far below int()'s 4 300-digit limit
     if lo <= n <= hi:
@@ -89,23 +90,18 @@ def clean_document(doc: "SourceDocument") -> "SourceDocument":
     """The reader boundary: no lone surrogate leaves a reader, whatever produced it (``w:sym``, a
     PDF's ToUnicode map, a Python string given as text), so no output step meets a
     ``UnicodeEncodeError``. Every public reader returns through here; a clean document (the
-    rule) costs one search of all its texts."""
+    rule) costs one search per text."""
     def dirty_block(b) -> bool:  # type: ignore[no-untyped-def]
         return (_dirty(b.text) or _dirty(b.label) or _dirty(b.style)
                 or any(_dirty(r.text) or _dirty(r.font) for r in b.runs))
 
-    texts = list(doc.warnings)
-    for b in doc.blocks:  # every text of the document, searched at once: a clean one (the rule) is one search
-        texts.append(b.text)
-        if b.label:
-            texts.append(b.label)
-        if b.style:
-            texts.append(b.style)
+    # the rule is a clean document: one search over all its texts at once says so
+    texts = [w for w in doc.warnings]
+    for b in doc.blocks:
+        texts += (b.text, b.label or "", b.style or "")
         for r in b.runs:
-            texts.append(r.text)
-            if r.font:
-                texts.append(r.font)
-    if not _dirty("\n".join(texts)):
+            texts += (r.text, r.font or "")
+    if not _SURROGATE.search("\n".join(texts)):
         return doc
 
     def opt(s: str | None) -> str | None:

@@ -5,52 +5,59 @@ The renderers live in one module per format (``text``, ``json``, ``sarif``, ``cs
 results). :data:`RENDERERS` is the one table of which formats each kind of output has;
 :func:`render` and :func:`iter_batch` pick from it, :func:`format_for` reads a batch report's
 format from its file name. The command line only passes the user's choice along.
+
+A renderer's module is imported when the renderer is first called (``module:function`` in the
+table, through :func:`importlib.import_module`, docs/design.md "Lazy imports"): a command pays
+only for the format it writes, not for HTML, CSV, SARIF and the register's views.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from vnplan.errors import UsageError
-from vnplan.report import json as _json
-from vnplan.report import register as _register
-from vnplan.report.batch import iter_text
-from vnplan.report.csv import iter_csv
-from vnplan.report.html import iter_html
-from vnplan.report.profile import render_profile, render_profiles
-from vnplan.report.sarif import render_sarif
-from vnplan.report.text import render_plan, render_report, render_rules
-from vnplan.report.xlsx import render_xlsx
 from vnplan.results import NaturalOrder, PlanResult
 
 Renderer = Callable[..., str]
 
 
-def _same_in_every_language(view: Callable[[Any], str]) -> Renderer:
-    """A view whose words do not depend on ``lang`` (JSON, or text that carries its language inside)."""
+def _load(target: str) -> Any:
+    """The function ``module:name`` of this package, its module imported now if it was not yet."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(f"vnplan.report.{module}"), name)
+
+
+def _lazy(target: str, *, same_in_every_language: bool = False) -> Renderer:
+    """A renderer that loads ``module:function`` on its first call; ``same_in_every_language``: a
+    view whose words do not depend on ``lang`` (JSON, or text that carries its language inside)."""
 
     def renderer(obj: Any, *, lang: str = "vi") -> str:
-        return view(obj)
+        view = _load(target)
+        return str(view(obj) if same_in_every_language else view(obj, lang=lang))
 
-    renderer.__doc__ = view.__doc__
+    renderer.__qualname__ = renderer.__name__ = target.partition(":")[2]
     return renderer
 
 
-_one = _same_in_every_language
+def _one(target: str) -> Renderer:
+    return _lazy(target, same_in_every_language=True)
+
 
 #: For each kind of output, its formats (in the order ``--help`` lists them) and their
 #: renderers, each called as ``renderer(obj, lang=…)``.
 RENDERERS: dict[str, dict[str, Renderer]] = {
-    "plan": {"json": _one(_json.render_plan_json), "text": _one(render_plan)},
-    "check": {"json": _one(_json.render_report_json), "text": _one(render_report), "sarif": _one(render_sarif)},
-    "rules": {"text": render_rules, "json": _one(_json.render_rules_json)},
-    "profile": {"text": _one(render_profile), "json": _one(_json.render_profile_json)},
-    "profiles": {"text": _one(render_profiles), "json": _one(_json.render_profiles_json)},
-    "documents": {"text": _register.render_documents, "json": _one(_json.render_documents_json)},
-    "document": {"text": _register.render_details, "json": _one(_json.render_details_json)},
-    "missing": {"text": _register.render_missing, "json": _one(_json.render_missing_json)},
+    "plan": {"json": _one("json:render_plan_json"), "text": _one("text:render_plan")},
+    "check": {"json": _one("json:render_report_json"), "text": _one("text:render_report"),
+              "sarif": _one("sarif:render_sarif")},
+    "rules": {"text": _lazy("text:render_rules"), "json": _one("json:render_rules_json")},
+    "profile": {"text": _one("profile:render_profile"), "json": _one("json:render_profile_json")},
+    "profiles": {"text": _one("profile:render_profiles"), "json": _one("json:render_profiles_json")},
+    "documents": {"text": _lazy("register:render_documents"), "json": _one("json:render_documents_json")},
+    "document": {"text": _lazy("register:render_details"), "json": _one("json:render_details_json")},
+    "missing": {"text": _lazy("register:render_missing"), "json": _one("json:render_missing_json")},
 }
 
 #: Formats of a batch report, and the suffixes that choose them.
@@ -103,17 +110,17 @@ def iter_batch(results: Sequence[PlanResult], fmt: str, *, lang: str = "vi", pro
     Excel opens, not for a terminal).
     """
     if fmt == "json":
-        return _json.iter_json(results, profile=profile)
+        return _load("json:iter_json")(results, profile=profile)  # type: ignore[no-any-return]
     if fmt not in BATCH_FORMATS:
         raise UsageError(f"no {fmt!r} format for a batch report", hint=f"use {' or '.join(BATCH_FORMATS)}")
     shown = NaturalOrder(results)
     if fmt == "csv":
-        return iter_csv(shown, bom=bom, lang=lang)
+        return _load("csv:iter_csv")(shown, bom=bom, lang=lang)  # type: ignore[no-any-return]
     if fmt == "html":
-        return (piece + "\n" for piece in iter_html(shown, lang=lang, profile=profile))
+        return (piece + "\n" for piece in _load("html:iter_html")(shown, lang=lang, profile=profile))
     if fmt == "xlsx":
-        return iter((render_xlsx(shown, lang=lang, profile=profile),))
-    return (line + "\n" for line in iter_text(shown, lang=lang))
+        return iter((_load("xlsx:render_xlsx")(shown, lang=lang, profile=profile),))
+    return (line + "\n" for line in _load("batch:iter_text")(shown, lang=lang))
 
 
 __all__ = ["BATCH_FORMATS", "BINARY_FORMATS", "RENDERERS", "SUFFIX_FORMATS", "for_format", "format_for", "formats", "iter_batch",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import regex
+from vnplan.pattern import escape as _escape
 
 #: The case variants a pattern may spell out: as given, lower case, UPPER CASE, Sentence case
 #: (first letter capital, rest lower), Capitalised (first letter capital, rest as given) and
@@ -32,7 +32,7 @@ def variants(words: Iterable[str], cases: Iterable[str] = ("given", "lower", "up
 
 def escape(word: str) -> str:
     """A word as a literal in a pattern; spaces stay plain spaces."""
-    return regex.escape(word).replace("\\ ", " ")
+    return _escape(word).replace("\\ ", " ")
 
 
 def longest_first(words: Iterable[str]) -> str:

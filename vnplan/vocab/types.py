@@ -15,6 +15,10 @@ from typing import Literal
 
 import attrs
 
+from vnplan.store import cache_class_code
+
+cache_class_code()  # attrs' generated methods from the per-user store (start-up)
+
 # --------------------------------------------------------------------------- shared parts
 
 

@@ -14,6 +14,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.parse.common import LEGAL_BASIS_RE, edit_distance
+from vnplan.pattern import escape as escape_literal
 from vnplan.pattern import guarded
 from vnplan.text import fold, is_upper_text
 from vnplan.vocab.patterns import escape, longest_first, spelt
@@ -69,7 +70,7 @@ DATE_NUMERIC_RE = guarded(
 )
 #: a place written as a name: capitalised words, unit words and digits (``Bắc Giang``, ``Quận 1``, ``TP. Hồ Chí Minh``)
 PLACE_RE = guarded(r"^(?:(?:\p{Lu}\p{Ll}*(?:-\p{Lu}\p{Ll}*)*\.?|\p{Lu}{1,2}\.|\d{1,2}|" + "|".join(
-    escape(u) for u in sorted({w for unit in vocab.places().units for w in unit.split()}, key=len, reverse=True)
+    escape(u) for u in sorted(sorted({w for unit in vocab.places().units for w in unit.split()}), key=len, reverse=True)
 ) + r")(?:\s+|$)){1,6}$")
 
 
@@ -188,8 +189,8 @@ def motto_folded(f: str) -> bool:
 @cache
 def type_line_re() -> regex.Pattern[str]:
     """``KẾ HOẠCH`` at the start of a line, its letters possibly spaced out (``K Ế  H O Ạ C H``)."""
-    names = sorted({n.upper() for n in vocab.type_names()}, key=len, reverse=True)
-    alt = "|".join(r"\s*".join(regex.escape(ch) for ch in n if not ch.isspace()) for n in names)
+    names = sorted(sorted({n.upper() for n in vocab.type_names()}), key=len, reverse=True)  # the same source in every process
+    alt = "|".join(r"\s*".join(escape_literal(ch) for ch in n if not ch.isspace()) for n in names)
     return guarded(rf"(?P<type>{alt})(?=\s|$|:)\s*(?P<rest>.*)$")
 
 
