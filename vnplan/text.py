@@ -91,6 +91,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u00ad\ufeff"), None)
 _INVISIBLE_RE = guarded("[\u200c\u200d\u2060\u00ad\ufeff]")
 
 
+def _has_invisible(s: str) -> bool:
+    """Whether ``s`` holds one of the :data:`_INVISIBLE` characters: five look-ups at C speed."""
+    return "\u200c" in s or "\u200d" in s or "\u2060" in s or "\u00ad" in s or "\ufeff" in s
+
+
 def fix_tones(s: str) -> str:
     """Move old-style tone marks to the modern place (*hoà* → *hòa*); length is unchanged."""
     if not _has_old_placement(s):
@@ -118,7 +123,7 @@ def normalize_with_map(s: str) -> tuple[str, tuple[int, ...] | None]:
         if s == s.strip():
             return fix_tones(s), None
     elif simple:
-        t = s.translate(_INVISIBLE) if _INVISIBLE_RE.search(s) else s
+        t = s.translate(_INVISIBLE) if _has_invisible(s) else s
         if t is s:
             collapsed = _SPACE_RE.sub(" ", s)
             stripped = collapsed.strip()

@@ -259,13 +259,35 @@ class _Spans:
         return k >= 0 and self.ends[k] > pos
 
 
+#: The white space of the patterns' ``\\s`` (Unicode White_Space; tests/test_quick_paths.py checks it).
+WHITE_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                        "\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _left_word(window: str) -> str | None:
+    """``_LEFT_WORD.search(window).group(1)`` (None when it finds none) for a window of at most 30 characters,
+    without the pattern's retries at every position: the last word, when one white space (or one and a final
+    line break) ends the window."""
+    n = len(window)
+    if n >= 2 and window[-1] in WHITE_SPACE and window[-2] not in WHITE_SPACE:
+        r = n - 1
+    elif n >= 3 and window[-1] == "\n" and window[-2] in WHITE_SPACE and window[-3] not in WHITE_SPACE:
+        r = n - 2
+    else:
+        return None
+    i = r - 1
+    while i > 0 and window[i - 1] not in WHITE_SPACE:
+        i -= 1
+    return window[i:r]
+
+
 def _is_heading_word(text: str, s: int, e: int) -> bool:
     """Whether the capitals at ``[s, e)`` stand next to a capitalised Vietnamese word (a heading)."""
-    left = _LEFT_WORD.search(text[max(0, s - 30) : s])
+    left = _left_word(text[max(0, s - 30) : s])
     right = _RIGHT_WORD.match(text[e : e + 30])
-    for m in (left, right):
-        if m:
-            w = m.group(1).strip(",.;:()\"“”")
+    for word in (left, right.group(1) if right else None):
+        if word:
+            w = word.strip(",.;:()\"“”")
             if w and w.isupper() and any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", w)):
                 return True
     return False

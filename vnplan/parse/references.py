@@ -63,6 +63,12 @@ _ARTICLE_LABEL = guarded(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}
 _HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
 
 
+#: The words every reference holds in some case (điểm, khoản, mục, …, phụ lục), in lower case: a block whose
+#: lower-cased text holds none of them holds no reference, and _CHAIN is not run over it.
+_REFERENCE_WORDS = tuple(dict.fromkeys(w.lower() for w in (
+    *_S.part("letter"), *_S.part("number"), *_S.part("roman_or_number"), *_S.part("article"), _S.appendix)))
+
+
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
     """Every internal reference in the given blocks (default: all), without its target; a part of
     another document (``khoản 1 Điều 8 Nghị định số 30/2020/NĐ-CP``) is left out."""
@@ -73,6 +79,9 @@ def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None)
         if b.kind == "artifact" or not b.text:
             continue
         text = b.text
+        low = text.lower()
+        if not any(w in low for w in _REFERENCE_WORDS):
+            continue
         for m in _CHAIN.finditer(text):
             if m.group("chain"):
                 if m.start() == 0 and _ARTICLE_LABEL.match(text):

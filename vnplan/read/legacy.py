@@ -9,6 +9,7 @@ letters whole and writing the others as a base letter followed by a combining to
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -95,6 +96,27 @@ _ODD_ONLY = guarded("[" + "".join(
     c for c in map(chr, range(0xA1, 0x100)) if c not in _VN_LATIN1 and c not in "«»°§©®·×").replace("-", "\\-") + "]")
 
 
+#: Every byte but U+00A1–U+00FF, deleted from a Latin-1 encoding to count those characters.
+_BELOW_A1 = bytes(range(0xA1))
+
+
+def _latin1_high_count(text: str) -> int:
+    """How many characters of ``text`` :data:`_LATIN1_HIGH` matches, counted at C speed: the characters
+    Latin-1 encodes, their bytes below U+00A1 deleted (a count of that pattern's findall)."""
+    return len(text.encode("latin-1", "ignore").translate(None, _BELOW_A1))
+
+
+@lru_cache(maxsize=1)
+def _vn_only_counter() -> re.Pattern[str]:
+    """:data:`_VN_ONLY` compiled by the standard ``re`` (a class of code points: the same matches, and
+    its findall 4× quicker on Vietnamese text; linear, no time limit needed)."""
+    return re.compile(_VN_ONLY.pattern)
+
+
+def _vn_only_count(text: str) -> int:
+    return len(_vn_only_counter().findall(text))
+
+
 def _odd_count(text: str) -> int:
     return len(_ODD_ONLY.findall(text))
 
@@ -109,10 +131,10 @@ def detect(text: str) -> str | None:
     back when its words become Vietnamese syllables, more of them than a TCVN3/VNI reading gives.
     """
     sample = text[:200_000]
-    suspicious = len(_LATIN1_HIGH.findall(sample))
+    suspicious = _latin1_high_count(sample)
     if suspicious < 3:
         return None
-    native = len(_VN_ONLY.findall(sample))
+    native = _vn_only_count(sample)
     if native > 0.2 * suspicious:
         return None  # already Unicode Vietnamese (possibly mixed: left alone); tested first, as
         # it settles ordinary text without counting every letter

@@ -73,15 +73,20 @@ def last_day(m: regex.Match[str], year: int | None) -> _dt.date | None:
     return None
 
 
+_DIGIT_RE = guarded(r"\d")
+
+
 def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.date]]:
     """(start, end, last day) of each deadline of a unit that counts: not in a refused or past clause."""
+    if not _DIGIT_RE.search(unit.text):
+        return  # every form of a deadline holds a digit
     deadline_cell = unit.cell("deadline")
     scope = scope_of(unit, year)
     for m in _date_re(True).finditer(unit.text):
         if m.group("d6") and not m.group("lead"):
             continue
         d = last_day(m, year)
-        tok = next((i for i, (_, s, e) in enumerate(unit.tokens) if e > m.start()), 0)
+        tok = unit.token_at(m.start())
         if d is None or scope.refused_by(tok, tok) or scope.clause_of(tok).past:
             continue
         yield m.start(), m.end(), d
@@ -100,7 +105,7 @@ def _names_context(c: Compiled, unit: Unit, start: int, end: int) -> bool:
         lo, hi = 0, len(unit.tokens)
     else:
         scope = scope_of(unit, None)
-        tok = next((i for i, (_, s, e) in enumerate(unit.tokens) if e > start), 0)
+        tok = unit.token_at(start)
         clause = scope.clause_of(tok)
         lo, hi = clause.first, clause.end
     return all(any(match_phrase(ph, unit, lo, hi) is not None for ph in g) for g in c.groups)

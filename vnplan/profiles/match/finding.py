@@ -16,7 +16,15 @@ from collections.abc import Sequence
 import regex
 
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled, Match, Phrase, match_phrase, positions
+from vnplan.profiles.match.phrases import (
+    Compiled,
+    Match,
+    Phrase,
+    in_order_by_clause,
+    match_phrase,
+    positions,
+    unit_chains,
+)
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Unit
 
@@ -61,16 +69,22 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     got = index.memo.get(k)
     if got is None:
         found: list[tuple[int, int, str, str]] = []
-        whole = match_phrase(ph, unit)
+        n = len(unit.tokens)
+        lists = [positions(unit, t, 0, n) for t in ph.tokens]
+        chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
+        whole = match_phrase(ph, unit, found=chains) if chains is not None else None
         if whole is not None:
-            n = len(unit.tokens)
-            lists = [positions(unit, t, 0, n) for t in ph.tokens]
-            for clause in scope_of(unit, index.year).clauses:
+            scope = scope_of(unit, index.year)
+            by_clause = None if ph.order_free or chains is None else \
+                in_order_by_clause(ph, unit, chains, scope.starts, [c.end for c in scope.clauses])
+            for ci, clause in enumerate(scope.clauses):
                 m: Match | None
                 if clause.first <= 0 and clause.end >= n:
                     m = whole  # a clause that is the whole unit matches as the unit did
+                elif by_clause is not None:
+                    m = by_clause.get(ci)  # a phrase that keeps its order: one of its chains
                 elif _holds_all(lists, clause.first, clause.end):
-                    m = match_phrase(ph, unit, clause.first, clause.end)
+                    m = match_phrase(ph, unit, clause.first, clause.end, found=chains)
                 else:
                     continue  # a syllable of the phrase is missing from the clause: no match there
                 if m is not None:
@@ -89,7 +103,7 @@ def find_phrase(ph: Phrase, group: int, unit: Unit, index: PlanIndex) -> list[Fo
 def find_pattern(pattern: regex.Pattern[str], group: int, unit: Unit, index: PlanIndex) -> list[Found]:
     out = []
     for m in pattern.finditer(unit.text):
-        first = next((i for i, (_, s, e) in enumerate(unit.tokens) if e > m.start()), 0)
+        first = unit.token_at(m.start())
         status, cue = _status(unit, index, first, first)
         out.append(Found(group, unit, m.start(), m.end(), pattern.pattern, status, cue))
     return out

@@ -11,6 +11,7 @@ title, and a part reviewing a past year.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from vnplan.model import Paragraph, Plan, Section, Span
 from vnplan.profiles.match.parts import (
@@ -33,6 +34,8 @@ ROLES_OF: dict[str, frozenset[str] | None] = {
     "purpose_requirements": frozenset({"purpose_requirements", "purpose", "requirements"}),
     "funding": frozenset({"funding"}),
 }
+_NONE: frozenset[int] = frozenset()
+
 #: Units that are never evidence of a topic: the legal basis, the title, a review of a past year.
 NOT_EVIDENCE = frozenset({"legal_basis", "title", "review"})
 
@@ -51,11 +54,18 @@ class PlanIndex:
         self._mark_reviews()
         self.memo: dict[object, object] = {}  # what a phrase matched in a unit, shared by requirements
         self.by_token: dict[str, set[int]] = {}
+        by_token = self.by_token
         for u in self.units:
+            ui = u.index
             for t in u.pos:
-                self.by_token.setdefault(t, set()).add(u.index)
+                at = by_token.get(t)
+                if at is None:
+                    by_token[t] = {ui}
+                else:
+                    at.add(ui)
             for f in u.fpos:
-                self.by_token.setdefault("~" + f, set()).add(u.index)
+                by_token.setdefault("~" + f, set()).add(ui)
+        self._twins = any(u.fpos for u in self.units)  # units typed without diacritics: twins to look up
 
     # ------------------------------------------------------------------ building
 
@@ -153,13 +163,19 @@ class PlanIndex:
 
     def candidates(self, tokens: Sequence[str]) -> set[int]:
         """Units holding every one of ``tokens`` (or an unaccented twin of it)."""
-        out: set[int] | None = None
+        out: AbstractSet[int] | None = None
+        by_token = self.by_token
+        twins = self._twins
         for t in tokens:
-            has = self.by_token.get(t, set()) | self.by_token.get("~" + fold(t), set())
+            has: AbstractSet[int] = by_token.get(t, _NONE)
+            if twins:
+                twin = by_token.get("~" + fold(t))
+                if twin is not None:
+                    has = has | twin
             out = has if out is None else out & has
             if not out:
                 return set()
-        return out or set()
+        return set(out) if out else set()  # a copy: the index's own sets stay as they are
 
     def in_role(self, unit: Unit, where: str) -> bool:
         roles = ROLES_OF.get(where)

@@ -87,6 +87,7 @@ class CompiledProfile:
     table: Table
     requirements: tuple[Compiled, ...]
     subject: tuple[Phrase, ...]
+    subject_tokens: frozenset[tuple[str, ...]] = frozenset()  # the subject phrases' syllables
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -136,7 +137,7 @@ def _compile_profile(profile: Profile) -> CompiledProfile:
     table = phrase_table(profile)
     reqs = tuple(_compile_requirement(r, table) for r in profile.requirements)
     subject = tuple(compile_phrase(s, table) for s in profile.subject)
-    return CompiledProfile(profile, table, reqs, subject)
+    return CompiledProfile(profile, table, reqs, subject, frozenset(p.tokens for p in subject))
 
 
 _last_compiled: tuple[Profile, CompiledProfile] | None = None  # the profile last compiled, found by identity
@@ -189,29 +190,111 @@ def _expansion_start(unit, i: int) -> int:  # type: ignore[no-untyped-def]
     return i
 
 
+def _expansion_starts(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    """:func:`_expansion_start` of every token of ``unit``, computed once; empty when every token is its own
+    (no abbreviation expanded, no words run together: the common case, told by no two tokens ending together)."""
+    got: tuple[int, ...] | None = unit.expansion_starts
+    if got is None:
+        toks = unit.tokens
+        starts: list[int] | None = None
+        ends = [e for _, _, e in toks]
+        if len(set(ends)) < len(ends):  # tokens sharing their offsets share their end
+            for i in range(1, len(toks)):
+                a, b = toks[i - 1], toks[i]
+                if a[1] == b[1] and a[2] == b[2]:
+                    if starts is None:
+                        starts = list(range(len(toks)))
+                    starts[i] = starts[i - 1]
+        got = unit.expansion_starts = tuple(starts) if starts is not None else ()
+    return got
+
+
 def _whole_words(unit, positions: Sequence[int]) -> bool:  # type: ignore[no-untyped-def]
     """Words inside an abbreviation's expansion count only with its first word: ``nhân dân`` inside
     ``UBND`` (Ủy ban nhân dân) is not the people, ``giao … ban`` is no ``giao ban``."""
-    chosen = set(positions)
-    return all(_expansion_start(unit, p) in chosen for p in positions)
+    starts = _expansion_starts(unit)
+    if not starts:
+        return True
+    chosen = None
+    for p in positions:
+        s = starts[p]
+        if s != p:  # inside an expansion: its first word must be chosen too
+            if chosen is None:
+                chosen = set(positions)
+            if s not in chosen:
+                return False
+    return True
+
+
+Chain = tuple[int, int, list[int]]
+
+
+def chains(ph: Phrase, unit, lo: int, hi: int) -> list[Chain] | None:  # type: ignore[no-untyped-def]
+    """The in-order chains of ``ph``'s syllables in tokens ``lo..hi-1`` of ``unit``: for each position of its
+    first syllable, the nearest next position of each following one, while within the phrase's window;
+    (first, last, positions) of those that hold every syllable. None when a syllable is missing.
+
+    A chain in a narrower range ``lo2..hi2`` (a clause) is one of these whose first is at least ``lo2`` and
+    whose last is below ``hi2``: each next position is the nearest after the one before, whatever the range."""
+    return chains_of(ph, [positions(unit, t, lo, hi) for t in ph.tokens])
+
+
+def chains_of(ph: Phrase, lists: list[list[int]]) -> list[Chain] | None:
+    """:func:`chains` from the positions of each of ``ph``'s syllables."""
+    for x in lists:
+        if not x:
+            return None
+    out: list[Chain] = []
+    window = ph.window
+    rest = lists[1:]
+    for start in lists[0]:
+        chain = [start]
+        last = start
+        for later in rest:
+            k = bisect.bisect_right(later, last)
+            if k == len(later) or later[k] - start >= window:
+                break
+            last = later[k]
+            chain.append(last)
+        else:
+            out.append((start, last, chain))
+    return out
+
+
+def best_chain(unit, found: list[Chain], lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The tightest of the ``found`` chains (in order of their first) within tokens ``lo..hi-1`` whose words
+    are whole, the first of the tightest."""
+    best: tuple[int, int] | None = None
+    for start, last, chain in found:
+        if start < lo:
+            continue
+        if start >= hi:
+            break
+        if last < hi and (best is None or last - start < best[1] - best[0]) and _whole_words(unit, chain):
+            best = (start, last)
+    return best
+
+
+def in_order_by_clause(ph: Phrase, unit, found: list[Chain], starts: Sequence[int],  # type: ignore[no-untyped-def]
+                       ends: Sequence[int]) -> dict[int, Match]:
+    """The in-order match of ``ph`` in each clause of ``unit`` (clause ``i``: tokens ``starts[i]..ends[i]-1``,
+    the clauses in order and covering the unit) that holds one, from the phrase's ``found`` chains in the
+    whole unit: what :func:`match_phrase` gives for each clause of a phrase that keeps its order, each chain
+    looked at once instead of every clause searched."""
+    best: dict[int, tuple[int, int]] = {}
+    for start, last, chain in found:
+        ci = max(0, bisect.bisect_right(starts, start) - 1)
+        if last >= ends[ci]:
+            continue
+        b = best.get(ci)
+        if (b is None or last - start < b[1] - b[0]) and _whole_words(unit, chain):
+            best[ci] = (start, last)
+    return {ci: Match(ph, a, z) for ci, (a, z) in best.items() if not _after_excluded(ph, unit, a)}
 
 
 def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    lists = [positions(unit, t, lo, hi) for t in ph.tokens]
-    if any(not x for x in lists):
-        return None
-    best: tuple[int, int] | None = None
-    for start in lists[0]:
-        chain = [start]
-        for later in lists[1:]:
-            k = bisect.bisect_right(later, chain[-1])
-            if k == len(later) or later[k] - start >= ph.window:
-                break
-            chain.append(later[k])
-        else:
-            if (best is None or chain[-1] - start < best[1] - best[0]) and _whole_words(unit, chain):
-                best = (start, chain[-1])
-    return best
+    found = chains(ph, unit, lo, hi)
+    return None if found is None else best_chain(unit, found, lo, hi)
 
 
 def _any_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
@@ -243,7 +326,7 @@ def _in_runs(ph: Phrase, unit, occ: Sequence[tuple[int, int]]) -> bool:  # type:
     """An order-free match moves whole words, not syllables: each of the phrase's syllables stands next to
     one it stands next to in the phrase, function words aside (*thể chế và công tác cải cách* for *cải cách
     thể chế*; not *công chức tận tụy phục vụ* for *công vụ, công chức*)."""
-    keys = [t for t, _, _ in unit.tokens]
+    keys = unit.keys
     stop = stopwords()
 
     def neighbour(p: int, step: int) -> str | None:
@@ -273,13 +356,15 @@ def _same(neighbour: str, ph: Phrase, t: str, *, before: bool) -> bool:
 def _after_excluded(ph: Phrase, unit, first: int) -> bool:  # type: ignore[no-untyped-def]
     for before in ph.unless_after:
         n = len(before)
-        if first >= n and tuple(t for t, _, _ in unit.tokens[first - n : first]) == before:
+        if first >= n and tuple(unit.keys[first - n : first]) == before:
             return True
     return False
 
 
-def match_phrase(ph: Phrase, unit, lo: int = 0, hi: int | None = None) -> Match | None:  # type: ignore[no-untyped-def]
-    """The tightest whole match of ``ph`` in tokens ``lo..hi`` of ``unit``, or None."""
+def match_phrase(ph: Phrase, unit, lo: int = 0, hi: int | None = None,  # type: ignore[no-untyped-def]
+                 found: list[Chain] | None = None) -> Match | None:
+    """The tightest whole match of ``ph`` in tokens ``lo..hi`` of ``unit``, or None. ``found``: the phrase's
+    :func:`chains` in the whole unit (up to its head's end for a head-only phrase), when already known."""
     if not ph.tokens:
         return None
     hi = len(unit.tokens) if hi is None else hi
@@ -289,9 +374,21 @@ def match_phrase(ph: Phrase, unit, lo: int = 0, hi: int | None = None) -> Match 
             return None
     # a long phrase may move whole words; in its written order it may, as a short one, take words in
     # between (*giải quyết đúng và trước hạn* for *giải quyết đúng hạn*)
-    found = _in_order(ph, unit, lo, hi)
-    if found is None and ph.order_free:
-        found = _any_order(ph, unit, lo, hi)
-    if found is None or _after_excluded(ph, unit, found[0]):
+    at = _in_order(ph, unit, lo, hi) if found is None else best_chain(unit, found, lo, hi)
+    if at is None and ph.order_free:
+        at = _any_order(ph, unit, lo, hi)
+    if at is None or _after_excluded(ph, unit, at[0]):
         return None
-    return Match(ph, found[0], found[1])
+    return Match(ph, at[0], at[1])
+
+
+def unit_chains(ph: Phrase, unit, lists: list[list[int]] | None = None) -> list[Chain] | None:  # type: ignore[no-untyped-def]
+    """:func:`chains` of ``ph`` in the whole of ``unit`` (up to its head's end for a head-only phrase);
+    ``lists``: the positions of its syllables in the whole unit, when already known."""
+    n = len(unit.tokens)
+    hi = min(n, unit.head_end) if ph.head_only else n
+    if not ph.tokens or hi <= 0:
+        return None
+    if lists is None:
+        return chains(ph, unit, 0, hi)
+    return chains_of(ph, lists if hi >= n else [x[: bisect.bisect_left(x, hi)] for x in lists])

@@ -33,7 +33,6 @@ from vnplan.profiles.match.tokens import words
 from vnplan.profiles.match.units import Unit
 
 _END_RE = guarded(r"[;!?|\n]|\.(?!\d)")
-_SENTENCE_END_RE = guarded(r"[!?|\n]|\.(?!\d)")
 _YEAR_TOKEN = guarded(r"^(?:19|20|21)\d\d$")
 
 
@@ -69,7 +68,15 @@ class Scope:
         return self.clauses[max(0, bisect.bisect_right(self.starts, token) - 1)]
 
     def refused_by(self, first: int, last: int) -> Refusal | None:
+        if not self.refusals:
+            return None
         return next((r for r in self.refusals if r.first <= first and last < r.end), None)
+
+
+@cache
+def _cue_words(field: str) -> frozenset[str]:
+    """The first words of a ``compliance.json`` list's phrases: a clause holding none of them holds none."""
+    return frozenset(_phrases(field))
 
 
 @cache
@@ -90,21 +97,40 @@ def _starts_with(keys: list[str], i: int, phrases: dict[str, tuple[tuple[str, ..
     return None
 
 
-def _clause_bounds(unit: Unit, keys: list[str]) -> list[tuple[int, int]]:
+def _ends(unit: Unit, starts: list[int]) -> tuple[list[int], set[int]]:
+    """The tokens after each clause end and after each sentence end, from one search of the text: a sentence
+    ends where a clause does, but at ``;``."""
+    text = unit.text
+    clause_cuts: list[int] = []
+    sentences = {0}
+    for m in _END_RE.finditer(unit.text):
+        k = bisect.bisect_left(starts, m.end())
+        clause_cuts.append(k)
+        if text[m.start()] != ";":  # a sentence ends at each of _END_RE's single characters but ";"
+            sentences.add(k)
+    return clause_cuts, sentences
+
+
+def _clause_bounds(unit: Unit, keys: list[str], clause_cuts: list[int] | None = None) -> list[tuple[int, int]]:
     """Token ranges of the unit's clauses."""
     cuts = {0}
     toks = unit.tokens
-    starts = [s for _, s, _ in toks]
-    for m in _END_RE.finditer(unit.text):
-        cuts.add(bisect.bisect_left(starts, m.end()))
+    if clause_cuts is None:
+        starts = [s for _, s, _ in toks]
+        clause_cuts = [bisect.bisect_left(starts, m.end()) for m in _END_RE.finditer(unit.text)]
+    cuts.update(clause_cuts)
     breaks = _phrases("clause_breaks")
-    cuts.update(i for i, k in enumerate(keys) if k in breaks and _starts_with(keys, i, breaks))
+    if not _cue_words("clause_breaks").isdisjoint(keys):
+        cuts.update(i for i, k in enumerate(keys) if k in breaks and _starts_with(keys, i, breaks))
     bounds = sorted(c for c in cuts if c <= len(toks)) + [len(toks)]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
 def _years(keys: list[str], a: int, b: int) -> list[int]:
-    return [int(keys[i]) for i in range(max(a, 1), b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
+    lo = max(a, 1)
+    if "năm" not in keys[lo - 1 : b - 1]:
+        return []
+    return [int(keys[i]) for i in range(lo, b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
 
 
 def _opens_with_past(keys: list[str], a: int, b: int, year: int) -> bool:
@@ -113,11 +139,6 @@ def _opens_with_past(keys: list[str], a: int, b: int, year: int) -> bool:
         if i + 1 < b and keys[i] == "năm" and _YEAR_TOKEN.match(keys[i + 1]) and int(keys[i + 1]) < year:
             return True
     return False
-
-
-def _sentence_starts(unit: Unit) -> set[int]:
-    starts = [s for _, s, _ in unit.tokens]
-    return {0} | {bisect.bisect_left(starts, m.end()) for m in _SENTENCE_END_RE.finditer(unit.text)}
 
 
 def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool) -> bool:
@@ -131,8 +152,9 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
     if sentence_past:
         return True
     markers, commits = _phrases("past_markers"), _phrases("commitments")
-    said_done = any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b)) and not any(
-        keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b))
+    said_done = (not _cue_words("past_markers").isdisjoint(keys[a:b])
+                 and any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b))
+                 and not any(keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b)))
     if years:
         return _opens_with_past(keys, a, b, year) or said_done
     periods = _phrases("past_periods")
@@ -140,7 +162,9 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
 
 
 def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
-    out = []
+    out: list[Refusal] = []
+    if _cue_words("refusals").isdisjoint(keys[a:b]) and _cue_words("refusals_after").isdisjoint(keys[a:b]):
+        return out  # no word of the clause starts a refusal
     before, after, nots = _phrases("refusals"), _phrases("refusals_after"), _phrases("not_refusals")
     ends = _phrases("refusal_ends")
     i = a
@@ -166,10 +190,11 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
     """The clauses and refusals of ``unit``, computed once."""
     if unit.scope is not None:
         return unit.scope  # type: ignore[no-any-return]
-    keys = [t for t, _, _ in unit.tokens]
+    keys = unit.keys
     clauses, refusals = [], []
-    sentence_past, sentences = False, _sentence_starts(unit)
-    for a, b in _clause_bounds(unit, keys):
+    clause_cuts, sentences = _ends(unit, [s for _, s, _ in unit.tokens])
+    sentence_past = False
+    for a, b in _clause_bounds(unit, keys, clause_cuts):
         sc = unit.tokens[a][1]
         ec = unit.tokens[b][1] if b < len(unit.tokens) else len(unit.text)
         if a in sentences:  # a time said at the start of a sentence holds for its clauses

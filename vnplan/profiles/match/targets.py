@@ -76,6 +76,8 @@ def _clauses(c: Compiled, by_unit: dict[int, list[Found]], index: PlanIndex):  #
 
 
 def _outcome(c: Compiled, unit: Unit, clause: Clause, parts: Sequence[Found], factor: float):  # type: ignore[no-untyped-def]
+    """(rank, score, the evidence's quote arguments, comparator, value): the quote is made only for the
+    outcome chosen (:func:`eval_target`)."""
     spec = c.req.evidence
     p_op, p_val = spec.comparator or ">=", float(spec.threshold or 0)
     a, b = min(f.start for f in parts), max(f.end for f in parts)
@@ -83,14 +85,14 @@ def _outcome(c: Compiled, unit: Unit, clause: Clause, parts: Sequence[Found], fa
         a, b = parts[-1].start, parts[-1].end
     marks = [(f.start, f.end) for f in parts]
     if unit.placeholder:
-        return 0, PLACEHOLDER, quote(unit, marks, [parts[0].text]), None, None
+        return 0, PLACEHOLDER, (unit, marks, [parts[0].text]), None, None
     m = figure_for(unit, clause, a, b)
     if m is None:
-        return 1, 0.4 * factor, quote(unit, marks, [parts[0].text]), None, None
+        return 1, 0.4 * factor, (unit, marks, [parts[0].text]), None, None
     op = comparator_of(m.group("cmp") or "")
     val = float(m.group("num").replace(",", "."))
     fig = (m.start("num") if not m.group("cmp") else m.start(), m.end())
-    ev = quote(unit, [*marks, fig], [parts[0].text, m.group(0).strip()])
+    ev = (unit, [*marks, fig], [parts[0].text, m.group(0).strip()])
     if meets(op, val, p_op, p_val):
         return 3, factor, ev, op, val
     return 2, 0.5 * factor, ev, op, val
@@ -117,7 +119,7 @@ def eval_target(c: Compiled, index: PlanIndex, profile: Profile | None = None) -
         return result(req, "missing", 0.0, reason=missing.reason, note=missing.note, note_en=missing.note_en,
                       details={**need, **dict(missing.details)})
     rank, score, _, ev, op, val, ok = max(outcomes, key=lambda o: o[:3])
-    return _target_result(c, rank, score, ev, op, val, ok, need)
+    return _target_result(c, rank, score, quote(*ev), op, val, ok, need)
 
 
 def _target_result(c: Compiled, rank: int, score: float, ev: list[Evidence], op: str | None, val: float | None,

@@ -117,7 +117,7 @@ def subject_groups(c: Compiled, profile: Profile | None) -> set[int]:
     profile's ``subject``): the last group a derived requirement carries to keep other subjects out."""
     if profile is None or not profile.subject:
         return set()
-    subject = {p.tokens for p in compile_profile(profile).subject}
+    subject = compile_profile(profile).subject_tokens
     return {g for g, written in enumerate(c.req.evidence.all_of)
             if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
 
@@ -158,9 +158,10 @@ def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) ->
     # a passage with some groups is a piece only where the requirement's evidence counts: elsewhere
     # (*nếu có khó khăn, vướng mắc…* closing the implementation part) it must state the whole requirement;
     # and naming the parent's subject alone (*tuyên truyền về CCHC*) is no piece of any requirement
+    cover = {k: covered(v) for k, v in by_unit.items()}
     usable = {k: v for k, v in by_unit.items()
-              if joint <= covered(v) and (accepted(index.units[k]) or len(covered(v)) == n)
-              and (covered(v) - subj or len(covered(v)) == n)}
+              if joint <= cover[k] and (len(cover[k]) == n or accepted(index.units[k]))
+              and (cover[k] - subj or len(cover[k]) == n)}
     ui = best_unit(usable, index, accepted)
     if ui is None:
         some = [v for v in by_unit.values() if covered(v) - subj]

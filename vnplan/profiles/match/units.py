@@ -48,9 +48,12 @@ class Unit:
     __slots__ = (
         "cells",
         "context",
+        "ends",
+        "expansion_starts",
         "fpos",
         "head_end",
         "index",
+        "keys",
         "kind",
         "placeholder",
         "pos",
@@ -75,9 +78,11 @@ class Unit:
         self.context: str | None = None
         self.cells = cells
         self.scope: Any = None  # the clauses, refusals and times (scope.py: a Scope), read on first use
+        self.expansion_starts: tuple[int, ...] | None = None  # phrases.py, on first use
+        self.ends: list[int] | None = None  # each token's end, on first use (token_at)
         self.position = (segments[0].block, segments[0].start) if segments else (-1, 0)
         self.tokens, aliases = tokenize_with_aliases(text, table)
-        self.placeholder = bool(PLACEHOLDER_RE.search(text))
+        self.placeholder = "[" in text and PLACEHOLDER_RE.search(text) is not None
         self.head_end = self._head_end(head_chars)
         self._index_tokens(aliases, tuple(blind))
 
@@ -90,23 +95,24 @@ class Unit:
     def _head_end(self, head_chars: int) -> int:
         """The token index where the item's head ends: its title, or the words before a colon."""
         if not head_chars:
-            m = _HEAD_COLON_RE.match(self.text)
+            m = _HEAD_COLON_RE.match(self.text) if ":" in self.text[2:81] else None  # its colon: 3rd to 81st
             head_chars = m.end() - 2 if m and len(m.group(0).split()) <= 9 else 0
         return bisect.bisect_left([s for _, s, _ in self.tokens], head_chars) if head_chars else 0
 
     def _typed_without_marks(self) -> bool:
         """Whether the text was typed without diacritics (most of its words are plain ASCII): only then may an
         unaccented syllable stand for an accented one (*an toàn* is no *ấn*)."""
-        letters = [t for t, _, _ in self.tokens if t.isalpha()]
+        letters = [t for t in self.keys if t.isalpha()]
         return len(letters) >= 3 and sum(t.isascii() for t in letters) >= 0.7 * len(letters)
 
     def _index_tokens(self, aliases: list[tuple[str, int]], blind: tuple[tuple[int, int], ...]) -> None:
         self.pos: dict[str, list[int]] = {}
         self.fpos: dict[str, list[int]] = {}
+        keys = self.keys = [t for t, _, _ in self.tokens]
         bare = self._typed_without_marks()
         pos = self.pos
-        for i, (t, s, _) in enumerate(self.tokens):
-            if blind and any(a <= s < b for a, b in blind):
+        for i, t in enumerate(keys):
+            if blind and any(a <= self.tokens[i][1] < b for a, b in blind):
                 continue  # a cell that names who or when is no evidence of what
             at = pos.get(t)
             if at is None:
@@ -115,11 +121,22 @@ class Unit:
                 at.append(i)
             if bare and fold(t) == t:  # an unaccented syllable may stand for any accented twin
                 self.fpos.setdefault(t, []).append(i)
-        for k, i in aliases:  # the abbreviation itself, at its expansion's first token
-            if not any(a <= self.tokens[i][1] < b for a, b in blind):
-                self.pos.setdefault(k, []).append(i)
-        for lst in self.pos.values():
-            lst.sort()
+        if aliases:
+            for k, i in aliases:  # the abbreviation itself, at its expansion's first token
+                if not any(a <= self.tokens[i][1] < b for a, b in blind):
+                    pos.setdefault(k, []).append(i)
+            for k in {k for k, _ in aliases}:  # the other lists were filled in order
+                if k in pos:
+                    pos[k].sort()
+
+    def token_at(self, char: int) -> int:
+        """The first token ending after character ``char`` (0 when none): token ends never decrease (the
+        syllables of a word, or of an abbreviation's expansion, share its end)."""
+        ends = self.ends
+        if ends is None:
+            ends = self.ends = [e for _, _, e in self.tokens]
+        i = bisect.bisect_right(ends, char)
+        return i if i < len(ends) else 0
 
     def char_range(self, first: int, last: int) -> tuple[int, int]:
         """The characters of tokens ``first..last``."""

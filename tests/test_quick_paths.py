@@ -1,0 +1,131 @@
+"""The quick paths of the per-plan work give what the slow ones give (issue 17): never timed here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from vnplan.profiles.match import tokens
+from vnplan.read import legacy, scrambled
+from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
+
+
+def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
+    plain, outside = tokens._plain_token_re()
+    word = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    for i in range(0x3100):
+        c = chr(i)
+        if outside.search(c) is None:  # a character the quick path reads
+            assert bool(plain.fullmatch(c)) == bool(word.fullmatch(c)), hex(i)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_token_matches_are_token_re_matches(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ" \
+               "AĐÊƯ0123456789 -&_/.,;:()“”–\t\u00a0\u0301²½ºµ"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
+        got = [(m.group(), m.span()) for m in tokens.token_matches(text)]
+        assert got == [(m.group(), m.span()) for m in tokens.TOKEN_RE.finditer(text)], text
+
+
+def test_space_check_at_c_speed_covers_every_space_the_pattern_knows() -> None:
+    # str.split's white space holds every character of _SPACE_RE but U+200B and U+FEFF
+    for i in range(0x3100):
+        c = chr(i)
+        if _SPACE_RE.fullmatch(c):
+            assert c.isspace() or c in "\u200b\ufeff", hex(i)
+    for s in ("a b", "a  b", " a", "a\u200bb", "a\u00a0b", "a\x1cb", "hoà  bình", "hoà bình", "a\tb", "ư\u2028ơ"):
+        assert normalize_with_map(s)[0] == fix_tones(_SPACE_RE.sub(" ", s).strip()), s
+
+
+def test_legacy_counts_are_the_patterns_counts() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        s = "".join(chr(rng.choice([rng.randrange(0, 0x300), rng.randrange(0x1E00, 0x1F00), rng.randrange(0x80, 0x180)]))
+                    for _ in range(rng.randrange(0, 60)))
+        assert legacy._latin1_high_count(s) == len(legacy._LATIN1_HIGH.findall(s))
+        assert legacy._vn_only_count(s) == len(legacy._VN_ONLY.findall(s))
+
+
+def _signs_and_words_word_by_word(text: str) -> tuple[int, int]:
+    """The scrambled-text count as it was written first, one word at a time."""
+    count = n_words = lone_run = 0
+    for w in text.split():
+        if not w.isalpha():
+            lone_run = 0
+            continue
+        n_words += 1
+        kind = scrambled._kind(w)
+        if kind == 1:
+            lone_run += 1
+            if lone_run >= 2:
+                count += 1 + (lone_run == 2)
+            continue
+        lone_run = 0
+        if kind:
+            count += 1
+    return count, n_words
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_scrambled_count_is_the_word_by_word_count(seed: int) -> None:
+    rng = random.Random(seed)
+    words = ["C", "NG", "HÒA", "Ộ", "Ủ", "Ệ", "Th", "c", "hi", "n", "NAMỘ", "DÂNỦ", "chủ", "kế", "CTr", "c)", "m2",
+             "việc", "ở", "ạ", "1.", "-", "và"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 40)))
+        assert scrambled._signs_and_words(text) == _signs_and_words_word_by_word(text), text
+
+
+def test_the_quick_look_for_old_tone_placements_finds_exactly_the_tone_pattern_matches() -> None:
+    from vnplan.text import _TONE_RE, _TONE_TABLE, _has_old_placement
+    rng = random.Random(3)
+    pieces = [*_TONE_TABLE, "q", "g", "n", "i", " ", "ạ", "\u0301", "ữ", ".", "x", "Q"]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        assert _has_old_placement(s) == bool(_TONE_RE.search(s)), s
+
+
+def test_lines_are_the_line_pattern_lines() -> None:
+    from vnplan.read.text import _LINE_RE, _lines_of
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "b ", "\r", "\n", "\r\n", "\x0b", "\x0c", "\u2028", "\u2029", "\x1c", "\x85", "ư"])
+                       for _ in range(rng.randrange(0, 12)))
+        want = []
+        for m in _LINE_RE.finditer(text):
+            if not m.group(0):
+                break
+            want.append(m.group(0))
+        got = []
+        for raw in _lines_of(text):
+            if not raw:
+                break
+            got.append(raw)
+        assert got == want, repr(text)
+
+
+def test_quick_line_tests_are_the_patterns() -> None:
+    from vnplan.read.text import _CELL_BREAK_RE, _PAGE_NO_RE, _is_cell_break, _is_page_number
+    for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1"):
+        assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
+        assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), t
+
+
+def test_white_space_is_the_patterns_white_space() -> None:
+    from vnplan.parse.abbreviations import WHITE_SPACE
+    space = regex.compile(r"\s")
+    assert {chr(i) for i in range(0x110000) if 0xD800 > i or i > 0xDFFF if space.match(chr(i))} == WHITE_SPACE
+
+
+def test_left_word_is_the_left_word_pattern() -> None:
+    from vnplan.parse.abbreviations import _LEFT_WORD, _left_word
+    rng = random.Random(5)
+    for _ in range(5000):
+        w = "".join(rng.choice(["a", "Ủ", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "B"]) for _ in range(rng.randrange(0, 31)))
+        m = _LEFT_WORD.search(w)
+        assert _left_word(w) == (m.group(1) if m else None), repr(w)
