@@ -129,3 +129,27 @@ def test_left_word_is_the_left_word_pattern() -> None:
         w = "".join(rng.choice(["a", "Ủ", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "B"]) for _ in range(rng.randrange(0, 31)))
         m = _LEFT_WORD.search(w)
         assert _left_word(w) == (m.group(1) if m else None), repr(w)
+
+
+def test_a_block_ends_in_a_small_letter_whichever_way_it_is_searched() -> None:
+    # closing_cuts searches the small-letter end from the end of the block; forwards, the same pattern
+    # tries every small letter of the block: both must tell the same blocks
+    from vnplan.parse.segment import _LOWER_END_RE
+    from vnplan.pattern import guarded
+    forwards = guarded(r"\p{Ll}\p{M}*\s*$")
+    rng = random.Random(5)
+    pieces = ["a", "ạ", "A", "Ư", " ", "\n", "\r\n", "\u0301", "\t", "\x1c", "1", ".", "\u00a0", "\u3000"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        assert bool(_LOWER_END_RE.search(s)) == bool(forwards.search(s)), repr(s)
+
+
+def test_a_kem_theo_lead_is_found_alike_by_the_quick_look_and_the_search() -> None:
+    from vnplan.parse.attached import _has_lead, _patterns
+    lead = _patterns()["lead"]
+    rng = random.Random(9)
+    pieces = ["(", ")", " ", "Kèm theo", "kèm theo", "Ban hành kèm theo", "Quyết định", "Kế hoạch", "số ", "1", "a",
+              "\n", "x"]
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 9)))
+        assert _has_lead(s) == (lead.search(s) is not None), repr(s)

@@ -64,6 +64,13 @@ def lead_cut(text: str) -> int | None:
     return k if k > 0 and text[:k].strip() else None
 
 
+def _has_lead(text: str) -> bool:
+    """Whether a ``kèm theo`` lead opens ``text`` or follows one of its ``(``: without a ``(`` only
+    the start can hold it, so the pattern is tried there alone instead of at every position."""
+    lead = _patterns()["lead"]
+    return (lead.search(text) if "(" in text else lead.match(text)) is not None
+
+
 def attachment_starts(blocks: tuple[Block, ...], after: int) -> list[int]:
     """Positions where documents issued with the one in ``blocks`` begin, looking from ``after``
     (the start of its closing, or of its body when it has no closing)."""
@@ -71,7 +78,7 @@ def attachment_starts(blocks: tuple[Block, ...], after: int) -> list[int]:
     floor = after
     for k in range(after, len(blocks)):
         b = blocks[k]
-        if b.kind == "artifact" or not _patterns()["lead"].search(plain(b.text)):
+        if b.kind == "artifact" or not _has_lead(plain(b.text)):
             continue
         start = _document_start(blocks, k, floor)
         if start is not None and (not starts or start > starts[-1]):

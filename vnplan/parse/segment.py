@@ -30,7 +30,9 @@ _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"
 _ENDS = ".;:!?|)"
 _INNER_MARKER_RE = guarded(r"\s[-–+•]\s")  # an entry's marker after the line's start
 _CAPS_PAIR_RE = guarded(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a form, a position)
-_LOWER_END_RE = guarded(r"\p{Ll}\p{M}*\s*$")  # a name ends in a small letter
+# a name ends in a small letter; searched from the end ((?r)), so a block is not walked letter by
+# letter for an end only its last characters can make (the same blocks match: tests/test_quick_paths.py)
+_LOWER_END_RE = guarded(r"(?r)\p{Ll}\p{M}*\s*$")
 _ROMAN_DOT_RE = guarded(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
 _SENTENCE_END_RE = guarded(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
 
@@ -191,7 +193,7 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     for name, hint in (("stamp", ":"), ("signed", "(")):
         if hint in text:
             out |= {m.start() for m in p[name].finditer(text, start)}
-    if _INNER_MARKER_RE.search(text, start + 1):
+    if ("-" in text or "–" in text or "+" in text or "•" in text) and _INNER_MARKER_RE.search(text, start + 1):
         for m in p["label"].finditer(text, start):
             if text[m.start()] in "-–+•" and at_boundary(text, m.start(), _previous(out, m.start())):
                 out.add(m.start())
