@@ -99,6 +99,16 @@ class _Work:
         if self.error is not None:
             raise self.error
 
+    def operators(self, n: int) -> bool:
+        """Count ``n`` operators at once where none of them reaches a limit (say True); else count
+        nothing (say False): the caller counts them one by one through :meth:`operator`, which raises."""
+        if (self.error is None and self.page + n <= limits.MAX_PDF_PAGE_OPERATORS
+                and self.total + n <= limits.MAX_PDF_OPERATORS):
+            self.page += n
+            self.total += n
+            return True
+        return False
+
     def check(self) -> None:
         if self.error is not None:
             raise self.error
@@ -119,7 +129,7 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None,
     work.start_page(page_no)
     # PDFium's text walk (read/pdf_fast.py) gives the same pieces, drawn in C; a page it may read
     # otherwise (letters without Unicode, dropped blanks) is walked by pypdf
-    pieces = pdf_fast.page_pieces(fast, page_no, work.operator) if fast is not None else None
+    pieces = pdf_fast.page_pieces(fast, page_no, work.operator, work.operators) if fast is not None else None
     if pieces is None:
         pieces = page_pieces(page, work.operator)
     work.check()
@@ -136,6 +146,11 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None,
                 piece, conv = convert_legacy(piece)
                 converted |= conv
             buf.append(piece)
+        if len(buf) == 1 and buf[0].text.strip():  # a line of one piece: one segment, one font run
+            p = buf[0]
+            lines.append(_Line(p.text, p.x, p.y, p.size, page_no, len(lines) + 1, parts=[(p.text, p.x)],
+                               fonts=[(p.text, p.font, round(p.size * 2) / 2)]))
+            continue
         y_line = next(p.y for p in buf if p.text.strip())
         for seg in _segments(buf):
             text = "".join(p.text for p in seg)
@@ -742,6 +757,13 @@ def _line_pitch(lines: list[_Line]) -> float | None:
 
 def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
     """Runs of a block from the font runs of its lines (a line break joined as a space)."""
+    if len(lines) == 1 and len(lines[0].fonts) == 1:  # the common block: one line in one font
+        text, base, size = lines[0].fonts[0]
+        text = text.strip()
+        if not text:
+            return ()
+        family, bold, italic = font_facts(base)
+        return (Run(_spaced(text).lstrip().rstrip(), family, size or None, bold, italic),)
     groups: list[tuple[tuple[Any, ...], list[str]]] = []  # (font facts, texts): joined once, not per piece
     for k, ln in enumerate(lines):
         for j, (text, base, size) in enumerate(ln.fonts):
@@ -827,7 +849,10 @@ def _to_document(ordered: list[_Line], path: str | None, setups: tuple[PageSetup
         where = f"trang {page + 1}, dòng {first.line_on_page}" if first else b.location
         start = (b.line or 1) - 1
         runs = _block_runs([ln for ln in source[start : start + len(b.line_breaks) + 1] if ln is not None])
-        if runs and normalize_with_map("".join(r.text for r in runs))[0] != b.text:
+        # the runs' text is the block's when it is the same string (a block's text is normalised
+        # already: normalising it again changes nothing, tests/test_quick_paths.py holds it)
+        joined = "".join(r.text for r in runs) if runs else ""
+        if runs and joined != b.text and normalize_with_map(joined)[0] != b.text:
             # a stamp or a continuation changed the text: keep the leading run's formatting
             runs = (attrs.evolve(runs[0], text=b.text),)
         out.append(_evolve_block(b, {"index": len(out), "location": where, "table": table, "page_section": page,

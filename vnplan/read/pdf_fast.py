@@ -32,20 +32,55 @@ def open_document(data: bytes) -> Any:
     return pypdfium2.PdfDocument(data)
 
 
-def _font_name(raw: Any, obj: Any, cache: dict[int, str | None]) -> str | None:
-    font = raw.FPDFTextObj_GetFont(obj)
-    if not font:
-        return None
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
-    if key in cache:
-        return cache[key]
-    n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+class _Calls:
+    """The PDFium functions the walk calls, as prototypes taking and giving plain addresses (ints):
+    pypdfium2's own wrap every handle in a pointer object, which costs a third of each call."""
+
+    def __init__(self, raw: Any) -> None:
+        V, I, F = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
+        P = ctypes.POINTER
+
+        def proto(fn: Any, res: Any, *args: Any) -> Any:
+            return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, V).value)
+
+        self.count_page = proto(raw.FPDFPage_CountObjects, I, V)
+        self.count_form = proto(raw.FPDFFormObj_CountObjects, I, V)
+        self.get_page = proto(raw.FPDFPage_GetObject, V, V, I)
+        self.get_form = proto(raw.FPDFFormObj_GetObject, V, V, ctypes.c_ulong)
+        self.get_type = proto(raw.FPDFPageObj_GetType, I, V)
+        self.get_text = proto(raw.FPDFTextObj_GetText, ctypes.c_ulong, V, V, V, ctypes.c_ulong)
+        self.get_matrix = proto(raw.FPDFPageObj_GetMatrix, I, V, V)
+        self.get_size = proto(raw.FPDFTextObj_GetFontSize, I, V, P(F))
+        self.get_bounds = proto(raw.FPDFPageObj_GetBounds, I, V, P(F), P(F), P(F), P(F))
+        self.get_font = proto(raw.FPDFTextObj_GetFont, V, V)
+        self.font_name = proto(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, V, V, ctypes.c_size_t)
+        self.text_kind, self.form_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
+        self.matrix_type = raw.FS_MATRIX
+
+
+_CALLS: list[_Calls] = []
+
+
+def _calls() -> _Calls:
+    if not _CALLS:
+        import pypdfium2.raw as raw
+
+        _CALLS.append(_Calls(raw))
+    return _CALLS[0]
+
+
+def _font_name(calls: _Calls, font: int | None, cache: dict[int | None, str | None]) -> str | None:
+    """The BaseFont of a PDFium font handle (None: the object has no font), once per font."""
+    if font in cache:
+        return cache[font]
     name = None
-    if n > 1:
-        buf = ctypes.create_string_buffer(n)
-        raw.FPDFFont_GetBaseFontName(font, buf, n)
-        name = buf.value.decode("utf-8", "replace") or None
-    cache[key] = name
+    if font:
+        n = calls.font_name(font, None, 0)
+        if n > 1:
+            buf = ctypes.create_string_buffer(n)
+            calls.font_name(font, buf, n)
+            name = buf.value.decode("utf-8", "replace") or None
+    cache[font] = name
     return name
 
 
@@ -53,18 +88,22 @@ class _Unsure(Exception):
     """PDFium's text of a page is not what pypdf's would be: the page is read with pypdf."""
 
 
-def page_pieces(doc: Any, index: int, count: Callable[[], Any] = lambda: None) -> list[Piece] | None:
+def page_pieces(doc: Any, index: int, count: Callable[[], Any] = lambda: None,
+                count_many: Callable[[int], bool] | None = None) -> list[Piece] | None:
     """The text pieces of page ``index`` in drawing order (line ends are pieces holding ``\\n``),
     or None where PDFium's text may differ from pypdf's (dropped letters or blanks). ``count`` is
-    called once per page object: the operator limits count objects here (each is one operator or more)."""
-    import pypdfium2.raw as raw
-
+    called once per page object: the operator limits count objects here (each is one operator or more).
+    ``count_many(n)``, when given, is offered the ``n`` objects of the page (or of a form) at once: it
+    counts them and says True when none of them reaches a limit, else ``count`` is called per object."""
+    calls = _calls()
     page = doc[index]
     textpage = page.get_textpage()
     try:
         out: list[Piece] = []
+        walk = _Walk(calls, ctypes.cast(page.raw, ctypes.c_void_p).value, ctypes.cast(textpage.raw, ctypes.c_void_p).value,
+                     out, count, count_many)
         try:
-            _walk(raw, page.raw, textpage.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), out, {}, 0, count)
+            walk.objects(None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
         except _Unsure:
             return None
         return _separate(out)
@@ -80,55 +119,71 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _walk(raw: Any, page: Any, tp: Any, form: Any, ctm: tuple[float, ...], out: list[Piece],
-          fonts: dict[int, str | None], depth: int, count: Callable[[], Any]) -> None:
-    total = raw.FPDFFormObj_CountObjects(form) if form is not None else raw.FPDFPage_CountObjects(page)
-    get = raw.FPDFFormObj_GetObject if form is not None else raw.FPDFPage_GetObject
-    parent = form if form is not None else page
-    get_type, get_text, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFTextObj_GetText, raw.FPDFPageObj_GetMatrix
-    get_size, get_bounds = raw.FPDFTextObj_GetFontSize, raw.FPDFPageObj_GetBounds
-    text_kind, form_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
-    m = raw.FS_MATRIX()
-    size = ctypes.c_float()
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    m_ref, size_ref = ctypes.byref(m), ctypes.byref(size)
-    box = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
-    buf = (ctypes.c_ushort * 512)()
-    for k in range(total):
-        count()
-        obj = get(parent, k)
-        kind = get_type(obj)
-        if kind == form_kind and depth < 8:
+class _Walk:
+    """One page's walk: its handles, the out-parameters the calls fill (made once) and the font names."""
+
+    def __init__(self, calls: _Calls, page: int, textpage: int, out: list[Piece], count: Callable[[], Any],
+                 count_many: Callable[[int], bool] | None) -> None:
+        self.calls, self.page, self.tp, self.out = calls, page, textpage, out
+        self.count, self.count_many = count, count_many
+        self.fonts: dict[int | None, str | None] = {}
+
+    def objects(self, form: int | None, ctm: tuple[float, ...], depth: int) -> None:
+        """The text objects of the page (``form`` None) or of a form drawn with matrix ``ctm``."""
+        c = self.calls
+        total = c.count_form(form) if form is not None else c.count_page(self.page)
+        get = c.get_form if form is not None else c.get_page
+        parent = form if form is not None else self.page
+        get_type, get_text, get_matrix = c.get_type, c.get_text, c.get_matrix
+        get_size, get_bounds, get_font = c.get_size, c.get_bounds, c.get_font
+        form_kind, tp, out, fonts = c.form_kind, self.tp, self.out, self.fonts
+        m = c.matrix_type()
+        size = ctypes.c_float()
+        l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        m_ref, size_ref = ctypes.byref(m), ctypes.byref(size)
+        box = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+        buf = (ctypes.c_ushort * 512)()
+        buf_ref = ctypes.addressof(buf)
+        count = None if self.count_many is not None and total > 0 and self.count_many(total) else self.count
+        for k in range(total):
+            if count is not None:
+                count()
+            obj = get(parent, k)
+            # the text first: only a text object has any (its text ends with a NUL: 2 bytes at least)
+            n = get_text(obj, tp, buf_ref, 1024)
+            if n == 0:
+                if get_type(obj) == form_kind and depth < 8:
+                    get_matrix(obj, m_ref)
+                    self.objects(obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
+                                 (m.a, m.b, m.c, m.d, m.e, m.f), depth + 1)
+                continue
+            if n <= 2:
+                raise _Unsure  # letters PDFium has no Unicode for, or blanks only: pypdf keeps both
+            if n > 1024:
+                big = (ctypes.c_ushort * (n // 2 + 1))()
+                get_text(obj, tp, ctypes.addressof(big), n)
+                raw_text = ctypes.string_at(big, n - 2)
+            else:
+                raw_text = ctypes.string_at(buf, n - 2)
+            text = values.scrub(raw_text.decode("utf-16-le", "replace"))
+            if not text:
+                continue
             get_matrix(obj, m_ref)
-            _walk(raw, page, tp, obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
-                  (m.a, m.b, m.c, m.d, m.e, m.f), out, fonts, depth + 1, count)
-            continue
-        if kind != text_kind:
-            continue
-        n = get_text(obj, tp, buf, 1024)
-        if n <= 2:
-            raise _Unsure  # letters PDFium has no Unicode for, or blanks only: pypdf keeps both
-        if n > 1024:
-            big = (ctypes.c_ushort * (n // 2 + 1))()
-            get_text(obj, tp, big, n)
-            raw_text = ctypes.string_at(big, n - 2)
-        else:
-            raw_text = ctypes.string_at(buf, n - 2)
-        text = values.scrub(raw_text.decode("utf-16-le", "replace"))
-        if not text:
-            continue
-        get_matrix(obj, m_ref)
-        tm: tuple[float, ...] = (m.a, m.b, m.c, m.d, m.e, m.f)
-        if form is not None:
-            tm = _mul(tm, ctm)
-        get_size(obj, size_ref)
-        eff = abs(size.value * (tm[3] or 1)) or size.value
-        end = None
-        if get_bounds(obj, *box):
-            end = r.value if form is None else None
-            if end is not None and end - tm[4] > len(text) * 0.7 * eff + 1.5 * eff:
-                raise _Unsure  # wider than its text: PDFium dropped a run of blanks
-        out.append(Piece(text, tm[4], tm[5], eff, _font_name(raw, obj, fonts), end, True))
+            if form is not None:
+                tm = _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
+                d, e, f = tm[3], tm[4], tm[5]
+            else:
+                d, e, f = m.d, m.e, m.f
+            get_size(obj, size_ref)
+            eff = abs(size.value * (d or 1)) or size.value
+            end = None
+            if get_bounds(obj, *box):
+                end = r.value if form is None else None
+                if end is not None and end - e > len(text) * 0.7 * eff + 1.5 * eff:
+                    raise _Unsure  # wider than its text: PDFium dropped a run of blanks
+            font = get_font(obj)
+            name = fonts[font] if font in fonts else _font_name(c, font, fonts)
+            out.append(Piece(text, e, f, eff, name, end, True))
 
 
 def _separate(pieces: list[Piece]) -> list[Piece]:

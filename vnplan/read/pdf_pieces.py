@@ -312,6 +312,9 @@ def lines_of(pieces: list[Piece]) -> list[list[Piece]]:
 
 def _extent(line: list[Piece]) -> tuple[float, float, float, float]:
     """(baseline, left, right, size) of a line from its non-blank pieces."""
+    if len(line) == 1:  # a line of one piece (inked: lines_of keeps no blank line)
+        p = line[0]
+        return p.y, p.x, p.end if p.end is not None else p.x + 0.5 * (p.size or 12) * len(p.text.rstrip()), p.size or 12.0
     inked = [p for p in line if p.text.strip()]
     size = inked[0].size or 12.0
     right = max(p.end if p.end is not None else p.x + 0.5 * (p.size or 12) * len(p.text.rstrip()) for p in inked)
