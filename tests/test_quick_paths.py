@@ -153,3 +153,72 @@ def test_a_kem_theo_lead_is_found_alike_by_the_quick_look_and_the_search() -> No
     for _ in range(5000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 9)))
         assert _has_lead(s) == (lead.search(s) is not None), repr(s)
+
+
+def _pdf_lines(rng: random.Random, n: int):  # type: ignore[no-untyped-def]
+    from vnplan.read.pdf import _Line
+
+    alphabet = "aăâđêôơư hoàhòa  \t\x1c\u00a0\u2003.,;:-–" + "Ủy ban nhân dân"
+    fonts = ["ABCDEE+TimesNewRomanPS-BoldMT", "Times New Roman,Italic", "Arial", None, ""]
+    out = []
+    for _ in range(n):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        out.append(_Line(text, 72.0, 700.0, 12.0, 0, 1, fonts=[(text, rng.choice(fonts), rng.choice([0.0, 12.0, 13.5]))]))
+    return out
+
+
+def test_one_line_one_font_runs_are_the_general_runs() -> None:
+    from vnplan.read.pdf import _block_runs, _block_runs_general
+
+    for line in _pdf_lines(random.Random(3), 400):
+        assert _block_runs([line]) == _block_runs_general([line]), line.text
+
+
+def test_a_one_piece_line_is_what_the_general_line_building_makes_of_it() -> None:
+    from vnplan.read.pdf import _buf_lines
+    from vnplan.read.pdf_pieces import Piece, _extent
+
+    rng = random.Random(5)
+    for line in _pdf_lines(rng, 400):
+        if not line.text.strip():
+            continue
+        p = Piece(line.text, rng.uniform(0, 500), rng.uniform(0, 800), rng.choice([0.0, 9.5, 12.0]), "Arial",
+                  rng.choice([None, 300.0]), True)
+        general: list = []
+        _buf_lines([p], 0, general)
+        assert general == [type(line)(p.text, p.x, p.y, p.size, 0, 1, parts=[(p.text, p.x)],
+                                      fonts=[(p.text, p.font, round(p.size * 2) / 2)])]
+        right = p.end if p.end is not None else p.x + 0.5 * (p.size or 12) * len(p.text.rstrip())
+        assert _extent([p]) == (p.y, p.x, right, p.size or 12.0)  # the general formula, one inked piece
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_text_of_a_read_block_is_normalised_already(seed: int) -> None:
+    """_to_document (read/pdf.py) skips normalising a block's runs when their text is the block's."""
+    from vnplan.read.text import read_text
+
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáạòóọoàoáuỳhoà  \t\u00a0\u200b\u00ad\u0301\u0300\u00d0" \
+               "ĐÊƯ0123456789-.,;:()|QG"
+    for _ in range(60):
+        text = "\n".join("".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
+                         for _ in range(rng.randrange(1, 8)))
+        if not text.strip():
+            continue
+        for b in read_text(text).blocks:
+            assert normalize_with_map(b.text)[0] == b.text, b.text
+
+
+def test_evolving_a_block_with_the_fields_read_pdf_changes_is_attrs_evolve() -> None:
+    import attrs
+
+    from vnplan.model import Block, Run, TablePos
+    from vnplan.read.pdf import _evolve_block
+
+    b = Block(index=3, text="Nội dung", kind="paragraph", line=4, line_breaks=(2,), origin=9, offsets=(0, 1),
+              location="dòng 4", label="1.", style="x", outline_level=2, alignment="both", page_section=1,
+              paragraph_index=7)
+    changes = {"index": 0, "location": "trang 1, dòng 2", "table": TablePos(table=1, row=0, col=1), "page_section": 0,
+               "line": None, "origin": None, "offsets": None, "runs": (Run("Nội dung", "Arial", 12.0, True, False),)}
+    assert _evolve_block(b, dict(changes)) == attrs.evolve(b, **changes)
+    assert _evolve_block(b, {"index": 5}) == attrs.evolve(b, index=5)

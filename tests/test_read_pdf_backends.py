@@ -89,3 +89,23 @@ def test_pdfium_reads_from_several_threads_one_document_at_a_time():
     for t in threads:
         t.join()
     assert got == [True] * 12
+
+
+@pytest.mark.parametrize("page_limit,total_limit", [(50, 10**9), (10**9, 70), (45, 100), (40, 40), (10**9, 10**9)])
+def test_objects_counted_per_page_at_once_raise_what_counting_one_by_one_raises(monkeypatch, page_limit, total_limit):
+    from vnplan.read import limits
+    from vnplan.read.pdf import _Work
+
+    data = simple_pdf([[(72, 800 - 12 * k, f"dong {k}") for k in range(n)] for n in (30, 45, 20)])
+    monkeypatch.setattr(limits, "MAX_PDF_PAGE_OPERATORS", page_limit)
+    monkeypatch.setattr(limits, "MAX_PDF_OPERATORS", total_limit)
+
+    def outcome() -> object:
+        try:
+            return read_pdf(data, backend_name="pdfium")
+        except VnplanError as exc:
+            return type(exc).__name__, str(exc)
+
+    at_once = outcome()
+    monkeypatch.setattr(_Work, "operators", lambda self, n: False)  # every object counted alone
+    assert outcome() == at_once

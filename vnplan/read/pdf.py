@@ -17,6 +17,7 @@ import functools
 import importlib.util
 import io
 import logging
+import operator
 import os
 from contextlib import contextmanager
 from typing import Any
@@ -146,19 +147,24 @@ def _page_lines(page: Any, page_no: int, work: _Work | None = None,
                 piece, conv = convert_legacy(piece)
                 converted |= conv
             buf.append(piece)
-        if len(buf) == 1 and buf[0].text.strip():  # a line of one piece: one segment, one font run
+        if len(buf) == 1 and buf[0].text.strip():  # a line of one piece: what _buf_lines makes of it
             p = buf[0]
             lines.append(_Line(p.text, p.x, p.y, p.size, page_no, len(lines) + 1, parts=[(p.text, p.x)],
                                fonts=[(p.text, p.font, round(p.size * 2) / 2)]))
-            continue
-        y_line = next(p.y for p in buf if p.text.strip())
-        for seg in _segments(buf):
-            text = "".join(p.text for p in seg)
-            first = next((p for p in seg if p.text.strip()), None)
-            if text.strip() and first is not None:
-                lines.append(_Line(text, first.x, y_line, first.size, page_no, len(lines) + 1,
-                                   parts=[(p.text, p.x) for p in seg], fonts=_fonts_of(seg)))
+        else:
+            _buf_lines(buf, page_no, lines)
     return lines, converted
+
+
+def _buf_lines(buf: list[Piece], page_no: int, lines: list[_Line]) -> None:
+    """The lines (cells split apart) of one extracted line's pieces, added to ``lines``."""
+    y_line = next(p.y for p in buf if p.text.strip())
+    for seg in _segments(buf):
+        text = "".join(p.text for p in seg)
+        first = next((p for p in seg if p.text.strip()), None)
+        if text.strip() and first is not None:
+            lines.append(_Line(text, first.x, y_line, first.size, page_no, len(lines) + 1,
+                               parts=[(p.text, p.x) for p in seg], fonts=_fonts_of(seg)))
 
 
 def _fonts_of(seg: list[Piece]) -> list[tuple[str, str | None, float]]:
@@ -611,15 +617,36 @@ def _read_pdf(data: bytes, path: str | None, which: str = "pypdf") -> SourceDocu
     if which != "pdfium":
         return _read_pages(data, path, pages, None)
     with pdf_fast.LOCK:  # PDFium is not thread-safe: one document at a time per process
-        fast = _open_fast(data, path, len(pages))
+        fast = _Fast(data, len(pages))
         try:
             return _read_pages(data, path, pages, fast)
         finally:
-            if fast is not None:
-                fast.close()
+            fast.close()
 
 
-def _open_fast(data: bytes, path: str | None, n_pages: int) -> Any:
+class _Fast:
+    """The PDFium document, opened when a page is first walked with it (a PDF whose pages all have
+    annotations or forms is never opened twice)."""
+
+    def __init__(self, data: bytes, n_pages: int) -> None:
+        self.data, self.n_pages = data, n_pages
+        self.opened = False
+        self.doc: Any = None
+
+    def get(self) -> Any:
+        """The document, or None (the pypdf walk) when PDFium reads it otherwise than pypdf."""
+        if not self.opened:
+            self.opened = True
+            self.doc = _open_fast(self.data, self.n_pages)
+        return self.doc
+
+    def close(self) -> None:
+        if self.doc is not None:
+            self.doc.close()
+            self.doc = None
+
+
+def _open_fast(data: bytes, n_pages: int) -> Any:
     """The PDFium document, or None (the pypdf walk) when PDFium reads it otherwise than pypdf."""
     try:
         doc = pdf_fast.open_document(data)
@@ -631,7 +658,7 @@ def _open_fast(data: bytes, path: str | None, n_pages: int) -> Any:
     return doc
 
 
-def _read_pages(data: bytes, path: str | None, pages: list[Any], fast: Any) -> SourceDocument:
+def _read_pages(data: bytes, path: str | None, pages: list[Any], fast: _Fast | None) -> SourceDocument:
     page_lines: list[list[_Line]] = []
     setups: list[PageSetup] = []
     widths: list[float] = []
@@ -655,7 +682,7 @@ def _read_pages(data: bytes, path: str | None, pages: list[Any], fast: Any) -> S
             # pypdf walks a page with annotations (PDFium drops the runs of blanks stamps fill) and one
             # that can draw forms (pypdf's walk counts their operators and draws against the limits)
             plain = fast is not None and "/Annots" not in page and not _draws_forms(page)
-            lines, conv = _page_lines(page, k, work, fast if plain else None)
+            lines, conv = _page_lines(page, k, work, fast.get() if plain else None)
             visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
             stamped += _place_stamps(lines, _stamps(page, work), k) if "/Annots" in page else 0
         except VnplanError:
@@ -764,6 +791,11 @@ def _block_runs(lines: list[_Line]) -> tuple[Run, ...]:
             return ()
         family, bold, italic = font_facts(base)
         return (Run(_spaced(text).lstrip().rstrip(), family, size or None, bold, italic),)
+    return _block_runs_general(lines)
+
+
+def _block_runs_general(lines: list[_Line]) -> tuple[Run, ...]:
+    """:func:`_block_runs` for any block (the one-line, one-font case is held equal to it by a test)."""
     groups: list[tuple[tuple[Any, ...], list[str]]] = []  # (font facts, texts): joined once, not per piece
     for k, ln in enumerate(lines):
         for j, (text, base, size) in enumerate(ln.fonts):
@@ -792,8 +824,17 @@ def _spaced(text: str) -> str:
 _BLOCK_FIELDS = tuple((f.name, f.alias or f.name) for f in attrs.fields(Block) if f.init)
 
 
+#: The fields _to_document gives every block anew, and a getter of all the others at once (one C call)
+_BLOCK_CHANGED = frozenset({"index", "location", "table", "page_section", "line", "origin", "offsets", "runs"})
+_BLOCK_KEPT = tuple(arg for _name, arg in _BLOCK_FIELDS if arg not in _BLOCK_CHANGED)
+_BLOCK_KEPT_GET = operator.attrgetter(*(name for name, arg in _BLOCK_FIELDS if arg not in _BLOCK_CHANGED))
+
+
 def _evolve_block(b: Block, changes: dict[str, Any]) -> Block:
     """``attrs.evolve(b, **changes)``: a block per paragraph is evolved, so the fields are listed once."""
+    if changes.keys() == _BLOCK_CHANGED:  # _to_document's changes: the rest fetched at once
+        changes.update(zip(_BLOCK_KEPT, _BLOCK_KEPT_GET(b)))
+        return Block(**changes)
     for name, arg in _BLOCK_FIELDS:
         if arg not in changes:
             changes[arg] = getattr(b, name)
