@@ -109,3 +109,70 @@ def test_objects_counted_per_page_at_once_raise_what_counting_one_by_one_raises(
     at_once = outcome()
     monkeypatch.setattr(_Work, "operators", lambda self, n: False)  # every object counted alone
     assert outcome() == at_once
+
+
+def _object_texts_both_ways(data: bytes) -> list[tuple[dict[int, str] | None, dict[int, str]]]:
+    """Per page: the texts read at once from the page's text (None where it cannot tell) and each
+    text object's own ``FPDFTextObj_GetText``."""
+    import ctypes
+
+    from vnplan.read import pdf_fast
+
+    calls = pdf_fast._calls()
+    doc = pdf_fast.open_document(data)
+    out = []
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            pg = ctypes.cast(page.raw, ctypes.c_void_p).value
+            tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+            exact: dict[int, str] = {}
+            buf = (ctypes.c_ushort * 65536)()
+            for k in range(calls.count_page(pg)):
+                obj = calls.get_page(pg, k)
+                n = calls.get_text(obj, tp, ctypes.addressof(buf), 2 * 65536)
+                if n:
+                    exact[obj] = ctypes.string_at(buf, n - 2).decode("utf-16-le", "replace")
+            out.append((pdf_fast._object_texts(calls, tp), exact))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+def _varied_pdfs() -> list[bytes]:
+    from pdf_fixtures import raw_pdf
+
+    same_line = [[(72, 700, "Kế"), (96, 700, "hoạch"), (150, 700, "số 12/KH-UBND"), (40, 700, "Lùi lại"),
+                  (72, 680, "Cùng  hai   khoảng"), (300, 680, "ô bên phải"), (72, 660, "x"), (72.5, 660, "x")]]
+    streams = [
+        b"BT /F1 12 Tf 72 700 Td (Hello) Tj ( World) Tj ET BT /F1 12 Tf 72 680 Td [(Ke) -3000 (hoach) -200 (x)] TJ ET",
+        b"BT /F1 12 Tf 72 700 Td (Bold) Tj ET BT /F1 12 Tf 72.3 700 Td (Bold) Tj ET BT /F1 12 Tf 72 660 Td (a\\rb c) Tj ET",
+        b"BT /F1 12 Tf 200 700 Td (right) Tj ET BT /F1 12 Tf 72 700 Td (left) Tj ET BT /F1 12 Tf 72 650 Td ( ) Tj ET",
+        b"/Span << /ActualText (Shown) >> BDC BT /F1 12 Tf 72 700 Td (Drawn) Tj ET EMC BT /F1 12 Tf 72 680 Td (next) Tj ET",
+        b"BT /F1 12 Tf 72 700 Td (one) Tj 0 -14 Td (two) Tj 0 -14 Td (three) Tj ( four) Tj ET",
+    ]
+    pages = [[(72, 800 - 16 * k, f"{k + 1}. Nội dung số {k + 1} của kế hoạch năm 2026") for k in range(40)]]
+    out = [build_pdf(p.read_text(encoding="utf-8")) for p in OWN]
+    out += [unicode_pdf(same_line), unicode_pdf(pages), unicode_pdf([[(72, 700, "Kế hoạch שלום עולם"), (72, 680, "سلام")]])]
+    out += [raw_pdf([s]) for s in streams] + [raw_pdf(streams)]
+    return out
+
+
+def test_object_texts_read_at_once_are_what_each_object_gives():
+    read_at_once = 0
+    for data in _varied_pdfs():
+        for quick, exact in _object_texts_both_ways(data):
+            if quick is None:
+                continue
+            read_at_once += 1
+            assert {obj: quick.get(obj, "") for obj in exact} == exact
+            assert set(quick) <= set(exact)
+    assert read_at_once >= 8
+
+
+def test_a_page_with_right_to_left_text_is_asked_object_by_object():
+    [(quick, exact)] = _object_texts_both_ways(unicode_pdf([[(72, 700, "Kế hoạch שלום"), (72, 680, "Nội dung")]]))
+    assert quick is None and exact

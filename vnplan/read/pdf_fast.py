@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from vnplan.pattern import guarded
 from vnplan.read import values
 from vnplan.read.pdf_pieces import Piece
 
@@ -54,6 +55,11 @@ class _Calls:
         self.get_bounds = proto(raw.FPDFPageObj_GetBounds, I, V, P(F), P(F), P(F), P(F))
         self.get_font = proto(raw.FPDFTextObj_GetFont, V, V)
         self.font_name = proto(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, V, V, ctypes.c_size_t)
+        self.count_chars = proto(raw.FPDFText_CountChars, I, V)
+        self.page_text = proto(raw.FPDFText_GetText, I, V, I, I, V)
+        # the text object of a character of the text page (PDFium 2023 and later)
+        found = getattr(raw, "FPDFText_GetTextObject", None)
+        self.text_object = proto(found, V, V, I) if found is not None else None
         self.text_kind, self.form_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
         self.matrix_type = raw.FS_MATRIX
 
@@ -82,6 +88,75 @@ def _font_name(calls: _Calls, font: int | None, cache: dict[int | None, str | No
             name = buf.value.decode("utf-8", "replace") or None
     cache[font] = name
     return name
+
+
+#: Characters PDFium's text page keeps in drawing order: none that the bidirectional algorithm can
+#: move (Hebrew, Arabic and the rest from U+0590 on; the direction marks and embeddings of U+200E-U+200F,
+#: U+202A-U+202E, U+2066-U+2069), whatever Latin, Greek, Cyrillic and Vietnamese text holds.
+_DRAWING_ORDER_ONLY = guarded(r"[^\x00-\u058f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]")
+
+
+def _object_texts(calls: _Calls, tp: int) -> dict[int, str] | None:
+    """What ``FPDFTextObj_GetText`` gives for each text object of a page, read from the page's text at once,
+    or None where that text cannot tell (then each object is asked: the text page's whole character
+    list is scanned per call, which grows with the square of a page's text).
+
+    ``FPDFTextObj_GetText`` (PDFium's GetTextByObject) gives the characters of the object in the
+    text page's character list, then a blank when the character after them is one. Where every
+    character of the list has its own character in the page's text (no control character, no letter
+    without Unicode, nothing outside the Basic Multilingual Plane) and none can be moved by the
+    bidirectional algorithm, the characters of one object are one run of the list (its generated
+    blanks inside included): the runs are found by asking the object of a few characters (the
+    run's first, its last before the next line end, and a bisection where that guess fails)."""
+    text_object = calls.text_object
+    n = calls.count_chars(tp)
+    if text_object is None or n <= 0:
+        return None
+    buf = (ctypes.c_ushort * (2 * n + 2))()
+    if calls.page_text(tp, 0, n, ctypes.addressof(buf)) != n + 1:
+        return None
+    text = ctypes.string_at(buf, 2 * n).decode("utf-16-le", "replace")
+    if len(text) != n or "\ufffe" in text or "\ufffd" in text or "\x00" in text or _DRAWING_ORDER_ONLY.search(text):
+        return None
+    out: dict[int, str] = {}
+    a = 0
+    while a < n:
+        obj = text_object(tp, a)
+        if not obj:  # a line end or blank PDFium put between two objects
+            a += 1
+            continue
+        if obj in out:
+            return None  # two runs of one object: the list is not in drawing order
+        b = _run_end(text_object, tp, text, a, obj)
+        out[obj] = text[a:b] + (" " if b < n and text[b] == " " else "")
+        a = b
+    return out
+
+
+def _run_end(text_object: Callable[[int, int], Any], tp: int, text: str, a: int, obj: int) -> int:
+    """The end of the run of ``obj``'s characters starting at ``a``: first at the next line end, else by
+    doubling steps and bisection (``lo`` is always the object's, ``hi`` never is or is the end)."""
+    n = len(text)
+    e = text.find("\r", a + 1)
+    e = n if e < 0 else e
+    if text_object(tp, e - 1) == obj:
+        if e == n or text_object(tp, e) != obj:
+            return e
+        lo, step = e, 1
+        hi = lo + step
+        while hi < n and text_object(tp, hi) == obj:
+            lo, step = hi, step * 2
+            hi = lo + step
+        hi = min(hi, n)
+    else:
+        lo, hi = a, e - 1
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if text_object(tp, mid) == obj:
+            lo = mid
+        else:
+            hi = mid
+    return hi
 
 
 class _Unsure(Exception):
@@ -127,6 +202,7 @@ class _Walk:
         self.calls, self.page, self.tp, self.out = calls, page, textpage, out
         self.count, self.count_many = count, count_many
         self.fonts: dict[int | None, str | None] = {}
+        self.texts = _object_texts(calls, textpage)  # None: each object asked for its text
 
     def objects(self, form: int | None, ctm: tuple[float, ...], depth: int) -> None:
         """The text objects of the page (``form`` None) or of a form drawn with matrix ``ctm``."""
@@ -145,27 +221,31 @@ class _Walk:
         buf = (ctypes.c_ushort * 512)()
         buf_ref = ctypes.addressof(buf)
         count = None if self.count_many is not None and total > 0 and self.count_many(total) else self.count
+        texts = self.texts if form is None else None
         for k in range(total):
             if count is not None:
                 count()
             obj = get(parent, k)
-            # the text first: only a text object has any (its text ends with a NUL: 2 bytes at least)
-            n = get_text(obj, tp, buf_ref, 1024)
-            if n == 0:
-                if get_type(obj) == form_kind and depth < 8:
-                    get_matrix(obj, m_ref)
-                    self.objects(obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
-                                 (m.a, m.b, m.c, m.d, m.e, m.f), depth + 1)
-                continue
-            if n <= 2:
-                raise _Unsure  # letters PDFium has no Unicode for, or blanks only: pypdf keeps both
-            if n > 1024:
-                big = (ctypes.c_ushort * (n // 2 + 1))()
-                get_text(obj, tp, ctypes.addressof(big), n)
-                raw_text = ctypes.string_at(big, n - 2)
-            else:
-                raw_text = ctypes.string_at(buf, n - 2)
-            text = values.scrub(raw_text.decode("utf-16-le", "replace"))
+            text = texts.get(obj) if texts is not None else None
+            if text is None:
+                # the text first: only a text object has any (its text ends with a NUL: 2 bytes at least)
+                n = get_text(obj, tp, buf_ref, 1024)
+                if n == 0:
+                    if get_type(obj) == form_kind and depth < 8:
+                        get_matrix(obj, m_ref)
+                        self.objects(obj, _mul((m.a, m.b, m.c, m.d, m.e, m.f), ctm) if form is not None else
+                                     (m.a, m.b, m.c, m.d, m.e, m.f), depth + 1)
+                    continue
+                if n <= 2:
+                    raise _Unsure  # letters PDFium has no Unicode for, or blanks only: pypdf keeps both
+                if n > 1024:
+                    big = (ctypes.c_ushort * (n // 2 + 1))()
+                    get_text(obj, tp, ctypes.addressof(big), n)
+                    raw_text = ctypes.string_at(big, n - 2)
+                else:
+                    raw_text = ctypes.string_at(buf, n - 2)
+                text = raw_text.decode("utf-16-le", "replace")
+            text = values.scrub(text)
             if not text:
                 continue
             get_matrix(obj, m_ref)
