@@ -682,7 +682,7 @@ def _read_pages(data: bytes, path: str | None, pages: list[Any], fast: _Fast | N
             # pypdf walks a page with annotations (PDFium drops the runs of blanks stamps fill) and one
             # that can draw forms (pypdf's walk counts their operators and draws against the limits)
             plain = fast is not None and "/Annots" not in page and not _draws_forms(page)
-            lines, conv = _page_lines(page, k, work, fast.get() if plain else None)
+            lines, conv = _page_lines(page, k, work, fast.get() if plain and fast is not None else None)
             visible += sum(len(ln.text.strip()) for ln in lines)  # the page's own text layer
             stamped += _place_stamps(lines, _stamps(page, work), k) if "/Annots" in page else 0
         except VnplanError:

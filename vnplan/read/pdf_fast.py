@@ -42,7 +42,7 @@ class _Calls:
         P = ctypes.POINTER
 
         def proto(fn: Any, res: Any, *args: Any) -> Any:
-            return ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, V).value)
+            return ctypes.CFUNCTYPE(res, *args)(_address(fn))
 
         self.count_page = proto(raw.FPDFPage_CountObjects, I, V)
         self.count_form = proto(raw.FPDFFormObj_CountObjects, I, V)
@@ -65,6 +65,14 @@ class _Calls:
 
 
 _CALLS: list[_Calls] = []
+
+
+def _address(handle: Any) -> int:
+    """The address a ctypes pointer or function holds."""
+    value = ctypes.cast(handle, ctypes.c_void_p).value
+    if not value:
+        raise ValueError("a null PDFium handle")
+    return value
 
 
 def _calls() -> _Calls:
@@ -175,8 +183,7 @@ def page_pieces(doc: Any, index: int, count: Callable[[], Any] = lambda: None,
     textpage = page.get_textpage()
     try:
         out: list[Piece] = []
-        walk = _Walk(calls, ctypes.cast(page.raw, ctypes.c_void_p).value, ctypes.cast(textpage.raw, ctypes.c_void_p).value,
-                     out, count, count_many)
+        walk = _Walk(calls, _address(page.raw), _address(textpage.raw), out, count, count_many)
         try:
             walk.objects(None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
         except _Unsure:
