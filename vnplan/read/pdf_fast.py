@@ -7,6 +7,11 @@ last; the spaces and line ends PDFium inserts between objects become the separat
 pypdf path gets from pypdf. The same line assembly (``lines_of``) then runs on either backend.
 Everything else (opening, limits, encryption, page sizes, stamps) stays with pypdf, whose
 object parsing is cheap; only the text walk moves to PDFium. See docs/reading.md, "PDF".
+
+The walk's cost is its calls into PDFium: they go through prototypes on plain addresses
+(:class:`_Calls`), and the objects' texts are cut from the page's text read in one call
+(:func:`_object_texts`) where that gives what ``FPDFTextObj_GetText`` would, since each of those
+calls scans the page's whole character list.
 """
 
 from __future__ import annotations
