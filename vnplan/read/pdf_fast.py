@@ -214,7 +214,6 @@ class _Walk:
         self.calls, self.page, self.tp, self.out = calls, page, textpage, out
         self.count, self.count_many = count, count_many
         self.fonts: dict[int | None, str | None] = {}
-        self.texts = _object_texts(calls, textpage)  # None: each object asked for its text
 
     def objects(self, form: int | None, ctm: tuple[float, ...], depth: int) -> None:
         """The text objects of the page (``form`` None) or of a form drawn with matrix ``ctm``."""
@@ -233,7 +232,9 @@ class _Walk:
         buf = (ctypes.c_ushort * 512)()
         buf_ref = ctypes.addressof(buf)
         count = None if self.count_many is not None and total > 0 and self.count_many(total) else self.count
-        texts = self.texts if form is None else None
+        # the page's texts at once once its objects are counted within the limits (the runs are found
+        # in Python: never more of them than objects); else each object is asked for its text
+        texts = _object_texts(c, tp) if form is None and count is None else None
         for k in range(total):
             if count is not None:
                 count()
