@@ -26,6 +26,7 @@ from vnplan.parse.citations.patterns import (
     ISSUER_AFTER,
     LAW_END_AT,
     LAW_REACH,
+    LAW_STARTS,
     LOOKBACK,
     MAIN,
     MAIN_NO_LAW,
@@ -220,7 +221,12 @@ def _in_reach(text: str, pos: int, ends: list[int]) -> bool:
 def match_at(text: str, pos: int) -> regex.Match[str] | None:
     """What the full pattern matches at ``pos``: :data:`MAIN` (tried without its law alternative
     where no law's name can end), or a law by name ending at a ``;`` after the block's legal basis
-    (:data:`MAIN_SEMI`), which comes before a project or a bare number."""
+    (:data:`MAIN_SEMI`), which comes before a project or a bare number.
+
+    Where no law's type starts at ``pos`` neither law alternative can match: :data:`MAIN_NO_LAW`
+    alone, without finding where the block's law names may end."""
+    if not text.startswith(LAW_STARTS, pos):
+        return MAIN_NO_LAW.match(text, pos)
     ends = _law_ends(text)
     m = (MAIN if _in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
     if m is not None and (m.group("type") is not None or m.group("atype") is not None

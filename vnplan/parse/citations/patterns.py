@@ -38,7 +38,10 @@ PARTY_ISSUERS = frozenset(_W.party_issuers)
 
 _TYPES_ALT = _alt([*vocab.type_names(), *(k for k in TYPE_ALIASES)])
 # laws only capitalised: "pháp luật năm 2024" is no citation
-_LAW_ALT = "|".join(escape(v) for t in LAW_TYPES for v in (t, t.upper()))
+#: The words a law by name starts with (the literals of ``_LAW_ALT``): where none starts, the
+#: law alternatives of :data:`MAIN` and :data:`MAIN_SEMI` cannot match.
+LAW_STARTS = tuple(v for t in LAW_TYPES for v in (t, t.upper()))
+_LAW_ALT = "|".join(escape(v) for v in LAW_STARTS)
 _PROJECT_ALT = _alt(PROJECT_TYPES)
 # one word in its three cases, spelt out: "(?:số|Số|SỐ)"
 _SO = spelt([vocab.decree30().number_word], ("lower", "sentence", "upper"))

@@ -1,0 +1,67 @@
+"""The quick paths of citation finding give what the patterns they stand for give (issue 17): never timed here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from vnplan.parse.citations import find
+from vnplan.parse.citations.patterns import MAIN, MAIN_NO_LAW, MAIN_SEMI
+
+# Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
+PIECES = (
+    "Luật", "LUẬT", "Bộ luật", "BỘ LUẬT", "Hiến pháp", "Pháp lệnh", "luật sư", "Luật Hộ tịch", "Tổ chức", "chính quyền",
+    "Kế hoạch", "kế hoạch", "KẾ HOẠCH", "Quyết định", "Nghị định", "Thông tư", "Chỉ thị", "Đề án", "Chương trình",
+    "Dự án", "số", "Số", "SỐ", "số:", "12/KH-UBND", "123/2015/NĐ-CP", "37-CT/TW", "01/2020/TT-BNV", "9a/KH-SYT",
+    "1234567/QĐ-UB", "12 /KH - UBND", "135", "06", "2024", "60/2014/QH13", "ngày", "Ngày", "NGÀY", "năm", "tháng",
+    "12/3/2024", "5", "của", "Của", "UBND tỉnh", "Ủy ban nhân dân", "Chính phủ", "Bộ Nội vụ", "và", ",", ";", ".",
+    ":", "(", ")", "này", "NÀY", "nêu trên", "nói trên", "trên", "trên đây", "đã nêu", "vừa nêu", "các", "Căn cứ",
+    "CĂN CỨ", "về việc", "vềviệc", "V/v", "TP.", "Hà Nội", "QyĐ", "TTg", "-", "–", "/", "\u00a0", "\n",
+)
+# Whole phrases, so that laws by name (ended by a date, a year, a number or a ";" after a legal basis) are common.
+PHRASES = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương;", "CĂN CỨ BỘ LUẬT Lao động;", "Luật Hộ tịch năm 2014",
+    "Luật Đất đai ngày 18/01/2024", "Luật Tổ chức Chính phủ số 76/2015/QH13", "Hiến pháp năm 2013",
+    "Pháp lệnh Dân số ngày 9 tháng 1 năm 2003", "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư năm 2020",
+    "Kế hoạch số 14/KH-UBND ngày 12/3/2024 của UBND tỉnh", "Quyết định số: 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND",
+    "Kế hoạch nêu trên", "Đề án 06", "Chương trình 135,", "Chỉ thị số 37-CT/TW của Ban Bí thư",
+)
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = [rng.choice(PHRASES if rng.random() < 0.25 else PIECES) for _ in range(rng.randrange(1, 40))]
+        seps = [rng.choice((" ", " ", " ", "", "  ")) for _ in words]
+        out.append("".join(w + s for w, s in zip(words, seps)))
+    return out
+
+
+def _groups(m: regex.Match[str] | None) -> object:
+    if m is None:
+        return None
+    return m.span(), {k: v for k, v in m.groupdict().items() if v is not None}
+
+
+def _match_at_by_patterns(text: str, pos: int) -> regex.Match[str] | None:
+    """match_at as it was first written: MAIN (or MAIN_NO_LAW where no law's name can end), then MAIN_SEMI."""
+    ends = find._LawEnds(text)
+    m = (MAIN if find._in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
+    if m is not None and (m.group("type") is not None or m.group("atype") is not None
+                          or ("ltype" in m.re.groupindex and m.group("ltype") is not None)):
+        return m
+    if ends.basis_end is not None and find._in_reach(text, pos, ends.semis):
+        semi = MAIN_SEMI.match(text, pos)
+        if semi is not None and ends.basis_end <= semi.end():
+            return semi
+    return m
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_match_at_is_the_patterns_match(seed: int) -> None:
+    for text in _texts(seed, 150):
+        for pos in range(len(text) + 1):
+            assert _groups(find.match_at(text, pos)) == _groups(_match_at_by_patterns(text, pos)), (text, pos)
