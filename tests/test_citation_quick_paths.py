@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 import regex
 
-from vnplan.parse.citations import find
-from vnplan.parse.citations.patterns import MAIN, MAIN_NO_LAW, MAIN_SEMI
+from vnplan.parse.citations import find, issuer
+from vnplan.parse.citations.patterns import COMMA_NAMES_RE, MAIN, MAIN_NO_LAW, MAIN_SEMI, WORD
 
 # Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
 PIECES = (
@@ -65,3 +66,69 @@ def test_match_at_is_the_patterns_match(seed: int) -> None:
     for text in _texts(seed, 150):
         for pos in range(len(text) + 1):
             assert _groups(find.match_at(text, pos)) == _groups(_match_at_by_patterns(text, pos)), (text, pos)
+
+
+def _read_issuer_word_list(tail: str) -> str | None:
+    """read_issuer as it was first written: its first 18 words listed before any is looked at."""
+    if not tail or not tail[0].isupper():
+        return None
+    upper = issuer._is_upper(tail[: min(len(tail), 40)])
+    m = COMMA_NAMES_RE.match(tail)
+    pos = m.end() if m else 0
+    words = []
+    for wm in WORD.finditer(tail, pos):
+        words.append((wm.start(), wm.group()))
+        if len(words) > 17:
+            break
+    end = pos
+    taken = 1 if m else 0
+    for k, (ws, w) in enumerate(words):
+        bare = w.rstrip(",.;:!?…")
+        if not bare:
+            break
+        low = bare.lower()
+        nxt = words[k + 1][1] if k + 1 < len(words) else ""
+        if taken:
+            if "/" in bare:
+                break
+            if low == issuer._AND:
+                if not nxt[:1].isupper():
+                    break
+            elif (upper or bare[0].islower()) and (
+                low in issuer._STOP1
+                or f"{low} {nxt.rstrip(',.;:').lower()}" in issuer._STOP2
+                or (len(low) > 4 and low.startswith(issuer._RUN_ON))
+            ):
+                break
+        end = ws + len(bare)
+        taken += 1
+        if len(bare) < len(w) and not (w.endswith(".") and bare in ("TP", "Tp", "TX", "Tx")):
+            break
+        if taken >= 16:
+            break
+    return tail[:end].strip() or None
+
+
+def _tails() -> list[str]:
+    """What follows "của" in the bundled documents, and random runs of issuer words and stop words."""
+    out = []
+    for p in sorted((Path(__file__).parent / "data").rglob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        out += [text[m.end() : m.end() + 160] for m in regex.finditer(r"(?i)của ", text)]
+    rng = random.Random(5)
+    words = [*issuer._STOP1, *(p for s in issuer._STOP2 for p in s.split()), issuer._AND, *(r + "xyz" for r in issuer._RUN_ON),
+             "UBND", "tỉnh", "Bắc", "Giang", "Chính", "phủ", "Bộ", "Nội", "vụ,", "Thủ", "tướng", "TP.", "Hà", "Nội.",
+             "HĐND", "V/v", "các", "Ủy", "ban", "nhân", "dân", "Sở", "Tư", "pháp;", "CHÍNH", "PHỦ", "VỀ", "VIỆC", ",",
+             "…", "Trung", "ương", "Đảng", "Thành", "ủy", "(", "nhà", "nước", "b/c", "Quận", "1"]
+    for _ in range(3000):
+        first = rng.choice(("", "UBND ", "Bộ ", "CHÍNH ", "Thành "))
+        out.append(first + " ".join(rng.choice(words) for _ in range(rng.randrange(0, 25))))
+    return out
+
+
+def test_read_issuer_word_by_word_is_the_word_list_reading() -> None:
+    tails = _tails()
+    assert len(tails) > 3000
+    for tail in tails:
+        assert issuer.read_issuer(tail) == _read_issuer_word_list(tail), tail
+        assert issuer.read_issuer(tail.upper()) == _read_issuer_word_list(tail.upper()), tail
