@@ -9,7 +9,7 @@ import pytest
 import regex
 
 from vnplan.parse.citations import find, issuer
-from vnplan.parse.citations.patterns import COMMA_NAMES_RE, MAIN, MAIN_NO_LAW, MAIN_SEMI, WORD
+from vnplan.parse.citations.patterns import COMMA_NAMES_RE, MAIN, MAIN_NO_LAW, MAIN_SEMI, TRIGGERS, WORD
 
 # Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
 PIECES = (
@@ -132,3 +132,30 @@ def test_read_issuer_word_by_word_is_the_word_list_reading() -> None:
     for tail in tails:
         assert issuer.read_issuer(tail) == _read_issuer_word_list(tail), tail
         assert issuer.read_issuer(tail.upper()) == _read_issuer_word_list(tail.upper()), tail
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_triggers_are_the_trigger_patterns_matches(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    extra = ("1234567/KH-UBND", "12345678QĐ", "9999999 - CT/TW", "20/2024/", "2024/NĐ", "1a", "1ab/C", "12đ-K", "0",
+             "BỘ LUẬT", "đã nêu", "vừa nêu", "đãnêu", "nêu trên", "NÊU", "Luậtsư", "xLuật", "Dự án 5", "đề án9",
+             "CHƯƠNG TRÌNH 1", find.SEP, "_", "Ä", "٣/KH", "１２/KH")
+    texts = _texts(seed, 200)
+    for _ in range(200):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ", "/")) for _ in range(rng.randrange(1, 30))))
+    texts.append(find.SEP.join(texts))  # long: through the time-limited scan
+    for text in texts:
+        want = sorted((m.start(), kind) for kind, pat in TRIGGERS for m in pat.finditer(text))
+        assert find.triggers(text) == want, text
+
+
+def test_word_hits_are_finditer_for_words_holding_words() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        words = tuple({"".join(rng.choice("abA ") for _ in range(rng.randrange(1, 5))) for _ in range(rng.randrange(1, 6))})
+        alt = "|".join(regex.escape(w) for w in words)
+        text = "".join(rng.choice("abA .") for _ in range(rng.randrange(0, 60)))
+        for pattern in (rf"(?:{alt})", rf"\b(?:{alt})\b", rf"(?:{alt})(?=b)"):
+            pat = regex.compile(pattern)
+            want = [m.start() for m in pat.finditer(text)]
+            assert find._word_hits(text, pat, find._probes(words)) == want, (words, text, pattern)

@@ -32,6 +32,7 @@ from vnplan.parse.citations.patterns import (
     MAIN_NO_LAW,
     MAIN_SEMI,
     NO_CUA_ISSUER,
+    NUM_RUNS,
     NUMBER_AFTER,
     NUMSYM_RE,
     PARTY_ISSUERS,
@@ -41,6 +42,7 @@ from vnplan.parse.citations.patterns import (
     SO_END,
     SPACES,
     SYM_SPLIT,
+    TRIGGER_WORDS,
     TRIGGERS,
     TYPE_ALIASES,
     TYPE_BEFORE,
@@ -181,9 +183,50 @@ class RawCitation:
 
 def triggers(text: str) -> Triggers:
     """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
-    a law or project word; sorted."""
-    out = [(m.start(), kind) for kind, pat in TRIGGERS for m in pat.finditer(text)]
+    a law or project word; sorted. What ``finditer`` of each of :data:`TRIGGERS` finds, the
+    numbers found from the start of each run of digits (:data:`NUM_RUNS`), the words only
+    where their literals stand (:func:`_word_hits`)."""
+    out = [(max(m.start(), m.end("run") - 6), "num") for m in NUM_RUNS.finditer(text)]
+    for kind, pat in TRIGGERS[1:]:
+        out.extend((start, kind) for start in _word_hits(text, pat, _PROBES[kind]))
     out.sort()
+    return out
+
+
+def _probes(words: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The strings to look for to find every place one of ``words`` starts: the words that hold no
+    other, each with how far before it each word holding it starts (``đã nêu`` holds ``nêu``)."""
+    least = [w for w in words if not any(v != w and v in w for v in words)]
+    shifts: dict[str, set[int]] = {}
+    for w in words:
+        inner = next(v for v in least if v in w)
+        shifts.setdefault(inner, set()).add(w.index(inner))
+    return tuple((w, tuple(sorted(offs))) for w, offs in shifts.items())
+
+
+_PROBES = {kind: _probes(words) for kind, words in TRIGGER_WORDS.items()}
+
+
+def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...]) -> list[int]:
+    """The starts of what ``pat.finditer(text)`` finds, for a pattern whose every match starts with
+    one of the words ``probes`` find: ``pat`` is tried only where one of them stands, leftmost
+    first, and past the end of each match, as ``finditer`` tries it."""
+    places: set[int] = set()
+    find = text.find
+    for probe, shifts in probes:
+        hits = []
+        i = find(probe)
+        while i >= 0:
+            hits.append(i)
+            i = find(probe, i + 1)
+        for d in shifts:
+            places.update([h - d for h in hits] if d else hits)
+    out: list[int] = []
+    end = 0
+    for start in sorted(places):
+        if start >= end and (m := pat.match(text, start)) is not None:
+            out.append(start)
+            end = m.end()
     return out
 
 

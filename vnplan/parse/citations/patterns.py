@@ -42,7 +42,8 @@ _TYPES_ALT = _alt([*vocab.type_names(), *(k for k in TYPE_ALIASES)])
 #: law alternatives of :data:`MAIN` and :data:`MAIN_SEMI` cannot match.
 LAW_STARTS = tuple(v for t in LAW_TYPES for v in (t, t.upper()))
 _LAW_ALT = "|".join(escape(v) for v in LAW_STARTS)
-_PROJECT_ALT = _alt(PROJECT_TYPES)
+_PROJECT_WORDS = variants(PROJECT_TYPES, _CITATION_CASES)
+_PROJECT_ALT = longest_first(_PROJECT_WORDS)
 # one word in its three cases, spelt out: "(?:số|Số|SỐ)"
 _SO = spelt([vocab.decree30().number_word], ("lower", "sentence", "upper"))
 _NGAY = spelt([_DW.day], ("lower", "sentence", "upper"))
@@ -130,11 +131,23 @@ BASIS_LAW = guarded(rf"(?:{_BASIS})\s(?:{_LAW_ALT})")
 # Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
 # project word. The full pattern (with its long alternation of type names) is tried only at
 # the word starts shortly before each of these, which is many times faster than searching.
+_NUM_TAIL = r"(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}"
 TRIGGERS = (
-    ("num", guarded(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
+    ("num", guarded(rf"\d{{1,6}}[a-zđ]?{_NUM_TAIL}")),
     ("ana", guarded(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
     ("word", guarded(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
 )
+#: The ``num`` trigger found from the start of each run of digits: it matches there exactly where
+#: ``num`` matches at the run's last six digits (fewer digits leave a digit before its tail; a
+#: letter of ``[a-zđ]`` never starts that tail), and ends where it ends. Searching it tries only
+#: run starts instead of every digit with every count of digits.
+NUM_RUNS = guarded(rf"(?<!\d)(?P<run>\d++)[a-zđ]?+{_NUM_TAIL}")
+#: The words the matches of the other triggers start with (the literals of their alternations):
+#: their matches are looked for only where one of these is, found with ``str.find``.
+TRIGGER_WORDS = {
+    "ana": tuple(_W.anaphors.triggers),
+    "word": (*LAW_STARTS, *sorted(_PROJECT_WORDS)),
+}
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
 TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
 TYPE_BEFORE_ANA = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
