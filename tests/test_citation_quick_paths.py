@@ -10,6 +10,7 @@ import regex
 
 from vnplan.parse.citations import find, issuer
 from vnplan.parse.citations.patterns import COMMA_NAMES_RE, MAIN, MAIN_NO_LAW, MAIN_SEMI, TRIGGERS, WORD
+from vnplan.parse.citations.resolve import _blocks_holding
 
 # Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
 PIECES = (
@@ -159,3 +160,13 @@ def test_word_hits_are_finditer_for_words_holding_words() -> None:
             pat = regex.compile(pattern)
             want = [m.start() for m in pat.finditer(text)]
             assert find._word_hits(text, pat, find._probes(words)) == want, (words, text, pattern)
+
+
+def test_blocks_holding_a_name_are_those_holding_its_start() -> None:
+    rng = random.Random(3)
+    for _ in range(500):
+        texts = {bi: "".join(rng.choice("ab c") for _ in range(rng.randrange(0, 12))) for bi in rng.sample(range(40), 8)}
+        names = {"".join(rng.choice("abc ") for _ in range(rng.randrange(1, 5))) for _ in range(rng.randrange(1, 4))}
+        shortest = min(len(n) for n in names)
+        want = {bi for bi, t in texts.items() if any(n[:shortest] in t for n in names)}
+        assert _blocks_holding(texts, names) == want, (texts, names)

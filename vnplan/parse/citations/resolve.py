@@ -7,8 +7,9 @@ or ``Kế hoạch nêu trên``) or ``self`` (``Kế hoạch này``, or the plan'
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -16,7 +17,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.model import Citation, Span
 from vnplan.parse.citations.find import RawCitation, canonical_type
-from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
+from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES, SEP
 from vnplan.pattern import guarded
 from vnplan.text import key
 
@@ -76,9 +77,12 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
         return raws
     trie = _trie(names)
     starts = guarded(r"(?<![\p{L}\p{N}])[" + regex.escape("".join(sorted(trie))) + "]")
-    spans = _taken(raws)
+    named = _blocks_holding(texts, names)
+    spans = _taken([r for r in raws if r.block in named])
     extra: list[RawCitation] = []
     for bi, text in texts.items():
+        if bi not in named:
+            continue
         pos = 0
         while (st := starts.search(text, pos)) is not None:
             s = st.start()
@@ -98,6 +102,25 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
     if not extra:
         return raws
     return sorted([*raws, *extra], key=lambda r: (r.block, r.start))
+
+
+def _blocks_holding(texts: dict[int, str], names: Iterable[str]) -> set[int]:
+    """The blocks holding the start of a name (its first characters, as many as the shortest name
+    has): the only blocks a name can stand in. Found over the blocks joined, one ``str.find`` scan
+    for each start (no name holds the separator, which no text holds)."""
+    shortest = min(len(n) for n in names)
+    heads = {n[:shortest] for n in names}
+    order = list(texts)
+    joined = SEP.join(texts[bi] for bi in order)
+    starts = list(accumulate((len(texts[bi]) + 1 for bi in order[:-1]), initial=0))
+    found: set[int] = set()
+    for h in heads:
+        i = joined.find(h)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            found.add(order[k])
+            i = joined.find(h, starts[k + 1] if k + 1 < len(starts) else len(joined))
+    return found
 
 
 _END = ""  # the trie key that marks the end of a name (no character of text is empty)
