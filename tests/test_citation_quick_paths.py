@@ -9,7 +9,14 @@ import pytest
 import regex
 
 from vnplan.parse.citations import find, issuer
-from vnplan.parse.citations.patterns import COMMA_NAMES_RE, MAIN, MAIN_NO_LAW, MAIN_SEMI, TRIGGERS, WORD
+from vnplan.parse.citations.patterns import (
+    COMMA_NAMES_RE,
+    MAIN,
+    MAIN_NO_LAW,
+    MAIN_SEMI,
+    TRIGGERS,
+    WORD,
+)
 from vnplan.parse.citations.resolve import _blocks_holding
 
 # Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
