@@ -33,15 +33,20 @@ _LIST_GAPS = frozenset({"", ",", *_AND, f", {_AND[0]}", f",{_AND[0]}"})
 
 def document_key(c: Citation) -> Key | None:
     """What identifies the cited document: number, year and symbol, or the name of a law or project."""
-    if c.name and c.doc_type in PROJECT_TYPES:
-        return ("name", key(c.name))  # "Đề án 06/CP" and a later "Đề án 06"
-    if c.number and c.symbol:
-        year = ""
-        if c.symbol and c.year and f"/{c.year}/" in c.text:
-            year = str(c.year)
-        return ("no", c.number.lstrip("0") or "0", year, c.symbol.casefold().replace("–", "-"))
-    if c.name:
-        return ("name", key(c.name))
+    return _key(c.name, c.doc_type, c.number, c.symbol, c.year, c.text)
+
+
+def _key(name: str | None, doc_type: str | None, number: str | None, symbol: str | None, year: int | None,
+         text: str) -> Key | None:
+    if name and doc_type in PROJECT_TYPES:
+        return ("name", key(name))  # "Đề án 06/CP" and a later "Đề án 06"
+    if number and symbol:
+        y = ""
+        if symbol and year and f"/{year}/" in text:
+            y = str(year)
+        return ("no", number.lstrip("0") or "0", y, symbol.casefold().replace("–", "-"))
+    if name:
+        return ("name", key(name))
     return None
 
 
@@ -111,8 +116,8 @@ def _blocks_holding(texts: dict[int, str], names: Iterable[str]) -> set[int]:
     shortest = min(len(n) for n in names)
     heads = {n[:shortest] for n in names}
     order = list(texts)
-    joined = SEP.join(texts[bi] for bi in order)
-    starts = list(accumulate((len(texts[bi]) + 1 for bi in order[:-1]), initial=0))
+    joined = SEP.join(texts.values())
+    starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))[:-1]
     found: set[int] = set()
     for h in heads:
         i = joined.find(h)
@@ -240,8 +245,7 @@ def _finish(raws: list[RawCitation], texts: dict[int, str], own: Header | None) 
 
 def _raw_key(r: RawCitation, text: str) -> Key | None:
     """:func:`document_key` of a citation being built."""
-    return document_key(Citation(text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type,
-                                 number=r.number, year=r.year, symbol=r.symbol, name=r.name))
+    return _key(r.name, r.doc_type, r.number, r.symbol, r.year, text)
 
 
 def _loose(k: Key) -> Key:
