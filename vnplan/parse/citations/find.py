@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -68,19 +69,20 @@ def canonical_type(printed: str) -> str:
 
 
 def _date_from(m: regex.Match[str]) -> PartialDate:
-    def num(name: str) -> int | None:
-        v = m.group(name)
-        return int(v) if v else None
-
-    return PartialDate(year=num("y"), month=num("m"), day=num("d"))
+    y, mo, d = m.group("y", "m", "d")
+    return PartialDate(year=int(y) if y else None, month=int(mo) if mo else None, day=int(d) if d else None)
 
 
 def is_party(sep: str, symbol: str) -> bool:
     """Whether a number/symbol is a Party document's (``37-CT/TW``, or a Party issuer code last)."""
-    compact = SPACES.sub("", symbol)
-    parts = SYM_SPLIT.split(compact)
+    return _party(sep, SPACES.sub("", symbol))
+
+
+def _party(sep: str, compact: str) -> bool:
+    """:func:`is_party` of a symbol with its white space taken out."""
     if sep.strip() in ("-", "–") and "/" in compact:
         return True
+    parts = SYM_SPLIT.split(compact)
     return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
 
 
@@ -168,14 +170,13 @@ class RawCitation:
         self.year_in_number = False
 
     def set_numsym(self, m: regex.Match[str]) -> None:
-        self.number = m.group("num")
-        sym = m.group("sym")
-        self.symbol = SPACES.sub("", sym).replace("–", "-")
-        y = m.group("year")
+        self.number, sym, y, sep = m.group("num", "sym", "year", "sep1")
+        compact = SPACES.sub("", sym)
+        self.symbol = compact.replace("–", "-")
         if y:
             self.year = int(y)
             self.year_in_number = True
-        self.party = is_party(m.group("sep1"), sym)
+        self.party = _party(sep, compact)
 
 
 # --------------------------------------------------------------------------- where citations may be
@@ -528,27 +529,20 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
 
     One trigger scan runs over all blocks joined; then each block with a trigger is read.
     """
-    indices = range(len(doc.blocks)) if blocks is None else sorted(set(blocks))
-    texts: dict[int, str] = {}
-    for bi in indices:
-        b = doc.blocks[bi]
-        if b.kind != "artifact" and b.text:
-            texts[bi] = b.text
+    every = doc.blocks
+    indices = range(len(every)) if blocks is None else sorted(set(blocks))
+    texts: dict[int, str] = {bi: b.text for bi in indices if (b := every[bi]).kind != "artifact" and b.text}
     order = list(texts)
-    starts: list[int] = []
-    k = 0
-    for bi in order:
-        starts.append(k)
-        k += len(texts[bi]) + 1
+    # where each block starts in the blocks joined (each but the last is followed by SEP)
+    starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))
     by_block: dict[int, Triggers] = {}
-    for pos, kind in triggers(SEP.join(texts[bi] for bi in order)):
+    for pos, kind in triggers(SEP.join(texts.values())):
         j = bisect_right(starts, pos) - 1
         by_block.setdefault(order[j], []).append((pos - starts[j], kind))
     raws: list[RawCitation] = []
     lists = [0]
-    for bi in order:
-        if bi in by_block:
-            scan_block(texts[bi], bi, raws, lists, by_block[bi])
+    for bi, found in by_block.items():  # in block order, as the triggers are
+        scan_block(texts[bi], bi, raws, lists, found)
     return raws, texts
 
 
