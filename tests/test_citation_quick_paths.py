@@ -147,10 +147,13 @@ def test_triggers_are_the_trigger_patterns_matches(seed: int) -> None:
     rng = random.Random(100 + seed)
     extra = ("1234567/KH-UBND", "12345678QĐ", "9999999 - CT/TW", "20/2024/", "2024/NĐ", "1a", "1ab/C", "12đ-K", "0",
              "BỘ LUẬT", "đã nêu", "vừa nêu", "đãnêu", "nêu trên", "NÊU", "Luậtsư", "xLuật", "Dự án 5", "đề án9",
-             "CHƯƠNG TRÌNH 1", find.SEP, "_", "Ä", "٣/KH", "１２/KH")
+             "CHƯƠNG TRÌNH 1", find.SEP, "_", "Ä", "٣/KH", "１２/KH", "ΣΑ", "Σ", "ẞ")
+    # "İ" lowers to two characters: the words are then looked for in the text itself
+    long_lower = ("İ",)
     texts = _texts(seed, 200)
     for _ in range(200):
-        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ", "/")) for _ in range(rng.randrange(1, 30))))
+        pieces = extra + PIECES + (long_lower if rng.random() < 0.3 else ())
+        texts.append("".join(rng.choice(pieces) + rng.choice(("", " ", "/")) for _ in range(rng.randrange(1, 30))))
     texts.append(find.SEP.join(texts))  # long: through the time-limited scan
     for text in texts:
         want = sorted((m.start(), kind) for kind, pat in TRIGGERS for m in pat.finditer(text))

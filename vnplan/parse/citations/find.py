@@ -186,10 +186,17 @@ def triggers(text: str) -> Triggers:
     """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
     a law or project word; sorted. What ``finditer`` of each of :data:`TRIGGERS` finds, the
     numbers found from the start of each run of digits (:data:`NUM_RUNS`), the words only
-    where their literals stand (:func:`_word_hits`)."""
+    where their literals stand (:func:`_word_hits`).
+
+    The words are looked for in the text in lower case, where the case variants of a word are one
+    string to look for, when lowering keeps every character in its place (one character each: the
+    same length); else each variant in the text itself."""
     out = [(max(m.start(), m.end("run") - 6), "num") for m in NUM_RUNS.finditer(text)]
+    low = text.lower()
+    lowered = len(low) == len(text)
     for kind, pat in TRIGGERS[1:]:
-        out.extend((start, kind) for start in _word_hits(text, pat, _PROBES[kind]))
+        hits = _word_hits(text, pat, _LOW_PROBES[kind], low) if lowered else _word_hits(text, pat, _PROBES[kind])
+        out.extend((start, kind) for start in hits)
     out.sort()
     return out
 
@@ -206,14 +213,17 @@ def _probes(words: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
 
 
 _PROBES = {kind: _probes(words) for kind, words in TRIGGER_WORDS.items()}
+_LOW_PROBES = {kind: _probes(tuple(dict.fromkeys(w.lower() for w in words))) for kind, words in TRIGGER_WORDS.items()}
 
 
-def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...]) -> list[int]:
+def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...],
+               where: str | None = None) -> list[int]:
     """The starts of what ``pat.finditer(text)`` finds, for a pattern whose every match starts with
-    one of the words ``probes`` find: ``pat`` is tried only where one of them stands, leftmost
-    first, and past the end of each match, as ``finditer`` tries it."""
+    one of the words ``probes`` find (in ``where``, the text or its lower case of the same length):
+    ``pat`` is tried only where one of them stands, leftmost first, and past the end of each match,
+    as ``finditer`` tries it."""
     places: set[int] = set()
-    find = text.find
+    find = (text if where is None else where).find
     for probe, shifts in probes:
         hits = []
         i = find(probe)
