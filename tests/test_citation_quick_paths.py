@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from vnplan.model import Block, SourceDocument
 from vnplan.parse.citations import find, issuer
 from vnplan.parse.citations.patterns import (
     COMMA_NAMES_RE,
@@ -180,3 +181,28 @@ def test_blocks_holding_a_name_are_those_holding_its_start() -> None:
         shortest = min(len(n) for n in names)
         want = {bi for bi, t in texts.items() if any(n[:shortest] in t for n in names)}
         assert _blocks_holding(texts, names) == want, (texts, names)
+
+
+def _raw(r: find.RawCitation) -> tuple[object, ...]:
+    return tuple(getattr(r, a) for a in find.RawCitation.__slots__)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_find_raw_over_blocks_joined_is_each_block_scanned_alone(seed: int) -> None:
+    # find_raw: one trigger scan over the blocks joined, anaphors with no type name before them dropped;
+    # scan_block without triggers: each block's own trigger scan, every trigger tried
+    rng = random.Random(50 + seed)
+    texts = _texts(seed, 120)
+    for p in sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt")):
+        texts += [line for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng.shuffle(texts)
+    kinds = ["paragraph"] * 9 + ["artifact"]
+    doc = SourceDocument(blocks=tuple(Block(index=i, text=t, kind=rng.choice(kinds)) for i, t in enumerate(texts)))
+    raws, _ = find.find_raw(doc)
+    alone: list[find.RawCitation] = []
+    lists = [0]
+    for i, b in enumerate(doc.blocks):
+        if b.kind != "artifact" and b.text:
+            find.scan_block(b.text, i, alone, lists)
+    assert len(raws) > 200
+    assert [_raw(r) for r in raws] == [_raw(r) for r in alone]

@@ -48,6 +48,8 @@ from vnplan.parse.citations.patterns import (
     TYPE_ALIASES,
     TYPE_BEFORE,
     TYPE_BEFORE_ANA,
+    TYPE_END_CHARS,
+    TYPE_ENDS,
     YEAR_AFTER,
 )
 from vnplan.pattern import guarded
@@ -546,7 +548,10 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
     # where each block starts in the blocks joined (each but the last is followed by SEP)
     starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))
     by_block: dict[int, Triggers] = {}
-    for pos, kind in triggers(SEP.join(texts.values())):
+    joined = SEP.join(texts.values())
+    for pos, kind in triggers(joined):
+        if kind == "ana" and joined[max(0, pos - 1 - TYPE_END_CHARS) : pos - 1] not in TYPE_ENDS:
+            continue  # no type name ends right before the anaphor: TYPE_BEFORE_ANA finds none there
         j = bisect_right(starts, pos) - 1
         by_block.setdefault(order[j], []).append((pos - starts[j], kind))
     raws: list[RawCitation] = []

@@ -22,11 +22,6 @@ _DW = vocab.dates()
 _CITATION_CASES = ("given", "lower", "upper", "sentence", "title")
 
 
-def _alt(phrases: Iterable[str]) -> str:
-    """A regex alternation of the case variants of ``phrases`` (as given, lower, UPPER, Sentence, Title), longest first."""
-    return longest_first(variants(phrases, _CITATION_CASES))
-
-
 #: Longer names some plans use for a type, mapped to the canonical type (``doc_types.json``).
 TYPE_ALIASES: dict[str, str] = dict(_T.aliases)
 LAW_TYPES = _T.law_types
@@ -36,7 +31,8 @@ PROJECT_TYPES = _T.project_types
 #: Đảng ủy, Ban cán sự đảng, Đảng đoàn, Ban Thường vụ… (``citations.json``)
 PARTY_ISSUERS = frozenset(_W.party_issuers)
 
-_TYPES_ALT = _alt([*vocab.type_names(), *(k for k in TYPE_ALIASES)])
+_TYPE_SPELLINGS = variants([*vocab.type_names(), *(k for k in TYPE_ALIASES)], _CITATION_CASES)
+_TYPES_ALT = longest_first(_TYPE_SPELLINGS)
 # laws only capitalised: "pháp luật năm 2024" is no citation
 #: The words a law by name starts with (the literals of ``_LAW_ALT``): where none starts, the
 #: law alternatives of :data:`MAIN` and :data:`MAIN_SEMI` cannot match.
@@ -151,6 +147,11 @@ TRIGGER_WORDS = {
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
 TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
 TYPE_BEFORE_ANA = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
+#: How many last characters of a type name :data:`TYPE_ENDS` holds (no type name is shorter).
+TYPE_END_CHARS = min(3, *(len(t) for t in _TYPE_SPELLINGS))
+#: The last characters of every spelling of a type name: :data:`TYPE_BEFORE_ANA` can match only
+#: where the characters before its white space are one of these.
+TYPE_ENDS = frozenset(t[-TYPE_END_CHARS:] for t in _TYPE_SPELLINGS)
 LOOKBACK = 48  # longer than any type name with "số:" before its number
 SEP = "\x00"  # joins blocks for the trigger scan; never in text (readers refuse NUL)
 
