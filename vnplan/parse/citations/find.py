@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -26,11 +27,13 @@ from vnplan.parse.citations.patterns import (
     ISSUER_AFTER,
     LAW_END_AT,
     LAW_REACH,
+    LAW_STARTS,
     LOOKBACK,
     MAIN,
     MAIN_NO_LAW,
     MAIN_SEMI,
     NO_CUA_ISSUER,
+    NUM_RUNS,
     NUMBER_AFTER,
     NUMSYM_RE,
     PARTY_ISSUERS,
@@ -40,10 +43,13 @@ from vnplan.parse.citations.patterns import (
     SO_END,
     SPACES,
     SYM_SPLIT,
+    TRIGGER_WORDS,
     TRIGGERS,
     TYPE_ALIASES,
     TYPE_BEFORE,
     TYPE_BEFORE_ANA,
+    TYPE_END_CHARS,
+    TYPE_ENDS,
     YEAR_AFTER,
 )
 from vnplan.pattern import guarded
@@ -65,19 +71,20 @@ def canonical_type(printed: str) -> str:
 
 
 def _date_from(m: regex.Match[str]) -> PartialDate:
-    def num(name: str) -> int | None:
-        v = m.group(name)
-        return int(v) if v else None
-
-    return PartialDate(year=num("y"), month=num("m"), day=num("d"))
+    y, mo, d = m.group("y", "m", "d")
+    return PartialDate(year=int(y) if y else None, month=int(mo) if mo else None, day=int(d) if d else None)
 
 
 def is_party(sep: str, symbol: str) -> bool:
     """Whether a number/symbol is a Party document's (``37-CT/TW``, or a Party issuer code last)."""
-    compact = SPACES.sub("", symbol)
-    parts = SYM_SPLIT.split(compact)
+    return _party(sep, SPACES.sub("", symbol))
+
+
+def _party(sep: str, compact: str) -> bool:
+    """:func:`is_party` of a symbol with its white space taken out."""
     if sep.strip() in ("-", "–") and "/" in compact:
         return True
+    parts = SYM_SPLIT.split(compact)
     return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
 
 
@@ -165,14 +172,13 @@ class RawCitation:
         self.year_in_number = False
 
     def set_numsym(self, m: regex.Match[str]) -> None:
-        self.number = m.group("num")
-        sym = m.group("sym")
-        self.symbol = SPACES.sub("", sym).replace("–", "-")
-        y = m.group("year")
+        self.number, sym, y, sep = m.group("num", "sym", "year", "sep1")
+        compact = SPACES.sub("", sym)
+        self.symbol = compact.replace("–", "-")
         if y:
             self.year = int(y)
             self.year_in_number = True
-        self.party = is_party(m.group("sep1"), sym)
+        self.party = _party(sep, compact)
 
 
 # --------------------------------------------------------------------------- where citations may be
@@ -180,9 +186,60 @@ class RawCitation:
 
 def triggers(text: str) -> Triggers:
     """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
-    a law or project word; sorted."""
-    out = [(m.start(), kind) for kind, pat in TRIGGERS for m in pat.finditer(text)]
+    a law or project word; sorted. What ``finditer`` of each of :data:`TRIGGERS` finds, the
+    numbers found from the start of each run of digits (:data:`NUM_RUNS`), the words only
+    where their literals stand (:func:`_word_hits`).
+
+    The words are looked for in the text in lower case, where the case variants of a word are one
+    string to look for, when lowering keeps every character in its place (one character each: the
+    same length); else each variant in the text itself."""
+    out = [(max(m.start(), m.end("run") - 6), "num") for m in NUM_RUNS.finditer(text)]
+    low = text.lower()
+    lowered = len(low) == len(text)
+    for kind, pat in TRIGGERS[1:]:
+        hits = _word_hits(text, pat, _LOW_PROBES[kind], low) if lowered else _word_hits(text, pat, _PROBES[kind])
+        out.extend((start, kind) for start in hits)
     out.sort()
+    return out
+
+
+def _probes(words: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The strings to look for to find every place one of ``words`` starts: the words that hold no
+    other, each with how far before it each word holding it starts (``đã nêu`` holds ``nêu``)."""
+    least = [w for w in words if not any(v != w and v in w for v in words)]
+    shifts: dict[str, set[int]] = {}
+    for w in words:
+        inner = next(v for v in least if v in w)
+        shifts.setdefault(inner, set()).add(w.index(inner))
+    return tuple((w, tuple(sorted(offs))) for w, offs in shifts.items())
+
+
+_PROBES = {kind: _probes(words) for kind, words in TRIGGER_WORDS.items()}
+_LOW_PROBES = {kind: _probes(tuple(dict.fromkeys(w.lower() for w in words))) for kind, words in TRIGGER_WORDS.items()}
+
+
+def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...],
+               where: str | None = None) -> list[int]:
+    """The starts of what ``pat.finditer(text)`` finds, for a pattern whose every match starts with
+    one of the words ``probes`` find (in ``where``, the text or its lower case of the same length):
+    ``pat`` is tried only where one of them stands, leftmost first, and past the end of each match,
+    as ``finditer`` tries it."""
+    places: set[int] = set()
+    find = (text if where is None else where).find
+    for probe, shifts in probes:
+        hits = []
+        i = find(probe)
+        while i >= 0:
+            hits.append(i)
+            i = find(probe, i + 1)
+        for d in shifts:
+            places.update([h - d for h in hits] if d else hits)
+    out: list[int] = []
+    end = 0
+    for start in sorted(places):
+        if start >= end and (m := pat.match(text, start)) is not None:
+            out.append(start)
+            end = m.end()
     return out
 
 
@@ -220,7 +277,12 @@ def _in_reach(text: str, pos: int, ends: list[int]) -> bool:
 def match_at(text: str, pos: int) -> regex.Match[str] | None:
     """What the full pattern matches at ``pos``: :data:`MAIN` (tried without its law alternative
     where no law's name can end), or a law by name ending at a ``;`` after the block's legal basis
-    (:data:`MAIN_SEMI`), which comes before a project or a bare number."""
+    (:data:`MAIN_SEMI`), which comes before a project or a bare number.
+
+    Where no law's type starts at ``pos`` neither law alternative can match: :data:`MAIN_NO_LAW`
+    alone, without finding where the block's law names may end."""
+    if not text.startswith(LAW_STARTS, pos):
+        return MAIN_NO_LAW.match(text, pos)
     ends = _law_ends(text)
     m = (MAIN if _in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
     if m is not None and (m.group("type") is not None or m.group("atype") is not None
@@ -479,27 +541,23 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
 
     One trigger scan runs over all blocks joined; then each block with a trigger is read.
     """
-    indices = range(len(doc.blocks)) if blocks is None else sorted(set(blocks))
-    texts: dict[int, str] = {}
-    for bi in indices:
-        b = doc.blocks[bi]
-        if b.kind != "artifact" and b.text:
-            texts[bi] = b.text
+    every = doc.blocks
+    indices = range(len(every)) if blocks is None else sorted(set(blocks))
+    texts: dict[int, str] = {bi: b.text for bi in indices if (b := every[bi]).kind != "artifact" and b.text}
     order = list(texts)
-    starts: list[int] = []
-    k = 0
-    for bi in order:
-        starts.append(k)
-        k += len(texts[bi]) + 1
+    # where each block starts in the blocks joined (each but the last is followed by SEP)
+    starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))
     by_block: dict[int, Triggers] = {}
-    for pos, kind in triggers(SEP.join(texts[bi] for bi in order)):
+    joined = SEP.join(texts.values())
+    for pos, kind in triggers(joined):
+        if kind == "ana" and joined[max(0, pos - 1 - TYPE_END_CHARS) : pos - 1] not in TYPE_ENDS:
+            continue  # no type name ends right before the anaphor: TYPE_BEFORE_ANA finds none there
         j = bisect_right(starts, pos) - 1
         by_block.setdefault(order[j], []).append((pos - starts[j], kind))
     raws: list[RawCitation] = []
     lists = [0]
-    for bi in order:
-        if bi in by_block:
-            scan_block(texts[bi], bi, raws, lists, by_block[bi])
+    for bi, found in by_block.items():  # in block order, as the triggers are
+        scan_block(texts[bi], bi, raws, lists, found)
     return raws, texts
 
 

@@ -24,37 +24,37 @@ def read_issuer(tail: str) -> str | None:
     upper = _is_upper(tail[: min(len(tail), 40)])
     m = COMMA_NAMES_RE.match(tail)
     pos = m.end() if m else 0
-    words = []
-    for wm in WORD.finditer(tail, pos):
-        words.append((wm.start(), wm.group()))
-        if len(words) > 17:
-            break
     end = pos
     taken = 1 if m else 0
-    for k, (ws, w) in enumerate(words):
+    # the words one at a time, with the word after each: the name mostly ends within a few words
+    words = WORD.finditer(tail, pos)
+    cur = next(words, None)
+    while cur is not None:
+        after = next(words, None)
+        w = cur.group()
         bare = w.rstrip(",.;:!?…")
         if not bare:
             break
-        low = bare.lower()
-        nxt = words[k + 1][1] if k + 1 < len(words) else ""
         if taken:
             if "/" in bare:
                 break  # "V/v", "b/c": never part of a name
+            low = bare.lower()
             if low == _AND:
-                if not nxt[:1].isupper():
+                if after is None or not after.group()[:1].isupper():
                     break  # "của Chính phủ và các …"
             elif (upper or bare[0].islower()) and (
                 low in _STOP1
-                or f"{low} {nxt.rstrip(',.;:').lower()}" in _STOP2
+                or f"{low} {after.group().rstrip(',.;:').lower() if after is not None else ''}" in _STOP2
                 or (len(low) > 4 and low.startswith(_RUN_ON))  # "vềviệc": words run together
             ):
                 break
-        end = ws + len(bare)
+        end = cur.start() + len(bare)
         taken += 1
         if len(bare) < len(w) and not (w.endswith(".") and bare in ("TP", "Tp", "TX", "Tx")):
             break
         if taken >= 16:
             break
+        cur = after
     issuer = tail[:end].strip()
     return issuer or None
 

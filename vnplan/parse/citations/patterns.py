@@ -22,11 +22,6 @@ _DW = vocab.dates()
 _CITATION_CASES = ("given", "lower", "upper", "sentence", "title")
 
 
-def _alt(phrases: Iterable[str]) -> str:
-    """A regex alternation of the case variants of ``phrases`` (as given, lower, UPPER, Sentence, Title), longest first."""
-    return longest_first(variants(phrases, _CITATION_CASES))
-
-
 #: Longer names some plans use for a type, mapped to the canonical type (``doc_types.json``).
 TYPE_ALIASES: dict[str, str] = dict(_T.aliases)
 LAW_TYPES = _T.law_types
@@ -36,10 +31,15 @@ PROJECT_TYPES = _T.project_types
 #: Đảng ủy, Ban cán sự đảng, Đảng đoàn, Ban Thường vụ… (``citations.json``)
 PARTY_ISSUERS = frozenset(_W.party_issuers)
 
-_TYPES_ALT = _alt([*vocab.type_names(), *(k for k in TYPE_ALIASES)])
+_TYPE_SPELLINGS = variants([*vocab.type_names(), *(k for k in TYPE_ALIASES)], _CITATION_CASES)
+_TYPES_ALT = longest_first(_TYPE_SPELLINGS)
 # laws only capitalised: "pháp luật năm 2024" is no citation
-_LAW_ALT = "|".join(escape(v) for t in LAW_TYPES for v in (t, t.upper()))
-_PROJECT_ALT = _alt(PROJECT_TYPES)
+#: The words a law by name starts with (the literals of ``_LAW_ALT``): where none starts, the
+#: law alternatives of :data:`MAIN` and :data:`MAIN_SEMI` cannot match.
+LAW_STARTS = tuple(v for t in LAW_TYPES for v in (t, t.upper()))
+_LAW_ALT = "|".join(escape(v) for v in LAW_STARTS)
+_PROJECT_WORDS = variants(PROJECT_TYPES, _CITATION_CASES)
+_PROJECT_ALT = longest_first(_PROJECT_WORDS)
 # one word in its three cases, spelt out: "(?:số|Số|SỐ)"
 _SO = spelt([vocab.decree30().number_word], ("lower", "sentence", "upper"))
 _NGAY = spelt([_DW.day], ("lower", "sentence", "upper"))
@@ -127,14 +127,31 @@ BASIS_LAW = guarded(rf"(?:{_BASIS})\s(?:{_LAW_ALT})")
 # Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
 # project word. The full pattern (with its long alternation of type names) is tried only at
 # the word starts shortly before each of these, which is many times faster than searching.
+_NUM_TAIL = r"(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}"
 TRIGGERS = (
-    ("num", guarded(r"\d{1,6}[a-zđ]?(?:\s?[/\-–]\s?(?:(?:19|20)\d{2}\s?/\s?)?|(?=\p{Lu}))\p{Lu}")),
+    ("num", guarded(rf"\d{{1,6}}[a-zđ]?{_NUM_TAIL}")),
     ("ana", guarded(rf"\b(?:{in_order(_W.anaphors.triggers)})\b")),
     ("word", guarded(rf"\b(?:(?:{_LAW_ALT})\b|(?:{_PROJECT_ALT})\s\d)")),
 )
+#: The ``num`` trigger found from the start of each run of digits: it matches there exactly where
+#: ``num`` matches at the run's last six digits (fewer digits leave a digit before its tail; a
+#: letter of ``[a-zđ]`` never starts that tail), and ends where it ends. Searching it tries only
+#: run starts instead of every digit with every count of digits.
+NUM_RUNS = guarded(rf"(?<!\d)(?P<run>\d++)[a-zđ]?+{_NUM_TAIL}")
+#: The words the matches of the other triggers start with (the literals of their alternations):
+#: their matches are looked for only where one of these is, found with ``str.find``.
+TRIGGER_WORDS = {
+    "ana": tuple(_W.anaphors.triggers),
+    "word": (*LAW_STARTS, *sorted(_PROJECT_WORDS)),
+}
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
 TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
 TYPE_BEFORE_ANA = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
+#: How many last characters of a type name :data:`TYPE_ENDS` holds (no type name is shorter).
+TYPE_END_CHARS = min(3, *(len(t) for t in _TYPE_SPELLINGS))
+#: The last characters of every spelling of a type name: :data:`TYPE_BEFORE_ANA` can match only
+#: where the characters before its white space are one of these.
+TYPE_ENDS = frozenset(t[-TYPE_END_CHARS:] for t in _TYPE_SPELLINGS)
 LOOKBACK = 48  # longer than any type name with "số:" before its number
 SEP = "\x00"  # joins blocks for the trigger scan; never in text (readers refuse NUL)
 

@@ -7,8 +7,9 @@ or ``Kế hoạch nêu trên``) or ``self`` (``Kế hoạch này``, or the plan'
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -16,7 +17,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.model import Citation, Span
 from vnplan.parse.citations.find import RawCitation, canonical_type
-from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES
+from vnplan.parse.citations.patterns import LAW_TYPES, LIST_GAP, PROJECT_TYPES, SEP
 from vnplan.pattern import guarded
 from vnplan.text import key
 
@@ -32,15 +33,20 @@ _LIST_GAPS = frozenset({"", ",", *_AND, f", {_AND[0]}", f",{_AND[0]}"})
 
 def document_key(c: Citation) -> Key | None:
     """What identifies the cited document: number, year and symbol, or the name of a law or project."""
-    if c.name and c.doc_type in PROJECT_TYPES:
-        return ("name", key(c.name))  # "Đề án 06/CP" and a later "Đề án 06"
-    if c.number and c.symbol:
-        year = ""
-        if c.symbol and c.year and f"/{c.year}/" in c.text:
-            year = str(c.year)
-        return ("no", c.number.lstrip("0") or "0", year, c.symbol.casefold().replace("–", "-"))
-    if c.name:
-        return ("name", key(c.name))
+    return _key(c.name, c.doc_type, c.number, c.symbol, c.year, c.text)
+
+
+def _key(name: str | None, doc_type: str | None, number: str | None, symbol: str | None, year: int | None,
+         text: str) -> Key | None:
+    if name and doc_type in PROJECT_TYPES:
+        return ("name", key(name))  # "Đề án 06/CP" and a later "Đề án 06"
+    if number and symbol:
+        y = ""
+        if symbol and year and f"/{year}/" in text:
+            y = str(year)
+        return ("no", number.lstrip("0") or "0", y, symbol.casefold().replace("–", "-"))
+    if name:
+        return ("name", key(name))
     return None
 
 
@@ -76,9 +82,12 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
         return raws
     trie = _trie(names)
     starts = guarded(r"(?<![\p{L}\p{N}])[" + regex.escape("".join(sorted(trie))) + "]")
-    spans = _taken(raws)
+    named = _blocks_holding(texts, names)
+    spans = _taken([r for r in raws if r.block in named])
     extra: list[RawCitation] = []
     for bi, text in texts.items():
+        if bi not in named:
+            continue
         pos = 0
         while (st := starts.search(text, pos)) is not None:
             s = st.start()
@@ -98,6 +107,25 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
     if not extra:
         return raws
     return sorted([*raws, *extra], key=lambda r: (r.block, r.start))
+
+
+def _blocks_holding(texts: dict[int, str], names: Iterable[str]) -> set[int]:
+    """The blocks holding the start of a name (its first characters, as many as the shortest name
+    has): the only blocks a name can stand in. Found over the blocks joined, one ``str.find`` scan
+    for each start (no name holds the separator, which no text holds)."""
+    shortest = min(len(n) for n in names)
+    heads = {n[:shortest] for n in names}
+    order = list(texts)
+    joined = SEP.join(texts.values())
+    starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))[:-1]
+    found: set[int] = set()
+    for h in heads:
+        i = joined.find(h)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            found.add(order[k])
+            i = joined.find(h, starts[k + 1] if k + 1 < len(starts) else len(joined))
+    return found
 
 
 _END = ""  # the trie key that marks the end of a name (no character of text is empty)
@@ -217,8 +245,7 @@ def _finish(raws: list[RawCitation], texts: dict[int, str], own: Header | None) 
 
 def _raw_key(r: RawCitation, text: str) -> Key | None:
     """:func:`document_key` of a citation being built."""
-    return document_key(Citation(text=text, span=Span(r.block, r.start, r.end), doc_type=r.doc_type,
-                                 number=r.number, year=r.year, symbol=r.symbol, name=r.name))
+    return _key(r.name, r.doc_type, r.number, r.symbol, r.year, text)
 
 
 def _loose(k: Key) -> Key:

@@ -1,0 +1,208 @@
+"""The quick paths of citation finding give what the patterns they stand for give (issue 17): never timed here."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+
+from vnplan.model import Block, SourceDocument
+from vnplan.parse.citations import find, issuer
+from vnplan.parse.citations.patterns import (
+    COMMA_NAMES_RE,
+    MAIN,
+    MAIN_NO_LAW,
+    MAIN_SEMI,
+    TRIGGERS,
+    WORD,
+)
+from vnplan.parse.citations.resolve import _blocks_holding
+
+# Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
+PIECES = (
+    "Luật", "LUẬT", "Bộ luật", "BỘ LUẬT", "Hiến pháp", "Pháp lệnh", "luật sư", "Luật Hộ tịch", "Tổ chức", "chính quyền",
+    "Kế hoạch", "kế hoạch", "KẾ HOẠCH", "Quyết định", "Nghị định", "Thông tư", "Chỉ thị", "Đề án", "Chương trình",
+    "Dự án", "số", "Số", "SỐ", "số:", "12/KH-UBND", "123/2015/NĐ-CP", "37-CT/TW", "01/2020/TT-BNV", "9a/KH-SYT",
+    "1234567/QĐ-UB", "12 /KH - UBND", "135", "06", "2024", "60/2014/QH13", "ngày", "Ngày", "NGÀY", "năm", "tháng",
+    "12/3/2024", "5", "của", "Của", "UBND tỉnh", "Ủy ban nhân dân", "Chính phủ", "Bộ Nội vụ", "và", ",", ";", ".",
+    ":", "(", ")", "này", "NÀY", "nêu trên", "nói trên", "trên", "trên đây", "đã nêu", "vừa nêu", "các", "Căn cứ",
+    "CĂN CỨ", "về việc", "vềviệc", "V/v", "TP.", "Hà Nội", "QyĐ", "TTg", "-", "–", "/", "\u00a0", "\n",
+)
+# Whole phrases, so that laws by name (ended by a date, a year, a number or a ";" after a legal basis) are common.
+PHRASES = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương;", "CĂN CỨ BỘ LUẬT Lao động;", "Luật Hộ tịch năm 2014",
+    "Luật Đất đai ngày 18/01/2024", "Luật Tổ chức Chính phủ số 76/2015/QH13", "Hiến pháp năm 2013",
+    "Pháp lệnh Dân số ngày 9 tháng 1 năm 2003", "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư năm 2020",
+    "Kế hoạch số 14/KH-UBND ngày 12/3/2024 của UBND tỉnh", "Quyết định số: 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND",
+    "Kế hoạch nêu trên", "Đề án 06", "Chương trình 135,", "Chỉ thị số 37-CT/TW của Ban Bí thư",
+)
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = [rng.choice(PHRASES if rng.random() < 0.25 else PIECES) for _ in range(rng.randrange(1, 40))]
+        seps = [rng.choice((" ", " ", " ", "", "  ")) for _ in words]
+        out.append("".join(w + s for w, s in zip(words, seps)))
+    return out
+
+
+def _groups(m: regex.Match[str] | None) -> object:
+    if m is None:
+        return None
+    return m.span(), {k: v for k, v in m.groupdict().items() if v is not None}
+
+
+def _match_at_by_patterns(text: str, pos: int) -> regex.Match[str] | None:
+    """match_at as it was first written: MAIN (or MAIN_NO_LAW where no law's name can end), then MAIN_SEMI."""
+    ends = find._LawEnds(text)
+    m = (MAIN if find._in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
+    if m is not None and (m.group("type") is not None or m.group("atype") is not None
+                          or ("ltype" in m.re.groupindex and m.group("ltype") is not None)):
+        return m
+    if ends.basis_end is not None and find._in_reach(text, pos, ends.semis):
+        semi = MAIN_SEMI.match(text, pos)
+        if semi is not None and ends.basis_end <= semi.end():
+            return semi
+    return m
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_match_at_is_the_patterns_match(seed: int) -> None:
+    for text in _texts(seed, 150):
+        for pos in range(len(text) + 1):
+            assert _groups(find.match_at(text, pos)) == _groups(_match_at_by_patterns(text, pos)), (text, pos)
+
+
+def _read_issuer_word_list(tail: str) -> str | None:
+    """read_issuer as it was first written: its first 18 words listed before any is looked at."""
+    if not tail or not tail[0].isupper():
+        return None
+    upper = issuer._is_upper(tail[: min(len(tail), 40)])
+    m = COMMA_NAMES_RE.match(tail)
+    pos = m.end() if m else 0
+    words = []
+    for wm in WORD.finditer(tail, pos):
+        words.append((wm.start(), wm.group()))
+        if len(words) > 17:
+            break
+    end = pos
+    taken = 1 if m else 0
+    for k, (ws, w) in enumerate(words):
+        bare = w.rstrip(",.;:!?…")
+        if not bare:
+            break
+        low = bare.lower()
+        nxt = words[k + 1][1] if k + 1 < len(words) else ""
+        if taken:
+            if "/" in bare:
+                break
+            if low == issuer._AND:
+                if not nxt[:1].isupper():
+                    break
+            elif (upper or bare[0].islower()) and (
+                low in issuer._STOP1
+                or f"{low} {nxt.rstrip(',.;:').lower()}" in issuer._STOP2
+                or (len(low) > 4 and low.startswith(issuer._RUN_ON))
+            ):
+                break
+        end = ws + len(bare)
+        taken += 1
+        if len(bare) < len(w) and not (w.endswith(".") and bare in ("TP", "Tp", "TX", "Tx")):
+            break
+        if taken >= 16:
+            break
+    return tail[:end].strip() or None
+
+
+def _tails() -> list[str]:
+    """What follows "của" in the bundled documents, and random runs of issuer words and stop words."""
+    out = []
+    for p in sorted((Path(__file__).parent / "data").rglob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        out += [text[m.end() : m.end() + 160] for m in regex.finditer(r"(?i)của ", text)]
+    rng = random.Random(5)
+    words = [*issuer._STOP1, *(p for s in issuer._STOP2 for p in s.split()), issuer._AND, *(r + "xyz" for r in issuer._RUN_ON),
+             "UBND", "tỉnh", "Bắc", "Giang", "Chính", "phủ", "Bộ", "Nội", "vụ,", "Thủ", "tướng", "TP.", "Hà", "Nội.",
+             "HĐND", "V/v", "các", "Ủy", "ban", "nhân", "dân", "Sở", "Tư", "pháp;", "CHÍNH", "PHỦ", "VỀ", "VIỆC", ",",
+             "…", "Trung", "ương", "Đảng", "Thành", "ủy", "(", "nhà", "nước", "b/c", "Quận", "1"]
+    for _ in range(3000):
+        first = rng.choice(("", "UBND ", "Bộ ", "CHÍNH ", "Thành "))
+        out.append(first + " ".join(rng.choice(words) for _ in range(rng.randrange(0, 25))))
+    return out
+
+
+def test_read_issuer_word_by_word_is_the_word_list_reading() -> None:
+    tails = _tails()
+    assert len(tails) > 3000
+    for tail in tails:
+        assert issuer.read_issuer(tail) == _read_issuer_word_list(tail), tail
+        assert issuer.read_issuer(tail.upper()) == _read_issuer_word_list(tail.upper()), tail
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_triggers_are_the_trigger_patterns_matches(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    extra = ("1234567/KH-UBND", "12345678QĐ", "9999999 - CT/TW", "20/2024/", "2024/NĐ", "1a", "1ab/C", "12đ-K", "0",
+             "BỘ LUẬT", "đã nêu", "vừa nêu", "đãnêu", "nêu trên", "NÊU", "Luậtsư", "xLuật", "Dự án 5", "đề án9",
+             "CHƯƠNG TRÌNH 1", find.SEP, "_", "Ä", "٣/KH", "１２/KH", "ΣΑ", "Σ", "ẞ")
+    # "İ" lowers to two characters: the words are then looked for in the text itself
+    long_lower = ("İ",)
+    texts = _texts(seed, 200)
+    for _ in range(200):
+        pieces = extra + PIECES + (long_lower if rng.random() < 0.3 else ())
+        texts.append("".join(rng.choice(pieces) + rng.choice(("", " ", "/")) for _ in range(rng.randrange(1, 30))))
+    texts.append(find.SEP.join(texts))  # long: through the time-limited scan
+    for text in texts:
+        want = sorted((m.start(), kind) for kind, pat in TRIGGERS for m in pat.finditer(text))
+        assert find.triggers(text) == want, text
+
+
+def test_word_hits_are_finditer_for_words_holding_words() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        words = tuple({"".join(rng.choice("abA ") for _ in range(rng.randrange(1, 5))) for _ in range(rng.randrange(1, 6))})
+        alt = "|".join(regex.escape(w) for w in words)
+        text = "".join(rng.choice("abA .") for _ in range(rng.randrange(0, 60)))
+        for pattern in (rf"(?:{alt})", rf"\b(?:{alt})\b", rf"(?:{alt})(?=b)"):
+            pat = regex.compile(pattern)
+            want = [m.start() for m in pat.finditer(text)]
+            assert find._word_hits(text, pat, find._probes(words)) == want, (words, text, pattern)
+
+
+def test_blocks_holding_a_name_are_those_holding_its_start() -> None:
+    rng = random.Random(3)
+    for _ in range(500):
+        texts = {bi: "".join(rng.choice("ab c") for _ in range(rng.randrange(0, 12))) for bi in rng.sample(range(40), 8)}
+        names = {"".join(rng.choice("abc ") for _ in range(rng.randrange(1, 5))) for _ in range(rng.randrange(1, 4))}
+        shortest = min(len(n) for n in names)
+        want = {bi for bi, t in texts.items() if any(n[:shortest] in t for n in names)}
+        assert _blocks_holding(texts, names) == want, (texts, names)
+
+
+def _raw(r: find.RawCitation) -> tuple[object, ...]:
+    return tuple(getattr(r, a) for a in find.RawCitation.__slots__)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_find_raw_over_blocks_joined_is_each_block_scanned_alone(seed: int) -> None:
+    # find_raw: one trigger scan over the blocks joined, anaphors with no type name before them dropped;
+    # scan_block without triggers: each block's own trigger scan, every trigger tried
+    rng = random.Random(50 + seed)
+    texts = _texts(seed, 120)
+    for p in sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt")):
+        texts += [line for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng.shuffle(texts)
+    kinds = ["paragraph"] * 9 + ["artifact"]
+    doc = SourceDocument(blocks=tuple(Block(index=i, text=t, kind=rng.choice(kinds)) for i, t in enumerate(texts)))
+    raws, _ = find.find_raw(doc)
+    alone: list[find.RawCitation] = []
+    lists = [0]
+    for i, b in enumerate(doc.blocks):
+        if b.kind != "artifact" and b.text:
+            find.scan_block(b.text, i, alone, lists)
+    assert len(raws) > 200
+    assert [_raw(r) for r in raws] == [_raw(r) for r in alone]
