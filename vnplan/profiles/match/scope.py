@@ -63,6 +63,7 @@ class Scope:
     clauses: tuple[Clause, ...]
     refusals: tuple[Refusal, ...]
     starts: tuple[int, ...]  # each clause's first token, for bisect
+    ends: tuple[int, ...] = ()  # each clause's end token
 
     def clause_of(self, token: int) -> Clause:
         return self.clauses[max(0, bisect.bisect_right(self.starts, token) - 1)]
@@ -203,6 +204,6 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
         refusals.extend(_refusals(keys, a, b))
     if not clauses:
         clauses.append(Clause(0, 0, 0, len(unit.text)))
-    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses))
+    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses), tuple(c.end for c in clauses))
     unit.scope = scope
     return scope

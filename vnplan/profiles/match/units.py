@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -21,6 +22,7 @@ from vnplan.profiles.match.tokens import Table, fold, tokenize_with_aliases
 
 PLACEHOLDER_RE = guarded(r"\[[^\[\]]{2,}\]")
 _HEAD_COLON_RE = guarded(r"^[^:;.]{2,80}?:\s")
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 @attrs.frozen
@@ -97,21 +99,28 @@ class Unit:
         if not head_chars:
             m = _HEAD_COLON_RE.match(self.text) if ":" in self.text[2:81] else None  # its colon: 3rd to 81st
             head_chars = m.end() - 2 if m and len(m.group(0).split()) <= 9 else 0
-        return bisect.bisect_left([s for _, s, _ in self.tokens], head_chars) if head_chars else 0
+        return bisect.bisect_left(list(map(_second, self.tokens)), head_chars) if head_chars else 0
 
     def _typed_without_marks(self) -> bool:
         """Whether the text was typed without diacritics (most of its words are plain ASCII): only then may an
         unaccented syllable stand for an accented one (*an toàn* is no *ấn*)."""
-        letters = [t for t in self.keys if t.isalpha()]
-        return len(letters) >= 3 and sum(t.isascii() for t in letters) >= 0.7 * len(letters)
+        letters = list(filter(str.isalpha, self.keys))
+        return len(letters) >= 3 and sum(map(str.isascii, letters)) >= 0.7 * len(letters)
 
     def _index_tokens(self, aliases: list[tuple[str, int]], blind: tuple[tuple[int, int], ...]) -> None:
         self.pos: dict[str, list[int]] = {}
         self.fpos: dict[str, list[int]] = {}
-        keys = self.keys = [t for t, _, _ in self.tokens]
+        keys = self.keys = list(map(_first, self.tokens))
         bare = self._typed_without_marks()
         pos = self.pos
-        for i, t in enumerate(keys):
+        if not blind and not bare:  # the common case: every syllable listed, no twin
+            for i, t in enumerate(keys):
+                at = pos.get(t)
+                if at is None:
+                    pos[t] = [i]
+                else:
+                    at.append(i)
+        for i, t in enumerate(keys if blind or bare else ()):
             if blind and any(a <= self.tokens[i][1] < b for a, b in blind):
                 continue  # a cell that names who or when is no evidence of what
             at = pos.get(t)
