@@ -22,8 +22,8 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
 from __future__ import annotations
 
 import bisect
-from functools import cache
 from collections.abc import Set as AbstractSet
+from functools import cache
 from itertools import pairwise
 from operator import itemgetter
 

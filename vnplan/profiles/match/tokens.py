@@ -140,28 +140,46 @@ _PLAIN_WORDS_MAX = 65536
 def tokenize_with_aliases(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]]]:
     """Syllables of ``text`` in key form with their offsets, abbreviations expanded in place, and the
     aliases: (the abbreviation's key, the index of its expansion's first token)."""
+    out, aliases, _ = tokenize_indexed(text, table)
+    return out, aliases
+
+
+def tokenize_indexed(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]], dict[str, list[int]]]:
+    """:func:`tokenize_with_aliases`, and the indexes of each key's tokens (aliases aside), listed as the
+    tokens are read."""
     out: list[Token] = []
     aliases: list[tuple[str, int]] = []
+    pos: dict[str, list[int]] = {}
     append = out.append
+    at_key = pos.get
     plain = _PLAIN_WORDS
+    n = 0
     for m in token_matches(text):
         raw = m.group()
         s = m.start()
         k = plain.get(raw)
         if k is not None:
             append((k, s, s + len(raw)))
+            at = at_key(k)
+            if at is None:
+                pos[k] = [n]
+            else:
+                at.append(n)
+            n += 1
             continue
         abbr, pieces = _word(raw)
-        if abbr and _expand(raw, s, s + len(raw), table, out, aliases):
-            continue
-        if len(pieces) == 1:
-            t, a, b = pieces[0]
-            append((t, s + a, s + b))
-            if not abbr and a == 0 and b == len(raw) and len(plain) < _PLAIN_WORDS_MAX:
-                plain[raw] = t
-        else:
-            out.extend((t, s + a, s + b) for t, a, b in pieces)
-    return out, aliases
+        if not (abbr and _expand(raw, s, s + len(raw), table, out, aliases)):
+            if len(pieces) == 1:
+                t, a, b = pieces[0]
+                append((t, s + a, s + b))
+                if not abbr and a == 0 and b == len(raw) and len(plain) < _PLAIN_WORDS_MAX:
+                    plain[raw] = t
+            else:
+                out.extend((t, s + a, s + b) for t, a, b in pieces)
+        for i in range(n, len(out)):
+            pos.setdefault(out[i][0], []).append(i)
+        n = len(out)
+    return out, aliases, pos
 
 
 def tokenize(text: str, table: Table) -> list[Token]:
