@@ -202,3 +202,9 @@ def test_clause_matches_are_each_clause_searched(seed: int) -> None:
                 assert {scope.clauses.index(c): (m.first, m.last) for c, m in got} == want, (text, q)
                 checked += 1
     assert checked > 300
+
+
+def test_evidence_built_whole_in_locate_is_its_evolve() -> None:
+    from vnplan.model import Evidence
+    # evidence.locate builds the located evidence field by field: a field added to Evidence must be added there
+    assert [f.name for f in attrs.fields(Evidence)] == ["text", "span", "matched", "line", "location", "marks"]

@@ -169,11 +169,13 @@ def covered(found: Sequence[Found]) -> set[int]:
     return {f.group for f in found if f.status == "ok"}
 
 
-def best_unit(by_unit: dict[int, list[Found]], index: PlanIndex, accepted) -> int | None:  # type: ignore[no-untyped-def]
-    """The unit that covers most groups: then in an accepted part, not a placeholder, first in reading order."""
+def best_unit(by_unit: dict[int, list[Found]], index: PlanIndex, accepted,  # type: ignore[no-untyped-def]
+              cover: dict[int, set[int]] | None = None) -> int | None:
+    """The unit that covers most groups: then in an accepted part, not a placeholder, first in reading order.
+    ``cover``: each unit's :func:`covered` groups, when known."""
     best, best_key = None, None
     for ui, found in by_unit.items():
-        n = len(covered(found))
+        n = len(covered(found) if cover is None else cover[ui])
         if not n:
             continue
         u = index.units[ui]

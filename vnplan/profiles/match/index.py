@@ -184,6 +184,15 @@ class PlanIndex:
     def in_any(self, unit: Unit, wheres: Sequence[str]) -> bool:
         return any(self.in_role(unit, w) for w in wheres)
 
+    def anywhere(self, wheres: Sequence[str]) -> bool:
+        """Whether one of ``wheres`` names every part (``any``): :meth:`in_any` holds for every unit."""
+        return any(ROLES_OF.get(w) is None for w in wheres)
+
+    def roles_of(self, wheres: Sequence[str]) -> frozenset[str]:
+        """The roles of the parts ``wheres`` name (none of them ``any``): a unit is :meth:`in_any` of them when
+        it has one of these roles."""
+        return frozenset().union(*(ROLES_OF[w] or () for w in wheres))
+
     def has_role(self, where: str) -> bool:
         roles = ROLES_OF.get(where)
         return roles is None or any(u.roles & roles for u in self.units) or any(s.role in roles for s in self.plan.walk())
