@@ -208,3 +208,13 @@ def test_evidence_built_whole_in_locate_is_its_evolve() -> None:
     from vnplan.model import Evidence
     # evidence.locate builds the located evidence field by field: a field added to Evidence must be added there
     assert [f.name for f in attrs.fields(Evidence)] == ["text", "span", "matched", "line", "location", "marks"]
+
+
+def test_line_of_counts_the_breaks_at_or_before_it() -> None:
+    from vnplan.model import Block
+    rng = random.Random(3)
+    for _ in range(300):
+        breaks = tuple(sorted(rng.sample(range(200), rng.randrange(0, 12))))
+        b = Block(0, "x" * 200, line=rng.randrange(1, 50), line_breaks=breaks)
+        for offset in (0, rng.randrange(200), 199, 250):
+            assert b.line_of(offset) == b.line + sum(1 for k in breaks if k <= offset)  # type: ignore[operator]

@@ -272,7 +272,9 @@ def best_chain(unit, found: list[Chain], lo: int, hi: int) -> tuple[int, int] | 
     """The tightest of the ``found`` chains (in order of their first) within tokens ``lo..hi-1`` whose words
     are whole, the first of the tightest."""
     best: tuple[int, int] | None = None
-    starts = _expansion_starts(unit)
+    starts = unit.expansion_starts
+    if starts is None:
+        starts = _expansion_starts(unit)
     for start, last, chain in found:
         if start < lo:
             continue
@@ -290,7 +292,9 @@ def in_order_by_clause(ph: Phrase, unit, found: list[Chain], starts: Sequence[in
     whole unit: what :func:`match_phrase` gives for each clause of a phrase that keeps its order, each chain
     looked at once instead of every clause searched."""
     best: dict[int, tuple[int, int]] = {}
-    expansions = _expansion_starts(unit)
+    expansions = unit.expansion_starts
+    if expansions is None:
+        expansions = _expansion_starts(unit)
     for start, last, chain in found:
         ci = max(0, bisect.bisect_right(starts, start) - 1)
         if last >= ends[ci]:
