@@ -22,6 +22,10 @@ from vnplan.profiles.match.phrases import (
     Compiled,
     Match,
     Phrase,
+    _after_excluded,
+    _any_order,
+    best_chain,
+    chains_of,
     in_order_by_clause,
     match_phrase,
     positions,
@@ -100,6 +104,8 @@ def _clause_matches(ph: Phrase, unit: Unit, scope: Scope, whole: Match, chains: 
 def _in_clauses(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, str, str]]:
     """What :func:`_matches` keeps: each clause's match, its characters and whether it is evidence (the
     status :func:`_status` gives, its clause known)."""
+    if not ph.tokens:
+        return []
     if unit.fpos:
         n = len(unit.tokens)
         lists = [positions(unit, t, 0, n) for t in ph.tokens]
@@ -111,15 +117,26 @@ def _in_clauses(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int
             if at is None:
                 return []  # a syllable is missing: no chain, no match
             lists.append(at)
-    chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
-    whole = match_phrase(ph, unit, found=chains) if chains is not None else None
-    if whole is None:
+    if ph.head_only:
+        chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
+        whole = match_phrase(ph, unit, found=chains) if chains is not None else None
+    else:  # unit_chains and match_phrase over the whole unit, without their calls
+        chains = chains_of(ph, lists)
+        whole = None
+        if chains is not None:
+            n = len(unit.tokens)
+            best = best_chain(unit, chains, 0, n)
+            if best is None and ph.order_free:
+                best = _any_order(ph, unit, 0, n)
+            if best is not None and not _after_excluded(ph, unit, best[0]):
+                whole = Match(ph, best[0], best[1])
+    if whole is None or chains is None:
         return []
     scope = scope_of(unit, index.year)
     toks = unit.tokens
     context = unit.context
     found: list[tuple[int, int, str, str]] = []
-    for clause, m in _clause_matches(ph, unit, scope, whole, chains, lists):  # type: ignore[arg-type]
+    for clause, m in _clause_matches(ph, unit, scope, whole, chains, lists):
         status, cue = "ok", ""
         if context is not None:
             status = context
@@ -154,7 +171,7 @@ def find_all(c: Compiled, index: PlanIndex, groups: Sequence[Sequence[Phrase]] |
     by_unit: dict[int, list[Found]] = {}
     for g, phrases in enumerate(groups):
         for ph in phrases:
-            for ui in sorted(index.candidates(ph.tokens)):
+            for ui in index.sorted_candidates(ph.tokens):
                 by_unit.setdefault(ui, []).extend(find_phrase(ph, g, index.units[ui], index))
     if c.pattern is not None:
         for u in index.units:
