@@ -218,6 +218,7 @@ def letters_fit(abbr: str, expansion: str) -> bool:
     return _fit(letters, [w[0] for w in words(expansion) if w]) * 3 >= len(letters) * 2
 
 
+@lru_cache(maxsize=4096)
 def fitted_expansion(abbr: str, expansion: str) -> str | None:
     """The words a definition's abbreviation stands for: the shortest end of the text before the parenthesis
     whose words its letters fit (*Tuyên truyền về chính quyền số (CQSH)* → *chính quyền số*), or None when
@@ -241,17 +242,23 @@ def phrase_table(profile: Profile | None) -> Table:
     return {k: _split(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _builtin_table() -> Table:
+    """The built-in abbreviations' expansions in words, read once."""
+    return {k: _split(v) for k, v in builtin_abbreviations().items()}
+
+
 def plan_table(plan: Plan | None, profile: Profile | None) -> Table:
     """The table a plan is read with: built-in, the plan's own definitions whose letters fit, the profile's."""
-    table = dict(builtin_abbreviations())
+    table = dict(_builtin_table())  # the built-in words read once; the plan's and the profile's take their place
     if plan is not None:
         for a in plan.abbreviations:
             exp = fitted_expansion(a.abbr, a.expansion) if a.expansion else None
             if exp and len(_split(exp)) >= 2:
-                table[a.abbr] = exp
+                table[a.abbr] = _split(exp)
     if profile is not None:
-        table.update(dict(profile.abbreviations))
-    return {k: _split(v) for k, v in table.items()}
+        table.update({k: _split(v) for k, v in dict(profile.abbreviations).items()})
+    return table
 
 
 #: The earlier name of :func:`plan_table`.
