@@ -15,7 +15,6 @@ not a Roman numeral, not a word of a capitalised heading and not a part of a sym
 from __future__ import annotations
 
 import unicodedata
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache
@@ -50,6 +49,9 @@ _DEF_HEAD = guarded(rf"\((?P<head>\p{{Lu}}\p{{Ll}}*+(?:\s\p{{Ll}}++){{0,2}})\s(?
 _DEF_FOREIGN = guarded(rf"\((?P<en>[A-Z][A-Za-z]++(?:\s[A-Za-z&]++){{0,8}})\s?[–-]\s?(?P<abbr>{_ABBR})\)")
 _ROMAN = guarded(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "Mục II", "khóa XIII", "quý IV": the capitals after these words are a number (abbreviations.json)
+#: "(I)" … "(XII)": a numbered item, never a definition
+_SMALL_ROMANS = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
+_ROMAN_LETTERS = "IVXLCDM"  # what _ROMAN can match: a token with another letter is no numeral
 _ROMAN_BEFORE = guarded(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
 _WORDS = guarded(r"[\p{L}\p{N}&]+")
 
@@ -124,11 +126,9 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: array[int] = array("q")
-        self.ends: array[int] = array("q")
-        for w in _WORDS.finditer(text):
-            self.starts.append(w.start())
-            self.ends.append(w.end())
+        spans = [w.span() for w in _WORDS.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
 
     def before(self, end: int) -> list[tuple[int, int, str]]:
         """The last words before ``end`` (at most _WINDOW_WORDS, within _WINDOW characters; a word
@@ -150,8 +150,7 @@ def _definitions_in(text: str, bi: int) -> list[Abbreviation]:
     words_of: _Words | None = None
     for m in _DEF.finditer(text):
         body = m.group("body")
-        if _ROMAN.fullmatch(body) and len(body) <= 4 and body in ("I", "II", "III", "IV", "V", "VI", "VII",
-                                                                   "VIII", "IX", "X", "XI", "XII"):
+        if body in _SMALL_ROMANS:
             continue
         items = [(t.group(), m.start("body") + t.start()) for t in _ITEM.finditer(body)]
         if "," not in body:
@@ -317,9 +316,9 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
             continue  # a capitalised heading, signature line or title
         defined = inside.get(bi)
         for m in _TOKEN.finditer(text):
-            s, e = m.span("a")
-            a = m.group("a")
-            if sum(c.isalpha() for c in a) < 2:
+            s, e = m.span()  # the look-arounds are zero-width: the match is group "a"
+            a = text[s:e]
+            if not a[1:2].isalpha() and sum(c.isalpha() for c in a) < 2:
                 continue
             if defined is not None and defined.holds(s):
                 continue
@@ -327,7 +326,7 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
             nxt = text[e] if e < len(text) else ""
             if (prev and prev in "/-–") or (nxt and nxt in "/-–"):
                 continue  # a part of a symbol: KH-UBND, CT/TW, V/v
-            if _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or (nxt and nxt in ".)")):
+            if not a.strip(_ROMAN_LETTERS) and _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or (nxt and nxt in ".)")):
                 continue
             if multi:
                 two = _NEXT_LETTERS.match(text[e : e + 40])

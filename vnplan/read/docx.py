@@ -22,7 +22,7 @@ from vnplan.pattern import guarded
 from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
-from vnplan.read.safety import Package
+from vnplan.read.safety import Package, parse_xml
 from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
@@ -155,7 +155,12 @@ class _Reader:
             return pkg.xml(name) if name and pkg.has(name) else None
 
         theme = read_theme(part("theme"))
-        self.styles = Styles(part("styles"), theme, path=pkg.path)
+        styles = by_type.get("styles")
+        if styles and pkg.has(styles):
+            self.styles = Styles.from_part(pkg.xml_bytes(styles), lambda data: parse_xml(data, part=styles, path=pkg.path),
+                                           theme, path=pkg.path)
+        else:
+            self.styles = Styles(None, theme, path=pkg.path)
         self.numbering = Numbering(part("numbering"))
         self.numbering.style_num.update(self.styles.numbering_styles())
         self.blocks: list[Block] = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from lxml import etree
 
 from vnplan.read import limits, values
 from vnplan.read.limits import exceeded
+from vnplan.read.style_sheet import split
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -160,6 +162,10 @@ def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, 
     return ppr_facts(ppr)[:4]
 
 
+def _no_chunks(chunk: bytes) -> etree._Element:
+    raise AssertionError("a style sheet built from a tree holds no unparsed styles")
+
+
 class Styles:
     """The style sheet, with effective properties resolved once per style and cached."""
 
@@ -171,7 +177,8 @@ class Styles:
         self.default_rpr: RunProps = dict(_WORD_DEFAULTS)
         self.default_para: str | None = None
         self.default_char: str | None = None
-        self._elements: dict[str, etree._Element] = {}
+        self._elements: dict[str, etree._Element | bytes] = {}  # bytes: not parsed yet (from_part)
+        self._parse_chunk: Callable[[bytes], etree._Element] = _no_chunks
         self._numbering_ids: list[str] = []  # ids of numbering styles (w:type="numbering"), in order
         self._pcache: dict[str | None, dict[str, Any]] = {}
         self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
@@ -182,17 +189,34 @@ class Styles:
         self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, self.theme)}
         # Styles are indexed here and parsed on first use: Word's style sheets hold hundreds
         # of styles of which a document uses a handful.
+        self._index((el.get(_STYLE_ID) or "", el.get(_TYPE), el.get(_DEFAULT), el) for el in root if el.tag == _STYLE)
+
+    @classmethod
+    def from_part(cls, data: bytes, parse: Callable[[bytes], etree._Element], theme: dict[str, str] | None = None,
+                  *, path: str | None = None) -> Styles:
+        """The style sheet of the part ``data``; ``parse`` builds a tree of a part's bytes. Where the
+        sheet can be cut in the bytes (:mod:`vnplan.read.style_sheet`), only its document defaults
+        are parsed now and each style when it is first asked for; otherwise the whole part."""
+        sheet = split(data, W.encode())
+        if sheet is None:
+            return cls(parse(data), theme, path=path)
+        out = cls(None, theme, path=path)
+        out._parse_chunk = lambda chunk: parse(sheet.wrap(chunk))[0]
+        if sheet.defaults is not None:
+            dd = out._parse_chunk(sheet.defaults).find(f"{_W}rPrDefault/{_W}rPr")
+            out.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, out.theme)}
+        out._index(sheet.styles)
+        return out
+
+    def _index(self, styles: Iterable[tuple[str, str | None, str | None, etree._Element | bytes]]) -> None:
+        """Index the styles (id, type, default, element or its bytes); the first of an id counts."""
         elements = self._elements
-        for el in root:
-            if el.tag != _STYLE:
-                continue
-            sid = el.get(_STYLE_ID) or ""
-            kind = el.get(_TYPE)
+        for sid, kind, default, el in styles:
             if sid not in elements:
                 elements[sid] = el
                 if kind == "numbering":
                     self._numbering_ids.append(sid)
-            if el.get(_DEFAULT) in ("1", "true", "on"):
+            if default in ("1", "true", "on"):
                 typ = kind or "paragraph"
                 if typ == "paragraph":
                     self.default_para = sid
@@ -208,6 +232,8 @@ class Styles:
             el = self._elements.get(style_id)
             if el is None:
                 return None
+            if isinstance(el, bytes):
+                el = self._elements[style_id] = self._parse_chunk(el)
             st = Style()
             st.id = style_id
             st.type = el.get(_W + "type") or "paragraph"

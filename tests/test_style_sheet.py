@@ -1,0 +1,135 @@
+"""A style sheet cut in its bytes reads as its whole tree does (issue 17: .docx at python-docx's speed).
+
+vnplan parses only the styles a document asks for (vnplan/read/style_sheet.py); these tests hold
+every style's effective formatting equal to what the whole tree gives, on Word's own sheets and
+on crafted ones, and check that every layout the cut cannot be sure of falls back to the tree.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx_fixtures import W_NS, build_plan, raw_docx, raw_para, to_bytes
+from lxml import etree
+
+from vnplan.read import read_docx
+from vnplan.read.style_sheet import split
+from vnplan.read.styles import Styles
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+ROOT = f'<w:styles xmlns:w="{W_NS}">'.encode()
+
+
+def _sheet(children: str, *, head: bytes = HEAD, root: bytes = ROOT) -> bytes:
+    return head + root + children.encode("utf-8") + b"</w:styles>"
+
+
+def _facts(styles: Styles, ids: list[str]) -> list[object]:
+    out: list[object] = [styles.default_rpr, styles.default_para, styles.default_char, styles.numbering_styles()]
+    for sid in [*ids, "missing", ""]:
+        st = styles.get(sid)
+        out.append(None if st is None else (st.id, st.type, st.name, st.based_on, st.link, st.num_id, st.ilvl,
+                                            st.outline, st.jc, st.rpr))
+        out.append(styles.paragraph(sid))
+        out.append(styles.run(sid, None))
+        out.append(styles.run(None, sid))
+    return out
+
+
+def _same_as_tree(data: bytes) -> None:
+    tree = Styles(etree.fromstring(data))
+    cut = Styles.from_part(data, etree.fromstring)
+    ids = list(tree._elements)
+    assert _facts(cut, ids) == _facts(tree, ids)
+
+
+def _word_sheets() -> list[bytes]:
+    sheets = [zipfile.ZipFile(io.BytesIO(to_bytes(build_plan("auto")))).read("word/styles.xml")]
+    if SHARED.is_dir():
+        for f in sorted(SHARED.glob("*.docx")):
+            sheets.append(zipfile.ZipFile(f).read("word/styles.xml"))
+    return sheets
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_word_style_sheets_are_cut_and_read_as_their_trees(k: int) -> None:
+    sheets = _word_sheets()
+    if k >= len(sheets):
+        pytest.skip("../shared/corpus/real is absent: only python-docx's template is checked")
+    assert split(sheets[k]) is not None, "a sheet Word wrote must take the quick path"
+    _same_as_tree(sheets[k])
+
+
+STYLES = (
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
+    '<w:sz w:val="28"/></w:rPr></w:rPrDefault></w:docDefaults>'
+    '<w:latentStyles w:defQFormat="0"><w:lsdException w:name="Normal" w:qFormat="1"/></w:latentStyles>'
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+    '<w:pPr><w:jc w:val="both"/></w:pPr></w:style>\n  '
+    "<w:style w:type='paragraph' w:styleId='Heading1'><w:name w:val='heading 1'/><w:basedOn w:val='Normal'/>"
+    "<w:pPr><w:outlineLvl w:val='0'/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"/>'
+    '<w:style w:type="character" w:styleId="Strong" w:customStyle="1"><w:name w:val="x &gt; y"/>'
+    '<w:rPr><w:i/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Normal"><w:rPr><w:caps/></w:rPr></w:style>'  # a second "Normal": ignored
+    '<w:style w:type="numbering" w:styleId="List1"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Quote" w:customStyle="1">'
+    '<w:basedOn w:val="Heading1"/><w:rPr><w:sz w:val="26"/></w:rPr></w:style>'
+)
+
+
+def test_a_crafted_sheet_reads_as_its_tree() -> None:
+    data = _sheet(STYLES)
+    sheet = split(data)
+    assert sheet is not None
+    assert [s[0] for s in sheet.styles] == ["Normal", "Heading1", "DefaultParagraphFont", "Strong", "Normal", "List1",
+                                             "Quote"]
+    _same_as_tree(data)
+
+
+@pytest.mark.parametrize("why, data", [
+    ("a comment", _sheet("<!-- <w:style w:styleId='X'/> -->" + STYLES)),
+    ("a CDATA section", _sheet("<w:style w:styleId='A'><w:name w:val='a'/><![CDATA[x]]></w:style>")),
+    ("a declaration further down", _sheet(f'<w:style xmlns:w="{W_NS}" w:styleId="A"/>')),
+    ("another prefix", HEAD + f'<x:styles xmlns:x="{W_NS}"><x:style x:styleId="A"/></x:styles>'.encode()),
+    ("two prefixes for one namespace", _sheet(STYLES, root=f'<w:styles xmlns:w="{W_NS}" xmlns:v="{W_NS}">'.encode())),
+    ("an entity in an id", _sheet('<w:style w:styleId="A&amp;B"/>')),
+    ("a tab in an id", _sheet('<w:style w:styleId="A\tB"/>')),
+    ("an attribute twice", _sheet('<w:style w:styleId="A" w:styleId="B"/>')),
+    ("another child", _sheet('<w:other/>' + STYLES)),
+    ("text between styles", _sheet('text' + STYLES)),
+    ("a style nested in a style", _sheet('<w:style w:styleId="A"><w:style w:styleId="B"/></w:style>')),
+    ("an unclosed style", HEAD + ROOT + b'<w:style w:styleId="A">'),
+    ("no end tag", HEAD + ROOT + STYLES.encode()),
+    ("another encoding", _sheet(STYLES, head=b'<?xml version="1.0" encoding="windows-1252"?>')),
+    ("a byte-order mark", b"\xef\xbb\xbf" + _sheet(STYLES)),
+])
+def test_what_the_cut_cannot_be_sure_of_goes_to_the_tree(why: str, data: bytes) -> None:
+    assert split(data) is None, why
+
+
+def test_an_id_inside_another_attribute_is_not_taken_for_the_id() -> None:
+    sheet = split(_sheet("<w:style w:type='paragraph' w:customStyle=\" w:styleId='Fake'\" w:styleId='Real'/>"))
+    assert sheet is not None
+    assert [s[0] for s in sheet.styles] == ["Real"]
+
+
+def test_a_document_reads_the_same_whichever_way_its_sheet_is_read() -> None:
+    body = (raw_para("KẾ HOẠCH", ppr='<w:pStyle w:val="Heading1"/>')
+            + raw_para("Nội dung", ppr='<w:pStyle w:val="Quote"/>', rpr='<w:rStyle w:val="Strong"/>'))
+    quick = read_docx(raw_docx(body, styles=STYLES))
+    slow = read_docx(raw_docx(body, styles="<!-- the tree -->" + STYLES))
+    assert quick.blocks == slow.blocks
+    assert [r.bold for b in quick.blocks for r in b.runs] == [True, True]
+
+
+def test_a_malformed_style_the_document_uses_is_still_a_corrupt_file() -> None:
+    from vnplan.errors import CorruptFileError
+
+    body = raw_para("Nội dung", ppr='<w:pStyle w:val="Bad"/>')
+    with pytest.raises(CorruptFileError, match="styles.xml"):
+        read_docx(raw_docx(body, styles='<w:style w:styleId="Bad"><w:name w:val="x"></w:style>'))

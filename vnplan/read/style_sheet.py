@@ -1,0 +1,135 @@
+"""A Word style sheet (styles.xml) cut into its top-level parts without building the whole tree.
+
+Word's style sheets are large (python-docx's template: 350 KB, 164 styles and 137 latent-style
+entries) and a document uses a handful of their styles; building the tree of the whole part was
+two thirds of reading a ten-page plan. :func:`split` finds, in the bytes, the document defaults
+and each ``w:style`` element with its ``w:styleId``, ``w:type`` and ``w:default``; the reader then
+parses one style when it is first asked for (:class:`~vnplan.read.styles.Styles`), wrapped in the
+part's own XML declaration and root tag, so that it means what it means in the whole part.
+
+The cut is only taken on the layout every word processor writes, where it cannot differ from the
+tree: one root ``w:styles`` whose start tag declares every namespace (no declaration further
+down), the prefix ``w`` bound to WordprocessingML and no other prefix bound to it, only
+``w:docDefaults``, ``w:latentStyles`` and ``w:style`` children separated by white space, no
+comment, CDATA section, processing instruction or DOCTYPE after the XML declaration, no element
+nested in one of its own kind, and attribute values without entity or character references or
+white space other than spaces. Anything else returns ``None``, and the reader parses the whole
+part as before (which also reports malformed XML). The parts of the sheet no style needs are not
+parsed at all: a defect inside a style the document never uses goes unnoticed, as it changes
+nothing vnplan reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The namespace of WordprocessingML (Transitional; the reader turns Strict into it first).
+WORDPROCESSINGML = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DECL = re.compile(rb'<\?xml[^>]*\?>')
+_ROOT = re.compile(rb'\s*<w:styles(?=[\s>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+_CHILD = re.compile(rb'\s*<w:(style|docDefaults|latentStyles)(?=[\s/>])([^>"\']*+(?:(?:"[^"]*+"|\'[^\']*+\')[^>"\']*+)*+)>')
+_END = re.compile(rb"\s*</w:styles\s*>\s*\Z")
+_WANTED = frozenset((b"w:styleId", b"w:type", b"w:default"))
+_BAD_VALUE = re.compile(rb"[&<\t\r\n]")
+
+
+class Sheet:
+    """The parts of a style sheet: ``wrap(chunk)`` is a whole part holding one of them."""
+
+    __slots__ = ("head", "tail", "defaults", "styles")
+
+    def __init__(self, head: bytes, tail: bytes) -> None:
+        self.head = head  # the XML declaration and the root's start tag
+        self.tail = tail  # the root's end tag
+        self.defaults: bytes | None = None  # the first w:docDefaults element
+        #: every w:style element in document order: (styleId, type, default, the element's bytes)
+        self.styles: list[tuple[str, str | None, str | None, bytes]] = []
+
+    def wrap(self, chunk: bytes) -> bytes:
+        return self.head + chunk + self.tail
+
+
+_ATTRIBUTES = re.compile(rb'(?:\s+[^\s=/>"\']++\s*=\s*(?:"[^"]*+"|\'[^\']*+\'))*+\s*+/?')
+_ONE_ATTR = re.compile(rb'\s([^\s=/>"\']++)\s*=\s*(?:"([^"]*+)"|\'([^\']*+)\')')
+
+
+def _attributes(start_tag: bytes) -> dict[bytes, str] | None:
+    """The ``w:styleId``, ``w:type`` and ``w:default`` of a start tag's attributes (the whole list
+    read as attributes first, so that a value holding ``w:type=`` is not taken for one), or None
+    where lxml might read them otherwise."""
+    if _ATTRIBUTES.fullmatch(start_tag) is None:
+        return None
+    out: dict[bytes, str] = {}
+    found = _ONE_ATTR.findall(start_tag)
+    if len({name for name, _, _ in found}) != len(found):
+        return None  # an attribute given twice
+    for name, dq, sq in found:
+        value = dq or sq
+        if _BAD_VALUE.search(value):
+            return None  # a reference or white space to normalise
+        if name in _WANTED:
+            out[name[2:]] = value.decode("utf-8")
+    return out
+
+
+def _root(data: bytes, namespace: bytes) -> tuple[bytes, int] | None:
+    """The declaration and root start tag, and where the root's content starts."""
+    decl = _DECL.match(data)
+    if decl is not None and re.search(rb"encoding", decl.group()) and not re.search(
+            rb"""encoding\s*=\s*["']utf-?8["']""", decl.group(), re.IGNORECASE):
+        return None  # declared in another encoding
+    pos = decl.end() if decl else 0
+    root = _ROOT.match(data, pos)
+    if root is None:
+        return None
+    attrs = root.group(1)
+    if attrs.count(namespace) != 1 or not re.search(rb'\sxmlns:w\s*=\s*(["\'])' + re.escape(namespace) + rb"\1", attrs):
+        return None  # WordprocessingML under another prefix, or under two
+    if b"&" in attrs:
+        return None
+    return data[: root.end()], root.end()
+
+
+def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
+    """The style sheet ``data`` cut into its parts, or ``None`` where the cut might differ from the tree.
+    ``namespace`` is the one the prefix ``w`` must stand for."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # another encoding: the tree decides
+    found = _root(data, namespace)
+    if found is None:
+        return None
+    head, pos = found
+    if b"<!" in data[pos:] or b"<?" in data[pos:] or b"xmlns" in data[pos:]:
+        return None  # comments, CDATA, DOCTYPE, instructions, declarations further down
+    sheet = Sheet(head, b"</w:styles>")
+    while True:
+        end = _END.match(data, pos)
+        if end is not None:
+            return sheet
+        m = _CHILD.match(data, pos)
+        if m is None:
+            return None  # another child, text, or an unclosed root
+        name, tag = m.group(1, 2)
+        if tag.endswith(b"/"):
+            stop = m.end()
+        else:
+            close = data.find(b"</w:" + name + b">", m.end())
+            if close < 0:
+                return None
+            stop = close + len(name) + 5
+            if data.find(b"<w:" + name, m.end(), close) >= 0:
+                return None  # nested in its own kind: the first end tag is not its own
+        chunk = data[m.start(1) - 3 : stop]  # from its '<'
+        if name == b"style":
+            attrs = _attributes(tag)
+            if attrs is None:
+                return None
+            sheet.styles.append((attrs.get(b"styleId", ""), attrs.get(b"type"), attrs.get(b"default"), chunk))
+        elif name == b"docDefaults" and sheet.defaults is None:
+            sheet.defaults = chunk
+        pos = stop
+
+
+__all__ = ["Sheet", "split"]
