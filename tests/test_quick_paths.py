@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import random
 
+import attrs
 import pytest
 import regex
 
-from vnplan.profiles.match import tokens
+from vnplan.profiles.match import finding, phrases, tokens
+from vnplan.profiles.match.scope import scope_of
+from vnplan.profiles.match.units import Segment, Unit
 from vnplan.read import legacy, scrambled
 from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
 
@@ -222,3 +225,65 @@ def test_evolving_a_block_with_the_fields_read_pdf_changes_is_attrs_evolve() -> 
                "line": None, "origin": None, "offsets": None, "runs": (Run("Nội dung", "Arial", 12.0, True, False),)}
     assert _evolve_block(b, dict(changes)) == attrs.evolve(b, **changes)
     assert _evolve_block(b, {"index": 5}) == attrs.evolve(b, index=5)
+
+
+def _by_clause_one_by_one(ph, unit, clauses) -> dict[int, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Each clause searched on its own by match_phrase, as the clauses of a unit were first."""
+    found = phrases.unit_chains(ph, unit)
+    out = {}
+    for ci, clause in enumerate(clauses):
+        m = phrases.match_phrase(ph, unit, clause.first, clause.end, found=found)
+        if m is not None:
+            out[ci] = (m.first, m.last)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_clause_matches_are_each_clause_searched(seed: int) -> None:
+    rng = random.Random(seed)
+    table = tokens.plan_table(None, None)
+    words = ["cải", "cách", "hành", "chính", "thủ", "tục", "công", "vụ", "chức", "thể", "chế", "và", "của", "các",
+             "tổ", "bộ", "máy", "UBND", "CCHC", "nhân", "dân", "ủy", "ban", "cai", "cach", "hanh", "chinh", "cong"]
+    cuts = [" ", " ", " ", " ", ", ", "; ", ". ", " và ", "\n", " nhưng ", " không ", " mà "]
+    checked = 0
+    for _ in range(400):
+        n = rng.randrange(3, 40)
+        text = "".join(rng.choice(words) + rng.choice(cuts) for _ in range(n)).strip()
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table, head_chars=rng.choice([0, 0, 8, 20]))
+        scope = scope_of(unit, None)
+        for _ in range(6):
+            ph = phrases.compile_phrase(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 6))), table)
+            if rng.random() < 0.2:
+                ph = attrs.evolve(ph, head_only=True)
+            if rng.random() < 0.2:
+                ph = attrs.evolve(ph, unless_after=(("ủy", "ban"), ("các",)))
+            found = phrases.unit_chains(ph, unit) if ph.tokens else None
+            if found is None:
+                continue
+            lists = [phrases.positions(unit, t, 0, len(unit.tokens)) for t in ph.tokens]
+            for order_free in (False, True):
+                q = attrs.evolve(ph, order_free=order_free)
+                whole = phrases.match_phrase(q, unit, found=found)
+                if whole is None:
+                    continue
+                got = finding._clause_matches(q, unit, scope, whole, found, lists)
+                want = _by_clause_one_by_one(q, unit, scope.clauses)
+                assert {scope.clauses.index(c): (m.first, m.last) for c, m in got} == want, (text, q)
+                checked += 1
+    assert checked > 300
+
+
+def test_evidence_built_whole_in_locate_is_its_evolve() -> None:
+    from vnplan.model import Evidence
+    # evidence.locate builds the located evidence field by field: a field added to Evidence must be added there
+    assert [f.name for f in attrs.fields(Evidence)] == ["text", "span", "matched", "line", "location", "marks"]
+
+
+def test_line_of_counts_the_breaks_at_or_before_it() -> None:
+    from vnplan.model import Block
+    rng = random.Random(3)
+    for _ in range(300):
+        breaks = tuple(sorted(rng.sample(range(200), rng.randrange(0, 12))))
+        b = Block(0, "x" * 200, line=rng.randrange(1, 50), line_breaks=breaks)
+        for offset in (0, rng.randrange(200), 199, 250):
+            assert b.line_of(offset) == b.line + sum(1 for k in breaks if k <= offset)  # type: ignore[operator]

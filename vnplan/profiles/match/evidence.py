@@ -105,6 +105,6 @@ def locate(r: RequirementResult, blocks: Sequence) -> RequirementResult:  # type
     for e in r.evidence:
         if 0 <= e.span.block < len(blocks):
             b = blocks[e.span.block]
-            e = attrs.evolve(e, line=b.line_of(e.span.start), location=b.location or None)
+            e = Evidence(e.text, e.span, e.matched, b.line_of(e.span.start), b.location or None, e.marks)
         ev.append(e)
     return attrs.evolve(r, evidence=tuple(ev))

@@ -12,21 +12,29 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 import regex
 
 from vnplan.profiles.match.index import PlanIndex
 from vnplan.profiles.match.phrases import (
+    Chain,
     Compiled,
     Match,
     Phrase,
+    _after_excluded,
+    _any_order,
+    best_chain,
+    chains_of,
     in_order_by_clause,
     match_phrase,
     positions,
     unit_chains,
 )
-from vnplan.profiles.match.scope import scope_of
+from vnplan.profiles.match.scope import Clause, Scope, scope_of
 from vnplan.profiles.match.units import Unit
+
+_first = itemgetter(0)
 
 
 class Found:
@@ -66,33 +74,81 @@ def _matches(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, s
     """(start, end, status, cue) of ``ph`` in each clause of ``unit`` where it matches whole; kept in the
     index, since phrases recur across requirements."""
     k = (ph.tokens, ph.order_free, ph.head_only, ph.unless_after, unit.index)
-    got = index.memo.get(k)
+    memo = index.memo
+    got = memo.get(k)
     if got is None:
-        found: list[tuple[int, int, str, str]] = []
+        memo[k] = got = _in_clauses(ph, unit, index)
+    return got  # type: ignore[return-value]
+
+
+def _clause_matches(ph: Phrase, unit: Unit, scope: Scope, whole: Match, chains: list[Chain],
+                    lists: list[list[int]]) -> list[tuple[Clause, Match]]:
+    """The match of ``ph`` in each clause of ``unit`` that holds one, with its clause, in reading order:
+    ``whole``, the unit's, when the unit is one clause; one of its ``chains`` for a phrase that keeps its
+    order; else each clause that holds every syllable (``lists``: their positions) searched."""
+    clauses = scope.clauses
+    if len(clauses) == 1 and clauses[0].first <= 0 and clauses[0].end >= len(unit.tokens):
+        return [(clauses[0], whole)]  # a clause that is the whole unit matches as the unit did
+    if not ph.order_free:  # a phrase that keeps its order: one of its chains in each clause
+        by_clause = in_order_by_clause(ph, unit, chains, scope.starts, scope.ends)
+        return [(clauses[ci], m) for ci, m in sorted(by_clause.items(), key=_first)]
+    out = []
+    for clause in clauses:
+        if _holds_all(lists, clause.first, clause.end):  # else a syllable is missing from the clause
+            m = match_phrase(ph, unit, clause.first, clause.end, found=chains)
+            if m is not None:
+                out.append((clause, m))
+    return out
+
+
+def _in_clauses(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int, str, str]]:
+    """What :func:`_matches` keeps: each clause's match, its characters and whether it is evidence (the
+    status :func:`_status` gives, its clause known)."""
+    if not ph.tokens:
+        return []
+    if unit.fpos:
         n = len(unit.tokens)
         lists = [positions(unit, t, 0, n) for t in ph.tokens]
+    else:  # no unaccented twins: a syllable's positions are its list
+        pos = unit.pos
+        lists = []
+        for t in ph.tokens:
+            at = pos.get(t)
+            if at is None:
+                return []  # a syllable is missing: no chain, no match
+            lists.append(at)
+    if ph.head_only:
         chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
         whole = match_phrase(ph, unit, found=chains) if chains is not None else None
-        if whole is not None:
-            scope = scope_of(unit, index.year)
-            by_clause = None if ph.order_free or chains is None else \
-                in_order_by_clause(ph, unit, chains, scope.starts, [c.end for c in scope.clauses])
-            for ci, clause in enumerate(scope.clauses):
-                m: Match | None
-                if clause.first <= 0 and clause.end >= n:
-                    m = whole  # a clause that is the whole unit matches as the unit did
-                elif by_clause is not None:
-                    m = by_clause.get(ci)  # a phrase that keeps its order: one of its chains
-                elif _holds_all(lists, clause.first, clause.end):
-                    m = match_phrase(ph, unit, clause.first, clause.end, found=chains)
-                else:
-                    continue  # a syllable of the phrase is missing from the clause: no match there
-                if m is not None:
-                    status, cue = _status(unit, index, m.first, m.last)
-                    a, b = unit.char_range(m.first, m.last)
-                    found.append((a, b, status, cue))
-        index.memo[k] = got = found
-    return got  # type: ignore[return-value]
+    else:  # unit_chains and match_phrase over the whole unit, without their calls
+        chains = chains_of(ph, lists)
+        whole = None
+        if chains is not None:
+            n = len(unit.tokens)
+            best = best_chain(unit, chains, 0, n)
+            if best is None and ph.order_free:
+                best = _any_order(ph, unit, 0, n)
+            if best is not None and not _after_excluded(ph, unit, best[0]):
+                whole = Match(ph, best[0], best[1])
+    if whole is None or chains is None:
+        return []
+    scope = scope_of(unit, index.year)
+    toks = unit.tokens
+    context = unit.context
+    found: list[tuple[int, int, str, str]] = []
+    for clause, m in _clause_matches(ph, unit, scope, whole, chains, lists):
+        status, cue = "ok", ""
+        if context is not None:
+            status = context
+        else:
+            refusal = scope.refused_by(m.first, m.last)
+            if refusal is not None:
+                a, b = unit.char_range(refusal.cue, refusal.cue_end - 1)
+                status, cue = "refused", unit.text[a:b]
+            elif clause.past:
+                status = "past"
+        found.append((toks[m.first][1], toks[m.last][2], status, cue))
+    return found
 
 
 def find_phrase(ph: Phrase, group: int, unit: Unit, index: PlanIndex) -> list[Found]:
@@ -115,7 +171,7 @@ def find_all(c: Compiled, index: PlanIndex, groups: Sequence[Sequence[Phrase]] |
     by_unit: dict[int, list[Found]] = {}
     for g, phrases in enumerate(groups):
         for ph in phrases:
-            for ui in sorted(index.candidates(ph.tokens)):
+            for ui in index.sorted_candidates(ph.tokens):
                 by_unit.setdefault(ui, []).extend(find_phrase(ph, g, index.units[ui], index))
     if c.pattern is not None:
         for u in index.units:
@@ -130,11 +186,13 @@ def covered(found: Sequence[Found]) -> set[int]:
     return {f.group for f in found if f.status == "ok"}
 
 
-def best_unit(by_unit: dict[int, list[Found]], index: PlanIndex, accepted) -> int | None:  # type: ignore[no-untyped-def]
-    """The unit that covers most groups: then in an accepted part, not a placeholder, first in reading order."""
+def best_unit(by_unit: dict[int, list[Found]], index: PlanIndex, accepted,  # type: ignore[no-untyped-def]
+              cover: dict[int, set[int]] | None = None) -> int | None:
+    """The unit that covers most groups: then in an accepted part, not a placeholder, first in reading order.
+    ``cover``: each unit's :func:`covered` groups, when known."""
     best, best_key = None, None
     for ui, found in by_unit.items():
-        n = len(covered(found))
+        n = len(covered(found) if cover is None else cover[ui])
         if not n:
             continue
         u = index.units[ui]

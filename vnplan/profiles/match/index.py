@@ -163,6 +163,16 @@ class PlanIndex:
 
     def candidates(self, tokens: Sequence[str]) -> set[int]:
         """Units holding every one of ``tokens`` (or an unaccented twin of it)."""
+        out = self._holding(tokens)
+        return set(out) if out else set()  # a copy: the index's own sets stay as they are
+
+    def sorted_candidates(self, tokens: Sequence[str]) -> list[int]:
+        """:meth:`candidates` in reading order (no copy of the index's sets made on the way)."""
+        out = self._holding(tokens)
+        return sorted(out) if out else []
+
+    def _holding(self, tokens: Sequence[str]) -> AbstractSet[int] | None:
+        """The units holding every one of ``tokens``: maybe one of the index's own sets, never to change."""
         out: AbstractSet[int] | None = None
         by_token = self.by_token
         twins = self._twins
@@ -174,8 +184,8 @@ class PlanIndex:
                     has = has | twin
             out = has if out is None else out & has
             if not out:
-                return set()
-        return set(out) if out else set()  # a copy: the index's own sets stay as they are
+                return None
+        return out
 
     def in_role(self, unit: Unit, where: str) -> bool:
         roles = ROLES_OF.get(where)
@@ -183,6 +193,15 @@ class PlanIndex:
 
     def in_any(self, unit: Unit, wheres: Sequence[str]) -> bool:
         return any(self.in_role(unit, w) for w in wheres)
+
+    def anywhere(self, wheres: Sequence[str]) -> bool:
+        """Whether one of ``wheres`` names every part (``any``): :meth:`in_any` holds for every unit."""
+        return any(ROLES_OF.get(w) is None for w in wheres)
+
+    def roles_of(self, wheres: Sequence[str]) -> frozenset[str]:
+        """The roles of the parts ``wheres`` name (none of them ``any``): a unit is :meth:`in_any` of them when
+        it has one of these roles."""
+        return frozenset().union(*(ROLES_OF[w] or () for w in wheres))
 
     def has_role(self, where: str) -> bool:
         roles = ROLES_OF.get(where)

@@ -19,6 +19,7 @@ import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 
 import attrs
 import regex
@@ -40,6 +41,7 @@ from vnplan.profiles.model import Profile, Requirement
 
 GAP = 4  # syllables a phrase match may have inserted (“cải cách về thể chế”)
 ORDER_FREE = 4  # phrases of this many syllables (abbreviations aside) may match in any order; shorter ones keep theirs
+_third = itemgetter(2)
 
 
 @attrs.frozen
@@ -197,7 +199,7 @@ def _expansion_starts(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
     if got is None:
         toks = unit.tokens
         starts: list[int] | None = None
-        ends = [e for _, _, e in toks]
+        ends = list(map(_third, toks))
         if len(set(ends)) < len(ends):  # tokens sharing their offsets share their end
             for i in range(1, len(toks)):
                 a, b = toks[i - 1], toks[i]
@@ -212,9 +214,14 @@ def _expansion_starts(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
 def _whole_words(unit, positions: Sequence[int]) -> bool:  # type: ignore[no-untyped-def]
     """Words inside an abbreviation's expansion count only with its first word: ``nhân dân`` inside
     ``UBND`` (Ủy ban nhân dân) is not the people, ``giao … ban`` is no ``giao ban``."""
-    starts = _expansion_starts(unit)
-    if not starts:
-        return True
+    starts = unit.expansion_starts
+    if starts is None:
+        starts = _expansion_starts(unit)
+    return not starts or _whole(starts, positions)
+
+
+def _whole(starts: tuple[int, ...], positions: Sequence[int]) -> bool:
+    """:func:`_whole_words` from the unit's :func:`_expansion_starts` (not empty)."""
     chosen = None
     for p in positions:
         s = starts[p]
@@ -265,12 +272,15 @@ def best_chain(unit, found: list[Chain], lo: int, hi: int) -> tuple[int, int] | 
     """The tightest of the ``found`` chains (in order of their first) within tokens ``lo..hi-1`` whose words
     are whole, the first of the tightest."""
     best: tuple[int, int] | None = None
+    starts = unit.expansion_starts
+    if starts is None:
+        starts = _expansion_starts(unit)
     for start, last, chain in found:
         if start < lo:
             continue
         if start >= hi:
             break
-        if last < hi and (best is None or last - start < best[1] - best[0]) and _whole_words(unit, chain):
+        if last < hi and (best is None or last - start < best[1] - best[0]) and (not starts or _whole(starts, chain)):
             best = (start, last)
     return best
 
@@ -282,12 +292,15 @@ def in_order_by_clause(ph: Phrase, unit, found: list[Chain], starts: Sequence[in
     whole unit: what :func:`match_phrase` gives for each clause of a phrase that keeps its order, each chain
     looked at once instead of every clause searched."""
     best: dict[int, tuple[int, int]] = {}
+    expansions = unit.expansion_starts
+    if expansions is None:
+        expansions = _expansion_starts(unit)
     for start, last, chain in found:
         ci = max(0, bisect.bisect_right(starts, start) - 1)
         if last >= ends[ci]:
             continue
         b = best.get(ci)
-        if (b is None or last - start < b[1] - b[0]) and _whole_words(unit, chain):
+        if (b is None or last - start < b[1] - b[0]) and (not expansions or _whole(expansions, chain)):
             best[ci] = (start, last)
     return {ci: Match(ph, a, z) for ci, (a, z) in best.items() if not _after_excluded(ph, unit, a)}
 

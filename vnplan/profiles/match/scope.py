@@ -22,8 +22,10 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
 from __future__ import annotations
 
 import bisect
+from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import pairwise
+from operator import itemgetter
 
 import attrs
 
@@ -34,6 +36,7 @@ from vnplan.profiles.match.units import Unit
 
 _END_RE = guarded(r"[;!?|\n]|\.(?!\d)")
 _YEAR_TOKEN = guarded(r"^(?:19|20|21)\d\d$")
+_second = itemgetter(1)
 
 
 @attrs.frozen
@@ -63,6 +66,7 @@ class Scope:
     clauses: tuple[Clause, ...]
     refusals: tuple[Refusal, ...]
     starts: tuple[int, ...]  # each clause's first token, for bisect
+    ends: tuple[int, ...] = ()  # each clause's end token
 
     def clause_of(self, token: int) -> Clause:
         return self.clauses[max(0, bisect.bisect_right(self.starts, token) - 1)]
@@ -111,8 +115,9 @@ def _ends(unit: Unit, starts: list[int]) -> tuple[list[int], set[int]]:
     return clause_cuts, sentences
 
 
-def _clause_bounds(unit: Unit, keys: list[str], clause_cuts: list[int] | None = None) -> list[tuple[int, int]]:
-    """Token ranges of the unit's clauses."""
+def _clause_bounds(unit: Unit, keys: list[str], clause_cuts: list[int] | None = None,
+                   present: AbstractSet[str] | None = None) -> list[tuple[int, int]]:
+    """Token ranges of the unit's clauses (``present``: the unit's keys as a set, when known)."""
     cuts = {0}
     toks = unit.tokens
     if clause_cuts is None:
@@ -120,7 +125,7 @@ def _clause_bounds(unit: Unit, keys: list[str], clause_cuts: list[int] | None = 
         clause_cuts = [bisect.bisect_left(starts, m.end()) for m in _END_RE.finditer(unit.text)]
     cuts.update(clause_cuts)
     breaks = _phrases("clause_breaks")
-    if not _cue_words("clause_breaks").isdisjoint(keys):
+    if not _cue_words("clause_breaks").isdisjoint(keys if present is None else present):
         cuts.update(i for i, k in enumerate(keys) if k in breaks and _starts_with(keys, i, breaks))
     bounds = sorted(c for c in cuts if c <= len(toks)) + [len(toks)]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
@@ -141,18 +146,21 @@ def _opens_with_past(keys: list[str], a: int, b: int, year: int) -> bool:
     return False
 
 
-def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool) -> bool:
+def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool,
+          present: AbstractSet[str] | None = None) -> bool:
     """Whether the clause ``a..b`` reports a past year: it names one (and none of the plan's) and opens with it
-    or says it was done, or its sentence opened with one."""
+    or says it was done, or its sentence opened with one. ``present``: the unit's keys as a set, when known (a
+    word the unit lacks is in none of its clauses)."""
     if year is None:
         return False
-    years = _years(keys, a, b)
+    years = _years(keys, a, b) if present is None or "năm" in present else []
     if years and max(years) >= year:
         return False
     if sentence_past:
         return True
     markers, commits = _phrases("past_markers"), _phrases("commitments")
-    said_done = (not _cue_words("past_markers").isdisjoint(keys[a:b])
+    said_done = ((present is None or not _cue_words("past_markers").isdisjoint(present))
+                 and not _cue_words("past_markers").isdisjoint(keys[a:b])
                  and any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b))
                  and not any(keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b)))
     if years:
@@ -192,17 +200,22 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
         return unit.scope  # type: ignore[no-any-return]
     keys = unit.keys
     clauses, refusals = [], []
-    clause_cuts, sentences = _ends(unit, [s for _, s, _ in unit.tokens])
+    starts = list(map(_second, unit.tokens))
+    n = len(starts)
+    clause_cuts, sentences = _ends(unit, starts)
+    present = set(keys)  # a clause holds none of the cue words its unit lacks
+    may_refuse = not (_cue_words("refusals").isdisjoint(present) and _cue_words("refusals_after").isdisjoint(present))
     sentence_past = False
-    for a, b in _clause_bounds(unit, keys, clause_cuts):
-        sc = unit.tokens[a][1]
-        ec = unit.tokens[b][1] if b < len(unit.tokens) else len(unit.text)
+    for a, b in _clause_bounds(unit, keys, clause_cuts, present):
+        sc = starts[a]
+        ec = starts[b] if b < n else len(unit.text)
         if a in sentences:  # a time said at the start of a sentence holds for its clauses
             sentence_past = year is not None and _opens_with_past(keys, a, b, year)
-        clauses.append(Clause(a, b, sc, ec, _past(keys, a, b, year, sentence_past)))
-        refusals.extend(_refusals(keys, a, b))
+        clauses.append(Clause(a, b, sc, ec, _past(keys, a, b, year, sentence_past, present)))
+        if may_refuse:
+            refusals.extend(_refusals(keys, a, b))
     if not clauses:
         clauses.append(Clause(0, 0, 0, len(unit.text)))
-    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses))
+    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses), tuple(c.end for c in clauses))
     unit.scope = scope
     return scope

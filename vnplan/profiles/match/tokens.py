@@ -140,28 +140,46 @@ _PLAIN_WORDS_MAX = 65536
 def tokenize_with_aliases(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]]]:
     """Syllables of ``text`` in key form with their offsets, abbreviations expanded in place, and the
     aliases: (the abbreviation's key, the index of its expansion's first token)."""
+    out, aliases, _ = tokenize_indexed(text, table)
+    return out, aliases
+
+
+def tokenize_indexed(text: str, table: Table) -> tuple[list[Token], list[tuple[str, int]], dict[str, list[int]]]:
+    """:func:`tokenize_with_aliases`, and the indexes of each key's tokens (aliases aside), listed as the
+    tokens are read."""
     out: list[Token] = []
     aliases: list[tuple[str, int]] = []
+    pos: dict[str, list[int]] = {}
     append = out.append
+    at_key = pos.get
     plain = _PLAIN_WORDS
+    n = 0
     for m in token_matches(text):
         raw = m.group()
         s = m.start()
         k = plain.get(raw)
         if k is not None:
             append((k, s, s + len(raw)))
+            at = at_key(k)
+            if at is None:
+                pos[k] = [n]
+            else:
+                at.append(n)
+            n += 1
             continue
         abbr, pieces = _word(raw)
-        if abbr and _expand(raw, s, s + len(raw), table, out, aliases):
-            continue
-        if len(pieces) == 1:
-            t, a, b = pieces[0]
-            append((t, s + a, s + b))
-            if not abbr and a == 0 and b == len(raw) and len(plain) < _PLAIN_WORDS_MAX:
-                plain[raw] = t
-        else:
-            out.extend((t, s + a, s + b) for t, a, b in pieces)
-    return out, aliases
+        if not (abbr and _expand(raw, s, s + len(raw), table, out, aliases)):
+            if len(pieces) == 1:
+                t, a, b = pieces[0]
+                append((t, s + a, s + b))
+                if not abbr and a == 0 and b == len(raw) and len(plain) < _PLAIN_WORDS_MAX:
+                    plain[raw] = t
+            else:
+                out.extend((t, s + a, s + b) for t, a, b in pieces)
+        for i in range(n, len(out)):
+            pos.setdefault(out[i][0], []).append(i)
+        n = len(out)
+    return out, aliases, pos
 
 
 def tokenize(text: str, table: Table) -> list[Token]:
@@ -200,6 +218,7 @@ def letters_fit(abbr: str, expansion: str) -> bool:
     return _fit(letters, [w[0] for w in words(expansion) if w]) * 3 >= len(letters) * 2
 
 
+@lru_cache(maxsize=4096)
 def fitted_expansion(abbr: str, expansion: str) -> str | None:
     """The words a definition's abbreviation stands for: the shortest end of the text before the parenthesis
     whose words its letters fit (*Tuyên truyền về chính quyền số (CQSH)* → *chính quyền số*), or None when
@@ -223,17 +242,23 @@ def phrase_table(profile: Profile | None) -> Table:
     return {k: _split(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _builtin_table() -> Table:
+    """The built-in abbreviations' expansions in words, read once."""
+    return {k: _split(v) for k, v in builtin_abbreviations().items()}
+
+
 def plan_table(plan: Plan | None, profile: Profile | None) -> Table:
     """The table a plan is read with: built-in, the plan's own definitions whose letters fit, the profile's."""
-    table = dict(builtin_abbreviations())
+    table = dict(_builtin_table())  # the built-in words read once; the plan's and the profile's take their place
     if plan is not None:
         for a in plan.abbreviations:
             exp = fitted_expansion(a.abbr, a.expansion) if a.expansion else None
             if exp and len(_split(exp)) >= 2:
-                table[a.abbr] = exp
+                table[a.abbr] = _split(exp)
     if profile is not None:
-        table.update(dict(profile.abbreviations))
-    return {k: _split(v) for k, v in table.items()}
+        table.update({k: _split(v) for k, v in dict(profile.abbreviations).items()})
+    return table
 
 
 #: The earlier name of :func:`plan_table`.

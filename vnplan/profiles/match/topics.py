@@ -41,11 +41,15 @@ def accepts(req: Requirement, profile: Profile | None, index: PlanIndex) -> Call
     accepts for it, or (a duty) a row of a task table that names who does it."""
     rule = profile.part_rule(req) if profile is not None else None
     wheres = (req.where, *(rule.accept if rule else ()))
+    if index.anywhere(wheres):
+        return lambda u: True
+    roles = index.roles_of(wheres)  # a unit lies in one of the parts when it has one of their roles
+    duty = req.kind == "duty"
 
     def f(u: Unit) -> bool:
-        if req.kind == "duty" and u.kind == "row" and u.cell("owner") is not None:
+        if duty and u.kind == "row" and u.cell("owner") is not None:
             return True
-        return index.in_any(u, wheres)
+        return not roles.isdisjoint(u.roles)
 
     return f
 
@@ -122,11 +126,14 @@ def subject_groups(c: Compiled, profile: Profile | None) -> set[int]:
             if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
 
 
-def with_title_subject(c: Compiled, by_unit: dict[int, list[Found]], profile: Profile | None) -> dict[int, list[Found]]:
+def with_title_subject(c: Compiled, by_unit: dict[int, list[Found]], profile: Profile | None,
+                       subj: set[int] | None = None) -> dict[int, list[Found]]:
     """The unit plan's title (trích yếu) names its subject for every passage: a passage that meets the
     requirement's other groups meets a subject group too when the title names it (*Kế hoạch tuyên truyền
-    CCHC năm 2024* / *Tổ chức hội nghị …*). The title is quoted as that group's evidence."""
-    subj = subject_groups(c, profile)
+    CCHC năm 2024* / *Tổ chức hội nghị …*). The title is quoted as that group's evidence. ``subj``: the
+    requirement's :func:`subject_groups`, when known."""
+    if subj is None:
+        subj = subject_groups(c, profile)
     if not subj:
         return by_unit
     title: dict[int, Found] = {}
@@ -151,10 +158,10 @@ def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) ->
     n = len(c.groups) + (1 if c.pattern is not None else 0)
     if n == 0:
         return result(req, "missing", 0.0, reason="not_found")
-    by_unit = with_title_subject(c, find_all(c, index), profile)
+    subj = subject_groups(c, profile)
+    by_unit = with_title_subject(c, find_all(c, index), profile, subj)
     accepted = accepts(req, profile, index)
     joint = set(req.evidence.joint)
-    subj = subject_groups(c, profile)
     # a passage with some groups is a piece only where the requirement's evidence counts: elsewhere
     # (*nếu có khó khăn, vướng mắc…* closing the implementation part) it must state the whole requirement;
     # and naming the parent's subject alone (*tuyên truyền về CCHC*) is no piece of any requirement
@@ -162,7 +169,7 @@ def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) ->
     usable = {k: v for k, v in by_unit.items()
               if joint <= cover[k] and (len(cover[k]) == n or accepted(index.units[k]))
               and (cover[k] - subj or len(cover[k]) == n)}
-    ui = best_unit(usable, index, accepted)
+    ui = best_unit(usable, index, accepted, cover)
     if ui is None:
         some = [v for v in by_unit.values() if covered(v) - subj]
         return _joint_missing(req, max(some, key=lambda v: len(covered(v))), joint) if some else why_not(req, by_unit)

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 import attrs
 
 from vnplan.model import Span
 from vnplan.pattern import guarded
-from vnplan.profiles.match.tokens import Table, fold, tokenize_with_aliases
+from vnplan.profiles.match.tokens import Table, fold, tokenize_indexed
 
 PLACEHOLDER_RE = guarded(r"\[[^\[\]]{2,}\]")
 _HEAD_COLON_RE = guarded(r"^[^:;.]{2,80}?:\s")
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 @attrs.frozen
@@ -81,10 +83,10 @@ class Unit:
         self.expansion_starts: tuple[int, ...] | None = None  # phrases.py, on first use
         self.ends: list[int] | None = None  # each token's end, on first use (token_at)
         self.position = (segments[0].block, segments[0].start) if segments else (-1, 0)
-        self.tokens, aliases = tokenize_with_aliases(text, table)
+        self.tokens, aliases, pos = tokenize_indexed(text, table)
         self.placeholder = "[" in text and PLACEHOLDER_RE.search(text) is not None
         self.head_end = self._head_end(head_chars)
-        self._index_tokens(aliases, tuple(blind))
+        self._index_tokens(aliases, tuple(blind), pos)
 
     @property
     def span(self) -> Span:
@@ -97,28 +99,31 @@ class Unit:
         if not head_chars:
             m = _HEAD_COLON_RE.match(self.text) if ":" in self.text[2:81] else None  # its colon: 3rd to 81st
             head_chars = m.end() - 2 if m and len(m.group(0).split()) <= 9 else 0
-        return bisect.bisect_left([s for _, s, _ in self.tokens], head_chars) if head_chars else 0
+        return bisect.bisect_left(list(map(_second, self.tokens)), head_chars) if head_chars else 0
 
     def _typed_without_marks(self) -> bool:
         """Whether the text was typed without diacritics (most of its words are plain ASCII): only then may an
         unaccented syllable stand for an accented one (*an toàn* is no *ấn*)."""
-        letters = [t for t in self.keys if t.isalpha()]
-        return len(letters) >= 3 and sum(t.isascii() for t in letters) >= 0.7 * len(letters)
+        letters = list(filter(str.isalpha, self.keys))
+        return len(letters) >= 3 and sum(map(str.isascii, letters)) >= 0.7 * len(letters)
 
-    def _index_tokens(self, aliases: list[tuple[str, int]], blind: tuple[tuple[int, int], ...]) -> None:
-        self.pos: dict[str, list[int]] = {}
+    def _index_tokens(self, aliases: list[tuple[str, int]], blind: tuple[tuple[int, int], ...],
+                      every: dict[str, list[int]]) -> None:
+        """The positions of each key (``every``: of every token, as read), but in the ``blind`` cells; the
+        unaccented ones again as twins when the text was typed without diacritics; the aliases."""
         self.fpos: dict[str, list[int]] = {}
-        keys = self.keys = [t for t, _, _ in self.tokens]
+        keys = self.keys = list(map(_first, self.tokens))
         bare = self._typed_without_marks()
-        pos = self.pos
-        for i, t in enumerate(keys):
+        pos = self.pos = every if not blind else {}
+        for i, t in enumerate(keys if blind or bare else ()):
             if blind and any(a <= self.tokens[i][1] < b for a, b in blind):
                 continue  # a cell that names who or when is no evidence of what
-            at = pos.get(t)
-            if at is None:
-                pos[t] = [i]
-            else:
-                at.append(i)
+            if blind:
+                at = pos.get(t)
+                if at is None:
+                    pos[t] = [i]
+                else:
+                    at.append(i)
             if bare and fold(t) == t:  # an unaccented syllable may stand for any accented twin
                 self.fpos.setdefault(t, []).append(i)
         if aliases:
