@@ -101,7 +101,7 @@ def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
     if found is None:
         return None
     head, pos = found
-    if b"<!" in data[pos:] or b"<?" in data[pos:] or b"xmlns" in data[pos:]:
+    if data.find(b"<!", pos) >= 0 or data.find(b"<?", pos) >= 0 or data.find(b"xmlns", pos) >= 0:
         return None  # comments, CDATA, DOCTYPE, instructions, declarations further down
     sheet = Sheet(head, b"</w:styles>")
     while True:
