@@ -107,6 +107,7 @@ def test_a_crafted_sheet_reads_as_its_tree() -> None:
     ("no end tag", HEAD + ROOT + STYLES.encode()),
     ("another encoding", _sheet(STYLES, head=b'<?xml version="1.0" encoding="windows-1252"?>')),
     ("a byte-order mark", b"\xef\xbb\xbf" + _sheet(STYLES)),
+    ("two document defaults", _sheet("<w:docDefaults/>" + STYLES)),
 ])
 def test_what_the_cut_cannot_be_sure_of_goes_to_the_tree(why: str, data: bytes) -> None:
     assert split(data) is None, why

@@ -10,7 +10,7 @@ part's own XML declaration and root tag, so that it means what it means in the w
 The cut is only taken on the layout every word processor writes, where it cannot differ from the
 tree: one root ``w:styles`` whose start tag declares every namespace (no declaration further
 down), the prefix ``w`` bound to WordprocessingML and no other prefix bound to it, only
-``w:docDefaults``, ``w:latentStyles`` and ``w:style`` children separated by white space, no
+``w:docDefaults`` (at most one), ``w:latentStyles`` and ``w:style`` children separated by white space, no
 comment, CDATA section, processing instruction or DOCTYPE after the XML declaration, no element
 nested in one of its own kind, and attribute values without entity or character references or
 white space other than spaces. Anything else returns ``None``, and the reader parses the whole
@@ -41,7 +41,7 @@ class Sheet:
     def __init__(self, head: bytes, tail: bytes) -> None:
         self.head = head  # the XML declaration and the root's start tag
         self.tail = tail  # the root's end tag
-        self.defaults: bytes | None = None  # the first w:docDefaults element
+        self.defaults: bytes | None = None  # the w:docDefaults element
         #: every w:style element in document order: (styleId, type, default, the element's bytes)
         self.styles: list[tuple[str, str | None, str | None, bytes]] = []
 
@@ -127,7 +127,9 @@ def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
             if attrs is None:
                 return None
             sheet.styles.append((attrs.get(b"styleId", ""), attrs.get(b"type"), attrs.get(b"default"), chunk))
-        elif name == b"docDefaults" and sheet.defaults is None:
+        elif name == b"docDefaults":
+            if sheet.defaults is not None:
+                return None  # two of them: the tree takes the first that holds run defaults
             sheet.defaults = chunk
         pos = stop
 

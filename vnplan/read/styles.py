@@ -185,8 +185,7 @@ class Styles:
         self._merged_cache: dict[str, dict[str, Any]] = {}
         if root is None:
             return
-        dd = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-        self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, self.theme)}
+        self._defaults(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
         # Styles are indexed here and parsed on first use: Word's style sheets hold hundreds
         # of styles of which a document uses a handful.
         self._index((el.get(_STYLE_ID) or "", el.get(_TYPE), el.get(_DEFAULT), el) for el in root if el.tag == _STYLE)
@@ -203,10 +202,13 @@ class Styles:
         out = cls(None, theme, path=path)
         out._parse_chunk = lambda chunk: parse(sheet.wrap(chunk))[0]
         if sheet.defaults is not None:
-            dd = out._parse_chunk(sheet.defaults).find(f"{_W}rPrDefault/{_W}rPr")
-            out.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(dd, out.theme)}
+            out._defaults(out._parse_chunk(sheet.defaults).find(f"{_W}rPrDefault/{_W}rPr"))
         out._index(sheet.styles)
         return out
+
+    def _defaults(self, rpr: etree._Element | None) -> None:
+        """The document's default run properties: its ``w:docDefaults/w:rPrDefault/w:rPr`` over Word's own."""
+        self.default_rpr = {**_WORD_DEFAULTS, **parse_rpr(rpr, self.theme)}
 
     def _index(self, styles: Iterable[tuple[str, str | None, str | None, etree._Element | bytes]]) -> None:
         """Index the styles (id, type, default, element or its bytes); the first of an id counts."""
