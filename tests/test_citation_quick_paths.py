@@ -138,9 +138,30 @@ def _tails() -> list[str]:
 def test_read_issuer_word_by_word_is_the_word_list_reading() -> None:
     tails = _tails()
     assert len(tails) > 3000
+    rng = random.Random(8)
+    odd = ("  ", "\t", "\u00a0", "\u2003", " \u3000 ", "\u200b", "\x1c")
+    tails += ["".join(c if c != " " or rng.random() < 0.8 else rng.choice(odd) for c in t) for t in tails[:1500]]
     for tail in tails:
         assert issuer.read_issuer(tail) == _read_issuer_word_list(tail), tail
         assert issuer.read_issuer(tail.upper()) == _read_issuer_word_list(tail.upper()), tail
+
+
+def test_only_white_space_a_printable_string_holds_is_the_space() -> None:
+    # words_of splits a printable string at " " alone: every other character \s matches is unprintable
+    every = "".join(map(chr, range(0x110000)))
+    assert regex.findall(r"\s", "".join(c for c in every if c.isprintable())) == [" "]
+
+
+def test_words_of_is_the_word_pattern_and_comma_names_are_their_pattern() -> None:
+    rng = random.Random(9)
+    pieces = ("UBND", "tỉnh", "Bộ Lao động, Thương binh và Xã hội", "Sở Văn hóa, Thể thao", "Sở Văn hóa, Thể thao và Du lịch",
+              " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u200b", "\x1c", ",", "V/v", "Bộ", "")
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        for pos in range(len(text) + 1):
+            assert issuer.words_of(text, pos) == WORD.findall(text, pos), (text, pos)
+        m = COMMA_NAMES_RE.match(text)
+        assert issuer._comma_name_end(text) == (m.end() if m else 0), text
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -180,4 +180,5 @@ SYM_SPLIT = guarded(r"[-–/]")
 SO_END = guarded(rf"{_SO}\s$")
 LIST_GAP = guarded(rf"\s?,?\s?{_VA}?\s?")
 #: Organisations whose names contain a comma, read as one issuer.
-COMMA_NAMES_RE = guarded("|".join(regex.escape(n) for n in sorted(_W.comma_names, key=len, reverse=True)))
+COMMA_NAMES = tuple(sorted(_W.comma_names, key=len, reverse=True))
+COMMA_NAMES_RE = guarded("|".join(regex.escape(n) for n in COMMA_NAMES))
