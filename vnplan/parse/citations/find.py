@@ -71,7 +71,8 @@ def canonical_type(printed: str) -> str:
 
 
 def _date_from(m: regex.Match[str]) -> PartialDate:
-    y, mo, d = m.group("y", "m", "d")
+    gi = m.re.groupindex  # a group by number: by name, each costs a look-up of the name
+    y, mo, d = m.group(gi["y"], gi["m"], gi["d"])
     return PartialDate(year=int(y) if y else None, month=int(mo) if mo else None, day=int(d) if d else None)
 
 
@@ -172,7 +173,8 @@ class RawCitation:
         self.year_in_number = False
 
     def set_numsym(self, m: regex.Match[str]) -> None:
-        self.number, sym, y, sep = m.group("num", "sym", "year", "sep1")
+        gi = m.re.groupindex
+        self.number, sym, y, sep = m.group(gi["num"], gi["sym"], gi["year"], gi["sep1"])
         compact = SPACES.sub("", sym)
         self.symbol = compact.replace("–", "-")
         if y:
@@ -335,8 +337,9 @@ def _issuer_at(text: str, pos: int, found: Triggers | None = None) -> tuple[str 
     im = ISSUER_AFTER.match(text, pos)
     if not im:
         return None, pos
-    tail_start = im.start("tail")
-    tail = im.group("tail")
+    k = im.re.groupindex["tail"]
+    tail_start = im.start(k)
+    tail = im.group(k)
     # the issuer never runs into the next citation
     nxt = next_match(text, tail_start, found, stop=im.end())
     if nxt is not None and nxt.start() < im.end():
@@ -410,7 +413,7 @@ def _typed(s: _Scan, m: regex.Match[str]) -> int:
 def _numbered_list(s: _Scan, m: regex.Match[str]) -> list[RawCitation]:
     """The first number and any more of the same type (``số 01/NQ-CP và 02/NQ-CP``), each with its date."""
     text = s.text
-    first = RawCitation(s.block, m.start(), m.end(), canonical_type(m.group("type")))
+    first = RawCitation(s.block, m.start(), m.end(), canonical_type(m.group(m.re.groupindex["type"])))
     first.set_numsym(m)
     _after_item(text, first)
     items = [first]
@@ -523,6 +526,17 @@ READERS: tuple[tuple[str, Callable[[_Scan, regex.Match[str]], int]], ...] = (
 )
 
 
+def _reader(m: regex.Match[str]) -> Callable[[_Scan, regex.Match[str]], int]:
+    """The reader of a match: the first of READERS whose group matched (MAIN_NO_LAW and MAIN_SEMI
+    have only some of the groups), else a bare number."""
+    names = m.re.groupindex
+    for group, read in READERS:
+        k = names.get(group)
+        if k is not None and m.group(k) is not None:
+            return read
+    return _bare
+
+
 def scan_block(text: str, block: int, out: list[RawCitation], lists: list[int], found: Triggers | None = None) -> None:
     """Read every citation of one block's text into ``out``; ``lists`` counts lists of numbers across blocks."""
     s = _Scan(text, block, out, lists, found)
@@ -531,9 +545,7 @@ def scan_block(text: str, block: int, out: list[RawCitation], lists: list[int], 
         m = next_match(text, pos, found)
         if not m:
             return
-        names = m.re.groupindex  # MAIN_NO_LAW and MAIN_SEMI have only some of the groups
-        reader = next((read for group, read in READERS if group in names and m.group(group) is not None), _bare)
-        pos = reader(s, m)
+        pos = _reader(m)(s, m)
 
 
 def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[list[RawCitation], dict[int, str]]:
