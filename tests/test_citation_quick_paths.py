@@ -227,3 +227,17 @@ def test_find_raw_over_blocks_joined_is_each_block_scanned_alone(seed: int) -> N
             find.scan_block(b.text, i, alone, lists)
     assert len(raws) > 200
     assert [_raw(r) for r in raws] == [_raw(r) for r in alone]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_next_match_with_a_memo_is_next_match_without(seed: int) -> None:
+    # one memo per text through calls from any position, with and without a stop, in any order
+    rng = random.Random(70 + seed)
+    for text in _texts(seed, 150):
+        found = find.triggers(text)
+        memo: find.Memo = {}
+        for _ in range(30):
+            pos = rng.randrange(len(text) + 1)
+            stop = rng.choice((None, pos + rng.randrange(0, 200)))
+            got = find.next_match(text, pos, found, stop, memo)
+            assert _groups(got) == _groups(find.next_match(text, pos, found, stop)), (text, pos, stop)

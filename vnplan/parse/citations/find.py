@@ -297,30 +297,49 @@ def match_at(text: str, pos: int) -> regex.Match[str] | None:
     return m
 
 
-def next_match(text: str, pos: int, found: Triggers | None = None, stop: int | None = None) -> regex.Match[str] | None:
+#: What a trigger gave, by its index and where its type name was looked for from (see next_match).
+Memo = dict[tuple[int, int], "regex.Match[str] | None"]
+
+
+def next_match(text: str, pos: int, found: Triggers | None = None, stop: int | None = None,
+               memo: Memo | None = None) -> regex.Match[str] | None:
     """The first citation start at or after ``pos`` (what ``MAIN.search(text, pos)`` finds).
 
     Searching with ``MAIN`` would try its long alternation of type names at every character;
     instead the cheap triggers are found first (once per document) and the type name is looked
     for backwards from each, anchored there. With ``stop``, only a start before ``stop`` is
     wanted: the triggers past it (and the type name a trigger may have before it) are not tried.
+
+    ``memo`` (one per block, with its ``found``) keeps what each trigger gave: what follows a
+    citation is read up to where the next one starts, which the scan then finds again.
     """
     if found is None:
         found = triggers(text)
     last = len(found) if stop is None else bisect_left(found, (stop + LOOKBACK, ""))
     for k in range(bisect_left(found, (pos, "")), last):
         ts, kind = found[k]
-        if kind == "word":
-            m = match_at(text, ts)
+        lo = -1 if kind == "word" else max(pos, ts - LOOKBACK)  # what the trigger's result depends on
+        if memo is not None and (k, lo) in memo:
+            m = memo[k, lo]
         else:
-            lo = max(pos, ts - LOOKBACK)
-            b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
-            m = match_at(text, b.start()) if b else None
-            if m is None and kind == "num":
-                m = match_at(text, ts)  # a bare number/symbol
+            m = _at_trigger(text, ts, kind, lo)
+            if memo is not None:
+                memo[k, lo] = m
         if m and m.start() >= pos:
             return m
     return None
+
+
+def _at_trigger(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | None:
+    """What the full pattern matches at a trigger: at a type name ending there (looked for from
+    ``lo``), else (a number) at the trigger itself; a law or project word is matched where it is."""
+    if kind == "word":
+        return match_at(text, ts)
+    b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
+    m = match_at(text, b.start()) if b else None
+    if m is None and kind == "num":
+        m = match_at(text, ts)  # a bare number/symbol
+    return m
 
 
 # --------------------------------------------------------------------------- what follows a number
@@ -333,7 +352,7 @@ def _after_item(text: str, r: RawCitation) -> None:
         r.end = d.end()
 
 
-def _issuer_at(text: str, pos: int, found: Triggers | None = None) -> tuple[str | None, int]:
+def _issuer_at(text: str, pos: int, found: Triggers | None = None, memo: Memo | None = None) -> tuple[str | None, int]:
     im = ISSUER_AFTER.match(text, pos)
     if not im:
         return None, pos
@@ -341,7 +360,7 @@ def _issuer_at(text: str, pos: int, found: Triggers | None = None) -> tuple[str 
     tail_start = im.start(k)
     tail = im.group(k)
     # the issuer never runs into the next citation
-    nxt = next_match(text, tail_start, found, stop=im.end())
+    nxt = next_match(text, tail_start, found, stop=im.end(), memo=memo)
     if nxt is not None and nxt.start() < im.end():
         tail = text[tail_start : nxt.start()]
     issuer = read_issuer(tail)
@@ -384,10 +403,11 @@ def _law_tail(text: str, r: RawCitation) -> None:
 class _Scan:
     """The block being scanned and where its citations go."""
 
-    __slots__ = ("text", "block", "out", "lists", "found")
+    __slots__ = ("text", "block", "out", "lists", "found", "memo")
 
     def __init__(self, text: str, block: int, out: list[RawCitation], lists: list[int], found: Triggers | None):
         self.text, self.block, self.out, self.lists, self.found = text, block, out, lists, found
+        self.memo: Memo = {}
 
 
 def _in_header_number(s: _Scan, start: int) -> bool:
@@ -439,7 +459,7 @@ def _list_issuer(s: _Scan, items: list[RawCitation]) -> None:
     """The issuer after the last number belongs to every number of the list."""
     text, last = s.text, items[-1]
     end = last.end
-    issuer, iend = _issuer_at(text, end, s.found)
+    issuer, iend = _issuer_at(text, end, s.found, s.memo)
     if issuer:
         last.issuer = issuer
         last.end = iend
@@ -508,7 +528,7 @@ def _bare(s: _Scan, m: regex.Match[str]) -> int:
         r.year_in_number = True
     r.party = is_party(m.group("bsep"), sym)
     _after_item(s.text, r)
-    issuer, iend = _issuer_at(s.text, r.end, s.found)
+    issuer, iend = _issuer_at(s.text, r.end, s.found, s.memo)
     if issuer:
         r.issuer, r.end = issuer, iend
     if r.year is None and r.date is not None:
@@ -542,7 +562,7 @@ def scan_block(text: str, block: int, out: list[RawCitation], lists: list[int], 
     s = _Scan(text, block, out, lists, found)
     pos = 0
     while pos < len(text):
-        m = next_match(text, pos, found)
+        m = next_match(text, pos, found, memo=s.memo)
         if not m:
             return
         pos = _reader(m)(s, m)
