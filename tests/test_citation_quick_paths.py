@@ -13,6 +13,9 @@ from vnplan.parse.citations import find, issuer
 from vnplan.parse.citations.patterns import (
     COMMA_NAMES_RE,
     MAIN,
+    PARTY_ISSUERS,
+    SPACES,
+    SYM_SPLIT,
     MAIN_NO_LAW,
     MAIN_SEMI,
     TRIGGERS,
@@ -241,3 +244,22 @@ def test_next_match_with_a_memo_is_next_match_without(seed: int) -> None:
             stop = rng.choice((None, pos + rng.randrange(0, 200)))
             got = find.next_match(text, pos, found, stop, memo)
             assert _groups(got) == _groups(find.next_match(text, pos, found, stop)), (text, pos, stop)
+
+
+def _party_by_split(sep: str, compact: str) -> bool:
+    """find._party as it was first written: the symbol split at every separator."""
+    if sep.strip() in ("-", "–") and "/" in compact:
+        return True
+    parts = SYM_SPLIT.split(compact)
+    return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
+
+
+def test_compact_symbols_and_party_are_their_patterns() -> None:
+    rng = random.Random(12)
+    pieces = ("KH", "UBND", "TW", "tw", "TU", "HU", "CT", "QĐ", "NĐ", "CP", "-", "–", "/", " ", "  ", "\t", "\u00a0",
+              "\u2003", "\u200b", "&", "1", "y", "")
+    for _ in range(20000):
+        sym = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        assert find.compact(sym) == SPACES.sub("", sym), sym
+        for sep in ("/", "-", " - ", "–", "", " /"):
+            assert find._party(sep, find.compact(sym)) == _party_by_split(sep, SPACES.sub("", sym)), (sep, sym)

@@ -78,15 +78,24 @@ def _date_from(m: regex.Match[str]) -> PartialDate:
 
 def is_party(sep: str, symbol: str) -> bool:
     """Whether a number/symbol is a Party document's (``37-CT/TW``, or a Party issuer code last)."""
-    return _party(sep, SPACES.sub("", symbol))
+    return _party(sep, compact(symbol))
 
 
 def _party(sep: str, compact: str) -> bool:
     """:func:`is_party` of a symbol with its white space taken out."""
     if sep.strip() in ("-", "–") and "/" in compact:
         return True
-    parts = SYM_SPLIT.split(compact)
-    return len(parts) > 1 and parts[-1].upper() in PARTY_ISSUERS
+    # the last part SYM_SPLIT gives, when there are two or more: what follows the last separator
+    cut = max(compact.rfind("-"), compact.rfind("–"), compact.rfind("/"))
+    return cut >= 0 and compact[cut + 1 :].upper() in PARTY_ISSUERS
+
+
+def compact(sym: str) -> str:
+    """``SPACES.sub("", sym)``: a printable string holds no white space but ``" "`` (which a
+    symbol seldom holds), so most symbols are kept as they are without running the pattern."""
+    if " " not in sym and sym.isprintable():
+        return sym
+    return SPACES.sub("", sym)
 
 
 class NumberSymbol:
@@ -175,12 +184,12 @@ class RawCitation:
     def set_numsym(self, m: regex.Match[str]) -> None:
         gi = m.re.groupindex
         self.number, sym, y, sep = m.group(gi["num"], gi["sym"], gi["year"], gi["sep1"])
-        compact = SPACES.sub("", sym)
-        self.symbol = compact.replace("–", "-")
+        bare = compact(sym)
+        self.symbol = bare.replace("–", "-")
         if y:
             self.year = int(y)
             self.year_in_number = True
-        self.party = _party(sep, compact)
+        self.party = _party(sep, bare)
 
 
 # --------------------------------------------------------------------------- where citations may be

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -39,15 +40,21 @@ def document_key(c: Citation) -> Key | None:
 def _key(name: str | None, doc_type: str | None, number: str | None, symbol: str | None, year: int | None,
          text: str) -> Key | None:
     if name and doc_type in PROJECT_TYPES:
-        return ("name", key(name))  # "Đề án 06/CP" and a later "Đề án 06"
+        return ("name", _name_key(name))  # "Đề án 06/CP" and a later "Đề án 06"
     if number and symbol:
         y = ""
         if symbol and year and f"/{year}/" in text:
             y = str(year)
         return ("no", number.lstrip("0") or "0", y, symbol.casefold().replace("–", "-"))
     if name:
-        return ("name", key(name))
+        return ("name", _name_key(name))
     return None
+
+
+@lru_cache(maxsize=1024)
+def _name_key(name: str) -> str:
+    """``key(name)``: a law or project is named again and again (its later short forms)."""
+    return key(name)
 
 
 def resolve(raws: list[RawCitation], texts: dict[int, str], own: Header | None = None) -> tuple[Citation, ...]:
