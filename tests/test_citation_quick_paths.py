@@ -13,11 +13,11 @@ from vnplan.parse.citations import find, issuer
 from vnplan.parse.citations.patterns import (
     COMMA_NAMES_RE,
     MAIN,
+    MAIN_NO_LAW,
+    MAIN_SEMI,
     PARTY_ISSUERS,
     SPACES,
     SYM_SPLIT,
-    MAIN_NO_LAW,
-    MAIN_SEMI,
     TRIGGERS,
     WORD,
 )
