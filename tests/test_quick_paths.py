@@ -287,3 +287,63 @@ def test_line_of_counts_the_breaks_at_or_before_it() -> None:
         b = Block(0, "x" * 200, line=rng.randrange(1, 50), line_breaks=breaks)
         for offset in (0, rng.randrange(200), 199, 250):
             assert b.line_of(offset) == b.line + sum(1 for k in breaks if k <= offset)  # type: ignore[operator]
+
+
+def _closing_cuts_as_written(text: str, start: int = 0) -> set[int]:
+    """closing_cuts as it was written first: every pattern searched once its one-character hint is in
+    the block, the entries found among all list labels."""
+    from vnplan.parse import segment as sg
+    p = sg._patterns()
+    out: set[int] = set()
+    for name, hint in (("recipients", "N"), ("pipe", "|")):
+        if hint in text:
+            for m in p[name].finditer(text, start):
+                out |= {m.start(), m.end()}
+    for name, hint in (("stamp", ":"), ("signed", "(")):
+        if hint in text:
+            out |= {m.start() for m in p[name].finditer(text, start)}
+    if ("-" in text or "–" in text or "+" in text or "•" in text) and sg._INNER_MARKER_RE.search(text, start + 1):
+        for m in p["label"].finditer(text, start):
+            if text[m.start()] in "-–+•" and sg.at_boundary(text, m.start(), sg._previous(out, m.start())):
+                out.add(m.start())
+    if sg._CAPS_PAIR_RE.search(text, start):
+        out |= sg._signature_cuts(text, start)
+    person = p["name"].search(text, start) if sg._LOWER_END_RE.search(text) else None
+    if person and person.start() > start and sg._is_person(person.group(0)):
+        before = text[start : person.start()].rstrip()
+        if before and (before[-1] in sg._ENDS or before[-1].isdigit() or sg.at_boundary(text, person.start(), start)):
+            out.add(person.start())
+    return out
+
+
+_CLOSING_PIECES = [
+    "Nơi nhận:", "NƠI NHẬN", "Nơi  nhận", "N", "Nơi", "nhận", "- ", "– ", "+ ", "• ", "-", " - ", "KT.", "TM. ",
+    "Q.", "TUQ.", "T.M", "K/T.", "TL .", "CHỦ TỊCH", "PHÓ ", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "GIÁM ĐỐC", "TRƯỞNG",
+    "CỤC TRƯỞNG", "TỔNG THƯ KÝ", "BÍ THƯ", "Giám đốc", "(Đã ký)", "[đã ký]", "( ĐÃ KÝ", "(", "Ký bởi:", "Email:",
+    "Ký số bởi :", "Cơ quan", ":", "|", " | ", "Nguyễn Văn An", "Hà Văn Tuyên", "Đại tá ", "GS.TS. ", "ỦY BAN NHÂN DÂN",
+    "Như trên;", "Lưu: VT.", ".", ";", ",", " ", "  ", "\n", "1. ", "a) ", "II. ", "Điều 1.", "Chương I", "x", "Ủy",
+    "1", "2024", "UBND", "Sở Tư pháp", "“", "ạ", "\u0301", "/",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_closing_cuts_are_the_cuts_as_first_written(seed: int) -> None:
+    from vnplan.parse.segment import closing_cuts
+    rng = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rng.choice(_CLOSING_PIECES) for _ in range(rng.randrange(0, 14)))
+        start = rng.choice([0, 0, 0, rng.randrange(len(text) + 1)])
+        assert closing_cuts(text, start) == _closing_cuts_as_written(text, start), (text, start)
+
+
+def test_dash_labels_are_the_labels_that_start_with_a_dash() -> None:
+    from vnplan.parse.segment import _patterns
+    p = _patterns()
+    rng = random.Random(12)
+    pieces = ["- ", "-", "– ", "+", "• ", "•", " ", "\n", "A", "a", "1", "1.", "a)", "II.", "Điều 2.", "Mục 1", "“", "(",
+              ".", ",", "/", "x-", "ạ", "Đ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        start = rng.randrange(len(s) + 1)
+        want = [m.start() for m in p["label"].finditer(s, start) if s[m.start()] in "-–+•"]
+        assert [m.start() for m in p["dash_label"].finditer(s, start)] == want, (s, start)

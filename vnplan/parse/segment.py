@@ -13,6 +13,7 @@ here; what each piece is, the parsers decide.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise
 
@@ -22,7 +23,7 @@ import vnplan.vocab as vocab
 from vnplan.parse.common import label_of
 from vnplan.parse.outline import role_of_title
 from vnplan.pattern import guarded
-from vnplan.vocab.patterns import escape, in_order, longest_first, spelt
+from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
 _CAPS = r"\p{Lu}[\p{Lu}\p{M}]*"
 _CAPS_WORD_RE = guarded(rf"(?:{_CAPS})")
@@ -35,6 +36,11 @@ _CAPS_PAIR_RE = guarded(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a f
 _LOWER_END_RE = guarded(r"(?r)\p{Ll}\p{M}*\s*$")
 _ROMAN_DOT_RE = guarded(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
 _SENTENCE_END_RE = guarded(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
+# a list label (``II.``, ``1.``, ``a)``, ``-``, ``Điều 1.``, ``Chương I``): what it may not follow, the
+# markers of an entry, and what follows it (blanks, then a capital, a digit, a quote or a bracket)
+_LABEL_BEFORE = r"(?<![\p{L}\p{N}.,/])"
+_DASHES = "-–+•"
+_LABEL_AFTER = r"\s+(?=[\p{Lu}\p{N}\"“(])"
 
 
 @cache
@@ -69,8 +75,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "stamp": guarded(rf"(?<![\p{{L}}])(?:{longest_first(words.stamp_labels)})\s*:"),
         "signed": guarded(rf"[(\[]\s*{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"),
         "label": guarded(
-            rf"(?<![\p{{L}}\p{{N}}.,/])(?:{parts}\s+(?:[IVXLC]+|\d{{1,2}})(?![\p{{L}}])|Điều\s+\d{{1,3}}\s*[.:]"
-            r"|[IVX]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\)|[-–+•])\s+(?=[\p{Lu}\p{N}\"“(])"),
+            rf"{_LABEL_BEFORE}(?:{parts}\s+(?:[IVXLC]+|\d{{1,2}})(?![\p{{L}}])|Điều\s+\d{{1,3}}\s*[.:]"
+            rf"|[IVX]{{1,5}}\s*\.|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\s*[.)]|[a-zđ]\)|[{_DASHES}]){_LABEL_AFTER}"),
+        # the label pattern's matches that start with a dash (no other match holds one): the entries of a closing
+        "dash_label": guarded(rf"{_LABEL_BEFORE}[{_DASHES}]{_LABEL_AFTER}"),
         "part_title": guarded(rf"(?:{parts})\s+(?:[IVXLC]+|\d{{1,2}})\s*[.:]?\s+(?={_CAPS}\s+{_CAPS})"),
         "roman_title": guarded(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+(?:{_CAPS}[\s,]+)*{_CAPS}(?=\s+\p{{Lu}}\p{{Ll}})"),
         "roman_heading": guarded(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+{_CAPS}(?:[\s,]+{_CAPS})+(?![\p{{L}}\p{{M}}])"),
@@ -186,19 +194,22 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     signed-copy labels, the signer's name at the end, and ``|`` cell separators (each its own part)."""
     p = _patterns()
     out: set[int] = set()
-    for name, hint in (("recipients", "N"), ("pipe", "|")):
-        if hint in text:
-            for m in p[name].finditer(text, start):
-                out |= {m.start(), m.end()}
+    if _holds(text, "recipients"):
+        for m in p["recipients"].finditer(text, start):
+            out |= {m.start(), m.end()}
+    if "|" in text:
+        for m in p["pipe"].finditer(text, start):
+            out |= {m.start(), m.end()}
     for name, hint in (("stamp", ":"), ("signed", "(")):
-        if hint in text:
+        if hint in text and _holds(text, name):
             out |= {m.start() for m in p[name].finditer(text, start)}
     if ("-" in text or "–" in text or "+" in text or "•" in text) and _INNER_MARKER_RE.search(text, start + 1):
-        for m in p["label"].finditer(text, start):
-            if text[m.start()] in "-–+•" and at_boundary(text, m.start(), _previous(out, m.start())):
+        for m in p["dash_label"].finditer(text, start):
+            if at_boundary(text, m.start(), _previous(out, m.start())):
                 out.add(m.start())
-    if _CAPS_PAIR_RE.search(text, start):
-        out |= _signature_cuts(text, start)
+    names = tuple(name for name in ("form", "position") if _holds(text, name))
+    if names and _CAPS_PAIR_RE.search(text, start):
+        out |= _signature_cuts(text, start, names)
     person = p["name"].search(text, start) if _LOWER_END_RE.search(text) else None
     if person and person.start() > start and _is_person(person.group(0)):
         before = text[start : person.start()].rstrip()
@@ -207,11 +218,43 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     return out
 
 
-def _signature_cuts(text: str, start: int) -> set[int]:
+@cache
+def _hints() -> dict[str, tuple[str, ...]]:
+    """For some closing patterns, strings one of which every match holds (the words of its alternation, or
+    fewer where one holds another: ``TRƯỞNG`` for ``CỤC TRƯỞNG``): a block holding none is not searched."""
+    d30 = vocab.decree30()
+    words = vocab.closing()
+    return {
+        "recipients": _fewest(("Nơi", "NƠI")),
+        "stamp": _fewest(words.stamp_labels),
+        "signed": _fewest(variants(words.signed_marks[:1], ("lower", "sentence", "upper"))),
+        "form": _fewest(f.rstrip(".") for f in d30.signature_forms),
+        "position": _fewest(words.positions),
+    }
+
+
+def _fewest(words: Iterable[str]) -> tuple[str, ...]:
+    """The words none of the others holds: a text holds one of ``words`` only if it holds one of these."""
+    kept: list[str] = []
+    for w in sorted(set(words), key=len):
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether ``text`` holds one of the hints of the pattern ``name``: if not, the pattern finds nothing in it."""
+    for h in _hints()[name]:
+        if h in text:
+            return True
+    return False
+
+
+def _signature_cuts(text: str, start: int, names: tuple[str, ...] = ("form", "position")) -> set[int]:
     """Before each signature form and each position that does not follow a form (``KT. CHỦ TỊCH``)."""
     p = _patterns()
     out: set[int] = set()
-    for name in ("form", "position"):
+    for name in names:
         for m in p[name].finditer(text, start):
             before = text[start : m.start()].rstrip()
             if name == "position" and _form_end_re().search(before):
