@@ -114,9 +114,15 @@ def test_lines_are_the_line_pattern_lines() -> None:
 
 def test_quick_line_tests_are_the_patterns() -> None:
     from vnplan.read.text import _CELL_BREAK_RE, _PAGE_NO_RE, _is_cell_break, _is_page_number
-    for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1"):
+    for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1", "3\n",
+              "- 3\n", "1²", "Trang ٣", "12 ", "Trang 2 / 7"):
         assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
         assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), t
+    rng = random.Random(4)
+    pieces = ["-", " ", "1", "23", "٣", "²", "Trang", "trang", "Page", "/", "\n", "\t", "a", "Đ", "."]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 7)))
+        assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), repr(t)
 
 
 def test_white_space_is_the_patterns_white_space() -> None:
@@ -347,3 +353,40 @@ def test_dash_labels_are_the_labels_that_start_with_a_dash() -> None:
         start = rng.randrange(len(s) + 1)
         want = [m.start() for m in p["label"].finditer(s, start) if s[m.start()] in "-–+•"]
         assert [m.start() for m in p["dash_label"].finditer(s, start)] == want, (s, start)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_line_normalizer_is_normalize_with_map_line_by_line(seed: int) -> None:
+    from vnplan.read.text import _BREAKS, _lines_of
+    from vnplan.text import _TONE_TABLE, LineNormalizer
+    rng = random.Random(seed)
+    pieces = [*rng.sample(sorted(_TONE_TABLE), 12), "q", "g", "Q", "h", "n", "c", " ", "  ", "\t", "ạ", "\u0301",
+              "a\u0300", "o\u0323", "Ð", "ð", "\u00a0", "\u200b", "\u00ad", "x", ".", "ư", "kế hoạch", "hoà", "HOÀ",
+              "\n", "\n", "\r\n", "\r", "\x0b", "\x0c", "\u2028", "\u2029", "\x1c", "\x85"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 24)))
+        normalize_line = LineNormalizer(text)
+        pos = 0
+        for raw in _lines_of(text):
+            if not raw:
+                break
+            body = raw.rstrip(_BREAKS)
+            assert normalize_line(body, pos) == normalize_with_map(body), (text, body)
+            pos += len(raw)
+
+
+def test_a_block_of_one_line_as_it_is_is_the_joined_block() -> None:
+    from vnplan.model import TablePos
+    from vnplan.read import text as rt
+    rng = random.Random(6)
+    quick = 0
+    for _ in range(3000):
+        src = "".join(rng.choice([" ", "\t", "\u00a0", "\ufeff", "a", "ư", "\n"]) for _ in range(rng.randrange(0, 6)))
+        origin = rng.randrange(len(src) + 1)
+        t = rng.choice(["a", "Kế hoạch", "x y"])
+        omap = rng.choice([None, None, tuple(range(1, len(t) + 1))])
+        cell = rng.choice([None, TablePos(table=1, row=0, col=1)])
+        parts = [(t, origin, omap)]
+        quick += rt._identity(parts, src)
+        assert rt._make_block(3, parts, 7, src, cell) == rt._joined_block(3, parts, 7, src, cell), (src, parts)
+    assert quick > 500
