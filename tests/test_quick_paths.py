@@ -390,3 +390,43 @@ def test_a_block_of_one_line_as_it_is_is_the_joined_block() -> None:
         quick += rt._identity(parts, src)
         assert rt._make_block(3, parts, 7, src, cell) == rt._joined_block(3, parts, 7, src, cell), (src, parts)
     assert quick > 500
+
+
+def test_a_closing_pattern_finds_nothing_where_its_hints_are_missing() -> None:
+    from vnplan.parse.segment import _hints, _holds, _patterns
+    p = _patterns()
+    rng = random.Random(8)
+    for name, (anchors, words) in _hints().items():
+        pieces = [*words, *anchors, *(w[:2] for w in words), *(w[1:] for w in words), "PHÓ ", " ", ".", ":", "(", "x"]
+        for _ in range(3000):
+            s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
+            if p[name].search(s):
+                assert _holds(s, name), (name, s)
+
+
+def test_inner_markers_and_small_letter_ends_are_the_patterns() -> None:
+    from vnplan.parse.segment import _INNER_MARKER_RE, _LOWER_END_RE, _ends_in_small_letter, _has_inner_marker
+    rng = random.Random(10)
+    pieces = ["-", "–", "+", "•", " ", "\u00a0", "\n", "\t", "\x1c", "a", "ạ", "A", "\u0301", ".", ";", "1", "ß", "ǅ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        pos = rng.randrange(len(s) + 2)
+        assert _has_inner_marker(s, pos) == bool(_INNER_MARKER_RE.search(s, pos)), (s, pos)
+        assert _ends_in_small_letter(s) == bool(_LOWER_END_RE.search(s)), repr(s)
+
+
+def test_pieces_of_an_uncut_text_are_its_trimmed_text() -> None:
+    from vnplan.parse.segment import pieces
+    rng = random.Random(13)
+    for _ in range(5000):
+        s = "".join(rng.choice([" ", "\u00a0", "\x1c", "\u200b", "\n", "a", "ư", "."]) for _ in range(rng.randrange(0, 8)))
+        cuts = set(rng.sample([0, len(s), len(s) + 3, -1], rng.randrange(0, 3)))
+        want = []
+        for a, b in [(0, len(s))]:
+            while a < b and s[a].isspace():
+                a += 1
+            while b > a and s[b - 1].isspace():
+                b -= 1
+            if b > a:
+                want.append((a, b))
+        assert pieces(s, cuts) == want, (s, cuts)

@@ -13,13 +13,14 @@ here; what each piece is, the parsers decide.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from itertools import pairwise
 
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.parse.abbreviations import WHITE_SPACE
 from vnplan.parse.common import label_of
 from vnplan.parse.outline import role_of_title
 from vnplan.pattern import guarded
@@ -200,17 +201,19 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     if "|" in text:
         for m in p["pipe"].finditer(text, start):
             out |= {m.start(), m.end()}
-    for name, hint in (("stamp", ":"), ("signed", "(")):
-        if hint in text and _holds(text, name):
-            out |= {m.start() for m in p[name].finditer(text, start)}
-    if ("-" in text or "–" in text or "+" in text or "•" in text) and _INNER_MARKER_RE.search(text, start + 1):
+    if ":" in text and _holds(text, "stamp"):
+        out |= {m.start() for m in p["stamp"].finditer(text, start)}
+    if "(" in text and _holds(text, "signed"):
+        out |= {m.start() for m in p["signed"].finditer(text, start)}
+    if ("-" in text or "–" in text or "+" in text or "•" in text) and _has_inner_marker(text, start + 1):
         for m in p["dash_label"].finditer(text, start):
             if at_boundary(text, m.start(), _previous(out, m.start())):
                 out.add(m.start())
-    names = tuple(name for name in ("form", "position") if _holds(text, name))
-    if names and _CAPS_PAIR_RE.search(text, start):
-        out |= _signature_cuts(text, start, names)
-    person = p["name"].search(text, start) if _LOWER_END_RE.search(text) else None
+    form, position = _holds(text, "form"), _holds(text, "position")
+    if (form or position) and _CAPS_PAIR_RE.search(text, start):
+        out |= _signature_cuts(text, start, ("form", "position") if form and position else ("form",) if form
+                               else ("position",))
+    person = p["name"].search(text, start) if _ends_in_small_letter(text) else None
     if person and person.start() > start and _is_person(person.group(0)):
         before = text[start : person.start()].rstrip()
         if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, person.start(), start)):
@@ -218,19 +221,42 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     return out
 
 
+def _has_inner_marker(text: str, pos: int) -> bool:
+    """``_INNER_MARKER_RE.search(text, pos)``: a dash, plus or bullet with white space on both sides (a
+    blank, a dash, then a blank: a few looks at each dash in C, not the pattern at every character)."""
+    for d in "-–+•":
+        k = text.find(d, pos + 1)
+        while k >= 0:
+            if text[k - 1] in WHITE_SPACE and text[k + 1 : k + 2] in WHITE_SPACE:
+                return True
+            k = text.find(d, k + 1)
+    return False
+
+
+def _ends_in_small_letter(text: str) -> bool:
+    """``_LOWER_END_RE.search(text)``, a text ending in a character of ASCII that is no small letter and no
+    white space (a full stop, a semicolon, a digit…: no letter and no mark) answered without the pattern."""
+    c = text[-1:]
+    if c.isascii() and not ("a" <= c <= "z") and c not in WHITE_SPACE:
+        return False
+    return _LOWER_END_RE.search(text) is not None
+
+
 @cache
-def _hints() -> dict[str, tuple[str, ...]]:
-    """For some closing patterns, strings one of which every match holds (the words of its alternation, or
-    fewer where one holds another: ``TRƯỞNG`` for ``CỤC TRƯỞNG``): a block holding none is not searched."""
+def _hints() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For some closing patterns, characters one of which, and strings one of which, every match holds (the
+    words of its alternation, or fewer where one holds another: ``TRƯỞNG`` for ``CỤC TRƯỞNG``): a block
+    holding none is not searched."""
     d30 = vocab.decree30()
     words = vocab.closing()
-    return {
-        "recipients": _fewest(("Nơi", "NƠI")),
-        "stamp": _fewest(words.stamp_labels),
-        "signed": _fewest(variants(words.signed_marks[:1], ("lower", "sentence", "upper"))),
-        "form": _fewest(f.rstrip(".") for f in d30.signature_forms),
-        "position": _fewest(words.positions),
+    found = {
+        "recipients": ("Nơi", "NƠI"),
+        "stamp": words.stamp_labels,
+        "signed": variants(words.signed_marks[:1], ("lower", "sentence", "upper")),
+        "form": [f.rstrip(".") for f in d30.signature_forms],
+        "position": words.positions,
     }
+    return {name: (_anchors(ws), _fewest(ws)) for name, ws in found.items()}
 
 
 def _fewest(words: Iterable[str]) -> tuple[str, ...]:
@@ -242,9 +268,34 @@ def _fewest(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _anchors(words: Collection[str]) -> tuple[str, ...]:
+    """Characters one of which each of ``words`` holds, the rarer in running text first: capitals beyond
+    ASCII (``Ư``, ``Á``), then capitals, then other letters beyond ASCII; among those, the one in most words."""
+    def rarity(c: str) -> int:
+        return (0 if not c.isascii() else 1) if c.isupper() else (2 if not c.isascii() else 3)
+
+    left = set(words)
+    chosen: list[str] = []
+    while left:
+        c = min({c for w in left for c in w if not c.isspace()}, key=lambda c: (rarity(c), -sum(c in w for w in left), c))
+        chosen.append(c)
+        left = {w for w in left if c not in w}
+    for c in list(chosen):  # one the others cover (Ơ once N is taken for NƠI and Nơi)
+        if all(any(a in w for a in chosen if a != c) for w in words):
+            chosen.remove(c)
+    return tuple(chosen)
+
+
 def _holds(text: str, name: str) -> bool:
-    """Whether ``text`` holds one of the hints of the pattern ``name``: if not, the pattern finds nothing in it."""
-    for h in _hints()[name]:
+    """Whether ``text`` holds one of the hints of the pattern ``name``: if not, the pattern finds nothing in it.
+    A character is looked for first: one character is found in a third of the time of a word."""
+    anchors, words = _hints()[name]
+    for c in anchors:
+        if c in text:
+            break
+    else:
+        return False
+    for h in words:
         if h in text:
             return True
     return False
@@ -328,7 +379,12 @@ def strong_markers(text: str) -> int:
 
 def pieces(text: str, cuts: set[int]) -> list[tuple[int, int]]:
     """The non-blank parts of ``text`` between ``cuts``, spaces trimmed: ``[(start, end), …]``."""
-    bounds = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
+    inner = [c for c in cuts if 0 < c < len(text)]
+    if not inner:  # the whole text, trimmed (str.strip trims what str.isspace tells, as below)
+        trimmed = text.strip()
+        lead = len(text) - len(text.lstrip())
+        return [(lead, lead + len(trimmed))] if trimmed else []
+    bounds = sorted({0, len(text), *inner})
     out: list[tuple[int, int]] = []
     for a, b in pairwise(bounds):
         while a < b and text[a].isspace():
