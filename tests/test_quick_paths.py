@@ -430,3 +430,32 @@ def test_pieces_of_an_uncut_text_are_its_trimmed_text() -> None:
             if b > a:
                 want.append((a, b))
         assert pieces(s, cuts) == want, (s, cuts)
+
+
+def test_run_on_blocks_are_the_blocks_the_plain_hints_found() -> None:
+    import importlib
+
+    from vnplan.model import Block
+    from vnplan.parse.segment import strong_markers
+    rs = importlib.import_module("vnplan.parse.resegment")  # the package exports a function of that name
+
+    def as_written(b: Block) -> bool:
+        t = b.text
+        if b.kind == "artifact" or len(t) < rs.MIN_LENGTH:
+            return False
+        found = 0
+        for h in rs._hints():
+            found += h in t
+            if found == 2:
+                return strong_markers(t) >= rs.MIN_MARKERS
+        return False
+
+    assert [h for _, h in rs._anchored_hints()] == list(rs._hints())  # the same words in the same order
+    assert all(c in h for c, h in rs._anchored_hints())  # a text holding the word holds its character
+    rng = random.Random(14)
+    pieces = [*rs._hints(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND",
+              "KẾ HOẠCH", "Nơi nhận:", "KT. CHỦ TỊCH", "II. NỘI DUNG ", "Tuyên truyền cải cách hành chính ", " ", "x" * 40]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        b = Block(0, text)
+        assert rs.is_run_on(b) == as_written(b), text

@@ -13,7 +13,6 @@ here; what each piece is, the parsers decide.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
 from functools import cache
 from itertools import pairwise
 
@@ -24,7 +23,7 @@ from vnplan.parse.abbreviations import WHITE_SPACE
 from vnplan.parse.common import label_of
 from vnplan.parse.outline import role_of_title
 from vnplan.pattern import guarded
-from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
+from vnplan.vocab.patterns import Hints, escape, hints, holds, in_order, longest_first, spelt, variants
 
 _CAPS = r"\p{Lu}[\p{Lu}\p{M}]*"
 _CAPS_WORD_RE = guarded(rf"(?:{_CAPS})")
@@ -243,10 +242,9 @@ def _ends_in_small_letter(text: str) -> bool:
 
 
 @cache
-def _hints() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """For some closing patterns, characters one of which, and strings one of which, every match holds (the
-    words of its alternation, or fewer where one holds another: ``TRƯỞNG`` for ``CỤC TRƯỞNG``): a block
-    holding none is not searched."""
+def _hints() -> dict[str, Hints]:
+    """For some closing patterns, the :func:`hints` of the words of its alternation, one of which every match
+    holds: a block holding none is not searched."""
     d30 = vocab.decree30()
     words = vocab.closing()
     found = {
@@ -256,49 +254,12 @@ def _hints() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         "form": [f.rstrip(".") for f in d30.signature_forms],
         "position": words.positions,
     }
-    return {name: (_anchors(ws), _fewest(ws)) for name, ws in found.items()}
-
-
-def _fewest(words: Iterable[str]) -> tuple[str, ...]:
-    """The words none of the others holds: a text holds one of ``words`` only if it holds one of these."""
-    kept: list[str] = []
-    for w in sorted(set(words), key=len):
-        if not any(k in w for k in kept):
-            kept.append(w)
-    return tuple(kept)
-
-
-def _anchors(words: Collection[str]) -> tuple[str, ...]:
-    """Characters one of which each of ``words`` holds, the rarer in running text first: capitals beyond
-    ASCII (``Ư``, ``Á``), then capitals, then other letters beyond ASCII; among those, the one in most words."""
-    def rarity(c: str) -> int:
-        return (0 if not c.isascii() else 1) if c.isupper() else (2 if not c.isascii() else 3)
-
-    left = set(words)
-    chosen: list[str] = []
-    while left:
-        c = min({c for w in left for c in w if not c.isspace()}, key=lambda c: (rarity(c), -sum(c in w for w in left), c))
-        chosen.append(c)
-        left = {w for w in left if c not in w}
-    for c in list(chosen):  # one the others cover (Ơ once N is taken for NƠI and Nơi)
-        if all(any(a in w for a in chosen if a != c) for w in words):
-            chosen.remove(c)
-    return tuple(chosen)
+    return {name: hints(ws) for name, ws in found.items()}
 
 
 def _holds(text: str, name: str) -> bool:
-    """Whether ``text`` holds one of the hints of the pattern ``name``: if not, the pattern finds nothing in it.
-    A character is looked for first: one character is found in a third of the time of a word."""
-    anchors, words = _hints()[name]
-    for c in anchors:
-        if c in text:
-            break
-    else:
-        return False
-    for h in words:
-        if h in text:
-            return True
-    return False
+    """Whether ``text`` holds one of the hints of the pattern ``name``: if not, the pattern finds nothing in it."""
+    return holds(text, _hints()[name])
 
 
 def _signature_cuts(text: str, start: int, names: tuple[str, ...] = ("form", "position")) -> set[int]:
