@@ -393,7 +393,8 @@ def test_a_block_of_one_line_as_it_is_is_the_joined_block() -> None:
 
 
 def test_a_closing_pattern_finds_nothing_where_its_hints_are_missing() -> None:
-    from vnplan.parse.segment import _hints, _holds, _patterns
+    from vnplan.parse.segment import _hints, _patterns
+    from vnplan.vocab.patterns import holds
     p = _patterns()
     rng = random.Random(8)
     for name, (anchors, words) in _hints().items():
@@ -401,7 +402,7 @@ def test_a_closing_pattern_finds_nothing_where_its_hints_are_missing() -> None:
         for _ in range(3000):
             s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
             if p[name].search(s):
-                assert _holds(s, name), (name, s)
+                assert holds(s, _hints()[name]), (name, s)
 
 
 def test_inner_markers_and_small_letter_ends_are_the_patterns() -> None:

@@ -193,22 +193,23 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     """The parts of a closing from ``start``: ``Nơi nhận:``, entries, signature forms, positions,
     signed-copy labels, the signer's name at the end, and ``|`` cell separators (each its own part)."""
     p = _patterns()
+    h = _hints()
     out: set[int] = set()
-    if _holds(text, "recipients"):
+    if holds(text, h["recipients"]):
         for m in p["recipients"].finditer(text, start):
             out |= {m.start(), m.end()}
     if "|" in text:
         for m in p["pipe"].finditer(text, start):
             out |= {m.start(), m.end()}
-    if ":" in text and _holds(text, "stamp"):
+    if ":" in text and holds(text, h["stamp"]):
         out |= {m.start() for m in p["stamp"].finditer(text, start)}
-    if "(" in text and _holds(text, "signed"):
+    if "(" in text and holds(text, h["signed"]):
         out |= {m.start() for m in p["signed"].finditer(text, start)}
     if ("-" in text or "–" in text or "+" in text or "•" in text) and _has_inner_marker(text, start + 1):
         for m in p["dash_label"].finditer(text, start):
             if at_boundary(text, m.start(), _previous(out, m.start())):
                 out.add(m.start())
-    form, position = _holds(text, "form"), _holds(text, "position")
+    form, position = holds(text, h["form"]), holds(text, h["position"])
     if (form or position) and _CAPS_PAIR_RE.search(text, start):
         out |= _signature_cuts(text, start, ("form", "position") if form and position else ("form",) if form
                                else ("position",))
@@ -255,11 +256,6 @@ def _hints() -> dict[str, Hints]:
         "position": words.positions,
     }
     return {name: hints(ws) for name, ws in found.items()}
-
-
-def _holds(text: str, name: str) -> bool:
-    """Whether ``text`` holds one of the hints of the pattern ``name``: if not, the pattern finds nothing in it."""
-    return holds(text, _hints()[name])
 
 
 def _signature_cuts(text: str, start: int, names: tuple[str, ...] = ("form", "position")) -> set[int]:
