@@ -28,6 +28,7 @@ WORDPROCESSINGML = b"http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 _DECL = re.compile(rb'<\?xml[^>]*\?>')
 _ROOT = re.compile(rb'\s*<w:styles(?=[\s>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
 _CHILD = re.compile(rb'\s*<w:(style|docDefaults|latentStyles)(?=[\s/>])([^>"\']*+(?:(?:"[^"]*+"|\'[^\']*+\')[^>"\']*+)*+)>')
+_XMLNS = re.compile(rb"xmlns")  # re's search for a literal is quicker than bytes.find on a 350 KB part
 _END = re.compile(rb"\s*</w:styles\s*>\s*\Z")
 _WANTED = frozenset((b"w:styleId", b"w:type", b"w:default"))
 _BAD_VALUE = re.compile(rb"[&<\t\r\n]")
@@ -90,6 +91,40 @@ def _root(data: bytes, namespace: bytes) -> tuple[bytes, int] | None:
     return data[: root.end()], root.end()
 
 
+def _holds(data: bytes, pair: bytes, pos: int) -> bool:
+    """Whether ``pair`` (``<`` and a rarer byte) occurs in ``data`` from ``pos``: the rarer byte is
+    looked for first, as ``<`` starts every tag and makes a search for the pair slow."""
+    return data.find(pair[1:], pos) >= 0 and data.find(pair, pos) >= 0
+
+
+#: A w:style element's start tag whose attributes are all ``name="value"`` pairs separated by
+#: spaces, with no reference or white space other than spaces in a value: the layout word
+#: processors write, read in one match (anything else goes the general way, _CHILD and _attributes).
+_STYLE = re.compile(rb'[ \n\r\t]*<w:style((?: [^\s=/>"\']++="[^"&<\t\r\n]*+")*+)[ ]*+(/?)>')
+_PAIR = re.compile(rb' ([^=]++)="([^"]*+)"')
+
+
+def _style(data: bytes, pos: int) -> tuple[tuple[str, str | None, str | None, bytes], int] | None:
+    """The w:style element at ``pos`` and where it ends, on the quick path; ``None`` to take the general one."""
+    m = _STYLE.match(data, pos)
+    if m is None:
+        return None
+    if m.group(2):
+        stop = m.end()
+    else:
+        close = data.find(b"</w:style>", m.end())
+        if close < 0 or data.find(b"<w:style", m.end(), close) >= 0:
+            return None  # unclosed, or nested in its own kind: the general way decides
+        stop = close + 10
+    found = dict(_PAIR.findall(m.group(1)))
+    if len(found) != m.group(1).count(b'="'):
+        return None  # an attribute given twice
+    sid, kind, default = found.get(b"w:styleId"), found.get(b"w:type"), found.get(b"w:default")
+    return ((sid.decode("utf-8") if sid is not None else "", kind.decode("utf-8") if kind is not None else None,
+             default.decode("utf-8") if default is not None else None, data[m.start(0) + m.group(0).find(b"<"):stop]),
+            stop)
+
+
 def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
     """The style sheet ``data`` cut into its parts, or ``None`` where the cut might differ from the tree.
     ``namespace`` is the one the prefix ``w`` must stand for."""
@@ -101,10 +136,15 @@ def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
     if found is None:
         return None
     head, pos = found
-    if data.find(b"<!", pos) >= 0 or data.find(b"<?", pos) >= 0 or data.find(b"xmlns", pos) >= 0:
+    if _holds(data, b"<!", pos) or _holds(data, b"<?", pos) or _XMLNS.search(data, pos):
         return None  # comments, CDATA, DOCTYPE, instructions, declarations further down
     sheet = Sheet(head, b"</w:styles>")
     while True:
+        quick = _style(data, pos)
+        if quick is not None:
+            sheet.styles.append(quick[0])
+            pos = quick[1]
+            continue
         end = _END.match(data, pos)
         if end is not None:
             return sheet
