@@ -101,6 +101,7 @@ def _holds(data: bytes, pair: bytes, pos: int) -> bool:
 #: spaces, with no reference or white space other than spaces in a value: the layout word
 #: processors write, read in one match (anything else goes the general way, _CHILD and _attributes).
 _STYLE = re.compile(rb'[ \n\r\t]*<w:style((?: [^\s=/>"\']++="[^"&<\t\r\n]*+")*+)[ ]*+(/?)>')
+_STYLE_AHEAD = re.compile(rb"[ \n\r\t]*<w:style[ />]")
 _PAIR = re.compile(rb' ([^=]++)="([^"]*+)"')
 
 
@@ -116,13 +117,64 @@ def _style(data: bytes, pos: int) -> tuple[tuple[str, str | None, str | None, by
         if close < 0 or data.find(b"<w:style", m.end(), close) >= 0:
             return None  # unclosed, or nested in its own kind: the general way decides
         stop = close + 10
-    found = dict(_PAIR.findall(m.group(1)))
-    if len(found) != m.group(1).count(b'="'):
-        return None  # an attribute given twice
+    entry = _entry(m.group(1), data[m.start(0) + m.group(0).find(b"<"):stop])
+    return None if entry is None else (entry, stop)  # None: an attribute given twice
+
+
+_TAG = re.compile(rb'((?: [^\s=/>"\']++="[^"&<\t\r\n]*+")*+)[ ]*+(/?)>')  # _STYLE after its "<w:style"
+_WS = b" \n\r\t"
+_LAST = re.compile(rb"[ \n\r\t]*</w:styles[ \n\r\t]*>[ \n\r\t]*\Z")
+_Entry = tuple[str, str | None, str | None, bytes]
+
+
+def _entry(attributes: bytes, chunk: bytes) -> _Entry | None:
+    """A style's entry from its start tag's attributes (as _STYLE took them), ``None`` for an attribute given twice."""
+    found = dict(_PAIR.findall(attributes))
+    if len(found) != attributes.count(b'="'):
+        return None
     sid, kind, default = found.get(b"w:styleId"), found.get(b"w:type"), found.get(b"w:default")
-    return ((sid.decode("utf-8") if sid is not None else "", kind.decode("utf-8") if kind is not None else None,
-             default.decode("utf-8") if default is not None else None, data[m.start(0) + m.group(0).find(b"<"):stop]),
-            stop)
+    return (sid.decode("utf-8") if sid is not None else "", kind.decode("utf-8") if kind is not None else None,
+            default.decode("utf-8") if default is not None else None, chunk)
+
+
+def _all_styles(data: bytes, pos: int) -> list[_Entry] | None:
+    """Every w:style from ``pos`` to the root's end tag, in one split of the bytes at ``<w:style``, when
+    that is all the rest holds (styles as _STYLE reads them, white space between); ``None`` otherwise,
+    and the caller reads them one by one.
+
+    Each piece is one style and what follows it up to the next, so no style holds another; each
+    ends with its one end tag: the pieces that end with ``</w:style>`` are as many as the end tags
+    of the whole rest (one search of the part instead of two per style)."""
+    pieces = data[pos:].split(b"<w:style")
+    if len(pieces) < 2 or pieces[0].strip(_WS):
+        return None
+    out: list[_Entry] = []
+    closed = 0
+    last = len(pieces) - 1
+    for k in range(1, last + 1):
+        piece = pieces[k]
+        if k == last:
+            tail = _LAST.search(piece)
+            if tail is None:
+                return None
+            element = piece[: tail.start()]
+        else:
+            element = piece.rstrip(_WS)
+        m = _TAG.match(element)
+        if m is None:
+            return None
+        if m.group(2):
+            if len(element) != m.end():
+                return None  # something after a style that closes itself
+        elif len(element) - 10 < m.end() or not element.endswith(b"</w:style>"):
+            return None
+        else:
+            closed += 1
+        entry = _entry(m.group(1), b"<w:style" + element)
+        if entry is None:
+            return None
+        out.append(entry)
+    return out if data.count(b"</w:style>", pos) == closed else None
 
 
 def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
@@ -139,7 +191,14 @@ def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
     if _holds(data, b"<!", pos) or _holds(data, b"<?", pos) or _XMLNS.search(data, pos):
         return None  # comments, CDATA, DOCTYPE, instructions, declarations further down
     sheet = Sheet(head, b"</w:styles>")
+    tried = False
     while True:
+        if not tried and _STYLE_AHEAD.match(data, pos):  # the styles after the defaults: usually all the rest
+            tried = True
+            rest = _all_styles(data, pos)
+            if rest is not None:
+                sheet.styles.extend(rest)
+                return sheet
         quick = _style(data, pos)
         if quick is not None:
             sheet.styles.append(quick[0])
