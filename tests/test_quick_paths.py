@@ -295,6 +295,17 @@ def test_line_of_counts_the_breaks_at_or_before_it() -> None:
             assert b.line_of(offset) == b.line + sum(1 for k in breaks if k <= offset)  # type: ignore[operator]
 
 
+def test_the_days_of_a_month_are_the_calendar_modules() -> None:
+    import calendar
+
+    from vnplan.model import days_in_month
+
+    years = [1, 4, 100, 400, 1600, 1700, 1800, 1900, 2000, 2023, 2024, 2100, 2400, 9996, 9999, *range(1890, 2110)]
+    for y in years:
+        for m in range(1, 13):
+            assert days_in_month(y, m) == calendar.monthrange(y, m)[1], (y, m)
+
+
 def _closing_cuts_as_written(text: str, start: int = 0) -> set[int]:
     """closing_cuts as it was written first: every pattern searched once its one-character hint is in
     the block, the entries found among all list labels."""
