@@ -471,3 +471,32 @@ def test_run_on_blocks_are_the_blocks_the_plain_hints_found() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
         b = Block(0, text)
         assert rs.is_run_on(b) == as_written(b), text
+
+
+def test_a_type_line_is_found_alike_with_and_without_the_look_at_its_start() -> None:
+    from vnplan.parse import attached
+    from vnplan.parse.closing import plain
+
+    def as_written(text: str) -> bool:
+        t = plain(text)
+        m = attached._patterns()["type"].match(t)
+        return m is not None and not t[m.end() :].lstrip().startswith(":") and len(t) <= attached.TITLE_MAX
+
+    rng = random.Random(15)
+    names = attached._type_names()
+    pieces = [*rng.sample(names, min(12, len(names))), "PHỤ LỤC", "KẾ HOẠCH", "K", "KẾ", " ", ":", "**", "_", "I", "x",
+              "Kế hoạch", "\n"]
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 5)))
+        assert attached.is_type_line(s) == as_written(s), repr(s)
+
+
+def test_a_signers_name_ends_its_block_as_the_quick_end_pattern_says() -> None:
+    from vnplan.parse.segment import _NAME_END_RE, _patterns
+    name = _patterns()["name"]
+    rng = random.Random(16)
+    pieces = ["Nguyễn", "Văn", "An", "Đại tá", "GS.TS.", " ", "  ", "\n", "\u00a0", "a", "A", "Ư", "\u0301", ".", "x1"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        if name.search(s):
+            assert _NAME_END_RE.search(s), repr(s)

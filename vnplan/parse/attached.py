@@ -52,8 +52,22 @@ def is_type_line(text: str) -> bool:
     """A type name in capitals opening its line (``KẾ HOẠCH``, ``QUY CHẾ``, ``PHỤ LỤC I``), alone
     or with the title after it (``KẾ HOẠCH Tuyên truyền cải cách hành chính năm 2024``)."""
     t = plain(text)
+    if not t.startswith(_type_starts()):
+        return False  # no type name opens it: the pattern, anchored at the start, cannot match
     m = _patterns()["type"].match(t)
     return m is not None and not t[m.end() :].lstrip().startswith(":") and len(t) <= TITLE_MAX
+
+
+@cache
+def _type_starts() -> tuple[str, ...]:
+    """The first two characters of each name the ``type`` pattern matches (the type names in capitals
+    and the appendix's)."""
+    return tuple({n[:2] for n in _type_names()})
+
+
+def _type_names() -> list[str]:
+    """The names the ``type`` pattern matches at the start of a line."""
+    return [*(n.upper() for n in vocab.type_names()), vocab.structure_words().appendix.upper()]
 
 
 def lead_cut(text: str) -> int | None:

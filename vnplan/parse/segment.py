@@ -34,6 +34,9 @@ _CAPS_PAIR_RE = guarded(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a f
 # a name ends in a small letter; searched from the end ((?r)), so a block is not walked letter by
 # letter for an end only its last characters can make (the same blocks match: tests/test_quick_paths.py)
 _LOWER_END_RE = guarded(r"(?r)\p{Ll}\p{M}*\s*$")
+# how a signer's name ends a block: a blank, then its last word (a capital and small letters), searched from
+# the end too; a block without it holds no name (a long sentence ending "… đề xây" is not walked for one)
+_NAME_END_RE = guarded(r"(?r)\s\p{Lu}[\p{Ll}\p{M}]*\s*$")
 _ROMAN_DOT_RE = guarded(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
 _SENTENCE_END_RE = guarded(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
 # a list label (``II.``, ``1.``, ``a)``, ``-``, ``Điều 1.``, ``Chương I``): what it may not follow, the
@@ -213,7 +216,8 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     if (form or position) and _CAPS_PAIR_RE.search(text, start):
         out |= _signature_cuts(text, start, ("form", "position") if form and position else ("form",) if form
                                else ("position",))
-    person = p["name"].search(text, start) if _ends_in_small_letter(text) else None
+    named = _ends_in_small_letter(text) and _NAME_END_RE.search(text) is not None
+    person = p["name"].search(text, start) if named else None
     if person and person.start() > start and _is_person(person.group(0)):
         before = text[start : person.start()].rstrip()
         if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, person.start(), start)):
