@@ -201,33 +201,32 @@ def triggers(text: str) -> Triggers:
     numbers found from the start of each run of digits (:data:`NUM_RUNS`), the words only
     where their literals stand (:func:`_word_hits`).
 
-    The words are looked for with ``str.find`` in the text itself (lowering the whole text would
-    cost more than the looks it spares): an anaphor in each of its spellings, a law or project word
-    by what follows its first letter, which its given, lower and sentence-case spellings share."""
-    run = NUM_RUNS.groupindex["run"]
-    out = [(max(m.start(), m.end(run) - 6), "num") for m in NUM_RUNS.finditer(text)]
+    The words are looked for in the text in lower case, where the case variants of a word are one
+    string to look for, when lowering keeps every character in its place (one character each: the
+    same length); else each variant in the text itself."""
+    out = [(max(m.start(), m.end("run") - 6), "num") for m in NUM_RUNS.finditer(text)]
+    low = text.lower()
+    lowered = len(low) == len(text)
     for kind, pat in TRIGGERS[1:]:
-        out.extend((start, kind) for start in _word_hits(text, pat, _PROBES[kind]))
+        hits = _word_hits(text, pat, _LOW_PROBES[kind], low) if lowered else _word_hits(text, pat, _PROBES[kind])
+        out.extend((start, kind) for start in hits)
     out.sort()
     return out
 
 
-def _probes(words: tuple[str, ...], skip: int = 0) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """The strings to look for to find every place one of ``words`` starts: the words without their
-    first ``skip`` characters that hold no other, each with how far before it each word holding it
-    starts (``đã nêu`` holds ``nêu``; with ``skip=1``, ``uật`` finds ``Luật`` and ``luật`` one
-    character before it)."""
-    parts = tuple(dict.fromkeys(w[skip:] for w in words))
-    least = [p for p in parts if not any(v != p and v in p for v in parts)]
+def _probes(words: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The strings to look for to find every place one of ``words`` starts: the words that hold no
+    other, each with how far before it each word holding it starts (``đã nêu`` holds ``nêu``)."""
+    least = [w for w in words if not any(v != w and v in w for v in words)]
     shifts: dict[str, set[int]] = {}
     for w in words:
-        inner = next(v for v in least if v in w[skip:])
-        shifts.setdefault(inner, set()).add(skip + w[skip:].index(inner))
+        inner = next(v for v in least if v in w)
+        shifts.setdefault(inner, set()).add(w.index(inner))
     return tuple((w, tuple(sorted(offs))) for w, offs in shifts.items())
 
 
-#: Every word of a kind is one character or more past ``skip``: no probe is empty.
-_PROBES = {"ana": _probes(TRIGGER_WORDS["ana"]), "word": _probes(TRIGGER_WORDS["word"], skip=1)}
+_PROBES = {kind: _probes(words) for kind, words in TRIGGER_WORDS.items()}
+_LOW_PROBES = {kind: _probes(tuple(dict.fromkeys(w.lower() for w in words))) for kind, words in TRIGGER_WORDS.items()}
 
 
 def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...],
