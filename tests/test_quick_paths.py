@@ -279,6 +279,32 @@ def test_evidence_built_whole_in_locate_is_its_evolve() -> None:
     assert [f.name for f in attrs.fields(Evidence)] == ["text", "span", "matched", "line", "location", "marks"]
 
 
+def test_located_result_built_whole_is_its_evolve() -> None:
+    from vnplan.model import Block, Evidence, RequirementResult, Span
+    from vnplan.profiles.match.evidence import locate
+    # evidence.locate builds the located result field by field: a field added to RequirementResult must be added there
+    assert [f.name for f in attrs.fields(RequirementResult)] == [
+        "id", "kind", "text", "status", "score", "mandatory", "evidence", "note", "note_en", "reason", "details", "rule"]
+    blocks = (Block(0, "Tuyên truyền cải cách hành chính", line=3, location="dòng 3"), Block(1, "Hội nghị", line=None))
+    ev = (Evidence("cải cách", Span(0, 12, 20), ("cải cách",), marks=((0, 8),)), Evidence("Hội", Span(1, 0, 3)),
+          Evidence("x", Span(7, 0, 1)))
+    r = RequirementResult("ND01", "content", "Tuyên truyền", "partial", 0.7, False, ev, "ghi chú", "note", "incomplete",
+                          (("not_found", "x"),), "C302")
+    want = attrs.evolve(r, evidence=(attrs.evolve(ev[0], line=3, location="dòng 3"), ev[1], ev[2]))
+    assert locate(r, blocks) == want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_abbreviation_token_spans_are_the_token_patterns_matches(seed: int) -> None:
+    from vnplan.parse import abbreviations
+    rng = random.Random(seed)
+    alphabet = ["UBND", "CCHC", "KH&CN", "ĐƯ", "A", "B", "Đ", "Ư", "Ư&", "&", "0", "9", "x", "đ", "ư", "Á", "Ả", "ệ", "\u0301",
+                " ", " ", "-", "/", ".", ",", "(", ")", "²", "ª", "_", "\n", "Ⅳ", "١", "&&", "IV"]
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert abbreviations._token_spans(text) == [m.span() for m in abbreviations._TOKEN.finditer(text)], text
+
+
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:
     from vnplan.model import Block
     rng = random.Random(3)

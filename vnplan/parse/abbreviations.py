@@ -14,6 +14,7 @@ not a Roman numeral, not a word of a capitalised heading and not a part of a sym
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -54,6 +55,24 @@ _SMALL_ROMANS = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX
 _ROMAN_LETTERS = "IVXLCDM"  # what _ROMAN can match: a token with another letter is no numeral
 _ROMAN_BEFORE = guarded(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
 _WORDS = guarded(r"[\p{L}\p{N}&]+")
+#: :data:`_ABBR` for the standard ``re`` (the same letters): a run of capitals :data:`_TOKEN` may match, found
+#: without trying its look-behind at every character; :func:`_token_spans` checks the characters around it.
+_QUICK_ABBR = re.compile(_ABBR)
+_WORD_CHAR = guarded(r"[\p{L}\p{N}&]")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_TOKEN`'s matches in ``text`` (tests/test_quick_paths.py holds the two equal): each
+    run of capitals :data:`_QUICK_ABBR` finds, unless a letter, a digit or ``&`` stands right before or after
+    it: no match of _TOKEN starts inside such a run (the character before it would be one of those)."""
+    out = []
+    n = len(text)
+    for m in _QUICK_ABBR.finditer(text):
+        s, e = m.span()
+        if (s and _WORD_CHAR.match(text[s - 1])) or (e < n and _WORD_CHAR.match(text[e])):
+            continue
+        out.append((s, e))
+    return out
 
 
 @cache
@@ -312,11 +331,11 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
     inside = {bi: _Spans(spans) for bi, spans in defined_in.items()}
     for bi in idx:
         text = doc.blocks[bi].text
-        if is_upper_text(text):
-            continue  # a capitalised heading, signature line or title
+        spans = _token_spans(text)
+        if not spans or is_upper_text(text):
+            continue  # no capitals; or a capitalised heading, signature line or title
         defined = inside.get(bi)
-        for m in _TOKEN.finditer(text):
-            s, e = m.span()  # the look-arounds are zero-width: the match is group "a"
+        for s, e in spans:
             a = text[s:e]
             if not a[1:2].isalpha() and sum(c.isalpha() for c in a) < 2:
                 continue
