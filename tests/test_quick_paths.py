@@ -305,6 +305,24 @@ def test_abbreviation_token_spans_are_the_token_patterns_matches(seed: int) -> N
         assert abbreviations._token_spans(text) == [m.span() for m in abbreviations._TOKEN.finditer(text)], text
 
 
+def test_subject_groups_kept_per_profile_are_those_found_per_plan() -> None:
+    from vnplan.profiles import load, resolve
+    from vnplan.profiles.match.topics import subject_groups
+    shipped = load(resolve("bacgiang-14-KH-UBND-2024"))
+    more = (("tuyên truyền",), ("cải cách hành chính", "CCHC")), (("cải cách hành chính",),), (("hội nghị", "CCHC"),)
+    reqs = tuple(attrs.evolve(shipped.requirements[1], id=f"S{k}", evidence=attrs.evolve(
+        shipped.requirements[1].evidence, all_of=groups)) for k, groups in enumerate(more))
+    profile = attrs.evolve(shipped, requirements=shipped.requirements + reqs)
+    compiled = phrases.compile_profile(profile)
+    subject = compiled.subject_tokens
+    assert any(subject_groups(c, profile) for c in compiled.requirements)
+    for c in compiled.requirements:
+        want = {g for g, written in enumerate(c.req.evidence.all_of)
+                if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
+        assert subject_groups(c, profile) == want
+        assert subject_groups(attrs.evolve(c), profile) == want  # another Compiled: found anew
+
+
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:
     from vnplan.model import Block
     rng = random.Random(3)
