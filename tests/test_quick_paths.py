@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import attrs
 import pytest
@@ -132,6 +133,26 @@ def test_left_word_is_the_left_word_pattern() -> None:
         w = "".join(rng.choice(["a", "Ủ", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "B"]) for _ in range(rng.randrange(0, 31)))
         m = _LEFT_WORD.search(w)
         assert _left_word(w) == (m.group(1) if m else None), repr(w)
+
+
+def test_right_word_and_heading_word_are_the_patterns() -> None:
+    from vnplan.parse.abbreviations import _RIGHT_WORD, _is_heading_word, _left_word, _right_word
+    rng = random.Random(6)
+    pieces = ["a", "Ủ", "Ủy", "BAN", "TỈNH", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "“", "B", "ĐẢNG", "UBND"]
+    for _ in range(5000):
+        w = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        m = _RIGHT_WORD.match(w[:30])
+        assert _right_word(w[:30]) == (m.group(1) if m else None), repr(w)
+        s = rng.randrange(0, len(w) + 1)
+        e = rng.randrange(s, len(w) + 1)
+        want = False  # the check as first written, each word's marks read anew
+        for word in (_left_word(w[max(0, s - 30) : s]), m2.group(1) if (m2 := _RIGHT_WORD.match(w[e : e + 30])) else None):
+            if word:
+                x = word.strip(",.;:()\"“”")
+                if x and x.isupper() and any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", x)):
+                    want = True
+                    break
+        assert _is_heading_word(w, s, e) == want, (w, s, e)
 
 
 def test_a_block_ends_in_a_small_letter_whichever_way_it_is_searched() -> None:
