@@ -344,6 +344,31 @@ def test_subject_groups_kept_per_profile_are_those_found_per_plan() -> None:
         assert subject_groups(attrs.evolve(c), profile) == want  # another Compiled: found anew
 
 
+def _expansion_starts_token_by_token(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    toks, starts = unit.tokens, None
+    for i in range(1, len(toks)):
+        a, b = toks[i - 1], toks[i]
+        if a[1] == b[1] and a[2] == b[2]:
+            if starts is None:
+                starts = list(range(len(toks)))
+            starts[i] = starts[i - 1]
+    return tuple(starts) if starts is not None else ()
+
+
+def test_expansion_starts_are_found_token_by_token() -> None:
+    rng = random.Random(11)
+    table = tokens.plan_table(None, None)
+    words = ["UBND", "CCHC", "KT-XH", "CB-CC", "TTHC", "triểnkhai", "antoàn", "kinh-tế", "và", "cải", "cách", "Sở", "a"]
+    seen = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 12)))
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table)
+        want = _expansion_starts_token_by_token(unit)
+        assert phrases._expansion_starts(unit) == want, text
+        seen += bool(want)
+    assert seen > 100
+
+
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:
     from vnplan.model import Block
     rng = random.Random(3)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
-from operator import itemgetter
+from itertools import compress, islice, pairwise
+from operator import eq, itemgetter
 
 import attrs
 import regex
@@ -212,9 +212,8 @@ def _expansion_starts(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
         starts: list[int] | None = None
         ends = list(map(_third, toks))
         if len(set(ends)) < len(ends):  # tokens sharing their offsets share their end
-            for i in range(1, len(toks)):
-                a, b = toks[i - 1], toks[i]
-                if a[1] == b[1] and a[2] == b[2]:
+            for i in compress(range(1, len(ends)), map(eq, ends, islice(ends, 1, None))):  # only where it does
+                if toks[i - 1][1] == toks[i][1]:
                     if starts is None:
                         starts = list(range(len(toks)))
                     starts[i] = starts[i - 1]
