@@ -369,6 +369,69 @@ def test_expansion_starts_are_found_token_by_token() -> None:
     assert seen > 100
 
 
+def _refusals_word_by_word(keys: list[str], a: int, b: int) -> list:  # type: ignore[type-arg]
+    """scope._refusals as first written: every word of the clause looked at."""
+    from vnplan.profiles.match.scope import Refusal, _phrases, _starts_with
+    out = []
+    before, after, nots = _phrases("refusals"), _phrases("refusals_after"), _phrases("not_refusals")
+    ends = _phrases("refusal_ends")
+    i = a
+    while i < b:
+        if keys[i] not in before and keys[i] not in after:
+            i += 1
+            continue
+        cue = _starts_with(keys, i, after)
+        if cue:
+            out.append(Refusal(a, i, i, i + len(cue)))
+        if not _starts_with(keys, i, nots):
+            cue2 = _starts_with(keys, i, before)
+            if cue2:
+                end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def _past_word_by_word(keys: list[str], a: int, b: int, year: int, sentence_past: bool) -> bool:
+    """scope._past as first written (no set of the unit's words), every word of the clause looked at."""
+    from vnplan.profiles.match.scope import _YEAR_TOKEN, _opens_with_past, _phrases, _starts_with
+    lo = max(a, 1)
+    years = [int(keys[i]) for i in range(lo, b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
+    if years and max(years) >= year:
+        return False
+    if sentence_past:
+        return True
+    markers, commits = _phrases("past_markers"), _phrases("commitments")
+    said_done = (any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b))
+                 and not any(keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b)))
+    if years:
+        return _opens_with_past(keys, a, b, year) or said_done
+    periods = _phrases("past_periods")
+    return said_done and any(_starts_with(keys, i, periods) for i in range(a, b))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_scope_words_found_at_c_speed_are_those_found_word_by_word(seed: int) -> None:
+    from vnplan.profiles.match import scope
+    rng = random.Random(seed)
+    words = ["không", "chưa", "đưa", "vào", "ngừng", "mà", "nhưng", "thay", "đó", "đã", "đạt", "được", "duy", "trì",
+             "năm", "2023", "2024", "2025", "qua", "trước", "tổ", "chức", "hội", "nghị", "tuy", "nhiên", "thực", "hiện"]
+    for _ in range(1500):
+        keys = [rng.choice(words) for _ in range(rng.randrange(0, 30))]
+        a = rng.randrange(0, len(keys) + 1)
+        b = rng.randrange(a, len(keys) + 1)
+        assert scope._refusals(keys, a, b) == _refusals_word_by_word(keys, a, b), (keys, a, b)
+        year, past = rng.choice([2024, 2025]), rng.random() < 0.2
+        assert scope._past(keys, a, b, year, past) == _past_word_by_word(keys, a, b, year, past), (keys, a, b)
+        assert scope._past(keys, a, b, year, past, set(keys)) == _past_word_by_word(keys, a, b, year, past)
+        breaks = scope._phrases("clause_breaks")
+        want = {i for i, k in enumerate(keys) if k in breaks and scope._starts_with(keys, i, breaks)}
+        assert set(scope._at(keys, breaks, 0, len(keys))) >= want
+        assert {i for i in scope._at(keys, breaks, 0, len(keys)) if scope._starts_with(keys, i, breaks)} == want
+
+
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:
     from vnplan.model import Block
     rng = random.Random(3)
