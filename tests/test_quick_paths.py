@@ -440,3 +440,14 @@ def test_line_of_counts_the_breaks_at_or_before_it() -> None:
         b = Block(0, "x" * 200, line=rng.randrange(1, 50), line_breaks=breaks)
         for offset in (0, rng.randrange(200), 199, 250):
             assert b.line_of(offset) == b.line + sum(1 for k in breaks if k <= offset)  # type: ignore[operator]
+
+
+def test_the_days_of_a_month_are_the_calendar_modules() -> None:
+    import calendar
+
+    from vnplan.model import days_in_month
+
+    years = [1, 4, 100, 400, 1600, 1700, 1800, 1900, 2000, 2023, 2024, 2100, 2400, 9996, 9999, *range(1890, 2110)]
+    for y in years:
+        for m in range(1, 13):
+            assert days_in_month(y, m) == calendar.monthrange(y, m)[1], (y, m)

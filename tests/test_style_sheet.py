@@ -7,6 +7,7 @@ on crafted ones, and check that every layout the cut cannot be sure of falls bac
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
 from pathlib import Path
@@ -134,3 +135,100 @@ def test_a_malformed_style_the_document_uses_is_still_a_corrupt_file() -> None:
     body = raw_para("Nội dung", ppr='<w:pStyle w:val="Bad"/>')
     with pytest.raises(CorruptFileError, match="styles.xml"):
         read_docx(raw_docx(body, styles='<w:style w:styleId="Bad"><w:name w:val="x"></w:style>'))
+
+
+def _general_split(data: bytes, monkeypatch: pytest.MonkeyPatch) -> object:
+    """``split`` with the quick readings of w:style elements turned off (every style the general way)."""
+    module = importlib.import_module("vnplan.read.style_sheet")
+
+    with monkeypatch.context() as m:
+        m.setattr(module, "_style", lambda data, pos: None)
+        m.setattr(module, "_all_styles", lambda data, pos: None)
+        return _parts(module.split(data))
+
+
+def _one_by_one_split(data: bytes, monkeypatch: pytest.MonkeyPatch) -> object:
+    """``split`` with the styles read one by one (quick or general), never in one split of the rest."""
+    module = importlib.import_module("vnplan.read.style_sheet")
+    with monkeypatch.context() as m:
+        m.setattr(module, "_all_styles", lambda data, pos: None)
+        return _parts(module.split(data))
+
+
+def _parts(sheet: object) -> object:
+    return None if sheet is None else (sheet.head, sheet.tail, sheet.defaults, sheet.styles)  # type: ignore[attr-defined]
+
+
+QUICK_OR_NOT = [
+    STYLES,
+    '<w:style  w:type="paragraph"   w:styleId="Two"  />',  # spaces the quick pattern takes
+    '<w:style w:type="paragraph" w:styleId="Tab"\t/>',  # a tab before the end: the general way
+    "\n\t<w:style w:styleId='Q' w:type=\"character\"/>",  # single quotes: the general way
+    '<w:style w:styleId="A" w:styleId="B"/>',  # twice: refused either way
+    '<w:style w:styleId="A"><w:style w:styleId="B"/></w:style>',  # nested: refused either way
+    '<w:style w:styleId="A"><w:name w:val="a"/>',  # unclosed
+    '<w:style w:styleId="Ü&#xE9;"/>',  # a reference
+    '<w:style w:styleId="Ủy ban" w:default="0"/><w:styles w:x="1"/>',
+    '<w:style w:type="table" w:styleId="T"><w:tblPr/></w:style >',
+    '<w:stylex w:styleId="X"/>',
+]
+
+
+@pytest.mark.parametrize("children", QUICK_OR_NOT)
+def test_the_quick_reading_of_a_style_tag_gives_what_the_general_one_gives(
+        children: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _sheet(children)
+    assert _parts(split(data)) == _general_split(data, monkeypatch)
+    assert _one_by_one_split(data, monkeypatch) == _general_split(data, monkeypatch)
+
+
+ALL_AT_ONCE_OR_NOT = [
+    '<w:style w:styleId="A"/><w:style w:styleId="B"><w:name w:val="b"/></w:style>',
+    '<w:style w:styleId="A"/>\n<w:style w:styleId="B" />\r\n\t',
+    '<w:style>x</w:style>',
+    '<w:style w:styleId="A"><w:name w:val="a"/></w:style></w:style>',  # an end tag too many
+    '<w:style w:styleId="A"/></w:style><w:style w:styleId="B"></w:style>',
+    '<w:style w:styleId="A"><w:name/></w:style>x',  # text after a style
+    '<w:style w:styleId="A"><w:name/></w:style><w:docDefaults/>',  # defaults after the styles
+    '<w:style w:styleId="A"><w:styleLink w:val="B"/></w:style>',  # a tag beginning like a style's
+    '<w:style w:styleId="A"/><w:style w:styleId=\'B\'/>',  # single quotes in the last
+    '<w:style w:styleId="A"/>\f<w:style w:styleId="B"/>',  # a form feed between two
+    '<w:style w:styleId="A" w:styleId="A"/>',
+    '<w:style w:styleId="A"/><w:latentStyles/>',
+    '<w:docDefaults/><w:style w:styleId="A"/><w:style w:styleId="A"></w:style>',
+]
+
+
+@pytest.mark.parametrize("children", ALL_AT_ONCE_OR_NOT)
+@pytest.mark.parametrize("end", ["</w:styles>", " </w:styles >\n", "</w:styles>x", "", "\f</w:styles>"])
+def test_the_styles_read_at_once_are_those_read_one_by_one(children: str, end: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    data = HEAD + ROOT + children.encode("utf-8") + end.encode("utf-8")
+    assert _parts(split(data)) == _one_by_one_split(data, monkeypatch) == _general_split(data, monkeypatch)
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_word_sheets_cut_the_same_with_and_without_the_quick_reading(k: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    sheets = _word_sheets()
+    if k >= len(sheets):
+        pytest.skip("../shared/corpus/real is absent: only python-docx's template is checked")
+    assert _parts(split(sheets[k])) == _general_split(sheets[k], monkeypatch)
+    assert _one_by_one_split(sheets[k], monkeypatch) == _general_split(sheets[k], monkeypatch)
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_the_styles_of_a_sheet_word_wrote_are_read_in_one_split(k: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    sheets = _word_sheets()
+    if k >= len(sheets):
+        pytest.skip("../shared/corpus/real is absent: only python-docx's template is checked")
+    module = importlib.import_module("vnplan.read.style_sheet")
+
+    quick = module._style
+
+    def one_by_one(data: bytes, pos: int) -> object:
+        found = quick(data, pos)
+        assert found is None, "a style was read one by one"
+        return found
+
+    monkeypatch.setattr(module, "_style", one_by_one)
+    assert split(sheets[k]) is not None

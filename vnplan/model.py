@@ -7,7 +7,6 @@ small derived properties.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from collections.abc import Iterator
 from typing import Any, Literal, TypeVar
@@ -145,6 +144,14 @@ class SourceDocument:
 # --------------------------------------------------------------------------- plan
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The days of ``month`` (1–12) in ``year`` of the proleptic Gregorian calendar, as
+    ``calendar.monthrange(year, month)[1]`` gives them (without importing calendar and locale at start-up)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 @frozen
 class PartialDate:
     """A date whose parts may be left blank in a draft (``ngày  tháng 02 năm 2024``)."""
@@ -191,7 +198,7 @@ class PartialDate:
             return None
         if m is None or not 1 <= m <= 12:
             return _dt.date(y, 1, 1) if first else _dt.date(y, 12, 31)
-        last = calendar.monthrange(y, m)[1]
+        last = days_in_month(y, m)
         if d is None or not 1 <= d <= last:
             return _dt.date(y, m, 1 if first else last)
         return _dt.date(y, m, d)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -171,6 +170,8 @@ def without_surrogates(result: PlanResult) -> PlanResult:
     from a document (a Word symbol with a code in the surrogate range) or from a file name
     that is not UTF-8. The check is one scan of the pickled result, which a worker makes anyway.
     """
+    import pickle  # lazy: only a batch's workers scrub results, a single check never loads it
+
     try:
         if not _LONE_SURROGATE_UTF8.search(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)):
             return result

@@ -162,8 +162,9 @@ class Package:
         Open XML namespaces turned into their transitional twins."""
         data = self.read(name)
         # Every element costs lxml ~150 bytes: count the markup before building the tree (XML text
-        # escapes "<", so each one opens a tag, a comment or a processing instruction).
-        tags = data.count(b"<")
+        # escapes "<", so each one opens a tag, a comment or a processing instruction); a part no
+        # longer than the limit cannot hold more tags than it has bytes, and is not counted.
+        tags = data.count(b"<") if len(data) > limits.MAX_XML_TAGS else 0
         if tags > limits.MAX_XML_TAGS:
             raise exceeded(f"the part {name} holds too much markup", limits.MAX_XML_TAGS, "MAX_XML_TAGS",
                            path=self.path, found=f"{tags} tags")

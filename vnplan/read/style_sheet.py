@@ -28,6 +28,7 @@ WORDPROCESSINGML = b"http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 _DECL = re.compile(rb'<\?xml[^>]*\?>')
 _ROOT = re.compile(rb'\s*<w:styles(?=[\s>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
 _CHILD = re.compile(rb'\s*<w:(style|docDefaults|latentStyles)(?=[\s/>])([^>"\']*+(?:(?:"[^"]*+"|\'[^\']*+\')[^>"\']*+)*+)>')
+_XMLNS = re.compile(rb"xmlns")  # re's search for a literal is quicker than bytes.find on a 350 KB part
 _END = re.compile(rb"\s*</w:styles\s*>\s*\Z")
 _WANTED = frozenset((b"w:styleId", b"w:type", b"w:default"))
 _BAD_VALUE = re.compile(rb"[&<\t\r\n]")
@@ -90,6 +91,92 @@ def _root(data: bytes, namespace: bytes) -> tuple[bytes, int] | None:
     return data[: root.end()], root.end()
 
 
+def _holds(data: bytes, pair: bytes, pos: int) -> bool:
+    """Whether ``pair`` (``<`` and a rarer byte) occurs in ``data`` from ``pos``: the rarer byte is
+    looked for first, as ``<`` starts every tag and makes a search for the pair slow."""
+    return data.find(pair[1:], pos) >= 0 and data.find(pair, pos) >= 0
+
+
+#: A w:style element's start tag whose attributes are all ``name="value"`` pairs separated by
+#: spaces, with no reference or white space other than spaces in a value: the layout word
+#: processors write, read in one match (anything else goes the general way, _CHILD and _attributes).
+_STYLE = re.compile(rb'[ \n\r\t]*<w:style((?: [^\s=/>"\']++="[^"&<\t\r\n]*+")*+)[ ]*+(/?)>')
+_STYLE_AHEAD = re.compile(rb"[ \n\r\t]*<w:style[ />]")
+_PAIR = re.compile(rb' ([^=]++)="([^"]*+)"')
+
+
+def _style(data: bytes, pos: int) -> tuple[tuple[str, str | None, str | None, bytes], int] | None:
+    """The w:style element at ``pos`` and where it ends, on the quick path; ``None`` to take the general one."""
+    m = _STYLE.match(data, pos)
+    if m is None:
+        return None
+    if m.group(2):
+        stop = m.end()
+    else:
+        close = data.find(b"</w:style>", m.end())
+        if close < 0 or data.find(b"<w:style", m.end(), close) >= 0:
+            return None  # unclosed, or nested in its own kind: the general way decides
+        stop = close + 10
+    entry = _entry(m.group(1), data[m.start(0) + m.group(0).find(b"<"):stop])
+    return None if entry is None else (entry, stop)  # None: an attribute given twice
+
+
+_TAG = re.compile(rb'((?: [^\s=/>"\']++="[^"&<\t\r\n]*+")*+)[ ]*+(/?)>')  # _STYLE after its "<w:style"
+_WS = b" \n\r\t"
+_LAST = re.compile(rb"[ \n\r\t]*</w:styles[ \n\r\t]*>[ \n\r\t]*\Z")
+_Entry = tuple[str, str | None, str | None, bytes]
+
+
+def _entry(attributes: bytes, chunk: bytes) -> _Entry | None:
+    """A style's entry from its start tag's attributes (as _STYLE took them), ``None`` for an attribute given twice."""
+    found = dict(_PAIR.findall(attributes))
+    if len(found) != attributes.count(b'="'):
+        return None
+    sid, kind, default = found.get(b"w:styleId"), found.get(b"w:type"), found.get(b"w:default")
+    return (sid.decode("utf-8") if sid is not None else "", kind.decode("utf-8") if kind is not None else None,
+            default.decode("utf-8") if default is not None else None, chunk)
+
+
+def _all_styles(data: bytes, pos: int) -> list[_Entry] | None:
+    """Every w:style from ``pos`` to the root's end tag, in one split of the bytes at ``<w:style``, when
+    that is all the rest holds (styles as _STYLE reads them, white space between); ``None`` otherwise,
+    and the caller reads them one by one.
+
+    Each piece is one style and what follows it up to the next, so no style holds another; each
+    ends with its one end tag: the pieces that end with ``</w:style>`` are as many as the end tags
+    of the whole rest (one search of the part instead of two per style)."""
+    pieces = data[pos:].split(b"<w:style")
+    if len(pieces) < 2 or pieces[0].strip(_WS):
+        return None
+    out: list[_Entry] = []
+    closed = 0
+    last = len(pieces) - 1
+    for k in range(1, last + 1):
+        piece = pieces[k]
+        if k == last:
+            tail = _LAST.search(piece)
+            if tail is None:
+                return None
+            element = piece[: tail.start()]
+        else:
+            element = piece.rstrip(_WS)
+        m = _TAG.match(element)
+        if m is None:
+            return None
+        if m.group(2):
+            if len(element) != m.end():
+                return None  # something after a style that closes itself
+        elif len(element) - 10 < m.end() or not element.endswith(b"</w:style>"):
+            return None
+        else:
+            closed += 1
+        entry = _entry(m.group(1), b"<w:style" + element)
+        if entry is None:
+            return None
+        out.append(entry)
+    return out if data.count(b"</w:style>", pos) == closed else None
+
+
 def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
     """The style sheet ``data`` cut into its parts, or ``None`` where the cut might differ from the tree.
     ``namespace`` is the one the prefix ``w`` must stand for."""
@@ -101,10 +188,22 @@ def split(data: bytes, namespace: bytes = WORDPROCESSINGML) -> Sheet | None:
     if found is None:
         return None
     head, pos = found
-    if data.find(b"<!", pos) >= 0 or data.find(b"<?", pos) >= 0 or data.find(b"xmlns", pos) >= 0:
+    if _holds(data, b"<!", pos) or _holds(data, b"<?", pos) or _XMLNS.search(data, pos):
         return None  # comments, CDATA, DOCTYPE, instructions, declarations further down
     sheet = Sheet(head, b"</w:styles>")
+    tried = False
     while True:
+        if not tried and _STYLE_AHEAD.match(data, pos):  # the styles after the defaults: usually all the rest
+            tried = True
+            rest = _all_styles(data, pos)
+            if rest is not None:
+                sheet.styles.extend(rest)
+                return sheet
+        quick = _style(data, pos)
+        if quick is not None:
+            sheet.styles.append(quick[0])
+            pos = quick[1]
+            continue
         end = _END.match(data, pos)
         if end is not None:
             return sheet
