@@ -432,6 +432,22 @@ def test_scope_words_found_at_c_speed_are_those_found_word_by_word(seed: int) ->
         assert {i for i in scope._at(keys, breaks, 0, len(keys)) if scope._starts_with(keys, i, breaks)} == want
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_reference_chains_tried_at_their_words_are_the_chain_scan(seed: int) -> None:
+    from vnplan.parse import references
+    rng = random.Random(seed)
+    pieces = [*references._CHAIN_STARTS, "mục đích", "Mục", "điểm", "a", "b", "đ", "1", "2.3", "II", "IV", "XL", "14",
+              " ", " ", ", ", " và ", " của ", " thuộc ", "ban hành ", "kèm theo", "số ", "Kế hoạch", "này", "x", "Đ",
+              "\n", ".", ";", "(", "5a", "Nghị định số 30"]
+    found = 0
+    for _ in range(800):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        want = [(m.span(), m.group("chain"), m.group("app")) for m in references._CHAIN.finditer(text)]
+        assert [(m.span(), m.group("chain"), m.group("app")) for m in references._chain_matches(text)] == want, text
+        found += len(want)
+    assert found > 100
+
+
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:
     from vnplan.model import Block
     rng = random.Random(3)
