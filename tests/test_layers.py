@@ -42,6 +42,7 @@ FORBIDDEN: tuple[tuple[str, str, str], ...] = (
 LAZY: dict[str, str] = {
     "jsonschema": "validating a profile (vnplan.profiles.validate)",
     "importlib.resources": "data files of a package that is no plain folder (a zip install; vnplan.data)",
+    "pickle": "the lone-surrogate scan of a batch worker's result (vnplan.results.without_surrogates), never in a single check",
     "tempfile": "the temporary file of an atomic write (vnplan.output), only when a command writes a file",
     "vnplan.read.office": "converting a .doc, .rtf, .odt or .wps with LibreOffice (subprocess, signal, tempfile), loaded by vnplan.read when such a file comes",
     "tomllib": "parsing a settings file (vnplan.settings) not read before (parsed files are kept in vnplan.store)",
