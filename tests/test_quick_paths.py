@@ -448,6 +448,26 @@ def test_reference_chains_tried_at_their_words_are_the_chain_scan(seed: int) -> 
     assert found > 100
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_every_deadline_holds_the_hint_its_units_are_picked_by(seed: int) -> None:
+    from vnplan.profiles.match import deadlines
+    rng = random.Random(seed)
+    leads = ["trước ngày ", "TRƯỚC ", "chậm nhất ", "trong ", "đến hết ", "Trước ", ""]
+    forms = ["{d}/{m}/{y}", "{d} tháng {m} năm {y}", "tháng {m}/{y}", "Tháng {m} năm {y}", "quý {q}/{y}", "Quý {q} năm {y}",
+             "năm {y}", "{d}/{m}", "{d} / {m}", "{d}.{m}.{y}", "{d}-{m}-{y}", "ngày {d}/{m}", "hết ngày {d}/{m}/{y}"]
+    noise = ["báo cáo ", " ", "x", "٢", "/", "12", "2024 ", "Sở ", ", "]
+    found = 0
+    for _ in range(3000):
+        form = rng.choice(forms).format(d=rng.choice(["1", "15", "31", "٣"]), m=rng.choice(["2", "12", "13"]),
+                                        y=rng.choice(["2024", "202", "٢٠٢٤"]), q=rng.choice(["IV", "II", "4", "V"]))
+        text = rng.choice(noise) * rng.randrange(0, 2) + rng.choice(leads) + form + rng.choice(noise)
+        for lead in (True, False):
+            for m in deadlines._date_re(lead).finditer(text):
+                found += 1
+                assert deadlines._DATE_HINT_RE.search(m.group(0)), (text, m.group(0))
+    assert found > 500
+
+
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:
     from vnplan.model import Block
     rng = random.Random(3)
