@@ -115,9 +115,15 @@ def test_lines_are_the_line_pattern_lines() -> None:
 
 def test_quick_line_tests_are_the_patterns() -> None:
     from vnplan.read.text import _CELL_BREAK_RE, _PAGE_NO_RE, _is_cell_break, _is_page_number
-    for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1"):
+    for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1", "3\n",
+              "- 3\n", "1²", "Trang ٣", "12 ", "Trang 2 / 7"):
         assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
         assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), t
+    rng = random.Random(4)
+    pieces = ["-", " ", "1", "23", "٣", "²", "Trang", "trang", "Page", "/", "\n", "\t", "a", "Đ", "."]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 7)))
+        assert _is_page_number(t) == bool(_PAGE_NO_RE.match(t)), repr(t)
 
 
 def test_white_space_is_the_patterns_white_space() -> None:
@@ -487,3 +493,199 @@ def test_the_days_of_a_month_are_the_calendar_modules() -> None:
     for y in years:
         for m in range(1, 13):
             assert days_in_month(y, m) == calendar.monthrange(y, m)[1], (y, m)
+
+
+def _closing_cuts_as_written(text: str, start: int = 0) -> set[int]:
+    """closing_cuts as it was written first: every pattern searched once its one-character hint is in
+    the block, the entries found among all list labels."""
+    from vnplan.parse import segment as sg
+    p = sg._patterns()
+    out: set[int] = set()
+    for name, hint in (("recipients", "N"), ("pipe", "|")):
+        if hint in text:
+            for m in p[name].finditer(text, start):
+                out |= {m.start(), m.end()}
+    for name, hint in (("stamp", ":"), ("signed", "(")):
+        if hint in text:
+            out |= {m.start() for m in p[name].finditer(text, start)}
+    if ("-" in text or "–" in text or "+" in text or "•" in text) and sg._INNER_MARKER_RE.search(text, start + 1):
+        for m in p["label"].finditer(text, start):
+            if text[m.start()] in "-–+•" and sg.at_boundary(text, m.start(), sg._previous(out, m.start())):
+                out.add(m.start())
+    if sg._CAPS_PAIR_RE.search(text, start):
+        out |= sg._signature_cuts(text, start)
+    person = p["name"].search(text, start) if sg._LOWER_END_RE.search(text) else None
+    if person and person.start() > start and sg._is_person(person.group(0)):
+        before = text[start : person.start()].rstrip()
+        if before and (before[-1] in sg._ENDS or before[-1].isdigit() or sg.at_boundary(text, person.start(), start)):
+            out.add(person.start())
+    return out
+
+
+_CLOSING_PIECES = [
+    "Nơi nhận:", "NƠI NHẬN", "Nơi  nhận", "N", "Nơi", "nhận", "- ", "– ", "+ ", "• ", "-", " - ", "KT.", "TM. ",
+    "Q.", "TUQ.", "T.M", "K/T.", "TL .", "CHỦ TỊCH", "PHÓ ", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG", "GIÁM ĐỐC", "TRƯỞNG",
+    "CỤC TRƯỞNG", "TỔNG THƯ KÝ", "BÍ THƯ", "Giám đốc", "(Đã ký)", "[đã ký]", "( ĐÃ KÝ", "(", "Ký bởi:", "Email:",
+    "Ký số bởi :", "Cơ quan", ":", "|", " | ", "Nguyễn Văn An", "Hà Văn Tuyên", "Đại tá ", "GS.TS. ", "ỦY BAN NHÂN DÂN",
+    "Như trên;", "Lưu: VT.", ".", ";", ",", " ", "  ", "\n", "1. ", "a) ", "II. ", "Điều 1.", "Chương I", "x", "Ủy",
+    "1", "2024", "UBND", "Sở Tư pháp", "“", "ạ", "\u0301", "/",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_closing_cuts_are_the_cuts_as_first_written(seed: int) -> None:
+    from vnplan.parse.segment import closing_cuts
+    rng = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rng.choice(_CLOSING_PIECES) for _ in range(rng.randrange(0, 14)))
+        start = rng.choice([0, 0, 0, rng.randrange(len(text) + 1)])
+        assert closing_cuts(text, start) == _closing_cuts_as_written(text, start), (text, start)
+
+
+def test_dash_labels_are_the_labels_that_start_with_a_dash() -> None:
+    from vnplan.parse.segment import _patterns
+    p = _patterns()
+    rng = random.Random(12)
+    pieces = ["- ", "-", "– ", "+", "• ", "•", " ", "\n", "A", "a", "1", "1.", "a)", "II.", "Điều 2.", "Mục 1", "“", "(",
+              ".", ",", "/", "x-", "ạ", "Đ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        start = rng.randrange(len(s) + 1)
+        want = [m.start() for m in p["label"].finditer(s, start) if s[m.start()] in "-–+•"]
+        assert [m.start() for m in p["dash_label"].finditer(s, start)] == want, (s, start)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_line_normalizer_is_normalize_with_map_line_by_line(seed: int) -> None:
+    from vnplan.read.text import _BREAKS, _lines_of
+    from vnplan.text import _TONE_TABLE, LineNormalizer
+    rng = random.Random(seed)
+    pieces = [*rng.sample(sorted(_TONE_TABLE), 12), "q", "g", "Q", "h", "n", "c", " ", "  ", "\t", "ạ", "\u0301",
+              "a\u0300", "o\u0323", "Ð", "ð", "\u00a0", "\u200b", "\u00ad", "x", ".", "ư", "kế hoạch", "hoà", "HOÀ",
+              "\n", "\n", "\r\n", "\r", "\x0b", "\x0c", "\u2028", "\u2029", "\x1c", "\x85"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 24)))
+        normalize_line = LineNormalizer(text)
+        pos = 0
+        for raw in _lines_of(text):
+            if not raw:
+                break
+            body = raw.rstrip(_BREAKS)
+            assert normalize_line(body, pos) == normalize_with_map(body), (text, body)
+            pos += len(raw)
+
+
+def test_a_block_of_one_line_as_it_is_is_the_joined_block() -> None:
+    from vnplan.model import TablePos
+    from vnplan.read import text as rt
+    rng = random.Random(6)
+    quick = 0
+    for _ in range(3000):
+        src = "".join(rng.choice([" ", "\t", "\u00a0", "\ufeff", "a", "ư", "\n"]) for _ in range(rng.randrange(0, 6)))
+        origin = rng.randrange(len(src) + 1)
+        t = rng.choice(["a", "Kế hoạch", "x y"])
+        omap = rng.choice([None, None, tuple(range(1, len(t) + 1))])
+        cell = rng.choice([None, TablePos(table=1, row=0, col=1)])
+        parts = [(t, origin, omap)]
+        quick += rt._identity(parts, src)
+        assert rt._make_block(3, parts, 7, src, cell) == rt._joined_block(3, parts, 7, src, cell), (src, parts)
+    assert quick > 500
+
+
+def test_a_closing_pattern_finds_nothing_where_its_hints_are_missing() -> None:
+    from vnplan.parse.segment import _hints, _patterns
+    from vnplan.vocab.patterns import holds
+    p = _patterns()
+    rng = random.Random(8)
+    for name, (anchors, words) in _hints().items():
+        pieces = [*words, *anchors, *(w[:2] for w in words), *(w[1:] for w in words), "PHÓ ", " ", ".", ":", "(", "x"]
+        for _ in range(3000):
+            s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6)))
+            if p[name].search(s):
+                assert holds(s, _hints()[name]), (name, s)
+
+
+def test_inner_markers_and_small_letter_ends_are_the_patterns() -> None:
+    from vnplan.parse.segment import _INNER_MARKER_RE, _LOWER_END_RE, _ends_in_small_letter, _has_inner_marker
+    rng = random.Random(10)
+    pieces = ["-", "–", "+", "•", " ", "\u00a0", "\n", "\t", "\x1c", "a", "ạ", "A", "\u0301", ".", ";", "1", "ß", "ǅ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        pos = rng.randrange(len(s) + 2)
+        assert _has_inner_marker(s, pos) == bool(_INNER_MARKER_RE.search(s, pos)), (s, pos)
+        assert _ends_in_small_letter(s) == bool(_LOWER_END_RE.search(s)), repr(s)
+
+
+def test_pieces_of_an_uncut_text_are_its_trimmed_text() -> None:
+    from vnplan.parse.segment import pieces
+    rng = random.Random(13)
+    for _ in range(5000):
+        s = "".join(rng.choice([" ", "\u00a0", "\x1c", "\u200b", "\n", "a", "ư", "."]) for _ in range(rng.randrange(0, 8)))
+        cuts = set(rng.sample([0, len(s), len(s) + 3, -1], rng.randrange(0, 3)))
+        want = []
+        for a, b in [(0, len(s))]:
+            while a < b and s[a].isspace():
+                a += 1
+            while b > a and s[b - 1].isspace():
+                b -= 1
+            if b > a:
+                want.append((a, b))
+        assert pieces(s, cuts) == want, (s, cuts)
+
+
+def test_run_on_blocks_are_the_blocks_the_plain_hints_found() -> None:
+    import importlib
+
+    from vnplan.model import Block
+    from vnplan.parse.segment import strong_markers
+    rs = importlib.import_module("vnplan.parse.resegment")  # the package exports a function of that name
+
+    def as_written(b: Block) -> bool:
+        t = b.text
+        if b.kind == "artifact" or len(t) < rs.MIN_LENGTH:
+            return False
+        found = 0
+        for h in rs._hints():
+            found += h in t
+            if found == 2:
+                return strong_markers(t) >= rs.MIN_MARKERS
+        return False
+
+    assert [h for _, h in rs._anchored_hints()] == list(rs._hints())  # the same words in the same order
+    assert all(c in h for c, h in rs._anchored_hints())  # a text holding the word holds its character
+    rng = random.Random(14)
+    pieces = [*rs._hints(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND",
+              "KẾ HOẠCH", "Nơi nhận:", "KT. CHỦ TỊCH", "II. NỘI DUNG ", "Tuyên truyền cải cách hành chính ", " ", "x" * 40]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        b = Block(0, text)
+        assert rs.is_run_on(b) == as_written(b), text
+
+
+def test_a_type_line_is_found_alike_with_and_without_the_look_at_its_start() -> None:
+    from vnplan.parse import attached
+    from vnplan.parse.closing import plain
+
+    def as_written(text: str) -> bool:
+        t = plain(text)
+        m = attached._patterns()["type"].match(t)
+        return m is not None and not t[m.end() :].lstrip().startswith(":") and len(t) <= attached.TITLE_MAX
+
+    rng = random.Random(15)
+    names = attached._type_names()
+    pieces = [*rng.sample(names, min(12, len(names))), "PHỤ LỤC", "KẾ HOẠCH", "K", "KẾ", " ", ":", "**", "_", "I", "x",
+              "Kế hoạch", "\n"]
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 5)))
+        assert attached.is_type_line(s) == as_written(s), repr(s)
+
+
+def test_a_signers_name_ends_its_block_as_the_quick_end_pattern_says() -> None:
+    from vnplan.parse.segment import _NAME_END_RE, _patterns
+    name = _patterns()["name"]
+    rng = random.Random(16)
+    pieces = ["Nguyễn", "Văn", "An", "Đại tá", "GS.TS.", " ", "  ", "\n", "\u00a0", "a", "A", "Ư", "\u0301", ".", "x1"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        if name.search(s):
+            assert _NAME_END_RE.search(s), repr(s)

@@ -12,6 +12,7 @@ Two forms of a string matter:
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 
 import regex
 
@@ -168,6 +169,35 @@ def normalize_with_map(s: str) -> tuple[str, tuple[int, ...] | None]:
     if all(o == k for k, o in enumerate(omap)):
         return text, None
     return text, tuple(omap)
+
+
+class LineNormalizer:
+    """:func:`normalize_with_map` for the lines of one text, a line already in display form kept as it is
+    without the per-line tone search: the old placements are found once in the whole text.
+
+    A line is a part of the text between line breaks. A break is no letter, no mark and no q or g, so
+    the tone pattern matches in a line exactly where it matches in the whole text inside that line's
+    range (its look-behind sees a break or nothing before the line, its look-ahead a break or nothing
+    after it; two of its matches never overlap). tests/test_quick_paths.py holds the two equal.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._olds = [] if text.isascii() else [m.start() for m in _TONE_RE.finditer(text)]
+        self._lookalike = "\u00d0" in text or "\u00f0" in text or "\u0189" in text
+
+    def __call__(self, line: str, origin: int) -> tuple[str, tuple[int, ...] | None]:
+        """``normalize_with_map(line)`` for the line of the text that starts at offset ``origin``."""
+        if not line:
+            return line, None
+        if (not self._lookalike and line.isprintable() and "  " not in line and line == line.strip()
+                and unicodedata.is_normalized("NFC", line)):
+            # normalize_with_map's simple path: (fix_tones(line), None), and fix_tones moves nothing
+            # unless an old placement starts inside the line
+            olds = self._olds
+            k = bisect_left(olds, origin) if olds else 0
+            if k == len(olds) or olds[k] >= origin + len(line):
+                return line, None
+        return normalize_with_map(line)
 
 
 def key(s: str) -> str:

@@ -21,7 +21,7 @@ from vnplan.parse.closing import is_form, person, plain
 from vnplan.parse.common import RULE_LINE_RE, label_of
 from vnplan.pattern import guarded
 from vnplan.text import fold, is_upper_text
-from vnplan.vocab.patterns import longest_first, spelt
+from vnplan.vocab.patterns import Hints, hints, holds, longest_first, spelt, variants
 
 #: how far above its ``kèm theo`` line an attached document's type line may stand (type, title over
 #: two or three lines), and how far above the type line its Quốc hiệu
@@ -29,12 +29,14 @@ TYPE_REACH = 5
 HEADER_REACH = 8
 #: a type line with its title on it is no longer than this
 TITLE_MAX = 300
+#: the spellings of a ``kèm theo`` lead
+_LEAD_CASES = ("lower", "sentence")
 
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     types = longest_first(vocab.type_names())
-    leads = spelt(vocab.closing().attached_leads, ("lower", "sentence"))
+    leads = spelt(vocab.closing().attached_leads, _LEAD_CASES)
     appendix = vocab.structure_words().appendix.upper()
     return {
         "lead": guarded(rf"(?:^|\()\s*{leads}\s+(?:{types})\s+(?:số\s*\d|\d)"),
@@ -50,8 +52,22 @@ def is_type_line(text: str) -> bool:
     """A type name in capitals opening its line (``KẾ HOẠCH``, ``QUY CHẾ``, ``PHỤ LỤC I``), alone
     or with the title after it (``KẾ HOẠCH Tuyên truyền cải cách hành chính năm 2024``)."""
     t = plain(text)
+    if not t.startswith(_type_starts()):
+        return False  # no type name opens it: the pattern, anchored at the start, cannot match
     m = _patterns()["type"].match(t)
     return m is not None and not t[m.end() :].lstrip().startswith(":") and len(t) <= TITLE_MAX
+
+
+@cache
+def _type_starts() -> tuple[str, ...]:
+    """The first two characters of each name the ``type`` pattern matches (the type names in capitals
+    and the appendix's)."""
+    return tuple({n[:2] for n in _type_names()})
+
+
+def _type_names() -> list[str]:
+    """The names the ``type`` pattern matches at the start of a line."""
+    return [*(n.upper() for n in vocab.type_names()), vocab.structure_words().appendix.upper()]
 
 
 def lead_cut(text: str) -> int | None:
@@ -66,9 +82,18 @@ def lead_cut(text: str) -> int | None:
 
 def _has_lead(text: str) -> bool:
     """Whether a ``kèm theo`` lead opens ``text`` or follows one of its ``(``: without a ``(`` only
-    the start can hold it, so the pattern is tried there alone instead of at every position."""
+    the start can hold it, so the pattern is tried there alone instead of at every position; and
+    not at all in a text without one of the lead's words (most blocks)."""
+    if not holds(text, _lead_hints()):
+        return False
     lead = _patterns()["lead"]
     return (lead.search(text) if "(" in text else lead.match(text)) is not None
+
+
+@cache
+def _lead_hints() -> Hints:
+    """The spellings of the lead's words, one of which every match of the lead pattern holds."""
+    return hints(variants(vocab.closing().attached_leads, _LEAD_CASES))
 
 
 def attachment_starts(blocks: tuple[Block, ...], after: int) -> list[int]:

@@ -19,10 +19,11 @@ from itertools import pairwise
 import regex
 
 import vnplan.vocab as vocab
+from vnplan.parse.abbreviations import WHITE_SPACE
 from vnplan.parse.common import label_of
 from vnplan.parse.outline import role_of_title
 from vnplan.pattern import guarded
-from vnplan.vocab.patterns import escape, in_order, longest_first, spelt
+from vnplan.vocab.patterns import Hints, escape, hints, holds, in_order, longest_first, spelt, variants
 
 _CAPS = r"\p{Lu}[\p{Lu}\p{M}]*"
 _CAPS_WORD_RE = guarded(rf"(?:{_CAPS})")
@@ -33,8 +34,16 @@ _CAPS_PAIR_RE = guarded(r"\p{Lu}[\p{Lu}\p{M}]*[.\s]")  # a word in capitals (a f
 # a name ends in a small letter; searched from the end ((?r)), so a block is not walked letter by
 # letter for an end only its last characters can make (the same blocks match: tests/test_quick_paths.py)
 _LOWER_END_RE = guarded(r"(?r)\p{Ll}\p{M}*\s*$")
+# how a signer's name ends a block: a blank, then its last word (a capital and small letters), searched from
+# the end too; a block without it holds no name (a long sentence ending "… đề xây" is not walked for one)
+_NAME_END_RE = guarded(r"(?r)\s\p{Lu}[\p{Ll}\p{M}]*\s*$")
 _ROMAN_DOT_RE = guarded(r"(?<![\p{L}])[IVX]{1,5}\s*\.\s")
 _SENTENCE_END_RE = guarded(r"(?<=\p{Ll}\p{M}*)\.\s+(?=\p{Lu})")
+# a list label (``II.``, ``1.``, ``a)``, ``-``, ``Điều 1.``, ``Chương I``): what it may not follow, the
+# markers of an entry, and what follows it (blanks, then a capital, a digit, a quote or a bracket)
+_LABEL_BEFORE = r"(?<![\p{L}\p{N}.,/])"
+_DASHES = "-–+•"
+_LABEL_AFTER = r"\s+(?=[\p{Lu}\p{N}\"“(])"
 
 
 @cache
@@ -69,8 +78,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "stamp": guarded(rf"(?<![\p{{L}}])(?:{longest_first(words.stamp_labels)})\s*:"),
         "signed": guarded(rf"[(\[]\s*{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"),
         "label": guarded(
-            rf"(?<![\p{{L}}\p{{N}}.,/])(?:{parts}\s+(?:[IVXLC]+|\d{{1,2}})(?![\p{{L}}])|Điều\s+\d{{1,3}}\s*[.:]"
-            r"|[IVX]{1,5}\s*\.|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\)|[-–+•])\s+(?=[\p{Lu}\p{N}\"“(])"),
+            rf"{_LABEL_BEFORE}(?:{parts}\s+(?:[IVXLC]+|\d{{1,2}})(?![\p{{L}}])|Điều\s+\d{{1,3}}\s*[.:]"
+            rf"|[IVX]{{1,5}}\s*\.|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\s*[.)]|[a-zđ]\)|[{_DASHES}]){_LABEL_AFTER}"),
+        # the label pattern's matches that start with a dash (no other match holds one): the entries of a closing
+        "dash_label": guarded(rf"{_LABEL_BEFORE}[{_DASHES}]{_LABEL_AFTER}"),
         "part_title": guarded(rf"(?:{parts})\s+(?:[IVXLC]+|\d{{1,2}})\s*[.:]?\s+(?={_CAPS}\s+{_CAPS})"),
         "roman_title": guarded(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+(?:{_CAPS}[\s,]+)*{_CAPS}(?=\s+\p{{Lu}}\p{{Ll}})"),
         "roman_heading": guarded(rf"(?<![\p{{L}}])[IVX]{{1,5}}\s*\.\s+{_CAPS}(?:[\s,]+{_CAPS})+(?![\p{{L}}\p{{M}}])"),
@@ -185,21 +196,28 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     """The parts of a closing from ``start``: ``Nơi nhận:``, entries, signature forms, positions,
     signed-copy labels, the signer's name at the end, and ``|`` cell separators (each its own part)."""
     p = _patterns()
+    h = _hints()
     out: set[int] = set()
-    for name, hint in (("recipients", "N"), ("pipe", "|")):
-        if hint in text:
-            for m in p[name].finditer(text, start):
-                out |= {m.start(), m.end()}
-    for name, hint in (("stamp", ":"), ("signed", "(")):
-        if hint in text:
-            out |= {m.start() for m in p[name].finditer(text, start)}
-    if ("-" in text or "–" in text or "+" in text or "•" in text) and _INNER_MARKER_RE.search(text, start + 1):
-        for m in p["label"].finditer(text, start):
-            if text[m.start()] in "-–+•" and at_boundary(text, m.start(), _previous(out, m.start())):
+    if holds(text, h["recipients"]):
+        for m in p["recipients"].finditer(text, start):
+            out |= {m.start(), m.end()}
+    if "|" in text:
+        for m in p["pipe"].finditer(text, start):
+            out |= {m.start(), m.end()}
+    if ":" in text and holds(text, h["stamp"]):
+        out |= {m.start() for m in p["stamp"].finditer(text, start)}
+    if "(" in text and holds(text, h["signed"]):
+        out |= {m.start() for m in p["signed"].finditer(text, start)}
+    if ("-" in text or "–" in text or "+" in text or "•" in text) and _has_inner_marker(text, start + 1):
+        for m in p["dash_label"].finditer(text, start):
+            if at_boundary(text, m.start(), _previous(out, m.start())):
                 out.add(m.start())
-    if _CAPS_PAIR_RE.search(text, start):
-        out |= _signature_cuts(text, start)
-    person = p["name"].search(text, start) if _LOWER_END_RE.search(text) else None
+    form, position = holds(text, h["form"]), holds(text, h["position"])
+    if (form or position) and _CAPS_PAIR_RE.search(text, start):
+        out |= _signature_cuts(text, start, ("form", "position") if form and position else ("form",) if form
+                               else ("position",))
+    named = _ends_in_small_letter(text) and _NAME_END_RE.search(text) is not None
+    person = p["name"].search(text, start) if named else None
     if person and person.start() > start and _is_person(person.group(0)):
         before = text[start : person.start()].rstrip()
         if before and (before[-1] in _ENDS or before[-1].isdigit() or at_boundary(text, person.start(), start)):
@@ -207,11 +225,48 @@ def closing_cuts(text: str, start: int = 0) -> set[int]:
     return out
 
 
-def _signature_cuts(text: str, start: int) -> set[int]:
+def _has_inner_marker(text: str, pos: int) -> bool:
+    """``_INNER_MARKER_RE.search(text, pos)``: a dash, plus or bullet with white space on both sides (a
+    blank, a dash, then a blank: a few looks at each dash in C, not the pattern at every character)."""
+    for d in "-–+•":
+        k = text.find(d, pos + 1)
+        while k >= 0:
+            if text[k - 1] in WHITE_SPACE and text[k + 1 : k + 2] in WHITE_SPACE:
+                return True
+            k = text.find(d, k + 1)
+    return False
+
+
+def _ends_in_small_letter(text: str) -> bool:
+    """``_LOWER_END_RE.search(text)``, a text ending in a character of ASCII that is no small letter and no
+    white space (a full stop, a semicolon, a digit…: no letter and no mark) answered without the pattern."""
+    c = text[-1:]
+    if c.isascii() and not ("a" <= c <= "z") and c not in WHITE_SPACE:
+        return False
+    return _LOWER_END_RE.search(text) is not None
+
+
+@cache
+def _hints() -> dict[str, Hints]:
+    """For some closing patterns, the :func:`hints` of the words of its alternation, one of which every match
+    holds: a block holding none is not searched."""
+    d30 = vocab.decree30()
+    words = vocab.closing()
+    found = {
+        "recipients": ("Nơi", "NƠI"),
+        "stamp": words.stamp_labels,
+        "signed": variants(words.signed_marks[:1], ("lower", "sentence", "upper")),
+        "form": [f.rstrip(".") for f in d30.signature_forms],
+        "position": words.positions,
+    }
+    return {name: hints(ws) for name, ws in found.items()}
+
+
+def _signature_cuts(text: str, start: int, names: tuple[str, ...] = ("form", "position")) -> set[int]:
     """Before each signature form and each position that does not follow a form (``KT. CHỦ TỊCH``)."""
     p = _patterns()
     out: set[int] = set()
-    for name in ("form", "position"):
+    for name in names:
         for m in p[name].finditer(text, start):
             before = text[start : m.start()].rstrip()
             if name == "position" and _form_end_re().search(before):
@@ -285,7 +340,12 @@ def strong_markers(text: str) -> int:
 
 def pieces(text: str, cuts: set[int]) -> list[tuple[int, int]]:
     """The non-blank parts of ``text`` between ``cuts``, spaces trimmed: ``[(start, end), …]``."""
-    bounds = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
+    inner = [c for c in cuts if 0 < c < len(text)]
+    if not inner:  # the whole text, trimmed (str.strip trims what str.isspace tells, as below)
+        trimmed = text.strip()
+        lead = len(text) - len(text.lstrip())
+        return [(lead, lead + len(trimmed))] if trimmed else []
+    bounds = sorted({0, len(text), *inner})
     out: list[tuple[int, int]] = []
     for a, b in pairwise(bounds):
         while a < b and text[a].isspace():

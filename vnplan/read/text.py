@@ -17,7 +17,7 @@ from vnplan.pattern import guarded
 from vnplan.read import limits
 from vnplan.read.limits import check_text, exceeded
 from vnplan.read.values import clean_document
-from vnplan.text import is_upper_text, normalize_with_map
+from vnplan.text import LineNormalizer, is_upper_text, normalize_with_map
 from vnplan.vocab.patterns import spelt
 
 # Line ends: CR LF, CR, LF, the vertical tab and form feed (Word's line break, pdftotext's
@@ -97,10 +97,13 @@ def _is_cell_break(t: str) -> bool:
 
 
 def _is_page_number(t: str) -> bool:
-    """``_PAGE_NO_RE.match(t)``, its first character looked at first (a dash, a digit, Trang or Page; any
-    character beyond ASCII, which may be a digit the pattern knows)."""
+    """``_PAGE_NO_RE.match(t)``, its first and last characters looked at first: it starts with a dash, a
+    digit, Trang or Page (or any character beyond ASCII, which may be a digit the pattern knows) and
+    ends with a digit (str.isdigit holds every \\d) or a dash (``$`` also matches before a final line feed)."""
     c = t[:1]
-    return (c in "-TtP" or c.isdigit() or not c.isascii()) and c != "" and _PAGE_NO_RE.match(t) is not None
+    e = t[-1:]
+    return ((c in "-TtP" or c.isdigit() or not c.isascii()) and c != ""
+            and (e in "-\n" or e.isdigit()) and _PAGE_NO_RE.match(t) is not None)
 
 
 def read_text(text: str, *, path: str | None = None, format: str = "text") -> SourceDocument:
@@ -112,8 +115,7 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
     if "\x00" in text:
         raise BinaryInputError("the input contains NUL bytes: it is binary, not text", path=path)
     check_text(text, path=path)
-    # 1. lines with their offsets, normalised; rows of tables copied from Word (cells
-    #    separated by tabs or wide gaps) are split into their cells, column by column
+    # 1. lines with their offsets, normalised; table rows split into their cells
     raw_lines: list[tuple[int, int, str]] = []  # (lineno, origin, body)
     pos = 0
     for lineno, raw in enumerate(_lines_of(text), start=1):
@@ -123,36 +125,12 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
             raise exceeded("too many lines", limits.MAX_LINES, "MAX_LINES", path=path)
         raw_lines.append((lineno, pos, raw.rstrip(_BREAKS)))
         pos += len(raw)
-    lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
-    cell_of: dict[int, TablePos] = {}
-    tables = 0
-    k = 0
-    while k < len(raw_lines):
-        end = _row_group_end(raw_lines, k)
-        if end > k:
-            tables += 1
-            columns: dict[int, list[tuple[int, int, str]]] = {}
-            for lineno, origin, body in raw_lines[k:end]:
-                for col, (off, part) in enumerate(_cells(body) or [(0, body)]):
-                    if part.strip():
-                        columns.setdefault(col, []).append((lineno, origin + off, part))
-            for col in sorted(columns):
-                for lineno, origin, part in columns[col]:
-                    norm, omap = normalize_with_map(part)
-                    cell_of[len(lines)] = TablePos(table=tables, row=0, col=col)
-                    lines.append((lineno, origin, norm, _with_lead(part, omap)))
-                lines.append((0, 0, "", None))  # cells are separate paragraphs
-            k = end
-            continue
-        lineno, origin, body = raw_lines[k]
-        norm, omap = normalize_with_map(body)
-        lines.append((lineno, origin, norm, omap))
-        k += 1
+    lines, cell_of = _normalized_lines(text, raw_lines)
     if not any(t for _, _, t, _ in lines):
         raise EmptyInputError("the input holds no text", path=path)
 
     # 2. flattened tables: lines between "|" lines are cells of a two-column table
-    bars = [i for i, (_, _, t, _) in enumerate(lines) if _is_cell_break(t)]
+    bars = [i for i, (_, _, t, _) in enumerate(lines) if _is_cell_break(t)] if "|" in text else []
     if bars:
         first_text = next(i for i, (_, _, t, _) in enumerate(lines) if t)
         bounds = [first_text - 1, *bars]
@@ -188,6 +166,42 @@ def read_text(text: str, *, path: str | None = None, format: str = "text") -> So
             raise exceeded("too many paragraphs", limits.MAX_PARAGRAPHS, "MAX_PARAGRAPHS", path=path)
         i = j
     return clean_document(SourceDocument(blocks=tuple(blocks), format=format, path=path))
+
+
+def _normalized_lines(text: str, raw_lines: list[tuple[int, int, str]]
+                      ) -> tuple[list[tuple[int, int, str, tuple[int, ...] | None]], dict[int, TablePos]]:
+    """The lines normalised, as (lineno, origin, text, map), and the table cell of each line in a table: rows of
+    tables copied from Word (cells separated by tabs or wide gaps) are split into their cells, column by column."""
+    lines: list[tuple[int, int, str, tuple[int, ...] | None]] = []  # (lineno, origin, text, map)
+    cell_of: dict[int, TablePos] = {}
+    tables = 0
+    k = 0
+    normalize_line = LineNormalizer(text)
+    if "|" not in text and "\t" not in text and "     " not in text:
+        # a row has a pipe, a tab or a wide gap (_is_row): a text holding none has no table
+        return [(lineno, origin, *normalize_line(body, origin)) for lineno, origin, body in raw_lines], cell_of
+    while k < len(raw_lines):
+        end = _row_group_end(raw_lines, k)
+        if end > k:
+            tables += 1
+            columns: dict[int, list[tuple[int, int, str]]] = {}
+            for lineno, origin, body in raw_lines[k:end]:
+                for col, (off, part) in enumerate(_cells(body) or [(0, body)]):
+                    if part.strip():
+                        columns.setdefault(col, []).append((lineno, origin + off, part))
+            for col in sorted(columns):
+                for lineno, origin, part in columns[col]:
+                    norm, omap = normalize_with_map(part)
+                    cell_of[len(lines)] = TablePos(table=tables, row=0, col=col)
+                    lines.append((lineno, origin, norm, _with_lead(part, omap)))
+                lines.append((0, 0, "", None))  # cells are separate paragraphs
+            k = end
+            continue
+        lineno, origin, body = raw_lines[k]
+        norm, omap = normalize_line(body, origin)
+        lines.append((lineno, origin, norm, omap))
+        k += 1
+    return lines, cell_of
 
 
 _GAP_RE = guarded(r"\t+| {5,}")
@@ -328,6 +342,16 @@ def _shift(omap: tuple[int, ...] | None, t: str, lead: int) -> tuple[int, ...] |
 
 
 def _make_block(index: int, parts, lineno: int, text: str, cell: TablePos | None) -> Block:  # type: ignore[no-untyped-def]
+    """The block of ``parts`` (lines as (text, origin, map)); a line as it is in the source (the usual
+    block: :func:`_identity` holds) made at once."""
+    origin0 = parts[0][1]
+    if len(parts) == 1 and parts[0][2] is None and not _lead(text, origin0):
+        return Block(index=index, text=parts[0][0], line=lineno, line_breaks=(), origin=origin0, offsets=None,
+                     location=f"dòng {lineno}", table=cell)
+    return _joined_block(index, parts, lineno, text, cell)
+
+
+def _joined_block(index: int, parts, lineno: int, text: str, cell: TablePos | None) -> Block:  # type: ignore[no-untyped-def]
     origin0 = parts[0][1]
     breaks: list[int] = []
     if _identity(parts, text):  # the common block: its text is the source's, line breaks read as blanks
