@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import attrs
 import pytest
@@ -138,6 +139,26 @@ def test_left_word_is_the_left_word_pattern() -> None:
         w = "".join(rng.choice(["a", "Ủ", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "B"]) for _ in range(rng.randrange(0, 31)))
         m = _LEFT_WORD.search(w)
         assert _left_word(w) == (m.group(1) if m else None), repr(w)
+
+
+def test_right_word_and_heading_word_are_the_patterns() -> None:
+    from vnplan.parse.abbreviations import _RIGHT_WORD, _is_heading_word, _left_word, _right_word
+    rng = random.Random(6)
+    pieces = ["a", "Ủ", "Ủy", "BAN", "TỈNH", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "“", "B", "ĐẢNG", "UBND"]
+    for _ in range(5000):
+        w = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        m = _RIGHT_WORD.match(w[:30])
+        assert _right_word(w[:30]) == (m.group(1) if m else None), repr(w)
+        s = rng.randrange(0, len(w) + 1)
+        e = rng.randrange(s, len(w) + 1)
+        want = False  # the check as first written, each word's marks read anew
+        for word in (_left_word(w[max(0, s - 30) : s]), m2.group(1) if (m2 := _RIGHT_WORD.match(w[e : e + 30])) else None):
+            if word:
+                x = word.strip(",.;:()\"“”")
+                if x and x.isupper() and any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", x)):
+                    want = True
+                    break
+        assert _is_heading_word(w, s, e) == want, (w, s, e)
 
 
 def test_a_block_ends_in_a_small_letter_whichever_way_it_is_searched() -> None:
@@ -283,6 +304,174 @@ def test_evidence_built_whole_in_locate_is_its_evolve() -> None:
     from vnplan.model import Evidence
     # evidence.locate builds the located evidence field by field: a field added to Evidence must be added there
     assert [f.name for f in attrs.fields(Evidence)] == ["text", "span", "matched", "line", "location", "marks"]
+
+
+def test_located_result_built_whole_is_its_evolve() -> None:
+    from vnplan.model import Block, Evidence, RequirementResult, Span
+    from vnplan.profiles.match.evidence import locate
+    # evidence.locate builds the located result field by field: a field added to RequirementResult must be added there
+    assert [f.name for f in attrs.fields(RequirementResult)] == [
+        "id", "kind", "text", "status", "score", "mandatory", "evidence", "note", "note_en", "reason", "details", "rule"]
+    blocks = (Block(0, "Tuyên truyền cải cách hành chính", line=3, location="dòng 3"), Block(1, "Hội nghị", line=None))
+    ev = (Evidence("cải cách", Span(0, 12, 20), ("cải cách",), marks=((0, 8),)), Evidence("Hội", Span(1, 0, 3)),
+          Evidence("x", Span(7, 0, 1)))
+    r = RequirementResult("ND01", "content", "Tuyên truyền", "partial", 0.7, False, ev, "ghi chú", "note", "incomplete",
+                          (("not_found", "x"),), "C302")
+    want = attrs.evolve(r, evidence=(attrs.evolve(ev[0], line=3, location="dòng 3"), ev[1], ev[2]))
+    assert locate(r, blocks) == want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_abbreviation_token_spans_are_the_token_patterns_matches(seed: int) -> None:
+    from vnplan.parse import abbreviations
+    rng = random.Random(seed)
+    alphabet = ["UBND", "CCHC", "KH&CN", "ĐƯ", "A", "B", "Đ", "Ư", "Ư&", "&", "0", "9", "x", "đ", "ư", "Á", "Ả", "ệ", "\u0301",
+                " ", " ", "-", "/", ".", ",", "(", ")", "²", "ª", "_", "\n", "Ⅳ", "١", "&&", "IV"]
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert abbreviations._token_spans(text) == [m.span() for m in abbreviations._TOKEN.finditer(text)], text
+
+
+def test_subject_groups_kept_per_profile_are_those_found_per_plan() -> None:
+    from vnplan.profiles import load, resolve
+    from vnplan.profiles.match.topics import subject_groups
+    shipped = load(resolve("bacgiang-14-KH-UBND-2024"))
+    more = (("tuyên truyền",), ("cải cách hành chính", "CCHC")), (("cải cách hành chính",),), (("hội nghị", "CCHC"),)
+    reqs = tuple(attrs.evolve(shipped.requirements[1], id=f"S{k}", evidence=attrs.evolve(
+        shipped.requirements[1].evidence, all_of=groups)) for k, groups in enumerate(more))
+    profile = attrs.evolve(shipped, requirements=shipped.requirements + reqs)
+    compiled = phrases.compile_profile(profile)
+    subject = compiled.subject_tokens
+    assert any(subject_groups(c, profile) for c in compiled.requirements)
+    for c in compiled.requirements:
+        want = {g for g, written in enumerate(c.req.evidence.all_of)
+                if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
+        assert subject_groups(c, profile) == want
+        assert subject_groups(attrs.evolve(c), profile) == want  # another Compiled: found anew
+
+
+def _expansion_starts_token_by_token(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    toks, starts = unit.tokens, None
+    for i in range(1, len(toks)):
+        a, b = toks[i - 1], toks[i]
+        if a[1] == b[1] and a[2] == b[2]:
+            if starts is None:
+                starts = list(range(len(toks)))
+            starts[i] = starts[i - 1]
+    return tuple(starts) if starts is not None else ()
+
+
+def test_expansion_starts_are_found_token_by_token() -> None:
+    rng = random.Random(11)
+    table = tokens.plan_table(None, None)
+    words = ["UBND", "CCHC", "KT-XH", "CB-CC", "TTHC", "triểnkhai", "antoàn", "kinh-tế", "và", "cải", "cách", "Sở", "a"]
+    seen = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 12)))
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table)
+        want = _expansion_starts_token_by_token(unit)
+        assert phrases._expansion_starts(unit) == want, text
+        seen += bool(want)
+    assert seen > 100
+
+
+def _refusals_word_by_word(keys: list[str], a: int, b: int) -> list:  # type: ignore[type-arg]
+    """scope._refusals as first written: every word of the clause looked at."""
+    from vnplan.profiles.match.scope import Refusal, _phrases, _starts_with
+    out = []
+    before, after, nots = _phrases("refusals"), _phrases("refusals_after"), _phrases("not_refusals")
+    ends = _phrases("refusal_ends")
+    i = a
+    while i < b:
+        if keys[i] not in before and keys[i] not in after:
+            i += 1
+            continue
+        cue = _starts_with(keys, i, after)
+        if cue:
+            out.append(Refusal(a, i, i, i + len(cue)))
+        if not _starts_with(keys, i, nots):
+            cue2 = _starts_with(keys, i, before)
+            if cue2:
+                end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def _past_word_by_word(keys: list[str], a: int, b: int, year: int, sentence_past: bool) -> bool:
+    """scope._past as first written (no set of the unit's words), every word of the clause looked at."""
+    from vnplan.profiles.match.scope import _YEAR_TOKEN, _opens_with_past, _phrases, _starts_with
+    lo = max(a, 1)
+    years = [int(keys[i]) for i in range(lo, b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
+    if years and max(years) >= year:
+        return False
+    if sentence_past:
+        return True
+    markers, commits = _phrases("past_markers"), _phrases("commitments")
+    said_done = (any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b))
+                 and not any(keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b)))
+    if years:
+        return _opens_with_past(keys, a, b, year) or said_done
+    periods = _phrases("past_periods")
+    return said_done and any(_starts_with(keys, i, periods) for i in range(a, b))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_scope_words_found_at_c_speed_are_those_found_word_by_word(seed: int) -> None:
+    from vnplan.profiles.match import scope
+    rng = random.Random(seed)
+    words = ["không", "chưa", "đưa", "vào", "ngừng", "mà", "nhưng", "thay", "đó", "đã", "đạt", "được", "duy", "trì",
+             "năm", "2023", "2024", "2025", "qua", "trước", "tổ", "chức", "hội", "nghị", "tuy", "nhiên", "thực", "hiện"]
+    for _ in range(1500):
+        keys = [rng.choice(words) for _ in range(rng.randrange(0, 30))]
+        a = rng.randrange(0, len(keys) + 1)
+        b = rng.randrange(a, len(keys) + 1)
+        assert scope._refusals(keys, a, b) == _refusals_word_by_word(keys, a, b), (keys, a, b)
+        year, past = rng.choice([2024, 2025]), rng.random() < 0.2
+        assert scope._past(keys, a, b, year, past) == _past_word_by_word(keys, a, b, year, past), (keys, a, b)
+        assert scope._past(keys, a, b, year, past, set(keys)) == _past_word_by_word(keys, a, b, year, past)
+        breaks = scope._phrases("clause_breaks")
+        want = {i for i, k in enumerate(keys) if k in breaks and scope._starts_with(keys, i, breaks)}
+        assert set(scope._at(keys, breaks, 0, len(keys))) >= want
+        assert {i for i in scope._at(keys, breaks, 0, len(keys)) if scope._starts_with(keys, i, breaks)} == want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reference_chains_tried_at_their_words_are_the_chain_scan(seed: int) -> None:
+    from vnplan.parse import references
+    rng = random.Random(seed)
+    pieces = [*references._CHAIN_STARTS, "mục đích", "Mục", "điểm", "a", "b", "đ", "1", "2.3", "II", "IV", "XL", "14",
+              " ", " ", ", ", " và ", " của ", " thuộc ", "ban hành ", "kèm theo", "số ", "Kế hoạch", "này", "x", "Đ",
+              "\n", ".", ";", "(", "5a", "Nghị định số 30"]
+    found = 0
+    for _ in range(800):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        want = [(m.span(), m.group("chain"), m.group("app")) for m in references._CHAIN.finditer(text)]
+        assert [(m.span(), m.group("chain"), m.group("app")) for m in references._chain_matches(text)] == want, text
+        found += len(want)
+    assert found > 100
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_deadline_holds_the_hint_its_units_are_picked_by(seed: int) -> None:
+    from vnplan.profiles.match import deadlines
+    rng = random.Random(seed)
+    leads = ["trước ngày ", "TRƯỚC ", "chậm nhất ", "trong ", "đến hết ", "Trước ", ""]
+    forms = ["{d}/{m}/{y}", "{d} tháng {m} năm {y}", "tháng {m}/{y}", "Tháng {m} năm {y}", "quý {q}/{y}", "Quý {q} năm {y}",
+             "năm {y}", "{d}/{m}", "{d} / {m}", "{d}.{m}.{y}", "{d}-{m}-{y}", "ngày {d}/{m}", "hết ngày {d}/{m}/{y}"]
+    noise = ["báo cáo ", " ", "x", "٢", "/", "12", "2024 ", "Sở ", ", "]
+    found = 0
+    for _ in range(3000):
+        form = rng.choice(forms).format(d=rng.choice(["1", "15", "31", "٣"]), m=rng.choice(["2", "12", "13"]),
+                                        y=rng.choice(["2024", "202", "٢٠٢٤"]), q=rng.choice(["IV", "II", "4", "V"]))
+        text = rng.choice(noise) * rng.randrange(0, 2) + rng.choice(leads) + form + rng.choice(noise)
+        for lead in (True, False):
+            for m in deadlines._date_re(lead).finditer(text):
+                found += 1
+                assert deadlines._DATE_HINT_RE.search(m.group(0)), (text, m.group(0))
+    assert found > 500
 
 
 def test_line_of_counts_the_breaks_at_or_before_it() -> None:

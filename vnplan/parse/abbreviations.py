@@ -14,10 +14,11 @@ not a Roman numeral, not a word of a capitalised heading and not a part of a sym
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import vnplan.vocab as vocab
@@ -54,6 +55,30 @@ _SMALL_ROMANS = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX
 _ROMAN_LETTERS = "IVXLCDM"  # what _ROMAN can match: a token with another letter is no numeral
 _ROMAN_BEFORE = guarded(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
 _WORDS = guarded(r"[\p{L}\p{N}&]+")
+#: :data:`_ABBR` for the standard ``re`` (the same letters): a run of capitals :data:`_TOKEN` may match, found
+#: without trying its look-behind at every character; :func:`_token_spans` checks the characters around it.
+_QUICK_ABBR = re.compile(_ABBR)
+_WORD_CHAR = guarded(r"[\p{L}\p{N}&]")
+
+
+@cache
+def _is_word_char(c: str) -> bool:
+    """Whether the character ``c`` is a letter, a digit or ``&`` (:data:`_WORD_CHAR`), asked once per character."""
+    return _WORD_CHAR.match(c) is not None
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_TOKEN`'s matches in ``text`` (tests/test_quick_paths.py holds the two equal): each
+    run of capitals :data:`_QUICK_ABBR` finds, unless a letter, a digit or ``&`` stands right before or after
+    it: no match of _TOKEN starts inside such a run (the character before it would be one of those)."""
+    out = []
+    n = len(text)
+    for m in _QUICK_ABBR.finditer(text):
+        s, e = m.span()
+        if (s and _is_word_char(text[s - 1])) or (e < n and _is_word_char(text[e])):
+            continue
+        out.append((s, e))
+    return out
 
 
 @cache
@@ -280,16 +305,31 @@ def _left_word(window: str) -> str | None:
     return window[i:r]
 
 
+def _right_word(window: str) -> str | None:
+    """``_RIGHT_WORD.match(window).group(1)`` (None when it finds none): the characters after one white space
+    that opens the window, up to the next white space or the window's end."""
+    if not window or window[0] not in WHITE_SPACE:
+        return None
+    j = 1
+    while j < len(window) and window[j] not in WHITE_SPACE:
+        j += 1
+    return window[1:j] if j > 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _accented_capitals(word: str) -> bool:
+    """Whether ``word`` (its punctuation stripped) is in capitals with a Vietnamese mark (a heading's word)."""
+    w = word.strip(",.;:()\"“”")
+    return bool(w) and w.isupper() and any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", w))
+
+
 def _is_heading_word(text: str, s: int, e: int) -> bool:
     """Whether the capitals at ``[s, e)`` stand next to a capitalised Vietnamese word (a heading)."""
     left = _left_word(text[max(0, s - 30) : s])
-    right = _RIGHT_WORD.match(text[e : e + 30])
-    for word in (left, right.group(1) if right else None):
-        if word:
-            w = word.strip(",.;:()\"“”")
-            if w and w.isupper() and any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", w)):
-                return True
-    return False
+    if left and _accented_capitals(left):
+        return True
+    right = _right_word(text[e : e + 30])
+    return _accented_capitals(right) if right else False
 
 
 def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
@@ -312,11 +352,11 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
     inside = {bi: _Spans(spans) for bi, spans in defined_in.items()}
     for bi in idx:
         text = doc.blocks[bi].text
-        if is_upper_text(text):
-            continue  # a capitalised heading, signature line or title
+        spans = _token_spans(text)
+        if not spans or is_upper_text(text):
+            continue  # no capitals; or a capitalised heading, signature line or title
         defined = inside.get(bi)
-        for m in _TOKEN.finditer(text):
-            s, e = m.span()  # the look-arounds are zero-width: the match is group "a"
+        for s, e in spans:
             a = text[s:e]
             if not a[1:2].isalpha() and sum(c.isalpha() for c in a) < 2:
                 continue

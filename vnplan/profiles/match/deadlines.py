@@ -73,13 +73,14 @@ def last_day(m: regex.Match[str], year: int | None) -> _dt.date | None:
     return None
 
 
-_DIGIT_RE = guarded(r"\d")
+#: What every form of a deadline holds: a year's four digits, or the slash of a day and month (``20/12``).
+_DATE_HINT_RE = guarded(r"\d{4}|\d\s*/")
 
 
 def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.date]]:
     """(start, end, last day) of each deadline of a unit that counts: not in a refused or past clause."""
-    if not _DIGIT_RE.search(unit.text):
-        return  # every form of a deadline holds a digit
+    if not _DATE_HINT_RE.search(unit.text):
+        return  # every form of a deadline holds a year or a day and month (tests/test_quick_paths.py)
     deadline_cell = unit.cell("deadline")
     scope = scope_of(unit, year)
     for m in _date_re(True).finditer(unit.text):

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attrs
-
 import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
 from vnplan.model import Evidence, RequirementResult, Span
 from vnplan.pattern import guarded
@@ -107,4 +105,7 @@ def locate(r: RequirementResult, blocks: Sequence) -> RequirementResult:  # type
             b = blocks[e.span.block]
             e = Evidence(e.text, e.span, e.matched, b.line_of(e.span.start), b.location or None, e.marks)
         ev.append(e)
-    return attrs.evolve(r, evidence=tuple(ev))
+    # attrs.evolve(r, evidence=…), field by field (a field added to RequirementResult must be added here:
+    # tests/test_quick_paths.py)
+    return RequirementResult(r.id, r.kind, r.text, r.status, r.score, r.mandatory, tuple(ev), r.note, r.note_en,
+                             r.reason, r.details, r.rule)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
-from operator import itemgetter
+from itertools import compress, islice, pairwise
+from operator import eq, itemgetter
 
 import attrs
 import regex
@@ -90,6 +90,15 @@ class CompiledProfile:
     requirements: tuple[Compiled, ...]
     subject: tuple[Phrase, ...]
     subject_tokens: frozenset[tuple[str, ...]] = frozenset()  # the subject phrases' syllables
+    #: each requirement's :func:`groups_naming_subject`, by the id of its Compiled (with it, to tell it is the same)
+    subject_groups_of: dict[int, tuple[Compiled, frozenset[int]]] = attrs.field(factory=dict, eq=False)
+
+
+def groups_naming_subject(c: Compiled, subject_tokens: frozenset[tuple[str, ...]]) -> frozenset[int]:
+    """The groups of ``c`` that only name the parent's subject: every phrase written in it is one of the
+    subject phrases (``subject_tokens``: their syllables)."""
+    return frozenset(g for g, written in enumerate(c.req.evidence.all_of)
+                     if written and all(p.tokens in subject_tokens for p in c.groups[g][: len(written)]))
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -139,7 +148,9 @@ def _compile_profile(profile: Profile) -> CompiledProfile:
     table = phrase_table(profile)
     reqs = tuple(_compile_requirement(r, table) for r in profile.requirements)
     subject = tuple(compile_phrase(s, table) for s in profile.subject)
-    return CompiledProfile(profile, table, reqs, subject, frozenset(p.tokens for p in subject))
+    tokens = frozenset(p.tokens for p in subject)
+    groups = {id(c): (c, groups_naming_subject(c, tokens)) for c in reqs}
+    return CompiledProfile(profile, table, reqs, subject, tokens, groups)
 
 
 _last_compiled: tuple[Profile, CompiledProfile] | None = None  # the profile last compiled, found by identity
@@ -201,9 +212,8 @@ def _expansion_starts(unit) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
         starts: list[int] | None = None
         ends = list(map(_third, toks))
         if len(set(ends)) < len(ends):  # tokens sharing their offsets share their end
-            for i in range(1, len(toks)):
-                a, b = toks[i - 1], toks[i]
-                if a[1] == b[1] and a[2] == b[2]:
+            for i in compress(range(1, len(ends)), map(eq, ends, islice(ends, 1, None))):  # only where it does
+                if toks[i - 1][1] == toks[i][1]:
                     if starts is None:
                         starts = list(range(len(toks)))
                     starts[i] = starts[i - 1]

@@ -22,9 +22,10 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
 from __future__ import annotations
 
 import bisect
+from collections.abc import Container, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache
-from itertools import pairwise
+from itertools import compress, islice, pairwise
 from operator import itemgetter
 
 import attrs
@@ -94,6 +95,18 @@ def _phrases(field: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@cache
+def _refusal_cues() -> frozenset[str]:
+    """The first words of every refusal, before or after what it refuses."""
+    return _cue_words("refusals") | _cue_words("refusals_after")
+
+
+def _at(keys: list[str], first: Container[str], a: int, b: int) -> Iterator[int]:
+    """The positions ``a..b-1`` of ``keys`` holding one of ``first`` (a phrase table's first words), found at C
+    speed: only there may :func:`_starts_with` find a phrase of that table."""
+    return compress(range(a, b), map(first.__contains__, islice(keys, a, b)))
+
+
 def _starts_with(keys: list[str], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
     for p in phrases.get(keys[i], ()):
         if tuple(keys[i : i + len(p)]) == p:
@@ -126,7 +139,7 @@ def _clause_bounds(unit: Unit, keys: list[str], clause_cuts: list[int] | None = 
     cuts.update(clause_cuts)
     breaks = _phrases("clause_breaks")
     if not _cue_words("clause_breaks").isdisjoint(keys if present is None else present):
-        cuts.update(i for i, k in enumerate(keys) if k in breaks and _starts_with(keys, i, breaks))
+        cuts.update(i for i in _at(keys, breaks, 0, len(keys)) if _starts_with(keys, i, breaks))
     bounds = sorted(c for c in cuts if c <= len(toks)) + [len(toks)]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
@@ -135,7 +148,8 @@ def _years(keys: list[str], a: int, b: int) -> list[int]:
     lo = max(a, 1)
     if "năm" not in keys[lo - 1 : b - 1]:
         return []
-    return [int(keys[i]) for i in range(lo, b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
+    after_year_word = compress(range(lo, b), map("năm".__eq__, islice(keys, lo - 1, max(lo - 1, b - 1))))
+    return [int(keys[i]) for i in after_year_word if _YEAR_TOKEN.match(keys[i])]
 
 
 def _opens_with_past(keys: list[str], a: int, b: int, year: int) -> bool:
@@ -161,12 +175,12 @@ def _past(keys: list[str], a: int, b: int, year: int | None, sentence_past: bool
     markers, commits = _phrases("past_markers"), _phrases("commitments")
     said_done = ((present is None or not _cue_words("past_markers").isdisjoint(present))
                  and not _cue_words("past_markers").isdisjoint(keys[a:b])
-                 and any(keys[i] in markers and _starts_with(keys, i, markers) for i in range(a, b))
-                 and not any(keys[i] in commits and _starts_with(keys, i, commits) for i in range(a, b)))
+                 and any(_starts_with(keys, i, markers) for i in _at(keys, markers, a, b))
+                 and not any(_starts_with(keys, i, commits) for i in _at(keys, commits, a, b)))
     if years:
         return _opens_with_past(keys, a, b, year) or said_done
     periods = _phrases("past_periods")
-    return said_done and any(_starts_with(keys, i, periods) for i in range(a, b))
+    return said_done and any(_starts_with(keys, i, periods) for i in _at(keys, periods, a, b))
 
 
 def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
@@ -176,17 +190,17 @@ def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
     before, after, nots = _phrases("refusals"), _phrases("refusals_after"), _phrases("not_refusals")
     ends = _phrases("refusal_ends")
     i = a
-    while i < b:
-        if keys[i] not in before and keys[i] not in after:
-            i += 1
-            continue
+    for at in _at(keys, _refusal_cues(), a, b):  # the words that may start a refusal; the others are passed
+        if at < i:
+            continue  # inside a refusal already found
+        i = at
         cue = _starts_with(keys, i, after)
         if cue:
             out.append(Refusal(a, i, i, i + len(cue)))
         if not _starts_with(keys, i, nots):
             cue2 = _starts_with(keys, i, before)
             if cue2:
-                end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+                end = next((j for j in _at(keys, ends, i + len(cue2), b) if _starts_with(keys, j, ends)), b)
                 out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
                 i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
                 continue

@@ -16,7 +16,7 @@ from vnplan.model import Evidence, RequirementResult
 from vnplan.profiles.match.evidence import clause_span, part_name, quote, result
 from vnplan.profiles.match.finding import Found, best_unit, covered, find_all
 from vnplan.profiles.match.index import PlanIndex
-from vnplan.profiles.match.phrases import Compiled, compile_profile
+from vnplan.profiles.match.phrases import Compiled, compile_profile, groups_naming_subject
 from vnplan.profiles.match.units import Unit
 from vnplan.profiles.model import Profile, Requirement
 
@@ -121,9 +121,11 @@ def subject_groups(c: Compiled, profile: Profile | None) -> set[int]:
     profile's ``subject``): the last group a derived requirement carries to keep other subjects out."""
     if profile is None or not profile.subject:
         return set()
-    subject = compile_profile(profile).subject_tokens
-    return {g for g, written in enumerate(c.req.evidence.all_of)
-            if written and all(p.tokens in subject for p in c.groups[g][: len(written)])}
+    compiled = compile_profile(profile)
+    known = compiled.subject_groups_of.get(id(c))  # found once per profile for its own requirements
+    if known is not None and known[0] is c:
+        return set(known[1])
+    return set(groups_naming_subject(c, compiled.subject_tokens))
 
 
 def with_title_subject(c: Compiled, by_unit: dict[int, list[Found]], profile: Profile | None,
