@@ -61,7 +61,7 @@ _QUICK_ABBR = re.compile(_ABBR)
 _WORD_CHAR = guarded(r"[\p{L}\p{N}&]")
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a long-running worker may meet every character of Unicode
 def _is_word_char(c: str) -> bool:
     """Whether the character ``c`` is a letter, a digit or ``&`` (:data:`_WORD_CHAR`), asked once per character."""
     return _WORD_CHAR.match(c) is not None
