@@ -149,10 +149,18 @@ def test_read_issuer_word_by_word_is_the_word_list_reading() -> None:
         assert issuer.read_issuer(tail.upper()) == _read_issuer_word_list(tail.upper()), tail
 
 
-def test_only_white_space_a_printable_string_holds_is_the_space() -> None:
-    # words_of splits a printable string at " " alone: every other character \s matches is unprintable
-    every = "".join(map(chr, range(0x110000)))
-    assert regex.findall(r"\s", "".join(c for c in every if c.isprintable())) == [" "]
+def test_str_split_and_the_word_pattern_part_only_at_the_split_only_characters() -> None:
+    # words_of and read_issuer split with str.split() a text holding none of _SPLIT_ONLY
+    every = [chr(i) for i in range(0x110000)]
+    assert tuple(c for c in every if c.isspace() != bool(regex.match(r"\s", c))) == issuer._SPLIT_ONLY
+
+
+def test_read_issuer_keeps_a_bounded_store_of_word_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(issuer, "_FACTS", {})
+    monkeypatch.setattr(issuer, "_FACTS_KEPT", 5)
+    for tail in _tails()[:300]:
+        assert issuer.read_issuer(tail) == _read_issuer_word_list(tail), tail
+    assert len(issuer._FACTS) == 5
 
 
 def test_words_of_is_the_word_pattern_and_comma_names_are_their_pattern() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import vnplan.vocab as vocab
 from vnplan.parse.citations.patterns import COMMA_NAMES, WORD
 
@@ -22,13 +24,22 @@ def _is_upper(s: str) -> bool:
     return s.upper() == s and any(map(str.isalpha, s))
 
 
-def words_of(tail: str, pos: int) -> list[str]:
-    """What ``WORD.findall(tail, pos)`` finds.
+#: The characters ``str.isspace`` holds for that ``\\s`` does not match: ``str.split()`` splits at
+#: them, :data:`WORD` does not (tests/test_citation_quick_paths.py checks the whole of Unicode).
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
+#: How many words :func:`read_issuer` may look at: it takes at most 16, and looks at the one after.
+_WORDS_READ = 17
 
-    In a printable string the only white space is ``" "`` (every other character ``\\s`` matches
-    is unprintable), so the words are what ``str.split(" ")`` leaves that is not empty."""
-    if tail.isprintable():
-        return [w for w in tail[pos:].split(" ") if w]
+
+def _split_is_words(text: str) -> bool:
+    """Whether ``text.split()`` splits where :data:`WORD` does: ``text`` holds none of ``_SPLIT_ONLY``."""
+    return "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
+
+
+def words_of(tail: str, pos: int) -> list[str]:
+    """What ``WORD.findall(tail, pos)`` finds: ``str.split()`` where that splits the same."""
+    if _split_is_words(tail):
+        return tail[pos:].split()
     return WORD.findall(tail, pos)
 
 
@@ -39,6 +50,43 @@ def _comma_name_end(tail: str) -> int:
     return max(len(n) for n in COMMA_NAMES if tail.startswith(n))
 
 
+class _Word(NamedTuple):
+    """What :func:`read_issuer` asks of a word (one without white space)."""
+
+    bare_len: int  # the length of the word without its punctuation after (0: none is left)
+    slash: bool  # that holds "/"
+    is_and: bool  # that is "và"
+    stop: bool  # that is a stop word, or words run together ("vềviệc")
+    stop2: bool  # that starts a two-word stop phrase
+    lower: bool  # that starts in lower case
+    cut: bool  # the punctuation after ends the name (not the dot of "TP.")
+    upper: bool  # the word starts in upper case
+    low: str  # the word without its punctuation, in lower case
+    key2: str  # the word without ",.;:", in lower case (the second word of a stop phrase)
+
+
+#: :func:`_facts` of the words met so far (at most _FACTS_KEPT: a long-running worker meets ever more words).
+_FACTS: dict[str, _Word] = {}
+_FACTS_KEPT = 65536
+
+
+def _facts(w: str) -> _Word:
+    """What :func:`read_issuer` asks of a word, asked once per word (the same words come again and again)."""
+    f = _FACTS.get(w)
+    if f is not None:
+        return f
+    bare = w.rstrip(_PUNCT)
+    low = bare.lower()
+    f = _Word(
+        len(bare), "/" in bare, low == _AND, low in _STOP1 or (len(low) > 4 and low.startswith(_RUN_ON)),
+        low in _STOP2_FIRST, bare[:1].islower(), len(bare) < len(w) and not (w.endswith(".") and bare in _ABBR_DOT),
+        w[:1].isupper(), low, w.rstrip(",.;:").lower(),
+    )
+    if len(_FACTS) < _FACTS_KEPT:
+        _FACTS[w] = f
+    return f
+
+
 def read_issuer(tail: str) -> str | None:
     """The issuer at the start of ``tail`` (the text after ``của``), or ``None``."""
     if not tail or not tail[0].isupper():
@@ -47,35 +95,37 @@ def read_issuer(tail: str) -> str | None:
     end = pos = _comma_name_end(tail)
     taken = 1 if pos else 0
     # the words one at a time, with the word after each: the name mostly ends within a few words
-    words = words_of(tail, pos)
+    # (the first _WORDS_READ words as words_of gives them; what follows, if anything, as one)
+    split = _split_is_words(tail)
+    words = tail[pos:].split(None, _WORDS_READ) if split else WORD.findall(tail, pos)
     n = len(words)
     for k in range(n):
         w = words[k]
+        f = _FACTS.get(w) or _facts(w)
         # where the word starts: white space only lies between it and the last word's end
-        start = pos = tail.find(w, pos)
+        if split:
+            while tail[pos].isspace():  # what str.split() splits at
+                pos += 1
+            start = pos
+        else:
+            start = pos = tail.find(w, pos)
         pos += len(w)
-        bare = w.rstrip(_PUNCT)
-        if not bare:
+        if not f.bare_len:
             break
         if taken:
-            if "/" in bare:
+            if f.slash:
                 break  # "V/v", "b/c": never part of a name
-            low = bare.lower()
-            if low == _AND:
-                if k + 1 == n or not words[k + 1][:1].isupper():
+            if f.is_and:
+                if k + 1 == n or not _facts(words[k + 1]).upper:
                     break  # "của Chính phủ và các …"
-            elif (upper or bare[0].islower()) and (
-                low in _STOP1
-                or (low in _STOP2_FIRST
-                    and f"{low} {words[k + 1].rstrip(',.;:').lower() if k + 1 < n else ''}" in _STOP2)
-                or (len(low) > 4 and low.startswith(_RUN_ON))  # "vềviệc": words run together
+            elif (upper or f.lower) and (
+                f.stop
+                or (f.stop2 and f"{f.low} {_facts(words[k + 1]).key2 if k + 1 < n else ''}" in _STOP2)
             ):
                 break
-        end = start + len(bare)
+        end = start + f.bare_len
         taken += 1
-        if len(bare) < len(w) and not (w.endswith(".") and bare in _ABBR_DOT):
-            break
-        if taken >= 16:
+        if f.cut or taken >= 16:
             break
     issuer = tail[:end].strip()
     return issuer or None
