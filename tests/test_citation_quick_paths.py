@@ -12,6 +12,8 @@ from vnplan.model import Block, SourceDocument
 from vnplan.parse.citations import find, issuer
 from vnplan.parse.citations.patterns import (
     COMMA_NAMES_RE,
+    DATE_AFTER,
+    HEADER_NO,
     MAIN,
     MAIN_NO_LAW,
     MAIN_SEMI,
@@ -271,3 +273,29 @@ def test_compact_symbols_and_party_are_their_patterns() -> None:
         assert find.compact(sym) == SPACES.sub("", sym), sym
         for sep in ("/", "-", " - ", "–", "", " /"):
             assert find._party(sep, find.compact(sym)) == _party_by_split(sep, SPACES.sub("", sym)), (sep, sym)
+
+
+def test_dates_and_header_numbers_looked_for_only_near_their_words_are_their_patterns() -> None:
+    rng = random.Random(13)
+    extra = ("ban hành", "BAN HÀNH", "ban hành ngày", ", ngày", " , ", "ngày 5 tháng 3 năm 2024", "NGÀY 01/02/2023",
+             "ngày …/5/2024", "ngày ... tháng ... năm 2024", "Số:", "SỐ :", "số: \n", ":\n", "\u00a0", "gày", "GÀY")
+    texts = _texts(13, 150)
+    for _ in range(300):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ", "  ")) for _ in range(rng.randrange(1, 12))))
+    for text in texts:
+        s = find._Scan(text, 0, [], [0], None)
+        for pos in range(len(text) + 1):
+            assert _groups(find._date_after(text, pos)) == _groups(DATE_AFTER.match(text, pos)), (text, pos)
+            if pos < 12:
+                assert find._in_header_number(s, pos) == bool(HEADER_NO.search(text, 0, pos)), (text, pos)
+
+
+def test_is_upper_told_by_the_first_four_characters_is_the_whole_test() -> None:
+    # exact because no character's upper case starts with the character itself unless it is the character
+    every = [chr(i) for i in range(0x110000)]
+    assert not [c for c in every if c.upper() != c and c.upper().startswith(c)]
+    rng = random.Random(14)
+    chars = "aAbBđĐßǅǰŉﬁ ÀàẠạ1,." + "".join(rng.choice(every) for _ in range(40))
+    for _ in range(20000):
+        t = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 12)))
+        assert issuer._is_upper(t) == (t.upper() == t and any(map(str.isalpha, t))), t

@@ -23,6 +23,8 @@ from vnplan.parse.citations.patterns import (
     BASIS_LAW,
     CONT,
     DATE_AFTER,
+    DATE_PROBES,
+    DATE_REACH,
     HEADER_NO,
     ISSUER_AFTER,
     LAW_END_AT,
@@ -354,8 +356,18 @@ def _at_trigger(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | No
 # --------------------------------------------------------------------------- what follows a number
 
 
+def _date_after(text: str, pos: int) -> regex.Match[str] | None:
+    """``DATE_AFTER.match(text, pos)``, tried only where one of DATE_PROBES stands within its reach
+    (most numbers have no date after them)."""
+    near = text[pos : pos + DATE_REACH]
+    for probe in DATE_PROBES:
+        if probe in near:
+            return DATE_AFTER.match(text, pos)
+    return None
+
+
 def _after_item(text: str, r: RawCitation) -> None:
-    d = DATE_AFTER.match(text, r.end)
+    d = _date_after(text, r.end)
     if d:
         r.date = _date_from(d)
         r.end = d.end()
@@ -387,7 +399,7 @@ def _cont_start(text: str, c: regex.Match[str]) -> int:
 
 
 def _law_tail(text: str, r: RawCitation) -> None:
-    d = DATE_AFTER.match(text, r.end)
+    d = _date_after(text, r.end)
     if d:
         r.date = _date_from(d)
         r.year = r.date.year
@@ -421,7 +433,8 @@ class _Scan:
 
 def _in_header_number(s: _Scan, start: int) -> bool:
     """The plan's own ``Số: 12/KH-UBND`` line, which is no citation."""
-    return start < 12 and bool(HEADER_NO.search(s.text, 0, start))
+    # (its ":" ends the text before the number, but for a white space and a line end)
+    return start < 12 and ":" in s.text[max(0, start - 3) : start] and bool(HEADER_NO.search(s.text, 0, start))
 
 
 def _typed(s: _Scan, m: regex.Match[str]) -> int:
@@ -474,7 +487,7 @@ def _list_issuer(s: _Scan, items: list[RawCitation]) -> None:
         last.end = iend
         for r in items[:-1]:
             r.issuer = r.issuer or issuer
-        d = DATE_AFTER.match(text, iend)  # "… của UBND tỉnh ngày 21/01/2024"
+        d = _date_after(text, iend)  # "… của UBND tỉnh ngày 21/01/2024"
         if d and last.date is None:
             last.date = _date_from(d)
             last.end = d.end()

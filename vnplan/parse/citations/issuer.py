@@ -21,7 +21,8 @@ _ABBR_DOT = ("TP", "Tp", "TX", "Tx")
 
 
 def _is_upper(s: str) -> bool:
-    return s.upper() == s and any(map(str.isalpha, s))
+    # str.upper() maps each character alone: a lower-case letter among the first four is enough to tell
+    return s[:4].upper() == s[:4] and s.upper() == s and any(map(str.isalpha, s))
 
 
 #: The characters ``str.isspace`` holds for that ``\\s`` does not match: ``str.split()`` splits at

@@ -162,7 +162,12 @@ _DATE = (
     r"|[.…_]*+\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4}))"
     r"(?!\d)"
 )
-DATE_AFTER = guarded(rf"\s?,?\s?(?:ban hành\s)?{_NGAY}\s?{_DATE}")
+_ISSUED = "ban hành"
+DATE_AFTER = guarded(rf"\s?,?\s?(?:{_ISSUED}\s)?{_NGAY}\s?{_DATE}")
+#: What DATE_AFTER cannot match without within its first DATE_REACH characters (after at most three
+#: of ``\s?,?\s?``): "ban hành", or its day word but the first letter (``gày`` of ngày and Ngày).
+DATE_PROBES = tuple(sorted({_ISSUED, *(v[1:] for v in variants([_DW.day], ("lower", "sentence", "upper")))}))
+DATE_REACH = 3 + max(len(_ISSUED), len(_DW.day))
 YEAR_AFTER = guarded(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
 NUMBER_AFTER = guarded(rf"\s{_SO}\s?{_NUMSYM}")
 CONT = guarded(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
