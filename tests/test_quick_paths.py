@@ -13,7 +13,7 @@ from vnplan.profiles.match import finding, phrases, tokens
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Segment, Unit
 from vnplan.read import legacy, scrambled
-from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
+from vnplan.text import _ALNUM_RUN, _SPACE_RE, _STRIP_MARKS, fix_tones, fold, normalize, normalize_with_map
 
 
 def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
@@ -44,6 +44,38 @@ def test_space_check_at_c_speed_covers_every_space_the_pattern_knows() -> None:
             assert c.isspace() or c in "\u200b\ufeff", hex(i)
     for s in ("a b", "a  b", " a", "a\u200bb", "a\u00a0b", "a\x1cb", "hoà  bình", "hoà bình", "a\tb", "ư\u2028ơ"):
         assert normalize_with_map(s)[0] == fix_tones(_SPACE_RE.sub(" ", s).strip()), s
+
+
+def _fold_of_normalized(s: str) -> str:
+    """vnplan.text.fold as first written: the display form first, then lower case, no marks, the runs."""
+    d = unicodedata.normalize("NFD", normalize(s).lower().replace("đ", "d"))
+    return " ".join(_ALNUM_RUN.findall(_STRIP_MARKS.sub("", d)))
+
+
+def test_fold_without_normalising_first_is_the_fold_of_the_display_form() -> None:
+    # every character of the blocks Vietnamese text and its look-alikes, spaces and invisible ones come
+    # from, and a sample of the rest of Unicode, alone and between letters, after a space, before a mark
+    rng = random.Random(3)
+    points = [*range(0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070),
+              *range(0x3000, 0x3010), *range(0xFE00, 0xFF00), *rng.sample(range(0x110000), 4000)]
+    for cp in points:
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        for s in (c, "a" + c + "b", " " + c, c + "\u0301", "o" + c, "Ð" + c + "\u00ad"):
+            assert fold(s) == _fold_of_normalized(s), (hex(cp), s)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fold_of_mixed_text_is_the_fold_of_the_display_form(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáạòóọoàoáuỳhoà  \t\n\r\u00a0\u200b\u200c\u200d\u2060\u00ad\ufeff" \
+               "\u0301\u0300\u0309\u00d0\u00f0\u0189ĐÊƯỦ0123456789-.,;:()|QGİß"
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        assert fold(text) == _fold_of_normalized(text), text
+    for text in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", " name_missing CỘNG HÒA", "NSNN  NSNN", "ÐẢNG\u200cỦY"):
+        assert fold(text) == _fold_of_normalized(text), text
 
 
 def test_legacy_counts_are_the_patterns_counts() -> None:
