@@ -87,6 +87,21 @@ def test_legacy_counts_are_the_patterns_counts() -> None:
         assert legacy._vn_only_count(s) == len(legacy._VN_ONLY.findall(s))
 
 
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 9000, 20000])
+def test_counting_vietnamese_letters_until_a_bound_decides_as_the_whole_count(size: int) -> None:
+    rng = random.Random(size)
+    for _ in range(40):
+        share = rng.random()  # how often a letter outside Latin-1 comes: from none to most characters
+        s = "".join(rng.choice("ơưăđộẠỹ") if rng.random() < share * 0.05 else rng.choice("aàâê \n")
+                    for _ in range(size))
+        whole = legacy._vn_only_count(s)
+        for bound in (0, 0.5, 3, whole / 2, whole - 1, whole - 0.5, whole, whole + 1, 1e9):
+            over, counted = legacy._vn_only_over(s, bound)
+            assert over == (whole > bound), (size, bound)
+            if not over:
+                assert counted == whole
+
+
 def _signs_and_words_word_by_word(text: str) -> tuple[int, int]:
     """The scrambled-text count as it was written first, one word at a time."""
     count = n_words = lone_run = 0
