@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -166,6 +166,11 @@ def role_of_title(title: str | None) -> str | None:
     """The role a heading names (``MỤC ĐÍCH, YÊU CẦU`` → ``purpose_requirements``), if any."""
     if not title or len(title) > HEADING_MAX:
         return None
+    return _role_of_title(title)
+
+
+@lru_cache(maxsize=4096)  # headings repeat from plan to plan; short (HEADING_MAX), so the cache stays small
+def _role_of_title(title: str) -> str | None:
     k = key(title)
     for groups, role in _role_table():
         if all(any(p in k for p in alts) for alts in groups) and k.startswith(tuple(a for a in groups[0])):
