@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import random
 import unicodedata
 
@@ -736,3 +737,70 @@ def test_a_signers_name_ends_its_block_as_the_quick_end_pattern_says() -> None:
         s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
         if name.search(s):
             assert _NAME_END_RE.search(s), repr(s)
+
+
+def _label_of_every_group(text: str):  # type: ignore[no-untyped-def]
+    """vnplan.parse.common.label_of as first written: each group of the label pattern asked in turn."""
+    from vnplan.parse import common
+    from vnplan.parse.common import Label
+
+    m = common._LABEL_RE.match(text)
+    if not m:
+        return None
+    end = m.end()
+    word = m.group("pword")
+    style_of_word = common.vocab.structure_words().word_styles.get(word.lower()) if word else None
+    if style_of_word is not None:
+        return Label(style_of_word, text[: m.end("pword")] + " " + common._number_of(m), end)
+    for style in ("proman", "parabic", "roman", "lroman", "multi", "arabic", "letter", "letter2", "dash", "plus",
+                  "bullet", "article"):
+        g = m.group(style)
+        if g is None:
+            continue
+        if style in ("proman", "lroman"):
+            return Label("roman", g, end)
+        if style == "parabic":
+            return Label("arabic", g, end)
+        if style == "multi":
+            return Label(f"arabic{g.count('.') + 1}", g, end)
+        if style == "letter2":
+            return Label("letter", g, end)
+        if style == "article":
+            return Label("article", g, end)
+        if style == "arabic" and text[m.end("arabic") : m.end("arabic") + 1] == ")":
+            return Label("arabic_paren", g, end)
+        return Label(style, g, end)
+    return None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_label_read_from_the_branch_that_matched_is_the_label_each_group_asked_in_turn_gives(seed: int) -> None:
+    from vnplan.parse.common import label_of
+
+    rng = random.Random(seed)
+    openers = ["Phần I.", "PHẦN II:", "Chương III", "CHƯƠNG 2 ", "Phần thứ hai", "PHẦN THỨ BA", "Mục 1.", "MỤC IV -",
+               "Điều 3.", "Điều 12:", "II.", "IV)", "X.", "ii. ", "xiv. ", "i. ", "v. ", "2.1.", "2.1 ", "3.2.1.",
+               "5.000 ", "1.", "12)", "3)", "a)", "đ) ", "b. ", "- ", "– ", "— ", "--", "+ ", "• ", "· ", "* ",
+               "➢ ", "", " ", "1", "I", "Phần", "Chương I", "Mục thứ nhất", "9.", "100.", "1000."]
+    rests = ["", "Tuyên truyền", "MỤC ĐÍCH, YÊU CẦU", "các nội dung.", "(CCHC)", "Ủy ban", " ", "2024", ".", "\u00a0x"]
+    for _ in range(600):
+        text = rng.choice(openers) + rng.choice(["", " "]) + rng.choice(rests)
+        assert label_of(text) == _label_of_every_group(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(seed: int) -> None:
+    """scrambled_share counts over the distinct words, unless two lone toned letters stand in a row
+    somewhere: then it is the word-by-word count of each text, added up."""
+    rng = random.Random(seed)
+    words = ["ở", "Ộ", "Ủ", "ạ", "ấy", "C", "NG", "việc", "và", "1.", "-", "NAMỘ", "Th"]
+    for _ in range(300):
+        texts = [rng.choice([" ", "\n", "\t", "\u00a0", "  "]).join(rng.choice(words) for _ in range(rng.randrange(0, 12)))
+                 for _ in range(rng.randrange(1, 5))]
+        rows = " \x00 ".join(texts).split()
+        in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in zip(rows, rows[1:]))
+        if in_a_row:
+            assert scrambled.scrambled_share(texts) == scrambled._share_in_order(texts), texts
+        counts = collections.Counter(rows)
+        lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
+        assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
