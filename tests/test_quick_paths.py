@@ -804,3 +804,29 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
         counts = collections.Counter(rows)
         lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
         assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
+
+
+def test_the_plain_word_class_is_the_letter_number_class_in_its_blocks() -> None:
+    from vnplan.parse import abbreviations
+
+    plain, outside = abbreviations._plain_words()
+    word = regex.compile(r"[\p{L}\p{N}&]")
+    for i in range(0x3100):
+        c = chr(i)
+        if outside.search(c) is None:  # a character the quick path reads
+            assert bool(plain.fullmatch(c)) == bool(word.fullmatch(c)), hex(i)
+        else:
+            assert not (0 <= i <= 0x24F or 0x1E00 <= i <= 0x1EFF or 0x2000 <= i <= 0x206F), hex(i)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_matches_are_the_word_pattern_matches(seed: int) -> None:
+    from vnplan.parse import abbreviations
+
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ" \
+               "AĐÊƯ0123456789 -&_/.,;:()“”–\t\u00a0\u0301²½ºµ\u200b\u00adß" + rng.choice(["", "中", "α", "\u0300"])
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
+        got = [(m.group(), m.span()) for m in abbreviations.word_matches(text)]
+        assert got == [(m.group(), m.span()) for m in abbreviations._WORDS.finditer(text)], text
