@@ -830,3 +830,15 @@ def test_word_matches_are_the_word_pattern_matches(seed: int) -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
         got = [(m.group(), m.span()) for m in abbreviations.word_matches(text)]
         assert got == [(m.group(), m.span()) for m in abbreviations._WORDS.finditer(text)], text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_heading_lead_is_looked_for_wherever_the_lead_pattern_can_match(seed: int) -> None:
+    from vnplan.parse import outline
+
+    rng = random.Random(seed)
+    pieces = ["Nội dung", ":", " ", "  ", ".", ";", "a", "Tuyên truyền", "\t", "x" * 30, ": ", "1", "\u00a0"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        if outline._LEAD_RE.match(text) is not None:
+            assert outline._may_lead(text), text
