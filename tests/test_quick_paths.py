@@ -842,3 +842,20 @@ def test_a_heading_lead_is_looked_for_wherever_the_lead_pattern_can_match(seed: 
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         if outline._LEAD_RE.match(text) is not None:
             assert outline._may_lead(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_header_line_is_searched_for_trailing_emphasis_only_where_it_can_end_it(seed: int) -> None:
+    from vnplan.parse.header import lines
+
+    rng = random.Random(seed)
+    pieces = ["**", "*", "___", "_", "SỞ Y TẾ", " ", "\n", "a", "\t", ".", "**\n"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8)))
+        s, e = 0, len(t)
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        if s < e and lines._TRAIL_RE.search(t, s, e) is not None:
+            assert t[e - 1] in "*_", repr(t)
