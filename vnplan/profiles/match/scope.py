@@ -68,6 +68,7 @@ class Scope:
     refusals: tuple[Refusal, ...]
     starts: tuple[int, ...]  # each clause's first token, for bisect
     ends: tuple[int, ...] = ()  # each clause's end token
+    whole: bool = False  # one clause, the whole unit
 
     def clause_of(self, token: int) -> Clause:
         return self.clauses[max(0, bisect.bisect_right(self.starts, token) - 1)]
@@ -230,6 +231,7 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
             refusals.extend(_refusals(keys, a, b))
     if not clauses:
         clauses.append(Clause(0, 0, 0, len(unit.text)))
-    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses), tuple(c.end for c in clauses))
+    one = len(clauses) == 1 and clauses[0].first <= 0 and clauses[0].end >= n
+    scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses), tuple(c.end for c in clauses), one)
     unit.scope = scope
     return scope
