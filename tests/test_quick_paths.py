@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections import Counter
 import unicodedata
@@ -789,3 +790,30 @@ def test_any_order_windows_after_the_distance_check_are_the_scans(seed: int) -> 
             assert phrases._any_order(ph, unit, lo, hi) == want, (text, ph, lo, hi)
             found += want is not None
     assert found > 50
+
+
+def _chains_step_by_step(ph, lists):  # type: ignore[no-untyped-def]
+    """phrases.chains_of as first written, whatever the number of syllables."""
+    if any(not x for x in lists):
+        return None
+    out = []
+    for start in lists[0]:
+        chain, last = [start], start
+        for later in lists[1:]:
+            k = bisect.bisect_right(later, last)
+            if k == len(later) or later[k] - start >= ph.window:
+                break
+            last = later[k]
+            chain.append(last)
+        else:
+            out.append((start, last, chain))
+    return out
+
+
+def test_two_syllable_chains_are_the_step_by_step_chains() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        k = rng.choice([1, 2, 2, 2, 3])
+        lists = [sorted(rng.sample(range(40), rng.randrange(0, 6))) for _ in range(k)]
+        ph = phrases.Phrase("x", tuple(f"t{i}" for i in range(k)), window=rng.randrange(1, 8))
+        assert phrases.chains_of(ph, lists) == _chains_step_by_step(ph, lists), (lists, ph.window)

@@ -263,6 +263,14 @@ def chains_of(ph: Phrase, lists: list[list[int]]) -> list[Chain] | None:
             return None
     out: list[Chain] = []
     window = ph.window
+    if len(lists) == 2:  # most phrases: two syllables, one look-up per start (tests/test_quick_paths.py)
+        first, later = lists
+        m = len(later)
+        for start in first:
+            k = bisect.bisect_right(later, start)
+            if k < m and later[k] - start < window:
+                out.append((start, later[k], [start, later[k]]))
+        return out
     rest = lists[1:]
     for start in lists[0]:
         chain = [start]
