@@ -817,3 +817,12 @@ def test_two_syllable_chains_are_the_step_by_step_chains() -> None:
         lists = [sorted(rng.sample(range(40), rng.randrange(0, 6))) for _ in range(k)]
         ph = phrases.Phrase("x", tuple(f"t{i}" for i in range(k)), window=rng.randrange(1, 8))
         assert phrases.chains_of(ph, lists) == _chains_step_by_step(ph, lists), (lists, ph.window)
+
+
+def test_end_marks_found_by_find_are_the_end_patterns_matches() -> None:
+    from vnplan.profiles.match.scope import _END_RE, end_marks
+    rng = random.Random(9)
+    alphabet = [";", "!", "?", "|", "\n", ".", ".", ".", "1", "٣", "𑵐", "Ⅳ", "²", "a", "ệ", " ", ",", ":", "\r", "…"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert end_marks(text) == [m.start() for m in _END_RE.finditer(text)], repr(text)
