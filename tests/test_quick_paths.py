@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import random
-from collections import Counter
 import unicodedata
+from collections import Counter
 
 import attrs
 import pytest
