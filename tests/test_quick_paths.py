@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import collections
+import bisect
 import random
 import unicodedata
+from collections import Counter
 
 import attrs
 import pytest
@@ -801,7 +802,7 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
         in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in zip(rows, rows[1:]))
         if in_a_row:
             assert scrambled.scrambled_share(texts) == scrambled._share_in_order(texts), texts
-        counts = collections.Counter(rows)
+        counts = Counter(rows)
         lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
         assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
 
@@ -859,3 +860,138 @@ def test_a_header_line_is_searched_for_trailing_emphasis_only_where_it_can_end_i
             e -= 1
         if s < e and lines._TRAIL_RE.search(t, s, e) is not None:
             assert t[e - 1] in "*_", repr(t)
+
+
+def _in_clauses_one_by_one(ph, unit, index) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]
+    """finding._in_clauses as first written: the whole unit matched, then each clause searched on its own and
+    each match's status asked of finding._status."""
+    found = phrases.unit_chains(ph, unit) if ph.tokens else None
+    whole = phrases.match_phrase(ph, unit, found=found) if found is not None else None
+    if whole is None:
+        return []
+    out = []
+    for ci, (first, last) in sorted(_by_clause_one_by_one(ph, unit, scope_of(unit, index.year).clauses).items()):
+        status, cue = finding._status(unit, index, first, last)
+        out.append((unit.tokens[first][1], unit.tokens[last][2], status, cue))
+    return out
+
+
+class _Index:
+    def __init__(self, year: int | None) -> None:
+        self.year = year
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clause_statuses_found_at_once_are_each_clause_searched(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    table = tokens.plan_table(None, None)
+    words = ["cải", "cách", "hành", "chính", "thủ", "tục", "công", "vụ", "thể", "chế", "và", "các", "UBND", "CCHC",
+             "nhân", "dân", "ủy", "ban", "cai", "cach", "hanh", "chinh", "Năm 2023,", "năm 2023", "năm 2024", "đã", "đạt",
+             "không",
+             "tổ", "chức", "in", "ấn", "tờ", "gấp"]
+    cuts = [" ", " ", " ", " ", ", ", "; ", ". ", " và ", "\n", " nhưng ", " không ", " mà ", ": "]
+    statuses: Counter[str] = Counter()
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(cuts) for _ in range(rng.randrange(2, 40))).strip()
+        text = rng.choice(["", "", "Năm 2023, ", "Trong năm 2023 đã "]) + text
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table, head_chars=rng.choice([0, 0, 8, 20]))
+        unit.context = rng.choice([None, None, None, "legal_basis", "review"])
+        index = _Index(rng.choice([None, 2024]))
+        for _ in range(8):
+            ph = phrases.compile_phrase(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 7))), table)
+            ph = attrs.evolve(ph, order_free=rng.random() < 0.5, head_only=rng.random() < 0.15,
+                              unless_after=(("ủy", "ban"),) if rng.random() < 0.2 else ())
+            want = _in_clauses_one_by_one(ph, unit, index)
+            assert finding._in_clauses(ph, unit, index) == want, (text, ph)  # type: ignore[arg-type]
+            statuses.update(s for _, _, s, _ in want)
+    assert statuses["ok"] > 100 and statuses["refused"] > 10 and statuses["past"] > 10 and statuses["review"] > 10
+
+
+def _any_order_scanned(ph, unit, lo: int, hi: int):  # type: ignore[no-untyped-def]
+    """phrases._any_order as first written: the window scanned whatever the syllables' distances."""
+    k = len(ph.tokens)
+    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in phrases.positions(unit, t, lo, hi))
+    counts = [0] * k
+    distinct, left = 0, 0
+    best = None
+    for right, (p, i) in enumerate(occ):
+        if counts[i] == 0:
+            distinct += 1
+        counts[i] += 1
+        while p - occ[left][0] >= ph.window:
+            j = occ[left][1]
+            counts[j] -= 1
+            distinct -= counts[j] == 0
+            left += 1
+        while counts[occ[left][1]] > 1:
+            counts[occ[left][1]] -= 1
+            left += 1
+        if distinct == k and (best is None or p - occ[left][0] < best[1] - best[0]):
+            chosen = [q for q, _ in occ[left : right + 1]]
+            if phrases._whole_words(unit, chosen) and phrases._in_runs(ph, unit, occ[left : right + 1]):
+                best = (occ[left][0], p)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_order_windows_after_the_distance_check_are_the_scans(seed: int) -> None:
+    rng = random.Random(200 + seed)
+    table = tokens.plan_table(None, None)
+    words = ["cải", "cách", "hành", "chính", "thủ", "tục", "công", "vụ", "thể", "chế", "và", "các", "UBND", "CCHC",
+             "tổ", "chức", "bộ", "máy", "cai", "cach", "hanh", "chinh", "x", "y", "z", "w"]
+    found = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60)))
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table)
+        n = len(unit.tokens)
+        for _ in range(6):
+            said = text.split()
+            at = rng.randrange(0, len(said))
+            near = said[at : at + rng.randrange(1, 9)]  # words of the text, shuffled: often in any order
+            picked = rng.sample(near, min(len(near), rng.randrange(1, 7))) if rng.random() < 0.7 else \
+                [rng.choice(words) for _ in range(rng.randrange(1, 7))]
+            ph = phrases.compile_phrase(" ".join(picked), table)
+            if not ph.tokens:
+                continue
+            lo = rng.randrange(0, max(1, n))
+            hi = rng.choice([n, rng.randrange(lo, n + 1)])
+            want = _any_order_scanned(ph, unit, lo, hi)
+            assert phrases._any_order(ph, unit, lo, hi) == want, (text, ph, lo, hi)
+            found += want is not None
+    assert found > 50
+
+
+def _chains_step_by_step(ph, lists):  # type: ignore[no-untyped-def]
+    """phrases.chains_of as first written, whatever the number of syllables."""
+    if any(not x for x in lists):
+        return None
+    out = []
+    for start in lists[0]:
+        chain, last = [start], start
+        for later in lists[1:]:
+            k = bisect.bisect_right(later, last)
+            if k == len(later) or later[k] - start >= ph.window:
+                break
+            last = later[k]
+            chain.append(last)
+        else:
+            out.append((start, last, chain))
+    return out
+
+
+def test_two_syllable_chains_are_the_step_by_step_chains() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        k = rng.choice([1, 2, 2, 2, 3])
+        lists = [sorted(rng.sample(range(40), rng.randrange(0, 6))) for _ in range(k)]
+        ph = phrases.Phrase("x", tuple(f"t{i}" for i in range(k)), window=rng.randrange(1, 8))
+        assert phrases.chains_of(ph, lists) == _chains_step_by_step(ph, lists), (lists, ph.window)
+
+
+def test_end_marks_found_by_find_are_the_end_patterns_matches() -> None:
+    from vnplan.profiles.match.scope import _END_RE, end_marks
+    rng = random.Random(9)
+    alphabet = [";", "!", "?", "|", "\n", ".", ".", ".", "1", "٣", "𑵐", "Ⅳ", "²", "a", "ệ", " ", ",", ":", "\r", "…"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert end_marks(text) == [m.start() for m in _END_RE.finditer(text)], repr(text)
