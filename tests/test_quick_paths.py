@@ -15,7 +15,15 @@ from vnplan.profiles.match import finding, phrases, tokens
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Segment, Unit
 from vnplan.read import legacy, scrambled
-from vnplan.text import _ALNUM_RUN, _SPACE_RE, _STRIP_MARKS, fix_tones, fold, normalize, normalize_with_map
+from vnplan.text import (
+    _ALNUM_RUN,
+    _SPACE_RE,
+    _STRIP_MARKS,
+    fix_tones,
+    fold,
+    normalize,
+    normalize_with_map,
+)
 
 
 def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
@@ -163,7 +171,12 @@ def test_lines_are_the_line_pattern_lines() -> None:
 
 
 def test_quick_line_tests_are_the_patterns() -> None:
-    from vnplan.read.text import _CELL_BREAK_RE, _PAGE_NO_RE, _is_cell_break, _is_page_number
+    from vnplan.read.text import (
+        _CELL_BREAK_RE,
+        _PAGE_NO_RE,
+        _is_cell_break,
+        _is_page_number,
+    )
     for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1", "3\n",
               "- 3\n", "1²", "Trang ٣", "12 ", "Trang 2 / 7"):
         assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
@@ -191,7 +204,12 @@ def test_left_word_is_the_left_word_pattern() -> None:
 
 
 def test_right_word_and_heading_word_are_the_patterns() -> None:
-    from vnplan.parse.abbreviations import _RIGHT_WORD, _is_heading_word, _left_word, _right_word
+    from vnplan.parse.abbreviations import (
+        _RIGHT_WORD,
+        _is_heading_word,
+        _left_word,
+        _right_word,
+    )
     rng = random.Random(6)
     pieces = ["a", "Ủ", "Ủy", "BAN", "TỈNH", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "“", "B", "ĐẢNG", "UBND"]
     for _ in range(5000):
@@ -451,7 +469,12 @@ def _refusals_word_by_word(keys: list[str], a: int, b: int) -> list:  # type: ig
 
 def _past_word_by_word(keys: list[str], a: int, b: int, year: int, sentence_past: bool) -> bool:
     """scope._past as first written (no set of the unit's words), every word of the clause looked at."""
-    from vnplan.profiles.match.scope import _YEAR_TOKEN, _opens_with_past, _phrases, _starts_with
+    from vnplan.profiles.match.scope import (
+        _YEAR_TOKEN,
+        _opens_with_past,
+        _phrases,
+        _starts_with,
+    )
     lo = max(a, 1)
     years = [int(keys[i]) for i in range(lo, b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
     if years and max(years) >= year:
@@ -655,7 +678,12 @@ def test_a_closing_pattern_finds_nothing_where_its_hints_are_missing() -> None:
 
 
 def test_inner_markers_and_small_letter_ends_are_the_patterns() -> None:
-    from vnplan.parse.segment import _INNER_MARKER_RE, _LOWER_END_RE, _ends_in_small_letter, _has_inner_marker
+    from vnplan.parse.segment import (
+        _INNER_MARKER_RE,
+        _LOWER_END_RE,
+        _ends_in_small_letter,
+        _has_inner_marker,
+    )
     rng = random.Random(10)
     pieces = ["-", "–", "+", "•", " ", "\u00a0", "\n", "\t", "\x1c", "a", "ạ", "A", "\u0301", ".", ";", "1", "ß", "ǅ"]
     for _ in range(20000):
