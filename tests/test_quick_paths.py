@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 import unicodedata
+from collections import Counter
 
 import attrs
 import pytest
@@ -13,7 +15,15 @@ from vnplan.profiles.match import finding, phrases, tokens
 from vnplan.profiles.match.scope import scope_of
 from vnplan.profiles.match.units import Segment, Unit
 from vnplan.read import legacy, scrambled
-from vnplan.text import _SPACE_RE, fix_tones, normalize_with_map
+from vnplan.text import (
+    _ALNUM_RUN,
+    _SPACE_RE,
+    _STRIP_MARKS,
+    fix_tones,
+    fold,
+    normalize,
+    normalize_with_map,
+)
 
 
 def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
@@ -46,6 +56,38 @@ def test_space_check_at_c_speed_covers_every_space_the_pattern_knows() -> None:
         assert normalize_with_map(s)[0] == fix_tones(_SPACE_RE.sub(" ", s).strip()), s
 
 
+def _fold_of_normalized(s: str) -> str:
+    """vnplan.text.fold as first written: the display form first, then lower case, no marks, the runs."""
+    d = unicodedata.normalize("NFD", normalize(s).lower().replace("đ", "d"))
+    return " ".join(_ALNUM_RUN.findall(_STRIP_MARKS.sub("", d)))
+
+
+def test_fold_without_normalising_first_is_the_fold_of_the_display_form() -> None:
+    # every character of the blocks Vietnamese text and its look-alikes, spaces and invisible ones come
+    # from, and a sample of the rest of Unicode, alone and between letters, after a space, before a mark
+    rng = random.Random(3)
+    points = [*range(0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070),
+              *range(0x3000, 0x3010), *range(0xFE00, 0xFF00), *rng.sample(range(0x110000), 4000)]
+    for cp in points:
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        for s in (c, "a" + c + "b", " " + c, c + "\u0301", "o" + c, "Ð" + c + "\u00ad"):
+            assert fold(s) == _fold_of_normalized(s), (hex(cp), s)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fold_of_mixed_text_is_the_fold_of_the_display_form(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáạòóọoàoáuỳhoà  \t\n\r\u00a0\u200b\u200c\u200d\u2060\u00ad\ufeff" \
+               "\u0301\u0300\u0309\u00d0\u00f0\u0189ĐÊƯỦ0123456789-.,;:()|QGİß"
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        assert fold(text) == _fold_of_normalized(text), text
+    for text in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", " name_missing CỘNG HÒA", "NSNN  NSNN", "ÐẢNG\u200cỦY"):
+        assert fold(text) == _fold_of_normalized(text), text
+
+
 def test_legacy_counts_are_the_patterns_counts() -> None:
     rng = random.Random(7)
     for _ in range(2000):
@@ -53,6 +95,21 @@ def test_legacy_counts_are_the_patterns_counts() -> None:
                     for _ in range(rng.randrange(0, 60)))
         assert legacy._latin1_high_count(s) == len(legacy._LATIN1_HIGH.findall(s))
         assert legacy._vn_only_count(s) == len(legacy._VN_ONLY.findall(s))
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 9000, 20000])
+def test_counting_vietnamese_letters_until_a_bound_decides_as_the_whole_count(size: int) -> None:
+    rng = random.Random(size)
+    for _ in range(40):
+        share = rng.random()  # how often a letter outside Latin-1 comes: from none to most characters
+        s = "".join(rng.choice("ơưăđộẠỹ") if rng.random() < share * 0.05 else rng.choice("aàâê \n")
+                    for _ in range(size))
+        whole = legacy._vn_only_count(s)
+        for bound in (0, 0.5, 3, whole / 2, whole - 1, whole - 0.5, whole, whole + 1, 1e9):
+            over, counted = legacy._vn_only_over(s, bound)
+            assert over == (whole > bound), (size, bound)
+            if not over:
+                assert counted == whole
 
 
 def _signs_and_words_word_by_word(text: str) -> tuple[int, int]:
@@ -114,7 +171,12 @@ def test_lines_are_the_line_pattern_lines() -> None:
 
 
 def test_quick_line_tests_are_the_patterns() -> None:
-    from vnplan.read.text import _CELL_BREAK_RE, _PAGE_NO_RE, _is_cell_break, _is_page_number
+    from vnplan.read.text import (
+        _CELL_BREAK_RE,
+        _PAGE_NO_RE,
+        _is_cell_break,
+        _is_page_number,
+    )
     for t in ("", "|", "||", "| |", "12", "- 3 -", "Trang 2", "trang 2/5", "Page 3", "٣", "a", "-", "Tr", "x1", "3\n",
               "- 3\n", "1²", "Trang ٣", "12 ", "Trang 2 / 7"):
         assert _is_cell_break(t) == bool(_CELL_BREAK_RE.match(t)), t
@@ -142,7 +204,12 @@ def test_left_word_is_the_left_word_pattern() -> None:
 
 
 def test_right_word_and_heading_word_are_the_patterns() -> None:
-    from vnplan.parse.abbreviations import _RIGHT_WORD, _is_heading_word, _left_word, _right_word
+    from vnplan.parse.abbreviations import (
+        _RIGHT_WORD,
+        _is_heading_word,
+        _left_word,
+        _right_word,
+    )
     rng = random.Random(6)
     pieces = ["a", "Ủ", "Ủy", "BAN", "TỈNH", ",", " ", "\n", "\u00a0", "\u2028", "\x1c", "(", "“", "B", "ĐẢNG", "UBND"]
     for _ in range(5000):
@@ -402,7 +469,12 @@ def _refusals_word_by_word(keys: list[str], a: int, b: int) -> list:  # type: ig
 
 def _past_word_by_word(keys: list[str], a: int, b: int, year: int, sentence_past: bool) -> bool:
     """scope._past as first written (no set of the unit's words), every word of the clause looked at."""
-    from vnplan.profiles.match.scope import _YEAR_TOKEN, _opens_with_past, _phrases, _starts_with
+    from vnplan.profiles.match.scope import (
+        _YEAR_TOKEN,
+        _opens_with_past,
+        _phrases,
+        _starts_with,
+    )
     lo = max(a, 1)
     years = [int(keys[i]) for i in range(lo, b) if keys[i - 1] == "năm" and _YEAR_TOKEN.match(keys[i])]
     if years and max(years) >= year:
@@ -606,7 +678,12 @@ def test_a_closing_pattern_finds_nothing_where_its_hints_are_missing() -> None:
 
 
 def test_inner_markers_and_small_letter_ends_are_the_patterns() -> None:
-    from vnplan.parse.segment import _INNER_MARKER_RE, _LOWER_END_RE, _ends_in_small_letter, _has_inner_marker
+    from vnplan.parse.segment import (
+        _INNER_MARKER_RE,
+        _LOWER_END_RE,
+        _ends_in_small_letter,
+        _has_inner_marker,
+    )
     rng = random.Random(10)
     pieces = ["-", "–", "+", "•", " ", "\u00a0", "\n", "\t", "\x1c", "a", "ạ", "A", "\u0301", ".", ";", "1", "ß", "ǅ"]
     for _ in range(20000):
@@ -689,3 +766,260 @@ def test_a_signers_name_ends_its_block_as_the_quick_end_pattern_says() -> None:
         s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
         if name.search(s):
             assert _NAME_END_RE.search(s), repr(s)
+
+
+def _label_of_every_group(text: str):  # type: ignore[no-untyped-def]
+    """vnplan.parse.common.label_of as first written: each group of the label pattern asked in turn."""
+    from vnplan.parse import common
+    from vnplan.parse.common import Label
+
+    m = common._LABEL_RE.match(text)
+    if not m:
+        return None
+    end = m.end()
+    word = m.group("pword")
+    style_of_word = common.vocab.structure_words().word_styles.get(word.lower()) if word else None
+    if style_of_word is not None:
+        return Label(style_of_word, text[: m.end("pword")] + " " + common._number_of(m), end)
+    for style in ("proman", "parabic", "roman", "lroman", "multi", "arabic", "letter", "letter2", "dash", "plus",
+                  "bullet", "article"):
+        g = m.group(style)
+        if g is None:
+            continue
+        if style in ("proman", "lroman"):
+            return Label("roman", g, end)
+        if style == "parabic":
+            return Label("arabic", g, end)
+        if style == "multi":
+            return Label(f"arabic{g.count('.') + 1}", g, end)
+        if style == "letter2":
+            return Label("letter", g, end)
+        if style == "article":
+            return Label("article", g, end)
+        if style == "arabic" and text[m.end("arabic") : m.end("arabic") + 1] == ")":
+            return Label("arabic_paren", g, end)
+        return Label(style, g, end)
+    return None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_label_read_from_the_branch_that_matched_is_the_label_each_group_asked_in_turn_gives(seed: int) -> None:
+    from vnplan.parse.common import label_of
+
+    rng = random.Random(seed)
+    openers = ["Phần I.", "PHẦN II:", "Chương III", "CHƯƠNG 2 ", "Phần thứ hai", "PHẦN THỨ BA", "Mục 1.", "MỤC IV -",
+               "Điều 3.", "Điều 12:", "II.", "IV)", "X.", "ii. ", "xiv. ", "i. ", "v. ", "2.1.", "2.1 ", "3.2.1.",
+               "5.000 ", "1.", "12)", "3)", "a)", "đ) ", "b. ", "- ", "– ", "— ", "--", "+ ", "• ", "· ", "* ",
+               "➢ ", "", " ", "1", "I", "Phần", "Chương I", "Mục thứ nhất", "9.", "100.", "1000."]
+    rests = ["", "Tuyên truyền", "MỤC ĐÍCH, YÊU CẦU", "các nội dung.", "(CCHC)", "Ủy ban", " ", "2024", ".", "\u00a0x"]
+    for _ in range(600):
+        text = rng.choice(openers) + rng.choice(["", " "]) + rng.choice(rests)
+        assert label_of(text) == _label_of_every_group(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(seed: int) -> None:
+    """scrambled_share counts over the distinct words, unless two lone toned letters stand in a row
+    somewhere: then it is the word-by-word count of each text, added up."""
+    rng = random.Random(seed)
+    words = ["ở", "Ộ", "Ủ", "ạ", "ấy", "C", "NG", "việc", "và", "1.", "-", "NAMỘ", "Th"]
+    for _ in range(300):
+        texts = [rng.choice([" ", "\n", "\t", "\u00a0", "  "]).join(rng.choice(words) for _ in range(rng.randrange(0, 12)))
+                 for _ in range(rng.randrange(1, 5))]
+        rows = " \x00 ".join(texts).split()
+        in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in zip(rows, rows[1:]))
+        if in_a_row:
+            assert scrambled.scrambled_share(texts) == scrambled._share_in_order(texts), texts
+        counts = Counter(rows)
+        lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
+        assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
+
+
+def test_the_plain_word_class_is_the_letter_number_class_in_its_blocks() -> None:
+    from vnplan.parse import abbreviations
+
+    plain, outside = abbreviations._plain_words()
+    word = regex.compile(r"[\p{L}\p{N}&]")
+    for i in range(0x3100):
+        c = chr(i)
+        if outside.search(c) is None:  # a character the quick path reads
+            assert bool(plain.fullmatch(c)) == bool(word.fullmatch(c)), hex(i)
+        else:
+            assert not (0 <= i <= 0x24F or 0x1E00 <= i <= 0x1EFF or 0x2000 <= i <= 0x206F), hex(i)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_matches_are_the_word_pattern_matches(seed: int) -> None:
+    from vnplan.parse import abbreviations
+
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ" \
+               "AĐÊƯ0123456789 -&_/.,;:()“”–\t\u00a0\u0301²½ºµ\u200b\u00adß" + rng.choice(["", "中", "α", "\u0300"])
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
+        got = [(m.group(), m.span()) for m in abbreviations.word_matches(text)]
+        assert got == [(m.group(), m.span()) for m in abbreviations._WORDS.finditer(text)], text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_heading_lead_is_looked_for_wherever_the_lead_pattern_can_match(seed: int) -> None:
+    from vnplan.parse import outline
+
+    rng = random.Random(seed)
+    pieces = ["Nội dung", ":", " ", "  ", ".", ";", "a", "Tuyên truyền", "\t", "x" * 30, ": ", "1", "\u00a0"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        if outline._LEAD_RE.match(text) is not None:
+            assert outline._may_lead(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_header_line_is_searched_for_trailing_emphasis_only_where_it_can_end_it(seed: int) -> None:
+    from vnplan.parse.header import lines
+
+    rng = random.Random(seed)
+    pieces = ["**", "*", "___", "_", "SỞ Y TẾ", " ", "\n", "a", "\t", ".", "**\n"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8)))
+        s, e = 0, len(t)
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        if s < e and lines._TRAIL_RE.search(t, s, e) is not None:
+            assert t[e - 1] in "*_", repr(t)
+
+
+def _in_clauses_one_by_one(ph, unit, index) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]
+    """finding._in_clauses as first written: the whole unit matched, then each clause searched on its own and
+    each match's status asked of finding._status."""
+    found = phrases.unit_chains(ph, unit) if ph.tokens else None
+    whole = phrases.match_phrase(ph, unit, found=found) if found is not None else None
+    if whole is None:
+        return []
+    out = []
+    for ci, (first, last) in sorted(_by_clause_one_by_one(ph, unit, scope_of(unit, index.year).clauses).items()):
+        status, cue = finding._status(unit, index, first, last)
+        out.append((unit.tokens[first][1], unit.tokens[last][2], status, cue))
+    return out
+
+
+class _Index:
+    def __init__(self, year: int | None) -> None:
+        self.year = year
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clause_statuses_found_at_once_are_each_clause_searched(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    table = tokens.plan_table(None, None)
+    words = ["cải", "cách", "hành", "chính", "thủ", "tục", "công", "vụ", "thể", "chế", "và", "các", "UBND", "CCHC",
+             "nhân", "dân", "ủy", "ban", "cai", "cach", "hanh", "chinh", "Năm 2023,", "năm 2023", "năm 2024", "đã", "đạt",
+             "không",
+             "tổ", "chức", "in", "ấn", "tờ", "gấp"]
+    cuts = [" ", " ", " ", " ", ", ", "; ", ". ", " và ", "\n", " nhưng ", " không ", " mà ", ": "]
+    statuses: Counter[str] = Counter()
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(cuts) for _ in range(rng.randrange(2, 40))).strip()
+        text = rng.choice(["", "", "Năm 2023, ", "Trong năm 2023 đã "]) + text
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table, head_chars=rng.choice([0, 0, 8, 20]))
+        unit.context = rng.choice([None, None, None, "legal_basis", "review"])
+        index = _Index(rng.choice([None, 2024]))
+        for _ in range(8):
+            ph = phrases.compile_phrase(" ".join(rng.choice(words) for _ in range(rng.randrange(1, 7))), table)
+            ph = attrs.evolve(ph, order_free=rng.random() < 0.5, head_only=rng.random() < 0.15,
+                              unless_after=(("ủy", "ban"),) if rng.random() < 0.2 else ())
+            want = _in_clauses_one_by_one(ph, unit, index)
+            assert finding._in_clauses(ph, unit, index) == want, (text, ph)  # type: ignore[arg-type]
+            statuses.update(s for _, _, s, _ in want)
+    assert statuses["ok"] > 100 and statuses["refused"] > 10 and statuses["past"] > 10 and statuses["review"] > 10
+
+
+def _any_order_scanned(ph, unit, lo: int, hi: int):  # type: ignore[no-untyped-def]
+    """phrases._any_order as first written: the window scanned whatever the syllables' distances."""
+    k = len(ph.tokens)
+    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in phrases.positions(unit, t, lo, hi))
+    counts = [0] * k
+    distinct, left = 0, 0
+    best = None
+    for right, (p, i) in enumerate(occ):
+        if counts[i] == 0:
+            distinct += 1
+        counts[i] += 1
+        while p - occ[left][0] >= ph.window:
+            j = occ[left][1]
+            counts[j] -= 1
+            distinct -= counts[j] == 0
+            left += 1
+        while counts[occ[left][1]] > 1:
+            counts[occ[left][1]] -= 1
+            left += 1
+        if distinct == k and (best is None or p - occ[left][0] < best[1] - best[0]):
+            chosen = [q for q, _ in occ[left : right + 1]]
+            if phrases._whole_words(unit, chosen) and phrases._in_runs(ph, unit, occ[left : right + 1]):
+                best = (occ[left][0], p)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_order_windows_after_the_distance_check_are_the_scans(seed: int) -> None:
+    rng = random.Random(200 + seed)
+    table = tokens.plan_table(None, None)
+    words = ["cải", "cách", "hành", "chính", "thủ", "tục", "công", "vụ", "thể", "chế", "và", "các", "UBND", "CCHC",
+             "tổ", "chức", "bộ", "máy", "cai", "cach", "hanh", "chinh", "x", "y", "z", "w"]
+    found = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60)))
+        unit = Unit(0, text, (Segment(0, 0, 0, len(text)),), "content", table)
+        n = len(unit.tokens)
+        for _ in range(6):
+            said = text.split()
+            at = rng.randrange(0, len(said))
+            near = said[at : at + rng.randrange(1, 9)]  # words of the text, shuffled: often in any order
+            picked = rng.sample(near, min(len(near), rng.randrange(1, 7))) if rng.random() < 0.7 else \
+                [rng.choice(words) for _ in range(rng.randrange(1, 7))]
+            ph = phrases.compile_phrase(" ".join(picked), table)
+            if not ph.tokens:
+                continue
+            lo = rng.randrange(0, max(1, n))
+            hi = rng.choice([n, rng.randrange(lo, n + 1)])
+            want = _any_order_scanned(ph, unit, lo, hi)
+            assert phrases._any_order(ph, unit, lo, hi) == want, (text, ph, lo, hi)
+            found += want is not None
+    assert found > 50
+
+
+def _chains_step_by_step(ph, lists):  # type: ignore[no-untyped-def]
+    """phrases.chains_of as first written, whatever the number of syllables."""
+    if any(not x for x in lists):
+        return None
+    out = []
+    for start in lists[0]:
+        chain, last = [start], start
+        for later in lists[1:]:
+            k = bisect.bisect_right(later, last)
+            if k == len(later) or later[k] - start >= ph.window:
+                break
+            last = later[k]
+            chain.append(last)
+        else:
+            out.append((start, last, chain))
+    return out
+
+
+def test_two_syllable_chains_are_the_step_by_step_chains() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        k = rng.choice([1, 2, 2, 2, 3])
+        lists = [sorted(rng.sample(range(40), rng.randrange(0, 6))) for _ in range(k)]
+        ph = phrases.Phrase("x", tuple(f"t{i}" for i in range(k)), window=rng.randrange(1, 8))
+        assert phrases.chains_of(ph, lists) == _chains_step_by_step(ph, lists), (lists, ph.window)
+
+
+def test_end_marks_found_by_find_are_the_end_patterns_matches() -> None:
+    from vnplan.profiles.match.scope import _END_RE, end_marks
+    rng = random.Random(9)
+    alphabet = [";", "!", "?", "|", "\n", ".", ".", ".", "1", "٣", "𑵐", "Ⅳ", "²", "a", "ệ", " ", ",", ":", "\r", "…"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        assert end_marks(text) == [m.start() for m in _END_RE.finditer(text)], repr(text)

@@ -17,14 +17,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import accumulate
+
+import regex
 
 import vnplan.vocab as vocab
 from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span
 from vnplan.pattern import guarded
-from vnplan.text import is_upper_text
+from vnplan.text import is_upper_text, plain_alnum
 from vnplan.vocab.patterns import in_order
 
 __all__ = [
@@ -55,6 +57,22 @@ _SMALL_ROMANS = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX
 _ROMAN_LETTERS = "IVXLCDM"  # what _ROMAN can match: a token with another letter is no numeral
 _ROMAN_BEFORE = guarded(rf"(?:{in_order(vocab.abbreviations().number_words)})\s$")
 _WORDS = guarded(r"[\p{L}\p{N}&]+")
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_WORDS` for the standard ``re``, and the characters outside the blocks where it finds the same
+    words (:func:`vnplan.text.plain_alnum`; tests/test_quick_paths.py compares them)."""
+    word, outside = plain_alnum()
+    return re.compile(f"[{word}&]+"), outside
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]] | Iterator[regex.Match[str]]:
+    """The matches of :data:`_WORDS` in ``text`` (by the standard ``re`` when the text's characters allow)."""
+    plain, outside = _plain_words()
+    if outside.search(text) is None:
+        return plain.finditer(text)
+    return _WORDS.finditer(text)
 #: :data:`_ABBR` for the standard ``re`` (the same letters): a run of capitals :data:`_TOKEN` may match, found
 #: without trying its look-behind at every character; :func:`_token_spans` checks the characters around it.
 _QUICK_ABBR = re.compile(_ABBR)
@@ -151,7 +169,7 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [w.span() for w in _WORDS.finditer(text)]
+        spans = [w.span() for w in word_matches(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 

@@ -71,33 +71,42 @@ def label_of(text: str) -> Label | None:
     m = _LABEL_RE.match(text)
     if not m:
         return None
-    end = m.end()
-    if end >= len(text.rstrip()):
-        # a bare label with nothing after it is still a label (Word numbering on an empty heading)
-        pass
+    end = m.end()  # a bare label with nothing after it is still a label (Word numbering on an empty heading)
+    style = m.lastgroup
+    if style in _PART_GROUPS:  # a word before the number: its group closed first, the number's last
+        return _part_label(text, m, end)
+    return _label(text, m, end, style, m.group(style)) if style is not None else None
+
+
+#: The groups of :data:`_LABEL_RE`'s first branch (a word, then the number); each other branch is one group.
+_PART_GROUPS = frozenset(("pword", "proman", "parabic", "pord"))
+
+
+def _part_label(text: str, m: regex.Match[str], end: int) -> Label | None:
     word = m.group("pword")
     style_of_word = vocab.structure_words().word_styles.get(word.lower()) if word else None
     if style_of_word is not None:
         return Label(style_of_word, text[: m.end("pword")] + " " + _number_of(m), end)
-    for style in ("proman", "parabic", "roman", "lroman", "multi", "arabic", "letter", "letter2", "dash", "plus",
-                  "bullet", "article"):
+    for style in ("proman", "parabic"):
         g = m.group(style)
-        if g is None:
-            continue
-        if style in ("proman", "lroman"):
-            return Label("roman", g, end)
-        if style == "parabic":
-            return Label("arabic", g, end)
-        if style == "multi":
-            return Label(f"arabic{g.count('.') + 1}", g, end)
-        if style == "letter2":
-            return Label("letter", g, end)
-        if style == "article":
-            return Label("article", g, end)
-        if style == "arabic" and text[m.end("arabic") : m.end("arabic") + 1] == ")":
-            return Label("arabic_paren", g, end)
-        return Label(style, g, end)
+        if g is not None:
+            return _label(text, m, end, style, g)
     return None  # pragma: no cover
+
+
+def _label(text: str, m: regex.Match[str], end: int, style: str, g: str) -> Label:
+    """The label of the branch ``style`` of :data:`_LABEL_RE`, which matched ``g``."""
+    if style in ("proman", "lroman"):
+        return Label("roman", g, end)
+    if style == "parabic":
+        return Label("arabic", g, end)
+    if style == "multi":
+        return Label(f"arabic{g.count('.') + 1}", g, end)
+    if style == "letter2":
+        return Label("letter", g, end)
+    if style == "arabic" and text[m.end("arabic") : m.end("arabic") + 1] == ")":
+        return Label("arabic_paren", g, end)
+    return Label(style, g, end)
 
 
 def _number_of(m: regex.Match[str]) -> str:

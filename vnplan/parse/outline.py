@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -33,6 +33,14 @@ HEADING_MAX = 120
 _LEAD_RE = guarded(r"^(?P<lead>[^.:;]{2,80}?)\s*:\s*(?=\S)")
 
 
+def _may_lead(rest: str) -> bool:
+    """Whether :data:`_LEAD_RE` can match ``rest``, told in C: its colon is the first of ``rest``, two
+    characters or more in, with no full stop or semicolon before it (neither the lead nor the white space
+    after it holds one). Most long lines hold none such, and the lazy lead tried up to 80 lengths."""
+    k = rest.find(":")
+    return k >= 2 and "." not in rest[:k] and ";" not in rest[:k]
+
+
 #: parts named by a word whose title may stand on the line below (``Chương I`` / ``QUY ĐỊNH CHUNG``)
 _WORD_PARTS = ("part", "chapter")
 
@@ -57,7 +65,7 @@ def _split_heading(b: Block, lab: Label) -> tuple[str | None, Span, Paragraph | 
     rest = t[rest_span.start : rest_span.end]
     if len(rest) <= HEADING_MAX and not rest.endswith((".", ";", "./.")):
         return rest.rstrip(":").rstrip() or None, Span(b.index, 0, len(t)), None
-    m = _LEAD_RE.match(rest)
+    m = _LEAD_RE.match(rest) if _may_lead(rest) else None
     if m:
         lead_end = rest_span.start + m.end()
         para = trimmed_span(b, lead_end)
@@ -166,6 +174,11 @@ def role_of_title(title: str | None) -> str | None:
     """The role a heading names (``MỤC ĐÍCH, YÊU CẦU`` → ``purpose_requirements``), if any."""
     if not title or len(title) > HEADING_MAX:
         return None
+    return _role_of_title(title)
+
+
+@lru_cache(maxsize=4096)  # headings repeat from plan to plan; short (HEADING_MAX), so the cache stays small
+def _role_of_title(title: str) -> str | None:
     k = key(title)
     for groups, role in _role_table():
         if all(any(p in k for p in alts) for alts in groups) and k.startswith(tuple(a for a in groups[0])):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -146,6 +147,7 @@ _STYLES = {p.name: p.styles for p in _S.parts}
 _NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
 
 
+@lru_cache(maxsize=4096)  # a few labels (1, 2, a, b, II…) number every section of every plan
 def _norm_label(label: str) -> str:
     s = label.strip().rstrip(".):").strip()
     s = _NOT_ARTICLE_WORD.sub("", s)

@@ -117,6 +117,24 @@ def _vn_only_count(text: str) -> int:
     return len(_vn_only_counter().findall(text))
 
 
+#: The stretch of text :func:`_vn_only_over` counts at a time.
+_NATIVE_STEP = 4096
+
+
+def _vn_only_over(text: str, bound: float) -> tuple[bool, int]:
+    """Whether ``text`` holds more than ``bound`` Vietnamese letters outside Latin-1, and their count,
+    counted a stretch at a time and stopped once the bound is passed (the count so far is then returned):
+    ordinary Vietnamese text passes it in its first lines, and its letters are not all listed. Each match
+    is one character, so no stretch cuts one."""
+    counter = _vn_only_counter()
+    n = 0
+    for k in range(0, len(text), _NATIVE_STEP):
+        n += len(counter.findall(text, k, k + _NATIVE_STEP))
+        if n > bound:
+            return True, n
+    return n > bound, n
+
+
 def _odd_count(text: str) -> int:
     return len(_ODD_ONLY.findall(text))
 
@@ -134,8 +152,8 @@ def detect(text: str) -> str | None:
     suspicious = _latin1_high_count(sample)
     if suspicious < 3:
         return None
-    native = _vn_only_count(sample)
-    if native > 0.2 * suspicious:
+    unicode_text, native = _vn_only_over(sample, 0.2 * suspicious)
+    if unicode_text:
         return None  # already Unicode Vietnamese (possibly mixed: left alone); tested first, as
         # it settles ordinary text without counting every letter
     letters = len(_LETTER.findall(sample))

@@ -106,11 +106,22 @@ def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
             lone.add(w)
         elif kind:
             n_signs += n
-    if lone:
-        rows = "".join(["1" if w in lone else "0" for w in words])
-        if "11" in rows:
-            return _share_in_order(texts)
+    if lone and _two_in_a_row(words, lone, counts):
+        return _share_in_order(texts)
     return n_signs, n_words
+
+
+def _two_in_a_row(words: list[str], lone: set[str], counts: Counter[str]) -> bool:
+    """Whether two words of ``lone`` stand one after the other in ``words``: each place of a lone word found
+    by ``list.index`` (a scan in C), its next word looked at; such words are few (``ở`` in most texts)."""
+    last = len(words) - 1
+    for w in lone:
+        i = -1
+        for _ in range(counts[w]):
+            i = words.index(w, i + 1)
+            if i < last and words[i + 1] in lone:
+                return True
+    return False
 
 
 def _share_in_order(texts: list[str]) -> tuple[int, int]:

@@ -33,13 +33,26 @@ SINCE = _since()
 # --------------------------------------------------------------------------- scope
 
 
+_last_party: tuple[Plan, bool] | None = None  # one entry: each Decree 30 rule of a check asks of the same plan
+
+
 def is_party_document(plan: Plan) -> bool:
-    """A Party document (``ĐẢNG CỘNG SẢN VIỆT NAM`` heads it instead of the Quốc hiệu): outside Decree 30."""
+    """A Party document (``ĐẢNG CỘNG SẢN VIỆT NAM`` heads it instead of the Quốc hiệu): outside Decree 30.
+
+    Answered once per plan (a plan never changes): every rule of the Decree asks it. Thread-safe: the
+    cache is one tuple read and written whole; a miss only costs the answer again.
+    """
+    global _last_party
+    last = _last_party
+    if last is not None and last[0] is plan:
+        return last[1]
     markers = set(vocab.decree30().scope.party_markers)
     names = [plan.header.parent_authority, plan.header.authority]
     if plan.source is not None:
         names.extend(plan.span_text(s) for s in plan.header.spans)
-    return any(n and normalize(n).upper() in markers for n in names)
+    party = any(n and normalize(n).upper() in markers for n in names)
+    _last_party = (plan, party)
+    return party
 
 
 def in_scope(func: Callable[[Context], Iterator[Hit]]) -> Callable[[Context], Iterator[Hit]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import vnplan.vocab as vocab
 from vnplan.model import Citation, Plan
@@ -273,6 +274,7 @@ def abbreviation_order(ctx: Context) -> Iterator[Hit]:
 _WORDS = guarded(r"[\p{L}\p{N}&]+")
 
 
+@lru_cache(maxsize=4096)  # the same definitions come back plan after plan
 def _by_initials(expansion: str, abbr: str) -> bool:
     words = _WORDS.findall(expansion)
     return initials_match(words, abbr) == 0

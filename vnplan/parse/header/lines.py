@@ -100,7 +100,9 @@ def _trimmed(b: Block, s: int, e: int, joined: bool, index: int, row: int) -> Li
         return None
     if _LETTER_RE.search(t, s, e):
         lead = _LEAD_RE.match(t, s, e)
-        trail = _TRAIL_RE.search(t, s, e)
+        # the emphasis ends the line (t[e - 1] is no white space, so ``$`` can only be at e): nothing to search
+        # for unless its last character is one (the look-behind was tried at every character of the line)
+        trail = _TRAIL_RE.search(t, s, e) if t[e - 1] in "*_" else None
         s, e = (lead.end() if lead else s), (trail.start() if trail else e)
         while s < e and t[s].isspace():
             s += 1

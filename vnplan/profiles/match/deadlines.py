@@ -100,12 +100,13 @@ def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.d
                 yield m.start(), m.end(), d
 
 
-def _names_context(c: Compiled, unit: Unit, start: int, end: int) -> bool:
-    """Whether the clause of a deadline (or, in a table, its row) names every context group (*báo cáo*)."""
+def _names_context(c: Compiled, unit: Unit, start: int, end: int, year: int | None) -> bool:
+    """Whether the clause of a deadline (or, in a table, its row) names every context group (*báo cáo*).
+    ``year`` is the plan's, as every reader of a unit's scope gives it (the scope is kept on the unit)."""
     if unit.kind == "row":
         lo, hi = 0, len(unit.tokens)
     else:
-        scope = scope_of(unit, None)
+        scope = scope_of(unit, year)
         tok = unit.token_at(start)
         clause = scope.clause_of(tok)
         lo, hi = clause.first, clause.end
@@ -123,7 +124,7 @@ def eval_deadline(c: Compiled, index: PlanIndex, profile: object = None) -> Requ
         if u.role == "preamble":
             continue
         for s, e, d in deadlines_in(u, index.year):
-            if c.groups and not _names_context(c, u, s, e):
+            if c.groups and not _names_context(c, u, s, e, index.year):
                 continue
             found.extend((ev, d) for ev in quote(u, [(s, e)], [u.text[s:e]]))
     late = [(ev, d) for ev, d in found if d > due]

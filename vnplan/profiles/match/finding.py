@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from operator import itemgetter
+from typing import cast
 
 import regex
 
@@ -110,45 +111,56 @@ def _in_clauses(ph: Phrase, unit: Unit, index: PlanIndex) -> list[tuple[int, int
         n = len(unit.tokens)
         lists = [positions(unit, t, 0, n) for t in ph.tokens]
     else:  # no unaccented twins: a syllable's positions are its list
-        pos = unit.pos
-        lists = []
-        for t in ph.tokens:
-            at = pos.get(t)
-            if at is None:
-                return []  # a syllable is missing: no chain, no match
-            lists.append(at)
+        held = list(map(unit.pos.get, ph.tokens))
+        if None in held:
+            return []  # a syllable is missing: no chain, no match
+        lists = cast("list[list[int]]", held)
     if ph.head_only:
         chains = unit_chains(ph, unit, lists)  # once: each clause's match is one of them
         whole = match_phrase(ph, unit, found=chains) if chains is not None else None
     else:  # unit_chains and match_phrase over the whole unit, without their calls
         chains = chains_of(ph, lists)
-        whole = None
-        if chains is not None:
-            n = len(unit.tokens)
-            best = best_chain(unit, chains, 0, n)
-            if best is None and ph.order_free:
-                best = _any_order(ph, unit, 0, n)
-            if best is not None and not _after_excluded(ph, unit, best[0]):
-                whole = Match(ph, best[0], best[1])
+        whole = _whole_match(ph, unit, chains) if chains is not None else None
     if whole is None or chains is None:
         return []
-    scope = scope_of(unit, index.year)
+    scope = unit.scope
+    if scope is None:
+        scope = scope_of(unit, index.year)
     toks = unit.tokens
     context = unit.context
+    if scope.whole:  # one clause, the whole unit: it matches as the unit did
+        if context is not None:
+            return [(toks[whole.first][1], toks[whole.last][2], context, "")]
+        return [(toks[whole.first][1], toks[whole.last][2], *_evidence_status(unit, scope, scope.clauses[0], whole))]
     found: list[tuple[int, int, str, str]] = []
     for clause, m in _clause_matches(ph, unit, scope, whole, chains, lists):
-        status, cue = "ok", ""
         if context is not None:
-            status = context
+            found.append((toks[m.first][1], toks[m.last][2], context, ""))
         else:
-            refusal = scope.refused_by(m.first, m.last)
-            if refusal is not None:
-                a, b = unit.char_range(refusal.cue, refusal.cue_end - 1)
-                status, cue = "refused", unit.text[a:b]
-            elif clause.past:
-                status = "past"
-        found.append((toks[m.first][1], toks[m.last][2], status, cue))
+            found.append((toks[m.first][1], toks[m.last][2], *_evidence_status(unit, scope, clause, m)))
     return found
+
+
+def _whole_match(ph: Phrase, unit: Unit, chains: list[Chain]) -> Match | None:
+    """:func:`match_phrase` of ``ph`` over the whole of ``unit`` (not head-only), its ``chains`` known."""
+    n = len(unit.tokens)
+    best = best_chain(unit, chains, 0, n)
+    if best is None and ph.order_free:
+        best = _any_order(ph, unit, 0, n)
+    if best is None or (ph.unless_after and _after_excluded(ph, unit, best[0])):
+        return None
+    return Match(ph, best[0], best[1])
+
+
+def _evidence_status(unit: Unit, scope: Scope, clause: Clause, m: Match) -> tuple[str, str]:
+    """``ok``, ``refused`` (with its cue) or ``past``: :func:`_status` of match ``m`` in ``clause`` of a unit
+    without a context."""
+    if scope.refusals:
+        refusal = scope.refused_by(m.first, m.last)
+        if refusal is not None:
+            a, b = unit.char_range(refusal.cue, refusal.cue_end - 1)
+            return "refused", unit.text[a:b]
+    return ("past", "") if clause.past else ("ok", "")
 
 
 def find_phrase(ph: Phrase, group: int, unit: Unit, index: PlanIndex) -> list[Found]:
@@ -169,16 +181,35 @@ def find_all(c: Compiled, index: PlanIndex, groups: Sequence[Sequence[Phrase]] |
     """Everything found of the requirement's groups (and its pattern, as the last group), by unit."""
     groups = c.groups if groups is None else groups
     by_unit: dict[int, list[Found]] = {}
+    units = index.units
     for g, phrases in enumerate(groups):
         for ph in phrases:
-            for ui in index.sorted_candidates(ph.tokens):
-                by_unit.setdefault(ui, []).extend(find_phrase(ph, g, index.units[ui], index))
+            text = ph.text
+            for ui, found in _in_units(ph, index):
+                got = by_unit.get(ui)
+                if got is None:
+                    by_unit[ui] = got = []
+                if found:
+                    unit = units[ui]
+                    got.extend([Found(g, unit, a, b, text, status, cue) for a, b, status, cue in found])
     if c.pattern is not None:
         for u in index.units:
-            found = find_pattern(c.pattern, len(groups), u, index)
-            if found:
-                by_unit.setdefault(u.index, []).extend(found)
+            found_p = find_pattern(c.pattern, len(groups), u, index)
+            if found_p:
+                by_unit.setdefault(u.index, []).extend(found_p)
     return {k: v for k, v in by_unit.items() if v}
+
+
+def _in_units(ph: Phrase, index: PlanIndex) -> list[tuple[int, list[tuple[int, int, str, str]]]]:
+    """:func:`_matches` of ``ph`` in each unit holding its syllables, in reading order: kept in the index
+    for the phrase, since phrases recur across requirements."""
+    k = (ph.tokens, ph.order_free, ph.head_only, ph.unless_after)
+    memo = index.memo
+    got = memo.get(k)
+    if got is None:
+        units = index.units
+        memo[k] = got = [(ui, _in_clauses(ph, units[ui], index)) for ui in index.sorted_candidates(ph.tokens)]
+    return got  # type: ignore[return-value]
 
 
 def covered(found: Sequence[Found]) -> set[int]:

@@ -263,6 +263,14 @@ def chains_of(ph: Phrase, lists: list[list[int]]) -> list[Chain] | None:
             return None
     out: list[Chain] = []
     window = ph.window
+    if len(lists) == 2:  # most phrases: two syllables, one look-up per start (tests/test_quick_paths.py)
+        first, later = lists
+        m = len(later)
+        for start in first:
+            k = bisect.bisect_right(later, start)
+            if k < m and later[k] - start < window:
+                out.append((start, later[k], [start, later[k]]))
+        return out
     rest = lists[1:]
     for start in lists[0]:
         chain = [start]
@@ -321,8 +329,13 @@ def _in_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # 
 
 
 def _any_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The tightest window of tokens ``lo..hi-1`` holding every syllable of ``ph`` in any order, its words whole
+    and moved whole (:func:`_in_runs`)."""
+    lists = [positions(unit, t, lo, hi) for t in ph.tokens]
+    if not _near_together(lists, ph.window):
+        return None  # no window holds them all: the scan below would find none (tests/test_quick_paths.py)
     k = len(ph.tokens)
-    occ = sorted((p, i) for i, t in enumerate(ph.tokens) for p in positions(unit, t, lo, hi))
+    occ = sorted((p, i) for i, at in enumerate(lists) for p in at)
     counts = [0] * k
     distinct, left = 0, 0
     best: tuple[int, int] | None = None
@@ -343,6 +356,21 @@ def _any_order(ph: Phrase, unit, lo: int, hi: int) -> tuple[int, int] | None:  #
             if _whole_words(unit, chosen) and _in_runs(ph, unit, occ[left : right + 1]):
                 best = (occ[left][0], p)
     return best
+
+
+def _near_together(lists: list[list[int]], window: int) -> bool:
+    """Whether some position of the rarest syllable has every other syllable (``lists``: their sorted
+    positions) less than ``window`` tokens away: so it is in any window shorter than ``window`` that holds
+    them all, and without one no such window is."""
+    rare = min(lists, key=len)
+    for p in rare:
+        for at in lists:
+            k = bisect.bisect_right(at, p - window)
+            if k == len(at) or at[k] >= p + window:
+                break
+        else:
+            return True
+    return False
 
 
 def _in_runs(ph: Phrase, unit, occ: Sequence[tuple[int, int]]) -> bool:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root packa
 from vnplan.model import Plan
 from vnplan.pattern import guarded
 from vnplan.profiles.model import Profile
-from vnplan.text import is_syllable, key, split_syllables
+from vnplan.text import is_syllable, key, plain_alnum, split_syllables
 
 Token = tuple[str, int, int]
 Table = dict[str, tuple[str, ...]]
@@ -37,30 +37,11 @@ TOKEN_RE = guarded(r"[\p{L}\p{M}\p{N}]+(?:[&-][\p{L}\p{M}\p{N}]+)*")
 @lru_cache(maxsize=1)
 def _plain_token_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:data:`TOKEN_RE` for the standard ``re``, 2-3x quicker, and the characters outside the blocks where
-    it finds the same tokens: in Basic Latin to Latin Extended-B, Latin Extended Additional (every
-    Vietnamese letter, precomposed) and General Punctuation, ``[^\\W_]`` is exactly ``[\\p{L}\\p{M}\\p{N}]``
-    (tests/test_quick_paths.py compares them character by character). Linear, as TOKEN_RE: a word's
-    characters and its joiners never overlap, so nothing backtracks. The class ``[^\\W_]`` (``str.isalnum``)
-    is written out as the ranges of its characters in those blocks: the same characters, each looked up
-    in a table instead of asked for its Unicode category."""
-    word = _ranges(c for lo, hi in _PLAIN_BLOCKS for c in map(chr, range(lo, hi + 1)) if c.isalnum())
-    return re.compile(f"[{word}]+(?:[&-][{word}]+)*"), re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
-
-
-#: The blocks the quick token pattern reads: Basic Latin to Latin Extended-B, Latin Extended Additional
-#: (every Vietnamese letter, precomposed), General Punctuation.
-_PLAIN_BLOCKS = ((0x00, 0x24F), (0x1E00, 0x1EFF), (0x2000, 0x206F))
-
-
-def _ranges(chars: Iterable[str]) -> str:
-    """A character class's body for ``chars`` (in order): runs of consecutive characters as ranges."""
-    runs: list[list[int]] = []
-    for c in map(ord, chars):
-        if runs and runs[-1][1] == c - 1:
-            runs[-1][1] = c
-        else:
-            runs.append([c, c])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+    it finds the same tokens (:data:`vnplan.text.PLAIN_BLOCKS`: there ``[^\\W_]`` is exactly
+    ``[\\p{L}\\p{M}\\p{N}]``; tests/test_quick_paths.py compares them character by character). Linear, as
+    TOKEN_RE: a word's characters and its joiners never overlap, so nothing backtracks."""
+    word, outside = plain_alnum()
+    return re.compile(f"[{word}]+(?:[&-][{word}]+)*"), outside
 
 
 def token_matches(text: str) -> Iterator[re.Match[str]] | Iterator[regex.Match[str]]:
