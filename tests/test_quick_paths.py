@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 import unicodedata
 from collections import Counter
@@ -23,11 +24,12 @@ from vnplan.text import (
     fold,
     normalize,
     normalize_with_map,
+    plain_alnum,
 )
 
 
 def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
-    plain, outside = tokens._plain_token_re()
+    plain, outside = tokens._plain_token_re(), plain_alnum()[1]
     word = regex.compile(r"[\p{L}\p{M}\p{N}]")
     for i in range(0x3100):
         c = chr(i)
@@ -827,7 +829,7 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
         texts = [rng.choice([" ", "\n", "\t", "\u00a0", "  "]).join(rng.choice(words) for _ in range(rng.randrange(0, 12)))
                  for _ in range(rng.randrange(1, 5))]
         rows = " \x00 ".join(texts).split()
-        in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in zip(rows, rows[1:]))
+        in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in itertools.pairwise(rows))
         if in_a_row:
             assert scrambled.scrambled_share(texts) == scrambled._share_in_order(texts), texts
         counts = Counter(rows)
@@ -838,7 +840,7 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
 def test_the_plain_word_class_is_the_letter_number_class_in_its_blocks() -> None:
     from vnplan.parse import abbreviations
 
-    plain, outside = abbreviations._plain_words()
+    plain, outside = abbreviations._plain_words(), plain_alnum()[1]
     word = regex.compile(r"[\p{L}\p{N}&]")
     for i in range(0x3100):
         c = chr(i)

@@ -26,7 +26,7 @@ import regex
 import vnplan.vocab as vocab
 from vnplan.model import Abbreviation, AbbreviationUse, SourceDocument, Span
 from vnplan.pattern import guarded
-from vnplan.text import is_upper_text, plain_alnum
+from vnplan.text import is_upper_text, plain_alnum, plain_first
 from vnplan.vocab.patterns import in_order
 
 __all__ = [
@@ -60,19 +60,17 @@ _WORDS = guarded(r"[\p{L}\p{N}&]+")
 
 
 @lru_cache(maxsize=1)
-def _plain_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """:data:`_WORDS` for the standard ``re``, and the characters outside the blocks where it finds the same
-    words (:func:`vnplan.text.plain_alnum`; tests/test_quick_paths.py compares them)."""
-    word, outside = plain_alnum()
-    return re.compile(f"[{word}&]+"), outside
+def _plain_words() -> re.Pattern[str]:
+    """:data:`_WORDS` for the standard ``re``, where a text's characters allow (:func:`vnplan.text.plain_first`;
+    tests/test_quick_paths.py compares them)."""
+    return re.compile(f"[{plain_alnum()[0]}&]+")
 
 
 def word_matches(text: str) -> Iterator[re.Match[str]] | Iterator[regex.Match[str]]:
     """The matches of :data:`_WORDS` in ``text`` (by the standard ``re`` when the text's characters allow)."""
-    plain, outside = _plain_words()
-    if outside.search(text) is None:
-        return plain.finditer(text)
-    return _WORDS.finditer(text)
+    return plain_first(_plain_words(), _WORDS, text)
+
+
 #: :data:`_ABBR` for the standard ``re`` (the same letters): a run of capitals :data:`_TOKEN` may match, found
 #: without trying its look-behind at every character; :func:`_token_spans` checks the characters around it.
 _QUICK_ABBR = re.compile(_ABBR)
