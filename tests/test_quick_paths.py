@@ -28,13 +28,22 @@ from vnplan.text import (
 )
 
 
-def test_plain_token_class_is_the_letter_mark_number_class_in_its_blocks() -> None:
-    plain, outside = tokens._plain_token_re(), plain_alnum()[1]
-    word = regex.compile(r"[\p{L}\p{M}\p{N}]")
+@pytest.mark.parametrize(("quick", "class_"), [
+    ("tokens", r"[\p{L}\p{M}\p{N}]"),  # the compliance tokens' letters
+    ("abbreviation words", r"[\p{L}\p{N}&]"),  # the words before a definition's parenthesis
+])
+def test_a_plain_re_class_is_its_regex_class_in_the_plain_blocks(quick: str, class_: str) -> None:
+    from vnplan.parse import abbreviations
+
+    plain = tokens._plain_token_re() if quick == "tokens" else abbreviations._plain_words()
+    outside = plain_alnum()[1]
+    word = regex.compile(class_)
     for i in range(0x3100):
         c = chr(i)
         if outside.search(c) is None:  # a character the quick path reads
             assert bool(plain.fullmatch(c)) == bool(word.fullmatch(c)), hex(i)
+        else:
+            assert not (0 <= i <= 0x24F or 0x1E00 <= i <= 0x1EFF or 0x2000 <= i <= 0x206F), hex(i)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -835,19 +844,6 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
         counts = Counter(rows)
         lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
         assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
-
-
-def test_the_plain_word_class_is_the_letter_number_class_in_its_blocks() -> None:
-    from vnplan.parse import abbreviations
-
-    plain, outside = abbreviations._plain_words(), plain_alnum()[1]
-    word = regex.compile(r"[\p{L}\p{N}&]")
-    for i in range(0x3100):
-        c = chr(i)
-        if outside.search(c) is None:  # a character the quick path reads
-            assert bool(plain.fullmatch(c)) == bool(word.fullmatch(c)), hex(i)
-        else:
-            assert not (0 <= i <= 0x24F or 0x1E00 <= i <= 0x1EFF or 0x2000 <= i <= 0x206F), hex(i)
 
 
 @pytest.mark.parametrize("seed", range(4))
