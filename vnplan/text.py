@@ -65,11 +65,12 @@ def _tone_pattern() -> str:
 TONE_PATTERN = _tone_pattern()
 _TONE_RE = guarded(TONE_PATTERN)
 
-#: The old placements by their toned second vowel: text holding none of them has nothing to move.
-_OLD_BY_SECOND: dict[str, tuple[str, ...]] = {}
-for _old in _TONE_TABLE:
-    _OLD_BY_SECOND[_old[-1]] = _OLD_BY_SECOND.get(_old[-1], ()) + (_old,)
-_TONED_SECONDS = tuple(sorted(_OLD_BY_SECOND))
+#: The table's two-character keys, one alternation per first vowel (``o[àá…]|u[ỳý…]``…): the
+#: stdlib's search finds every place of them in C, none overlapping another (a key's second
+#: character is never a first one).
+_OLD_PAIR = re.compile("|".join(
+    f"{re.escape(first)}[{''.join(sorted(re.escape(k[1]) for k in _TONE_TABLE if k[0] == first))}]"
+    for first in sorted({k[0] for k in _TONE_TABLE})))
 _LETTER_OR_MARK = guarded(r"\p{L}|\p{M}")
 
 
@@ -77,18 +78,13 @@ def _has_old_placement(s: str) -> bool:
     """Whether ``_TONE_RE`` finds a match in ``s``, without running it on the whole text: it matches
     exactly where one of the table's two-character keys occurs, not after q or g and followed by no
     letter or mark. Vietnamese text holds toned vowels on most lines ("hoạch"), a placement to move
-    on few; the occurrences are looked at, in C, before any pattern runs."""
-    for c in _TONED_SECONDS:
-        if c not in s:  # thirty substring looks in C: quicker than hashing every character of s
-            continue
-        for old in _OLD_BY_SECOND[c]:
-            k = s.find(old)
-            while k >= 0:
-                if k == 0 or s[k - 1] not in "qQgG":
-                    after = s[k + 2 : k + 3]  # a letter or mark after it makes it a longer word ("hoạch")
-                    if not after or (not after.isalpha() if after.isascii() else _LETTER_OR_MARK.match(after) is None):
-                        return True
-                k = s.find(old, k + 1)
+    on few; the keys' places are found in C, before any pattern runs."""
+    for m in _OLD_PAIR.finditer(s):
+        k = m.start()
+        if k == 0 or s[k - 1] not in "qQgG":
+            after = s[k + 2 : k + 3]  # a letter or mark after it makes it a longer word ("hoạch")
+            if not after or (not after.isalpha() if after.isascii() else _LETTER_OR_MARK.match(after) is None):
+                return True
     return False
 
 

@@ -26,7 +26,7 @@ from vnplan.read.safety import Package, parse_xml
 from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
-from vnplan.text import TONE_PATTERN, fix_tones, normalize_with_map
+from vnplan.text import fix_tones, normalize_with_map
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -263,50 +263,17 @@ class _Reader:
         pieces: list[tuple[str, _Format]] = []  # the text of each displayed run and its formatting
         textboxes: list[etree._Element] = []
         self._inline(p, sinfo["id"], pieces, textboxes, _Fields())
-        # A line break (Shift+Enter) in a table cell separates lines of the header or closing
-        # table ("UBND TỈNH…" / "SỞ…", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"): each line is a block.
-        # Elsewhere it is a space, as in a wrapped sentence.
-        lines: list[list[tuple[str, _Format]]] = [[]]
-        for txt, fmt in pieces:
-            if _LINE_BREAK not in txt:
-                lines[-1].append((txt, fmt))
-                continue
-            for k, part in enumerate(txt.split(_LINE_BREAK)):
-                if k:
-                    if table is not None:
-                        lines.append([])
-                    else:
-                        lines[-1].append((" ", fmt))
-                lines[-1].append((part, fmt))
-        line_runs: list[tuple[str, list[Run]]] = []
-        for line in lines:
-            # neighbours of equal formatting merged: their texts are collected, then joined once
-            # (appending to a run's text per piece is quadratic on a paragraph of a million runs)
-            groups: list[tuple[_Format, list[str]]] = []
-            text_parts: list[str] = []
-            last: tuple[_Format, list[str]] | None = None
-            for txt, fmt in line:
-                if not txt:
-                    continue
-                text_parts.append(txt)
-                if last is not None and last[0] == fmt:
-                    last[1].append(txt)
-                else:
-                    last = (fmt, [txt])
-                    groups.append(last)
-            runs = [Run("".join(parts), *fmt) for fmt, parts in groups]
-            line_runs.append(("".join(text_parts), runs))
-        if len(line_runs) > 1:
-            line_runs = [x for x in line_runs if x[0].strip()] or [("", [])]
+        line_runs = _lines(pieces, table is not None)
         raw, runs = line_runs[0]
 
         label = None
         # Word shows (and counts) the number of an empty numbered paragraph too, but not of
         # a paragraph deleted as a tracked change.
         # (the paragraph mark's w:del, looked up only for a paragraph with no text)
-        if raw.strip() or not (mark is not None and child(mark, _DEL) is not None):
+        has_text = bool(raw) and not raw.isspace()  # raw.strip(), without its copy
+        if has_text or not (mark is not None and child(mark, _DEL) is not None):
             label_info = self._label(num_id, ilvl, sinfo, style_id)
-            if label_info is not None and raw.strip():
+            if label_info is not None and has_text:
                 label = label_info.raw
                 sep = "" if label_info.suffix == "nothing" else " "
                 raw = f"{label_info.shown}{sep}{raw}" if label_info.shown else raw
@@ -336,7 +303,7 @@ class _Reader:
                 tabbed = (raw.replace(_TAB, "\t"), [attrs.evolve(r, text=r.text.replace(_TAB, "\t")) for r in runs])
             raw = raw.replace(_TAB, " ")
             runs = [attrs.evolve(r, text=r.text.replace(_TAB, " ")) if _TAB in r.text else r for r in runs]
-        text = _normalize(" ".join(raw.split()))
+        text = _block_text(raw)
         if text:
             if tabbed is not None:
                 self.tab_rows[len(self.blocks)] = tabbed
@@ -490,10 +457,59 @@ class _Reader:
         return props
 
 
+def _lines(pieces: list[tuple[str, _Format]], in_table: bool) -> list[tuple[str, list[Run]]]:
+    """A paragraph's displayed runs (text, formatting) as the text and runs of each of its lines.
+
+    A line break (Shift+Enter) in a table cell separates lines of the header or closing table
+    ("UBND TỈNH…" / "SỞ…", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"): each line is a block, and lines
+    with no text are dropped (one empty line is left when none has any). Elsewhere it is a
+    space, as in a wrapped sentence. Neighbours of equal formatting are merged into one run."""
+    if len(pieces) == 1:  # the common paragraph, one run and no break: one line, one run
+        txt, fmt = pieces[0]
+        if _LINE_BREAK not in txt:
+            return [(txt, [Run(txt, *fmt)] if txt else [])]
+    return _lines_general(pieces, in_table)
+
+
+def _lines_general(pieces: list[tuple[str, _Format]], in_table: bool) -> list[tuple[str, list[Run]]]:
+    """:func:`_lines` for any paragraph."""
+    lines: list[list[tuple[str, _Format]]] = [[]]
+    for txt, fmt in pieces:
+        if _LINE_BREAK not in txt:
+            lines[-1].append((txt, fmt))
+            continue
+        for k, part in enumerate(txt.split(_LINE_BREAK)):
+            if k:
+                if in_table:
+                    lines.append([])
+                else:
+                    lines[-1].append((" ", fmt))
+            lines[-1].append((part, fmt))
+    line_runs: list[tuple[str, list[Run]]] = []
+    for line in lines:
+        # neighbours of equal formatting merged: their texts are collected, then joined once
+        # (appending to a run's text per piece is quadratic on a paragraph of a million runs)
+        groups: list[tuple[_Format, list[str]]] = []
+        text_parts: list[str] = []
+        last: tuple[_Format, list[str]] | None = None
+        for txt, fmt in line:
+            if not txt:
+                continue
+            text_parts.append(txt)
+            if last is not None and last[0] == fmt:
+                last[1].append(txt)
+            else:
+                last = (fmt, [txt])
+                groups.append(last)
+        runs = [Run("".join(parts), *fmt) for fmt, parts in groups]
+        line_runs.append(("".join(text_parts), runs))
+    if len(line_runs) > 1:
+        line_runs = [x for x in line_runs if x[0].strip()] or [("", [])]
+    return line_runs
+
+
 _NO_PROPS: dict[str, Any] = {}
 _NEEDS_FULL = guarded("[\u00d0\u00f0\u0189\u200b-\u200d\u2060\u00ad\ufeff\u202f\u205f\u3000\u2000-\u200a]")
-# What either the full path or fix_tones would act on: one search instead of two for most blocks.
-_NEEDS_ANY = guarded(_NEEDS_FULL.pattern + "|" + TONE_PATTERN)
 
 
 _LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML text cannot hold U+0000)
@@ -502,13 +518,24 @@ _TAB = "\x01"  # stands for w:tab / w:ptab while a paragraph is read: a space, o
 
 def _normalize(s: str) -> str:
     """``normalize_with_map(s)[0]`` for white-space-collapsed ``s``, skipping its per-character scans
-    when a single C-level regex search shows they have nothing to do."""
+    when C-level checks show they have nothing to do: printable text holds none of the characters
+    of :data:`_NEEDS_FULL` but its three letters (the others are spaces and format characters,
+    all unprintable), and fix_tones looks for an old tone placement itself."""
     if unicodedata.is_normalized("NFC", s):
-        if not _NEEDS_ANY.search(s):  # nothing for the full path, no old tone placement for fix_tones
-            return s
-        if not _NEEDS_FULL.search(s):
+        if s.isprintable():
+            if "\u00d0" not in s and "\u00f0" not in s and "\u0189" not in s:
+                return fix_tones(s)
+        elif not _NEEDS_FULL.search(s):
             return fix_tones(s)
     return normalize_with_map(s)[0]
+
+
+def _block_text(raw: str) -> str:
+    """``_normalize(" ".join(raw.split()))``: text whose only white space is single blanks is not split
+    (every other character ``str.split`` splits at is unprintable)."""
+    if raw.isprintable() and "  " not in raw:
+        return _normalize(raw.strip(" "))
+    return _normalize(" ".join(raw.split()))
 
 
 #: A run's formatting as :class:`Run` takes it after its text: font, size, bold, italic, caps, underline.

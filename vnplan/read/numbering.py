@@ -166,6 +166,27 @@ class Label:
         self.suffix = suffix  # "tab", "space" or "nothing"
 
 
+class _Step:
+    """What :meth:`Numbering.next_label` does for one num and level (see :meth:`Numbering._step`)."""
+
+    __slots__ = ("aid", "ilvl", "start", "resets", "suff", "overrides", "label", "ops")
+
+    def __init__(self, aid: str, ilvl: int, start: int, resets: tuple[int, ...], suff: str,
+                 overrides: dict[int, int] | None) -> None:
+        self.aid = aid
+        self.ilvl = ilvl
+        self.start = start  # the level's first value
+        self.resets = resets  # the deeper levels it restarts
+        self.suff = suff
+        self.overrides = overrides  # the num's start overrides, which its first paragraph applies
+        self.label: Label | None = None  # the label when it is the same every time (ops is None)
+        #: the level text: literal texts and (level, its first value, its format) for each number shown
+        self.ops: tuple[Any, ...] | None = None
+
+
+_NO_STEP = _Step("", 0, 0, (), "", None)  # a paragraph that gets no number and moves no counter
+
+
 class Numbering:
     """Numbering definitions and the running counters of one read."""
 
@@ -182,6 +203,8 @@ class Numbering:
         self._reset_cache: dict[tuple[str, int], tuple[int, ...]] = {}
         self._abstract_cache: dict[str, str | None] = {}
         self._pieces_cache: dict[str, tuple[Any, ...]] = {}
+        self._steps: dict[tuple[str, int], _Step] = {}
+        self._numbers: dict[tuple[int, str], str] = {}  # format_number's results of this read
         self.style_num: dict[str, str] = {}  # numbering style id -> numId (filled by the reader)
         self.notes: set[str] = set()  # warnings for the document: values brought within Word's ranges
         if root is None:
@@ -268,58 +291,87 @@ class Numbering:
 
     def next_label(self, num_id: str, ilvl: int) -> Label | None:
         """Advance the counters for one numbered paragraph and return its label."""
-        if not num_id or num_id == "0":
+        step = self._steps.get((num_id, ilvl))
+        if step is None:
+            step = self._steps[(num_id, ilvl)] = self._step(num_id, ilvl)
+        if step is _NO_STEP:
             return None
+        counters = self.counters.get(step.aid)
+        if counters is None:
+            counters = self.counters[step.aid] = [None] * 9
+        if step.overrides and num_id not in self._started:
+            # the first paragraph of a num with start overrides restarts those levels
+            self._started.add(num_id)
+            for i in step.overrides:
+                if 0 <= i < 9:
+                    counters[i] = None
+        i = step.ilvl
+        cur = counters[i]
+        counters[i] = step.start if cur is None else cur + 1
+        for d in step.resets:
+            counters[d] = None
+        if step.ops is None:
+            return step.label  # a bullet, or a level text with no number: the same every time
+        # the level text is at most MAX_LABEL_CHARS long, each number at most as long: the label is bounded
+        parts = []
+        numbers = self._numbers
+        for op in step.ops:
+            if op.__class__ is str:
+                parts.append(op)
+            else:
+                ref, start, fmt = op
+                value = counters[ref]
+                if value is None:
+                    value = start
+                shown = numbers.get((value, fmt))
+                if shown is None:
+                    shown = numbers[(value, fmt)] = format_number(value, fmt)
+                parts.append(shown)
+        raw = "".join(parts)
+        if len(raw) > MAX_LABEL_CHARS:
+            self.notes.add(_LONG)
+            raw = raw[:MAX_LABEL_CHARS]
+        shown_raw = raw.strip()
+        if not shown_raw:
+            return None
+        return Label(raw, shown_raw, False, step.suff)
+
+    def _step(self, num_id: str, ilvl: int) -> _Step:
+        """What :meth:`next_label` does for a paragraph of one num and level, worked out once: every
+        value it takes (the level, its abstractNum, start values, the levels it restarts, the level
+        text's pieces and formats) is fixed once the definitions are read."""
+        if not num_id or num_id == "0":
+            return _NO_STEP
         lvl = self.level(num_id, ilvl)
         aid = self.abstract_of(num_id)
         if lvl is None or aid is None:
-            return None
-        counters = self.counters.get(aid)
-        if counters is None:
-            counters = self.counters[aid] = [None] * 9
+            return _NO_STEP
         ilvl = max(0, min(ilvl, 8))
-        so = self.start_overrides.get(num_id)
-        if so and num_id not in self._started:
-            # the first paragraph of a num with start overrides restarts those levels
-            self._started.add(num_id)
-            for i in so:
-                if 0 <= i < 9:
-                    counters[i] = None
-        cur = counters[ilvl]
-        counters[ilvl] = self.start(num_id, ilvl, lvl) if cur is None else cur + 1
-        for d in self._resets(num_id, ilvl):
-            counters[d] = None
+        step = _Step(aid, ilvl, self.start(num_id, ilvl, lvl), self._resets(num_id, ilvl), lvl.suff,
+                     self.start_overrides.get(num_id))
         if lvl.fmt == "bullet":
             raw = lvl.text or ""
-            return Label(raw, bullet_display(raw), True, lvl.suff)
+            step.label = Label(raw, bullet_display(raw), True, lvl.suff)
+            return step
         if lvl.text is None or lvl.fmt == "none" and "%" not in (lvl.text or ""):
             raw = lvl.text or ""
-            return Label(raw, raw, False, lvl.suff) if raw.strip() else None
-
-        # lvl.text is at most MAX_LABEL_CHARS long, each number at most as long: the label is bounded
+            step.label = Label(raw, raw, False, lvl.suff) if raw.strip() else None
+            return step
         pieces = self._pieces(lvl.text)  # literal text, level, literal text, level, ..., literal text
-        parts = [pieces[0]]
+        ops: list[Any] = [pieces[0]]
         for k in range(1, len(pieces), 2):
             if k > 2 * MAX_LEVEL_REFS:
                 self.notes.add(_LONG)  # level references past the ninth are dropped
             else:
                 i = pieces[k]
                 ref = self.level(num_id, i)
-                value = counters[i]
-                if value is None:
-                    value = self.start(num_id, i, ref)
                 fmt = ref.fmt if ref is not None else "decimal"
                 if lvl.is_lgl and i < ilvl or fmt == "bullet":
                     fmt = "decimal"
-                parts.append(format_number(value, fmt))
-            parts.append(pieces[k + 1])
-        raw = "".join(parts)
-        if len(raw) > MAX_LABEL_CHARS:
-            self.notes.add(_LONG)
-            raw = raw[:MAX_LABEL_CHARS]
-        if not raw.strip():
-            return None
-        return Label(raw, raw.strip(), False, lvl.suff)
+                ops.append((i, self.start(num_id, i, ref), fmt))
+            ops.append(pieces[k + 1])
+        step.ops = tuple(op for op in ops if op != "")
+        return step
 
     def _pieces(self, text: str) -> tuple[Any, ...]:
         """A level text cut at its level references (``%1``…``%9``): literal texts at even places,

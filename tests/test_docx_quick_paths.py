@@ -1,0 +1,158 @@
+"""The quick paths of the .docx reader give what its general ones give (issue 17): never timed here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from lxml import etree
+
+from docx_fixtures import numbering_xml
+from vnplan.read import docx
+from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS
+from vnplan.read.numbering import _LONG, Label, Numbering, bullet_display, format_number
+from vnplan.text import normalize_with_map
+
+_FORMATS = [(None, None, None, None, None, None), ("Times New Roman", 14.0, True, False, False, False),
+            ("Times New Roman", 14.0, False, False, False, False), (".VnTime", 13.0, None, True, True, None)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_paragraph_of_one_run_is_cut_into_lines_as_any_paragraph(seed: int) -> None:
+    rng = random.Random(seed)
+    texts = ["", " ", "abc", "Số: 15/KH", "a\x00b", "\x00", "x\x00\x00y", "  \x00 ", "\x00UBND", "\x01", "ư ơ "]
+    for _ in range(2000):
+        pieces = [(rng.choice(texts), rng.choice(_FORMATS)) for _ in range(rng.choice((0, 1, 1, 1, 2, 3)))]
+        for in_table in (False, True):
+            assert docx._lines(pieces, in_table) == docx._lines_general(pieces, in_table), pieces
+
+
+def test_text_with_printable_characters_and_single_blanks_needs_no_split() -> None:
+    # str.split splits at every white-space character; all of them but the blank are unprintable,
+    # and so are all the characters of _NEEDS_FULL but its three look-alike letters
+    for i in range(0x110000):
+        c = chr(i)
+        if c.isspace() and c != " ":
+            assert not c.isprintable(), hex(i)
+        if docx._NEEDS_FULL.fullmatch(c) and c not in "\u00d0\u00f0\u0189":
+            assert not c.isprintable(), hex(i)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_blocks_text_is_the_normalised_collapsed_text(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = ["a", "b", "ư", "ơ", "Đ", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u200b", "\u00ad", "\ufeff",
+                "\u3000", "\u1680", "\x1c", "\x85", "\u2028", "\u00d0", "\u00f0", "\u0189", "\u0301", "o\u0300",
+                "hoà", "thuý", "quả", "Uỷ", "oà.", "gìa", "\u202f", "\u205f", "\u2060", "x"]
+    for _ in range(3000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        collapsed = " ".join(raw.split())
+        want = normalize_with_map(collapsed)[0]
+        assert docx._normalize(collapsed) == want, repr(raw)
+        assert docx._block_text(raw) == want, repr(raw)
+
+
+# ----------------------------------------------------------------------------- automatic numbers
+
+def _next_label_as_first_written(n: Numbering, num_id: str, ilvl: int) -> Label | None:
+    """Numbering.next_label as it was before its steps were worked out once per num and level."""
+    if not num_id or num_id == "0":
+        return None
+    lvl = n.level(num_id, ilvl)
+    aid = n.abstract_of(num_id)
+    if lvl is None or aid is None:
+        return None
+    counters = n.counters.get(aid)
+    if counters is None:
+        counters = n.counters[aid] = [None] * 9
+    ilvl = max(0, min(ilvl, 8))
+    so = n.start_overrides.get(num_id)
+    if so and num_id not in n._started:
+        n._started.add(num_id)
+        for i in so:
+            if 0 <= i < 9:
+                counters[i] = None
+    cur = counters[ilvl]
+    counters[ilvl] = n.start(num_id, ilvl, lvl) if cur is None else cur + 1
+    for d in n._resets(num_id, ilvl):
+        counters[d] = None
+    if lvl.fmt == "bullet":
+        raw = lvl.text or ""
+        return Label(raw, bullet_display(raw), True, lvl.suff)
+    if lvl.text is None or lvl.fmt == "none" and "%" not in (lvl.text or ""):
+        raw = lvl.text or ""
+        return Label(raw, raw, False, lvl.suff) if raw.strip() else None
+    pieces = n._pieces(lvl.text)
+    parts = [pieces[0]]
+    for k in range(1, len(pieces), 2):
+        if k > 2 * MAX_LEVEL_REFS:
+            n.notes.add(_LONG)
+        else:
+            i = pieces[k]
+            ref = n.level(num_id, i)
+            value = counters[i]
+            if value is None:
+                value = n.start(num_id, i, ref)
+            fmt = ref.fmt if ref is not None else "decimal"
+            if lvl.is_lgl and i < ilvl or fmt == "bullet":
+                fmt = "decimal"
+            parts.append(format_number(value, fmt))
+        parts.append(pieces[k + 1])
+    raw = "".join(parts)
+    if len(raw) > MAX_LABEL_CHARS:
+        n.notes.add(_LONG)
+        raw = raw[:MAX_LABEL_CHARS]
+    if not raw.strip():
+        return None
+    return Label(raw, raw.strip(), False, lvl.suff)
+
+
+def _random_numbering(rng: random.Random) -> str:
+    formats = ["decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "bullet", "none", "decimalZero",
+               "ordinal"]
+    texts = ["%1.", "%1.%2.", "%3)", "-", "", " ", "%2", "Điều %1.", "%1.%2.%3.%4.%5.%6.%7.%8.%9.%1.%2", "•",
+             "%1" * 40, "(%4)", "x%9y", "%"]
+    abstracts = []
+    for aid in range(3):
+        levels = []
+        for i in rng.sample(range(9), rng.randrange(0, 10)):
+            extra = ""
+            if rng.random() < 0.3:
+                extra += f'<w:lvlRestart w:val="{rng.randrange(0, 4)}"/>'
+            if rng.random() < 0.2:
+                extra += "<w:isLgl/>"
+            if rng.random() < 0.2:
+                extra += f'<w:suff w:val="{rng.choice(("tab", "space", "nothing"))}"/>'
+            text = rng.choice(texts)
+            text_el = f'<w:lvlText w:val="{text}"/>' if rng.random() < 0.9 else ""
+            levels.append(f'<w:lvl w:ilvl="{i}"><w:start w:val="{rng.choice((0, 1, 1, 3, 40000))}"/>'
+                          f'<w:numFmt w:val="{rng.choice(formats)}"/>{text_el}{extra}</w:lvl>')
+        abstracts.append(f'<w:abstractNum w:abstractNumId="{aid}">{"".join(levels)}</w:abstractNum>')
+    nums = []
+    for nid in range(1, 5):
+        overrides = ""
+        for i in rng.sample(range(9), rng.randrange(0, 3)):
+            inner = f'<w:startOverride w:val="{rng.randrange(0, 5)}"/>' if rng.random() < 0.7 else ""
+            if rng.random() < 0.3:
+                inner += (f'<w:lvl w:ilvl="{i}"><w:numFmt w:val="{rng.choice(formats)}"/>'
+                          f'<w:lvlText w:val="{rng.choice(texts)}"/></w:lvl>')
+            overrides += f'<w:lvlOverride w:ilvl="{i}">{inner}</w:lvlOverride>'
+        nums.append(f'<w:num w:numId="{nid}"><w:abstractNumId w:val="{rng.randrange(0, 3) if rng.random() < 0.9 else 3}"/>{overrides}</w:num>')
+    return numbering_xml("".join(abstracts), "".join(nums))
+
+
+def _facts(label: Label | None) -> tuple[str, str, bool, str] | None:
+    return None if label is None else (label.raw, label.shown, label.bullet, label.suffix)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_labels_from_the_worked_out_steps_are_the_labels_as_first_written(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(60):
+        root = etree.fromstring(_random_numbering(rng).encode())
+        quick, first = Numbering(root), Numbering(root)
+        for _ in range(80):
+            num_id, ilvl = rng.choice(("1", "2", "3", "4", "5", "0", "")), rng.randrange(0, 9)
+            assert _facts(quick.next_label(num_id, ilvl)) == _facts(_next_label_as_first_written(first, num_id, ilvl))
+            assert quick.counters == first.counters
+        assert quick.notes == first.notes
