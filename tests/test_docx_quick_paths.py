@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from docx_fixtures import numbering_xml
-from vnplan.read import docx
+from vnplan.read import docx, scrambled
 from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS
 from vnplan.read.numbering import _LONG, Label, Numbering, bullet_display, format_number
 from vnplan.text import normalize_with_map
@@ -156,3 +156,21 @@ def test_labels_from_the_worked_out_steps_are_the_labels_as_first_written(seed: 
             assert _facts(quick.next_label(num_id, ilvl)) == _facts(_next_label_as_first_written(first, num_id, ilvl))
             assert quick.counters == first.counters
         assert quick.notes == first.notes
+
+
+# ----------------------------------------------------------------------------- after the reader
+
+def _scrambled_warning_counting_every_word(texts: list[str]) -> bool:
+    n_signs, n_words = scrambled.scrambled_share(texts)
+    return not (n_signs < scrambled.MIN_SIGNS or n_signs < scrambled.MIN_SHARE * n_words)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_document_with_no_sign_is_let_through_as_the_full_count_lets_it(seed: int) -> None:
+    rng = random.Random(seed)
+    words = ["C", "NG", "HÒA", "Ộ", "Ủ", "Ệ", "ở", "ạ", "Th", "c", "chủ", "kế", "CTr", "c)", "m2", "việc", "1.", "-",
+             "và", "kế hoạch", "Ở", "NAMỘ"]
+    for _ in range(1500):
+        pool = rng.sample(words, rng.randrange(1, len(words)))
+        texts = [" ".join(rng.choice(pool) for _ in range(rng.randrange(0, 12))) for _ in range(rng.randrange(0, 5))]
+        assert (scrambled.warning(texts) is not None) == _scrambled_warning_counting_every_word(texts), texts

@@ -516,13 +516,14 @@ _LINE_BREAK = "\x00"  # stands for w:br / w:cr while a paragraph is read (XML te
 _TAB = "\x01"  # stands for w:tab / w:ptab while a paragraph is read: a space, or a cell boundary (read/tab_rows.py)
 
 
-def _normalize(s: str) -> str:
+def _normalize(s: str, printable: bool | None = None) -> str:
     """``normalize_with_map(s)[0]`` for white-space-collapsed ``s``, skipping its per-character scans
     when C-level checks show they have nothing to do: printable text holds none of the characters
     of :data:`_NEEDS_FULL` but its three letters (the others are spaces and format characters,
-    all unprintable), and fix_tones looks for an old tone placement itself."""
+    all unprintable), and fix_tones looks for an old tone placement itself. ``printable`` is
+    ``s.isprintable()`` when the caller knows it."""
     if unicodedata.is_normalized("NFC", s):
-        if s.isprintable():
+        if printable if printable is not None else s.isprintable():
             if "\u00d0" not in s and "\u00f0" not in s and "\u0189" not in s:
                 return fix_tones(s)
         elif not _NEEDS_FULL.search(s):
@@ -534,7 +535,7 @@ def _block_text(raw: str) -> str:
     """``_normalize(" ".join(raw.split()))``: text whose only white space is single blanks is not split
     (every other character ``str.split`` splits at is unprintable)."""
     if raw.isprintable() and "  " not in raw:
-        return _normalize(raw.strip(" "))
+        return _normalize(raw.strip(" "), True)
     return _normalize(" ".join(raw.split()))
 
 

@@ -93,7 +93,15 @@ def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
     when some stand in a row (a rare document: a scrambled one), the texts are read word by word.
     """
     texts = list(texts)
-    words = " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
+    return _share(texts, _words(texts))
+
+
+def _words(texts: list[str]) -> list[str]:
+    return " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
+
+
+def _share(texts: list[str], words: list[str]) -> tuple[int, int]:
+    """:func:`scrambled_share` of ``texts``, whose words (:func:`_words`) are ``words``."""
     counts = Counter(words)
     n_signs = n_words = 0
     lone: set[str] = set()
@@ -109,6 +117,21 @@ def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
     if lone and _two_in_a_row(words, lone, counts):
         return _share_in_order(texts)
     return n_signs, n_words
+
+
+def _any_sign(words: list[str]) -> bool:
+    """Whether :func:`_share` of these words may count a sign: some distinct word is one, or two
+    toned letters standing alone come one after the other. Each distinct word is judged once, as
+    there, and the words are not counted (a set of them is quicker to build than their Counter)."""
+    lone: set[str] = set()
+    for w in set(words):
+        if w.isalpha():
+            kind = _kind(w)
+            if kind == 1:
+                lone.add(w)
+            elif kind:
+                return True
+    return bool(lone) and _two_in_a_row(words, lone, Counter({w: words.count(w) for w in lone}))
 
 
 def _two_in_a_row(words: list[str], lone: set[str], counts: Counter[str]) -> bool:
@@ -143,7 +166,11 @@ def one_line_warning(pages: list[int]) -> str:
 
 def warning(texts: Iterable[str], *, where: str = "") -> str | None:
     """The warning for text that looks scrambled (``None`` when it does not)."""
-    n_signs, n_words = scrambled_share(texts)
+    texts = list(texts)
+    words = _words(texts)
+    if not _any_sign(words):
+        return None  # no sign at all: fewer than MIN_SIGNS, whatever the number of words
+    n_signs, n_words = _share(texts, words)
     if n_signs < MIN_SIGNS or n_signs < MIN_SHARE * n_words:
         return None
     at = f" ({where})" if where else ""

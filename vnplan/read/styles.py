@@ -122,6 +122,10 @@ _PSTYLE, _SECTPR, _RPR, _NUMPR, _NUMID, _ILVL, _OUTLINE, _JC_TAG = (
     _W + t for t in ("pStyle", "sectPr", "rPr", "numPr", "numId", "ilvl", "outlineLvl", "jc"))
 
 
+#: ``values.integer(v, lo=0, hi=8)`` of the values Word writes for a level.
+_LEVELS = {str(i): i for i in range(9)}
+
+
 def ppr_facts(ppr: etree._Element) -> tuple[str | None, int | None, int | None, str | None,
                                             etree._Element | None, etree._Element | None, etree._Element | None]:
     """What a paragraph's ``w:pPr`` says, in one pass over its children: numId, ilvl, outlineLvl and
@@ -133,12 +137,16 @@ def ppr_facts(ppr: etree._Element) -> tuple[str | None, int | None, int | None, 
         tag = el.tag
         if tag == _NUMPR:
             for c in el:
-                if c.tag == _NUMID:
+                ctag = c.tag
+                if ctag == _NUMID:
                     num_id = c.get(_VAL)
                     if num_id is not None and len(num_id) > 40:
                         num_id = None  # no numbering definition has such an id
-                elif c.tag == _ILVL:
-                    ilvl = values.integer(c.get(_VAL), lo=0, hi=8, default=0)
+                elif ctag == _ILVL:
+                    v = c.get(_VAL)
+                    ilvl = _LEVELS.get(v)  # type: ignore[arg-type]  # "0".."8": what Word writes
+                    if ilvl is None:
+                        ilvl = values.integer(v, lo=0, hi=8, default=0)
         elif tag == _OUTLINE:
             outline = values.integer(el.get(_VAL), lo=0, hi=9)
         elif tag == _JC_TAG:
@@ -339,17 +347,19 @@ class Styles:
 
     def paragraph(self, style_id: str | None) -> dict[str, Any]:
         """Effective paragraph-style facts: name, numId, ilvl, outline level, jc, run properties."""
-        if style_id not in self._pcache:
-            sid = style_id if self.get(style_id) is not None else self.default_para
-            info: dict[str, Any] = {"id": sid, "name": None, "num_id": None, "ilvl": None, "outline": None,
-                                    "jc": None, "rpr": dict(self.default_rpr), "num_style": None}
-            merged = self._merged(sid)
-            if merged is not None:
-                for k in ("name", "num_id", "ilvl", "outline", "jc", "num_style"):
-                    info[k] = merged[k]
-                info["rpr"].update(merged["rpr"])
-            self._pcache[style_id] = info
-        return self._pcache[style_id]
+        info = self._pcache.get(style_id)
+        if info is not None:
+            return info
+        sid = style_id if self.get(style_id) is not None else self.default_para
+        info = {"id": sid, "name": None, "num_id": None, "ilvl": None, "outline": None, "jc": None,
+                "rpr": dict(self.default_rpr), "num_style": None}
+        merged = self._merged(sid)
+        if merged is not None:
+            for k in ("name", "num_id", "ilvl", "outline", "jc", "num_style"):
+                info[k] = merged[k]
+            info["rpr"].update(merged["rpr"])
+        self._pcache[style_id] = info
+        return info
 
     def run(self, para_style: str | None, run_style: str | None) -> RunProps:
         """Effective run properties before direct formatting: defaults, paragraph chain, run style chain."""
