@@ -174,3 +174,45 @@ def test_a_document_with_no_sign_is_let_through_as_the_full_count_lets_it(seed: 
         pool = rng.sample(words, rng.randrange(1, len(words)))
         texts = [" ".join(rng.choice(pool) for _ in range(rng.randrange(0, 12))) for _ in range(rng.randrange(0, 5))]
         assert (scrambled.warning(texts) is not None) == _scrambled_warning_counting_every_word(texts), texts
+
+
+# ----------------------------------------------------------------------------- parts of a template
+
+def test_a_part_met_again_gives_what_its_bytes_gave_and_a_changed_byte_is_worked_out_anew() -> None:
+    from vnplan.read.same_bytes import SameBytes
+
+    made: list[bytes] = []
+
+    def make(data: bytes) -> int:
+        made.append(data)
+        if data.startswith(b"!"):
+            raise ValueError("bad part")
+        return len(data) + data.count(b"a")
+
+    kept: SameBytes[int] = SameBytes(size=2, largest=10)
+    assert kept.get(b"abc", make) == 4 and kept.get(bytes(b"ab") + b"c", make) == 4 and made == [b"abc"]
+    assert kept.get(b"abd", make) == 4 and made[-1] == b"abd"  # one byte changed: worked out again
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            kept.get(b"!x", make)
+    assert made.count(b"!x") == 2  # errors are not kept
+    kept.get(b"x", make)
+    kept.get(b"abc", make)  # pushed out by two newer parts: worked out again
+    assert made.count(b"abc") == 2
+    kept.get(b"0123456789a", make)
+    kept.get(b"0123456789a", make)  # over the largest size kept
+    assert made.count(b"0123456789a") == 2
+
+
+def test_a_style_sheet_and_a_theme_read_twice_read_as_once() -> None:
+    from docx_fixtures import docx_with_body_xml, para
+    from vnplan.read import styles
+
+    data = docx_with_body_xml(para("Kế hoạch", style="Heading1") + para("Nội dung", rpr='<w:rFonts w:asciiTheme="minorHAnsi"/>'))
+    styles._SHEETS.clear()
+    styles._THEMES.clear()
+    first = docx.read_docx(data)
+    assert docx.read_docx(data) == first
+    styles._SHEETS.clear()
+    styles._THEMES.clear()
+    assert docx.read_docx(data) == first

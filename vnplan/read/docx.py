@@ -23,7 +23,7 @@ from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package, parse_xml
-from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts
+from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts, theme_of_part
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
 from vnplan.text import fix_tones, normalize_with_map
@@ -154,7 +154,12 @@ class _Reader:
             name = by_type.get(kind)
             return pkg.xml(name) if name and pkg.has(name) else None
 
-        theme = read_theme(part("theme"))
+        theme_part = by_type.get("theme")
+        if theme_part and pkg.has(theme_part):
+            theme = theme_of_part(pkg.xml_bytes(theme_part),
+                                  lambda data: parse_xml(data, part=theme_part, path=pkg.path))
+        else:
+            theme = read_theme(None)
         styles = by_type.get("styles")
         if styles and pkg.has(styles):
             self.styles = Styles.from_part(pkg.xml_bytes(styles), lambda data: parse_xml(data, part=styles, path=pkg.path),

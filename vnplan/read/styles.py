@@ -9,7 +9,8 @@ from lxml import etree
 
 from vnplan.read import limits, values
 from vnplan.read.limits import exceeded
-from vnplan.read.style_sheet import split
+from vnplan.read.same_bytes import SameBytes
+from vnplan.read.style_sheet import Sheet, split
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -69,6 +70,16 @@ def rpr_facts(rpr: etree._Element, theme: dict[str, str] | None = None) -> tuple
         elif tag == _RSTYLE and rstyle is None:
             rstyle = el
     return out, rstyle.get(_VAL) if rstyle is not None else None
+
+
+#: Themes' fonts, by the theme part's bytes (read/same_bytes.py).
+_THEMES: SameBytes[dict[str, str]] = SameBytes()
+
+
+def theme_of_part(data: bytes, parse: Callable[[bytes], etree._Element]) -> dict[str, str]:
+    """:func:`read_theme` of the part ``data``, which ``parse`` builds the tree of; worked out once per
+    distinct part, as a theme is the same in every document of its template."""
+    return dict(_THEMES.get(data, lambda part: read_theme(parse(part))))
 
 
 def read_theme(root: etree._Element | None) -> dict[str, str]:
@@ -170,6 +181,14 @@ def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, 
     return ppr_facts(ppr)[:4]
 
 
+#: Style sheets cut, by their bytes: the sheet of a template's part is cut once (read/same_bytes.py).
+_SHEETS: SameBytes[Sheet | None] = SameBytes()
+
+
+def _split(data: bytes) -> Sheet | None:
+    return split(data, W.encode())
+
+
 def _no_chunks(chunk: bytes) -> etree._Element:
     raise AssertionError("a style sheet built from a tree holds no unparsed styles")
 
@@ -204,7 +223,7 @@ class Styles:
         """The style sheet of the part ``data``; ``parse`` builds a tree of a part's bytes. Where the
         sheet can be cut in the bytes (:mod:`vnplan.read.style_sheet`), only its document defaults
         are parsed now and each style when it is first asked for; otherwise the whole part."""
-        sheet = split(data, W.encode())
+        sheet = _SHEETS.get(data, _split)
         if sheet is None:
             return cls(parse(data), theme, path=path)
         out = cls(None, theme, path=path)
