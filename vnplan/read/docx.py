@@ -23,6 +23,7 @@ from vnplan.read import legacy, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package, parse_xml
+from vnplan.read.same_bytes import SameBytes
 from vnplan.read.styles import _VAL, _W, Styles, child, ppr_facts, read_theme, rpr_facts, theme_of_part
 from vnplan.read.tab_rows import tab_columns
 from vnplan.read.values import clean_document
@@ -65,10 +66,21 @@ def _rels(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
     """Relationships of a part: id -> (type, target part name)."""
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
-    out: dict[str, tuple[str, str]] = {}
     if not pkg.has(rels_name):
-        return out
-    for rel in pkg.xml(rels_name).iter(_PKG_REL):
+        return {}
+    data = pkg.xml_bytes(rels_name)
+    # the relationships depend on the part's folder and bytes alone: read once per distinct pair
+    key = f"{len(folder)}:{folder}".encode("utf-8", "surrogatepass") + data
+    return dict(_RELS.get(key, lambda _key: _rels_of(parse_xml(data, part=rels_name, path=pkg.path), folder)))
+
+
+#: Relationship parts read, by their folder and bytes (read/same_bytes.py).
+_RELS: SameBytes[dict[str, tuple[str, str]]] = SameBytes()
+
+
+def _rels_of(root: etree._Element, folder: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for rel in root.iter(_PKG_REL):
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target") or ""
@@ -150,10 +162,6 @@ class _Reader:
         for typ, target in rels.values():
             by_type.setdefault(typ.rsplit("/", 1)[-1], target)
 
-        def part(kind: str) -> etree._Element | None:
-            name = by_type.get(kind)
-            return pkg.xml(name) if name and pkg.has(name) else None
-
         theme_part = by_type.get("theme")
         if theme_part and pkg.has(theme_part):
             theme = theme_of_part(pkg.xml_bytes(theme_part),
@@ -166,7 +174,12 @@ class _Reader:
                                            theme, path=pkg.path)
         else:
             self.styles = Styles(None, theme, path=pkg.path)
-        self.numbering = Numbering(part("numbering"))
+        numbering = by_type.get("numbering")
+        if numbering and pkg.has(numbering):
+            self.numbering = Numbering.from_part(pkg.xml_bytes(numbering),
+                                                 lambda data: parse_xml(data, part=numbering, path=pkg.path))
+        else:
+            self.numbering = Numbering(None)
         self.numbering.style_num.update(self.styles.numbering_styles())
         self.blocks: list[Block] = []
         self.legacy_runs: dict[str, int] = {}

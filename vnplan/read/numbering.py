@@ -13,6 +13,7 @@ are expanded, labels cut at 64 characters, so a 3 KB file cannot ask for gigabyt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -20,6 +21,7 @@ from lxml import etree
 from vnplan.pattern import guarded
 from vnplan.read import values
 from vnplan.read.limits import MAX_LABEL_CHARS, MAX_LEVEL_REFS, MAX_NUMBER_VALUE
+from vnplan.read.same_bytes import SameBytes
 from vnplan.read.styles import _VAL, _W
 
 _LEVEL_REF = guarded(r"%([1-9])")
@@ -244,6 +246,18 @@ class Numbering:
                     new.update(lv, self.notes)
                     self.overrides.setdefault(nid, {})[i] = new
 
+    @classmethod
+    def from_part(cls, data: bytes, parse: Callable[[bytes], etree._Element]) -> Numbering:
+        """The numbering of the part ``data``, which ``parse`` builds the tree of. Its definitions are
+        read once per distinct part (read/same_bytes.py) and shared, never changed; the counters,
+        notes and look-ups of this read are its own."""
+        defs = _DEFINITIONS.get(data, lambda part: cls(parse(part)))
+        out = cls(None)
+        out.abstract, out.abstract_link, out.abstract_style = defs.abstract, defs.abstract_link, defs.abstract_style
+        out.nums, out.overrides, out.start_overrides = defs.nums, defs.overrides, defs.start_overrides
+        out.notes = set(defs.notes)
+        return out
+
     def abstract_of(self, num_id: str) -> str | None:
         """The abstractNum a num uses, following a numbering style link once or twice."""
         if num_id in self._abstract_cache:
@@ -403,3 +417,7 @@ class Numbering:
         if so and ilvl in so:
             return so[ilvl]
         return lvl.start if lvl is not None else 1
+
+
+#: Numbering definitions read, by their part's bytes (Numbering.from_part).
+_DEFINITIONS: SameBytes[Numbering] = SameBytes()
