@@ -209,13 +209,32 @@ def test_a_style_sheet_and_a_theme_read_twice_read_as_once() -> None:
     from vnplan.read import styles
 
     data = docx_with_body_xml(para("Kế hoạch", style="Heading1") + para("Nội dung", rpr='<w:rFonts w:asciiTheme="minorHAnsi"/>'))
-    styles._SHEETS.clear()
-    styles._THEMES.clear()
+    kept = (styles._SHEETS, styles._THEMES, styles._STYLES, styles._DEFAULT_RUNS)
+    for cache in kept:
+        cache.clear()
     first = docx.read_docx(data)
     assert docx.read_docx(data) == first
-    styles._SHEETS.clear()
-    styles._THEMES.clear()
+    for cache in kept:
+        cache.clear()
     assert docx.read_docx(data) == first
+    # the same sheet under another theme: its styles' theme fonts are the other theme's
+    other = _with_theme_font(_with_theme_font(data, "Cambria", "Times New Roman"), "Calibri", "Arial")
+    assert [r.font for b in docx.read_docx(other).blocks for r in b.runs] == ["Arial", "Times New Roman"]
+    assert [r.font for b in first.blocks for r in b.runs] == ["Calibri", "Cambria"]
+
+
+def _with_theme_font(data: bytes, old: str, new: str) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "word/theme/theme1.xml":
+                part = part.replace(f'typeface="{old}"'.encode(), f'typeface="{new}"'.encode())
+            dst.writestr(info, part)
+    return out.getvalue()
 
 
 def test_a_docx_read_needs_no_second_clean() -> None:

@@ -185,6 +185,17 @@ def parse_ppr_bits(ppr: etree._Element | None) -> tuple[str | None, int | None, 
 _SHEETS: SameBytes[Sheet | None] = SameBytes()
 
 
+#: Styles and document defaults read from a sheet's chunks, by theme, id and the bytes parsed.
+_STYLES: SameBytes[Style] = SameBytes(size=256)
+_DEFAULT_RUNS: SameBytes[RunProps] = SameBytes()
+
+
+def _key_part(text: str) -> bytes:
+    """``text`` as the start of a key: its length first, so that no two (text, rest) pairs give one key."""
+    data = text.encode("utf-8", "surrogatepass")
+    return b"%d:" % len(data) + data
+
+
 def _split(data: bytes) -> Sheet | None:
     return split(data, W.encode())
 
@@ -206,6 +217,8 @@ class Styles:
         self.default_char: str | None = None
         self._elements: dict[str, etree._Element | bytes] = {}  # bytes: not parsed yet (from_part)
         self._parse_chunk: Callable[[bytes], etree._Element] = _no_chunks
+        self._wrap: Callable[[bytes], bytes] = bytes
+        self._theme_key = b""
         self._numbering_ids: list[str] = []  # ids of numbering styles (w:type="numbering"), in order
         self._pcache: dict[str | None, dict[str, Any]] = {}
         self._rcache: dict[tuple[str | None, str | None], RunProps] = {}
@@ -228,8 +241,15 @@ class Styles:
             return cls(parse(data), theme, path=path)
         out = cls(None, theme, path=path)
         out._parse_chunk = lambda chunk: parse(sheet.wrap(chunk))[0]
+        out._wrap = sheet.wrap
+        # what a chunk gives depends on the bytes parsed (the part's root start tag, the chunk) and
+        # on the theme's fonts alone: worked out once per distinct pair (read/same_bytes.py)
+        out._theme_key = _key_part(repr(sorted(out.theme.items())))
         if sheet.defaults is not None:
-            out._defaults(out._parse_chunk(sheet.defaults).find(f"{_W}rPrDefault/{_W}rPr"))
+            defaults = sheet.defaults
+            rpr = _DEFAULT_RUNS.get(out._theme_key + sheet.wrap(defaults), lambda _key: parse_rpr(
+                out._parse_chunk(defaults).find(f"{_W}rPrDefault/{_W}rPr"), out.theme))
+            out.default_rpr = {**_WORD_DEFAULTS, **rpr}
         out._index(sheet.styles)
         return out
 
@@ -262,20 +282,29 @@ class Styles:
             if el is None:
                 return None
             if isinstance(el, bytes):
-                el = self._elements[style_id] = self._parse_chunk(el)
-            st = Style()
-            st.id = style_id
-            st.type = el.get(_W + "type") or "paragraph"
-            name = el.find(_W + "name")
-            st.name = name.get(_VAL, st.id) if name is not None else st.id
-            b = el.find(_W + "basedOn")
-            st.based_on = b.get(_VAL) if b is not None else None
-            ln = el.find(_W + "link")
-            st.link = ln.get(_VAL) if ln is not None else None
-            st.ppr = el.find(_W + "pPr")
-            st.num_id, st.ilvl, st.outline, st.jc = parse_ppr_bits(st.ppr)
-            st.rpr = parse_rpr(el.find(_W + "rPr"), self.theme)
+                chunk = el
+                st = _STYLES.get(self._theme_key + _key_part(style_id) + self._wrap(chunk),
+                                 lambda _key: self._style(style_id, self._parse_chunk(chunk)))
+            else:
+                st = self._style(style_id, el)
             self.styles[style_id] = st
+        return st
+
+    def _style(self, style_id: str, el: etree._Element) -> Style:
+        """The style ``style_id`` whose element is ``el`` (never changed once made: shared by the
+        style sheets of the same bytes and theme)."""
+        st = Style()
+        st.id = style_id
+        st.type = el.get(_W + "type") or "paragraph"
+        name = el.find(_W + "name")
+        st.name = name.get(_VAL, st.id) if name is not None else st.id
+        b = el.find(_W + "basedOn")
+        st.based_on = b.get(_VAL) if b is not None else None
+        ln = el.find(_W + "link")
+        st.link = ln.get(_VAL) if ln is not None else None
+        st.ppr = el.find(_W + "pPr")
+        st.num_id, st.ilvl, st.outline, st.jc = parse_ppr_bits(st.ppr)
+        st.rpr = parse_rpr(el.find(_W + "rPr"), self.theme)
         return st
 
     def numbering_styles(self) -> dict[str, str]:
