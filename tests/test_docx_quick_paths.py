@@ -248,3 +248,15 @@ def test_a_docx_read_needs_no_second_clean() -> None:
         doc = read(docx_with_body_xml(body))
         assert doc.format == "docx"
         assert clean_document(doc) is doc
+
+
+def test_the_blocks_fields_are_in_the_order_the_reader_gives_them() -> None:
+    # the .docx reader builds each Block with positional arguments, in this order
+    import attrs
+
+    from vnplan.model import Block
+
+    assert [f.name for f in attrs.fields(Block)] == [
+        "index", "text", "kind", "line", "line_breaks", "origin", "offsets", "location", "label", "style",
+        "outline_level", "table", "alignment", "runs", "page_section", "paragraph_index"]
+    assert [f.default for f in attrs.fields(Block)[2:7]] == ["paragraph", None, (), None, None]

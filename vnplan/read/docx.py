@@ -333,11 +333,12 @@ class _Reader:
             elif sinfo["name"]:
                 level = self._heading_level(sinfo["name"])
             align = jc if jc is not None else sinfo["jc"]
-            self.blocks.append(Block(
-                index=len(self.blocks), text=text, location=where, label=label, style=sinfo["name"],
-                outline_level=level, table=table, alignment=_JC.get(align or "", align),
-                runs=tuple(runs), page_section=section, paragraph_index=index,
-            ))
+            # Block's fields in order (positional arguments bind quicker than keywords): index, text,
+            # kind, line, line_breaks, origin, offsets, location, label, style, outline_level, table,
+            # alignment, runs, page_section, paragraph_index
+            self.blocks.append(Block(len(self.blocks), text, "paragraph", None, (), None, None, where, label,
+                                     sinfo["name"], level, table, _JC.get(align or "", align), tuple(runs), section,
+                                     index))
 
     def _heading_level(self, name: str) -> int | None:
         """The level a style's name gives (Heading 2, Tiêu đề 2: 2), worked out once per name."""
