@@ -260,3 +260,16 @@ def test_the_blocks_fields_are_in_the_order_the_reader_gives_them() -> None:
         "index", "text", "kind", "line", "line_breaks", "origin", "offsets", "location", "label", "style",
         "outline_level", "table", "alignment", "runs", "page_section", "paragraph_index"]
     assert [f.default for f in attrs.fields(Block)[2:7]] == ["paragraph", None, (), None, None]
+
+
+def test_a_renumbered_block_is_the_block_evolved() -> None:
+    import attrs
+
+    from vnplan.model import Block, Run, TablePos
+    from vnplan.read.tab_rows import _renumbered
+
+    b = Block(index=3, text="Nơi nhận:", kind="artifact", line=2, line_breaks=(4,), origin=7, offsets=(0, 1), location="đoạn 4",
+              label="a)", style="Normal", outline_level=2, table=TablePos(table=1, row=0, col=1), alignment="center",
+              runs=(Run("Nơi nhận:", "Times New Roman", 12.0, True),), page_section=1, paragraph_index=5)
+    assert _renumbered(b, 9) == attrs.evolve(b, index=9)
+    assert repr(_renumbered(b, 9)) == repr(attrs.evolve(b, index=9))

@@ -46,7 +46,14 @@ def tab_columns(blocks: list[Block], rows: dict[int, tuple[str, list[Run]]], fir
         out.extend(_columns(blocks, rows, k, end, table))
         table += 1
         k = end
-    return [attrs.evolve(b, index=n) if b.index != n else b for n, b in enumerate(out)]
+    return [_renumbered(b, n) if b.index != n else b for n, b in enumerate(out)]
+
+
+def _renumbered(b: Block, index: int) -> Block:
+    """``attrs.evolve(b, index=index)``, without its look-up of the fields by name (a document whose
+    tab rows come first renumbers every block after them)."""
+    return Block(index, b.text, b.kind, b.line, b.line_breaks, b.origin, b.offsets, b.location, b.label, b.style,
+                 b.outline_level, b.table, b.alignment, b.runs, b.page_section, b.paragraph_index)
 
 
 def _body(b: Block) -> bool:
