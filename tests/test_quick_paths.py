@@ -841,9 +841,30 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
         in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in itertools.pairwise(rows))
         if in_a_row:
             assert scrambled.scrambled_share(texts) == scrambled._share_in_order(texts), texts
-        counts = Counter(rows)
-        lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
-        assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
+        lone = {w for w in rows if w.isalpha() and scrambled._kind(w) == 1}
+        assert scrambled._two_in_a_row(rows, lone) == in_a_row, texts
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_share_over_distinct_words_is_the_sum_of_the_word_by_word_counts(seed: int) -> None:
+    """scrambled_share and the warning judge a document's distinct words once, skip those an earlier document
+    showed plain, and count the few signs: the figures are those of the word-by-word count, text by text,
+    whether the plain words are known already or not, and however many distinct signs there are."""
+    rng = random.Random(seed)
+    words = ["C", "NG", "HÒA", "Ộ", "Ủ", "Th", "c", "hi", "n", "NAMỘ", "DÂNỦ", "chủ", "kế", "CTr", "c)", "m2", "việc",
+             "ở", "1.", "-", "và", "tr", "ng", "kh", "nh", "ph", "gh", "ch", "th", "VIỆTỆ", "x", "đ", "ấy"]
+    for k in range(400):
+        if k % 50 == 0:
+            scrambled._PLAIN.clear()
+        texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(1, 4))]
+        by_text = [_signs_and_words_word_by_word(t) for t in texts]
+        expected = (sum(a for a, _ in by_text), sum(b for _, b in by_text))
+        assert scrambled.scrambled_share(texts) == expected, texts
+        note = scrambled.warning(texts)
+        fires = expected[0] >= scrambled.MIN_SIGNS and expected[0] >= scrambled.MIN_SHARE * expected[1]
+        assert (note is not None) == fires, texts
+        if note is not None:
+            assert f"{expected[0]} từ" in note
 
 
 @pytest.mark.parametrize("seed", range(4))
