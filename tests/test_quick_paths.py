@@ -1042,3 +1042,43 @@ def test_end_marks_found_by_find_are_the_end_patterns_matches() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
         assert end_marks(text) == [m.start() for m in _END_RE.finditer(text)], repr(text)
+
+
+def _words_before_from_the_whole_block(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The words before a parenthesis as they were first found: every word of the block, then the last ones."""
+    from vnplan.parse.abbreviations import _WINDOW, _WINDOW_WORDS, word_matches
+    spans = [w.span() for w in word_matches(text)]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    lo = max(0, end - _WINDOW)
+    k = bisect.bisect_left(starts, end)
+    j = max(k - _WINDOW_WORDS, bisect.bisect_right(ends, lo))
+    out = [(s, e, text[s:e]) for s, e in zip(starts[j:k], ends[j:k])]
+    if out and out[0][0] < lo:
+        out[0] = (lo, out[0][1], text[lo : out[0][1]])
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_words_before_a_parenthesis_are_those_of_the_whole_block(seed: int) -> None:
+    """A block's words are found from the first parenthesis's window up to its last parenthesis, and found again
+    from further back when an earlier parenthesis is asked about later (a head definition after the others):
+    the words before each parenthesis are those the whole block's words give, in every order of asking, with
+    the window's start cutting a word as it did."""
+    from vnplan.parse.abbreviations import _Words
+    rng = random.Random(seed)
+    pieces = ["cải cách", "hành chính", "Sở", "KH&CN", "2024", "(", "(CCHC)", ", ", ". ", "và", "Ủy ban", "x" * 37,
+              "công chức " * 9, "(PAR INDEX)", "ß", "ǅ", "α", "中文", "1.2", "-", "  "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 90)))
+        parens = [k for k, c in enumerate(text) if c == "("]
+        if not parens:
+            continue
+        asked = rng.sample(parens, len(parens)) if rng.random() < 0.5 else parens
+        words = _Words(text)
+        for end in asked:
+            assert words.before(end) == _words_before_from_the_whole_block(text, end), (text, end)
+        ends = [rng.randrange(0, len(text) + 1) for _ in range(3)]  # any place, not only a parenthesis
+        words = _Words(text)
+        for end in ends:
+            assert words.before(end) == _words_before_from_the_whole_block(text, end), (text, end)

@@ -160,21 +160,35 @@ _CLAUSE_MARK = guarded(r'(?r)[,;:.(\"“]')
 
 
 class _Words:
-    """The words of one block, found once (when its first parenthesis is read); the words before a
-    parenthesis are then a bisection away, not a scan of the text before it."""
+    """The words of one block before its parentheses, found once (when its first parenthesis is read), from
+    that parenthesis's window on: the words before a parenthesis are then a bisection away, not a scan of
+    the text before it. Nothing before the first window or after the last parenthesis is read (the window's
+    start may cut a word: :meth:`before` cuts it there all the same)."""
 
-    __slots__ = ("text", "starts", "ends")
+    __slots__ = ("text", "lo", "hi", "starts", "ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [w.span() for w in word_matches(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        self.lo = self.hi = -1  # the part of the text whose words are known: none yet
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def _find(self, lo: int, end: int) -> None:
+        """Know the words of ``text[lo:]`` up to the last parenthesis (up to the text's end when ``end`` is no
+        parenthesis): no word runs across a parenthesis."""
+        text = self.text
+        hi = text.rfind("(") if text[end : end + 1] == "(" else len(text)
+        spans = [w.span() for w in word_matches(text[lo:hi])]
+        self.starts = [s + lo for s, _ in spans]
+        self.ends = [e + lo for _, e in spans]
+        self.lo, self.hi = lo, hi
 
     def before(self, end: int) -> list[tuple[int, int, str]]:
         """The last words before ``end`` (at most _WINDOW_WORDS, within _WINDOW characters; a word
         the window's start cuts is taken from there), in order."""
         lo = max(0, end - _WINDOW)
+        if lo < self.lo or end > self.hi or self.lo < 0:
+            self._find(lo if self.lo < 0 else min(lo, self.lo), end)
         k = bisect_left(self.starts, end)
         j = max(k - _WINDOW_WORDS, bisect_right(self.ends, lo))  # the first word ending inside the window
         text = self.text
