@@ -1082,3 +1082,17 @@ def test_the_words_before_a_parenthesis_are_those_of_the_whole_block(seed: int) 
         words = _Words(text)
         for end in ends:
             assert words.before(end) == _words_before_from_the_whole_block(text, end), (text, end)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_old_placements_are_the_tone_pattern_matches(seed: int) -> None:
+    """The whole text's old tone placements, found by the standard ``re`` and a look at the character after
+    each, are where the tone pattern's scan finds them: after q or g, before letters of every script, before
+    combining marks, digits and punctuation, at the text's ends."""
+    from vnplan.text import _TONE_RE, _TONE_TABLE, old_placements
+    rng = random.Random(seed)
+    pieces = [*_TONE_TABLE, "o", "u", "O", "U", "q", "g", "G", "Q", "n", "ch", " ", "\n", "ạ", "à", "ý", "\u0301",
+              "\u0323", "ữ", ".", "1", "ß", "α", "中", "ǅ", "x", "ă", "y", "a", "e", "ò", "ù", "“", "–", "\u00a0", "²"]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        assert old_placements(s) == [m.start() for m in _TONE_RE.finditer(s)], s
