@@ -527,7 +527,7 @@ def test_reference_chains_tried_at_their_words_are_the_chain_scan(seed: int) -> 
     rng = random.Random(seed)
     pieces = [*references._CHAIN_STARTS, "mục đích", "Mục", "điểm", "a", "b", "đ", "1", "2.3", "II", "IV", "XL", "14",
               " ", " ", ", ", " và ", " của ", " thuộc ", "ban hành ", "kèm theo", "số ", "Kế hoạch", "này", "x", "Đ",
-              "\n", ".", ";", "(", "5a", "Nghị định số 30"]
+              "\n", ".", ";", "(", "5a", "Nghị định số 30", "PHỤ lục", "ĐIỀu", "mỤc", "İ"]  # İ: longer in lower case
     found = 0
     for _ in range(800):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
