@@ -1096,3 +1096,23 @@ def test_old_placements_are_the_tone_pattern_matches(seed: int) -> None:
     for _ in range(3000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
         assert old_placements(s) == [m.start() for m in _TONE_RE.finditer(s)], s
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_two_word_use_is_looked_for_only_after_the_first_word_of_a_two_word_definition(seed: int) -> None:
+    """``PAR Index`` is a use of ``PAR INDEX``: the letters after a token are read only when the token is the
+    first word of a two-word definition, and the use found is the one reading them after every token gives."""
+    from vnplan.parse.abbreviations import _NEXT_LETTERS, _heads, _two_word_end
+    rng = random.Random(seed)
+    defined = ["PAR INDEX", "PAR", "SIPAS", "KH&CN ĐT", "A B C", "CCHC X", "Đ Ư"]
+    tokens = ["PAR", "SIPAS", "KH&CN", "CCHC", "A", "Đ", "UBND", "PARX"]
+    after = [" Index", " INDEX", " index", "  Index", "\u00a0Index", " ĐT", " đt", " B C", " X", " Ư", "", ".", " 2024",
+             " Indexes", "Index", " C"]
+    for _ in range(2000):
+        multi = {d for d in rng.sample(defined, rng.randrange(0, len(defined))) if " " in d}
+        a = rng.choice(tokens)
+        text = "Chỉ số " + a + rng.choice(after) + rng.choice(["", " của tỉnh", "."])
+        e = len("Chỉ số ") + len(a)
+        two = _NEXT_LETTERS.match(text[e : e + 40])
+        want = e + two.end() if multi and two and f"{a} {two.group(1)}".upper() in multi else None
+        assert _two_word_end(text, a, e, multi, _heads(multi)) == want, (text, multi)
