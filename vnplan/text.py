@@ -65,12 +65,32 @@ def _tone_pattern() -> str:
 TONE_PATTERN = _tone_pattern()
 _TONE_RE = guarded(TONE_PATTERN)
 
-#: The table's two-character keys, one alternation per first vowel (``o[àá…]|u[ỳý…]``…): the
-#: stdlib's search finds every place of them in C, none overlapping another (a key's second
-#: character is never a first one).
-_OLD_PAIR = re.compile("|".join(
-    f"{re.escape(first)}[{''.join(sorted(re.escape(k[1]) for k in _TONE_TABLE if k[0] == first))}]"
-    for first in sorted({k[0] for k in _TONE_TABLE})))
+def _quick_tone_pattern() -> re.Pattern[str]:
+    """:data:`TONE_PATTERN`'s places for the standard ``re``, a few more: any first vowel and any second one,
+    not after q or g nor before an ASCII letter; :func:`old_placements` keeps the table's pairs that no
+    other letter or mark follows."""
+    firsts = "".join(sorted({key[0] for key in _TONE_TABLE}))
+    seconds = "".join(sorted({key[1] for key in _TONE_TABLE}))
+    return re.compile(f"[{re.escape(firsts)}][{re.escape(seconds)}](?<![qQgG]..)(?![A-Za-z])")
+
+
+_QUICK_TONE = _quick_tone_pattern()
+
+
+def old_placements(text: str) -> list[int]:
+    """Where :data:`TONE_PATTERN` matches in ``text`` (the starts of ``finditer``), found by the standard
+    ``re`` (tests/test_quick_paths.py holds the two equal). Two places never overlap: a place's second
+    character is no first vowel, and nothing but a letter's absence follows it."""
+    out = []
+    for m in _QUICK_TONE.finditer(text):
+        k = m.start()
+        if text[k : k + 2] in _TONE_TABLE:
+            after = text[k + 2 : k + 3]
+            if not after or after.isascii() or _LETTER_OR_MARK.match(after) is None:
+                out.append(k)
+    return out
+
+
 _LETTER_OR_MARK = guarded(r"\p{L}|\p{M}")
 
 
@@ -78,12 +98,13 @@ def _has_old_placement(s: str) -> bool:
     """Whether ``_TONE_RE`` finds a match in ``s``, without running it on the whole text: it matches
     exactly where one of the table's two-character keys occurs, not after q or g and followed by no
     letter or mark. Vietnamese text holds toned vowels on most lines ("hoạch"), a placement to move
-    on few; the keys' places are found in C, before any pattern runs."""
-    for m in _OLD_PAIR.finditer(s):
+    on few; the places are found by the standard ``re`` as :func:`old_placements` finds them, and
+    the first one is enough."""
+    for m in _QUICK_TONE.finditer(s):
         k = m.start()
-        if k == 0 or s[k - 1] not in "qQgG":
+        if s[k : k + 2] in _TONE_TABLE:
             after = s[k + 2 : k + 3]  # a letter or mark after it makes it a longer word ("hoạch")
-            if not after or (not after.isalpha() if after.isascii() else _LETTER_OR_MARK.match(after) is None):
+            if not after or after.isascii() or _LETTER_OR_MARK.match(after) is None:
                 return True
     return False
 
@@ -181,7 +202,7 @@ class LineNormalizer:
     """
 
     def __init__(self, text: str) -> None:
-        self._olds = [] if text.isascii() else [m.start() for m in _TONE_RE.finditer(text)]
+        self._olds = [] if text.isascii() else old_placements(text)
         self._lookalike = "\u00d0" in text or "\u00f0" in text or "\u0189" in text
 
     def __call__(self, line: str, origin: int) -> tuple[str, tuple[int, ...] | None]:
