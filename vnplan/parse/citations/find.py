@@ -197,7 +197,7 @@ class RawCitation:
 # --------------------------------------------------------------------------- where citations may be
 
 
-def triggers(text: str) -> Triggers:
+def triggers(text: str, typed_anaphors: bool = False) -> Triggers:
     """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
     a law or project word; sorted. What ``finditer`` of each of :data:`TRIGGERS` finds, the
     numbers found from the start of each run of digits (:data:`NUM_RUNS`), the words only
@@ -205,15 +205,28 @@ def triggers(text: str) -> Triggers:
 
     The words are looked for in the text in lower case, where the case variants of a word are one
     string to look for, when lowering keeps every character in its place (one character each: the
-    same length); else each variant in the text itself."""
-    out = [(max(m.start(), m.end("run") - 6), "num") for m in NUM_RUNS.finditer(text)]
+    same length); else each variant in the text itself.
+
+    With ``typed_anaphors``, an anaphor is left out where no type name's last characters stand
+    before it (:func:`_no_type_before`: :data:`TYPE_BEFORE_ANA` finds no type name there), and its
+    pattern is not tried there unless another word starts within its reach."""
+    run = NUM_RUNS.groupindex["run"]  # by number: by name, each costs a look-up of the name
+    out = [(max(m.start(), m.end(run) - 6), "num") for m in NUM_RUNS.finditer(text)]
     low = text.lower()
     lowered = len(low) == len(text)
     for kind, pat in TRIGGERS[1:]:
-        hits = _word_hits(text, pat, _LOW_PROBES[kind], low) if lowered else _word_hits(text, pat, _PROBES[kind])
+        skip = (lambda pos: _no_type_before(text, pos)) if typed_anaphors and kind == "ana" else None
+        probes = _LOW_PROBES[kind] if lowered else _PROBES[kind]
+        hits = _word_hits(text, pat, probes, low if lowered else None, TRIGGER_WORDS[kind], skip)
         out.extend((start, kind) for start in hits)
     out.sort()
     return out
+
+
+def _no_type_before(text: str, pos: int) -> bool:
+    """Whether the characters before the white space before ``pos`` end no type name (of
+    :data:`TYPE_ENDS`): :data:`TYPE_BEFORE_ANA` then finds no type name ending at ``pos``."""
+    return text[max(0, pos - 1 - TYPE_END_CHARS) : pos - 1] not in TYPE_ENDS
 
 
 def _probes(words: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -232,11 +245,17 @@ _LOW_PROBES = {kind: _probes(tuple(dict.fromkeys(w.lower() for w in words))) for
 
 
 def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...],
-               where: str | None = None) -> list[int]:
+               where: str | None = None, words: tuple[str, ...] | None = None,
+               skip: Callable[[int], bool] | None = None) -> list[int]:
     """The starts of what ``pat.finditer(text)`` finds, for a pattern whose every match starts with
     one of the words ``probes`` find (in ``where``, the text or its lower case of the same length):
     ``pat`` is tried only where one of them stands, leftmost first, and past the end of each match,
-    as ``finditer`` tries it."""
+    as ``finditer`` tries it. With ``words`` (the words themselves, as printed), only where the text
+    starts with one of them.
+
+    With ``skip``, the starts it holds for are left out; the pattern is tried there only when the
+    next place to try lies within a word's length (its match, at most a word long, could hide that
+    place): ``pat`` must then match no more than one of ``words``."""
     places: set[int] = set()
     find = (text if where is None else where).find
     for probe, shifts in probes:
@@ -247,11 +266,21 @@ def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tupl
             i = find(probe, i + 1)
         for d in shifts:
             places.update([h - d for h in hits] if d else hits)
+    order = sorted(places)
+    if words is not None:
+        order = [p for p in order if text.startswith(words, p)]
+    reach = max(map(len, words)) if skip is not None and words else 0
     out: list[int] = []
     end = 0
-    for start in sorted(places):
-        if start >= end and (m := pat.match(text, start)) is not None:
-            out.append(start)
+    for k, start in enumerate(order):
+        if start < end:
+            continue
+        dropped = skip is not None and skip(start)
+        if dropped and (k + 1 == len(order) or order[k + 1] >= start + reach):
+            continue  # left out, and its match could hide no other place
+        if (m := pat.match(text, start)) is not None:
+            if not dropped:
+                out.append(start)
             end = m.end()
     return out
 
@@ -603,9 +632,8 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
     starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))
     by_block: dict[int, Triggers] = {}
     joined = SEP.join(texts.values())
-    for pos, kind in triggers(joined):
-        if kind == "ana" and joined[max(0, pos - 1 - TYPE_END_CHARS) : pos - 1] not in TYPE_ENDS:
-            continue  # no type name ends right before the anaphor: TYPE_BEFORE_ANA finds none there
+    # an anaphor with no type name's end before it is left out: TYPE_BEFORE_ANA finds none there
+    for pos, kind in triggers(joined, typed_anaphors=True):
         j = bisect_right(starts, pos) - 1
         by_block.setdefault(order[j], []).append((pos - starts[j], kind))
     raws: list[RawCitation] = []
