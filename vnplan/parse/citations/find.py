@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import cast
 from itertools import accumulate
 
 import regex
@@ -26,7 +27,6 @@ from vnplan.parse.citations.patterns import (
     DATE_PROBES,
     DATE_REACH,
     HEADER_NO,
-    ISSUER_AFTER,
     LAW_END_AT,
     LAW_REACH,
     LAW_STARTS,
@@ -53,6 +53,7 @@ from vnplan.parse.citations.patterns import (
     TYPE_END_CHARS,
     TYPE_ENDS,
     YEAR_AFTER,
+    issuer_after_re,
 )
 from vnplan.pattern import guarded
 from vnplan.text import key
@@ -372,14 +373,76 @@ def next_match(text: str, pos: int, found: Triggers | None = None, stop: int | N
 
 def _at_trigger(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | None:
     """What the full pattern matches at a trigger: at a type name ending there (looked for from
-    ``lo``), else (a number) at the trigger itself; a law or project word is matched where it is."""
+    ``lo``), else (a number) at the trigger itself; a law or project word is matched where it is.
+
+    At a number with a type name before it, what MAIN's first alternative matches there is the type
+    name and the number's own match (:class:`TypedNumber`), without matching the type name again;
+    where the type name starts at ``lo`` (the character before, which the search did not see, may
+    be a letter) or the number is no number/symbol, the full pattern is matched."""
     if kind == "word":
         return match_at(text, ts)
     b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
+    if b is not None and kind == "num" and (b.start() > lo or lo == 0):
+        n = NUMSYM_RE.match(text, ts)
+        if n is not None:
+            return cast("regex.Match[str]", TypedNumber(text, b.start(), b.end(b.re.groupindex["type"]), n))
     m = match_at(text, b.start()) if b else None
     if m is None and kind == "num":
         m = match_at(text, ts)  # a bare number/symbol
     return m
+
+
+class _TypedGroups:
+    """The ``groupindex`` of a :class:`TypedNumber`: the number's groups as :data:`NUMSYM_RE` numbers
+    them, and ``type`` after them."""
+
+    __slots__ = ("groupindex", "type")
+
+    def __init__(self) -> None:
+        gi = dict(NUMSYM_RE.groupindex)
+        self.type = len(gi) + 1
+        self.groupindex = {**gi, "type": self.type}
+
+
+@lru_cache(maxsize=1)
+def _typed_groups() -> _TypedGroups:
+    return _TypedGroups()
+
+
+class TypedNumber:
+    """What MAIN matches with its first alternative (a type name, ``số``, a number/symbol), made of the
+    type name's span and the number's match: what the readers ask of a match (``start``, ``end``,
+    ``group`` by number, ``re.groupindex``; ``span`` and ``groupdict`` for the tests)."""
+
+    __slots__ = ("_text", "_start", "_type_end", "_num", "re")
+
+    def __init__(self, text: str, start: int, type_end: int, num: regex.Match[str]) -> None:
+        self._text, self._start, self._type_end, self._num = text, start, type_end, num
+        self.re = _typed_groups()
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._num.end()
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._num.end()
+
+    def _group(self, k: int) -> str | None:
+        if k == 0:
+            return self._text[self._start : self._num.end()]
+        if k == self.re.type:
+            return self._text[self._start : self._type_end]
+        return self._num.group(k)
+
+    def group(self, *ks: int) -> str | None | tuple[str | None, ...]:
+        if len(ks) == 1:
+            return self._group(ks[0])
+        return tuple(map(self._group, ks)) if ks else self._group(0)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {name: self._group(k) for name, k in self.re.groupindex.items()}
 
 
 # --------------------------------------------------------------------------- what follows a number
@@ -403,7 +466,7 @@ def _after_item(text: str, r: RawCitation) -> None:
 
 
 def _issuer_at(text: str, pos: int, found: Triggers | None = None, memo: Memo | None = None) -> tuple[str | None, int]:
-    im = ISSUER_AFTER.match(text, pos)
+    im = issuer_after_re().match(text, pos)  # what ISSUER_AFTER matches
     if not im:
         return None, pos
     k = im.re.groupindex["tail"]
