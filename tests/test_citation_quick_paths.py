@@ -26,6 +26,7 @@ from vnplan.parse.citations.patterns import (
     WORD,
 )
 from vnplan.parse.citations.resolve import _blocks_holding
+from vnplan.text import PLAIN_BLOCKS
 
 # Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
 PIECES = (
@@ -390,3 +391,20 @@ def test_word_hits_left_out_by_a_test_are_finditer_without_them() -> None:
             assert find._word_hits(text, pat, find._probes(words), words=words) == want, (words, text, pattern)
             got = find._word_hits(text, pat, find._probes(words), words=words, skip=lambda p: p % 2 == odd)
             assert got == [p for p in want if p % 2 != odd], (words, text, pattern)
+
+
+def test_number_symbol_for_the_standard_re_is_its_pattern_on_plain_text() -> None:
+    rng = random.Random(17)
+    plain = [chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1)]
+    extra = ("12/KH-UBND", "123/2015/NĐ-CP", "37-CT/TW", "9a/QyĐ", "14 /KH - UBND", "14KH", "2024/", "TTg", "TTr",
+             "CTr", "ǅ", "Ǆ", "ǆ", "ß", "ª", "º", "²", "¹", "µ", "\x1c", "\x1f", "\x85", "\u00a0", "\u2003", "\u2028",
+             "Ư", "ư", "Đ", "đ", "&", "-", "–", "/", " ", "1", "20")
+    ns = patterns.numsym_plain()
+    assert ns.groupindex == patterns.NUMSYM_RE.groupindex
+    for _ in range(3000):
+        text = "".join(rng.choice(extra) if rng.random() < 0.8 else rng.choice(plain) for _ in range(rng.randrange(1, 16)))
+        assert find._plain(text)
+        for pos in range(len(text) + 1):
+            m, want = ns.match(text, pos), patterns.NUMSYM_RE.match(text, pos)
+            assert (m and (m.span(), m.groups())) == (want and (want.span(), want.groups())), (text, pos)
+    assert not find._plain("12/KH-UBND ΣΑ") and not find._plain("١٢/KH")

@@ -54,9 +54,10 @@ from vnplan.parse.citations.patterns import (
     TYPE_ENDS,
     YEAR_AFTER,
     issuer_after_re,
+    numsym_plain,
 )
 from vnplan.pattern import guarded
-from vnplan.text import key
+from vnplan.text import key, plain_alnum
 
 Triggers = list[tuple[int, str]]
 
@@ -383,13 +384,20 @@ def _at_trigger(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | No
         return match_at(text, ts)
     b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
     if b is not None and kind == "num" and (b.start() > lo or lo == 0):
-        n = NUMSYM_RE.match(text, ts)
+        n = (numsym_plain() if _plain(text) else NUMSYM_RE).match(text, ts)
         if n is not None:
             return cast("regex.Match[str]", TypedNumber(text, b.start(), b.end(b.re.groupindex["type"]), n))
     m = match_at(text, b.start()) if b else None
     if m is None and kind == "num":
         m = match_at(text, ts)  # a bare number/symbol
     return m
+
+
+@lru_cache(maxsize=4)
+def _plain(text: str) -> bool:
+    """Whether every character of ``text`` lies in :data:`~vnplan.text.PLAIN_BLOCKS`, where
+    :func:`~.patterns.numsym_plain` matches as :data:`NUMSYM_RE` does (asked once per block)."""
+    return plain_alnum()[1].search(text) is None
 
 
 class _TypedGroups:

@@ -16,6 +16,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.pattern import guarded
+from vnplan.text import PLAIN_BLOCKS, char_ranges
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
 _W = vocab.citations()
@@ -191,6 +192,22 @@ def issuer_after_re() -> re.Pattern[str]:
 
 
 NUMSYM_RE = guarded(_NUMSYM)
+
+
+@lru_cache(maxsize=1)
+def numsym_plain() -> re.Pattern[str]:
+    """:data:`NUMSYM_RE` for the standard ``re``, for a text whose every character lies in
+    :data:`~vnplan.text.PLAIN_BLOCKS` (:func:`~vnplan.text.plain_alnum` tells): ``\\p{Lu}``,
+    ``\\p{Ll}``, ``\\p{L}``, ``\\d`` and ``\\s`` spelt as the characters of those blocks ``regex``
+    gives them, the same matches there (tests/test_citation_quick_paths.py); about twice as quick.
+    Bounded but for the symbol's letters, which it reads once, it needs no time limit."""
+    chars = "".join(chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1))
+    upper, digit = r"\p{Lu}", r"\d"
+    body = {p: char_ranges(m.group() for m in regex.finditer(p, chars)) for p in (upper, r"\p{Ll}", r"\p{L}", digit, r"\s")}
+    src = _NUMSYM.replace(f"[{upper}{digit}&]", f"[{body[upper]}{body[digit]}&]")  # the one class holding classes
+    for p, b in body.items():
+        src = src.replace(p, f"[{b}]")
+    return re.compile(src)
 NO_CUA_ISSUER = guarded(
     rf"\s(?P<iss>{in_order(_W.bare_issuers.names)})"
     rf"(?=\s(?:{in_order(_W.bare_issuers.followers)})(?!\p{{L}})|\s?[;,.]|\s?$)"
