@@ -9,6 +9,7 @@ by name, a project by short name, a bare number/symbol. Readers fill a mutable
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -424,7 +425,7 @@ class TypedNumber:
 
     __slots__ = ("_text", "_start", "_type_end", "_num", "re")
 
-    def __init__(self, text: str, start: int, type_end: int, num: regex.Match[str]) -> None:
+    def __init__(self, text: str, start: int, type_end: int, num: regex.Match[str] | re.Match[str]) -> None:
         self._text, self._start, self._type_end, self._num = text, start, type_end, num
         self.re = _typed_groups()
 
