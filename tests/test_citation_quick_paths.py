@@ -408,3 +408,14 @@ def test_number_symbol_for_the_standard_re_is_its_pattern_on_plain_text() -> Non
             m, want = ns.match(text, pos), patterns.NUMSYM_RE.match(text, pos)
             assert (m and (m.span(), m.groups())) == (want and (want.span(), want.groups())), (text, pos)
     assert not find._plain("12/KH-UBND ΣΑ") and not find._plain("١٢/KH")
+
+
+def test_no_type_law_or_project_word_starts_with_a_digit() -> None:
+    # a number trigger stands at a digit: there MAIN and MAIN_NO_LAW can match only a bare number (MAIN_BARE)
+    words = (*patterns._TYPE_SPELLINGS, *patterns.LAW_STARTS, *patterns._PROJECT_WORDS)
+    assert not [w for w in words if regex.match(r"[\d\s]", w)]
+    for text in _texts(18, 200):
+        for ts, kind in find.triggers(text):
+            if kind == "num":
+                assert regex.match(r"\d", text[ts])
+                assert _groups(patterns.MAIN_BARE.match(text, ts)) == _groups(find.match_at(text, ts)), (text, ts)

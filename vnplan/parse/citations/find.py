@@ -33,6 +33,7 @@ from vnplan.parse.citations.patterns import (
     LAW_STARTS,
     LOOKBACK,
     MAIN,
+    MAIN_BARE,
     MAIN_NO_LAW,
     MAIN_SEMI,
     NO_CUA_ISSUER,
@@ -187,6 +188,8 @@ class RawCitation:
         self.year_in_number = False
 
     def set_numsym(self, m: regex.Match[str]) -> None:
+        if isinstance(m, TypedNumber):
+            m = m.num  # its groups numbered as its own
         gi = m.re.groupindex
         self.number, sym, y, sep = m.group(gi["num"], gi["sym"], gi["year"], gi["sep1"])
         bare = compact(sym)
@@ -390,7 +393,7 @@ def _at_trigger(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | No
             return cast("regex.Match[str]", TypedNumber(text, b.start(), b.end(b.re.groupindex["type"]), n))
     m = match_at(text, b.start()) if b else None
     if m is None and kind == "num":
-        m = match_at(text, ts)  # a bare number/symbol
+        m = MAIN_BARE.match(text, ts)  # a bare number/symbol: match_at(text, ts) at a digit
     return m
 
 
@@ -423,27 +426,27 @@ class TypedNumber:
     type name's span and the number's match: what the readers ask of a match (``start``, ``end``,
     ``group`` by number, ``re.groupindex``; ``span`` and ``groupdict`` for the tests)."""
 
-    __slots__ = ("_text", "_start", "_type_end", "_num", "re")
+    __slots__ = ("_text", "_start", "_type_end", "num", "re")
 
     def __init__(self, text: str, start: int, type_end: int, num: regex.Match[str] | re.Match[str]) -> None:
-        self._text, self._start, self._type_end, self._num = text, start, type_end, num
+        self._text, self._start, self._type_end, self.num = text, start, type_end, num
         self.re = _typed_groups()
 
     def start(self) -> int:
         return self._start
 
     def end(self) -> int:
-        return self._num.end()
+        return self.num.end()
 
     def span(self) -> tuple[int, int]:
-        return self._start, self._num.end()
+        return self._start, self.num.end()
 
     def _group(self, k: int) -> str | None:
         if k == 0:
-            return self._text[self._start : self._num.end()]
+            return self._text[self._start : self.num.end()]
         if k == self.re.type:
             return self._text[self._start : self._type_end]
-        return self._num.group(k)
+        return self.num.group(k)
 
     def group(self, *ks: int) -> str | None | tuple[str | None, ...]:
         if len(ks) == 1:
@@ -672,6 +675,8 @@ READERS: tuple[tuple[str, Callable[[_Scan, regex.Match[str]], int]], ...] = (
 def _reader(m: regex.Match[str]) -> Callable[[_Scan, regex.Match[str]], int]:
     """The reader of a match: the first of READERS whose group matched (MAIN_NO_LAW and MAIN_SEMI
     have only some of the groups), else a bare number."""
+    if isinstance(m, TypedNumber):
+        return _typed
     names = m.re.groupindex
     for group, read in READERS:
         k = names.get(group)

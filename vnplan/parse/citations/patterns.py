@@ -113,6 +113,9 @@ MAIN = _main(*_ALTERNATIVES)
 #: The same without a law by name: what MAIN matches where no law's name can end (the finder
 #: knows where one can: :data:`LAW_END_AT`, :data:`LAW_REACH`).
 MAIN_NO_LAW = _main(*_ALTERNATIVES[:2], *_ALTERNATIVES[3:])
+#: A bare number/symbol alone: what MAIN and MAIN_NO_LAW match at a digit (no type name, law or
+#: project word starts with one: tests/test_citation_quick_paths.py).
+MAIN_BARE = _main(_ALTERNATIVES[4])
 #: A law by name ending right before ``;``, which is a citation only when the block cites a law
 #: as its legal basis before that ``;`` (``Căn cứ Luật Tổ chức chính quyền địa phương;``). The
 #: finder tries it where :data:`MAIN` finds no type, anaphor or law, and decides the legal basis
