@@ -419,3 +419,14 @@ def test_no_type_law_or_project_word_starts_with_a_digit() -> None:
             if kind == "num":
                 assert regex.match(r"\d", text[ts])
                 assert _groups(patterns.MAIN_BARE.match(text, ts)) == _groups(find.match_at(text, ts)), (text, ts)
+
+
+def test_list_items_looked_for_only_after_a_comma_or_and_are_their_pattern() -> None:
+    rng = random.Random(19)
+    extra = (",", " ,", ", ", " và ", " VÀ ", "và", ",và", " , và ", "\u00a0và\u00a0", "12/KH-UBND", "số 5/QĐ-UB", "Và")
+    texts = _texts(19, 100)
+    for _ in range(400):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ")) for _ in range(rng.randrange(1, 10))))
+    for text in texts:
+        for pos in range(len(text) + 1):
+            assert _groups(find._cont(text, pos)) == _groups(patterns.CONT.match(text, pos)), (text, pos)

@@ -24,6 +24,7 @@ from vnplan.parse.citations.issuer import read_issuer
 from vnplan.parse.citations.patterns import (
     BASIS_LAW,
     CONT,
+    CONT_WORDS,
     DATE_AFTER,
     DATE_PROBES,
     DATE_REACH,
@@ -556,6 +557,14 @@ def _typed(s: _Scan, m: regex.Match[str]) -> int:
     return items[-1].end
 
 
+def _cont(text: str, pos: int) -> regex.Match[str] | None:
+    """``CONT.match(text, pos)``, tried only where a "," or a word of CONT_WORDS stands where it must
+    (most numbers end no list)."""
+    if "," in text[pos : pos + 2] or text.startswith(CONT_WORDS, pos + 1):
+        return CONT.match(text, pos)
+    return None
+
+
 def _numbered_list(s: _Scan, m: regex.Match[str]) -> list[RawCitation]:
     """The first number and any more of the same type (``số 01/NQ-CP và 02/NQ-CP``), each with its date."""
     text = s.text
@@ -563,7 +572,7 @@ def _numbered_list(s: _Scan, m: regex.Match[str]) -> list[RawCitation]:
     first.set_numsym(m)
     _after_item(text, first)
     items = [first]
-    while c := CONT.match(text, items[-1].end):
+    while c := _cont(text, items[-1].end):
         r = RawCitation(s.block, _cont_start(text, c), c.end(), first.doc_type)
         r.set_numsym(c)
         _after_item(text, r)

@@ -179,6 +179,9 @@ DATE_REACH = 3 + max(len(_ISSUED), len(_DW.day))
 YEAR_AFTER = guarded(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
 NUMBER_AFTER = guarded(rf"\s{_SO}\s?{_NUMSYM}")
 CONT = guarded(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
+#: The words of ``_VA``: CONT matches only where a "," is one of the first two characters or one of
+#: these starts at the second.
+CONT_WORDS = tuple(_W.conjunction)
 _ISSUER_AFTER = r"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})"
 ISSUER_AFTER = guarded(_ISSUER_AFTER.format(_CUA=_CUA))
 #: ``regex``'s ``\s`` (White_Space) spelt out for the standard ``re``, whose own ``\s`` also holds
