@@ -288,7 +288,8 @@ def test_dates_and_header_numbers_looked_for_only_near_their_words_are_their_pat
     for text in texts:
         s = find._Scan(text, 0, [], [0], None)
         for pos in range(len(text) + 1):
-            assert _groups(find._date_after(text, pos)) == _groups(DATE_AFTER.match(text, pos)), (text, pos)
+            got, want = find._date_after(text, pos), DATE_AFTER.match(text, pos)
+            assert (got and (got.span(), find._date_from(got))) == (want and (want.span(), find._date_from(want))), (text, pos)
             if pos < 12:
                 assert find._in_header_number(s, pos) == bool(HEADER_NO.search(text, 0, pos)), (text, pos)
 
@@ -430,3 +431,20 @@ def test_list_items_looked_for_only_after_a_comma_or_and_are_their_pattern() -> 
     for text in texts:
         for pos in range(len(text) + 1):
             assert _groups(find._cont(text, pos)) == _groups(patterns.CONT.match(text, pos)), (text, pos)
+
+
+def test_the_date_for_the_standard_re_is_its_pattern_on_plain_text() -> None:
+    rng = random.Random(20)
+    plain = [chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1)]
+    extra = (" ngày", "ngày ", "Ngày", "NGÀY", " , ", ",", "ban hành", "21/01/2024", "21-01-2024", "21.01.2024", "5",
+             "12", "2024", "tháng", "Tháng", "THÁNG", "năm", "Năm", "NĂM", "…", "...", "_", "/", " ", "\u00a0", "\x1c",
+             "\u2003", "²", "0", "1999")
+    ns = patterns.date_after_plain()
+    for _ in range(4000):
+        text = "".join(rng.choice(extra) if rng.random() < 0.85 else rng.choice(plain) for _ in range(rng.randrange(1, 14)))
+        for pos in range(len(text) + 1):
+            m, want = ns.match(text, pos), DATE_AFTER.match(text, pos)
+            assert (m and (m.span(), find._date_from(m))) == (want and (want.span(), find._date_from(want))), (text, pos)
+            if m and want:  # the digits as printed, too
+                got = [next((v for n, v in m.groupdict().items() if n[0] == k and v), None) for k in "dmy"]
+                assert got == [want.group(k) for k in "dmy"], (text, pos)

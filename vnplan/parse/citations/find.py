@@ -56,6 +56,7 @@ from vnplan.parse.citations.patterns import (
     TYPE_END_CHARS,
     TYPE_ENDS,
     YEAR_AFTER,
+    date_after_plain,
     issuer_after_re,
     numsym_plain,
 )
@@ -77,9 +78,14 @@ def canonical_type(printed: str) -> str:
     return vocab.canonical_type(printed) or printed
 
 
-def _date_from(m: regex.Match[str]) -> PartialDate:
+def _date_from(m: regex.Match[str] | re.Match[str]) -> PartialDate:
     gi = m.re.groupindex  # a group by number: by name, each costs a look-up of the name
-    y, mo, d = m.group(gi["y"], gi["m"], gi["d"])
+    if "y2" in gi:  # date_after_plain: each form's own groups, those of the others None
+        y = m.group(gi["y"]) or m.group(gi["y2"]) or m.group(gi["y3"])
+        mo = m.group(gi["m"]) or m.group(gi["m2"]) or m.group(gi["m3"])
+        d = m.group(gi["d"]) or m.group(gi["d2"])
+    else:
+        y, mo, d = m.group(gi["y"], gi["m"], gi["d"])
     return PartialDate(year=int(y) if y else None, month=int(mo) if mo else None, day=int(d) if d else None)
 
 
@@ -461,13 +467,14 @@ class TypedNumber:
 # --------------------------------------------------------------------------- what follows a number
 
 
-def _date_after(text: str, pos: int) -> regex.Match[str] | None:
+def _date_after(text: str, pos: int) -> regex.Match[str] | re.Match[str] | None:
     """``DATE_AFTER.match(text, pos)``, tried only where one of DATE_PROBES stands within its reach
-    (most numbers have no date after them)."""
+    (most numbers have no date after them); with :func:`~.patterns.date_after_plain` where every
+    character of the text lies in the plain blocks."""
     near = text[pos : pos + DATE_REACH]
     for probe in DATE_PROBES:
         if probe in near:
-            return DATE_AFTER.match(text, pos)
+            return (date_after_plain() if _plain(text) else DATE_AFTER).match(text, pos)
     return None
 
 

@@ -200,20 +200,43 @@ def issuer_after_re() -> re.Pattern[str]:
 NUMSYM_RE = guarded(_NUMSYM)
 
 
-@lru_cache(maxsize=1)
-def numsym_plain() -> re.Pattern[str]:
-    """:data:`NUMSYM_RE` for the standard ``re``, for a text whose every character lies in
-    :data:`~vnplan.text.PLAIN_BLOCKS` (:func:`~vnplan.text.plain_alnum` tells): ``\\p{Lu}``,
-    ``\\p{Ll}``, ``\\p{L}``, ``\\d`` and ``\\s`` spelt as the characters of those blocks ``regex``
-    gives them, the same matches there (tests/test_citation_quick_paths.py); about twice as quick.
-    Bounded but for the symbol's letters, which it reads once, it needs no time limit."""
+def _plain_source(source: str) -> str:
+    """A pattern's source for the standard ``re`` on text whose every character lies in
+    :data:`~vnplan.text.PLAIN_BLOCKS`: ``\\p{Lu}``, ``\\p{Ll}``, ``\\p{L}``, ``\\d`` and ``\\s`` spelt as
+    the characters of those blocks ``regex`` gives them, and a name given twice (``regex`` takes one
+    group for both) numbered apart: ``d``, ``d2``, ``d3``."""
     chars = "".join(chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1))
     upper, digit = r"\p{Lu}", r"\d"
     body = {p: char_ranges(m.group() for m in regex.finditer(p, chars)) for p in (upper, r"\p{Ll}", r"\p{L}", digit, r"\s")}
-    src = _NUMSYM.replace(f"[{upper}{digit}&]", f"[{body[upper]}{body[digit]}&]")  # the one class holding classes
+    src = source.replace(f"[{upper}{digit}&]", f"[{body[upper]}{body[digit]}&]")  # the one class holding classes
     for p, b in body.items():
         src = src.replace(p, f"[{b}]")
-    return re.compile(src)
+    seen: dict[str, int] = {}
+
+    def apart(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return f"(?P<{name}{seen[name] if seen[name] > 1 else ''}>"
+
+    return regex.sub(r"\(\?P<(\w+)>", apart, src)
+
+
+@lru_cache(maxsize=1)
+def numsym_plain() -> re.Pattern[str]:
+    """:data:`NUMSYM_RE` for the standard ``re``, for a text whose every character lies in
+    :data:`~vnplan.text.PLAIN_BLOCKS` (:func:`~vnplan.text.plain_alnum` tells): the same matches there
+    (:func:`_plain_source`; tests/test_citation_quick_paths.py); about twice as quick. Bounded but
+    for the symbol's letters, which it reads once, it needs no time limit."""
+    return re.compile(_plain_source(_NUMSYM))
+
+
+@lru_cache(maxsize=1)
+def date_after_plain() -> re.Pattern[str]:
+    """:data:`DATE_AFTER` for the standard ``re``, as :func:`numsym_plain`: the day, month and year of
+    its second and third forms are ``d2``, ``m2``, ``y2`` and ``m3``, ``y3``."""
+    return re.compile(_plain_source(DATE_AFTER.pattern))
+
+
 NO_CUA_ISSUER = guarded(
     rf"\s(?P<iss>{in_order(_W.bare_issuers.names)})"
     rf"(?=\s(?:{in_order(_W.bare_issuers.followers)})(?!\p{{L}})|\s?[;,.]|\s?$)"
