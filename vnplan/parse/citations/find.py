@@ -726,9 +726,13 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
     by_block: dict[int, Triggers] = {}
     joined = SEP.join(texts.values())
     # an anaphor with no type name's end before it is left out: TYPE_BEFORE_ANA finds none there
+    j, nxt, here = -1, 0, []  # the block of the last trigger, where the next starts, its triggers
     for pos, kind in triggers(joined, typed_anaphors=True):
-        j = bisect_right(starts, pos) - 1
-        by_block.setdefault(order[j], []).append((pos - starts[j], kind))
+        if pos >= nxt:  # the triggers come in text order: a block is looked up only when one is left
+            j = bisect_right(starts, pos) - 1
+            nxt = starts[j + 1]
+            here = by_block.setdefault(order[j], [])
+        here.append((pos - starts[j], kind))
     raws: list[RawCitation] = []
     lists = [0]
     for bi, found in by_block.items():  # in block order, as the triggers are
