@@ -527,7 +527,7 @@ def test_reference_chains_tried_at_their_words_are_the_chain_scan(seed: int) -> 
     rng = random.Random(seed)
     pieces = [*references._CHAIN_STARTS, "mục đích", "Mục", "điểm", "a", "b", "đ", "1", "2.3", "II", "IV", "XL", "14",
               " ", " ", ", ", " và ", " của ", " thuộc ", "ban hành ", "kèm theo", "số ", "Kế hoạch", "này", "x", "Đ",
-              "\n", ".", ";", "(", "5a", "Nghị định số 30"]
+              "\n", ".", ";", "(", "5a", "Nghị định số 30", "PHỤ lục", "ĐIỀu", "mỤc", "İ"]  # İ: longer in lower case
     found = 0
     for _ in range(800):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
@@ -841,9 +841,30 @@ def test_a_document_with_two_lone_toned_letters_in_a_row_is_read_word_by_word(se
         in_a_row = any(scrambled._kind(a) == 1 and scrambled._kind(b) == 1 for a, b in itertools.pairwise(rows))
         if in_a_row:
             assert scrambled.scrambled_share(texts) == scrambled._share_in_order(texts), texts
-        counts = Counter(rows)
-        lone = {w for w in counts if w.isalpha() and scrambled._kind(w) == 1}
-        assert scrambled._two_in_a_row(rows, lone, counts) == in_a_row, texts
+        lone = {w for w in rows if w.isalpha() and scrambled._kind(w) == 1}
+        assert scrambled._two_in_a_row(rows, lone) == in_a_row, texts
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_share_over_distinct_words_is_the_sum_of_the_word_by_word_counts(seed: int) -> None:
+    """scrambled_share and the warning judge a document's distinct words once, skip those an earlier document
+    showed plain, and count the few signs: the figures are those of the word-by-word count, text by text,
+    whether the plain words are known already or not, and however many distinct signs there are."""
+    rng = random.Random(seed)
+    words = ["C", "NG", "HÒA", "Ộ", "Ủ", "Th", "c", "hi", "n", "NAMỘ", "DÂNỦ", "chủ", "kế", "CTr", "c)", "m2", "việc",
+             "ở", "1.", "-", "và", "tr", "ng", "kh", "nh", "ph", "gh", "ch", "th", "VIỆTỆ", "x", "đ", "ấy"]
+    for k in range(400):
+        if k % 50 == 0:
+            scrambled._PLAIN.clear()
+        texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(1, 4))]
+        by_text = [_signs_and_words_word_by_word(t) for t in texts]
+        expected = (sum(a for a, _ in by_text), sum(b for _, b in by_text))
+        assert scrambled.scrambled_share(texts) == expected, texts
+        note = scrambled.warning(texts)
+        fires = expected[0] >= scrambled.MIN_SIGNS and expected[0] >= scrambled.MIN_SHARE * expected[1]
+        assert (note is not None) == fires, texts
+        if note is not None:
+            assert f"{expected[0]} từ" in note
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -1021,3 +1042,77 @@ def test_end_marks_found_by_find_are_the_end_patterns_matches() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
         assert end_marks(text) == [m.start() for m in _END_RE.finditer(text)], repr(text)
+
+
+def _words_before_from_the_whole_block(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The words before a parenthesis as they were first found: every word of the block, then the last ones."""
+    from vnplan.parse.abbreviations import _WINDOW, _WINDOW_WORDS, word_matches
+    spans = [w.span() for w in word_matches(text)]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    lo = max(0, end - _WINDOW)
+    k = bisect.bisect_left(starts, end)
+    j = max(k - _WINDOW_WORDS, bisect.bisect_right(ends, lo))
+    out = [(s, e, text[s:e]) for s, e in zip(starts[j:k], ends[j:k])]
+    if out and out[0][0] < lo:
+        out[0] = (lo, out[0][1], text[lo : out[0][1]])
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_words_before_a_parenthesis_are_those_of_the_whole_block(seed: int) -> None:
+    """A block's words are found from the first parenthesis's window up to its last parenthesis, and found again
+    from further back when an earlier parenthesis is asked about later (a head definition after the others):
+    the words before each parenthesis are those the whole block's words give, in every order of asking, with
+    the window's start cutting a word as it did."""
+    from vnplan.parse.abbreviations import _Words
+    rng = random.Random(seed)
+    pieces = ["cải cách", "hành chính", "Sở", "KH&CN", "2024", "(", "(CCHC)", ", ", ". ", "và", "Ủy ban", "x" * 37,
+              "công chức " * 9, "(PAR INDEX)", "ß", "ǅ", "α", "中文", "1.2", "-", "  "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 90)))
+        parens = [k for k, c in enumerate(text) if c == "("]
+        if not parens:
+            continue
+        asked = rng.sample(parens, len(parens)) if rng.random() < 0.5 else parens
+        words = _Words(text)
+        for end in asked:
+            assert words.before(end) == _words_before_from_the_whole_block(text, end), (text, end)
+        ends = [rng.randrange(0, len(text) + 1) for _ in range(3)]  # any place, not only a parenthesis
+        words = _Words(text)
+        for end in ends:
+            assert words.before(end) == _words_before_from_the_whole_block(text, end), (text, end)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_old_placements_are_the_tone_pattern_matches(seed: int) -> None:
+    """The whole text's old tone placements, found by the standard ``re`` and a look at the character after
+    each, are where the tone pattern's scan finds them: after q or g, before letters of every script, before
+    combining marks, digits and punctuation, at the text's ends."""
+    from vnplan.text import _TONE_RE, _TONE_TABLE, old_placements
+    rng = random.Random(seed)
+    pieces = [*_TONE_TABLE, "o", "u", "O", "U", "q", "g", "G", "Q", "n", "ch", " ", "\n", "ạ", "à", "ý", "\u0301",
+              "\u0323", "ữ", ".", "1", "ß", "α", "中", "ǅ", "x", "ă", "y", "a", "e", "ò", "ù", "“", "–", "\u00a0", "²"]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        assert old_placements(s) == [m.start() for m in _TONE_RE.finditer(s)], s
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_two_word_use_is_looked_for_only_after_the_first_word_of_a_two_word_definition(seed: int) -> None:
+    """``PAR Index`` is a use of ``PAR INDEX``: the letters after a token are read only when the token is the
+    first word of a two-word definition, and the use found is the one reading them after every token gives."""
+    from vnplan.parse.abbreviations import _NEXT_LETTERS, _heads, _two_word_end
+    rng = random.Random(seed)
+    defined = ["PAR INDEX", "PAR", "SIPAS", "KH&CN ĐT", "A B C", "CCHC X", "Đ Ư"]
+    tokens = ["PAR", "SIPAS", "KH&CN", "CCHC", "A", "Đ", "UBND", "PARX"]
+    after = [" Index", " INDEX", " index", "  Index", "\u00a0Index", " ĐT", " đt", " B C", " X", " Ư", "", ".", " 2024",
+             " Indexes", "Index", " C"]
+    for _ in range(2000):
+        multi = {d for d in rng.sample(defined, rng.randrange(0, len(defined))) if " " in d}
+        a = rng.choice(tokens)
+        text = "Chỉ số " + a + rng.choice(after) + rng.choice(["", " của tỉnh", "."])
+        e = len("Chỉ số ") + len(a)
+        two = _NEXT_LETTERS.match(text[e : e + 40])
+        want = e + two.end() if multi and two and f"{a} {two.group(1)}".upper() in multi else None
+        assert _two_word_end(text, a, e, multi, _heads(multi)) == want, (text, multi)

@@ -160,21 +160,35 @@ _CLAUSE_MARK = guarded(r'(?r)[,;:.(\"“]')
 
 
 class _Words:
-    """The words of one block, found once (when its first parenthesis is read); the words before a
-    parenthesis are then a bisection away, not a scan of the text before it."""
+    """The words of one block before its parentheses, found once (when its first parenthesis is read), from
+    that parenthesis's window on: the words before a parenthesis are then a bisection away, not a scan of
+    the text before it. Nothing before the first window or after the last parenthesis is read (the window's
+    start may cut a word: :meth:`before` cuts it there all the same)."""
 
-    __slots__ = ("text", "starts", "ends")
+    __slots__ = ("text", "lo", "hi", "starts", "ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [w.span() for w in word_matches(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        self.lo = self.hi = -1  # the part of the text whose words are known: none yet
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def _find(self, lo: int, end: int) -> None:
+        """Know the words of ``text[lo:]`` up to the last parenthesis (up to the text's end when ``end`` is no
+        parenthesis): no word runs across a parenthesis."""
+        text = self.text
+        hi = text.rfind("(") if text[end : end + 1] == "(" else len(text)
+        spans = [w.span() for w in word_matches(text[lo:hi])]
+        self.starts = [s + lo for s, _ in spans]
+        self.ends = [e + lo for _, e in spans]
+        self.lo, self.hi = lo, hi
 
     def before(self, end: int) -> list[tuple[int, int, str]]:
         """The last words before ``end`` (at most _WINDOW_WORDS, within _WINDOW characters; a word
         the window's start cuts is taken from there), in order."""
         lo = max(0, end - _WINDOW)
+        if lo < self.lo or end > self.hi or self.lo < 0:
+            self._find(lo if self.lo < 0 else min(lo, self.lo), end)
         k = bisect_left(self.starts, end)
         j = max(k - _WINDOW_WORDS, bisect_right(self.ends, lo))  # the first word ending inside the window
         text = self.text
@@ -348,6 +362,24 @@ def _is_heading_word(text: str, s: int, e: int) -> bool:
     return _accented_capitals(right) if right else False
 
 
+def _heads(multi: set[str]) -> frozenset[str]:
+    """What a token must be to open a use of one of the two-word abbreviations ``multi`` (``PAR`` of ``PAR INDEX``):
+    a definition's words before its one space (a token is capitals, digits and ``&``: its own upper case)."""
+    return frozenset(m.split(" ", 1)[0] for m in multi if m.count(" ") == 1)
+
+
+def _two_word_end(text: str, a: str, e: int, multi: set[str], heads: frozenset[str]) -> int | None:
+    """Where a use of a two-word abbreviation (``PAR Index`` for ``PAR INDEX``) ends, when the token ``a`` ending at
+    ``e`` opens one: the letters after one white space, with the token, make one of ``multi`` in capitals. The
+    letters are looked at only after a token in ``heads`` (:func:`_heads`)."""
+    if a not in heads:
+        return None
+    two = _NEXT_LETTERS.match(text[e : e + 40])
+    if two and f"{a} {two.group(1)}".upper() in multi:
+        return e + two.end()
+    return None
+
+
 def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
                       definitions: Iterable[Abbreviation] | None = None) -> tuple[AbbreviationUse, ...]:
     """Every use of an abbreviation in the given blocks, outside the parentheses that define it.
@@ -362,6 +394,7 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
     defs = [d for d in found if d.span.block in chosen]
     # abbreviations of two words ("PAR INDEX") are also used in mixed case ("PAR Index")
     multi = {d.abbr.upper() for d in defs if " " in d.abbr}
+    heads = _heads(multi)
     defined_in: dict[int, list[tuple[int, int]]] = {}
     for d in defs:
         defined_in.setdefault(d.span.block, []).append((d.span.start, d.span.end))
@@ -384,13 +417,10 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
                 continue  # a part of a symbol: KH-UBND, CT/TW, V/v
             if not a.strip(_ROMAN_LETTERS) and _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or (nxt and nxt in ".)")):
                 continue
-            if multi:
-                two = _NEXT_LETTERS.match(text[e : e + 40])
-                if two and f"{a} {two.group(1)}".upper() in multi:
-                    e += two.end()
-                    a = text[s:e]
-                    out.append(AbbreviationUse(a.upper(), Span(bi, s, e)))
-                    continue
+            two_end = _two_word_end(text, a, e, multi, heads)
+            if two_end is not None:
+                out.append(AbbreviationUse(text[s:two_end].upper(), Span(bi, s, two_end)))
+                continue
             if _is_heading_word(text, s, e):
                 continue
             out.append(AbbreviationUse(a, Span(bi, s, e)))

@@ -64,12 +64,6 @@ _ARTICLE_LABEL = guarded(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}
 _HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
 
 
-#: The words every reference holds in some case (điểm, khoản, mục, …, phụ lục), in lower case: a block whose
-#: lower-cased text holds none of them holds no reference, and _CHAIN is not run over it.
-_REFERENCE_WORDS = tuple(dict.fromkeys(w.lower() for w in (
-    *_S.part("letter"), *_S.part("number"), *_S.part("roman_or_number"), *_S.part("article"), _S.appendix)))
-
-
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
     """Every internal reference in the given blocks (default: all), without its target; a part of
     another document (``khoản 1 Điều 8 Nghị định số 30/2020/NĐ-CP``) is left out."""
@@ -80,10 +74,10 @@ def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None)
         if b.kind == "artifact" or not b.text:
             continue
         text = b.text
-        low = text.lower()
-        if not any(w in low for w in _REFERENCE_WORDS):
-            continue
-        for m in _chain_matches(text):
+        places = _chain_starts(text, text.lower())
+        if not places:
+            continue  # none of the words every reference holds
+        for m in _matches_at(text, places):
             if m.group("chain"):
                 if m.start() == 0 and _ARTICLE_LABEL.match(text):
                     continue  # the article's own label, not a reference
@@ -113,17 +107,40 @@ _CHAIN_STARTS = tuple(sorted(variants((*_S.part("letter"), *_S.part("number"), *
 
 
 def _chain_matches(text: str) -> Iterator[regex.Match[str]]:
-    """``_CHAIN.finditer(text)`` (tests/test_quick_paths.py holds the two equal), the pattern tried only where one of
-    :data:`_CHAIN_STARTS` stands, each found by ``str.find``: a match starts with one, so no other place can
-    start one, and the places are tried in order from the end of the last match, as the scan does."""
+    """``_CHAIN.finditer(text)`` (tests/test_quick_paths.py holds the two equal): the pattern tried only where one of
+    :data:`_CHAIN_STARTS` stands (:func:`_chain_starts`): a match starts with one, so no other place can start one."""
+    return _matches_at(text, _chain_starts(text, text.lower()))
+
+
+#: :data:`_CHAIN_STARTS` in lower case, each word once: the words every reference holds in some case (điểm, khoản,
+#: mục, …, phụ lục). A block whose lower-cased text holds none of them holds no reference: _CHAIN is not run over it.
+_LOW_STARTS = tuple(dict.fromkeys(w.lower() for w in _CHAIN_STARTS))
+
+
+def _chain_starts(text: str, low: str) -> list[int]:
+    """Where one of :data:`_CHAIN_STARTS` may stand in ``text``, in order: each word found by ``str.find`` in ``low``
+    (the text in lower case) when lowering kept every character in its place, else each spelling in the text
+    itself. A place in another case (``PHỤ lục``) is one _CHAIN does not match: it is tried for nothing."""
     starts: set[int] = set()
-    for w in _CHAIN_STARTS:
-        k = text.find(w)
-        while k >= 0:
-            starts.add(k)
-            k = text.find(w, k + 1)
+    if len(low) == len(text):
+        for w in _LOW_STARTS:
+            k = low.find(w)
+            while k >= 0:
+                starts.add(k)
+                k = low.find(w, k + 1)
+    else:
+        for w in _CHAIN_STARTS:
+            k = text.find(w)
+            while k >= 0:
+                starts.add(k)
+                k = text.find(w, k + 1)
+    return sorted(starts)
+
+
+def _matches_at(text: str, places: list[int]) -> Iterator[regex.Match[str]]:
+    """The matches of _CHAIN tried at ``places`` (in order) from the end of the last match, as the scan tries them."""
     after = 0
-    for k in sorted(starts):
+    for k in places:
         if k < after:
             continue
         m = _CHAIN.match(text, k)

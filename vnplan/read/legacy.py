@@ -118,7 +118,7 @@ def _vn_only_count(text: str) -> int:
 
 
 #: The stretch of text :func:`_vn_only_over` counts at a time.
-_NATIVE_STEP = 4096
+_NATIVE_STEP = 1024
 
 
 def _vn_only_over(text: str, bound: float) -> tuple[bool, int]:

@@ -93,32 +93,67 @@ def scrambled_share(texts: Iterable[str]) -> tuple[int, int]:
     when some stand in a row (a rare document: a scrambled one), the texts are read word by word.
     """
     texts = list(texts)
-    words = " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
-    counts = Counter(words)
-    n_signs = n_words = 0
+    words = _joined_words(texts)
+    return _sign_count(words, texts), _word_count(words)
+
+
+def _joined_words(texts: list[str]) -> list[str]:
+    return " \x00 ".join(texts).split()  # "\x00": no word, so no row of letters runs across two texts
+
+
+def _word_count(words: list[str]) -> int:
+    return sum(map(str.isalpha, words))
+
+
+#: More distinct sign words than this, and they are counted in one pass (a scrambled document) rather than
+#: one ``list.count`` each.
+_FEW_SIGN_WORDS = 8
+
+
+#: Words known to be neither signs nor lone toned letters (ordinary words, and words with a digit or a
+#: mark), kept across documents so that a document's distinct words are judged by one set difference;
+#: bounded: emptied when it holds :data:`_PLAIN_MAX` words.
+_PLAIN: set[str] = set()
+_PLAIN_MAX = 65536
+
+
+def _sign_count(words: list[str], texts: list[str]) -> int:
+    """The signs among ``words`` (the words of ``texts``): each distinct word judged once (a word met in an
+    earlier document and found plain is not judged again), the few that are signs then counted (an
+    ordinary document has none or almost none)."""
+    signs: list[str] = []
     lone: set[str] = set()
-    for w, n in counts.items():
-        if not w.isalpha():
-            continue
-        n_words += n
-        kind = _kind(w)
+    fresh = set(words)
+    fresh -= _PLAIN
+    if len(_PLAIN) + len(fresh) > _PLAIN_MAX:
+        _PLAIN.clear()
+    for w in fresh:
+        kind = _kind(w) if w.isalpha() else 0
         if kind == 1:
             lone.add(w)
         elif kind:
-            n_signs += n
-    if lone and _two_in_a_row(words, lone, counts):
-        return _share_in_order(texts)
-    return n_signs, n_words
+            signs.append(w)
+        else:
+            _PLAIN.add(w)
+    if lone and _two_in_a_row(words, lone):
+        return _share_in_order(texts)[0]
+    if len(signs) > _FEW_SIGN_WORDS:
+        counts = Counter(words)
+        return sum(counts[w] for w in signs)
+    return sum(words.count(w) for w in signs)
 
 
-def _two_in_a_row(words: list[str], lone: set[str], counts: Counter[str]) -> bool:
+def _two_in_a_row(words: list[str], lone: set[str]) -> bool:
     """Whether two words of ``lone`` stand one after the other in ``words``: each place of a lone word found
     by ``list.index`` (a scan in C), its next word looked at; such words are few (``ở`` in most texts)."""
     last = len(words) - 1
     for w in lone:
         i = -1
-        for _ in range(counts[w]):
-            i = words.index(w, i + 1)
+        while True:
+            try:
+                i = words.index(w, i + 1)
+            except ValueError:
+                break
             if i < last and words[i + 1] in lone:
                 return True
     return False
@@ -143,8 +178,13 @@ def one_line_warning(pages: list[int]) -> str:
 
 def warning(texts: Iterable[str], *, where: str = "") -> str | None:
     """The warning for text that looks scrambled (``None`` when it does not)."""
-    n_signs, n_words = scrambled_share(texts)
-    if n_signs < MIN_SIGNS or n_signs < MIN_SHARE * n_words:
+    texts = list(texts)
+    words = _joined_words(texts)
+    n_signs = _sign_count(words, texts)
+    if n_signs < MIN_SIGNS:  # the words are counted only for a document with signs enough
+        return None
+    n_words = _word_count(words)
+    if n_signs < MIN_SHARE * n_words:
         return None
     at = f" ({where})" if where else ""
     return (f"chữ trích ra có vẻ bị xáo trộn{at}: {n_signs} từ bị cắt hoặc dính chữ (như \"C NG\", \"NAMỘ\"); "
