@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 import regex
 
 from vnplan.model import Block, SourceDocument
-from vnplan.parse.citations import find, issuer
+from vnplan.parse.citations import find, issuer, patterns
 from vnplan.parse.citations.patterns import (
     COMMA_NAMES_RE,
     DATE_AFTER,
     HEADER_NO,
+    ISSUER_AFTER,
     MAIN,
     MAIN_NO_LAW,
     MAIN_SEMI,
@@ -24,6 +26,7 @@ from vnplan.parse.citations.patterns import (
     WORD,
 )
 from vnplan.parse.citations.resolve import _blocks_holding
+from vnplan.text import PLAIN_BLOCKS
 
 # Pieces of citation-dense text: types, numbers, laws, dates, issuers, anaphors, and what breaks them.
 PIECES = (
@@ -285,7 +288,8 @@ def test_dates_and_header_numbers_looked_for_only_near_their_words_are_their_pat
     for text in texts:
         s = find._Scan(text, 0, [], [0], None)
         for pos in range(len(text) + 1):
-            assert _groups(find._date_after(text, pos)) == _groups(DATE_AFTER.match(text, pos)), (text, pos)
+            got, want = find._date_after(text, pos), DATE_AFTER.match(text, pos)
+            assert (got and (got.span(), find._date_from(got))) == (want and (want.span(), find._date_from(want))), (text, pos)
             if pos < 12:
                 assert find._in_header_number(s, pos) == bool(HEADER_NO.search(text, 0, pos)), (text, pos)
 
@@ -299,3 +303,148 @@ def test_is_upper_told_by_the_first_four_characters_is_the_whole_test() -> None:
     for _ in range(20000):
         t = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 12)))
         assert issuer._is_upper(t) == (t.upper() == t and any(map(str.isalpha, t))), t
+
+
+def test_the_standard_re_space_class_is_the_regex_white_space() -> None:
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    spaces = re.compile(patterns.RE_SPACE)
+    assert [m.start() for m in spaces.finditer(every)] == [m.start() for m in regex.finditer(r"\s", every)]
+
+
+def test_issuer_after_for_the_standard_re_is_its_pattern() -> None:
+    rng = random.Random(15)
+    extra = ("của", "Của", "CỦA", "cua", ",", " ", "  ", "\u00a0", "\u2003", "\x1c", "\x1f", "\n", ";", "(", "“", '"',
+             "[", "UBND tỉnh", "Bộ Nội vụ", "x" * 170)
+    texts = _texts(15, 100)
+    for _ in range(300):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ", ", ")) for _ in range(rng.randrange(1, 14))))
+    plain = patterns.issuer_after_re()
+    for text in texts:
+        for pos in range(len(text) + 1):
+            m, want = plain.match(text, pos), ISSUER_AFTER.match(text, pos)
+            assert (m and (m.span(), m.span("tail"))) == (want and (want.span(), want.span("tail"))), (text, pos)
+
+
+def _at_trigger_by_patterns(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | None:
+    """find._at_trigger as it was first written: the full pattern matched at the type name before the trigger."""
+    if kind == "word":
+        return find.match_at(text, ts)
+    b = (patterns.TYPE_BEFORE if kind == "num" else patterns.TYPE_BEFORE_ANA).search(text, lo, ts)
+    m = find.match_at(text, b.start()) if b else None
+    if m is None and kind == "num":
+        m = find.match_at(text, ts)
+    return m
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_typed_number_from_its_type_and_number_is_the_full_patterns_match(seed: int) -> None:
+    rng = random.Random(80 + seed)
+    extra = ("Kế hoạch hành động", "Thông báo kết luận", "Thông tư liên tịch", "số :", "Số:", "SỐ", "x", "Ư", "5",
+             "12345678/KH-UBND", "14 /KH", "14KH-UBND", "14/kh", "Kế hoạch14/KH", "Luật số 20/2023/QH15")
+    texts = _texts(seed, 150)
+    for _ in range(150):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ", "  ")) for _ in range(rng.randrange(1, 20))))
+    typed = 0
+    for text in texts:
+        for ts, kind in find.triggers(text):
+            for lo in {max(0, ts - patterns.LOOKBACK), *(rng.randrange(ts + 1) for _ in range(3))}:
+                got = find._at_trigger(text, ts, kind, -1 if kind == "word" else lo)
+                typed += isinstance(got, find.TypedNumber)
+                want = _at_trigger_by_patterns(text, ts, kind, -1 if kind == "word" else lo)
+                assert _groups(got) == _groups(want), (text, ts, kind, lo)
+    assert typed > 500
+
+
+def test_no_type_name_runs_on_into_what_may_stand_between_another_and_its_number() -> None:
+    # a type name longer than another it starts with goes on with more than white space, "số" and ":": of
+    # the type names at one place, only one can have a number after it (TypedNumber's type name is MAIN's)
+    names = patterns._TYPE_SPELLINGS
+    for short in names:
+        for name in names:
+            if name != short and name.startswith(short):
+                assert set(name[len(short):]) - set(" :sốSỐ"), (short, name)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_triggers_without_anaphors_after_no_type_name_are_the_triggers_left_out(seed: int) -> None:
+    rng = random.Random(90 + seed)
+    extra = ("đã nêu", "vừa nêu", "nêu trên", "Kế hoạch", "Kế hoạch đã nêu", "hoạch", "ạch", "này", "NÀY", "trên",
+             "nói trên", "Trên", "các", " ", "  ")
+    texts = [find.SEP.join(_texts(seed, 60))]
+    for _ in range(300):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ")) for _ in range(rng.randrange(1, 20))))
+    for text in texts:
+        want = [(pos, kind) for pos, kind in find.triggers(text)
+                if kind != "ana" or text[max(0, pos - 1 - patterns.TYPE_END_CHARS) : pos - 1] in patterns.TYPE_ENDS]
+        assert find.triggers(text, typed_anaphors=True) == want, text
+
+
+def test_word_hits_left_out_by_a_test_are_finditer_without_them() -> None:
+    rng = random.Random(16)
+    for _ in range(2000):
+        words = tuple({"".join(rng.choice("abA ") for _ in range(rng.randrange(1, 5))) for _ in range(rng.randrange(1, 6))})
+        alt = "|".join(regex.escape(w) for w in words)
+        text = "".join(rng.choice("abA .") for _ in range(rng.randrange(0, 60)))
+        odd = rng.randrange(2)
+        for pattern in (rf"(?:{alt})", rf"\b(?:{alt})\b", rf"(?:{alt})(?=b)"):
+            pat = regex.compile(pattern)
+            want = [m.start() for m in pat.finditer(text)]
+            assert find._word_hits(text, pat, find._probes(words), words=words) == want, (words, text, pattern)
+            got = find._word_hits(text, pat, find._probes(words), words=words, skip=lambda p: p % 2 == odd)
+            assert got == [p for p in want if p % 2 != odd], (words, text, pattern)
+
+
+def test_number_symbol_for_the_standard_re_is_its_pattern_on_plain_text() -> None:
+    rng = random.Random(17)
+    plain = [chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1)]
+    extra = ("12/KH-UBND", "123/2015/NĐ-CP", "37-CT/TW", "9a/QyĐ", "14 /KH - UBND", "14KH", "2024/", "TTg", "TTr",
+             "CTr", "ǅ", "Ǆ", "ǆ", "ß", "ª", "º", "²", "¹", "µ", "\x1c", "\x1f", "\x85", "\u00a0", "\u2003", "\u2028",
+             "Ư", "ư", "Đ", "đ", "&", "-", "–", "/", " ", "1", "20")
+    ns = patterns.numsym_plain()
+    assert ns.groupindex == patterns.NUMSYM_RE.groupindex
+    for _ in range(3000):
+        text = "".join(rng.choice(extra) if rng.random() < 0.8 else rng.choice(plain) for _ in range(rng.randrange(1, 16)))
+        assert find._plain(text)
+        for pos in range(len(text) + 1):
+            m, want = ns.match(text, pos), patterns.NUMSYM_RE.match(text, pos)
+            assert (m and (m.span(), m.groups())) == (want and (want.span(), want.groups())), (text, pos)
+    assert not find._plain("12/KH-UBND ΣΑ") and not find._plain("١٢/KH")
+
+
+def test_no_type_law_or_project_word_starts_with_a_digit() -> None:
+    # a number trigger stands at a digit: there MAIN and MAIN_NO_LAW can match only a bare number (MAIN_BARE)
+    words = (*patterns._TYPE_SPELLINGS, *patterns.LAW_STARTS, *patterns._PROJECT_WORDS)
+    assert not [w for w in words if regex.match(r"[\d\s]", w)]
+    for text in _texts(18, 200):
+        for ts, kind in find.triggers(text):
+            if kind == "num":
+                assert regex.match(r"\d", text[ts])
+                assert _groups(patterns.MAIN_BARE.match(text, ts)) == _groups(find.match_at(text, ts)), (text, ts)
+
+
+def test_list_items_looked_for_only_after_a_comma_or_and_are_their_pattern() -> None:
+    rng = random.Random(19)
+    extra = (",", " ,", ", ", " và ", " VÀ ", "và", ",và", " , và ", "\u00a0và\u00a0", "12/KH-UBND", "số 5/QĐ-UB", "Và")
+    texts = _texts(19, 100)
+    for _ in range(400):
+        texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ")) for _ in range(rng.randrange(1, 10))))
+    for text in texts:
+        for pos in range(len(text) + 1):
+            assert _groups(find._cont(text, pos)) == _groups(patterns.CONT.match(text, pos)), (text, pos)
+
+
+def test_the_date_for_the_standard_re_is_its_pattern_on_plain_text() -> None:
+    rng = random.Random(20)
+    plain = [chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1)]
+    extra = (" ngày", "ngày ", "Ngày", "NGÀY", " , ", ",", "ban hành", "21/01/2024", "21-01-2024", "21.01.2024", "5",
+             "12", "2024", "tháng", "Tháng", "THÁNG", "năm", "Năm", "NĂM", "…", "...", "_", "/", " ", "\u00a0", "\x1c",
+             "\u2003", "²", "0", "1999")
+    ns = patterns.date_after_plain()
+    for _ in range(4000):
+        text = "".join(rng.choice(extra) if rng.random() < 0.85 else rng.choice(plain) for _ in range(rng.randrange(1, 14)))
+        for pos in range(len(text) + 1):
+            m, want = ns.match(text, pos), DATE_AFTER.match(text, pos)
+            assert (m and (m.span(), find._date_from(m))) == (want and (want.span(), find._date_from(want))), (text, pos)
+            if m and want:  # the digits as printed, too
+                got = [next((v for n, v in m.groupdict().items() if n[0] == k and v), None) for k in "dmy"]
+                assert got == [want.group(k) for k in "dmy"], (text, pos)

@@ -9,9 +9,11 @@ by name, a project by short name, a bare number/symbol. Readers fill a mutable
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import cast
 from itertools import accumulate
 
 import regex
@@ -22,16 +24,17 @@ from vnplan.parse.citations.issuer import read_issuer
 from vnplan.parse.citations.patterns import (
     BASIS_LAW,
     CONT,
+    CONT_WORDS,
     DATE_AFTER,
     DATE_PROBES,
     DATE_REACH,
     HEADER_NO,
-    ISSUER_AFTER,
     LAW_END_AT,
     LAW_REACH,
     LAW_STARTS,
     LOOKBACK,
     MAIN,
+    MAIN_BARE,
     MAIN_NO_LAW,
     MAIN_SEMI,
     NO_CUA_ISSUER,
@@ -53,9 +56,12 @@ from vnplan.parse.citations.patterns import (
     TYPE_END_CHARS,
     TYPE_ENDS,
     YEAR_AFTER,
+    date_after_plain,
+    issuer_after_re,
+    numsym_plain,
 )
 from vnplan.pattern import guarded
-from vnplan.text import key
+from vnplan.text import key, plain_alnum
 
 Triggers = list[tuple[int, str]]
 
@@ -72,9 +78,14 @@ def canonical_type(printed: str) -> str:
     return vocab.canonical_type(printed) or printed
 
 
-def _date_from(m: regex.Match[str]) -> PartialDate:
+def _date_from(m: regex.Match[str] | re.Match[str]) -> PartialDate:
     gi = m.re.groupindex  # a group by number: by name, each costs a look-up of the name
-    y, mo, d = m.group(gi["y"], gi["m"], gi["d"])
+    if "y2" in gi:  # date_after_plain: each form's own groups, those of the others None
+        y = m.group(gi["y"]) or m.group(gi["y2"]) or m.group(gi["y3"])
+        mo = m.group(gi["m"]) or m.group(gi["m2"]) or m.group(gi["m3"])
+        d = m.group(gi["d"]) or m.group(gi["d2"])
+    else:
+        y, mo, d = m.group(gi["y"], gi["m"], gi["d"])
     return PartialDate(year=int(y) if y else None, month=int(mo) if mo else None, day=int(d) if d else None)
 
 
@@ -184,6 +195,8 @@ class RawCitation:
         self.year_in_number = False
 
     def set_numsym(self, m: regex.Match[str]) -> None:
+        if isinstance(m, TypedNumber):
+            m = m.num  # its groups numbered as its own
         gi = m.re.groupindex
         self.number, sym, y, sep = m.group(gi["num"], gi["sym"], gi["year"], gi["sep1"])
         bare = compact(sym)
@@ -197,7 +210,7 @@ class RawCitation:
 # --------------------------------------------------------------------------- where citations may be
 
 
-def triggers(text: str) -> Triggers:
+def triggers(text: str, typed_anaphors: bool = False) -> Triggers:
     """Positions where a citation may be: a number with a symbol after it, an anaphoric word,
     a law or project word; sorted. What ``finditer`` of each of :data:`TRIGGERS` finds, the
     numbers found from the start of each run of digits (:data:`NUM_RUNS`), the words only
@@ -205,15 +218,28 @@ def triggers(text: str) -> Triggers:
 
     The words are looked for in the text in lower case, where the case variants of a word are one
     string to look for, when lowering keeps every character in its place (one character each: the
-    same length); else each variant in the text itself."""
-    out = [(max(m.start(), m.end("run") - 6), "num") for m in NUM_RUNS.finditer(text)]
+    same length); else each variant in the text itself.
+
+    With ``typed_anaphors``, an anaphor is left out where no type name's last characters stand
+    before it (:func:`_no_type_before`: :data:`TYPE_BEFORE_ANA` finds no type name there), and its
+    pattern is not tried there unless another word starts within its reach."""
+    run = NUM_RUNS.groupindex["run"]  # by number: by name, each costs a look-up of the name
+    out = [(max(m.start(), m.end(run) - 6), "num") for m in NUM_RUNS.finditer(text)]
     low = text.lower()
     lowered = len(low) == len(text)
     for kind, pat in TRIGGERS[1:]:
-        hits = _word_hits(text, pat, _LOW_PROBES[kind], low) if lowered else _word_hits(text, pat, _PROBES[kind])
+        skip = (lambda pos: _no_type_before(text, pos)) if typed_anaphors and kind == "ana" else None
+        probes = _LOW_PROBES[kind] if lowered else _PROBES[kind]
+        hits = _word_hits(text, pat, probes, low if lowered else None, TRIGGER_WORDS[kind], skip)
         out.extend((start, kind) for start in hits)
     out.sort()
     return out
+
+
+def _no_type_before(text: str, pos: int) -> bool:
+    """Whether the characters before the white space before ``pos`` end no type name (of
+    :data:`TYPE_ENDS`): :data:`TYPE_BEFORE_ANA` then finds no type name ending at ``pos``."""
+    return text[max(0, pos - 1 - TYPE_END_CHARS) : pos - 1] not in TYPE_ENDS
 
 
 def _probes(words: tuple[str, ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -232,11 +258,17 @@ _LOW_PROBES = {kind: _probes(tuple(dict.fromkeys(w.lower() for w in words))) for
 
 
 def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tuple[int, ...]], ...],
-               where: str | None = None) -> list[int]:
+               where: str | None = None, words: tuple[str, ...] | None = None,
+               skip: Callable[[int], bool] | None = None) -> list[int]:
     """The starts of what ``pat.finditer(text)`` finds, for a pattern whose every match starts with
     one of the words ``probes`` find (in ``where``, the text or its lower case of the same length):
     ``pat`` is tried only where one of them stands, leftmost first, and past the end of each match,
-    as ``finditer`` tries it."""
+    as ``finditer`` tries it. With ``words`` (the words themselves, as printed), only where the text
+    starts with one of them.
+
+    With ``skip``, the starts it holds for are left out; the pattern is tried there only when the
+    next place to try lies within a word's length (its match, at most a word long, could hide that
+    place): ``pat`` must then match no more than one of ``words``."""
     places: set[int] = set()
     find = (text if where is None else where).find
     for probe, shifts in probes:
@@ -247,11 +279,21 @@ def _word_hits(text: str, pat: regex.Pattern[str], probes: tuple[tuple[str, tupl
             i = find(probe, i + 1)
         for d in shifts:
             places.update([h - d for h in hits] if d else hits)
+    order = sorted(places)
+    if words is not None:
+        order = [p for p in order if text.startswith(words, p)]
+    reach = max(map(len, words)) if skip is not None and words else 0
     out: list[int] = []
     end = 0
-    for start in sorted(places):
-        if start >= end and (m := pat.match(text, start)) is not None:
-            out.append(start)
+    for k, start in enumerate(order):
+        if start < end:
+            continue
+        dropped = skip is not None and skip(start)
+        if dropped and (k + 1 == len(order) or order[k + 1] >= start + reach):
+            continue  # left out, and its match could hide no other place
+        if (m := pat.match(text, start)) is not None:
+            if not dropped:
+                out.append(start)
             end = m.end()
     return out
 
@@ -343,26 +385,96 @@ def next_match(text: str, pos: int, found: Triggers | None = None, stop: int | N
 
 def _at_trigger(text: str, ts: int, kind: str, lo: int) -> regex.Match[str] | None:
     """What the full pattern matches at a trigger: at a type name ending there (looked for from
-    ``lo``), else (a number) at the trigger itself; a law or project word is matched where it is."""
+    ``lo``), else (a number) at the trigger itself; a law or project word is matched where it is.
+
+    At a number with a type name before it, what MAIN's first alternative matches there is the type
+    name and the number's own match (:class:`TypedNumber`), without matching the type name again;
+    where the type name starts at ``lo`` (the character before, which the search did not see, may
+    be a letter) or the number is no number/symbol, the full pattern is matched."""
     if kind == "word":
         return match_at(text, ts)
     b = (TYPE_BEFORE if kind == "num" else TYPE_BEFORE_ANA).search(text, lo, ts)
+    if b is not None and kind == "num" and (b.start() > lo or lo == 0):
+        n = (numsym_plain() if _plain(text) else NUMSYM_RE).match(text, ts)
+        if n is not None:
+            return cast("regex.Match[str]", TypedNumber(text, b.start(), b.end(b.re.groupindex["type"]), n))
     m = match_at(text, b.start()) if b else None
     if m is None and kind == "num":
-        m = match_at(text, ts)  # a bare number/symbol
+        m = MAIN_BARE.match(text, ts)  # a bare number/symbol: match_at(text, ts) at a digit
     return m
+
+
+@lru_cache(maxsize=4)
+def _plain(text: str) -> bool:
+    """Whether every character of ``text`` lies in :data:`~vnplan.text.PLAIN_BLOCKS`, where
+    :func:`~.patterns.numsym_plain` matches as :data:`NUMSYM_RE` does (asked once per block)."""
+    return plain_alnum()[1].search(text) is None
+
+
+class _TypedGroups:
+    """The ``groupindex`` of a :class:`TypedNumber`: the number's groups as :data:`NUMSYM_RE` numbers
+    them, and ``type`` after them."""
+
+    __slots__ = ("groupindex", "type")
+
+    def __init__(self) -> None:
+        gi = dict(NUMSYM_RE.groupindex)
+        self.type = len(gi) + 1
+        self.groupindex = {**gi, "type": self.type}
+
+
+@lru_cache(maxsize=1)
+def _typed_groups() -> _TypedGroups:
+    return _TypedGroups()
+
+
+class TypedNumber:
+    """What MAIN matches with its first alternative (a type name, ``số``, a number/symbol), made of the
+    type name's span and the number's match: what the readers ask of a match (``start``, ``end``,
+    ``group`` by number, ``re.groupindex``; ``span`` and ``groupdict`` for the tests)."""
+
+    __slots__ = ("_text", "_start", "_type_end", "num", "re")
+
+    def __init__(self, text: str, start: int, type_end: int, num: regex.Match[str] | re.Match[str]) -> None:
+        self._text, self._start, self._type_end, self.num = text, start, type_end, num
+        self.re = _typed_groups()
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self.num.end()
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self.num.end()
+
+    def _group(self, k: int) -> str | None:
+        if k == 0:
+            return self._text[self._start : self.num.end()]
+        if k == self.re.type:
+            return self._text[self._start : self._type_end]
+        return self.num.group(k)
+
+    def group(self, *ks: int) -> str | None | tuple[str | None, ...]:
+        if len(ks) == 1:
+            return self._group(ks[0])
+        return tuple(map(self._group, ks)) if ks else self._group(0)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {name: self._group(k) for name, k in self.re.groupindex.items()}
 
 
 # --------------------------------------------------------------------------- what follows a number
 
 
-def _date_after(text: str, pos: int) -> regex.Match[str] | None:
+def _date_after(text: str, pos: int) -> regex.Match[str] | re.Match[str] | None:
     """``DATE_AFTER.match(text, pos)``, tried only where one of DATE_PROBES stands within its reach
-    (most numbers have no date after them)."""
+    (most numbers have no date after them); with :func:`~.patterns.date_after_plain` where every
+    character of the text lies in the plain blocks."""
     near = text[pos : pos + DATE_REACH]
     for probe in DATE_PROBES:
         if probe in near:
-            return DATE_AFTER.match(text, pos)
+            return (date_after_plain() if _plain(text) else DATE_AFTER).match(text, pos)
     return None
 
 
@@ -374,7 +486,7 @@ def _after_item(text: str, r: RawCitation) -> None:
 
 
 def _issuer_at(text: str, pos: int, found: Triggers | None = None, memo: Memo | None = None) -> tuple[str | None, int]:
-    im = ISSUER_AFTER.match(text, pos)
+    im = issuer_after_re().match(text, pos)  # what ISSUER_AFTER matches
     if not im:
         return None, pos
     k = im.re.groupindex["tail"]
@@ -452,6 +564,14 @@ def _typed(s: _Scan, m: regex.Match[str]) -> int:
     return items[-1].end
 
 
+def _cont(text: str, pos: int) -> regex.Match[str] | None:
+    """``CONT.match(text, pos)``, tried only where a "," or a word of CONT_WORDS stands where it must
+    (most numbers end no list)."""
+    if "," in text[pos : pos + 2] or text.startswith(CONT_WORDS, pos + 1):
+        return CONT.match(text, pos)
+    return None
+
+
 def _numbered_list(s: _Scan, m: regex.Match[str]) -> list[RawCitation]:
     """The first number and any more of the same type (``số 01/NQ-CP và 02/NQ-CP``), each with its date."""
     text = s.text
@@ -459,7 +579,7 @@ def _numbered_list(s: _Scan, m: regex.Match[str]) -> list[RawCitation]:
     first.set_numsym(m)
     _after_item(text, first)
     items = [first]
-    while c := CONT.match(text, items[-1].end):
+    while c := _cont(text, items[-1].end):
         r = RawCitation(s.block, _cont_start(text, c), c.end(), first.doc_type)
         r.set_numsym(c)
         _after_item(text, r)
@@ -571,6 +691,8 @@ READERS: tuple[tuple[str, Callable[[_Scan, regex.Match[str]], int]], ...] = (
 def _reader(m: regex.Match[str]) -> Callable[[_Scan, regex.Match[str]], int]:
     """The reader of a match: the first of READERS whose group matched (MAIN_NO_LAW and MAIN_SEMI
     have only some of the groups), else a bare number."""
+    if isinstance(m, TypedNumber):
+        return _typed
     names = m.re.groupindex
     for group, read in READERS:
         k = names.get(group)
@@ -603,11 +725,14 @@ def find_raw(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[
     starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))
     by_block: dict[int, Triggers] = {}
     joined = SEP.join(texts.values())
-    for pos, kind in triggers(joined):
-        if kind == "ana" and joined[max(0, pos - 1 - TYPE_END_CHARS) : pos - 1] not in TYPE_ENDS:
-            continue  # no type name ends right before the anaphor: TYPE_BEFORE_ANA finds none there
-        j = bisect_right(starts, pos) - 1
-        by_block.setdefault(order[j], []).append((pos - starts[j], kind))
+    # an anaphor with no type name's end before it is left out: TYPE_BEFORE_ANA finds none there
+    j, nxt, here = -1, 0, []  # the block of the last trigger, where the next starts, its triggers
+    for pos, kind in triggers(joined, typed_anaphors=True):
+        if pos >= nxt:  # the triggers come in text order: a block is looked up only when one is left
+            j = bisect_right(starts, pos) - 1
+            nxt = starts[j + 1]
+            here = by_block.setdefault(order[j], [])
+        here.append((pos - starts[j], kind))
     raws: list[RawCitation] = []
     lists = [0]
     for bi, found in by_block.items():  # in block order, as the triggers are

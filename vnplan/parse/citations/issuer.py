@@ -92,7 +92,6 @@ def read_issuer(tail: str) -> str | None:
     """The issuer at the start of ``tail`` (the text after ``của``), or ``None``."""
     if not tail or not tail[0].isupper():
         return None
-    upper = _is_upper(tail[: min(len(tail), 40)])
     end = pos = _comma_name_end(tail)
     taken = 1 if pos else 0
     # the words one at a time, with the word after each: the name mostly ends within a few words
@@ -119,10 +118,10 @@ def read_issuer(tail: str) -> str | None:
             if f.is_and:
                 if k + 1 == n or not _facts(words[k + 1]).upper:
                     break  # "của Chính phủ và các …"
-            elif (upper or f.lower) and (
+            elif (
                 f.stop
                 or (f.stop2 and f"{f.low} {_facts(words[k + 1]).key2 if k + 1 < n else ''}" in _STOP2)
-            ):
+            ) and (f.lower or _is_upper(tail[:40])):  # a capitalised stop word ends only an upper-case title's name
                 break
         end = start + f.bare_len
         taken += 1

@@ -8,12 +8,15 @@ the cheap patterns that say where to try it; the small anchored patterns read wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
 import vnplan.vocab as vocab
 from vnplan.pattern import guarded
+from vnplan.text import PLAIN_BLOCKS, char_ranges
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
 _W = vocab.citations()
@@ -110,6 +113,9 @@ MAIN = _main(*_ALTERNATIVES)
 #: The same without a law by name: what MAIN matches where no law's name can end (the finder
 #: knows where one can: :data:`LAW_END_AT`, :data:`LAW_REACH`).
 MAIN_NO_LAW = _main(*_ALTERNATIVES[:2], *_ALTERNATIVES[3:])
+#: A bare number/symbol alone: what MAIN and MAIN_NO_LAW match at a digit (no type name, law or
+#: project word starts with one: tests/test_citation_quick_paths.py).
+MAIN_BARE = _main(_ALTERNATIVES[4])
 #: A law by name ending right before ``;``, which is a citation only when the block cites a law
 #: as its legal basis before that ``;`` (``Căn cứ Luật Tổ chức chính quyền địa phương;``). The
 #: finder tries it where :data:`MAIN` finds no type, anaphor or law, and decides the legal basis
@@ -145,7 +151,9 @@ TRIGGER_WORDS = {
     "word": (*LAW_STARTS, *sorted(_PROJECT_WORDS)),
 }
 # A type name (and "số") right before a position: searched backwards, anchored at the position.
-TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
+#: (``type``: the type name, where a number after it makes MAIN's first alternative match: the same
+#: type name, no other that a number can follow: tests/test_citation_quick_paths.py)
+TYPE_BEFORE = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?P<type>{_TYPES_ALT})(?:\s{_SO}\s?:?)?\s?\Z")
 TYPE_BEFORE_ANA = guarded(rf"(?r)(?<![\p{{L}}\p{{N}}])(?:{_TYPES_ALT})\s\Z")
 #: How many last characters of a type name :data:`TYPE_ENDS` holds (no type name is shorter).
 TYPE_END_CHARS = min(3, *(len(t) for t in _TYPE_SPELLINGS))
@@ -171,8 +179,64 @@ DATE_REACH = 3 + max(len(_ISSUED), len(_DW.day))
 YEAR_AFTER = guarded(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
 NUMBER_AFTER = guarded(rf"\s{_SO}\s?{_NUMSYM}")
 CONT = guarded(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
-ISSUER_AFTER = guarded(rf"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})")
+#: The words of ``_VA``: CONT matches only where a "," is one of the first two characters or one of
+#: these starts at the second.
+CONT_WORDS = tuple(_W.conjunction)
+_ISSUER_AFTER = r"\s?,?\s{_CUA}\s(?P<tail>[^;:()\[\]\"“”\n]{{1,160}})"
+ISSUER_AFTER = guarded(_ISSUER_AFTER.format(_CUA=_CUA))
+#: ``regex``'s ``\s`` (White_Space) spelt out for the standard ``re``, whose own ``\s`` also holds
+#: "\x1c"–"\x1f": what ``str.isspace`` holds for but those (tests/test_citation_quick_paths.py).
+RE_SPACE = "[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
+
+@lru_cache(maxsize=1)
+def issuer_after_re() -> re.Pattern[str]:
+    """:data:`ISSUER_AFTER` for the standard ``re``, the same matches on any text: literals, a negated
+    class and ``\\s``, spelt :data:`RE_SPACE`; 2-3 times quicker (a tail of up to 160 characters).
+    Linear and bounded, it needs no time limit."""
+    return re.compile(_ISSUER_AFTER.replace(r"\s", RE_SPACE).format(_CUA=_CUA))
+
+
 NUMSYM_RE = guarded(_NUMSYM)
+
+
+def _plain_source(source: str) -> str:
+    """A pattern's source for the standard ``re`` on text whose every character lies in
+    :data:`~vnplan.text.PLAIN_BLOCKS`: ``\\p{Lu}``, ``\\p{Ll}``, ``\\p{L}``, ``\\d`` and ``\\s`` spelt as
+    the characters of those blocks ``regex`` gives them, and a name given twice (``regex`` takes one
+    group for both) numbered apart: ``d``, ``d2``, ``d3``."""
+    chars = "".join(chr(c) for lo, hi in PLAIN_BLOCKS for c in range(lo, hi + 1))
+    upper, digit = r"\p{Lu}", r"\d"
+    body = {p: char_ranges(m.group() for m in regex.finditer(p, chars)) for p in (upper, r"\p{Ll}", r"\p{L}", digit, r"\s")}
+    src = source.replace(f"[{upper}{digit}&]", f"[{body[upper]}{body[digit]}&]")  # the one class holding classes
+    for p, b in body.items():
+        src = src.replace(p, f"[{b}]")
+    seen: dict[str, int] = {}
+
+    def apart(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return f"(?P<{name}{seen[name] if seen[name] > 1 else ''}>"
+
+    return regex.sub(r"\(\?P<(\w+)>", apart, src)
+
+
+@lru_cache(maxsize=1)
+def numsym_plain() -> re.Pattern[str]:
+    """:data:`NUMSYM_RE` for the standard ``re``, for a text whose every character lies in
+    :data:`~vnplan.text.PLAIN_BLOCKS` (:func:`~vnplan.text.plain_alnum` tells): the same matches there
+    (:func:`_plain_source`; tests/test_citation_quick_paths.py); about twice as quick. Bounded but
+    for the symbol's letters, which it reads once, it needs no time limit."""
+    return re.compile(_plain_source(_NUMSYM))
+
+
+@lru_cache(maxsize=1)
+def date_after_plain() -> re.Pattern[str]:
+    """:data:`DATE_AFTER` for the standard ``re``, as :func:`numsym_plain`: the day, month and year of
+    its second and third forms are ``d2``, ``m2``, ``y2`` and ``m3``, ``y3``."""
+    return re.compile(_plain_source(DATE_AFTER.pattern))
+
+
 NO_CUA_ISSUER = guarded(
     rf"\s(?P<iss>{in_order(_W.bare_issuers.names)})"
     rf"(?=\s(?:{in_order(_W.bare_issuers.followers)})(?!\p{{L}})|\s?[;,.]|\s?$)"

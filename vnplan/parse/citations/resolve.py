@@ -118,20 +118,28 @@ def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawC
 
 def _blocks_holding(texts: dict[int, str], names: Iterable[str]) -> set[int]:
     """The blocks holding the start of a name (its first characters, as many as the shortest name
-    has): the only blocks a name can stand in. Found over the blocks joined, one ``str.find`` scan
-    for each start (no name holds the separator, which no text holds)."""
+    has): the only blocks a name can stand in. Found over the blocks joined (no name holds the
+    separator, which no text holds), one ``str.find`` scan for each of the starts' first four
+    characters (``Luật``: most names of laws share them), each place tested for the starts."""
     shortest = min(len(n) for n in names)
     heads = {n[:shortest] for n in names}
+    by_probe: dict[str, list[str]] = {}
+    for h in sorted(heads):
+        by_probe.setdefault(h[: min(4, shortest)], []).append(h)
     order = list(texts)
     joined = SEP.join(texts.values())
     starts = list(accumulate(map((1).__add__, map(len, texts.values())), initial=0))[:-1]
     found: set[int] = set()
-    for h in heads:
-        i = joined.find(h)
+    for probe, group in by_probe.items():
+        these = tuple(group)
+        i = joined.find(probe)
         while i >= 0:
+            if not joined.startswith(these, i):
+                i = joined.find(probe, i + 1)
+                continue
             k = bisect_right(starts, i) - 1
             found.add(order[k])
-            i = joined.find(h, starts[k + 1] if k + 1 < len(starts) else len(joined))
+            i = joined.find(probe, starts[k + 1] if k + 1 < len(starts) else len(joined))
     return found
 
 
