@@ -273,3 +273,71 @@ def test_a_renumbered_block_is_the_block_evolved() -> None:
               runs=(Run("Nơi nhận:", "Times New Roman", 12.0, True),), page_section=1, paragraph_index=5)
     assert _renumbered(b, 9) == attrs.evolve(b, index=9)
     assert repr(_renumbered(b, 9)) == repr(attrs.evolve(b, index=9))
+
+
+# ----------------------------------------------------------------------------- run properties
+
+_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _rpr_facts_as_first_written(rpr: etree._Element, theme: dict[str, str] | None) -> tuple[dict, str | None]:
+    """styles.rpr_facts as it was before its children were told apart by one look-up of their tag."""
+    from vnplan.read import values
+    from vnplan.read.styles import _FALSE, _TOGGLES
+
+    w = "{%s}" % _WNS
+    out: dict = {}
+    rstyle = None
+    for el in rpr:
+        tag = el.tag
+        key = _TOGGLES.get(tag)
+        if key is not None:
+            v = el.get(w + "val")
+            out[key] = v is None or v.lower() not in _FALSE
+        elif tag == w + "sz":
+            half_points = values.integer(el.get(w + "val"), lo=1, hi=3276)
+            if half_points is not None:
+                out["size"] = half_points / 2
+        elif tag == w + "rFonts":
+            font = el.get(w + "ascii") or el.get(w + "hAnsi")
+            if font is None and theme:
+                th = el.get(w + "asciiTheme") or el.get(w + "hAnsiTheme")
+                if th:
+                    font = theme.get("minor" if th.startswith("minor") else "major")
+            if font is None:
+                font = el.get(w + "cs") or el.get(w + "eastAsia")
+            if font:
+                out["font"] = font
+        elif tag == w + "u":
+            v = el.get(w + "val")
+            out["underline"] = v is not None and v.lower() not in _FALSE
+        elif tag == w + "rStyle" and rstyle is None:
+            rstyle = el
+    return out, rstyle.get(w + "val") if rstyle is not None else None
+
+
+_RPR_CHILDREN = [
+    "<w:b/>", '<w:b w:val="0"/>', '<w:b w:val="False"/>', '<w:b w:val="1"/>', "<w:i/>", '<w:i w:val="off"/>',
+    "<w:caps/>", '<w:caps w:val="none"/>', "<w:vanish/>", "<w:smallCaps/>", "<w:bCs/>", "<w:iCs/>",
+    '<w:sz w:val="28"/>', '<w:sz w:val="1"/>', '<w:sz w:val="3276"/>', '<w:sz w:val="3277"/>', '<w:sz w:val="0"/>',
+    '<w:sz w:val="028"/>', '<w:sz w:val=" 26 "/>', '<w:sz w:val="+24"/>', '<w:sz w:val="-2"/>', '<w:sz w:val="x"/>',
+    '<w:sz w:val="25.5"/>', "<w:sz/>", '<w:szCs w:val="28"/>', '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Arial"/>',
+    '<w:rFonts w:hAnsi=".VnTime"/>', '<w:rFonts w:asciiTheme="minorHAnsi"/>', '<w:rFonts w:hAnsiTheme="majorHAnsi"/>',
+    '<w:rFonts w:cs="Arial" w:eastAsia="MS Mincho"/>', '<w:rFonts w:eastAsia="VNI-Times"/>', '<w:rFonts w:ascii=""/>',
+    "<w:rFonts/>", "<w:u/>", '<w:u w:val="single"/>', '<w:u w:val="none"/>', '<w:u w:val="NONE"/>',
+    '<w:rStyle w:val="Strong"/>', '<w:rStyle w:val="Emphasis"/>', "<w:rStyle/>", '<w:lang w:val="vi-VN"/>',
+    '<w:color w:val="FF0000"/>', '<w:vertAlign w:val="superscript"/>', '<x:b xmlns:x="urn:other"/>',
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_run_properties_told_apart_by_one_look_up_are_those_of_the_tests_in_turn(seed: int) -> None:
+    from vnplan.read.styles import rpr_facts
+
+    rng = random.Random(seed)
+    for _ in range(1500):
+        children = "".join(rng.choice(_RPR_CHILDREN) for _ in range(rng.randrange(0, 7)))
+        rpr = etree.fromstring(f'<w:rPr xmlns:w="{_WNS}">{children}</w:rPr>')
+        for theme in (None, {}, {"minor": "Calibri", "major": "Cambria"}):
+            got, want = rpr_facts(rpr, theme), _rpr_facts_as_first_written(rpr, theme)
+            assert (list(got[0].items()), got[1]) == (list(want[0].items()), want[1]), children

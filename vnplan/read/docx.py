@@ -191,7 +191,7 @@ class _Reader:
         self.table_count = 0
         self.textbox_count = 0
         self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
-        self.run_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.run_cache: dict[tuple[Any, ...], _RunFacts] = {}
         self.heading_levels: dict[str, int | None] = {}
         self.tab_rows: dict[int, tuple[str, list[Run]]] = {}  # block index -> its text and runs, tabs kept
 
@@ -398,17 +398,16 @@ class _Reader:
                 self._run_mark(c, tag, buf, textboxes, field)
             # instrText, delText, footnoteReference, endnoteReference, commentReference,
             # softHyphen, lastRenderedPageBreak: not displayed body text
-        props = self._run_props(pstyle, rpr)
-        if not buf or props.get("vanish"):
+        hidden, enc, upper, font, caps, fmt = self._run_props(pstyle, rpr)
+        if not buf or hidden:
             return
         text = "".join(buf)
-        enc = props.get("legacy")
         if enc and not legacy.is_unicode_vietnamese(text):  # Unicode typed in a .VnTime font stays as it is
-            text = legacy.convert(text, enc, upper=props.get("legacy_upper", False))
-            self.legacy_runs[props["font"]] = self.legacy_runs.get(props["font"], 0) + 1
-        if props.get("caps"):
+            text = legacy.convert(text, enc, upper=upper)
+            self.legacy_runs[font] = self.legacy_runs.get(font, 0) + 1
+        if caps:
             text = text.upper()
-        out.append((text, props["format"]))
+        out.append((text, fmt))
 
     def _run_mark(self, c: etree._Element, tag: str, buf: list[str], textboxes: list[etree._Element],
                   field: _Fields) -> None:
@@ -454,26 +453,32 @@ class _Reader:
             if anc is None or anc is el:
                 textboxes.append(tb)
 
-    def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> dict[str, Any]:
-        rstyle = None
-        direct: dict[str, Any] = _NO_PROPS
+    def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> _RunFacts:
+        """What a run's text needs of its effective properties: hidden, legacy encoding, legacy upper-case
+        font, font, caps, and its formatting as :class:`Run` takes it."""
         if rpr is not None and len(rpr):
             direct, rstyle = rpr_facts(rpr, self.styles.theme)
-        # the effective properties are those of the styles updated with the direct ones: cached per
-        # (styles, direct properties), whatever markup (attribute order, other elements) set them
-        key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)
+            # the effective properties are those of the styles updated with the direct ones: cached per
+            # (styles, direct properties), whatever markup (attribute order, other elements) set them
+            key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)
+        else:
+            direct, rstyle = _NO_PROPS, None
+            key = (pstyle, None)
         cached = self.run_cache.get(key)
         if cached is not None:
             return cached
         props = dict(self.styles.run(pstyle, rstyle))
         props.update(direct)
-        enc = legacy.encoding_of_font(props.get("font"))
-        if enc:
-            props["legacy"] = enc
-            props["legacy_upper"] = legacy.is_upper_font(props.get("font"))
-        props["format"] = _format_key(props)
-        self.run_cache[key] = props
-        return props
+        font = props.get("font")
+        enc = legacy.encoding_of_font(font)
+        facts = (props.get("vanish"), enc, legacy.is_upper_font(font) if enc else False, font, props.get("caps"),
+                 _format_key(props))
+        self.run_cache[key] = facts
+        return facts
+
+
+#: :meth:`_Reader._run_props`: hidden, legacy encoding, legacy upper-case font, font, caps, formatting.
+_RunFacts = tuple[Any, "str | None", bool, Any, Any, "_Format"]
 
 
 def _lines(pieces: list[tuple[str, _Format]], in_table: bool) -> list[tuple[str, list[Run]]]:

@@ -29,11 +29,6 @@ _ASCII, _HANSI, _ASCII_THEME, _HANSI_THEME, _CS, _EAST_ASIA = (
     _W + a for a in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme", "cs", "eastAsia"))
 
 
-def _on(el: etree._Element) -> bool:
-    v = el.get(_VAL)
-    return v is None or v.lower() not in _FALSE
-
-
 def parse_rpr(rpr: etree._Element | None, theme: dict[str, str] | None = None) -> RunProps:
     """The properties set by one ``w:rPr`` (only those it sets)."""
     if rpr is None:
@@ -47,14 +42,22 @@ def rpr_facts(rpr: etree._Element, theme: dict[str, str] | None = None) -> tuple
     rstyle: etree._Element | None = None
     for el in rpr:
         tag = el.tag
-        key = _TOGGLES.get(tag)
-        if key is not None:
-            out[key] = _on(el)
-        elif tag == _SZ:
-            half_points = values.integer(el.get(_VAL), lo=1, hi=3276)  # Word: 0.5 to 1638 pt
-            if half_points is not None:
-                out["size"] = half_points / 2
-        elif tag == _RFONTS:
+        kind = _RPR_KINDS.get(tag)
+        if kind is None:  # w:szCs, w:lang, w:color, w:bCs...: nothing vnplan keeps
+            continue
+        if kind is _TOGGLE:
+            v = el.get(_VAL)
+            out[_TOGGLES[tag]] = v is None or v.lower() not in _FALSE
+        elif kind is _SIZE:
+            v = el.get(_VAL)
+            size = _HALF_POINTS.get(v)  # type: ignore[arg-type]  # "1".."3276": what Word writes
+            if size is None:
+                half_points = values.integer(v, lo=1, hi=3276)  # Word: 0.5 to 1638 pt
+                if half_points is not None:
+                    out["size"] = half_points / 2
+            else:
+                out["size"] = size
+        elif kind is _FONTS:
             font = el.get(_ASCII) or el.get(_HANSI)
             if font is None and theme:
                 th = el.get(_ASCII_THEME) or el.get(_HANSI_THEME)
@@ -64,12 +67,19 @@ def rpr_facts(rpr: etree._Element, theme: dict[str, str] | None = None) -> tuple
                 font = el.get(_CS) or el.get(_EAST_ASIA)
             if font:
                 out["font"] = font
-        elif tag == _U:
+        elif kind is _UNDERLINE:
             v = el.get(_VAL)
             out["underline"] = v is not None and v.lower() not in _FALSE
-        elif tag == _RSTYLE and rstyle is None:
+        elif rstyle is None:  # w:rStyle
             rstyle = el
     return out, rstyle.get(_VAL) if rstyle is not None else None
+
+
+# What :func:`rpr_facts` does with each child of a w:rPr, by its tag (one look-up per child).
+_TOGGLE, _SIZE, _FONTS, _UNDERLINE, _RUN_STYLE = "toggle", "size", "fonts", "underline", "run style"
+_RPR_KINDS = {**dict.fromkeys(_TOGGLES, _TOGGLE), _SZ: _SIZE, _RFONTS: _FONTS, _U: _UNDERLINE, _RSTYLE: _RUN_STYLE}
+#: ``values.integer(v, lo=1, hi=3276) / 2`` of the values Word writes for a size in half points.
+_HALF_POINTS = {str(n): n / 2 for n in range(1, 3277)}
 
 
 #: Themes' fonts, by the theme part's bytes (read/same_bytes.py).
