@@ -341,3 +341,15 @@ def test_run_properties_told_apart_by_one_look_up_are_those_of_the_tests_in_turn
         for theme in (None, {}, {"minor": "Calibri", "major": "Cambria"}):
             got, want = rpr_facts(rpr, theme), _rpr_facts_as_first_written(rpr, theme)
             assert (list(got[0].items()), got[1]) == (list(want[0].items()), want[1]), children
+
+
+def test_a_run_with_its_text_replaced_is_the_run_evolved() -> None:
+    import attrs
+
+    from vnplan.model import Run
+
+    assert [f.name for f in attrs.fields(Run)] == ["text", "font", "size", "bold", "italic", "caps", "underline"]
+    for r in (Run("a\x01b"), Run("x\x01", "Times New Roman", 14.0, True, False, None, True),
+              Run("\x01", None, 13.5, None, True, True, False)):
+        new = docx._with_text(r, r.text.replace("\x01", " "))
+        assert new == attrs.evolve(r, text=r.text.replace("\x01", " ")) and repr(new) == repr(attrs.evolve(r, text=new.text))

@@ -11,7 +11,6 @@ import posixpath
 import unicodedata
 from typing import Any
 
-import attrs
 import regex
 from lxml import etree
 
@@ -265,7 +264,11 @@ class _Reader:
         index = self.para_count
         self.para_count += 1
         self.budget.add_paragraph()
-        ppr = child(p, _PPR)
+        for ppr in p:  # child(p, _PPR) without its call: the first w:pPr, Word's first child
+            if ppr.tag == _PPR:
+                break
+        else:
+            ppr = None
         style_id = None
         num_id = ilvl = outline = jc = None
         sect = mark = None
@@ -318,9 +321,9 @@ class _Reader:
         tabbed = None
         if _TAB in raw:  # a space, unless body paragraphs typed as two columns make it a cell boundary
             if table is None and label is None and where.startswith("đoạn"):
-                tabbed = (raw.replace(_TAB, "\t"), [attrs.evolve(r, text=r.text.replace(_TAB, "\t")) for r in runs])
+                tabbed = (raw.replace(_TAB, "\t"), [_with_text(r, r.text.replace(_TAB, "\t")) for r in runs])
             raw = raw.replace(_TAB, " ")
-            runs = [attrs.evolve(r, text=r.text.replace(_TAB, " ")) if _TAB in r.text else r for r in runs]
+            runs = [_with_text(r, r.text.replace(_TAB, " ")) if _TAB in r.text else r for r in runs]
         text = _block_text(raw)
         if text:
             if tabbed is not None:
@@ -479,6 +482,12 @@ class _Reader:
 
 #: :meth:`_Reader._run_props`: hidden, legacy encoding, legacy upper-case font, font, caps, formatting.
 _RunFacts = tuple[Any, "str | None", bool, Any, Any, "_Format"]
+
+
+def _with_text(run: Run, text: str) -> Run:
+    """``attrs.evolve(run, text=text)``, built directly (Run's fields in order: text, font, size, bold, italic,
+    caps, underline)."""
+    return Run(text, run.font, run.size, run.bold, run.italic, run.caps, run.underline)
 
 
 def _lines(pieces: list[tuple[str, _Format]], in_table: bool) -> list[tuple[str, list[Run]]]:
