@@ -18,7 +18,7 @@ import vnplan.vocab as vocab
 from vnplan.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from vnplan.model import Block, PageSetup, Run, SourceDocument, TablePos
 from vnplan.pattern import guarded
-from vnplan.read import legacy, values
+from vnplan.read import legacy, limits, values
 from vnplan.read.limits import Budget
 from vnplan.read.numbering import Numbering
 from vnplan.read.safety import Package, parse_xml
@@ -385,7 +385,11 @@ class _Reader:
 
     def _run(self, r: etree._Element, pstyle: str | None, out: list[tuple[str, _Format]],
              textboxes: list[etree._Element], field: _Fields) -> None:
-        self.budget.add_run()
+        budget = self.budget
+        if budget.runs < limits.MAX_RUNS:  # budget.add_run() without its call, while under the limit
+            budget.runs += 1
+        else:
+            budget.add_run()
         rpr = None
         buf: list[str] = []
         for c in r:
@@ -401,7 +405,17 @@ class _Reader:
                 self._run_mark(c, tag, buf, textboxes, field)
             # instrText, delText, footnoteReference, endnoteReference, commentReference,
             # softHyphen, lastRenderedPageBreak: not displayed body text
-        hidden, enc, upper, font, caps, fmt = self._run_props(pstyle, rpr)
+        # the effective properties are those of the styles updated with the direct ones: worked out once
+        # per (styles, direct properties), whatever markup (attribute order, other elements) set them
+        if rpr is not None and len(rpr):
+            direct, rstyle = rpr_facts(rpr, self.styles.theme)
+            key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)
+        else:
+            direct, rstyle, key = _NO_PROPS, None, (pstyle, None)
+        facts = self.run_cache.get(key)
+        if facts is None:
+            facts = self.run_cache[key] = self._run_facts(pstyle, rstyle, direct)
+        hidden, enc, upper, font, caps, fmt = facts
         if not buf or hidden:
             return
         text = "".join(buf)
@@ -456,31 +470,18 @@ class _Reader:
             if anc is None or anc is el:
                 textboxes.append(tb)
 
-    def _run_props(self, pstyle: str | None, rpr: etree._Element | None) -> _RunFacts:
+    def _run_facts(self, pstyle: str | None, rstyle: str | None, direct: dict[str, Any]) -> _RunFacts:
         """What a run's text needs of its effective properties: hidden, legacy encoding, legacy upper-case
         font, font, caps, and its formatting as :class:`Run` takes it."""
-        if rpr is not None and len(rpr):
-            direct, rstyle = rpr_facts(rpr, self.styles.theme)
-            # the effective properties are those of the styles updated with the direct ones: cached per
-            # (styles, direct properties), whatever markup (attribute order, other elements) set them
-            key = (pstyle, rstyle, *direct.items()) if direct else (pstyle, rstyle)
-        else:
-            direct, rstyle = _NO_PROPS, None
-            key = (pstyle, None)
-        cached = self.run_cache.get(key)
-        if cached is not None:
-            return cached
         props = dict(self.styles.run(pstyle, rstyle))
         props.update(direct)
         font = props.get("font")
         enc = legacy.encoding_of_font(font)
-        facts = (props.get("vanish"), enc, legacy.is_upper_font(font) if enc else False, font, props.get("caps"),
-                 _format_key(props))
-        self.run_cache[key] = facts
-        return facts
+        return (props.get("vanish"), enc, legacy.is_upper_font(font) if enc else False, font, props.get("caps"),
+                _format_key(props))
 
 
-#: :meth:`_Reader._run_props`: hidden, legacy encoding, legacy upper-case font, font, caps, formatting.
+#: :meth:`_Reader._run_facts`: hidden, legacy encoding, legacy upper-case font, font, caps, formatting.
 _RunFacts = tuple[Any, "str | None", bool, Any, Any, "_Format"]
 
 
