@@ -190,6 +190,7 @@ class _Reader:
         self.table_count = 0
         self.textbox_count = 0
         self.alt_chunks = 0  # w:altChunk: content imported from another format, not read
+        self.fields = _Fields()
         self.run_cache: dict[tuple[Any, ...], _RunFacts] = {}
         self.heading_levels: dict[str, int | None] = {}
         self.tab_rows: dict[int, tuple[str, list[Run]]] = {}  # block index -> its text and runs, tabs kept
@@ -283,7 +284,11 @@ class _Reader:
 
         pieces: list[tuple[str, _Format]] = []  # the text of each displayed run and its formatting
         textboxes: list[etree._Element] = []
-        self._inline(p, sinfo["id"], pieces, textboxes, _Fields())
+        field = self.fields  # one per read, emptied for each paragraph (a text box's are read after)
+        if field.stack:  # fields left open by the paragraph before (hidden is the count of its 1s)
+            field.stack.clear()
+            field.hidden = 0
+        self._inline(p, sinfo["id"], pieces, textboxes, field)
         line_runs = _lines(pieces, table is not None)
         raw, runs = line_runs[0]
 
@@ -292,7 +297,8 @@ class _Reader:
         # a paragraph deleted as a tracked change.
         # (the paragraph mark's w:del, looked up only for a paragraph with no text)
         has_text = bool(raw) and not raw.isspace()  # raw.strip(), without its copy
-        if has_text or not (mark is not None and child(mark, _DEL) is not None):
+        if (num_id if num_id is not None else sinfo["num_id"]) and (  # else _label gives None
+                has_text or not (mark is not None and child(mark, _DEL) is not None)):
             label_info = self._label(num_id, ilvl, sinfo, style_id)
             if label_info is not None and has_text:
                 label = label_info.raw
