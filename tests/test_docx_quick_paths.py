@@ -353,3 +353,24 @@ def test_a_run_with_its_text_replaced_is_the_run_evolved() -> None:
               Run("\x01", None, 13.5, None, True, True, False)):
         new = docx._with_text(r, r.text.replace("\x01", " "))
         assert new == attrs.evolve(r, text=r.text.replace("\x01", " ")) and repr(new) == repr(attrs.evolve(r, text=new.text))
+
+
+@pytest.mark.parametrize("limit", ["MAX_RUNS", "MAX_PARAGRAPHS", "MAX_TEXT_CHARS"])
+def test_the_budget_counted_without_its_calls_stops_a_read_where_its_methods_stop_it(monkeypatch, limit: str) -> None:
+    # the reader counts runs, paragraphs and characters itself while under the limits and leaves the
+    # step over a limit to Budget: a read at exactly the limit passes, one unit less is refused
+    from docx_fixtures import raw_docx
+    from vnplan.errors import LimitExceededError
+    from vnplan.read import limits
+
+    body = "".join(f"<w:p><w:r><w:t>Đoạn {k}</w:t></w:r><w:r><w:t xml:space=\"preserve\"> thứ {k}.</w:t></w:r></w:p>"
+                   for k in range(12))
+    data = raw_docx(body)
+    doc = docx.read_docx(data)
+    used = {"MAX_RUNS": body.count("<w:r>"), "MAX_PARAGRAPHS": body.count("<w:p>"),
+            "MAX_TEXT_CHARS": sum(len(b.text) for b in doc.blocks)}[limit]
+    monkeypatch.setattr(limits, limit, used)
+    assert docx.read_docx(data) == doc
+    monkeypatch.setattr(limits, limit, used - 1)
+    with pytest.raises(LimitExceededError, match=limit):
+        docx.read_docx(data)

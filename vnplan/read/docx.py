@@ -264,7 +264,11 @@ class _Reader:
     def paragraph(self, p: etree._Element, table: TablePos | None, where: str) -> None:
         index = self.para_count
         self.para_count += 1
-        self.budget.add_paragraph()
+        budget = self.budget
+        if budget.paragraphs < limits.MAX_PARAGRAPHS:  # budget.add_paragraph() without its call
+            budget.paragraphs += 1
+        else:
+            budget.add_paragraph()
         for ppr in p:  # child(p, _PPR) without its call: the first w:pPr, Word's first child
             if ppr.tag == _PPR:
                 break
@@ -334,7 +338,11 @@ class _Reader:
         if text:
             if tabbed is not None:
                 self.tab_rows[len(self.blocks)] = tabbed
-            self.budget.add_chars(len(text))
+            budget = self.budget
+            if budget.chars + len(text) <= limits.MAX_TEXT_CHARS:  # budget.add_chars() without its call
+                budget.chars += len(text)
+            else:
+                budget.add_chars(len(text))
             level = None
             lvl = outline if outline is not None else sinfo["outline"]
             if lvl is not None and 0 <= lvl < 9:
