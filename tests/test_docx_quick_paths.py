@@ -273,3 +273,28 @@ def test_a_renumbered_block_is_the_block_evolved() -> None:
               runs=(Run("Nơi nhận:", "Times New Roman", 12.0, True),), page_section=1, paragraph_index=5)
     assert _renumbered(b, 9) == attrs.evolve(b, index=9)
     assert repr(_renumbered(b, 9)) == repr(attrs.evolve(b, index=9))
+
+
+def test_the_parts_kept_stay_within_their_budget_of_bytes() -> None:
+    """A worker that meets many large distinct parts keeps no more than the budget's bytes of them (the newest),
+    and a part over the largest size is never kept."""
+    from vnplan.read.same_bytes import SameBytes
+
+    kept: SameBytes[int] = SameBytes(size=8, largest=300, budget=1000)
+    made: list[bytes] = []
+
+    def make(data: bytes) -> int:
+        made.append(data)
+        return len(data)
+
+    parts = [bytes([k]) * 300 for k in range(6)]
+    for part in parts:
+        kept.get(part, make)
+    assert kept.kept_bytes() <= 1000
+    kept.get(parts[-1], make)
+    kept.get(parts[-3], make)  # the newest three fit the budget: met again, not worked out again
+    assert made.count(parts[-1]) == 1 and made.count(parts[-3]) == 1
+    kept.get(parts[0], make)  # let go long ago: worked out again
+    assert made.count(parts[0]) == 2
+    kept.get(b"z" * 301, make)
+    assert kept.kept_bytes() <= 1000 and b"z" * 301 not in kept._kept

@@ -21,12 +21,14 @@ T = TypeVar("T")
 
 class SameBytes(Generic[T]):
     """Results of work on parts' bytes, remembered for the last ``size`` distinct parts of at most ``largest``
-    bytes. The work given with the bytes must depend on them alone for its result (an error may name the
-    part and the file: errors are not kept)."""
+    bytes, and no more than ``budget`` bytes of parts in all (a long-running worker meeting many large parts
+    keeps a bounded amount). The work given with the bytes must depend on them alone for its result (an error
+    may name the part and the file: errors are not kept)."""
 
-    def __init__(self, *, size: int = 8, largest: int = 4 << 20) -> None:
+    def __init__(self, *, size: int = 8, largest: int = 2 << 20, budget: int = 4 << 20) -> None:
         self._size = size
         self._largest = largest
+        self._budget = budget
         self._kept: OrderedDict[bytes, T] = OrderedDict()
 
     def get(self, data: bytes, make: Callable[[bytes], T]) -> T:
@@ -38,12 +40,22 @@ class SameBytes(Generic[T]):
             return kept  # type: ignore[return-value]
         value = make(data)
         self._kept[data] = value
-        while len(self._kept) > self._size:
+        self._trim()
+        return value
+
+    def _trim(self) -> None:
+        """The oldest parts let go until at most ``size`` parts and ``budget`` bytes are kept."""
+        total = sum(map(len, list(self._kept)))  # counted anew: another thread may have changed it
+        while len(self._kept) > self._size or total > self._budget:
             try:
-                self._kept.popitem(last=False)  # the oldest part
+                old, _ = self._kept.popitem(last=False)  # the oldest part
             except KeyError:  # emptied by another thread meanwhile
                 break
-        return value
+            total -= len(old)
+
+    def kept_bytes(self) -> int:
+        """How many bytes of parts are kept now."""
+        return sum(map(len, list(self._kept)))
 
     def clear(self) -> None:
         self._kept.clear()
