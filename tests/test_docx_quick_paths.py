@@ -237,9 +237,11 @@ def _with_theme_font(data: bytes, old: str, new: str) -> bytes:
     return out.getvalue()
 
 
-def test_a_docx_read_needs_no_second_clean() -> None:
-    # read() leaves out its own clean_document for a .docx: the reader's one gave what a second gives
+def test_a_document_read_needs_no_second_clean() -> None:
+    """read() does not clean a document of lone surrogates again: every reader returns through
+    clean_document, and only the digest and read()'s own warnings come after it (those are looked at)."""
     from docx_fixtures import docx_with_body_xml, para
+
     from vnplan.read import read
     from vnplan.read.values import clean_document
 
@@ -248,6 +250,14 @@ def test_a_docx_read_needs_no_second_clean() -> None:
         doc = read(docx_with_body_xml(body))
         assert doc.format == "docx"
         assert clean_document(doc) is doc
+    tcvn3 = "KÕ ho¹ch tuyªn truyÒn c¶i c¸ch hµnh chÝnh n¨m 2024 cña Së Khoa häc vµ C«ng nghÖ"  # a legacy warning
+    for text in ("Kế hoạch \ud800 số 12", "# Kế hoạch\n\nNội dung \udfff.", tcvn3, "Kế hoạch\n\nNội dung"):
+        as_bytes = [] if "\ud800" in text or "\udfff" in text else [text.encode("utf-8")]  # else not UTF-8: refused
+        for source, fmt in [(text, None), (text, "md"), *((b, f) for b in as_bytes for f in (None, "md"))]:
+            doc = read(source, format=fmt)
+            assert clean_document(doc) == doc, (text, fmt)
+            assert all("\ud800" not in b.text and "\udfff" not in b.text for b in doc.blocks)
+
 
 
 def test_the_blocks_fields_are_in_the_order_the_reader_gives_them() -> None:
@@ -285,7 +295,7 @@ def _rpr_facts_as_first_written(rpr: etree._Element, theme: dict[str, str] | Non
     from vnplan.read import values
     from vnplan.read.styles import _FALSE, _TOGGLES
 
-    w = "{%s}" % _WNS
+    w = f"{{{_WNS}}}"
     out: dict = {}
     rstyle = None
     for el in rpr:
@@ -360,6 +370,7 @@ def test_the_budget_counted_without_its_calls_stops_a_read_where_its_methods_sto
     # the reader counts runs, paragraphs and characters itself while under the limits and leaves the
     # step over a limit to Budget: a read at exactly the limit passes, one unit less is refused
     from docx_fixtures import raw_docx
+
     from vnplan.errors import LimitExceededError
     from vnplan.read import limits
 
@@ -374,3 +385,28 @@ def test_the_budget_counted_without_its_calls_stops_a_read_where_its_methods_sto
     monkeypatch.setattr(limits, limit, used - 1)
     with pytest.raises(LimitExceededError, match=limit):
         docx.read_docx(data)
+
+
+def test_the_parts_kept_stay_within_their_budget_of_bytes() -> None:
+    """A worker that meets many large distinct parts keeps no more than the budget's bytes of them (the newest),
+    and a part over the largest size is never kept."""
+    from vnplan.read.same_bytes import SameBytes
+
+    kept: SameBytes[int] = SameBytes(size=8, largest=300, budget=1000)
+    made: list[bytes] = []
+
+    def make(data: bytes) -> int:
+        made.append(data)
+        return len(data)
+
+    parts = [bytes([k]) * 300 for k in range(6)]
+    for part in parts:
+        kept.get(part, make)
+    assert kept.kept_bytes() <= 1000
+    kept.get(parts[-1], make)
+    kept.get(parts[-3], make)  # the newest three fit the budget: met again, not worked out again
+    assert made.count(parts[-1]) == 1 and made.count(parts[-3]) == 1
+    kept.get(parts[0], make)  # let go long ago: worked out again
+    assert made.count(parts[0]) == 2
+    kept.get(b"z" * 301, make)
+    assert kept.kept_bytes() <= 1000 and b"z" * 301 not in kept._order

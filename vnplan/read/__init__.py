@@ -21,7 +21,7 @@ from vnplan.model import SourceDocument
 from vnplan.read import kinds, legacy, limits, scrambled
 from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.text import decode, read_text
-from vnplan.read.values import clean_document
+from vnplan.read.values import scrub
 
 #: Largest input vnplan reads, in bytes (a plan is rarely above a few MB): kept under its old name.
 MAX_FILE_BYTES = MAX_INPUT_BYTES
@@ -70,8 +70,16 @@ def read(source: str | os.PathLike[str] | bytes, *, format: str | None = None) -
     A ``str`` that is a single line naming an existing file (or ending in a known suffix) is
     a path; any other ``str`` is the text itself.
     """
-    doc, checked = _read(source, format=format)
-    return _scrambled_warning(doc if checked else clean_document(doc))
+    return _scrambled_warning(_clean_warnings(_read(source, format=format)))
+
+
+def _clean_warnings(doc: SourceDocument) -> SourceDocument:
+    """The document with no lone surrogate in its warnings. Every reader returns through
+    :func:`~vnplan.read.values.clean_document`; what is added after it is the digest and warnings
+    (a legacy encoding's, a conversion's): only those warnings are looked at again."""
+    if all(map(str.isprintable, doc.warnings)):  # a surrogate is never printable
+        return doc
+    return attrs.evolve(doc, warnings=tuple(scrub(w) for w in doc.warnings))
 
 
 def _scrambled_warning(doc: SourceDocument) -> SourceDocument:
@@ -81,22 +89,19 @@ def _scrambled_warning(doc: SourceDocument) -> SourceDocument:
     return attrs.evolve(doc, warnings=(*doc.warnings, note)) if note else doc
 
 
-def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> tuple[SourceDocument, bool]:
-    """The document, and whether its texts are known free of lone surrogates: a .docx read from bytes
-    (the .docx reader returns through clean_document, and only its sha256 is added after it). Any
-    other document is checked again by the caller."""
+def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> SourceDocument:
     if isinstance(source, bytes):
         limits.check_input_bytes(len(source), path=None)
-        return _checked(_read_bytes(source, path=None, suffix=f".{format}" if format else ""))
+        return _read_bytes(source, path=None, suffix=f".{format}" if format else "")
     if isinstance(source, str) and not looks_like_path(source):
         limits.check_text(source, path=None)
         text, warnings = _legacy_text(source)
         doc = _markdown(text) if format in ("md", "markdown") else read_text(text, format=format or "text")
-        return (attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc), False
+        return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
     path = Path(source)
     if str(source) == "-":
         data = _read_bounded(sys.stdin.buffer, path="<stdin>")
-        return _checked(_read_bytes(data, path="<stdin>", suffix=f".{format}" if format else ""))
+        return _read_bytes(data, path="<stdin>", suffix=f".{format}" if format else "")
     try:
         exists = path.exists()
     except (OSError, ValueError) as exc:
@@ -112,13 +117,7 @@ def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> tupl
             data = _read_bounded(fh, path=str(path))
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
-    return _checked(_read_bytes(data, path=str(path), suffix=path.suffix.lower() if not format else f".{format}"))
-
-
-def _checked(doc: SourceDocument) -> tuple[SourceDocument, bool]:
-    """A document :func:`_read_bytes` gave, and whether the .docx reader made it (only it gives the
-    format "docx" there: a converted file keeps its own format)."""
-    return doc, doc.format == "docx"
+    return _read_bytes(data, path=str(path), suffix=path.suffix.lower() if not format else f".{format}")
 
 
 def _read_bounded(fh, *, path: str) -> bytes:  # type: ignore[no-untyped-def]

@@ -21,12 +21,14 @@ T = TypeVar("T")
 
 class SameBytes(Generic[T]):
     """Results of work on parts' bytes, remembered for the last ``size`` distinct parts of at most ``largest``
-    bytes. The work given with the bytes must depend on them alone for its result (an error may name the
-    part and the file: errors are not kept)."""
+    bytes, and no more than ``budget`` bytes of parts in all (a long-running worker meeting many large parts
+    keeps a bounded amount). The work given with the bytes must depend on them alone for its result (an error
+    may name the part and the file: errors are not kept)."""
 
-    def __init__(self, *, size: int = 8, largest: int = 4 << 20) -> None:
+    def __init__(self, *, size: int = 8, largest: int = 2 << 20, budget: int = 4 << 20) -> None:
         self._size = size
         self._largest = largest
+        self._budget = budget
         # the parts kept, by their length, each with its result: a part is found by comparing bytes
         # (memcmp), not by hashing them (siphash over a 350 KB style sheet costs some 50 times more)
         self._by_size: dict[int, tuple[tuple[bytes, T], ...]] = {}
@@ -37,24 +39,33 @@ class SameBytes(Generic[T]):
         n = len(data)
         if n > self._largest:
             return make(data)
-        same = self._by_size.get(n, ())
-        for kept, value in same:
+        for kept, value in self._by_size.get(n, ()):
             if kept == data:
                 return value
         value = make(data)
-        self._by_size[n] = (*self._by_size.get(n, ()), (bytes(data), value))
+        self._by_size[n] = (*self._by_size.get(n, ()), (data, value))
         self._order.append(data)
-        while len(self._order) > self._size:
+        self._trim()
+        return value
+
+    def _trim(self) -> None:
+        """The oldest parts let go until at most ``size`` parts and ``budget`` bytes are kept."""
+        total = sum(map(len, list(self._order)))  # counted anew: another thread may have changed it
+        while len(self._order) > self._size or total > self._budget:
             try:
                 old = self._order.popleft()  # the oldest part
             except IndexError:  # emptied by another thread meanwhile
                 break
+            total -= len(old)
             rest = tuple(e for e in self._by_size.get(len(old), ()) if e[0] != old)
             if rest:
                 self._by_size[len(old)] = rest
             else:
                 self._by_size.pop(len(old), None)
-        return value
+
+    def kept_bytes(self) -> int:
+        """How many bytes of parts are kept now."""
+        return sum(map(len, list(self._order)))
 
     def clear(self) -> None:
         self._by_size.clear()

@@ -123,8 +123,7 @@ def _sign_count(words: list[str], texts: list[str]) -> int:
     ordinary document has none or almost none)."""
     signs: list[str] = []
     lone: set[str] = set()
-    fresh = set(words)
-    fresh -= _PLAIN
+    fresh = set(words).difference(_PLAIN)  # walks the document's words (``-=`` may walk all of _PLAIN's)
     if len(_PLAIN) + len(fresh) > _PLAIN_MAX:
         _PLAIN.clear()
     for w in fresh:

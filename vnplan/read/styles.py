@@ -196,7 +196,7 @@ _SHEETS: SameBytes[Sheet | None] = SameBytes()
 
 
 #: Styles and document defaults read from a sheet's chunks, by theme, id and the bytes parsed.
-_STYLES: SameBytes[Style] = SameBytes(size=256)
+_STYLES: SameBytes[Style] = SameBytes(size=256, largest=64 << 10, budget=1 << 20)  # one style's chunk: small
 _DEFAULT_RUNS: SameBytes[RunProps] = SameBytes()
 
 
