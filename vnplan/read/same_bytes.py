@@ -29,8 +29,10 @@ class SameBytes(Generic[T]):
         self._size = size
         self._largest = largest
         self._budget = budget
-        # the parts kept, by their length, each with its result: a part is found by comparing bytes
-        # (memcmp), not by hashing them (siphash over a 350 KB style sheet costs some 50 times more)
+        # small parts (a style's chunk) are kept by their bytes in a dict; larger ones by their length, each
+        # with its result, found by comparing bytes (memcmp), not by hashing them (siphash over a 350 KB
+        # style sheet costs some 50 times more); few large parts are kept, so few share a length
+        self._small: dict[bytes, T] = {}
         self._by_size: dict[int, tuple[tuple[bytes, T], ...]] = {}
         self._order: deque[bytes] = deque()  # the parts kept, oldest first
 
@@ -39,11 +41,19 @@ class SameBytes(Generic[T]):
         n = len(data)
         if n > self._largest:
             return make(data)
-        for kept, value in self._by_size.get(n, ()):
-            if kept == data:
-                return value
+        if n < _HASHED_BELOW:
+            kept = self._small.get(data, _MISSING)
+            if kept is not _MISSING:
+                return kept  # type: ignore[return-value]
+        else:
+            for large, value in self._by_size.get(n, ()):
+                if large == data:
+                    return value
         value = make(data)
-        self._by_size[n] = (*self._by_size.get(n, ()), (data, value))
+        if n < _HASHED_BELOW:
+            self._small[data] = value
+        else:
+            self._by_size[n] = (*self._by_size.get(n, ()), (data, value))
         self._order.append(data)
         self._trim()
         return value
@@ -57,6 +67,9 @@ class SameBytes(Generic[T]):
             except IndexError:  # emptied by another thread meanwhile
                 break
             total -= len(old)
+            if len(old) < _HASHED_BELOW:
+                self._small.pop(old, None)
+                continue
             rest = tuple(e for e in self._by_size.get(len(old), ()) if e[0] != old)
             if rest:
                 self._by_size[len(old)] = rest
@@ -68,8 +81,13 @@ class SameBytes(Generic[T]):
         return sum(map(len, list(self._order)))
 
     def clear(self) -> None:
+        self._small.clear()
         self._by_size.clear()
         self._order.clear()
 
+
+#: Parts shorter than this are found by hashing their bytes; longer ones by length and byte comparison.
+_HASHED_BELOW = 16 << 10
+_MISSING = object()
 
 __all__ = ["SameBytes"]
