@@ -410,3 +410,18 @@ def test_the_parts_kept_stay_within_their_budget_of_bytes() -> None:
     assert made.count(parts[0]) == 2
     kept.get(b"z" * 301, make)
     assert kept.kept_bytes() <= 1000 and b"z" * 301 not in kept._order
+
+
+def test_many_distinct_parts_are_let_go_one_at_a_time() -> None:
+    """A store meeting far more distinct parts than it keeps (a sheet of a thousand styles) lets go of the oldest
+    one per new part: it keeps its size and its byte count right, and clear_all empties every store."""
+    from vnplan.read import same_bytes
+
+    kept: same_bytes.SameBytes[int] = same_bytes.SameBytes(size=4, largest=100, budget=50)
+    for k in range(1000):
+        kept.get(b"s%04d" % k, len)
+    assert len(kept._order) == 4 and kept._total == kept.kept_bytes() == 20
+    kept.get(b"x" * 40, len)  # within the size, over the budget with the others: the oldest let go
+    assert kept.kept_bytes() <= 50 and kept._total == kept.kept_bytes()
+    same_bytes.clear_all()
+    assert kept.kept_bytes() == 0 and kept._total == 0

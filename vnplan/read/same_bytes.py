@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -35,6 +35,8 @@ class SameBytes(Generic[T]):
         self._small: dict[bytes, T] = {}
         self._by_size: dict[int, tuple[tuple[bytes, T], ...]] = {}
         self._order: deque[bytes] = deque()  # the parts kept, oldest first
+        self._total = 0  # their bytes
+        _ALL.append(self)
 
     def get(self, data: bytes, make: Callable[[bytes], T]) -> T:
         """``make(data)``, or what it gave for the same bytes before."""
@@ -55,18 +57,20 @@ class SameBytes(Generic[T]):
         else:
             self._by_size[n] = (*self._by_size.get(n, ()), (data, value))
         self._order.append(data)
+        self._total += n
         self._trim()
         return value
 
     def _trim(self) -> None:
-        """The oldest parts let go until at most ``size`` parts and ``budget`` bytes are kept."""
-        total = sum(map(len, list(self._order)))  # counted anew: another thread may have changed it
-        while len(self._order) > self._size or total > self._budget:
+        """The oldest parts let go until at most ``size`` parts and ``budget`` bytes are kept: the work is the
+        parts let go, never a walk over those kept (a sheet of a thousand styles lets go of one per style)."""
+        while len(self._order) > self._size or self._total > self._budget:
             try:
                 old = self._order.popleft()  # the oldest part
             except IndexError:  # emptied by another thread meanwhile
+                self._total = 0
                 break
-            total -= len(old)
+            self._total -= len(old)
             if len(old) < _HASHED_BELOW:
                 self._small.pop(old, None)
                 continue
@@ -84,10 +88,21 @@ class SameBytes(Generic[T]):
         self._small.clear()
         self._by_size.clear()
         self._order.clear()
+        self._total = 0
+
+
+#: Every store of parts made, so that :func:`clear_all` can empty them.
+_ALL: list[SameBytes[Any]] = []
+
+
+def clear_all() -> None:
+    """Empty every store of parts: the next read works out every part anew (its first-read cost)."""
+    for kept in _ALL:
+        kept.clear()
 
 
 #: Parts shorter than this are found by hashing their bytes; longer ones by length and byte comparison.
 _HASHED_BELOW = 16 << 10
 _MISSING = object()
 
-__all__ = ["SameBytes"]
+__all__ = ["SameBytes", "clear_all"]
