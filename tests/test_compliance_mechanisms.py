@@ -305,6 +305,17 @@ def test_a_figure_of_another_indicator_in_the_same_clause_is_not_taken():
     assert dict(result(p, target(">=", 100, (("đúng hạn",),))).details)["stated"] == "100%"
 
 
+@pytest.mark.parametrize(("content", "stated"), [
+    # the figure opens a list its indicator ends; the next stretch's figure is another item's
+    ("1. Phấn đấu 100% hồ sơ được tiếp nhận, giải quyết đúng hạn, 50% hồ sơ thanh toán trực tuyến.", "100%"),
+    # the figure closes the indicator's sentence after a comma
+    ("1. Tỷ lệ hồ sơ giải quyết đúng hạn, đạt 100%.", "100%"),
+    ("1. Tỷ lệ hồ sơ giải quyết đúng hạn, đạt 80%, 100% hồ sơ được số hoá.", "80%"),
+])
+def test_a_figure_past_a_comma_is_the_indicator_s_only_when_it_opens_no_item_of_its_own(content, stated):
+    assert dict(result(plan(content=content), target(">=", 100, (("đúng hạn",),))).details)["stated"] == stated
+
+
 # --------------------------------------------------------------------------- assignments and the citation
 
 

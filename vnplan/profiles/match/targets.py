@@ -3,7 +3,8 @@
 The indicator's groups must all be met in one clause that is evidence (not refused, not about a
 past year, not in the legal basis or a review). Its figure is the percentage in the same
 comma-separated stretch (``100% hồ sơ … đúng hạn``, ``… đạt trên 90%``), the next one after the
-indicator first, else the one before; failing that, the nearest in the clause. Its comparator
+indicator first, else the one before; failing that, the nearest in the clause: the next one after,
+unless it opens an item of its own (``…, 50% giao dịch …``) and one comes before. Its comparator
 comes from the words before it (*trên* ``>``, *tối thiểu*, *không dưới*, *đạt* or a bare figure
 ``>=``). Every clause stating the indicator is weighed and the best is kept: a target restated
 with its figure further on wins over a first mention without one.
@@ -58,7 +59,18 @@ def figure_for(unit: Unit, clause: Clause, a: int, b: int) -> regex.Match[str] |
         return before[-1]
     after = [m for m in found if m.start() >= b and m.start() - b <= _NEAR]
     before = [m for m in found if m.end() <= a and a - m.end() <= _NEAR]
+    if after and before and _heads_item(unit.text, after[0], clause.end_char):
+        return before[-1]  # ``100% hồ sơ được tiếp nhận, giải quyết đúng hạn, 50% giao dịch …``: 50% is the next item's
     return after[0] if after else (before[-1] if before else None)
+
+
+def _heads_item(text: str, m: regex.Match[str], end: int) -> bool:
+    """Whether the figure ``m``, in a later comma-separated stretch than its indicator, opens an item of its
+    own (``…, 50% giao dịch thanh toán trực tuyến``: words follow it in its stretch) rather than closing the
+    indicator's (``…, đạt 100%``: nothing follows)."""
+    stop = text.find(",", m.end(), end)
+    rest = text[m.end():stop if stop >= 0 else end]
+    return any(c.isalpha() for c in rest)
 
 
 def _clauses(c: Compiled, by_unit: dict[int, list[Found]], index: PlanIndex):  # type: ignore[no-untyped-def]
