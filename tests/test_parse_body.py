@@ -1,5 +1,7 @@
 """The body: legal basis, the section tree with its labels and roles, paragraphs."""
 
+import pytest
+
 import vnplan
 
 PLAN = """Số: 01/KH-UBND
@@ -48,6 +50,19 @@ def test_purpose_and_requirements_are_told_apart_below_their_joint_heading():
     assert [(c.label, c.title, c.role) for c in first.children] == [
         ("1", "Mục đích", "purpose"), ("2", "Yêu cầu", "requirements")
     ]
+
+
+@pytest.mark.parametrize(("heading", "children", "roles"), [
+    ("II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", ("1. Nội dung", "2. Hình thức"), ["content", "forms"]),
+    ("II. NỘI DUNG VÀ HÌNH THỨC", ("1. Nội dung tuyên truyền", "2. Hình thức tuyên truyền"), ["content", "forms"]),
+    ("II. KINH PHÍ VÀ TỔ CHỨC THỰC HIỆN", ("1. Kinh phí", "2. Tổ chức thực hiện"), ["funding", "implementation"]),
+    # a heading that names one part: a child titled with another stays in it
+    ("II. NỘI DUNG", ("1. Nội dung", "2. Hình thức xử lý vi phạm"), ["content", "content"]),
+])
+def test_a_heading_naming_two_parts_lets_each_child_take_the_part_it_names(heading, children, roles):
+    body = f"{heading}\n{children[0]}\nTuyên truyền văn bản.\n{children[1]}\nTuyên truyền qua báo chí.\n"
+    section = vnplan.parse(f"Số: 01/KH-UBND\nKẾ HOẠCH\nThử nghiệm\n{body}").sections[0]
+    assert [c.role for c in section.children] == roles
 
 
 def test_deeper_labels_nest_and_children_inherit_the_role():

@@ -121,7 +121,7 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
         _close_levels(stack, lab)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
-    return tuple(before), tuple(_freeze(n, "other", 0, None) for n in roots)
+    return tuple(before), tuple(_freeze(n, "other", 0, frozenset()) for n in roots)
 
 
 def _close_levels(stack: list[_Node], lab: Label) -> None:
@@ -189,15 +189,32 @@ def _role_of_title(title: str) -> str | None:
     return None
 
 
-def _freeze(n: _Node, parent_role: str, level: int, parent_is_pr: bool | None) -> Section:
+_PIECE_RE = guarded(r"\s*(?:[,;&]|\svà\s)\s*")
+
+
+@lru_cache(maxsize=4096)
+def roles_named(title: str | None) -> frozenset[str]:
+    """The parts a heading names one after another (``NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN`` → content and
+    forms; ``KINH PHÍ VÀ TỔ CHỨC THỰC HIỆN`` → funding and implementation), each piece read as a title."""
+    if not title or len(title) > HEADING_MAX:
+        return frozenset()
+    roles = (_role_of_title(p) for p in _PIECE_RE.split(key(title)) if p)
+    return frozenset(r for r in roles if r is not None)
+
+
+def _freeze(n: _Node, parent_role: str, level: int, named: frozenset[str]) -> Section:
+    """The section of node ``n``: the role its title names under the body, else its parent's; under a heading
+    that names two parts (``NỘI DUNG, HÌNH THỨC``, ``named``), a child titled with one of them takes it."""
     own = role_of_title(n.title)
     if parent_role == "other":
         role = own or "other"
     elif parent_role == "purpose_requirements":
         role = own if own in ("purpose", "requirements") else "purpose_requirements"
+    elif own is not None and own in named:
+        role = own
     else:
         role = parent_role
-    children = tuple(_freeze(c, role, level + 1, None) for c in n.children)
+    children = tuple(_freeze(c, role, level + 1, roles_named(n.title)) for c in n.children)
     b = n.block
     label = n.label.label
     return Section(
