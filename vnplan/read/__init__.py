@@ -18,7 +18,7 @@ from vnplan.errors import (
     UnsupportedFormatError,
 )
 from vnplan.model import SourceDocument
-from vnplan.read import kinds, legacy, limits, scrambled
+from vnplan.read import kinds, legacy, limits, scrambled, unaccented
 from vnplan.read.limits import MAX_INPUT_BYTES
 from vnplan.read.text import decode, read_text
 from vnplan.read.values import scrub
@@ -84,9 +84,11 @@ def _clean_warnings(doc: SourceDocument) -> SourceDocument:
 
 def _scrambled_warning(doc: SourceDocument) -> SourceDocument:
     """The document with a warning when its text looks scrambled (read/scrambled.py): words cut
-    where a letter is missing, letters glued at line ends. Never checked silently."""
-    note = scrambled.warning(b.text for b in doc.blocks)
-    return attrs.evolve(doc, warnings=(*doc.warnings, note)) if note else doc
+    where a letter is missing, letters glued at line ends; or when it has almost no diacritics
+    (read/unaccented.py). Never checked silently."""
+    notes = [n for n in (scrambled.warning(b.text for b in doc.blocks), unaccented.warning(b.text for b in doc.blocks))
+             if n]
+    return attrs.evolve(doc, warnings=(*doc.warnings, *notes)) if notes else doc
 
 
 def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> SourceDocument:
