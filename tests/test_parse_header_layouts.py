@@ -381,6 +381,19 @@ def test_a_page_whose_text_is_one_line_gives_its_header_and_the_body_a_block_of_
     assert p.span_text(h.title_span) == h.title
 
 
+def test_a_party_body_run_together_with_the_partys_title_is_cut_before_the_title() -> None:
+    """A Party plan's two columns flattened on one line: ĐẢNG CỘNG SẢN VIỆT NAM stands where the
+    Quốc hiệu would, so it ends the parent's name and the plan is read as a Party document."""
+    text = ("ĐẢNG BỘ TỈNH NINH BÌNH ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY NHO QUAN\n*\n"
+            "Số 31-KH/HU Nho Quan, ngày 12 tháng 4 năm 2024\nKẾ HOẠCH\n"
+            "tổng kết công tác xây dựng Đảng năm 2024\n" + BODY)
+    p = vnplan.parse(text)
+    h = p.header
+    assert (h.parent_authority, h.authority, h.national_motto) == ("ĐẢNG BỘ TỈNH NINH BÌNH", "HUYỆN ỦY NHO QUAN", False)
+    assert (h.number, h.symbol, h.place, h.date) == ("31", "KH/HU", "Nho Quan", PartialDate(2024, 4, 12))
+    assert not any("the header lacks" in w for w in p.source.warnings)  # no Quốc hiệu is wanted of the Party
+
+
 # --------------------------------------------------------------------------- 7. partial documents (the header's side)
 
 

@@ -15,6 +15,7 @@ from functools import wraps
 import vnplan.vocab as vocab
 from vnplan.model import Plan, Span
 from vnplan.parse.header import DATE_WORDS_RE
+from vnplan.parse.header.runs import split_run
 from vnplan.pattern import guarded
 from vnplan.rules.registry import Context, Example, Hit, rule
 from vnplan.text import is_upper_text, normalize
@@ -48,8 +49,9 @@ def is_party_document(plan: Plan) -> bool:
         return last[1]
     markers = set(vocab.decree30().scope.party_markers)
     names = [plan.header.parent_authority, plan.header.authority]
-    if plan.source is not None:
-        names.extend(plan.span_text(s) for s in plan.header.spans)
+    if plan.source is not None:  # each header line, cut where a flattened line runs parts together
+        for text in (plan.span_text(s) for s in plan.header.spans):
+            names.extend(text[a:z] for a, z in split_run(text, 0, len(text)))
     party = any(n and normalize(n).upper() in markers for n in names)
     _last_party = (plan, party)
     return party

@@ -147,6 +147,12 @@ _ALNUM_RE = guarded(r"[\p{L}\p{N}]+")
 _MOTTO_WORDS = frozenset(_MOTTO.split())
 #: the Quốc hiệu inside a longer capitalised line (``ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``)
 NATIONAL_IN_RE = guarded(r"\s*".join(escape(w) for w in vocab.decree30().national_name.split()))
+#: the Party's or the Youth Union's title where the Quốc hiệu stands, inside a longer line
+#: (``ĐẢNG BỘ TỈNH BẮC NINH ĐẢNG CỘNG SẢN VIỆT NAM``: a flattened two-column header)
+PARTY_IN_RE = guarded(
+    "(?:" + "|".join(r"\s*".join(escape(w) for w in m.split()) for m in vocab.decree30().scope.party_markers) + ")"
+    r"(?![\p{L}\p{M}])"
+)
 #: the Tiêu ngữ inside a longer line
 _MOTTO_DASH = r"\s*[" + "".join(regex.escape(d) for d in vocab.decree30().motto_dashes) + r"—]\s*"
 MOTTO_IN_RE = guarded(

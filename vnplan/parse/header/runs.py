@@ -19,6 +19,7 @@ from vnplan.parse.header.patterns import (
     NATIONAL_IN_RE,
     NUMBER_RE,
     NUMBER_WORD_RE,
+    PARTY_IN_RE,
     VV_RE,
     body_head_re,
     is_authority_head,
@@ -73,10 +74,10 @@ def _skip(text: str, pos: int, end: int) -> int:
 
 def _fixed_end(text: str, pos: int, end: int, *, words: bool = True) -> int | None:
     """Where a part of fixed shape that starts at ``pos`` ends: a number or a date, and with
-    ``words`` the Quốc hiệu, the Tiêu ngữ and a rule line (inside a title only a date, or a
+    ``words`` the Quốc hiệu (or the Party's title), the Tiêu ngữ and a rule line (inside a title only a date, or a
     number written ``Số: …`` with its colon, ends it: ``CHỈ THỊ SỐ 37-CT/TW`` is the title's)."""
     if words:
-        for rx in (NATIONAL_IN_RE, MOTTO_IN_RE, _RULE_RE):
+        for rx in (NATIONAL_IN_RE, PARTY_IN_RE, MOTTO_IN_RE, _RULE_RE):
             m = rx.match(text, pos, end)
             if m:
                 return m.end()
