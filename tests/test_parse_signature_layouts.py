@@ -51,6 +51,33 @@ def test_a_form_without_a_space_after_its_dot_is_a_form():
     assert _sig(p) == ("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hiệp")
 
 
+def test_a_form_written_with_a_slash_is_read_as_the_form_it_stands_for():
+    # the Party prints "T/M", "K/T" (its own rules); a state body's typist slips the same way
+    p = parse("Nơi nhận:\n- Lưu: VT.\nT/M ỦY BAN NHÂN DÂN\nK/T CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Thắng\n")
+    assert _sig(p) == ("TM.", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Lê Văn Thắng")
+    assert [(f.form, f.of) for f in p.signature.forms] == [("TM.", "ỦY BAN NHÂN DÂN"), ("KT.", "CHỦ TỊCH")]
+
+
+def test_a_slashed_form_is_still_reported_as_misprinted_in_a_state_document():
+    report = vnplan.check(BODY + "Nơi nhận:\n- Lưu: VT.\nT/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Thắng\n",
+                          select=["F107"])
+    assert [f.fix for f in report.findings] == ["TM. ỦY BAN NHÂN DÂN"]
+
+
+def test_a_party_committees_t_m_form_is_read_and_not_reported():
+    text = ("ĐẢNG BỘ HUYỆN YÊN LẠC\nĐẢNG ỦY XÃ ĐỒNG CƯƠNG\n*\nSố 12-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Đồng Cương, ngày 10 tháng 4 năm 2024\nKẾ HOẠCH\nhọc tập Nghị quyết năm 2024\n"
+            "I. NỘI DUNG\nCác chi bộ tổ chức học tập./.\nNơi nhận:\n- Các chi bộ,\n- Lưu Văn phòng Đảng ủy.\n"
+            "T/M ĐẢNG ỦY\nPHÓ BÍ THƯ\nNguyễn Hữu Phước\n")
+    assert _sig(vnplan.parse(text)) == ("TM.", "ĐẢNG ỦY", "PHÓ BÍ THƯ", "Nguyễn Hữu Phước")
+    assert not vnplan.check(text, select=["F107"]).findings
+
+
+def test_a_capitalised_line_opening_with_tm_and_no_dot_is_a_form_but_q_is_not():
+    assert _sig(parse("Nơi nhận:\n- Lưu: VT.\nTM ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Thắng\n"))[:2] == ("TM.", "ỦY BAN NHÂN DÂN")
+    assert _sig(parse("Nơi nhận:\n- Lưu: VT.\nQ GIÁM ĐỐC\nLê Văn Thắng\n"))[0] is None
+
+
 # --------------------------------------------------------------------------- rank, title and the name
 
 

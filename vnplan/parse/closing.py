@@ -28,6 +28,12 @@ RECIPIENTS_RE = guarded(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*[:.]?\s*")
 FORM_RE = guarded(
     rf"^(?P<form>{in_order(f.rstrip('.') for f in vocab.decree30().signature_forms)})\s*\.\s*(?P<of>\S.*)?$"
 )
+#: a form as the Party prints it or as a typist slips (``T/M BAN THƯỜNG VỤ``, ``K/T GIÁM ĐỐC``, ``TL CHỦ TỊCH``),
+#: read as the form it stands for; ``Q`` without its dot stays a word
+_MISSPELT_FORM_RE = guarded(
+    rf"^(?P<form>{longest_first(k for k in vocab.decree30().signature_form_misspellings if len(k) > 1)})"
+    r"\.?\s+(?P<of>\p{Lu}.*)$"
+)
 # no "^": `match(text, offset)` must anchor at the offset (after "Nơi nhận:" on the same line)
 _ENTRY_RE = guarded(r"[-–—+•*]\s*")
 # where the next entry starts when several share a line: "- A (b/c); - B; - Lưu: VT."
@@ -99,14 +105,26 @@ def plain(text: str) -> str:
     return _EMPHASIS_RE.sub("", t) or t
 
 
-def is_form(text: str) -> bool:
-    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, a form alone on its line (``TM.``), or a form before
-    a position or body a web copy prints in small letters (``KT. Giám đốc``, ``TM. Ủy ban nhân dân``)."""
+def form_of(text: str) -> tuple[str, str | None] | None:
+    """The form a signature line opens with, as Decree 30 writes it, and what it names (None for a form
+    alone on its line): ``TM. ỦY BAN NHÂN DÂN``, ``KT. Giám đốc`` as a web copy prints it, and in
+    capitals the Party's ``T/M BAN THƯỜNG VỤ`` (→ ``TM.``) or a slip such as ``K/T GIÁM ĐỐC``."""
     t = plain(text)
     m = FORM_RE.match(t)
-    if m is None:
-        return False
-    return is_upper_text(t) or bool(_patterns()["titled"].match(m.group("of") or ""))
+    if m is not None:
+        of = m.group("of")
+        if is_upper_text(t) or _patterns()["titled"].match(of or ""):
+            return m.group("form") + ".", of.strip() if of else None
+        return None
+    m = _MISSPELT_FORM_RE.match(t)
+    if m is not None and is_upper_text(t):
+        return vocab.decree30().signature_form_misspellings[m.group("form")], m.group("of").strip()
+    return None
+
+
+def is_form(text: str) -> bool:
+    """Whether ``text`` is a line of a signature's form (:func:`form_of`)."""
+    return form_of(text) is not None
 
 
 def is_position_line(text: str) -> bool:
@@ -356,13 +374,13 @@ def signature_of(lines: list[Piece]) -> Signature | None:
     bare: Piece | None = None  # "TM." alone: what it names is on the next line
     for pc in lines:
         t = pc.text
-        fm = FORM_RE.match(t) if is_form(t) else None
+        fm = form_of(t)
         if is_placeholder(t):
             placeholder = placeholder or (t if _PLACEHOLDER_RE.match(t) or not is_upper_text(t) else None)
         elif fm:
-            bare = None if fm.group("of") else pc
-            if fm.group("of"):
-                forms.append(AuthorityLine(form=fm.group("form") + ".", of=fm.group("of").strip(), span=pc.span))
+            bare = None if fm[1] else pc
+            if fm[1]:
+                forms.append(AuthorityLine(form=fm[0], of=fm[1], span=pc.span))
         elif is_signed_mark(t) or _patterns()["stamp"].match(t):
             sm = _patterns()["stamp"].match(t)
             if sm and person(sm.group("value")) is not None:
@@ -371,7 +389,7 @@ def signature_of(lines: list[Piece]) -> Signature | None:
             signer = who
         elif is_position_line(t) and signer is None:
             if bare is not None:
-                forms.append(AuthorityLine(form=FORM_RE.match(bare.text).group("form") + ".", of=t, span=bare.span))  # type: ignore[union-attr]
+                forms.append(AuthorityLine(form=form_of(bare.text)[0], of=t, span=bare.span))  # type: ignore[index]
                 bare = None
             elif forms and position is None and pc is not lines[0] and _continues_body(t):
                 forms[-1] = AuthorityLine(forms[-1].form, f"{forms[-1].of} {t}", forms[-1].span)
