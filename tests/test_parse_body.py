@@ -138,6 +138,26 @@ def test_parts_written_with_phần_or_mục_are_sections():
     assert [(c.label, c.role) for c in p.sections[0].children] == [("1", "purpose"), ("2", "requirements")]
 
 
+def test_capital_letters_above_roman_parts_are_the_top_level():
+    # "A. MỤC ĐÍCH, YÊU CẦU" / "I. Mục đích": the letters were read as text before the first label
+    text = ("Số: 01/KH-BQL\nKẾ HOẠCH\nThử nghiệm\nA. MỤC ĐÍCH, YÊU CẦU\nI. Mục đích\nNâng cao ý thức.\n"
+            "II. Yêu cầu\nChủ động.\nB. NỘI DUNG\nI. Tuyên truyền.\nII. Diễn tập.\nC. TỔ CHỨC THỰC HIỆN\n"
+            "I. Phòng Quản lý doanh nghiệp chủ trì thực hiện./.\n")
+    p = vnplan.parse(text)
+    assert p.preamble == ()
+    assert [(s.label, s.style, s.role) for s in p.sections] == [
+        ("A", "upper_letter", "purpose_requirements"), ("B", "upper_letter", "content"),
+        ("C", "upper_letter", "implementation")]
+    assert [(c.label, c.role) for c in p.sections[0].children] == [("I", "purpose"), ("II", "requirements")]
+    assert not vnplan.check(text, select=["F110"]).findings
+    assert vnplan.check(text.replace("C. TỔ", "D. TỔ"), select=["F110"]).findings  # C is missing
+
+
+def test_a_capital_letter_that_is_a_roman_number_stays_roman():
+    text = PLAN.replace("\nIII. HÌNH THỨC", "\nIII. HÌNH THỨC\nV. Một mục sai số")
+    assert [s.style for s in vnplan.parse(text).sections] == ["roman"] * 5
+
+
 def test_a_sentence_opening_with_mục_is_not_a_heading():
     text = PLAN.replace("Tuyên truyền qua báo chí.", "Mục 2 của Kế hoạch này được thực hiện qua báo chí.")
     forms = vnplan.parse(text).sections[2]

@@ -52,6 +52,8 @@ _LABEL_RE = guarded(
     rf"(?P<pword>{_HEADING_WORDS})\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}})|(?P<pord>(?:thứ|THỨ)\s+{_ORDINAL}))"
     r"(?:\s*[.:)\-–]\s*|\s*$|\s+(?=\p{Lu}))"
     rf"|(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
+    # "A. MỤC ĐÍCH, YÊU CẦU", "B. Nội dung": a capital letter above roman parts (I, V, X are roman)
+    r"|(?P<uletter>[A-HK-UYĐ])\.\s+(?=\p{Lu})"
     rf"|(?P<lroman>{_LOWER_ROMAN})\.\s+"
     # "2.1.", "2.1 Tuyên…"; never a number "5.000 tờ gấp" (three digits after a dot, no capital after)
     r"|(?P<multi>\d{1,3}(?:\.\d{1,2}(?!\d)){1,4})(?:\.(?:\s+|(?=\p{Lu}))|\s+(?=[\p{Lu}\"“(])|\s*$)"
@@ -104,6 +106,8 @@ def _label(text: str, m: regex.Match[str], end: int, style: str, g: str) -> Labe
         return Label(f"arabic{g.count('.') + 1}", g, end)
     if style == "letter2":
         return Label("letter", g, end)
+    if style == "uletter":
+        return Label("upper_letter", g, end)
     if style == "arabic" and text[m.end("arabic") : m.end("arabic") + 1] == ")":
         return Label("arabic_paren", g, end)
     return Label(style, g, end)

@@ -16,6 +16,7 @@ from vnplan.text import is_upper_text, key
 _RANK = {
     "part": -3,  # Phần I, Phần thứ hai
     "chapter": -2,  # Chương I
+    "upper_letter": -1,  # A. MỤC ĐÍCH, YÊU CẦU / I. Mục đích
     "article": 0,
     "roman": 1,
     "arabic": 2,

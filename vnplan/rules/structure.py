@@ -11,7 +11,7 @@ from vnplan.rules.registry import Context, Hit, rule
 #: Vietnamese alphabet order for lettered points (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.6.d).
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_NUMBERED = {"roman", "arabic", "arabic_paren", "letter", "article", "part", "chapter"}
+_NUMBERED = {"roman", "arabic", "arabic_paren", "letter", "upper_letter", "article", "part", "chapter"}
 
 
 def roman_value(s: str) -> int | None:
@@ -32,8 +32,8 @@ def ordinal(sec: Section) -> int | None:
     label = sec.label
     if sec.style == "roman":
         return roman_value(label)
-    if sec.style == "letter":
-        k = VI_LETTERS.find(label)
+    if sec.style in ("letter", "upper_letter"):
+        k = VI_LETTERS.find(label.lower())
         return k + 1 if k >= 0 else None
     if sec.style == "article":
         digits = "".join(c for c in label if c.isdigit())
@@ -96,8 +96,9 @@ def numbering(ctx: Context) -> Iterator[Hit]:
 def _expected_label(style: str, n: int, like: str) -> str:
     if style == "roman":
         return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1] if n <= 10 else str(n)
-    if style == "letter":
-        return VI_LETTERS[n - 1] if n <= len(VI_LETTERS) else str(n)
+    if style in ("letter", "upper_letter"):
+        letter = VI_LETTERS[n - 1] if n <= len(VI_LETTERS) else str(n)
+        return letter.upper() if style == "upper_letter" else letter
     if "." in like:
         return like.rsplit(".", 1)[0] + f".{n}"
     if style == "article":
