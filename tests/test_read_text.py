@@ -25,6 +25,15 @@ def test_a_heading_is_not_joined_to_the_paragraph_after_it():
     assert texts(doc) == ["1. Mục đích", "Tiếp tục đẩy mạnh công tác CCHC."]
 
 
+def test_a_paragraph_opening_with_a_figure_under_a_short_heading_is_not_joined_to_it():
+    # "2. Chỉ tiêu" / "100% …": a figure opens a sentence as a capital does; a short line that stops on a
+    # joining word still runs on ("… Kế hoạch số" / "14/KH-UBND …")
+    doc = read_text("2. Chỉ tiêu\n100% giáo viên sử dụng học bạ số.\n")
+    assert texts(doc) == ["2. Chỉ tiêu", "100% giáo viên sử dụng học bạ số."]
+    doc = read_text("Thực hiện Kế hoạch số\n14/KH-UBND của UBND tỉnh;\n")
+    assert texts(doc) == ["Thực hiện Kế hoạch số 14/KH-UBND của UBND tỉnh;"]
+
+
 def test_a_word_broken_over_two_lines_of_a_heading_is_joined():
     assert texts(read_text("1. Mục\nđích\n")) == ["1. Mục đích"]
 

@@ -77,8 +77,10 @@ def _joinable(a: str, b: str) -> bool:
         # Capitalised headings wrap only after a comma or a joining word.
         return up_a and up_b and (a[-1] in ",-–" or a.rsplit(" ", 1)[-1].lower() in _CONNECTORS | {"và"})
     first = b[0]
-    if first.islower() or first.isdigit() or first in "(\"“'‘[":
+    if first.islower() or first in "(\"“'‘[":
         return True
+    # a capital or a figure opens a new paragraph after a short line, as under a heading ("1. Mục tiêu" /
+    # "100% giáo viên …"), unless that line stops on a joining word ("Kế hoạch số" / "14/KH-UBND …")
     last_word = a.rsplit(" ", 1)[-1].lower()
     return len(a) >= 40 or last_word in _CONNECTORS
 
