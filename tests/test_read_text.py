@@ -34,6 +34,16 @@ def test_a_paragraph_opening_with_a_figure_under_a_short_heading_is_not_joined_t
     assert texts(doc) == ["Thực hiện Kế hoạch số 14/KH-UBND của UBND tỉnh;"]
 
 
+def test_a_short_labelled_heading_ending_on_a_joining_word_stays_apart_from_the_sentence_under_it():
+    # "số" (digital) and "được" end headings as often as they join a wrapped line
+    doc = read_text("2. Phát triển hạ tầng số\nPhối hợp với các doanh nghiệp viễn thông.\n"
+                    "I. Kết quả đạt được\nĐã hoàn thành 12 dự án.\n")
+    assert texts(doc) == ["2. Phát triển hạ tầng số", "Phối hợp với các doanh nghiệp viễn thông.",
+                          "I. Kết quả đạt được", "Đã hoàn thành 12 dự án."]
+    assert texts(read_text("Căn cứ Luật Tổ chức Chính phủ và\nLuật Ngân sách nhà nước;\n")) == [
+        "Căn cứ Luật Tổ chức Chính phủ và Luật Ngân sách nhà nước;"]  # no label: the joining word still joins
+
+
 def test_a_word_broken_over_two_lines_of_a_heading_is_joined():
     assert texts(read_text("1. Mục\nđích\n")) == ["1. Mục đích"]
 

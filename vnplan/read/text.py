@@ -82,7 +82,10 @@ def _joinable(a: str, b: str) -> bool:
     # a capital or a figure opens a new paragraph after a short line, as under a heading ("1. Mục tiêu" /
     # "100% giáo viên …"), unless that line stops on a joining word ("Kế hoạch số" / "14/KH-UBND …")
     last_word = a.rsplit(" ", 1)[-1].lower()
-    return len(a) >= 40 or last_word in _CONNECTORS
+    if len(a) >= 40:
+        return True
+    # a short labelled line is a heading even when it ends on such a word ("I. Kết quả đạt được" / "Đã …")
+    return last_word in _CONNECTORS and not (first.isupper() and _is_list_start(a))
 
 
 def _lines_of(text: str) -> Iterator[str]:
