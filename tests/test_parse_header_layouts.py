@@ -394,6 +394,15 @@ def test_a_party_body_run_together_with_the_partys_title_is_cut_before_the_title
     assert not any("the header lacks" in w for w in p.source.warnings)  # no Quốc hiệu is wanted of the Party
 
 
+def test_a_youth_union_committee_written_bch_is_cut_before_the_unions_title() -> None:
+    text = ("BCH ĐOÀN TỈNH HÀ TĨNH ĐOÀN TNCS HỒ CHÍ MINH\n*** Hà Tĩnh, ngày 15 tháng 3 năm 2024\n"
+            "Số: 120-KH/TĐTN-TNNT\nKẾ HOẠCH\nTổ chức Chiến dịch Thanh niên tình nguyện hè năm 2024\n" + BODY)
+    p = vnplan.parse(text)
+    assert (p.header.parent_authority, p.header.authority) == (None, "BCH ĐOÀN TỈNH HÀ TĨNH")
+    assert (p.header.symbol, p.header.place) == ("KH/TĐTN-TNNT", "Hà Tĩnh")
+    assert not vnplan.check(text, select=["F101"]).findings  # the Union's title stands for the Quốc hiệu
+
+
 # --------------------------------------------------------------------------- 7. partial documents (the header's side)
 
 
