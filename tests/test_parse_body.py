@@ -138,6 +138,20 @@ def test_parts_written_with_phần_or_mục_are_sections():
     assert [(c.label, c.role) for c in p.sections[0].children] == [("1", "purpose"), ("2", "requirements")]
 
 
+@pytest.mark.parametrize(("heading", "role"), [
+    ("QUAN ĐIỂM, MỤC TIÊU, YÊU CẦU", "purpose_requirements"),  # a view first, then the plan's aims
+    ("QUAN ĐIỂM, MỤC TIÊU", "purpose"),
+    ("CÁC GIẢI PHÁP CHỦ YẾU", "content"),
+    ("NHỮNG NHIỆM VỤ, GIẢI PHÁP", "content"),
+    ("MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "content"),
+    ("BIỆN PHÁP THỰC HIỆN", "content"),
+    ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", "implementation"),
+])
+def test_headings_provincial_plans_print_get_their_part(heading: str, role: str) -> None:
+    text = f"Số: 01/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI. {heading}\nCác cơ quan thực hiện./.\n"
+    assert vnplan.parse(text).sections[0].role == role
+
+
 def test_capital_letters_above_roman_parts_are_the_top_level():
     # "A. MỤC ĐÍCH, YÊU CẦU" / "I. Mục đích": the letters were read as text before the first label
     text = ("Số: 01/KH-BQL\nKẾ HOẠCH\nThử nghiệm\nA. MỤC ĐÍCH, YÊU CẦU\nI. Mục đích\nNâng cao ý thức.\n"
