@@ -78,6 +78,14 @@ def test_a_capitalised_line_opening_with_tm_and_no_dot_is_a_form_but_q_is_not():
     assert _sig(parse("Nơi nhận:\n- Lưu: VT.\nQ GIÁM ĐỐC\nLê Văn Thắng\n"))[0] is None
 
 
+def test_a_signed_mark_after_the_name_is_not_part_of_the_name():
+    # a copy of a digitally signed plan puts "(Ký số)" or "(đã ký)" under the name; the reader joins them
+    for mark in ("(Ký số)", "(đã ký)", "[Đã ký]"):
+        p = parse(f"Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n{mark}\n")
+        assert _sig(p) == ("KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An")
+        assert not any("Nguyễn" in o.text for o in p.other)
+
+
 # --------------------------------------------------------------------------- rank, title and the name
 
 

@@ -87,6 +87,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "prefix": guarded(rf"^(?P<rank>{prefixes})\s*(?=\p{{Lu}})"),
         "signed": guarded(rf"^[(\[]\s*{spelt(words.signed_marks, ('lower', 'sentence', 'upper'))}(?![\p{{L}}])"
                                 rf"|^{spelt(words.signed_marks[:1], ('lower', 'sentence', 'upper'))}$"),
+        "signed_after": guarded(rf"\s*[(\[]\s*{spelt(words.signed_marks, ('lower', 'sentence', 'upper'))}"
+                                rf"(?![\p{{L}}])[^()\[\]]{{0,30}}[)\]]$"),
         "stamp": guarded(rf"^(?P<label>{longest_first(words.stamp_labels)})\s*:\s*(?P<value>.*)$"),
         "trailer": guarded(rf"^(?:{longest_first(words.site_trailer)})(?![\p{{L}}])"),
         "position": guarded(rf"(?<![\p{{L}}])(?:{longest_first(words.positions)})(?![\p{{L}}])"),
@@ -334,6 +336,8 @@ def person(text: str, *, after_position: bool = False) -> tuple[str | None, str]
     t = plain(text)
     if _patterns()["titled"].match(t):
         return None  # "Phó Chủ Tịch" in title case is a position
+    mark = _patterns()["signed_after"].search(t)  # "Nguyễn Văn An (Ký số)": the mark a copy puts after the name
+    t = t[: mark.start()] if mark and mark.start() else t
     m = _patterns()["prefix"].match(t)
     rank = m.group("rank").strip() if m else None
     name = t[m.end() :].strip() if m else t
