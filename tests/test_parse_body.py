@@ -152,6 +152,29 @@ def test_headings_provincial_plans_print_get_their_part(heading: str, role: str)
     assert vnplan.parse(text).sections[0].role == role
 
 
+@pytest.mark.parametrize("sep", ["/", " -", "-", " –"])
+def test_labels_closed_by_a_slash_or_a_dash_are_labels(sep: str) -> None:
+    # "I/ MỤC ĐÍCH, YÊU CẦU", "1/ Mục đích", "a/ …" (or "I - …", "1- …"): the whole body was read as preamble
+    text = (f"Số: 01/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI{sep} MỤC ĐÍCH, YÊU CẦU\n1{sep} Mục đích\nNâng cao.\n"
+            f"2{sep} Yêu cầu\nThiết thực.\nII{sep} NỘI DUNG\na{sep} Tuyên truyền.\nb{sep} Tập huấn.\n"
+            f"III{sep} TỔ CHỨC THỰC HIỆN\nCác phòng thực hiện./.\n")
+    p = vnplan.parse(text)
+    assert p.preamble == ()
+    assert [(s.label, s.style, s.role) for s in p.sections] == [
+        ("I", "roman", "purpose_requirements"), ("II", "roman", "content"), ("III", "roman", "implementation")]
+    assert [(c.label, c.title, c.role) for c in p.sections[0].children] == [
+        ("1", "Mục đích", "purpose"), ("2", "Yêu cầu", "requirements")]
+    assert [(c.label, c.style) for c in p.sections[1].children] == [("a", "letter"), ("b", "letter")]
+
+
+@pytest.mark.parametrize("line", ["15/ KH-UBND ngày 12/3/2024 của UBND tỉnh.", "1 - 2 ngày làm việc.",
+                                  "3/ 2024 là năm bản lề."])
+def test_a_number_before_a_slash_or_dash_and_no_word_is_not_a_label(line: str) -> None:
+    from vnplan.parse.common import label_of
+
+    assert label_of(line) is None
+
+
 def test_capital_letters_above_roman_parts_are_the_top_level():
     # "A. MỤC ĐÍCH, YÊU CẦU" / "I. Mục đích": the letters were read as text before the first label
     text = ("Số: 01/KH-BQL\nKẾ HOẠCH\nThử nghiệm\nA. MỤC ĐÍCH, YÊU CẦU\nI. Mục đích\nNâng cao ý thức.\n"

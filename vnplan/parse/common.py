@@ -46,12 +46,20 @@ _ARTICLE = escape(vocab.structure_words().part("article")[0].capitalize())
 _LOWER_ROMAN = "(?:" + "|".join(sorted(
     "ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split(), key=len, reverse=True)) + ")"
 _ORDINAL = spelt(vocab.structure_words().ordinals, ("lower", "upper"))
+#: a word that starts with a capital and runs to a space, a comma or the end (no hyphen or digit in it)
+_WORD_AFTER = r"(?=\p{Lu}[\p{L}\p{M}]*(?:[\s,:]|$))"
+_WORD_AFTER_ANY = r"[\p{L}][\p{L}\p{M}]*(?:[\s,:]|$)"
 _LABEL_RE = guarded(
     r"^(?:"
     # "Phần I.", "PHẦN II:", "Chương III", "Phần thứ hai", "Mục 1." (a word before the number)
     rf"(?P<pword>{_HEADING_WORDS})\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}})|(?P<pord>(?:thứ|THỨ)\s+{_ORDINAL}))"
     r"(?:\s*[.:)\-–]\s*|\s*$|\s+(?=\p{Lu}))"
     rf"|(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
+    # "I/ MỤC ĐÍCH", "II - NỘI DUNG", "1/ Mục đích", "2- Yêu cầu", "a/ Tuyên truyền": a slash or a dash
+    # after the number, then a word (not a symbol: "15/ KH-UBND", not a range: "1 - 2 ngày")
+    rf"|(?P<sroman>{_ROMAN})(?:/|\s*[-–])\s+{_WORD_AFTER}"
+    rf"|(?P<sarabic>\d{{1,2}})(?:/|\s*[-–])\s+{_WORD_AFTER}"
+    rf"|(?P<sletter>[a-zđ])(?:/|\s*[-–])\s+(?={_WORD_AFTER_ANY})"
     # "A. MỤC ĐÍCH, YÊU CẦU", "B. Nội dung": a capital letter above roman parts (I, V, X are roman)
     r"|(?P<uletter>[A-HK-UYĐ])\.\s+(?=\p{Lu})"
     rf"|(?P<lroman>{_LOWER_ROMAN})\.\s+"
@@ -98,10 +106,12 @@ def _part_label(text: str, m: regex.Match[str], end: int) -> Label | None:
 
 def _label(text: str, m: regex.Match[str], end: int, style: str, g: str) -> Label:
     """The label of the branch ``style`` of :data:`_LABEL_RE`, which matched ``g``."""
-    if style in ("proman", "lroman"):
+    if style in ("proman", "lroman", "sroman"):
         return Label("roman", g, end)
-    if style == "parabic":
+    if style in ("parabic", "sarabic"):
         return Label("arabic", g, end)
+    if style == "sletter":
+        return Label("letter", g, end)
     if style == "multi":
         return Label(f"arabic{g.count('.') + 1}", g, end)
     if style == "letter2":
