@@ -175,6 +175,18 @@ def test_a_number_before_a_slash_or_dash_and_no_word_is_not_a_label(line: str) -
     assert label_of(line) is None
 
 
+def test_items_numbered_after_their_roman_part_nest_under_it():
+    # "I.1. Mục đích", "II.2 Tập huấn": were paragraphs of I. and II., with no titles or roles of their own
+    text = ("Số: 01/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nI. MỤC ĐÍCH, YÊU CẦU\nI.1. Mục đích\nNâng cao.\n"
+            "I.2. Yêu cầu\nThiết thực.\nII. NỘI DUNG\nII.1. Tuyên truyền trên Cổng thông tin điện tử.\n"
+            "II.2 Tập huấn cho cán bộ./.\n")
+    p = vnplan.parse(text)
+    assert [(c.label, c.title, c.role) for c in p.sections[0].children] == [
+        ("I.1", "Mục đích", "purpose"), ("I.2", "Yêu cầu", "requirements")]
+    assert [c.label for c in p.sections[1].children] == ["II.1", "II.2"]
+    assert not vnplan.check(text, select=["F110"]).findings
+
+
 def test_capital_letters_above_roman_parts_are_the_top_level():
     # "A. MỤC ĐÍCH, YÊU CẦU" / "I. Mục đích": the letters were read as text before the first label
     text = ("Số: 01/KH-BQL\nKẾ HOẠCH\nThử nghiệm\nA. MỤC ĐÍCH, YÊU CẦU\nI. Mục đích\nNâng cao ý thức.\n"

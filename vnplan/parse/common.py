@@ -54,6 +54,8 @@ _LABEL_RE = guarded(
     # "Phần I.", "PHẦN II:", "Chương III", "Phần thứ hai", "Mục 1." (a word before the number)
     rf"(?P<pword>{_HEADING_WORDS})\s+(?:(?P<proman>{_ROMAN})|(?P<parabic>\d{{1,2}})|(?P<pord>(?:thứ|THỨ)\s+{_ORDINAL}))"
     r"(?:\s*[.:)\-–]\s*|\s*$|\s+(?=\p{Lu}))"
+    # "I.1. Mục đích", "II.2 Nội dung": a roman part's items numbered after it
+    rf"|(?P<rmulti>{_ROMAN}(?:\.\d{{1,2}}(?!\d)){{1,3}})(?:\.\s*|\s+)(?=\p{{L}})"
     rf"|(?P<roman>{_ROMAN})\s*[.)](?:\s+|(?=\p{{Lu}}))"
     # "I/ MỤC ĐÍCH", "II - NỘI DUNG", "1/ Mục đích", "2- Yêu cầu", "a/ Tuyên truyền": a slash or a dash
     # after the number, then a word (not a symbol: "15/ KH-UBND", not a range: "1 - 2 ngày")
@@ -112,7 +114,7 @@ def _label(text: str, m: regex.Match[str], end: int, style: str, g: str) -> Labe
         return Label("arabic", g, end)
     if style == "sletter":
         return Label("letter", g, end)
-    if style == "multi":
+    if style in ("multi", "rmulti"):
         return Label(f"arabic{g.count('.') + 1}", g, end)
     if style == "letter2":
         return Label("letter", g, end)

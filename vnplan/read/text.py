@@ -36,6 +36,7 @@ LIST_MARKER_RE = guarded(
     r"|\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$|(?=\p{Lu}))"  # 1. 1) 2.1. 1.Mục
     r"|\d{1,3}(?:\.\d{1,3})+\s"  # 2.1 without trailing dot
     r"|[a-zđ][.)]\s"  # a) b.
+    r"|[IVXL]{1,6}(?:\.\d{1,2})+\.?\s"  # I.1. II.2
     r"|(?:[IVXL]{1,6}|\d{1,2})(?:/|\s*[-–])\s+(?=\p{Lu})|[a-z\u0111]/\s"  # I/ II - 1/ 2- a/ (đ as \u0111)
     r"|[-–—+•·●▪◦*](?:\s|(?=\p{L}))"  # dashes and bullets
     r"|Điều\s+\d+[.:]"  # article
