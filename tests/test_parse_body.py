@@ -32,6 +32,17 @@ def test_legal_basis_items_are_classified():
     assert [lb.kind for lb in p.legal_basis] == ["can_cu", "thuc_hien"]
 
 
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Để triển khai Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh, Sở xây dựng Kế hoạch như sau:",
+     "thuc_hien"),
+    ("Trên cơ sở Kế hoạch số 14/KH-UBND ngày 21/01/2024 của UBND tỉnh, Sở ban hành Kế hoạch như sau:", "can_cu"),
+])
+def test_a_plan_cited_after_để_triển_khai_or_trên_cơ_sở_is_its_basis(line: str, kind: str) -> None:
+    p = vnplan.parse(f"Số: 01/KH-SNV\nKẾ HOẠCH\nThử nghiệm\n{line}\nI. NỘI DUNG\nTuyên truyền./.\n")
+    assert [lb.kind for lb in p.legal_basis] == [kind] and p.preamble == ()
+    assert [p.citations[k].symbol for k in p.legal_basis[0].citations] == ["KH-UBND"]
+
+
 def test_legal_basis_points_to_its_citations():
     p = vnplan.parse(PLAN)
     cited = [p.citations[k] for k in p.legal_basis[1].citations]
