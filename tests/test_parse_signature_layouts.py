@@ -86,6 +86,15 @@ def test_a_signed_mark_after_the_name_is_not_part_of_the_name():
         assert not any("Nguyễn" in o.text for o in p.other)
 
 
+def test_entries_whose_dashes_a_copy_dropped_are_still_recipients():
+    # Word's automatic "-" bullets are lost when a page copies the list as plain lines
+    p = parse("Nơi nhận:\nNhư trên;\nSở Nội vụ (b/c);\nLưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn An\n")
+    assert [(r.name, r.note) for r in p.recipients] == [("Như trên", None), ("Sở Nội vụ", "b/c"), ("Lưu", None)]
+    assert _sig(p) == ("KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Văn An") and p.other == ()
+    report = vnplan.check(BODY + "Nơi nhận:\nNhư trên;\nLưu: VT.\nGIÁM ĐỐC\nLê Văn An\n", select=["F108"])
+    assert [f.fix for f in report.findings] == ["- Như trên;", "- Lưu: VT."]  # the dashes are still asked for
+
+
 # --------------------------------------------------------------------------- rank, title and the name
 
 

@@ -279,7 +279,7 @@ def _recipients_piece(st: _State, pc: Piece, t: str) -> bool:
         return True
     if not st.list_open or is_form(t):
         return False
-    if _ENTRY_RE.match(t) or _ARCHIVE_LINE_RE.match(t):
+    if _ENTRY_RE.match(t) or _ARCHIVE_LINE_RE.match(t) or _is_unmarked_entry(t):
         _add_entries(st, b, pc.start, pc.end)
         return True
     if _GROUP_RE.match(t) and not is_upper_text(t) and not _SIGNER_RE.match(t):
@@ -287,6 +287,13 @@ def _recipients_piece(st: _State, pc: Piece, t: str) -> bool:
         st.groups.append(Paragraph(b.text[pc.start : pc.end], pc.span))
         return True
     return False
+
+
+def _is_unmarked_entry(text: str) -> bool:
+    """An entry whose list marker a copy dropped (``Như trên;`` / ``Sở Nội vụ;``): a short line in small
+    letters under ``Nơi nhận:`` that ends as an entry does, with ``;`` or ``,`` (the last with ``.``)."""
+    return (len(text) <= 120 and text[:1].isupper() and text.endswith((";", ",", "."))
+            and not text.endswith("./.") and not is_upper_text(text) and person(text) is None)
 
 
 def _add_entries(st: _State, b: Block, start: int, end: int) -> None:
