@@ -198,6 +198,27 @@ def test_items_numbered_after_their_roman_part_nest_under_it():
     assert not vnplan.check(text, select=["F110"]).findings
 
 
+def test_parts_whose_numbers_a_copy_lost_are_read_from_their_headings():
+    # a page that dropped Word's automatic "I.", "II.": the headings in capitals still name the parts
+    text = ("Số: 01/KH-UBND\nKẾ HOẠCH\nThử nghiệm\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+            "MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao.\n2. Yêu cầu\nThiết thực.\nNỘI DUNG\nTuyên truyền.\n"
+            "TỔ CHỨC THỰC HIỆN\nCác phòng thực hiện./.\n")
+    p = vnplan.parse(text)
+    assert p.preamble == ()
+    assert [(s.label, s.style, s.title, s.role) for s in p.sections] == [
+        ("", "heading", "MỤC ĐÍCH, YÊU CẦU", "purpose_requirements"), ("", "heading", "NỘI DUNG", "content"),
+        ("", "heading", "TỔ CHỨC THỰC HIỆN", "implementation")]
+    assert [c.role for c in p.sections[0].children] == ["purpose", "requirements"]
+    assert not vnplan.check(text, select=["F110", "F111"]).findings
+
+
+def test_a_capitalised_line_naming_a_part_inside_a_numbered_part_stays_text():
+    text = PLAN.replace("Tuyên truyền qua báo chí.", "NỘI DUNG\nTuyên truyền qua báo chí.")
+    p = vnplan.parse(text)
+    assert [s.label for s in p.sections] == ["I", "II", "III", "IV"]
+    assert p.sections[2].paragraphs[0].text == "NỘI DUNG"
+
+
 def test_capital_letters_above_roman_parts_are_the_top_level():
     # "A. MỤC ĐÍCH, YÊU CẦU" / "I. Mục đích": the letters were read as text before the first label
     text = ("Số: 01/KH-BQL\nKẾ HOẠCH\nThử nghiệm\nA. MỤC ĐÍCH, YÊU CẦU\nI. Mục đích\nNâng cao ý thức.\n"

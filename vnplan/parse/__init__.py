@@ -38,7 +38,7 @@ from vnplan.parse.common import (
     trimmed_span,
 )
 from vnplan.parse.header import parse_header, read_header
-from vnplan.parse.outline import build_sections
+from vnplan.parse.outline import build_sections, opens_section
 from vnplan.parse.references import extract_references, resolve_references
 from vnplan.parse.resegment import resegment
 from vnplan.read import read
@@ -182,7 +182,7 @@ def _first_header_block(header: Header, start: int) -> int:
 
 def _body(body: list[Block]) -> tuple[list[tuple[Block, str]], tuple[Paragraph, ...], tuple[Section, ...]]:
     """The legal basis and preamble before the first labelled block, and the section tree."""
-    first_label = next((k for k, b in enumerate(body) if label_of(b.text) is not None and _basis(b) is None),
+    first_label = next((k for k, b in enumerate(body) if opens_section(b) and _basis(b) is None),
                        len(body))
     legal: list[tuple[Block, str]] = []
     preamble: list[Paragraph] = []

@@ -18,6 +18,7 @@ _RANK = {
     "chapter": -2,  # Chương I
     "upper_letter": -1,  # A. MỤC ĐÍCH, YÊU CẦU / I. Mục đích
     "article": 0,
+    "heading": 0,  # a part's heading without its number (MỤC ĐÍCH, YÊU CẦU)
     "roman": 1,
     "arabic": 2,
     "arabic2": 3,
@@ -101,7 +102,7 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
     stack: list[_Node] = []
     before: list[Paragraph] = []
     for b in blocks:
-        lab = label_of(b.text)
+        lab = label_of(b.text) or _unlabelled_heading(b, roots)
         if lab is None:
             span = trimmed_span(b, 0)
             if span is None:
@@ -123,6 +124,23 @@ def build_sections(blocks: list[Block]) -> tuple[tuple[Paragraph, ...], tuple[Se
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return tuple(before), tuple(_freeze(n, "other", 0, frozenset()) for n in roots)
+
+
+def opens_section(b: Block) -> bool:
+    """Whether block ``b`` opens a section of the body: a list label, or a part's heading without its number."""
+    return label_of(b.text) is not None or _unlabelled_heading(b, []) is not None
+
+
+def _unlabelled_heading(b: Block, roots: list[_Node]) -> Label | None:
+    """A part's heading printed without its number, as a copy that lost Word's automatic ``I.`` gives it: a
+    short line in capitals naming a part (``MỤC ĐÍCH, YÊU CẦU``, ``TỔ CHỨC THỰC HIỆN``), a top-level section
+    while no labelled one stands at the top."""
+    if any(r.label.style != "heading" for r in roots):
+        return None
+    t = b.text.strip()
+    if len(t) > 80 or not is_upper_text(t) or role_of_title(t) is None:
+        return None
+    return Label("heading", "", 0)
 
 
 def _close_levels(stack: list[_Node], lab: Label) -> None:
