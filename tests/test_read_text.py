@@ -44,6 +44,17 @@ def test_a_short_labelled_heading_ending_on_a_joining_word_stays_apart_from_the_
         "Căn cứ Luật Tổ chức Chính phủ và Luật Ngân sách nhà nước;"]  # no label: the joining word still joins
 
 
+def test_a_converters_markdown_saved_as_txt_is_read_as_markdown(tmp_path):
+    # "**I. MỤC ĐÍCH, YÊU CẦU**" in a .txt: read as text, each bold line was a "*" bullet and no part was found
+    f = tmp_path / "ke-hoach.txt"
+    f.write_text("**KẾ HOẠCH**\n\n**Ra quân vệ sinh môi trường năm 2024**\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\n"
+                 "Tạo cảnh quan xanh, sạch, đẹp.\n\n**II. NỘI DUNG**\n\nRa quân đồng loạt./.\n", encoding="utf-8")
+    doc = read(str(f))
+    assert doc.format == "markdown"
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in texts(doc)
+    assert read_text("Một dòng có **chữ đậm** ở giữa.\n**Chỉ một dòng đậm**\n").format == "text"
+
+
 def test_a_word_broken_over_two_lines_of_a_heading_is_joined():
     assert texts(read_text("1. Mục\nđích\n")) == ["1. Mục đích"]
 

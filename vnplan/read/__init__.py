@@ -20,7 +20,7 @@ from vnplan.errors import (
 from vnplan.model import SourceDocument
 from vnplan.read import kinds, legacy, limits, scrambled, unaccented
 from vnplan.read.limits import MAX_INPUT_BYTES
-from vnplan.read.text import decode, read_text
+from vnplan.read.text import decode, looks_like_markdown, read_text
 from vnplan.read.values import scrub
 
 #: Largest input vnplan reads, in bytes (a plan is rarely above a few MB): kept under its old name.
@@ -98,7 +98,8 @@ def _read(source: str | os.PathLike[str] | bytes, *, format: str | None) -> Sour
     if isinstance(source, str) and not looks_like_path(source):
         limits.check_text(source, path=None)
         text, warnings = _legacy_text(source)
-        doc = _markdown(text) if format in ("md", "markdown") else read_text(text, format=format or "text")
+        markdown = format in ("md", "markdown") or (format is None and looks_like_markdown(text))
+        doc = _markdown(text) if markdown else read_text(text, format=format or "text")
         return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc
     path = Path(source)
     if str(source) == "-":
@@ -183,8 +184,8 @@ def _dispatch(data: bytes, *, path: str | None, suffix: str) -> SourceDocument:
         text, more = _legacy_text(text)
         warnings.extend(more)
     limits.check_text(text, path=path)
-    if suffix in (".md", ".markdown"):
-        doc = read_markdown(text, path=path)
+    if suffix in (".md", ".markdown") or (suffix in (".txt", ".text", "") and looks_like_markdown(text)):
+        doc = read_markdown(text, path=path)  # a converter's Markdown saved as .txt too
     else:
         doc = read_text(text, path=path)
     return attrs.evolve(doc, warnings=doc.warnings + tuple(warnings)) if warnings else doc

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 import vnplan.vocab as vocab
 from vnplan.errors import BinaryInputError, EmptyInputError, EncodingError
 from vnplan.model import Block, SourceDocument, TablePos
@@ -62,6 +64,21 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, list[str]]:
             path=path,
             hint="save the file as UTF-8 (Unicode); TCVN3/VNI files need conversion",
         ) from None
+
+
+#: a line set wholly in Markdown bold (``**I. MỤC ĐÍCH, YÊU CẦU**``, ``__KẾ HOẠCH__``)
+_MD_BOLD_LINE_RE = guarded(r"^[ \t]*(\*\*|__)(?=\S)[^\n]*\S\1[ \t]*$", regex.MULTILINE)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Text a converter wrote as Markdown and saved as plain text: three lines or more set wholly in bold.
+    Read as text, their marks would be taken for ``*`` bullets and the body's labels lost."""
+    found = 0
+    for _ in _MD_BOLD_LINE_RE.finditer(text):
+        found += 1
+        if found >= 3:
+            return True
+    return False
 
 
 def _is_list_start(s: str) -> bool:
