@@ -112,3 +112,13 @@ def test_recipients_listed_with_asterisks_are_recipients():
     p = vnplan.parse(CLOSING.replace("\n- ", "\n* "))
     assert [r.name for r in p.recipients] == ["Như Điều 2", "Chủ tịch UBND tỉnh", "Các Sở: Nội vụ, TT&TT", "Lưu"]
     assert p.recipients[-1].archive
+
+
+def test_a_body_sentence_opening_with_nơi_nhận_hồ_sơ_does_not_start_the_closing():
+    # a plan on administrative procedures says where files are received: "Nơi nhận hồ sơ: …"
+    text = CLOSING.replace("I. NỘI DUNG\nNội dung./.", "I. NỘI DUNG\nNơi nhận hồ sơ: Trung tâm Phục vụ hành chính công.\n"
+                           "II. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện./.")
+    p = vnplan.parse(text)
+    assert [s.label for s in p.sections] == ["I", "II"]
+    assert p.sections[0].paragraphs[0].text.startswith("Nơi nhận hồ sơ")
+    assert len(p.recipients) == 4 and p.signature.signer == "Phạm Duy Hưng"

@@ -24,7 +24,8 @@ from vnplan.pattern import guarded
 from vnplan.text import is_upper_text
 from vnplan.vocab.patterns import in_order, longest_first, spelt
 
-RECIPIENTS_RE = guarded(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*[:.]?\s*")
+#: ``Nơi nhận:``; not ``Nơi nhận hồ sơ: …``, a sentence of the body that starts with the same words
+RECIPIENTS_RE = guarded(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)(?!\s*\p{Ll})\s*[:.]?\s*")
 FORM_RE = guarded(
     rf"^(?P<form>{in_order(f.rstrip('.') for f in vocab.decree30().signature_forms)})\s*\.\s*(?P<of>\S.*)?$"
 )

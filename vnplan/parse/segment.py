@@ -70,7 +70,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "vv": guarded(r"(?<![\p{L}])(?:V/v|V/V)(?=\s)"),
         "kinh_gui": guarded(r"(?<![\p{L}])Kính\s+gửi\s*:?"),
         "legal": guarded(rf"(?<=\s)(?:{legal})(?=\s)"),
-        "recipients": guarded(r"(?<![\p{L}])(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?"),
+        "recipients": guarded(r"(?<![\p{L}])(?:Nơi\s+nhận|NƠI\s+NHẬN)(?!\s*\p{Ll})\s*:?"),
         "form": guarded(rf"(?<![\p{{L}}])(?:{forms})\s*\.\s*(?={_CAPS}(?:[\s.,]|$))"),
         "position": guarded(rf"(?<![\p{{L}}])(?:(?:{deputy})\s+)?(?:{longest_first(words.positions)})(?![\p{{L}}\p{{M}}])"),
         "head": guarded(rf"(?<![\p{{L}}])(?:{heads})(?![\p{{L}}\p{{M}}])"),
