@@ -122,3 +122,19 @@ def test_a_body_sentence_opening_with_nơi_nhận_hồ_sơ_does_not_start_the_cl
     assert [s.label for s in p.sections] == ["I", "II"]
     assert p.sections[0].paragraphs[0].text.startswith("Nơi nhận hồ sơ")
     assert len(p.recipients) == 4 and p.signature.signer == "Phạm Duy Hưng"
+
+
+def test_a_contact_line_in_the_body_is_not_a_sites_trailer():
+    # "Liên hệ" also heads a site's footer, but here the plan's closing still follows
+    text = CLOSING.replace("I. NỘI DUNG\nNội dung./.", "I. NỘI DUNG\nĐăng ký trước ngày 15/5/2024.\n"
+                           "Liên hệ: Phòng Văn hóa và Thông tin, ĐT: 0203.3870.123.\nII. TỔ CHỨC THỰC HIỆN\nCác xã thực hiện./.")
+    p = vnplan.parse(text)
+    assert [s.label for s in p.sections] == ["I", "II"]
+    assert p.sections[0].paragraphs[-1].text.startswith("Liên hệ:")
+    assert len(p.recipients) == 4 and p.other == ()
+
+
+def test_a_sites_trailer_after_the_signature_still_ends_the_document():
+    p = vnplan.parse(CLOSING + "Văn bản liên quan\nKế hoạch 12/KH-UBND năm 2024\n")
+    assert p.signature.signer == "Phạm Duy Hưng"
+    assert [o.text for o in p.other][:1] == ["Văn bản liên quan"]

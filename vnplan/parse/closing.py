@@ -156,11 +156,23 @@ def find_closing(blocks: tuple[Block, ...], start: int, end: int | None = None) 
         if b.kind == "artifact":
             continue
         t = plain(b.text)
-        if t[:1] in firsts and (RECIPIENTS_RE.match(t) or is_form(t.split("|")[0].strip())
-                                or (body_seen and is_trailer(t))):
+        if t[:1] not in firsts:
+            pass
+        elif _opens_closing(t) or (body_seen and is_trailer(t) and not _closing_in(blocks, k + 1, end)):
             return k
         body_seen = body_seen or t.endswith("./.") or label_of(t) is not None
     return end
+
+
+def _opens_closing(t: str) -> bool:
+    """``Nơi nhận:`` or a signature's form line (the first cell of a flattened row)."""
+    return bool(RECIPIENTS_RE.match(t)) or is_form(t.split("|")[0].strip())
+
+
+def _closing_in(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether ``Nơi nhận`` or a form line comes in ``blocks[start:end]``: a site's words before it
+    (``Liên hệ: Phòng Văn hóa…``) are the body's, not what the site adds after the document."""
+    return any(b.kind != "artifact" and _opens_closing(plain(b.text)) for b in blocks[start:end])
 
 
 @cache
