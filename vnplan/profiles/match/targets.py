@@ -5,9 +5,8 @@ past year, not in the legal basis or a review). Its figure is the percentage in 
 comma-separated stretch (``100% hồ sơ … đúng hạn``, ``… đạt trên 90%``), the next one after the
 indicator first, else the one before; failing that, the nearest in the clause: the next one after,
 unless it opens an item of its own (``…, 50% giao dịch …``; not ``…, đạt 100% trở lên``) and one comes
-before. Its comparator
-comes from the words before it (*trên* ``>``, *tối thiểu*, *không dưới*, *đạt* or a bare figure
-``>=``). Every clause stating the indicator is weighed and the best is kept: a target restated
+before. Its comparator comes from the words before it (*trên* ``>``, *tối thiểu*, *không dưới*, *đạt*
+or a bare figure ``>=``). Every clause stating the indicator is weighed and the best is kept: a target restated
 with its figure further on wins over a first mention without one.
 """
 
