@@ -65,7 +65,8 @@ def _groups(m: regex.Match[str] | None) -> object:
 
 
 def _match_at_by_patterns(text: str, pos: int) -> regex.Match[str] | None:
-    """match_at as it was first written: MAIN (or MAIN_NO_LAW where no law's name can end), then MAIN_SEMI."""
+    """match_at as it was first written: MAIN (or MAIN_NO_LAW where no law's name can end), then MAIN_SEMI,
+    then a law known by its name alone (find.known_law)."""
     ends = find._LawEnds(text)
     m = (MAIN if find._in_reach(text, pos, ends.dated) else MAIN_NO_LAW).match(text, pos)
     if m is not None and (m.group("type") is not None or m.group("atype") is not None
@@ -75,7 +76,7 @@ def _match_at_by_patterns(text: str, pos: int) -> regex.Match[str] | None:
         semi = MAIN_SEMI.match(text, pos)
         if semi is not None and ends.basis_end <= semi.end():
             return semi
-    return m
+    return m if m is not None else find.known_law(text, pos)
 
 
 @pytest.mark.parametrize("seed", range(2))

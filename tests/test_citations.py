@@ -236,3 +236,34 @@ def test_national_issuer_without_cua_after_the_date():
     c = one("Căn cứ Nghị định số 77/2019/NĐ-CP ngày 10 tháng 10 năm 2019 Chính phủ về tổ chức;")
     assert c.issuer == "Chính phủ"
     assert one("Căn cứ Kế hoạch số 7/KH-UBND ngày 10/10/2019 Sở Nội vụ xây dựng").issuer is None
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a name with commas, read whole because it is known, and the next law after "và"
+    ("theo quy định của Luật Cán bộ, công chức và Luật Viên chức.", ["Luật Cán bộ, công chức", "Luật Viên chức"]),
+    ("theo quy định của Luật Ban hành văn bản quy phạm pháp luật; đối với văn bản khác",
+     ["Luật Ban hành văn bản quy phạm pháp luật"]),
+    # the longest known name wins; a code; capitals; the comma left out
+    ("theo Luật Giáo dục đại học, Luật Giáo dục và Bộ luật Lao động",
+     ["Luật Giáo dục đại học", "Luật Giáo dục", "Bộ luật Lao động"]),
+    ("LUẬT THI ĐUA, KHEN THƯỞNG và Luật Phòng chống tham nhũng", ["LUẬT THI ĐUA, KHEN THƯỞNG", "Luật Phòng chống tham nhũng"]),
+])
+def test_a_known_law_is_a_citation_by_its_name_alone(text, names):
+    cits = citations_in_text(text)
+    assert [c.name for c in cits] == names
+    assert all((c.doc_type in ("Luật", "Bộ luật"), c.kind, c.date, c.number) == (True, "full", None, None) for c in cits)
+
+
+@pytest.mark.parametrize("text", [
+    "theo Luật Giáo dụcđại học",  # a known name running on into a letter
+    "theo quy định của luật cán bộ, công chức",  # lower case "luật" is the law in general
+    "Văn phòng Luật sư Viên chức",  # not a law
+    "theo Luật Thuế mới",  # unknown names still need a date, a year or a number
+])
+def test_an_unknown_or_run_on_name_without_a_date_is_no_citation(text):
+    assert citations_in_text(text) == ()
+
+
+def test_a_known_law_named_again_is_its_short_form():
+    first, again = citations_in_text("Căn cứ Luật Cán bộ, công chức ngày 13/11/2008; thực hiện Luật Cán bộ, công chức.")
+    assert (first.kind, again.kind, again.group, again.name) == ("full", "short", 0, "Luật Cán bộ, công chức")

@@ -311,6 +311,10 @@ def test_a_figure_of_another_indicator_in_the_same_clause_is_not_taken():
     # the figure closes the indicator's sentence after a comma
     ("1. Tỷ lệ hồ sơ giải quyết đúng hạn, đạt 100%.", "100%"),
     ("1. Tỷ lệ hồ sơ giải quyết đúng hạn, đạt 80%, 100% hồ sơ được số hoá.", "80%"),
+    # a verb of reaching, or nothing but "trở lên", ties the later figure to the indicator before it
+    ("1. Phấn đấu 90% hồ sơ trực tuyến, tỷ lệ giải quyết đúng hạn, đạt 100% trở lên.", "100%"),
+    ("1. Phấn đấu 90% hồ sơ trực tuyến, tỷ lệ giải quyết đúng hạn, 100% trở lên.", "100%"),
+    ("1. Phấn đấu 90% hồ sơ trực tuyến, tỷ lệ giải quyết đúng hạn, đạt 100% số hồ sơ.", "100%"),
 ])
 def test_a_figure_past_a_comma_is_the_indicator_s_only_when_it_opens_no_item_of_its_own(content, stated):
     assert dict(result(plan(content=content), target(">=", 100, (("đúng hạn",),))).details)["stated"] == stated

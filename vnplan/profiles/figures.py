@@ -42,6 +42,21 @@ def comparator_of(words: str) -> str:
     return ">="
 
 
+_REACH_RE = guarded(rf"^(?:{in_order(_F.reach_verbs)})\b", regex.IGNORECASE)
+_OR_MORE_RE = guarded(rf"^\s*{escape(_F.or_more)}\b", regex.IGNORECASE)
+
+
+def opens_item(m: regex.Match[str], rest: str) -> bool:
+    """Whether the percentage ``m`` (a :data:`PERCENT_RE` match), followed by ``rest`` up to the end of its
+    comma-separated stretch, opens an item of its own (``50% giao dịch thanh toán trực tuyến``, ``trên 50% hồ
+    sơ``: words of its own follow) rather than closing the one before it (``đạt 100%``, ``đạt 100% trở lên``:
+    a verb of reaching before it, or nothing but *trở lên* after it)."""
+    if _REACH_RE.match(m.group("cmp")):
+        return False
+    tail = _OR_MORE_RE.sub("", rest, count=1)
+    return any(c.isalpha() for c in tail)
+
+
 def meets(op: str, value: float, p_op: str, p_value: float) -> bool:
     """Whether a unit's commitment ``op value`` is at least as strong as the parent's ``p_op p_value``."""
     if p_op == "=":

@@ -128,6 +128,8 @@ class CitationWords:
     party_issuers: tuple[str, ...]
     #: Issuer codes of state bodies (UBND, ministries) in a symbol
     state_issuers: tuple[str, ...]
+    #: Laws and codes cited by name alone (``theo quy định của Luật Cán bộ, công chức``), as enacted
+    law_names: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- closing.json

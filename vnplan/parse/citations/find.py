@@ -29,6 +29,9 @@ from vnplan.parse.citations.patterns import (
     DATE_PROBES,
     DATE_REACH,
     HEADER_NO,
+    KNOWN_LAW_AT,
+    KNOWN_LAW_LONGEST,
+    KNOWN_LAW_NAMES,
     LAW_END_AT,
     LAW_REACH,
     LAW_STARTS,
@@ -61,7 +64,7 @@ from vnplan.parse.citations.patterns import (
     numsym_plain,
 )
 from vnplan.pattern import guarded
-from vnplan.text import key, plain_alnum
+from vnplan.text import fix_tones, key, plain_alnum
 
 Triggers = list[tuple[int, str]]
 
@@ -347,7 +350,31 @@ def match_at(text: str, pos: int) -> regex.Match[str] | None:
         semi = MAIN_SEMI.match(text, pos)
         if semi is not None and ends.basis_end <= semi.end():
             return semi
-    return m
+    return m if m is not None else known_law(text, pos)
+
+
+def known_law(text: str, pos: int) -> regex.Match[str] | None:
+    """A law or code cited by a name it is known by (``citations.json``, ``law_names``) and nothing after
+    it that says where the name ends: ``theo quy định của Luật Cán bộ, công chức; …``. Its type starts
+    at ``pos`` (no letter or digit before it); the name is compared in lower case with modern tone
+    placement, the longest known name first, and must not run on into a letter or digit."""
+    if pos and text[pos - 1].isalnum():
+        return None
+    for t in LAW_STARTS:
+        if text.startswith(t, pos):
+            break
+    else:
+        return None
+    names = KNOWN_LAW_NAMES.get(t.lower())
+    at = pos + len(t) + 1
+    if names is None or at > len(text) or not text[at - 1].isspace():
+        return None
+    window = fix_tones(text[at : at + KNOWN_LAW_LONGEST + 1]).lower()
+    for name in names:
+        n = len(name)
+        if window.startswith(name) and (len(window) == n or not window[n].isalnum()):
+            return KNOWN_LAW_AT.match(text, pos, at + n)
+    return None
 
 
 #: What a trigger gave, by its index and where its type name was looked for from (see next_match).

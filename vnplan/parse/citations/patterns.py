@@ -16,7 +16,7 @@ import regex
 
 import vnplan.vocab as vocab
 from vnplan.pattern import guarded
-from vnplan.text import PLAIN_BLOCKS, char_ranges
+from vnplan.text import PLAIN_BLOCKS, char_ranges, fix_tones
 from vnplan.vocab.patterns import escape, in_order, longest_first, spelt, variants
 
 _W = vocab.citations()
@@ -129,6 +129,28 @@ LAW_END_AT = guarded(rf"(?={LAW_END})")
 LAW_REACH = guarded(rf"(?:\S*+\s){{{LAW_SPACES}}}\S*+")
 #: "Căn cứ Luật", "CĂN CỨ BỘ LUẬT": a law cited as legal basis.
 BASIS_LAW = guarded(rf"(?:{_BASIS})\s(?:{_LAW_ALT})")
+
+
+def _known_law_names() -> dict[str, tuple[str, ...]]:
+    """``citations.json``'s ``law_names`` by their type in lower case (``luật``, ``bộ luật``): each name
+    after its type, lower case with modern tone placement, and without its commas (``Phòng chống tham
+    nhũng`` is printed too); longest first, so ``Giáo dục đại học`` wins over ``Giáo dục``."""
+    out: dict[str, set[str]] = {}
+    for full in _W.law_names:
+        t = max((t for t in LAW_TYPES if full.startswith(t + " ")), key=len)
+        name = fix_tones(full[len(t) + 1 :]).lower()
+        out.setdefault(t.lower(), set()).update({name, name.replace(",", "")})
+    return {t: tuple(sorted(names, key=lambda n: (-len(n), n))) for t, names in out.items()}
+
+
+#: Laws and codes cited by name alone (``theo quy định của Luật Cán bộ, công chức``), by type: a name
+#: known whole, commas and all, where nothing after it says where it ends (find.py, ``known_law``).
+KNOWN_LAW_NAMES = _known_law_names()
+#: The longest of them, in characters.
+KNOWN_LAW_LONGEST = max((len(n) for names in KNOWN_LAW_NAMES.values() for n in names), default=0)
+#: A law's type and the name after it, up to where it is matched (``endpos``): the match the
+#: reader of a law by name takes.
+KNOWN_LAW_AT = guarded(rf"(?P<ltype>{_LAW_ALT})(?P<lname>\s(?s:.+))")
 
 # Where a citation may be: a number with a symbol after it, an anaphoric word, a law or a
 # project word. The full pattern (with its long alternation of type names) is tried only at

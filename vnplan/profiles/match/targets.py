@@ -4,9 +4,9 @@ The indicator's groups must all be met in one clause that is evidence (not refus
 past year, not in the legal basis or a review). Its figure is the percentage in the same
 comma-separated stretch (``100% hồ sơ … đúng hạn``, ``… đạt trên 90%``), the next one after the
 indicator first, else the one before; failing that, the nearest in the clause: the next one after,
-unless it opens an item of its own (``…, 50% giao dịch …``) and one comes before. Its comparator
-comes from the words before it (*trên* ``>``, *tối thiểu*, *không dưới*, *đạt* or a bare figure
-``>=``). Every clause stating the indicator is weighed and the best is kept: a target restated
+unless it opens an item of its own (``…, 50% giao dịch …``; not ``…, đạt 100% trở lên``) and one comes
+before. Its comparator comes from the words before it (*trên* ``>``, *tối thiểu*, *không dưới*, *đạt*
+or a bare figure ``>=``). Every clause stating the indicator is weighed and the best is kept: a target restated
 with its figure further on wins over a first mention without one.
 """
 
@@ -23,6 +23,7 @@ from vnplan.profiles.figures import (
     format_en,
     format_vi,
     meets,
+    opens_item,
 )
 from vnplan.profiles.match.evidence import quote, result
 from vnplan.profiles.match.finding import Found, find_all
@@ -66,11 +67,9 @@ def figure_for(unit: Unit, clause: Clause, a: int, b: int) -> regex.Match[str] |
 
 def _heads_item(text: str, m: regex.Match[str], end: int) -> bool:
     """Whether the figure ``m``, in a later comma-separated stretch than its indicator, opens an item of its
-    own (``…, 50% giao dịch thanh toán trực tuyến``: words follow it in its stretch) rather than closing the
-    indicator's (``…, đạt 100%``: nothing follows)."""
+    own (``…, 50% giao dịch thanh toán trực tuyến``) rather than closing the indicator's (``…, đạt 100%``)."""
     stop = text.find(",", m.end(), end)
-    rest = text[m.end():stop if stop >= 0 else end]
-    return any(c.isalpha() for c in rest)
+    return opens_item(m, text[m.end():stop if stop >= 0 else end])
 
 
 def _clauses(c: Compiled, by_unit: dict[int, list[Found]], index: PlanIndex):  # type: ignore[no-untyped-def]
