@@ -403,6 +403,17 @@ def test_a_youth_union_committee_written_bch_is_cut_before_the_unions_title() ->
     assert not vnplan.check(text, select=["F101"]).findings  # the Union's title stands for the Quốc hiệu
 
 
+def test_a_title_in_capitals_stops_before_a_part_heading_that_lost_its_number() -> None:
+    # "NỘI DUNG TUYÊN TRUYỀN NĂM 2024" / "MỤC ĐÍCH, YÊU CẦU": the second line is the body's first part
+    head = HEADER.replace("Tuyên truyền cải cách hành chính nhà nước năm 2024", "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    p = vnplan.parse(head + "MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\nNỘI DUNG\nTuyên truyền./.\n")
+    assert p.header.title == "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+    assert [s.role for s in p.sections] == ["purpose_requirements", "content"]
+    # after a joining word the line is still the title's
+    p = vnplan.parse(head.replace("CẢI CÁCH HÀNH CHÍNH NĂM 2024", "VÀ\nTỔ CHỨC THỰC HIỆN NGHỊ QUYẾT") + BODY)
+    assert p.header.title == "TUYÊN TRUYỀN VÀ TỔ CHỨC THỰC HIỆN NGHỊ QUYẾT"
+
+
 # --------------------------------------------------------------------------- 7. partial documents (the header's side)
 
 

@@ -28,6 +28,7 @@ from vnplan.parse.header.patterns import (
     is_authority_head,
 )
 from vnplan.parse.header.recognise import Part
+from vnplan.parse.outline import role_of_title
 from vnplan.pattern import guarded
 from vnplan.text import is_upper_text
 
@@ -131,6 +132,13 @@ def _names_a_title(text: str) -> bool:
     its title unless it is a ``Căn cứ`` line or ends as a sentence or a list item does."""
     t = text.rstrip()
     return len(t) <= MAX_TITLE_LINE and t[-1:] not in ";:,." and legal_basis_kind(t) != "can_cu"
+
+
+def _names_a_part(text: str) -> bool:
+    """A short line that only names a part of the body (``MỤC ĐÍCH, YÊU CẦU``, ``TỔ CHỨC THỰC HIỆN``): the
+    body's first heading when a copy lost its number, not more of a title in capitals above it."""
+    t = text.strip()
+    return len(t.split()) <= 6 and not t[-1:].isdigit() and role_of_title(t) is not None
 
 
 def _is_anchor(p: Part) -> bool:
@@ -251,7 +259,8 @@ class _Walk:
         if TITLE_TAIL_RE.match(t):
             return True
         if upper:
-            return is_upper_text(t) and not is_authority_head(t) and not t.rstrip().endswith(":")
+            return (is_upper_text(t) and not is_authority_head(t) and not t.rstrip().endswith(":")
+                    and not (_names_a_part(t) and not TITLE_JOIN_END_RE.search(prev.text)))
         if line.centred and prev.centred and not is_upper_text(t):
             return True  # a title centred over two paragraphs of a Word document
         if t[:1].islower() or t[:1].isdigit() or TITLE_JOIN_END_RE.search(prev.text):
