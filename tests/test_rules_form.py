@@ -300,3 +300,13 @@ def test_a_notice_read_from_pdf_gets_its_two_recipient_faults():
         ("F108", "- Báo và Đài PT-TH Thành phố (để đưa tin);"),
         ("F108", "- Lưu: VT, KGVX."),
     ]
+
+
+def test_entries_on_one_line_with_the_signature_are_a_flattened_table_not_a_fault():
+    # a site prints the "Nơi nhận | chữ ký" row as one line; the entries stood one a line in the document
+    body = "Số: 45/KH-UBND\nKẾ HOẠCH\nTuyên truyền năm 2025\nI. NỘI DUNG\nCác cơ quan triển khai thực hiện./.\n"
+    flat = vnplan.check(body + "Nơi nhận: - UBND huyện (b/c); - UBND các xã; - Lưu: VT. TRƯỞNG PHÒNG Lê Thị Ngọc\n",
+                        select=["F108"])
+    assert flat.findings == ()
+    typed = vnplan.check(body + "Nơi nhận: - UBND huyện (b/c); - Lưu: VT.\nTRƯỞNG PHÒNG\nLê Thị Ngọc\n", select=["F108"])
+    assert [f.fix for f in typed.findings] == ["- UBND huyện (b/c);", "- Lưu: VT."]  # typed on one line: still one a line

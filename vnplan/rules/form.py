@@ -632,6 +632,9 @@ def recipients(ctx: Context) -> Iterator[Hit]:
             yield Hit(plan.recipients_heading, {"found": found}, variant="heading", fix=vocab.decree30().recipients_heading)
     vt = vocab.decree30().archive_unit
     blocks_before: set[int] = set()  # blocks of the entries before this one (a set, not a rescan of them)
+    # a line that holds the signature too is a two-column table row a copy flattened: its entries did
+    # not share a line in the document
+    flattened = {sp.block for sp in plan.signature.spans} if plan.signature is not None else set()
     for k, r in enumerate(rs):
         last = k == len(rs) - 1
         body = _entry_body(r.text)
@@ -646,8 +649,8 @@ def recipients(ctx: Context) -> Iterator[Hit]:
             if not last:
                 yield Hit(r.span, variant="archive_last")
         t = r.text.strip()
-        shared = r.span.block in blocks_before or (
-            plan.recipients_heading is not None and r.span.block == plan.recipients_heading.block)
+        shared = r.span.block not in flattened and (r.span.block in blocks_before or (
+            plan.recipients_heading is not None and r.span.block == plan.recipients_heading.block))
         blocks_before.add(r.span.block)
         if shared or not t.startswith(_DASHES) or not t.endswith("." if last else ";") or t.startswith(("--", "––")):
             yield Hit(r.span, {"found": r.text}, variant="entry", fix=recipient_line(body, last))
