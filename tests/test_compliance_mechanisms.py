@@ -92,6 +92,32 @@ def test_compounds_of_khong_refuse_nothing(text):
     assert result(plan(forms=text), req([["mạng xã hội"]], "form", "forms")).status == "met"
 
 
+@pytest.mark.parametrize("text", [
+    "1. Tạm dừng việc in ấn, phát hành tờ gấp về CCHC trong năm 2025.",
+    "1. Việc in, phát tờ gấp tạm hoãn đến khi được bố trí kinh phí.",
+    "1. Ngừng phát hành tờ gấp do hợp đồng in đã kết thúc.",
+    "1. Việc phát hành tờ gấp được loại trừ khỏi Kế hoạch này.",
+    "1. Việc phát hành tờ gấp nằm ngoài phạm vi Kế hoạch này.",
+    "1. Tờ gấp về CCHC không phải là nội dung của Kế hoạch này.",
+    "1. Tờ gấp do Văn phòng phát hành theo kế hoạch riêng, không lồng ghép vào Kế hoạch này.",
+])
+def test_refusals_in_other_words_stop_pause_exclude_or_leave_out(text):
+    assert result(plan(forms=text), req([["tờ gấp"]], "form", "forms")).reason == "refused"
+
+
+def test_a_compound_that_refuses_nothing_is_passed_whole():
+    # "không ngừng" is no refusal, and its "ngừng" (a refusal on its own) is none either
+    p = plan(forms="1. Không ngừng đổi mới việc phát hành tờ gấp.")
+    assert result(p, req([["tờ gấp"]], "form", "forms")).status == "met"
+
+
+def test_a_target_exempted_or_outside_the_units_function_is_missing():
+    p = plan(content="1. Chỉ tiêu về tỷ lệ thanh toán trực tuyến được miễn áp dụng đối với Sở.\n"
+                     "2. Chỉ tiêu về tỷ lệ hồ sơ giải quyết đúng hạn không thuộc chức năng, nhiệm vụ của đơn vị.")
+    assert result(p, target(">", 70)).reason == "refused"
+    assert result(p, target(">=", 100, (("đúng hạn",),))).reason == "refused"
+
+
 def test_khong_de_xay_ra_commits_to_what_precedes_and_refuses_what_follows():
     p = plan(content="1. Phấn đấu 100% hồ sơ được giải quyết đúng hạn, không để xảy ra hồ sơ trễ hạn phải xin lỗi.")
     assert result(p, target(">=", 100, (("đúng hạn",),))).status == "met"
@@ -113,6 +139,17 @@ def test_a_part_reviewing_last_year_is_no_evidence():
                      "Phần thứ hai\nKẾ HOẠCH NĂM 2025\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức về cải cách hành chính.")
     r = result(p, target(">", 70))
     assert (r.status, r.reason) == ("missing", "review")
+
+
+def test_a_part_looking_back_at_a_past_period_is_no_evidence():
+    p = plan(purpose="I. NHÌN LẠI CÔNG TÁC TUYÊN TRUYỀN GIAI ĐOẠN VỪA QUA\n1. Đã phát hành 5.000 tờ gấp.\n"
+                     "II. MỤC ĐÍCH\n1. Nâng cao nhận thức về cải cách hành chính.")
+    assert result(p, req([["tờ gấp"]], "form", "any")).reason == "review"
+
+
+def test_what_was_done_last_year_in_words_is_no_evidence():
+    p = plan(forms="1. Năm ngoái, Sở đã phát hành 2.000 tờ gấp về TTHC.")
+    assert result(p, req([["tờ gấp"]], "form", "forms")).status == "missing"
 
 
 def test_a_clause_about_last_year_is_no_evidence_but_one_about_this_year_is():

@@ -216,13 +216,16 @@ def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
         cue = _starts_with(keys, i, after)
         if cue:
             out.append(Refusal(a, i, i, i + len(cue)))
-        if not _starts_with(keys, i, nots):
-            cue2 = _starts_with(keys, i, before)
-            if cue2:
-                end = next((j for j in _at(keys, ends, i + len(cue2), b) if _starts_with(keys, j, ends)), b)
-                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
-                i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
-                continue
+        not_refusal = _starts_with(keys, i, nots)
+        if not_refusal:
+            i += len(not_refusal)  # passed whole: the "ngừng" of "không ngừng" refuses nothing either
+            continue
+        cue2 = _starts_with(keys, i, before)
+        if cue2:
+            end = next((j for j in _at(keys, ends, i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+            out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+            i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
+            continue
         i += 1
     return out
 
