@@ -316,6 +316,11 @@ def test_the_rows_of_a_word_table_are_passages(tmp_path):
     ("hoàn thành trong quý I/2026./.", "partial"),
     ("báo cáo chậm nhất ngày 15 tháng 01 năm 2026./.", "partial"),
     ("tổng hợp kết quả./.", "met"),  # no dated deadline: the plan's year in its title
+    ("báo cáo kết quả trước ngày 20 tháng 12./.", "met"),  # a day without a year, in words
+    ("báo cáo kết quả trước ngày 15 tháng 01 năm sau./.", "partial"),  # the year after the plan's
+    ("báo cáo kết quả trước ngày 15/01 năm sau./.", "partial"),
+    ("tổ chức hội nghị tổng kết vào đầu năm 2026./.", "partial"),  # a part of a later year
+    ("tổ chức hội nghị sơ kết vào giữa năm 2025./.", "met"),
 ])
 def test_deadlines_in_every_common_form(duty, status):
     assert result(plan(duty=f"1. Giao Văn phòng Sở theo dõi; {duty}"), deadline("2025-12-31")).status == status
