@@ -105,6 +105,15 @@ def test_refusals_in_other_words_stop_pause_exclude_or_leave_out(text):
     assert result(plan(forms=text), req([["tờ gấp"]], "form", "forms")).reason == "refused"
 
 
+def test_a_refusal_opening_what_follows_a_colon_refuses_the_head_before_it():
+    p = plan(content="1. Chỉ số PAPI. Chỉ số SIPAS: chưa tuyên truyền trong năm 2025 do chưa có kết quả khảo sát.")
+    assert result(p, req([["SIPAS"]])).reason == "refused"
+    assert result(p, req([["PAPI"]])).status == "met"  # another sentence
+    # a colon that only introduces what is refused later refuses nothing before it
+    p = plan(content="1. Cải cách thể chế: rà soát văn bản, không ban hành văn bản trái luật.")
+    assert result(p, req([["cải cách thể chế"]])).status == "met"
+
+
 def test_a_compound_that_refuses_nothing_is_passed_whole():
     # "không ngừng" is no refusal, and its "ngừng" (a refusal on its own) is none either
     p = plan(forms="1. Không ngừng đổi mới việc phát hành tờ gấp.")

@@ -5,7 +5,8 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
 - **Clauses** end at ``;``, a full stop, ``!``, ``?``, a line break, a table's ``|``, and before a
   word that starts a new statement (*nhưng*, *tuy nhiên*, *đồng thời*: ``clause_breaks``).
 - **Refusal.** A refusal word (*không*, *chưa*) refuses what follows it in its clause (*Sở không
-  in ấn, phát hành tờ gấp, pano*), unless it starts a compound that refuses nothing (*không
+  in ấn, phát hành tờ gấp, pano*), and the head before a colon it opens (*Chỉ số SIPAS: chưa tuyên
+  truyền*), unless it starts a compound that refuses nothing (*không
   ngừng*, *không chỉ … mà còn*, *không gian mạng*, *không dưới 90%*: ``not_refusals``). A
   refusing predicate refuses what comes before it in its clause (*Nội dung về Đề án 06/CP không
   đưa vào Kế hoạch này*: ``refusals_after``). A refusal holds up to the end of its clause or to a
@@ -230,6 +231,21 @@ def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
     return out
 
 
+def _after_colons(text: str, starts: list[int]) -> frozenset[int]:
+    """The tokens that come right after a colon (*Chỉ số SIPAS: chưa tuyên truyền*)."""
+    if ":" not in text:
+        return frozenset()
+    return frozenset(bisect.bisect_left(starts, i + 1) for i, c in enumerate(text) if c == ":")
+
+
+def _head_refusals(found: list[Refusal], colon_next: frozenset[int], a: int) -> Iterator[Refusal]:
+    """A refusal that opens what follows a colon refuses the head before the colon too: in *Chỉ số SIPAS: chưa
+    tuyên truyền trong năm 2025* the plan says the index is left out, as in *Chỉ số SIPAS chưa được tuyên truyền*."""
+    for r in found:
+        if r.cue in colon_next and r.first == r.cue_end and r.cue > a:
+            yield Refusal(a, r.cue, r.cue, r.cue_end)
+
+
 def scope_of(unit: Unit, year: int | None) -> Scope:
     """The clauses and refusals of ``unit``, computed once."""
     if unit.scope is not None:
@@ -242,6 +258,7 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
     present = set(keys)  # a clause holds none of the cue words its unit lacks
     may_refuse = not (_cue_words("refusals").isdisjoint(present) and _cue_words("refusals_after").isdisjoint(present))
     sentence_past = False
+    colon_next = _after_colons(unit.text, starts) if may_refuse else frozenset()
     for a, b in _clause_bounds(unit, keys, clause_cuts, present):
         sc = starts[a]
         ec = starts[b] if b < n else len(unit.text)
@@ -249,7 +266,10 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
             sentence_past = year is not None and _opens_with_past(keys, a, b, year)
         clauses.append(Clause(a, b, sc, ec, _past(keys, a, b, year, sentence_past, present)))
         if may_refuse:
-            refusals.extend(_refusals(keys, a, b))
+            found = _refusals(keys, a, b)
+            refusals.extend(found)
+            if colon_next:
+                refusals.extend(_head_refusals(found, colon_next, a))
     if not clauses:
         clauses.append(Clause(0, 0, 0, len(unit.text)))
     one = len(clauses) == 1 and clauses[0].first <= 0 and clauses[0].end >= n
