@@ -336,6 +336,18 @@ def test_deadlines_in_every_common_form(duty, status):
 
 
 @pytest.mark.parametrize(("stated", "status"), [
+    ("- Tất cả hồ sơ TTHC đều được giải quyết đúng hạn, không có hồ sơ trễ hạn.", "met"),
+    ("- Toàn bộ hồ sơ được giải quyết đúng hạn.", "met"),
+    ("- Tuyên truyền để tất cả hồ sơ được giải quyết đúng hạn.", "partial"),  # "tất cả" not its subject
+    ("- Hồ sơ được giải quyết đúng hạn.", "partial"),  # named without a figure
+])
+def test_a_target_for_all_of_its_subject_in_words_is_100_percent(stated, status):
+    assert result(plan(content=stated), target(">=", 100, (("đúng hạn",),))).status == status
+    if status == "met":  # 100% is what it states
+        assert dict(result(plan(content=stated), target(">=", 100, (("đúng hạn",),))).details)["stated"] == "100%"
+
+
+@pytest.mark.parametrize(("stated", "status"), [
     ("100% hồ sơ được thanh toán trực tuyến", "met"),
     ("trên 90% hồ sơ được thanh toán trực tuyến", "met"),
     ("tỷ lệ thanh toán trực tuyến không dưới 95%", "met"),

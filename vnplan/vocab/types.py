@@ -353,6 +353,9 @@ class FigureWords:
     qualifiers: tuple[str, ...]
     #: the phrase after a percentage (``trở lên``)
     or_more: str
+    #: words that, opening a clause, state a target for all of its subject, i.e. 100% (``Tất cả hồ sơ … đều
+    #: được giải quyết đúng hạn``)
+    all_words: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- compliance.json
