@@ -161,6 +161,16 @@ def test_what_was_done_last_year_in_words_is_no_evidence():
     assert result(p, req([["tờ gấp"]], "form", "forms")).status == "missing"
 
 
+def test_an_aside_in_brackets_after_a_past_time_reports_the_past():
+    p = plan(purpose="1. Phát huy kết quả đạt được trong năm qua (tỷ lệ thanh toán trực tuyến 68%), "
+                     "nâng cao nhận thức về cải cách hành chính.")
+    r = result(p, target(">", 70))
+    assert (r.status, r.reason) == ("missing", "past")
+    # brackets after no past time elaborate the commitment itself
+    p = plan(purpose="1. Phấn đấu nâng cao chỉ tiêu năm 2025 (tỷ lệ thanh toán trực tuyến trên 80%).")
+    assert result(p, target(">", 70)).status == "met"
+
+
 def test_a_clause_about_last_year_is_no_evidence_but_one_about_this_year_is():
     p = plan(content="1. Năm 2024, tỷ lệ thanh toán trực tuyến đạt 75%; năm 2025 phấn đấu tỷ lệ thanh toán trực tuyến đạt trên 80%.")
     r = result(p, target(">", 70))

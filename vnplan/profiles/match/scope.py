@@ -17,7 +17,9 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
   2023*) and none of the plan's, and opens with that year (*Năm 2023, …*) or says it was done
   (*đã*, *đạt*: ``past_markers``) with no word of a commitment (*duy trì*, *phấn đấu*:
   ``commitments``); *năm qua* with such a word does too. A sentence opening with a past year
-  (*Năm 2023, …; …*) reports it in all its clauses that name no later year.
+  (*Năm 2023, …; …*) reports it in all its clauses that name no later year. An aside in brackets
+  right after a past time (*kết quả đạt được trong năm qua (đúng hạn 99,8%)*) is a clause about the
+  past of its own.
 """
 
 from __future__ import annotations
@@ -246,6 +248,36 @@ def _head_refusals(found: list[Refusal], colon_next: frozenset[int], a: int) -> 
             yield Refusal(a, r.cue, r.cue, r.cue_end)
 
 
+def _ends_with_past(keys: list[str], p: int, year: int) -> bool:
+    """Whether the tokens before ``p`` end with a past time (*năm qua*, *năm 2023*) or *đạt được*."""
+    if p >= 2 and keys[p - 2] == "năm" and _YEAR_TOKEN.match(keys[p - 1]) and int(keys[p - 1]) < year:
+        return True
+    for field in ("past_periods", "review_done"):
+        for phrases in _phrases(field).values():
+            if any(len(ph) <= p and tuple(keys[p - len(ph):p]) == ph for ph in phrases):
+                return True
+    return False
+
+
+def _past_asides(unit: Unit, starts: list[int], clauses: list[Clause], year: int) -> list[Clause]:
+    """Each aside in brackets right after a past time (*Phát huy kết quả đạt được trong năm qua (tỷ lệ hồ sơ
+    đúng hạn 99,8%)*) made a clause of its own about the past: its figures are last year's, though the clause
+    around it commits (*phát huy*)."""
+    text, keys, out = unit.text, unit.keys, []
+    for c in clauses:
+        i = text.find("(", c.start_char, c.end_char)
+        j = text.find(")", i, c.end_char) if i >= 0 else -1
+        p, q = bisect.bisect_left(starts, i + 1), bisect.bisect_left(starts, j + 1)
+        if j < 0 or not c.first < p < q <= c.end or not _ends_with_past(keys, p, year):
+            out.append(c)
+            continue
+        q_char = starts[q] if q < len(starts) else len(text)
+        out += [Clause(c.first, p, c.start_char, i, c.past), Clause(p, q, i, q_char, True)]
+        if q < c.end:
+            out.append(Clause(q, c.end, q_char, c.end_char, c.past))
+    return out
+
+
 def scope_of(unit: Unit, year: int | None) -> Scope:
     """The clauses and refusals of ``unit``, computed once."""
     if unit.scope is not None:
@@ -272,6 +304,8 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
                 refusals.extend(_head_refusals(found, colon_next, a))
     if not clauses:
         clauses.append(Clause(0, 0, 0, len(unit.text)))
+    if year is not None and "(" in unit.text:
+        clauses = _past_asides(unit, starts, clauses, year)
     one = len(clauses) == 1 and clauses[0].first <= 0 and clauses[0].end >= n
     scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses), tuple(c.end for c in clauses), one)
     unit.scope = scope
