@@ -304,6 +304,21 @@ def test_each_row_of_a_text_table_is_a_passage_and_its_owner_cell_no_evidence():
     assert result(p, target(">", 70)).status == "met"
 
 
+def test_a_task_written_as_text_with_labelled_lines_is_a_row_of_a_task_table():
+    content = ("Nhiệm vụ 1. Phổ biến, quán triệt Kế hoạch đến cán bộ, công chức.\n"
+               "Đơn vị chủ trì: Văn phòng Sở.\n"
+               "Đơn vị phối hợp: Đài Phát thanh và Truyền hình tỉnh.\n"
+               "Thời gian hoàn thành: Quý I/2026.")
+    p = plan(content=content, forms="1. Niêm yết công khai TTHC.", duty="1. Các phòng thực hiện nghiêm túc Kế hoạch./.")
+    duty = {"id": "D", "kind": "duty", "text": "d", "where": "implementation",
+            "evidence": {"all_of": [["quán triệt"]]}}
+    assert result(p, duty).status == "met"  # a row with an owner assigns its task wherever it stands
+    r = result(p, deadline("2025-12-31"))
+    assert (r.status, r.reason) == ("partial", "later")  # its deadline line is read as the deadline column
+    # the partner is no form of communication
+    assert result(p, req([["truyền hình"]], "form", "content")).status == "missing"
+
+
 def test_a_rows_deadline_cell_is_read_without_a_lead_word():
     r = result(plan(content=TABLE.format(when="Quý I/2026")), deadline("2025-12-31"))
     assert (r.status, r.reason) == ("partial", "later")
