@@ -65,6 +65,15 @@ def result(p, r, **more):  # type: ignore[no-untyped-def]
 # --------------------------------------------------------------------------- refusals
 
 
+def test_who_is_given_a_task_is_no_content_about_them():
+    head = req([["người đứng đầu", "thủ trưởng"]])
+    p = plan(duty="1. Thủ trưởng các phòng chịu trách nhiệm triển khai Kế hoạch tại phòng mình./.")
+    assert result(p, head).status == "missing"
+    # said as content in the implementation part, it is still found there (outside its part)
+    p = plan(duty="1. Văn phòng tuyên truyền vai trò, trách nhiệm của thủ trưởng trong cải cách hành chính./.")
+    assert (result(p, head).status, result(p, head).reason) == ("partial", "outside_part")
+
+
 def test_a_refusal_makes_the_rest_of_its_clause_no_evidence_and_says_why():
     r = result(plan(forms="1. Năm 2025, Sở không in ấn, phát hành tờ gấp, pano để tiết kiệm kinh phí."),
                req([["tờ gấp"]], "form", "forms"))
