@@ -175,3 +175,10 @@ def test_every_block_character_maps_back_to_the_source(words, sep):
             src = text[b.origin + i]
             assert unicodedata.normalize("NFD", src)[0] == unicodedata.normalize("NFD", ch)[0] or (
                 ch == " " and src.isspace())
+
+
+@pytest.mark.parametrize("text", ["", " ", "\t"])
+def test_an_empty_string_is_empty_text_not_the_current_folder(text, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # "" once named the folder the caller stood in: "is a directory"
+    with pytest.raises(EmptyInputError, match="no text"):
+        read(text)

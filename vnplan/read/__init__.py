@@ -51,7 +51,7 @@ def read_markdown(text: str, *, path: str | None = None) -> SourceDocument:
 
 def looks_like_path(source: str) -> bool:
     """A string is taken as a path when it is one line, short, and names a file or a known suffix."""
-    if "\n" in source or len(source) > 4096:
+    if "\n" in source or len(source) > 4096 or not source.strip():  # "" would name the current folder
         return False
     if source == "-":
         return True
