@@ -65,6 +65,15 @@ def result(p, r, **more):  # type: ignore[no-untyped-def]
 # --------------------------------------------------------------------------- refusals
 
 
+def test_who_is_given_a_task_is_no_content_about_them():
+    head = req([["người đứng đầu", "thủ trưởng"]])
+    p = plan(duty="1. Thủ trưởng các phòng chịu trách nhiệm triển khai Kế hoạch tại phòng mình./.")
+    assert result(p, head).status == "missing"
+    # said as content in the implementation part, it is still found there (outside its part)
+    p = plan(duty="1. Văn phòng tuyên truyền vai trò, trách nhiệm của thủ trưởng trong cải cách hành chính./.")
+    assert (result(p, head).status, result(p, head).reason) == ("partial", "outside_part")
+
+
 def test_a_refusal_makes_the_rest_of_its_clause_no_evidence_and_says_why():
     r = result(plan(forms="1. Năm 2025, Sở không in ấn, phát hành tờ gấp, pano để tiết kiệm kinh phí."),
                req([["tờ gấp"]], "form", "forms"))
@@ -92,6 +101,41 @@ def test_compounds_of_khong_refuse_nothing(text):
     assert result(plan(forms=text), req([["mạng xã hội"]], "form", "forms")).status == "met"
 
 
+@pytest.mark.parametrize("text", [
+    "1. Tạm dừng việc in ấn, phát hành tờ gấp về CCHC trong năm 2025.",
+    "1. Việc in, phát tờ gấp tạm hoãn đến khi được bố trí kinh phí.",
+    "1. Ngừng phát hành tờ gấp do hợp đồng in đã kết thúc.",
+    "1. Việc phát hành tờ gấp được loại trừ khỏi Kế hoạch này.",
+    "1. Việc phát hành tờ gấp nằm ngoài phạm vi Kế hoạch này.",
+    "1. Tờ gấp về CCHC không phải là nội dung của Kế hoạch này.",
+    "1. Tờ gấp do Văn phòng phát hành theo kế hoạch riêng, không lồng ghép vào Kế hoạch này.",
+])
+def test_refusals_in_other_words_stop_pause_exclude_or_leave_out(text):
+    assert result(plan(forms=text), req([["tờ gấp"]], "form", "forms")).reason == "refused"
+
+
+def test_a_refusal_opening_what_follows_a_colon_refuses_the_head_before_it():
+    p = plan(content="1. Chỉ số PAPI. Chỉ số SIPAS: chưa tuyên truyền trong năm 2025 do chưa có kết quả khảo sát.")
+    assert result(p, req([["SIPAS"]])).reason == "refused"
+    assert result(p, req([["PAPI"]])).status == "met"  # another sentence
+    # a colon that only introduces what is refused later refuses nothing before it
+    p = plan(content="1. Cải cách thể chế: rà soát văn bản, không ban hành văn bản trái luật.")
+    assert result(p, req([["cải cách thể chế"]])).status == "met"
+
+
+def test_a_compound_that_refuses_nothing_is_passed_whole():
+    # "không ngừng" is no refusal, and its "ngừng" (a refusal on its own) is none either
+    p = plan(forms="1. Không ngừng đổi mới việc phát hành tờ gấp.")
+    assert result(p, req([["tờ gấp"]], "form", "forms")).status == "met"
+
+
+def test_a_target_exempted_or_outside_the_units_function_is_missing():
+    p = plan(content="1. Chỉ tiêu về tỷ lệ thanh toán trực tuyến được miễn áp dụng đối với Sở.\n"
+                     "2. Chỉ tiêu về tỷ lệ hồ sơ giải quyết đúng hạn không thuộc chức năng, nhiệm vụ của đơn vị.")
+    assert result(p, target(">", 70)).reason == "refused"
+    assert result(p, target(">=", 100, (("đúng hạn",),))).reason == "refused"
+
+
 def test_khong_de_xay_ra_commits_to_what_precedes_and_refuses_what_follows():
     p = plan(content="1. Phấn đấu 100% hồ sơ được giải quyết đúng hạn, không để xảy ra hồ sơ trễ hạn phải xin lỗi.")
     assert result(p, target(">=", 100, (("đúng hạn",),))).status == "met"
@@ -113,6 +157,27 @@ def test_a_part_reviewing_last_year_is_no_evidence():
                      "Phần thứ hai\nKẾ HOẠCH NĂM 2025\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức về cải cách hành chính.")
     r = result(p, target(">", 70))
     assert (r.status, r.reason) == ("missing", "review")
+
+
+def test_a_part_looking_back_at_a_past_period_is_no_evidence():
+    p = plan(purpose="I. NHÌN LẠI CÔNG TÁC TUYÊN TRUYỀN GIAI ĐOẠN VỪA QUA\n1. Đã phát hành 5.000 tờ gấp.\n"
+                     "II. MỤC ĐÍCH\n1. Nâng cao nhận thức về cải cách hành chính.")
+    assert result(p, req([["tờ gấp"]], "form", "any")).reason == "review"
+
+
+def test_what_was_done_last_year_in_words_is_no_evidence():
+    p = plan(forms="1. Năm ngoái, Sở đã phát hành 2.000 tờ gấp về TTHC.")
+    assert result(p, req([["tờ gấp"]], "form", "forms")).status == "missing"
+
+
+def test_an_aside_in_brackets_after_a_past_time_reports_the_past():
+    p = plan(purpose="1. Phát huy kết quả đạt được trong năm qua (tỷ lệ thanh toán trực tuyến 68%), "
+                     "nâng cao nhận thức về cải cách hành chính.")
+    r = result(p, target(">", 70))
+    assert (r.status, r.reason) == ("missing", "past")
+    # brackets after no past time elaborate the commitment itself
+    p = plan(purpose="1. Phấn đấu nâng cao chỉ tiêu năm 2025 (tỷ lệ thanh toán trực tuyến trên 80%).")
+    assert result(p, target(">", 70)).status == "met"
 
 
 def test_a_clause_about_last_year_is_no_evidence_but_one_about_this_year_is():
@@ -248,6 +313,21 @@ def test_each_row_of_a_text_table_is_a_passage_and_its_owner_cell_no_evidence():
     assert result(p, target(">", 70)).status == "met"
 
 
+def test_a_task_written_as_text_with_labelled_lines_is_a_row_of_a_task_table():
+    content = ("Nhiệm vụ 1. Phổ biến, quán triệt Kế hoạch đến cán bộ, công chức.\n"
+               "Đơn vị chủ trì: Văn phòng Sở.\n"
+               "Đơn vị phối hợp: Đài Phát thanh và Truyền hình tỉnh.\n"
+               "Thời gian hoàn thành: Quý I/2026.")
+    p = plan(content=content, forms="1. Niêm yết công khai TTHC.", duty="1. Các phòng thực hiện nghiêm túc Kế hoạch./.")
+    duty = {"id": "D", "kind": "duty", "text": "d", "where": "implementation",
+            "evidence": {"all_of": [["quán triệt"]]}}
+    assert result(p, duty).status == "met"  # a row with an owner assigns its task wherever it stands
+    r = result(p, deadline("2025-12-31"))
+    assert (r.status, r.reason) == ("partial", "later")  # its deadline line is read as the deadline column
+    # the partner is no form of communication
+    assert result(p, req([["truyền hình"]], "form", "content")).status == "missing"
+
+
 def test_a_rows_deadline_cell_is_read_without_a_lead_word():
     r = result(plan(content=TABLE.format(when="Quý I/2026")), deadline("2025-12-31"))
     assert (r.status, r.reason) == ("partial", "later")
@@ -279,9 +359,26 @@ def test_the_rows_of_a_word_table_are_passages(tmp_path):
     ("hoàn thành trong quý I/2026./.", "partial"),
     ("báo cáo chậm nhất ngày 15 tháng 01 năm 2026./.", "partial"),
     ("tổng hợp kết quả./.", "met"),  # no dated deadline: the plan's year in its title
+    ("báo cáo kết quả trước ngày 20 tháng 12./.", "met"),  # a day without a year, in words
+    ("báo cáo kết quả trước ngày 15 tháng 01 năm sau./.", "partial"),  # the year after the plan's
+    ("báo cáo kết quả trước ngày 15/01 năm sau./.", "partial"),
+    ("tổ chức hội nghị tổng kết vào đầu năm 2026./.", "partial"),  # a part of a later year
+    ("tổ chức hội nghị sơ kết vào giữa năm 2025./.", "met"),
 ])
 def test_deadlines_in_every_common_form(duty, status):
     assert result(plan(duty=f"1. Giao Văn phòng Sở theo dõi; {duty}"), deadline("2025-12-31")).status == status
+
+
+@pytest.mark.parametrize(("stated", "status"), [
+    ("- Tất cả hồ sơ TTHC đều được giải quyết đúng hạn, không có hồ sơ trễ hạn.", "met"),
+    ("- Toàn bộ hồ sơ được giải quyết đúng hạn.", "met"),
+    ("- Tuyên truyền để tất cả hồ sơ được giải quyết đúng hạn.", "partial"),  # "tất cả" not its subject
+    ("- Hồ sơ được giải quyết đúng hạn.", "partial"),  # named without a figure
+])
+def test_a_target_for_all_of_its_subject_in_words_is_100_percent(stated, status):
+    assert result(plan(content=stated), target(">=", 100, (("đúng hạn",),))).status == status
+    if status == "met":  # 100% is what it states
+        assert dict(result(plan(content=stated), target(">=", 100, (("đúng hạn",),))).details)["stated"] == "100%"
 
 
 @pytest.mark.parametrize(("stated", "status"), [

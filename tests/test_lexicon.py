@@ -24,7 +24,7 @@ Thực hiện Kế hoạch số 25/KH-UBND ngày 15/02/2025 của UBND tỉnh S�
 I. NỘI DUNG
 {content}
 II. TỔ CHỨC THỰC HIỆN
-1. Giao Văn phòng Sở theo dõi./.
+1. Giao Văn phòng Sở chủ trì thực hiện./.
 """
 
 

@@ -467,13 +467,16 @@ def _refusals_word_by_word(keys: list[str], a: int, b: int) -> list:  # type: ig
         cue = _starts_with(keys, i, after)
         if cue:
             out.append(Refusal(a, i, i, i + len(cue)))
-        if not _starts_with(keys, i, nots):
-            cue2 = _starts_with(keys, i, before)
-            if cue2:
-                end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
-                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
-                i = end
-                continue
+        not_refusal = _starts_with(keys, i, nots)
+        if not_refusal:  # a compound that refuses nothing is passed whole ("không ngừng")
+            i += len(not_refusal)
+            continue
+        cue2 = _starts_with(keys, i, before)
+        if cue2:
+            end = next((j for j in range(i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+            out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+            i = end
+            continue
         i += 1
     return out
 
@@ -543,7 +546,8 @@ def test_every_deadline_holds_the_hint_its_units_are_picked_by(seed: int) -> Non
     rng = random.Random(seed)
     leads = ["trước ngày ", "TRƯỚC ", "chậm nhất ", "trong ", "đến hết ", "Trước ", ""]
     forms = ["{d}/{m}/{y}", "{d} tháng {m} năm {y}", "tháng {m}/{y}", "Tháng {m} năm {y}", "quý {q}/{y}", "Quý {q} năm {y}",
-             "năm {y}", "{d}/{m}", "{d} / {m}", "{d}.{m}.{y}", "{d}-{m}-{y}", "ngày {d}/{m}", "hết ngày {d}/{m}/{y}"]
+             "năm {y}", "{d}/{m}", "{d} / {m}", "{d}.{m}.{y}", "{d}-{m}-{y}", "ngày {d}/{m}", "hết ngày {d}/{m}/{y}",
+             "{d} tháng {m}", "ngày {d} tháng {m} năm sau", "{d}/{m} năm tới", "đầu năm {y}", "cuối năm {y}"]
     noise = ["báo cáo ", " ", "x", "٢", "/", "12", "2024 ", "Sở ", ", "]
     found = 0
     for _ in range(3000):

@@ -173,6 +173,10 @@ class DateWords:
     month: str
     year: str
     quarter: str
+    #: the words after "năm" that make it the year after the plan's (*trước ngày 15 tháng 01 năm sau*)
+    next_year: tuple[str, ...]
+    #: a part of a year and the last month it allows (*đầu năm 2025* until March, *cuối năm 2024* December)
+    year_parts: Mapping[str, int]
 
 
 # --------------------------------------------------------------------------- decree30.json
@@ -349,6 +353,9 @@ class FigureWords:
     qualifiers: tuple[str, ...]
     #: the phrase after a percentage (``trở lên``)
     or_more: str
+    #: words that, opening a clause, state a target for all of its subject, i.e. 100% (``Tất cả hồ sơ … đều
+    #: được giải quyết đúng hạn``)
+    all_words: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- compliance.json

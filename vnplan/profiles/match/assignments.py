@@ -46,6 +46,14 @@ def _assigns(unit: Unit) -> regex.Match[str] | None:
     return _head_re().match(text, label.end() if label else 0)
 
 
+def assignee_span(unit: Unit) -> tuple[int, int] | None:
+    """The words of a passage that name who is given its task, when it opens with them (*Thủ trưởng các
+    phòng chịu trách nhiệm …*): they say who does it, not what is communicated."""
+    label = _LABEL_RE.match(unit.text)
+    m = _head_re().match(unit.text, label.end() if label else 0)
+    return (m.start(), m.end()) if m else None
+
+
 def has_implementation(index: PlanIndex) -> bool:
     """Whether the plan says how it is carried out: an implementation part (a heading may name it with
     others: *NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN*), or a task table with an owner column."""

@@ -2,7 +2,8 @@
 
 The forms: *trước ngày 15/12/2024*, *trước 15/12/2024*, *chậm nhất ngày 10 tháng 12 năm 2024*,
 *trong tháng 3/2025*, *đến hết tháng 3/2025*, *trong quý IV năm 2024*, *quý I/2025*, *trong năm
-2024*, and a day without a year (*trước ngày 20/12*), which is in the plan's year. In a task
+2024*, *vào đầu năm 2025* (a part of a year: its last month), and a day without a year (*trước ngày
+20/12*, *trước ngày 20 tháng 12*), which is in the plan's year, or in the next with *năm sau*. In a task
 table the deadline column needs no lead word (*Tháng 3/2024*, *Quý II/2024*). Deadlines in the
 legal basis, a review of a past year, or a refused or past clause do not count.
 """
@@ -33,8 +34,10 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 def _date_re(lead_required: bool) -> regex.Pattern[str]:
     d = vocab.dates()
     day, month, year, quarter = (escape(w) for w in (d.day, d.month, d.year, d.quarter))
-    leads = in_order([*vocab.compliance().deadline_ends, *vocab.figures().deadline_leads])
+    # a part of a year leads its year by itself (*đầu năm 2025*)
+    leads = in_order([*vocab.compliance().deadline_ends, *vocab.figures().deadline_leads, *d.year_parts])
     lead = rf"(?P<lead>{leads})\s+" if lead_required else rf"(?:(?P<lead>{leads})\s+)?"
+    nxt = rf"(?:\s+{year}\s+(?P<next>{in_order(d.next_year)})(?!\w))?"  # *… năm sau*: the plan's year + 1
     return guarded(
         rf"(?<!\w){lead}(?:(?:hết\s+)?{day}\s+)?(?:"
         r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
@@ -42,7 +45,8 @@ def _date_re(lead_required: bool) -> regex.Pattern[str]:
         rf"|{month}\s+(?P<m3>\d{{1,2}})\s*(?:/|{year})\s*(?P<y3>\d{{4}})"
         rf"|{quarter}\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|{year})\s*(?P<y4>\d{{4}})"
         rf"|{year}\s+(?P<y5>\d{{4}})"
-        r"|(?P<d6>\d{1,2})\s*/\s*(?P<m6>\d{1,2})(?![\d/.-]))",
+        rf"|(?P<d7>\d{{1,2}})\s+{month}\s+(?P<m7>\d{{1,2}})(?!\s*[/.-]?\s*\d){nxt}"
+        rf"|(?P<d6>\d{{1,2}})\s*/\s*(?P<m6>\d{{1,2}})(?![\d/.-]){nxt})",
         regex.IGNORECASE,
     )
 
@@ -65,16 +69,22 @@ def last_day(m: regex.Match[str], year: int | None) -> _dt.date | None:
         if g("y4"):
             return _month_end(int(g("y4")), 3 * _ROMAN_Q[g("q").upper()])
         if g("y5"):
-            return _dt.date(int(g("y5")), 12, 31)
-        if g("d6") and year is not None:
-            return _dt.date(year, int(g("m6")), int(g("d6")))
+            part = vocab.dates().year_parts.get((g("lead") or "").lower(), 12)
+            return _month_end(int(g("y5")), part)
+        if year is None:
+            return None
+        if g("d7"):  # a day without a year: the plan's year, or the next one (*năm sau*)
+            return _dt.date(year + bool(g("next")), int(g("m7")), int(g("d7")))
+        if g("d6"):
+            return _dt.date(year + bool(g("next")), int(g("m6")), int(g("d6")))
     except (ValueError, KeyError):  # 31/02, year 0: not a date
         return None
     return None
 
 
-#: What every form of a deadline holds: a year's four digits, or the slash of a day and month (``20/12``).
-_DATE_HINT_RE = guarded(r"\d{4}|\d\s*/")
+#: What every form of a deadline holds: a year's four digits, the slash of a day and month (``20/12``), or a
+#: day before the word of the month (``20 tháng 12``).
+_DATE_HINT_RE = guarded(rf"\d{{4}}|\d\s*/|\d\s+{escape(vocab.dates().month)}", regex.IGNORECASE)
 
 
 def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.date]]:
@@ -84,7 +94,7 @@ def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.d
     deadline_cell = unit.cell("deadline")
     scope = scope_of(unit, year)
     for m in _date_re(True).finditer(unit.text):
-        if m.group("d6") and not m.group("lead"):
+        if (m.group("d6") or m.group("d7")) and not m.group("lead"):
             continue
         d = last_day(m, year)
         tok = unit.token_at(m.start())
@@ -93,7 +103,7 @@ def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.d
         yield m.start(), m.end(), d
     if deadline_cell is not None:  # a table's deadline column: "Quý II/2024", "Tháng 3/2024"
         for m in _date_re(False).finditer(unit.text, deadline_cell.start, deadline_cell.end):
-            if m.group("lead") or (m.group("d6") and not m.group("lead")):
+            if m.group("lead") or m.group("d6") or m.group("d7"):
                 continue  # read above, or a bare day/month that may be anything
             d = last_day(m, year)
             if d is not None:

@@ -20,7 +20,7 @@ from vnplan.profiles.match.parts import (
     review_heading,
     title_roles,
 )
-from vnplan.profiles.match.tables import RowDraft, text_rows, word_rows
+from vnplan.profiles.match.tables import RowDraft, prose_rows, text_rows, word_rows
 from vnplan.profiles.match.tokens import Table, fold, plan_table
 from vnplan.profiles.match.units import Segment, Unit
 from vnplan.profiles.model import Profile
@@ -131,7 +131,7 @@ class PlanIndex:
         return self._blocks[p.span.block].table is None
 
     def _paragraphs(self, paragraphs: Sequence[Paragraph], role: str, roles: frozenset[str]) -> None:
-        for draft, p in word_rows(paragraphs, self._blocks):
+        for draft, p in prose_rows(word_rows(paragraphs, self._blocks)):
             if draft is not None:
                 self._add_row(draft, role, roles)
                 continue

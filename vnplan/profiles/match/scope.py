@@ -5,7 +5,8 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
 - **Clauses** end at ``;``, a full stop, ``!``, ``?``, a line break, a table's ``|``, and before a
   word that starts a new statement (*nhưng*, *tuy nhiên*, *đồng thời*: ``clause_breaks``).
 - **Refusal.** A refusal word (*không*, *chưa*) refuses what follows it in its clause (*Sở không
-  in ấn, phát hành tờ gấp, pano*), unless it starts a compound that refuses nothing (*không
+  in ấn, phát hành tờ gấp, pano*), and the head before a colon it opens (*Chỉ số SIPAS: chưa tuyên
+  truyền*), unless it starts a compound that refuses nothing (*không
   ngừng*, *không chỉ … mà còn*, *không gian mạng*, *không dưới 90%*: ``not_refusals``). A
   refusing predicate refuses what comes before it in its clause (*Nội dung về Đề án 06/CP không
   đưa vào Kế hoạch này*: ``refusals_after``). A refusal holds up to the end of its clause or to a
@@ -16,7 +17,9 @@ A passage commits to what its clauses state, unless a clause refuses it or repor
   2023*) and none of the plan's, and opens with that year (*Năm 2023, …*) or says it was done
   (*đã*, *đạt*: ``past_markers``) with no word of a commitment (*duy trì*, *phấn đấu*:
   ``commitments``); *năm qua* with such a word does too. A sentence opening with a past year
-  (*Năm 2023, …; …*) reports it in all its clauses that name no later year.
+  (*Năm 2023, …; …*) reports it in all its clauses that name no later year. An aside in brackets
+  right after a past time (*kết quả đạt được trong năm qua (đúng hạn 99,8%)*) is a clause about the
+  past of its own.
 """
 
 from __future__ import annotations
@@ -216,14 +219,62 @@ def _refusals(keys: list[str], a: int, b: int) -> list[Refusal]:
         cue = _starts_with(keys, i, after)
         if cue:
             out.append(Refusal(a, i, i, i + len(cue)))
-        if not _starts_with(keys, i, nots):
-            cue2 = _starts_with(keys, i, before)
-            if cue2:
-                end = next((j for j in _at(keys, ends, i + len(cue2), b) if _starts_with(keys, j, ends)), b)
-                out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
-                i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
-                continue
+        not_refusal = _starts_with(keys, i, nots)
+        if not_refusal:
+            i += len(not_refusal)  # passed whole: the "ngừng" of "không ngừng" refuses nothing either
+            continue
+        cue2 = _starts_with(keys, i, before)
+        if cue2:
+            end = next((j for j in _at(keys, ends, i + len(cue2), b) if _starts_with(keys, j, ends)), b)
+            out.append(Refusal(i + len(cue2), end, i, i + len(cue2)))
+            i = end  # refused up to the end of the clause, or up to "mà", "nhưng"…
+            continue
         i += 1
+    return out
+
+
+def _after_colons(text: str, starts: list[int]) -> frozenset[int]:
+    """The tokens that come right after a colon (*Chỉ số SIPAS: chưa tuyên truyền*)."""
+    if ":" not in text:
+        return frozenset()
+    return frozenset(bisect.bisect_left(starts, i + 1) for i, c in enumerate(text) if c == ":")
+
+
+def _head_refusals(found: list[Refusal], colon_next: frozenset[int], a: int) -> Iterator[Refusal]:
+    """A refusal that opens what follows a colon refuses the head before the colon too: in *Chỉ số SIPAS: chưa
+    tuyên truyền trong năm 2025* the plan says the index is left out, as in *Chỉ số SIPAS chưa được tuyên truyền*."""
+    for r in found:
+        if r.cue in colon_next and r.first == r.cue_end and r.cue > a:
+            yield Refusal(a, r.cue, r.cue, r.cue_end)
+
+
+def _ends_with_past(keys: list[str], p: int, year: int) -> bool:
+    """Whether the tokens before ``p`` end with a past time (*năm qua*, *năm 2023*) or *đạt được*."""
+    if p >= 2 and keys[p - 2] == "năm" and _YEAR_TOKEN.match(keys[p - 1]) and int(keys[p - 1]) < year:
+        return True
+    for field in ("past_periods", "review_done"):
+        for phrases in _phrases(field).values():
+            if any(len(ph) <= p and tuple(keys[p - len(ph):p]) == ph for ph in phrases):
+                return True
+    return False
+
+
+def _past_asides(unit: Unit, starts: list[int], clauses: list[Clause], year: int) -> list[Clause]:
+    """Each aside in brackets right after a past time (*Phát huy kết quả đạt được trong năm qua (tỷ lệ hồ sơ
+    đúng hạn 99,8%)*) made a clause of its own about the past: its figures are last year's, though the clause
+    around it commits (*phát huy*)."""
+    text, keys, out = unit.text, unit.keys, []
+    for c in clauses:
+        i = text.find("(", c.start_char, c.end_char)
+        j = text.find(")", i, c.end_char) if i >= 0 else -1
+        p, q = bisect.bisect_left(starts, i + 1), bisect.bisect_left(starts, j + 1)
+        if j < 0 or not c.first < p < q <= c.end or not _ends_with_past(keys, p, year):
+            out.append(c)
+            continue
+        q_char = starts[q] if q < len(starts) else len(text)
+        out += [Clause(c.first, p, c.start_char, i, c.past), Clause(p, q, i, q_char, True)]
+        if q < c.end:
+            out.append(Clause(q, c.end, q_char, c.end_char, c.past))
     return out
 
 
@@ -239,6 +290,7 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
     present = set(keys)  # a clause holds none of the cue words its unit lacks
     may_refuse = not (_cue_words("refusals").isdisjoint(present) and _cue_words("refusals_after").isdisjoint(present))
     sentence_past = False
+    colon_next = _after_colons(unit.text, starts) if may_refuse else frozenset()
     for a, b in _clause_bounds(unit, keys, clause_cuts, present):
         sc = starts[a]
         ec = starts[b] if b < n else len(unit.text)
@@ -246,9 +298,14 @@ def scope_of(unit: Unit, year: int | None) -> Scope:
             sentence_past = year is not None and _opens_with_past(keys, a, b, year)
         clauses.append(Clause(a, b, sc, ec, _past(keys, a, b, year, sentence_past, present)))
         if may_refuse:
-            refusals.extend(_refusals(keys, a, b))
+            found = _refusals(keys, a, b)
+            refusals.extend(found)
+            if colon_next:
+                refusals.extend(_head_refusals(found, colon_next, a))
     if not clauses:
         clauses.append(Clause(0, 0, 0, len(unit.text)))
+    if year is not None and "(" in unit.text:
+        clauses = _past_asides(unit, starts, clauses, year)
     one = len(clauses) == 1 and clauses[0].first <= 0 and clauses[0].end >= n
     scope = Scope(tuple(clauses), tuple(refusals), tuple(c.first for c in clauses), tuple(c.end for c in clauses), one)
     unit.scope = scope

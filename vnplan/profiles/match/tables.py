@@ -6,12 +6,14 @@ own task, owner, deadline and figure, in a Word or Markdown table (cells are blo
 position) and in text (rows are lines with ``|`` between cells). The header row names the
 columns (``compliance.json``, ``table_columns``); a row's owner, partner, number and deadline
 cells are not searched for topics (a partner *Đài truyền thanh xã* is no form of communication),
-the deadline cell is read for its date, and a row with an owner is an assignment.
+the deadline cell is read for its date, and a row with an owner is an assignment. A task written
+as text with its columns on labelled lines after it (*Đơn vị chủ trì: …*, *Thời gian hoàn thành: …*)
+is such a row too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -22,6 +24,8 @@ from vnplan.text import key
 
 #: Columns whose words are no evidence of a topic.
 BLIND = frozenset({"number", "owner", "partner", "deadline"})
+#: Columns a task written as text may give on a line of its own (*Đơn vị chủ trì: …*).
+LABELLED = frozenset({"owner", "partner", "deadline", "product"})
 
 
 @cache
@@ -148,3 +152,47 @@ def text_rows(p: Paragraph, block: Block) -> list[tuple[RowDraft | None, int, in
                 draft.add_cell([(text, p.span.block, p.span.start + start)], role)
         out.append((draft, a, b))
     return out
+
+
+def _label(text: str) -> tuple[str, int] | None:
+    """The column a line such as *Đơn vị chủ trì: Văn phòng Sở* gives (one of :data:`LABELLED`) and where its
+    value starts, or None."""
+    i = text.find(":")
+    if not 0 < i <= 40:
+        return None
+    role = column_role(text[:i])
+    if role not in LABELLED:
+        return None
+    j = i + 1
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return role, j
+
+
+def prose_rows(items: Iterable[tuple[RowDraft | None, Paragraph]]) -> Iterator[tuple[RowDraft | None, Paragraph]]:
+    """:func:`word_rows`' items with each task written as text, its columns on lines of their own after it
+    (*Nhiệm vụ 1. Phổ biến Kế hoạch …* / *Đơn vị chủ trì: Văn phòng* / *Thời gian hoàn thành: Tháng 3/2024*),
+    gathered into one row as a table would give it: the task, then each labelled value in its column. A task
+    is gathered only when its lines name an owner or a deadline."""
+    items = list(items)
+    i = 0
+    while i < len(items):
+        draft, p = items[i]
+        labels: list[tuple[Paragraph, str, int]] = []
+        j = i + 1
+        while draft is None and _label(p.text) is None and j < len(items) and items[j][0] is None:
+            got = _label(items[j][1].text)
+            if got is None:
+                break
+            labels.append((items[j][1], *got))
+            j += 1
+        if not any(role in ("owner", "deadline") for _, role, _ in labels):
+            yield items[i]
+            i += 1
+            continue
+        row = RowDraft()
+        row.add_cell([(p.text, p.span.block, p.span.start)], "task")
+        for q, role, at in labels:
+            row.add_cell([(q.text[at:], q.span.block, q.span.start + at)], role)
+        yield row, p
+        i = j

@@ -6,17 +6,22 @@ comma-separated stretch (``100% hồ sơ … đúng hạn``, ``… đạt trên 
 indicator first, else the one before; failing that, the nearest in the clause: the next one after,
 unless it opens an item of its own (``…, 50% giao dịch …``; not ``…, đạt 100% trở lên``) and one comes
 before. Its comparator comes from the words before it (*trên* ``>``, *tối thiểu*, *không dưới*, *đạt*
-or a bare figure ``>=``). Every clause stating the indicator is weighed and the best is kept: a target restated
-with its figure further on wins over a first mention without one.
+or a bare figure ``>=``). A clause without a figure that opens with a word for all of its subject (*Tất cả hồ sơ
+… đều được giải quyết đúng hạn*: ``all_words``) states 100%. Every clause stating the indicator is weighed and
+the best is kept: a target restated with its figure further on wins over a first mention without one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
+import vnplan.vocab as vocab  # noqa: PLR0402  (never import from the root package: tests/test_layers.py)
+
 from vnplan.model import Evidence, RequirementResult
+from vnplan.pattern import guarded
 from vnplan.profiles.figures import (
     PERCENT_RE,
     comparator_of,
@@ -33,6 +38,7 @@ from vnplan.profiles.match.scope import Clause, scope_of
 from vnplan.profiles.match.topics import FALLBACK, PLACEHOLDER, accepts, why_not
 from vnplan.profiles.match.units import Unit
 from vnplan.profiles.model import Profile
+from vnplan.vocab.patterns import in_order
 
 _NEAR = 200  # characters between an indicator and its figure, at most
 
@@ -72,6 +78,21 @@ def _heads_item(text: str, m: regex.Match[str], end: int) -> bool:
     return opens_item(m, text[m.end():stop if stop >= 0 else end])
 
 
+@cache
+def _all_re() -> regex.Pattern[str]:
+    """A clause opening with a word for all of its subject (*Tất cả*, *Toàn bộ*), after any list label."""
+    return guarded(rf"^[\s\-+–•*]*(?P<all>{in_order(vocab.figures().all_words)})(?!\w)", regex.IGNORECASE)
+
+
+def _all_of(unit: Unit, clause: Clause, a: int) -> tuple[int, int] | None:
+    """The characters of the word that opens ``clause`` and states its target for all of its subject, i.e. 100%
+    (*Tất cả hồ sơ … đều được giải quyết đúng hạn*), when the indicator at ``a`` follows it."""
+    m = _all_re().match(unit.text, clause.start_char, clause.end_char)
+    if m is None or m.end("all") > a:
+        return None
+    return m.start("all"), m.end("all")
+
+
 def _clauses(c: Compiled, by_unit: dict[int, list[Found]], index: PlanIndex):  # type: ignore[no-untyped-def]
     """(unit, clause, the first usable match of each group) for every clause stating the whole indicator."""
     n = len(c.groups)
@@ -99,7 +120,11 @@ def _outcome(c: Compiled, unit: Unit, clause: Clause, parts: Sequence[Found], fa
         return 0, PLACEHOLDER, (unit, marks, [parts[0].text]), None, None
     m = figure_for(unit, clause, a, b)
     if m is None:
-        return 1, 0.4 * factor, (unit, marks, [parts[0].text]), None, None
+        whole = _all_of(unit, clause, a)
+        if whole is None or spec.unit != "%":
+            return 1, 0.4 * factor, (unit, marks, [parts[0].text]), None, None
+        ev = (unit, [whole, *marks], [parts[0].text, unit.text[whole[0]:whole[1]]])
+        return (3, factor, ev, ">=", 100.0) if meets(">=", 100.0, p_op, p_val) else (2, 0.5 * factor, ev, ">=", 100.0)
     op = comparator_of(m.group("cmp") or "")
     val = float(m.group("num").replace(",", "."))
     fig = (m.start("num") if not m.group("cmp") else m.start(), m.end())

@@ -6,6 +6,8 @@ Found only outside those parts, it is partial (``outside_part``). Some groups in
 partial with the pieces shown (``incomplete``), or no evidence at all when the groups are
 ``joint`` (*chỉ đạo* alone is not the province's direction). Nothing usable: missing, and the
 note says why when the words were there (refused, a past year, a review, the legal basis).
+Outside its parts, a content requirement is not met by the words that name who is given a task
+(*Thủ trưởng các phòng chịu trách nhiệm triển khai* is no content about the head's role).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from vnplan.model import Evidence, RequirementResult
+from vnplan.profiles.match.assignments import assignee_span
 from vnplan.profiles.match.evidence import clause_span, part_name, quote, result
 from vnplan.profiles.match.finding import Found, best_unit, covered, find_all
 from vnplan.profiles.match.index import PlanIndex
@@ -154,6 +157,21 @@ def with_title_subject(c: Compiled, by_unit: dict[int, list[Found]], profile: Pr
     return out
 
 
+def _not_assignees(req: Requirement, by_unit: dict[int, list[Found]], index: PlanIndex,
+                   accepted: Callable[[Unit], bool]) -> dict[int, list[Found]]:
+    """Outside the parts where a content requirement counts, the words that name who is given a task in the
+    implementation part (*Thủ trưởng các phòng chịu trách nhiệm triển khai*) are no evidence of what is
+    communicated (*vai trò của người đứng đầu*)."""
+    if req.kind not in ("content", "theme"):
+        return by_unit
+    out = {}
+    for k, fs in by_unit.items():
+        unit = index.units[k]
+        span = None if accepted(unit) or not index.in_role(unit, "implementation") else assignee_span(unit)
+        out[k] = fs if span is None else [f for f in fs if not span[0] <= f.start < span[1]]
+    return out
+
+
 def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) -> RequirementResult:
     """A content, theme, form or duty requirement (C302, C303, C306; the reporting duty C305)."""
     req = c.req
@@ -161,8 +179,8 @@ def eval_topic(c: Compiled, index: PlanIndex, profile: Profile | None = None) ->
     if n == 0:
         return result(req, "missing", 0.0, reason="not_found")
     subj = subject_groups(c, profile)
-    by_unit = with_title_subject(c, find_all(c, index), profile, subj)
     accepted = accepts(req, profile, index)
+    by_unit = with_title_subject(c, _not_assignees(req, find_all(c, index), index, accepted), profile, subj)
     joint = set(req.evidence.joint)
     # a passage with some groups is a piece only where the requirement's evidence counts: elsewhere
     # (*nếu có khó khăn, vướng mắc…* closing the implementation part) it must state the whole requirement;
