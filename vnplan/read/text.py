@@ -73,6 +73,8 @@ _MD_BOLD_LINE_RE = guarded(r"^[ \t]*(\*\*|__)(?=\S)[^\n]*\S\1[ \t]*$", regex.MUL
 def looks_like_markdown(text: str) -> bool:
     """Text a converter wrote as Markdown and saved as plain text: three lines or more set wholly in bold.
     Read as text, their marks would be taken for ``*`` bullets and the body's labels lost."""
+    if "**" not in text and "__" not in text:  # most text: no bold mark at all, found without the pattern
+        return False
     found = 0
     for _ in _MD_BOLD_LINE_RE.finditer(text):
         found += 1
