@@ -51,7 +51,11 @@ def is_party_document(plan: Plan) -> bool:
     names = [plan.header.parent_authority, plan.header.authority]
     if plan.source is not None:  # each header line, cut where a flattened line runs parts together
         for text in (plan.span_text(s) for s in plan.header.spans):
-            names.extend(text[a:z] for a, z in split_run(text, 0, len(text)))
+            upper = normalize(text).upper()
+            if upper in markers:
+                names.append(text)
+            elif any(m in upper for m in markers):  # only a line holding a marker is worth cutting
+                names.extend(text[a:z] for a, z in split_run(text, 0, len(text)))
     party = any(n and normalize(n).upper() in markers for n in names)
     _last_party = (plan, party)
     return party
