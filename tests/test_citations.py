@@ -267,3 +267,13 @@ def test_an_unknown_or_run_on_name_without_a_date_is_no_citation(text):
 def test_a_known_law_named_again_is_its_short_form():
     first, again = citations_in_text("Căn cứ Luật Cán bộ, công chức ngày 13/11/2008; thực hiện Luật Cán bộ, công chức.")
     assert (first.kind, again.kind, again.group, again.name) == ("full", "short", 0, "Luật Cán bộ, công chức")
+
+
+@pytest.mark.parametrize(("written", "symbol"), [("45/KH.UBND", "KH.UBND"), ("115/QĐ-UBND.VP", "QĐ-UBND.VP")])
+def test_a_dot_without_space_joins_the_parts_of_a_symbol(written, symbol):
+    c = one(f"Thực hiện Kế hoạch số {written} ngày 10/3/2024 của UBND huyện, các phòng")
+    assert (c.symbol, c.date, c.issuer) == (symbol, PartialDate(2024, 3, 10), "UBND huyện")
+
+
+def test_a_dot_and_space_after_a_symbol_ends_it():
+    assert one("theo Kế hoạch số 45/KH-UBND. UBND huyện giao").symbol == "KH-UBND"

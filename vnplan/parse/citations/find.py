@@ -102,7 +102,7 @@ def _party(sep: str, compact: str) -> bool:
     if sep.strip() in ("-", "–") and "/" in compact:
         return True
     # the last part SYM_SPLIT gives, when there are two or more: what follows the last separator
-    cut = max(compact.rfind("-"), compact.rfind("–"), compact.rfind("/"))
+    cut = max(compact.rfind("-"), compact.rfind("–"), compact.rfind("/"), compact.rfind("."))
     return cut >= 0 and compact[cut + 1 :].upper() in PARTY_ISSUERS
 
 

@@ -54,12 +54,13 @@ _ANAPHORS = in_order(_W.anaphors.phrases)
 _BASIS = "|".join(escape(v) for w in vocab.header_words().legal_basis_starts["can_cu"] for v in (w, w.upper()))
 
 # A part of a symbol: at least two capitals/digits, or capitals with one lower-case letter
-# between capitals (QyĐ, TrS) or after two capitals at the end (TTg, TTr, CTr).
+# between capitals (QyĐ, TrS) or after two capitals at the end (TTg, TTr, CTr). Parts are joined by
+# "-", "/" or, in some units' own style, a "." with no space around it (KH.UBND, QĐ-UBND.VP).
 _PART = (
     r"(?=\p{Lu}[\p{Lu}\d&]|\p{Lu}\p{Ll}\p{Lu})"
     r"\p{Lu}(?:[\p{Lu}\d&]|\p{Ll}(?=\p{Lu}))*(?:(?<=\p{Lu}\p{Lu})\p{Ll}(?!\p{L}))?"
 )
-_SYM = rf"{_PART}(?:(?:\s?[-–]\s?|/){_PART}){{0,4}}"
+_SYM = rf"{_PART}(?:(?:\s?[-–]\s?|[/.]){_PART}){{0,4}}"
 # number, separator, optional year, symbol; tolerant of spaces and a missing slash (R207 flags them)
 _NUMSYM = (
     r"(?P<num>\d{1,6}[a-zđ]?)(?P<sep1>\s?[/\-–]\s?|(?=\p{Lu}))"
@@ -267,7 +268,7 @@ HEADER_NO = guarded(rf"(?:^|\s){_SO}\s?:\s?$")
 PLURAL = guarded(rf"{spelt(_W.plural, ('lower', 'upper', 'sentence'))}\s$")
 WORD = guarded(r"[^\s]+")
 SPACES = guarded(r"\s+")
-SYM_SPLIT = guarded(r"[-–/]")
+SYM_SPLIT = guarded(r"[-–/.]")
 SO_END = guarded(rf"{_SO}\s$")
 LIST_GAP = guarded(rf"\s?,?\s?{_VA}?\s?")
 #: Organisations whose names contain a comma, read as one issuer.
