@@ -258,7 +258,7 @@ def _party_by_split(sep: str, compact: str) -> bool:
 
 def test_compact_symbols_and_party_are_their_patterns() -> None:
     rng = random.Random(12)
-    pieces = ("KH", "UBND", "TW", "tw", "TU", "HU", "CT", "QĐ", "NĐ", "CP", "-", "–", "/", " ", "  ", "\t", "\u00a0",
+    pieces = ("KH", "UBND", "TW", "tw", "TU", "HU", "CT", "QĐ", "NĐ", "CP", "VP", "-", "–", "/", ".", " ", "  ", "\t", "\u00a0",
               "\u2003", "\u200b", "&", "1", "y", "")
     for _ in range(20000):
         sym = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
@@ -270,7 +270,7 @@ def test_compact_symbols_and_party_are_their_patterns() -> None:
 def test_dates_and_header_numbers_looked_for_only_near_their_words_are_their_patterns() -> None:
     rng = random.Random(13)
     extra = ("ban hành", "BAN HÀNH", "ban hành ngày", ", ngày", " , ", "ngày 5 tháng 3 năm 2024", "NGÀY 01/02/2023",
-             "ngày …/5/2024", "ngày ... tháng ... năm 2024", "Số:", "SỐ :", "số: \n", ":\n", "\u00a0", "gày", "GÀY")
+             "ngày …/5/2024", "ngày ... tháng ... năm 2024", " năm 2024", "\u00a0Năm 2023", " NĂM 1999", "Số:", "SỐ :", "số: \n", ":\n", "\u00a0", "gày", "GÀY")
     texts = _texts(13, 150)
     for _ in range(300):
         texts.append("".join(rng.choice(extra + PIECES) + rng.choice(("", " ", "  ")) for _ in range(rng.randrange(1, 12))))
@@ -281,6 +281,8 @@ def test_dates_and_header_numbers_looked_for_only_near_their_words_are_their_pat
             assert (got and (got.span(), find._date_from(got))) == (want and (want.span(), find._date_from(want))), (text, pos)
             if pos < 12:
                 assert find._in_header_number(s, pos) == bool(HEADER_NO.search(text, 0, pos)), (text, pos)
+            if patterns.YEAR_AFTER.match(text, pos):  # the year alone is looked for only at its word
+                assert text.startswith(patterns.YEAR_PROBES, pos + 1), (text, pos)
 
 
 def test_is_upper_told_by_the_first_four_characters_is_the_whole_test() -> None:

@@ -277,3 +277,27 @@ def test_a_dot_without_space_joins_the_parts_of_a_symbol(written, symbol):
 
 def test_a_dot_and_space_after_a_symbol_ends_it():
     assert one("theo Kế hoạch số 45/KH-UBND. UBND huyện giao").symbol == "KH-UBND"
+
+
+@pytest.mark.parametrize("case", ["năm", "Năm", "NĂM"])
+def test_a_year_alone_after_the_number_is_its_year_and_the_issuer_follows(case):
+    c = one(f"Thực hiện Chỉ thị số 15/CT-TTg {case} 2022 của Thủ tướng Chính phủ, các sở")
+    assert (c.year, c.date, c.issuer) == (2022, None, "Thủ tướng Chính phủ")
+    assert c.text.endswith("Thủ tướng Chính phủ")
+
+
+def test_a_year_after_a_number_holding_its_year_keeps_that_year():
+    assert one("theo Quyết định số 25/2023/QĐ-UBND năm 2024 của UBND tỉnh").year == 2023
+
+
+@pytest.mark.parametrize("gap", [" và ", ", "])
+def test_a_date_after_the_last_of_a_list_with_its_type_repeated_is_every_items_date(gap):
+    a, b = citations_in_text(
+        f"Căn cứ Quyết định số 217-QĐ/TW{gap}Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị;")
+    assert a.date == b.date == PartialDate(2013, 12, 12)
+    assert (a.year, a.issuer) == (2013, "Bộ Chính trị")
+
+
+def test_a_date_of_its_own_is_kept_in_a_list():
+    a, b = citations_in_text("Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2024 và Kế hoạch số 20/KH-UBND ngày 25/01/2024;")
+    assert (a.date, b.date) == (PartialDate(2024, 1, 10), PartialDate(2024, 1, 25))

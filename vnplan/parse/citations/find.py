@@ -59,6 +59,7 @@ from vnplan.parse.citations.patterns import (
     TYPE_END_CHARS,
     TYPE_ENDS,
     YEAR_AFTER,
+    YEAR_PROBES,
     date_after_plain,
     issuer_after_re,
     numsym_plain,
@@ -506,10 +507,17 @@ def _date_after(text: str, pos: int) -> regex.Match[str] | re.Match[str] | None:
 
 
 def _after_item(text: str, r: RawCitation) -> None:
+    """The date after a number (``ngày 21/01/2024``), or only its year (``năm 2024``)."""
     d = _date_after(text, r.end)
     if d:
         r.date = _date_from(d)
         r.end = d.end()
+    elif text.startswith(YEAR_PROBES, r.end + 1):
+        y = YEAR_AFTER.match(text, r.end)
+        if y:
+            if r.year is None:
+                r.year = int(y.group("y"))
+            r.end = y.end()
 
 
 def _issuer_at(text: str, pos: int, found: Triggers | None = None, memo: Memo | None = None) -> tuple[str | None, int]:

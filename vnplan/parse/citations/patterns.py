@@ -200,6 +200,9 @@ DATE_AFTER = guarded(rf"\s?,?\s?(?:{_ISSUED}\s)?{_NGAY}\s?{_DATE}")
 DATE_PROBES = tuple(sorted({_ISSUED, *(v[1:] for v in variants([_DW.day], ("lower", "sentence", "upper")))}))
 DATE_REACH = 3 + max(len(_ISSUED), len(_DW.day))
 YEAR_AFTER = guarded(rf"\s{_NAM}\s(?P<y>\d{{4}})(?!\d)")
+#: The year word in the cases of ``_NAM``: YEAR_AFTER matches at ``pos`` only where one of these
+#: starts at ``pos + 1`` (after its one white space character).
+YEAR_PROBES = tuple(variants([_DW.year], ("lower", "sentence", "upper")))
 NUMBER_AFTER = guarded(rf"\s{_SO}\s?{_NUMSYM}")
 CONT = guarded(rf"(?:\s?,\s?{_VA}\s|\s?,\s?|\s{_VA}\s)(?:{_SO}\s)?{_NUMSYM}")
 #: The words of ``_VA``: CONT matches only where a "," is one of the first two characters or one of
