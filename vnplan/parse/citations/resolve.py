@@ -64,24 +64,16 @@ def resolve(raws: list[RawCitation], texts: dict[int, str], own: Header | None =
 
 
 def propagate_issuers(raws: list[RawCitation], texts: dict[int, str]) -> None:
-    """A list of same-type citations with one issuer or one date after the last: "KH số 1…, KH số 2…
-    của UBND", "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013"."""
+    """A list of same-type citations with one issuer after the last: "KH số 1…, KH số 2… của UBND"."""
     for k in range(len(raws) - 1, 0, -1):
         cur, prev = raws[k], raws[k - 1]
-        if cur.block != prev.block or prev.number is None:
+        if cur.block != prev.block or not cur.issuer or prev.issuer or prev.number is None:
             continue
-        issuer = cur.issuer is not None and prev.issuer is None
-        date = cur.date is not None and prev.date is None
-        if not (issuer or date) or cur.doc_type != prev.doc_type or cur.anaphor or prev.anaphor:
+        if cur.doc_type != prev.doc_type or cur.anaphor or prev.anaphor:
             continue
         gap = texts[cur.block][prev.end : cur.start]
         if LIST_GAP.fullmatch(gap) and gap.strip() in _LIST_GAPS:
-            if issuer:
-                prev.issuer = cur.issuer
-            if date and cur.date is not None:
-                prev.date = cur.date
-                if prev.year is None:
-                    prev.year = cur.date.year
+            prev.issuer = cur.issuer
 
 
 def law_short_forms(raws: list[RawCitation], texts: dict[int, str]) -> list[RawCitation]:
