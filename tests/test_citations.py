@@ -301,3 +301,14 @@ def test_a_date_after_the_last_of_a_list_with_its_type_repeated_stays_the_last_i
 def test_a_date_of_its_own_is_kept_in_a_list():
     a, b = citations_in_text("Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2024 và Kế hoạch số 20/KH-UBND ngày 25/01/2024;")
     assert (a.date, b.date) == (PartialDate(2024, 1, 10), PartialDate(2024, 1, 25))
+
+
+@pytest.mark.parametrize("name", ["Ban Chỉ đạo chuyển đổi số tỉnh", "Ban Chỉ đạo chuyển đổi số", "Hội đồng phát triển kinh tế số"])
+def test_a_stop_word_inside_a_known_phrase_goes_on_the_issuer(name):
+    assert one(f"Căn cứ Kế hoạch số 08/KH-BCĐ ngày 11/3/2024 của {name}; các sở").issuer == name
+
+
+def test_so_before_a_number_still_ends_the_issuer():
+    c = citations_in_text("theo Công văn của UBND tỉnh số 123/UBND-VX ngày 02/3/2024")
+    assert [x.issuer for x in c if x.issuer] in ([], ["UBND tỉnh"])
+    assert all("số" not in (x.issuer or "") for x in c)

@@ -106,6 +106,8 @@ class IssuerEnds:
     phrases: tuple[str, ...]
     #: words that end a name even when glued to the next (``vềviệc``: spaces lost in PDF text)
     run_on: tuple[str, ...]
+    #: phrases ending in one of ``words`` that go on a name (``Ban Chỉ đạo chuyển đổi số tỉnh``)
+    kept: tuple[str, ...] = ()
 
 
 @attrs.frozen

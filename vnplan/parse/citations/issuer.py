@@ -12,6 +12,10 @@ _ENDS = vocab.citations().issuer_ends
 _STOP1 = frozenset(_ENDS.words)
 _RUN_ON = _ENDS.run_on
 _STOP2 = frozenset(_ENDS.phrases)
+#: Phrases whose last word is a stop word but which go on a name (``chuyển đổi số``), by that last word.
+_KEPT = {
+    last: frozenset(p for p in _ENDS.kept if p.rsplit(" ", 1)[1] == last) for last in {p.rsplit(" ", 1)[1] for p in _ENDS.kept}
+}
 #: The first words of the two-word phrases of ``_STOP2``: a word and the next make one of those
 #: phrases only if the word is one of these (a word holds no white space).
 _STOP2_FIRST = frozenset(p[: p.index(" ")] for p in _STOP2 if " " in p)
@@ -88,6 +92,14 @@ def _facts(w: str) -> _Word:
     return f
 
 
+def _kept(words: list[str], k: int, low: str) -> bool:
+    """Whether the stop word ``words[k]`` (``low``) ends a phrase that goes on a name (``chuyển đổi số``)."""
+    phrases = _KEPT.get(low)
+    if not phrases:
+        return False
+    return any(" ".join([*(w.lower() for w in words[max(0, k - n) : k]), low]) in phrases for n in (1, 2, 3))
+
+
 def read_issuer(tail: str) -> str | None:
     """The issuer at the start of ``tail`` (the text after ``của``), or ``None``."""
     if not tail or not tail[0].isupper():
@@ -121,8 +133,8 @@ def read_issuer(tail: str) -> str | None:
             elif (
                 f.stop
                 or (f.stop2 and f"{f.low} {_facts(words[k + 1]).key2 if k + 1 < n else ''}" in _STOP2)
-            ) and (f.lower or _is_upper(tail[:40])):  # a capitalised stop word ends only an upper-case title's name
-                break
+            ) and (f.lower or _is_upper(tail[:40])) and not _kept(words, k, f.low):
+                break  # a capitalised stop word ends only an upper-case title's name
         end = start + f.bare_len
         taken += 1
         if f.cut or taken >= 16:
