@@ -312,3 +312,24 @@ def test_so_before_a_number_still_ends_the_issuer():
     c = citations_in_text("theo Công văn của UBND tỉnh số 123/UBND-VX ngày 02/3/2024")
     assert [x.issuer for x in c if x.issuer] in ([], ["UBND tỉnh"])
     assert all("số" not in (x.issuer or "") for x in c)
+
+
+@pytest.mark.parametrize("gap", [" và ", ", ", ", và "])
+def test_two_laws_by_name_joined_are_two_citations_the_date_the_last_ones(gap):
+    a, b = citations_in_text(f"Căn cứ Luật Cán bộ, công chức{gap}Luật Viên chức ngày 25 tháng 11 năm 2019;")
+    assert (a.doc_type, a.name, a.date, a.text) == ("Luật", "Luật Cán bộ, công chức", None, "Luật Cán bộ, công chức")
+    assert (b.name, b.date) == ("Luật Viên chức", PartialDate(2019, 11, 25))
+
+
+def test_a_law_joined_to_a_code_keeps_each_type():
+    a, b = citations_in_text("CĂN CỨ LUẬT CÔNG ĐOÀN VÀ BỘ LUẬT LAO ĐỘNG NĂM 2019;")
+    assert (a.doc_type, b.doc_type, b.year) == ("Luật", "Bộ luật", 2019)
+
+
+def test_an_amending_law_names_the_laws_it_amends_in_one_name():
+    c = one("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức ngày 25/11/2019;")
+    assert c.name == "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức"
+
+
+def test_and_inside_a_laws_name_is_no_second_law():
+    assert one("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;").name == "Luật Tổ chức HĐND và UBND"

@@ -58,6 +58,8 @@ from vnplan.parse.citations.patterns import (
     TYPE_BEFORE_ANA,
     TYPE_END_CHARS,
     TYPE_ENDS,
+    LAW_AND,
+    LAW_OF,
     YEAR_AFTER,
     YEAR_PROBES,
     date_after_plain,
@@ -673,11 +675,32 @@ def _law(s: _Scan, m: regex.Match[str]) -> int:
     """A law by name (``Luật Hộ tịch năm 2014``, ``Luật … ngày …``, ``Luật … số 60/2014/QH13``)."""
     if not m.group("lname").strip() and canonical_type(m.group("ltype")) != "Hiến pháp":
         return m.end()
-    r = RawCitation(s.block, m.start(), m.end(), canonical_type(m.group("ltype")))
-    r.name = s.text[m.start() : m.end()].rstrip(",")
+    start = m.start()
+    for a in _laws_joined(s.text, start, m.end()):  # "Luật A và Luật B ngày …": A is cited alone
+        first = RawCitation(s.block, start, a.start(), _law_type(s.text, start))
+        first.name = s.text[start : a.start()].rstrip(",")
+        s.out.append(first)
+        start = a.end()
+    r = RawCitation(s.block, start, m.end(), _law_type(s.text, start))
+    r.name = s.text[start : m.end()].rstrip(",")
     _law_tail(s.text, r)
     s.out.append(r)
     return r.end
+
+
+def _laws_joined(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The "và" or "," that join two laws within a law's name, none where "của" stands before the first."""
+    out = []
+    for a in LAW_AND.finditer(text, start, end):
+        if LAW_OF.search(text, start, a.start()):
+            break
+        out.append(a)
+    return out
+
+
+def _law_type(text: str, pos: int) -> str:
+    """The canonical type of the law whose name starts at ``pos`` (``Bộ luật``, ``Luật``…)."""
+    return canonical_type(max((t for t in LAW_STARTS if text.startswith(t, pos)), key=len))
 
 
 def _project(s: _Scan, m: regex.Match[str]) -> int:

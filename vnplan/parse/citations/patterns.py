@@ -123,6 +123,10 @@ MAIN_BARE = _main(_ALTERNATIVES[4])
 #: with one search of :data:`BASIS_LAW` per block: a look-behind running back over the block
 #: (as this once was, inside MAIN) made every law word cost the whole block, which is quadratic.
 MAIN_SEMI = _main(_law(";"))
+#: "và" or "," between two laws by name (``Luật Cán bộ, công chức và Luật Viên chức ngày …``): where a
+#: law's name is cut in two, unless "của" stands before it (``Luật sửa đổi … của Luật A và Luật B``).
+LAW_AND = guarded(rf"(?:,\s(?:{_VA}\s)?|\s{_VA}\s)(?=(?:{_LAW_ALT})\s)")
+LAW_OF = guarded(rf"\s{_CUA}\s")
 #: Every place a law's name may end (zero-width).
 LAW_END_AT = guarded(rf"(?={LAW_END})")
 #: From a law's type, up to the first white space its name cannot reach: LAW_SPACES of them and
