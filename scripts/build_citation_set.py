@@ -418,6 +418,18 @@ RECORDS += [
     (W, "Điều 3. Quyết định này có hiệu lực kể từ ngày 01/7/2024, thay thế Quyết định số 90/QĐ-UBND ngày 02/3/2016 của UBND tỉnh Hà Nam.",
      [C("Quyết định này", "Quyết định", kind="self"),
       C("Quyết định số 90/QĐ-UBND ngày 02/3/2016 của UBND tỉnh Hà Nam", "Quyết định", "90", 2016, "QĐ-UBND", (2016, 3, 2), "UBND tỉnh Hà Nam")]),
+    # symbol parts joined by a dot; a year alone; two laws joined; a phrase kept in an issuer (probe sentences)
+    (W, "Triển khai Kế hoạch số 52/KH.UBND ngày 18/4/2023 của UBND thị trấn về vệ sinh môi trường, các khu phố thực hiện.",
+     [C("Kế hoạch số 52/KH.UBND ngày 18/4/2023 của UBND thị trấn", "Kế hoạch", "52", 2023, "KH.UBND", (2023, 4, 18), "UBND thị trấn")]),
+    (W, "Căn cứ Quyết định số 307/QĐ-UBND.VX ngày 09 tháng 5 năm 2022 của Chủ tịch UBND huyện;",
+     [C("Quyết định số 307/QĐ-UBND.VX ngày 09 tháng 5 năm 2022 của Chủ tịch UBND huyện", "Quyết định", "307", 2022, "QĐ-UBND.VX", (2022, 5, 9), "Chủ tịch UBND huyện")]),
+    (W, "Thực hiện Nghị quyết số 03/NQ-HĐND năm 2023 của HĐND phường về giám sát chuyên đề, Thường trực HĐND phường xây dựng kế hoạch.",
+     [C("Nghị quyết số 03/NQ-HĐND năm 2023 của HĐND phường", "Nghị quyết", "03", 2023, "NQ-HĐND", None, "HĐND phường")]),
+    (W, "Căn cứ Luật Đất đai và Luật Nhà ở ngày 27 tháng 11 năm 2023;",
+     [C("Luật Đất đai", "Luật", name="Luật Đất đai"),
+      C("Luật Nhà ở ngày 27 tháng 11 năm 2023", "Luật", None, 2023, None, (2023, 11, 27), name="Luật Nhà ở")]),
+    (W, "Căn cứ Công văn số 41/BCĐ-CĐS ngày 02/02/2024 của Ban Chỉ đạo chuyển đổi số huyện về dữ liệu dùng chung;",
+     [C("Công văn số 41/BCĐ-CĐS ngày 02/02/2024 của Ban Chỉ đạo chuyển đổi số huyện", "Công văn", "41", 2024, "BCĐ-CĐS", (2024, 2, 2), "Ban Chỉ đạo chuyển đổi số huyện")]),
     # not citations
     (W, "Giai đoạn 2021-2030, tỷ lệ hồ sơ đạt trên 90%, số hóa 100% kết quả; năm học 2022-2023.", []),
     (W, "Số: 201/KH-UBND", []),
