@@ -61,8 +61,9 @@ DATE_WORDS_RE = guarded(
     rf"(?P<thang>{escape(_D.month)})\s*(?P<m>\d{{1,2}})?\s*,?\s*(?:[.…_]+\s*)?"
     rf"(?P<nam>{escape(_D.year)})\s*(?P<y>\d{{4}})?"
 )
-#: a date line that stops after ``ngày 22`` or ``tháng 01``: the rest is on the next line
-DATE_OPEN_RE = guarded(rf"(?:{_DAY}|{escape(_D.month)})\s*\d{{0,2}}\s*$")
+#: a date line that stops after ``ngày 22``, ``tháng 01`` or ``năm`` (a narrow cell wraps the year):
+#: the rest is on the next line
+DATE_OPEN_RE = guarded(rf"(?:{_DAY}|{escape(_D.month)}|{escape(_D.year)})\s*\d{{0,2}}\s*$")
 #: ``Hà Nội, 15/3/2024``
 DATE_NUMERIC_RE = guarded(
     rf"(?P<place>[\p{{L}} .'-]{{2,40}}?)\s*,\s*(?:{_DAY}\s*)?(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})\s*[/.\-]\s*"
