@@ -81,3 +81,22 @@ def test_a_date_whose_year_wraps_onto_the_next_line_of_its_cell_keeps_the_year(t
     left = ["BAN QUẢN LÝ DỰ ÁN", "ĐẦU TƯ XÂY DỰNG TỈNH", "____", "Số: 327/KH-BQLDA"]
     h = _parse(tmp_path, _header_pdf(left, right, ["KẾ HOẠCH", "Kiểm tra chất lượng công trình", *BODY])).header
     assert (h.place, h.date) == ("Bình Dương", vnplan.model.PartialDate(2025, 7, 8))
+
+
+def test_a_span_of_years_wrapped_at_its_dash_ends_the_title_and_opens_no_dash_item():
+    # a long title centred under KẾ HOẠCH wraps before "- 2030": a reader sees one title
+    plan = vnplan.parse("UBND THÀNH PHỐ CẦN THƠ\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 412/KH-STNMT\n"
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                        "Cần Thơ, ngày 09 tháng 10 năm 2025\nKẾ HOẠCH\n"
+                        "Thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn thành phố giai đoạn 2025\n- 2030\n"
+                        + "\n".join(BODY))
+    assert plan.header.title == "Thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn thành phố giai đoạn 2025 - 2030"
+    assert [s.label for s in plan.sections] == ["I"]
+
+
+def test_a_dash_item_under_a_title_ending_in_a_word_is_still_not_the_title():
+    plan = vnplan.parse("UBND TỈNH BẮC NINH\nSỞ TƯ PHÁP\nSố: 41/KH-STP\n"
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                        "Bắc Ninh, ngày 09 tháng 10 năm 2025\nKẾ HOẠCH\nPhổ biến pháp luật cho thanh niên\n"
+                        "- 2030 là năm hoàn thành mục tiêu phổ cập pháp luật.\n" + "\n".join(BODY))
+    assert plan.header.title == "Phổ biến pháp luật cho thanh niên"

@@ -136,8 +136,9 @@ BODY_CUT_RE = guarded(
 _JOINS = spelt(_W.title_line_joins, ("lower",))
 #: a title line that says the title goes on (ends with ``và``, ``năm``, ``giai đoạn``, a comma)
 TITLE_JOIN_END_RE = guarded(rf"(?:(?<=\s)(?:{_JOINS})|[,\-–])\s*$")
-#: a line that only ends a title: a year, a span of years, ``năm 2024``, ``giai đoạn 2021 - 2025``
-TITLE_TAIL_RE = guarded(rf"^(?:(?:{_JOINS})\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\.?$")
+#: a line that only ends a title: a year, a span of years, ``năm 2024``, ``giai đoạn 2021 - 2025``, and the
+#: end of a span wrapped after its first year (``giai đoạn 2025`` / ``- 2030``)
+TITLE_TAIL_RE = guarded(rf"^(?:(?:{_JOINS})\s+|[-–]\s*)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\.?$")
 #: a citation of a numbered document inside a line (``số 14/KH-UBND``, ``76/NQ-CP``)
 CITATION_RE = guarded(r"\d{1,4}\s*/\s*(?:\d{4}\s*/\s*)?\p{Lu}")
 
