@@ -88,9 +88,11 @@ def _cell(cell: Any, specs: list[tuple[str, str, float, bool, bool]], changes: d
         _para(cell, spec, changes, align)
 
 
-def make_plan_docx(path: Path, *, page: dict[str, float] | None = None, **changes: dict[str, Any]) -> Path:
+def make_plan_docx(path: Path, *, page: dict[str, float] | None = None,
+                   title: list[tuple[str, str, float, bool, bool]] | None = None, **changes: dict[str, Any]) -> Path:
     """Write a Kế hoạch to ``path``; ``changes`` maps a component (national, body, recipient…) to new
-    text, size, bold, italic or font, and ``page`` overrides paper size or margins (mm)."""
+    text, size, bold, italic or font, ``page`` overrides paper size or margins (mm), and ``title``
+    the centred lines under the header table (the type name and title)."""
     pg = {**PAGE, **(page or {})}
     doc = Document()
     normal = doc.styles["Normal"]
@@ -106,7 +108,7 @@ def make_plan_docx(path: Path, *, page: dict[str, float] | None = None, **change
     _cell(head.cell(0, 1), HEADER_RIGHT, changes)
     _cell(head.cell(1, 0), [NUMBER], changes)
     _cell(head.cell(1, 1), [DATE], changes)
-    for spec in TITLE:
+    for spec in TITLE if title is None else title:
         _para(doc, spec, changes, WD_ALIGN_PARAGRAPH.CENTER)
     for spec in BODY:
         _para(doc, spec, changes, WD_ALIGN_PARAGRAPH.JUSTIFY)

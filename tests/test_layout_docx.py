@@ -3,7 +3,7 @@
 import pytest
 
 import vnplan
-from docx_plan import make_plan_docx
+from docx_plan import TITLE, make_plan_docx
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,44 @@ def test_form_rules_read_the_docx_text_too(tmp_path):
     ]
     assert findings[1].location == "bảng 1, hàng 2, cột 1, đoạn 1"
 
+
+
+# ----------------------------------------------------------------- the lines under the header table
+
+RULE_UNDER_TITLE = [*TITLE, ("rule", "________", 14, False, False)]
+
+
+def test_the_rule_under_the_title_is_not_a_title_line_that_should_be_bold(tmp_path):
+    # Word plans draw the short rule under the trích yếu as a paragraph of underscores, not bold
+    path = make_plan_docx(tmp_path / "kh.docx", title=RULE_UNDER_TITLE)
+    assert vnplan.check(vnplan.parse(str(path)), select=["F109"]).findings == ()
+
+
+def test_a_title_wrapped_onto_a_second_paragraph_is_still_held_to_the_title_style(tmp_path):
+    title = [("type", "KẾ HOẠCH", 14, True, False), ("title", "Tuyên truyền cải cách hành chính", 14, True, False),
+             ("title2", "trên địa bàn tỉnh năm 2024", 14, False, False)]
+    findings = vnplan.check(vnplan.parse(str(make_plan_docx(tmp_path / "kh.docx", title=title))),
+                            select=["F109"]).findings
+    assert [f.message for f in findings] == [
+        "Trích yếu nội dung phải in đậm (1 đoạn chưa đậm; Phụ lục I, mục II.5.b)."]
+
+
+LETTER = [("subject", "V/v cấp kinh phí tuyên truyền cải cách hành chính năm 2024", 12, False, False),
+          ("addressee", "Kính gửi: Sở Tài chính tỉnh Bắc Giang.", 14, False, False)]
+
+
+def test_the_subject_line_of_a_letter_is_upright_12_to_13_point_not_a_type_name_and_a_bold_title(tmp_path):
+    # Phụ lục I, mục II.5.b: a công văn's trích yếu follows "V/v" in lower case, 12-13 pt, upright;
+    # the "Kính gửi:" line under it is no part of it
+    path = make_plan_docx(tmp_path / "cv.docx", title=LETTER)
+    plan = vnplan.parse(str(path), require_plan=False)
+    assert plan.header.doc_type == "Công văn"
+    assert vnplan.check(plan, select=["F109"]).findings == ()
+
+
+def test_a_bold_letter_subject_line_is_a_letter_subject_fault(tmp_path):
+    path = make_plan_docx(tmp_path / "cv.docx", title=LETTER, subject={"size": 14, "bold": True})
+    findings = vnplan.check(vnplan.parse(str(path), require_plan=False), select=["F109"]).findings
+    assert [f.message for f in findings] == [
+        "Trích yếu nội dung công văn: cỡ chữ 14 pt, phải từ 12 đến 13 pt (1 đoạn; Phụ lục I, mục II.5.b).",
+        "Trích yếu nội dung công văn không in đậm (1 đoạn in đậm; Phụ lục I, mục II.5.b)."]

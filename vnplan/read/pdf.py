@@ -338,11 +338,16 @@ def _order_page(lines: list[_Line], width: float, zone_base: int) -> tuple[list[
 
     def side(ln: _Line) -> str:
         est = len(ln.text.strip()) * (ln.size or 12) * 0.45
+        # a short line centred on the text column (the type name KẾ HOẠCH, a title) is not a cell of
+        # the right column, whose cells centre a quarter of the page further right, nor of the left
+        # one: it may end left of the middle (a bold name is wider than estimated, so it starts
+        # further left), but it starts far right of where a left cell's lines start
+        centred = abs(ln.x + est / 2 - (mid + 0.03 * width)) <= 0.07 * width
+        if centred and ln.x >= mid - 0.15 * width:
+            return "F"
         if ln.x + est <= mid + 0.04 * width:
             return "L"
-        # a short line centred on the text column (the type name KẾ HOẠCH, a title) is not a cell of
-        # the right column, whose cells centre a quarter of the page further right
-        if abs(ln.x + est / 2 - (mid + 0.03 * width)) <= 0.07 * width:
+        if centred:
             return "F"
         if ln.x >= mid - 0.15 * width:
             return "R"

@@ -45,12 +45,18 @@ def _components(plan: Plan) -> list[tuple[str, Span]]:
     add("motto", h.motto_text.span if h.motto_text else None)
     add("number", h.number_text.span if h.number_text else None)
     add("date", h.date_text.span if h.date_text else None)
-    add("doc_type", h.doc_type_text.span if h.doc_type_text else None)
+    # a letter (Công văn) prints no type name: what stands for it is the "V/v" of its subject line,
+    # which is set in upright type of 12 to 13 points, not as a type name and a title
+    letter = h.doc_type_text is not None and not _printed(plan, h.doc_type_text.text, h.doc_type_text.span)
+    title = "letter_subject" if letter else "title"
+    add(title if letter else "doc_type", h.doc_type_text.span if h.doc_type_text else None)
     if h.title_span is not None:
-        add("title", h.title_span)
+        add(title, h.title_span)
         taken = {s.block for _, s in out}
-        # a title wrapped over more lines: the header blocks after its first line
-        out.extend(("title", s) for s in h.spans if s.block > h.title_span.block and s.block not in taken)
+        # a title wrapped over more lines: the header blocks after its first line that hold part
+        # of it (not the rule under it, nor a "Kính gửi:" line)
+        out.extend((title, s) for s in h.spans if s.block > h.title_span.block and s.block not in taken
+                   and _in_title(plan, h.title, s))
     for lb in plan.legal_basis:
         # a "Căn cứ …;" line is the legal basis (italic); "Căn cứ …, Sở … xây dựng Kế hoạch như sau:"
         # opens the content and is body text
@@ -82,6 +88,26 @@ def _components(plan: Plan) -> list[tuple[str, Span]]:
         prev = merged.get(k)
         merged[k] = sp if prev is None else Span(sp.block, min(prev.start, sp.start), max(prev.end, sp.end))
     return [(name, sp) for (name, _), sp in merged.items()]
+
+
+def _words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in text).casefold().split()
+
+
+def _printed(plan: Plan, name: str, span: Span) -> bool:
+    """Whether the type name ``name`` is what stands at ``span`` (its first word, a wrapped name's too)."""
+    if plan.source is None:
+        return True
+    printed, words = _words(plan.span_text(span)), _words(name)
+    return bool(printed) and bool(words) and printed[0] == words[0]
+
+
+def _in_title(plan: Plan, title: str | None, span: Span) -> bool:
+    """Whether the header line at ``span`` is part of the title: its words follow one another in it."""
+    if plan.source is None:
+        return True
+    words = _words(plan.span_text(span))
+    return bool(words) and " ".join(words) in " ".join(_words(title or ""))
 
 
 def runs_in(block: Block, span: Span) -> list[tuple[Run, Span]]:

@@ -95,8 +95,9 @@ def authorities(names: Sequence[Line]) -> tuple[tuple[str, Span] | None, tuple[s
     LAI``, ``SỞ THÔNG TIN VÀ`` / ``TRUYỀN THÔNG``); any other line goes on with the name above.
     """
     groups: list[list[Line]] = []
-    for line in names:
-        if groups and not (body_head_re().match(line.text) and _finished(" ".join(x.text for x in groups[-1]))):
+    for k, line in enumerate(names):
+        if groups and (_wrapped_tail(line, k == len(names) - 1) or not (
+                body_head_re().match(line.text) and _finished(" ".join(x.text for x in groups[-1])))):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -107,6 +108,13 @@ def authorities(names: Sequence[Line]) -> tuple[tuple[str, Span] | None, tuple[s
     if len(found) == 1:
         return None, found[0]
     return (" ".join(n for n, _ in found[:-1]), found[0][1]), found[-1]
+
+
+def _wrapped_tail(line: Line, last: bool) -> bool:
+    """``SỞ TÀI NGUYÊN VÀ MÔI`` / ``TRƯỜNG``: a one-word head alone on the last line names no body
+    (a body is its head and a name); it is the end of the name above, wrapped by a narrow cell."""
+    word = line.text.strip().upper()
+    return last and " " not in word and word in body_heads()
 
 
 def _place_first(groups: list[list[Line]]) -> list[list[Line]]:

@@ -61,8 +61,9 @@ DATE_WORDS_RE = guarded(
     rf"(?P<thang>{escape(_D.month)})\s*(?P<m>\d{{1,2}})?\s*,?\s*(?:[.…_]+\s*)?"
     rf"(?P<nam>{escape(_D.year)})\s*(?P<y>\d{{4}})?"
 )
-#: a date line that stops after ``ngày 22`` or ``tháng 01``: the rest is on the next line
-DATE_OPEN_RE = guarded(rf"(?:{_DAY}|{escape(_D.month)})\s*\d{{0,2}}\s*$")
+#: a date line that stops after ``ngày 22``, ``tháng 01`` or ``năm`` (a narrow cell wraps the year):
+#: the rest is on the next line
+DATE_OPEN_RE = guarded(rf"(?:{_DAY}|{escape(_D.month)}|{escape(_D.year)})\s*\d{{0,2}}\s*$")
 #: ``Hà Nội, 15/3/2024``
 DATE_NUMERIC_RE = guarded(
     rf"(?P<place>[\p{{L}} .'-]{{2,40}}?)\s*,\s*(?:{_DAY}\s*)?(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})\s*[/.\-]\s*"
@@ -135,8 +136,9 @@ BODY_CUT_RE = guarded(
 _JOINS = spelt(_W.title_line_joins, ("lower",))
 #: a title line that says the title goes on (ends with ``và``, ``năm``, ``giai đoạn``, a comma)
 TITLE_JOIN_END_RE = guarded(rf"(?:(?<=\s)(?:{_JOINS})|[,\-–])\s*$")
-#: a line that only ends a title: a year, a span of years, ``năm 2024``, ``giai đoạn 2021 - 2025``
-TITLE_TAIL_RE = guarded(rf"^(?:(?:{_JOINS})\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\.?$")
+#: a line that only ends a title: a year, a span of years, ``năm 2024``, ``giai đoạn 2021 - 2025``, and the
+#: end of a span wrapped after its first year (``giai đoạn 2025`` / ``- 2030``)
+TITLE_TAIL_RE = guarded(rf"^(?:(?:{_JOINS})\s+|[-–]\s*)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\.?$")
 #: a citation of a numbered document inside a line (``số 14/KH-UBND``, ``76/NQ-CP``)
 CITATION_RE = guarded(r"\d{1,4}\s*/\s*(?:\d{4}\s*/\s*)?\p{Lu}")
 

@@ -244,6 +244,9 @@ class _Walk:
                 return True
             # "Thực hiện Chương trình …", "Triển khai Nghị định số 30/2020/NĐ-CP": a title, not a legal basis
             return kind == "basis" and (not p.strict or _names_a_title(p.text))
+        if kind == "label" and p.text[:1] in "-–" and TITLE_TAIL_RE.match(p.text):
+            # "giai đoạn 2025" / "- 2030": the end of a span of years wrapped at its dash, not a dash item
+            return self.lines[self.parts[j - 1].last].text.rstrip()[-1:].isdigit()
         if kind not in ("text", "upper", "noise", "type") and not (kind == "basis" and not p.strict):
             return False
         return self.continues(j, upper=self.title_upper)
