@@ -331,3 +331,30 @@ def test_an_index_counts_anywhere_and_an_indicator_takes_the_registers_other_wor
 def test_a_derived_profile_names_its_subject():
     p = profile_to_dict(derive(vnplan.parse(HEADER + "II. NỘI DUNG\n1. Cải cách thể chế.\n")))
     assert p["subject"][:2] == ["cải cách hành chính", "CCHC"]
+
+
+UNIT = """ỦY BAN NHÂN DÂN
+XÃ TÂN HÀ
+Số: 3/KH-UBND
+Tân Hà, ngày 20 tháng 01 năm 2025
+KẾ HOẠCH
+{title}
+Thực hiện Kế hoạch số 7/KH-UBND ngày 10/01/2025 của UBND tỉnh Sơn Hà;
+II. NỘI DUNG
+1. {task}
+"""
+
+
+@pytest.mark.parametrize(("title", "task", "status"), [
+    ("Tuyên truyền cải cách hành chính năm 2025", "Tổ chức hội nghị cán bộ, công chức xã, xong trước ngày 20/3/2025.", "met"),
+    ("Tuyên truyền cải cách hành chính năm 2025", "Tổ chức hội nghị cán bộ, công chức xã trong Quý II/2025.", "partial"),
+    ("Công tác năm 2025", "Tổ chức hội nghị cán bộ, công chức xã, xong trước ngày 20/3/2025.", "missing"),
+])
+def test_a_task_deadline_needs_the_subject_in_its_clause_only_when_the_unit_plans_title_does_not_name_it(
+        title: str, task: str, status: str) -> None:
+    parent = derive(vnplan.parse(HEADER + "II. NỘI DUNG\n1. Tổ chức hội nghị cán bộ, công chức, viên chức tại các "
+                                 "cơ quan, đơn vị, hoàn thành trước ngày 31/3/2025.\n"))
+    dl = next(r for r in parent.requirements if r.kind == "deadline")
+    assert dl.evidence.all_of[-1][:2] == ("cải cách hành chính", "CCHC")  # the subject, as the last group
+    cov = vnplan.comply(vnplan.parse(UNIT.format(title=title, task=task)), parent)
+    assert next(r for r in cov.requirements if r.id == dl.id).status == status

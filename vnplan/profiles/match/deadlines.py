@@ -24,7 +24,9 @@ from vnplan.profiles.match.evidence import quote, result
 from vnplan.profiles.match.index import PlanIndex
 from vnplan.profiles.match.phrases import Compiled, match_phrase
 from vnplan.profiles.match.scope import scope_of
+from vnplan.profiles.match.topics import subject_groups
 from vnplan.profiles.match.units import Unit
+from vnplan.profiles.model import Profile
 from vnplan.vocab.patterns import escape, in_order
 
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -110,8 +112,10 @@ def deadlines_in(unit: Unit, year: int | None) -> Iterator[tuple[int, int, _dt.d
                 yield m.start(), m.end(), d
 
 
-def _names_context(c: Compiled, unit: Unit, start: int, end: int, year: int | None) -> bool:
-    """Whether the clause of a deadline (or, in a table, its row) names every context group (*báo cáo*).
+def _names_context(c: Compiled, unit: Unit, start: int, end: int, year: int | None,
+                   skip: frozenset[int] = frozenset()) -> bool:
+    """Whether the clause of a deadline (or, in a table, its row) names every context group (*báo cáo*)
+    but those in ``skip`` (groups the plan's title names for every passage: :func:`_title_named`).
     ``year`` is the plan's, as every reader of a unit's scope gives it (the scope is kept on the unit)."""
     if unit.kind == "row":
         lo, hi = 0, len(unit.tokens)
@@ -120,7 +124,21 @@ def _names_context(c: Compiled, unit: Unit, start: int, end: int, year: int | No
         tok = unit.token_at(start)
         clause = scope.clause_of(tok)
         lo, hi = clause.first, clause.end
-    return all(any(match_phrase(ph, unit, lo, hi) is not None for ph in g) for g in c.groups)
+    return all(any(match_phrase(ph, unit, lo, hi) is not None for ph in g) for k, g in enumerate(c.groups)
+               if k not in skip)
+
+
+def _title_named(c: Compiled, index: PlanIndex, profile: object) -> frozenset[int]:
+    """The groups of ``c`` that only name the parent's subject (*dân chủ ở cơ sở*) and that the unit plan's
+    title names: the title says it for every task, so a task's clause need not repeat it (*Tổ chức Hội nghị
+    cán bộ, công chức xã, xong trước ngày 20/3/2025* in a plan titled *Thực hiện dân chủ ở cơ sở năm 2025*),
+    as for a content requirement (:func:`~vnplan.profiles.match.topics.with_title_subject`)."""
+    subj = subject_groups(c, profile) if isinstance(profile, Profile) else set()
+    title = next((u for u in index.units if u.kind == "title"), None)
+    if not subj or title is None:
+        return frozenset()
+    n = len(title.tokens)
+    return frozenset(k for k in subj if any(match_phrase(ph, title, 0, n) is not None for ph in c.groups[k]))
 
 
 def eval_deadline(c: Compiled, index: PlanIndex, profile: object = None) -> RequirementResult:
@@ -130,11 +148,12 @@ def eval_deadline(c: Compiled, index: PlanIndex, profile: object = None) -> Requ
     assert due is not None
     due_s = f"{due:%d/%m/%Y}"
     found: list[tuple[Evidence, _dt.date]] = []
+    skip = _title_named(c, index, profile) if c.groups else frozenset()
     for u in index.evidence_units():
         if u.role == "preamble":
             continue
         for s, e, d in deadlines_in(u, index.year):
-            if c.groups and not _names_context(c, u, s, e, index.year):
+            if c.groups and not _names_context(c, u, s, e, index.year, skip):
                 continue
             found.extend((ev, d) for ev in quote(u, [(s, e)], [u.text[s:e]]))
     late = [(ev, d) for ev, d in found if d > due]
