@@ -358,3 +358,20 @@ def test_a_task_deadline_needs_the_subject_in_its_clause_only_when_the_unit_plan
     assert dl.evidence.all_of[-1][:2] == ("cải cách hành chính", "CCHC")  # the subject, as the last group
     cov = vnplan.comply(vnplan.parse(UNIT.format(title=title, task=task)), parent)
     assert next(r for r in cov.requirements if r.id == dl.id).status == status
+
+
+def test_a_name_that_lists_its_members_is_one_phrase_and_no_bare_member_stands_for_it():
+    r = one("II. NỘI DUNG\n1. Tổ chức hội nghị cán bộ, công chức, viên chức tại các cơ quan, đơn vị.\n", "form")
+    assert r["evidence"]["all_of"][0][0] == "hội nghị cán bộ, công chức, viên chức"
+    assert "hội nghị viên chức" in phrases(r)  # the family's other names, as written by a public service unit
+    assert not {"công chức", "hội nghị cán bộ"} & set(phrases(r))
+
+
+def test_a_deadline_of_a_task_naming_staff_is_no_deadline_of_their_conference():
+    parent = derive(vnplan.parse(HEADER + "II. NỘI DUNG\n1. Tổ chức hội nghị cán bộ, công chức, viên chức tại các "
+                                 "cơ quan, đơn vị, hoàn thành trước ngày 31/3/2025.\n"))
+    dl = next(r for r in parent.requirements if r.kind == "deadline")
+    task = ("Tổ chức Hội nghị cán bộ, công chức xã, xong trước ngày 20/3/2025.\n"
+            "2. Công chức Văn phòng tổng hợp kết quả, báo cáo trước ngày 10/12/2025.")
+    cov = vnplan.comply(vnplan.parse(UNIT.format(title="Tuyên truyền cải cách hành chính năm 2025", task=task)), parent)
+    assert next(r for r in cov.requirements if r.id == dl.id).status == "met"

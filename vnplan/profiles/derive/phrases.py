@@ -12,6 +12,8 @@ parent's subject becomes a second group, so a plan on another subject cannot mee
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from attrs import frozen
 
@@ -172,6 +174,17 @@ def _ends_word(s: str, m: regex.Match[str], lex: Lexicon) -> bool:
     return bool(before) and lex.starts_word(f"{before[-1]} {m.group(0).strip()}") >= 2
 
 
+@cache
+def _listed_name_re() -> regex.Pattern[str]:
+    """The names of the lexicon's paraphrase families whose words list their members with commas (*Hội nghị
+    cán bộ, công chức, viên chức*): one name, which the commas must not cut into *hội nghị cán bộ* and a bare
+    *công chức* that any passage naming staff would meet."""
+    names = sorted({t for c in vocab.lexicon().concepts if c.paraphrase for t in c.terms if "," in t}, key=len,
+                   reverse=True)
+    alts = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in names) or r"(?!)"
+    return guarded(rf"(?<!\w)(?:{alts})(?!\w)", regex.IGNORECASE)
+
+
 def chunks(text: str, lex: Lexicon) -> list[str]:
     """The candidate phrases of a clause, in order: quoted names first kept whole, then its chunks."""
     out: list[str] = []
@@ -180,6 +193,9 @@ def chunks(text: str, lex: Lexicon) -> list[str]:
         name = regex.sub(r"\s+", " ", _DATE.sub(" ", _PLACE.sub(" ", m.group(1)))).strip(" ,.;:")
         if len(syllables(name)) >= 2:  # a quoted name is kept as written (``5 rõ``, ``Bình dân học vụ số``)
             out.append(name)
+        rest = rest.replace(m.group(0), " ")
+    for m in _listed_name_re().finditer(rest):  # ``Hội nghị cán bộ, công chức, viên chức``: one name, kept whole
+        out.append(m.group(0))
         rest = rest.replace(m.group(0), " ")
     rest = _ENDS.split(rest, maxsplit=1)[0]
     in_phrase = False  # after a chunk with a preposition, short chunks continue its object (… trong dịch vụ công, trường học)
