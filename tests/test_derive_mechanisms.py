@@ -375,3 +375,10 @@ def test_a_deadline_of_a_task_naming_staff_is_no_deadline_of_their_conference():
             "2. Công chức Văn phòng tổng hợp kết quả, báo cáo trước ngày 10/12/2025.")
     cov = vnplan.comply(vnplan.parse(UNIT.format(title="Tuyên truyền cải cách hành chính năm 2025", task=task)), parent)
     assert next(r for r in cov.requirements if r.id == dl.id).status == "met"
+
+
+@pytest.mark.parametrize("owner", ["tại địa phương", "tại cơ quan, đơn vị", "của cơ quan, đơn vị"])
+def test_the_duty_to_plan_for_ones_own_place_is_met_by_the_unit_plan_itself(owner: str) -> None:
+    r = one(f"III. TỔ CHỨC THỰC HIỆN\n1. UBND các xã, thị trấn xây dựng kế hoạch thực hiện {owner}.\n", "duty")
+    assert r["evidence"]["all_of"] == [["kế hoạch cải cách hành chính", "kế hoạch CCHC"]]  # the unit plan's title
+    assert r["where"] == "any" and any(note.startswith("met by the unit plan itself") for note in r["review"])
