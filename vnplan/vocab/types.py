@@ -672,6 +672,9 @@ class Concept:
     unless_after: tuple[str, ...] = ()
     #: a family ``profile derive`` also uses: a derived phrase containing a term takes the other terms
     paraphrase: bool = False
+    #: a name that lists its members with commas (*Hội nghị cán bộ, công chức, viên chức*): ``profile derive``
+    #: keeps a term of it whole rather than cut at its commas
+    whole: bool = False
 
 
 @attrs.frozen

@@ -176,10 +176,10 @@ def _ends_word(s: str, m: regex.Match[str], lex: Lexicon) -> bool:
 
 @cache
 def _listed_name_re() -> regex.Pattern[str]:
-    """The names of the lexicon's paraphrase families whose words list their members with commas (*Hội nghị
-    cán bộ, công chức, viên chức*): one name, which the commas must not cut into *hội nghị cán bộ* and a bare
-    *công chức* that any passage naming staff would meet."""
-    names = sorted({t for c in vocab.lexicon().concepts if c.paraphrase for t in c.terms if "," in t}, key=len,
+    """The names of the lexicon's families kept ``whole``, whose words list their members with commas (*Hội
+    nghị cán bộ, công chức, viên chức*): one name, which the commas must not cut into *hội nghị cán bộ* and a
+    bare *công chức* that any passage naming staff would meet."""
+    names = sorted({t for c in vocab.lexicon().concepts if c.whole for t in c.terms if "," in t}, key=len,
                    reverse=True)
     alts = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in names) or r"(?!)"
     return guarded(rf"(?<!\w)(?:{alts})(?!\w)", regex.IGNORECASE)
