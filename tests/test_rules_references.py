@@ -150,6 +150,23 @@ def test_r206_ignores_references_into_other_documents():
     assert findings("R206", b="Theo khoản 9 Điều 8 Nghị định số 30/2020/NĐ-CP.") == []
 
 
+CHAPTERED = (
+    "Số: 09/2010/QĐ-UBND\nCần Thơ, ngày 05 tháng 02 năm 2010\nQUY ĐỊNH\nVề quản lý thử nghiệm\n"
+    "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nThực hiện theo {ref} Quy định này.\n"
+    "Chương II\nQUY ĐỊNH CỤ THỂ\nĐiều 2. Trách nhiệm\nNội dung./.\n"
+)
+
+
+def test_r206_finds_chapters_by_their_number_and_skips_their_own_headings():
+    """A heading “Chương I” standing alone on its line is not a reference to itself, and
+    “Chương II” names the chapter labelled so; a chapter the text lacks is still flagged."""
+    def check(ref):
+        return [f.message for f in vnplan.check(vnplan.parse(CHAPTERED.format(ref=ref)), select=["R206"]).findings]
+
+    assert check("Chương II") == []
+    assert check("Chương V") == ["Dẫn chiếu “Chương V” trỏ tới phần không có trong văn bản."]
+
+
 def test_r206_appendix_missing_is_information_only():
     (f,) = findings("R206", b="Chi tiết tại Phụ lục kèm theo.")
     assert f.severity == "info"

@@ -61,7 +61,7 @@ _TYPES = "|".join(
 )
 _AFTER = guarded(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
 _ARTICLE_LABEL = guarded(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
-_HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
+_HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?(?:\s|$)")
 
 
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
@@ -161,7 +161,8 @@ def _external(text: str, end: int) -> bool:
 
 #: The outline styles each kind of part may name (``structure.json``).
 _STYLES = {p.name: p.styles for p in _S.parts}
-_NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
+#: The word a label may carry (``Điều 5``, ``Chương II``, ``Phần I``), dropped so it meets the bare ``5``/``II``.
+_NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE, *_S.word_styles], ('sentence', 'upper', 'lower'))}\s*")
 
 
 @lru_cache(maxsize=4096)  # a few labels (1, 2, a, b, II…) number every section of every plan
