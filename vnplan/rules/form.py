@@ -592,6 +592,15 @@ def _entry_body(text: str) -> str:
     return t.rstrip(" ;.,")
 
 
+def _with_wrapped_lines(text: str, block: int, wrapped: dict[int, str]) -> str:
+    """``text`` of an entry ending mid-way (with a comma or no mark) joined with the lines that
+    carry it on in the blocks right after it."""
+    while not text.endswith((";", ".")) and block + 1 in wrapped:
+        block += 1
+        text = f"{text} {wrapped[block]}"
+    return text
+
+
 @rule(
     "F108",
     "error",
@@ -639,6 +648,9 @@ def recipients(ctx: Context) -> Iterator[Hit]:
     # a line that holds the signature too is a two-column table row a copy flattened: its entries did
     # not share a line in the document
     flattened = {sp.block for sp in plan.signature.spans} if plan.signature is not None else set()
+    # an entry wrapped onto a second line in small letters ("- Các bộ, cơ quan ngang bộ," /
+    # "cơ quan thuộc Chính phủ;"): the parser keeps that line aside; the entry ends where it ends
+    wrapped = {p.span.block: p.text.strip() for p in plan.other if p.text.strip()[:1].islower()}
     for k, r in enumerate(rs):
         last = k == len(rs) - 1
         body = _entry_body(r.text)
@@ -652,7 +664,7 @@ def recipients(ctx: Context) -> Iterator[Hit]:
                 body = proper
             if not last:
                 yield Hit(r.span, variant="archive_last")
-        t = r.text.strip()
+        t = _with_wrapped_lines(r.text.strip(), r.span.block, wrapped)
         shared = r.span.block not in flattened and (r.span.block in blocks_before or (
             plan.recipients_heading is not None and r.span.block == plan.recipients_heading.block))
         blocks_before.add(r.span.block)
