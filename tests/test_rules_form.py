@@ -251,6 +251,17 @@ def test_an_entry_wrapped_onto_a_second_line_ends_where_that_line_ends(tmp_path)
     assert f108("Nơi nhận:\n- Các bộ, cơ quan ngang bộ,\n- Lưu: VT, VP.") == ["- Các bộ, cơ quan ngang bộ;"]
 
 
+def test_a_blank_forms_signature_placeholders_are_information_not_a_missing_signature():
+    """Appendix III's forms leave the signature to fill ("QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" over
+    "Họ và tên"): a blank left on purpose, told as a draft's blank name is; a plan that ends with
+    no signature at all still misses it."""
+    blank = run(plan_text(signature="QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ\nHọ và tên"), "F107")
+    assert [(f.severity, f.message) for f in blank] == [
+        ("info", "Họ và tên người ký còn để trống: dự thảo chưa ký ban hành.")]
+    assert [(f.severity, f.message) for f in run(plan_text(signature=""), "F107")] == [
+        ("error", "Thiếu quyền hạn, chức vụ, họ tên của người ký.")]
+
+
 def test_a_header_lost_whole_gives_missing_findings_not_a_crash():
     text = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\n"
     report = vnplan.check(vnplan.parse(text), select=FORM_RULES)

@@ -544,7 +544,11 @@ def signature(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
     sig = plan.signature
     if sig is None or not (sig.forms or sig.position or sig.signer):
-        yield Hit(_end_anchor(plan), variant="missing")
+        if sig is not None and sig.signer_placeholder is not None:
+            # a blank form's "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" / "Họ và tên": left to fill, as a draft's name
+            yield Hit(sig.spans[-1], variant="no_signer_draft", severity="info")
+        else:
+            yield Hit(_end_anchor(plan), variant="missing")
         return
     known = vocab.decree30().signature_forms
     wrong = vocab.decree30().signature_form_misspellings
