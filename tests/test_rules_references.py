@@ -199,6 +199,18 @@ def test_r207_accepts_well_formed_symbols(cited):
     assert findings("R207", a=f"Thực hiện {cited} ngày 11/01/2024.") == []
 
 
+def test_r201_r207_leave_a_symbol_issued_before_the_hyphenated_form_as_it_was_issued():
+    """Symbols took their “số/MÃ-CƠ QUAN” form and type codes in May 2005 (Thông tư liên tịch
+    55/2005): a document issued before keeps its old symbol (“QĐ.UB”, “TT.TCCQ”), and a citation
+    must quote it so. The same symbol dated after is still malformed."""
+    old = "Thực hiện Quyết định số 2145/QĐ.UB ngày 14/8/1998 và Tờ trình số 86/TT.TCCQ ngày 25/4/2003."
+    assert findings("R207", a=old) == [] and findings("R201", a=old) == []
+    assert findings("R207", a="Thực hiện Quyết định số 12/2005/QĐ.UB năm 2005.") == []
+    new = "Thực hiện Quyết định số 2145/QĐ.UB ngày 14/8/2023 và Tờ trình số 86/TT.TCCQ ngày 25/4/2023."
+    assert [f.message.split("“")[1].split("”")[0] for f in findings("R207", a=new)] == ["2145/QĐ.UB"]
+    assert len(findings("R201", a=new)) == 1
+
+
 # the reference plan ----------------------------------------------------------------------
 
 
