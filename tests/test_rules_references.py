@@ -130,6 +130,14 @@ def test_r205_accepts_the_same_definition_repeated():
     assert findings("R205", a="cải cách hành chính (CCHC).", b="cải cách hành chính (CCHC).") == []
 
 
+def test_r204_reads_a_defined_two_word_abbreviation_as_one_use():
+    """“Chỉ số cải cách hành chính (PAR INDEX)” defines the two words together: a later “PAR
+    INDEX” is that abbreviation, its “INDEX” no undefined one; an undefined one beside it still is."""
+    a = "Chỉ số cải cách hành chính (PAR INDEX) năm 2023 tăng 05 bậc."
+    assert messages("R204", a=a, b="Nâng cao Chỉ số PAR INDEX năm 2024.") == []
+    assert [m.split("“")[1].split("”")[0] for m in messages("R204", a=a, b="Nâng cao PAR INDEX và SIPAS.")] == ["SIPAS"]
+
+
 # R206 ------------------------------------------------------------------------------------
 
 

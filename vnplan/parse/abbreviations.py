@@ -405,7 +405,10 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
         if not spans or is_upper_text(text):
             continue  # no capitals; or a capitalised heading, signature line or title
         defined = inside.get(bi)
+        taken = 0  # the end of a two-word use read already: its second word ("INDEX") is no use of its own
         for s, e in spans:
+            if s < taken:
+                continue
             a = text[s:e]
             if not a[1:2].isalpha() and sum(c.isalpha() for c in a) < 2:
                 continue
@@ -420,6 +423,7 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
             two_end = _two_word_end(text, a, e, multi, heads)
             if two_end is not None:
                 out.append(AbbreviationUse(text[s:two_end].upper(), Span(bi, s, two_end)))
+                taken = two_end
                 continue
             if _is_heading_word(text, s, e):
                 continue
