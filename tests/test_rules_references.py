@@ -138,6 +138,14 @@ def test_r204_reads_a_defined_two_word_abbreviation_as_one_use():
     assert [m.split("“")[1].split("”")[0] for m in messages("R204", a=a, b="Nâng cao PAR INDEX và SIPAS.")] == ["SIPAS"]
 
 
+def test_r204_leaves_the_groups_of_a_dotted_symbol_alone():
+    """“2145/QĐ.UB” is an older document's symbol, its groups joined by a full stop: “UB” there
+    is no abbreviation of the text; “UB” standing alone in a sentence still is."""
+    a = "Thực hiện Quyết định số 2145/QĐ.UB ngày 14/8/1998 của Ủy ban nhân dân tỉnh."
+    assert messages("R204", a=a) == []
+    assert [m.split("“")[1].split("”")[0] for m in messages("R204", a=a, b="Giao UB các huyện thực hiện.")] == ["UB"]
+
+
 # R206 ------------------------------------------------------------------------------------
 
 
