@@ -188,6 +188,18 @@ def test_r206_appendix_missing_is_information_only():
     assert f.severity == "info"
 
 
+def test_r206_a_labelled_appendix_is_information_when_none_is_attached_and_a_warning_when_others_are():
+    """With no appendix attached, “Phụ lục II” travels as a file of its own (a legal site keeps a
+    decree's appendices apart): information. With Phụ lục I attached, a missing Phụ lục II is a fault."""
+    (f,) = findings("R206", b="Chi tiết tại Phụ lục II kèm theo Kế hoạch này.")
+    assert f.severity == "info"
+    body = BODY.format(a="Mục đích.", b="Chi tiết tại Phụ lục I và Phụ lục II kèm theo Kế hoạch này.")
+    plan = vnplan.parse(HEAD + body + "Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn A\n"
+                        "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n1. Nhiệm vụ một.\n")
+    assert [(f.severity, f.message) for f in vnplan.check(plan, select=["R206"]).findings] == [
+        ("warning", "Văn bản dẫn chiếu “Phụ lục II kèm theo” nhưng không có phụ lục này kèm theo.")]
+
+
 # R207 ------------------------------------------------------------------------------------
 
 

@@ -314,12 +314,16 @@ def _by_initials(expansion: str, abbr: str) -> bool:
                      part="content"),
 )
 def dangling_reference(ctx: Context) -> Iterator[Hit]:
-    """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document."""
+    """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document; an
+    appendix is information only when none is attached (it travels as a file of its own)."""
     plan = ctx.plan
+    # appendices found attached (one reference reaches one): without any, the appendices travel as
+    # files of their own, as a legal site's copy of a decree keeps them apart from its text
+    attached = any(r.appendix is not None and r.target is not None for r in plan.internal_references)
     for ref in plan.internal_references:
         if ref.target is not None:
             continue
-        if ref.appendix == "":  # no appendix at all: it may travel as a separate file, information only
+        if ref.appendix == "" or (ref.appendix is not None and not attached):  # information only
             yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix", severity="info")
         elif ref.appendix is not None:
             yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix")
