@@ -188,6 +188,21 @@ def test_r206_appendix_missing_is_information_only():
     assert f.severity == "info"
 
 
+def test_r206_reads_parts_listed_side_by_side_as_siblings():
+    """“khoản 1, khoản 2 Điều 2” names two clauses of Điều 2 and “Điều 1, Điều 2” two articles,
+    not a clause inside a clause; a listed part the text lacks is still flagged."""
+    text = ("Số: 09/2010/QĐ-UBND\nCần Thơ, ngày 05 tháng 02 năm 2010\nQUY ĐỊNH\nVề quản lý thử nghiệm\n"
+            "Điều 1. Phạm vi\nThực hiện theo {ref} của Quy định này.\n"
+            "Điều 2. Trách nhiệm\n1. Sở chủ trì.\n2. Các phòng phối hợp./.\n")
+
+    def check(ref):
+        return [f.message for f in vnplan.check(vnplan.parse(text.format(ref=ref)), select=["R206"]).findings]
+
+    assert check("khoản 1, khoản 2 Điều 2") == []
+    assert check("Điều 1, Điều 2") == []
+    assert check("khoản 1, khoản 7 Điều 2") == ["Dẫn chiếu “khoản 1, khoản 7 Điều 2” trỏ tới phần không có trong văn bản."]
+
+
 def test_r206_a_labelled_appendix_is_information_when_none_is_attached_and_a_warning_when_others_are():
     """With no appendix attached, “Phụ lục II” travels as a file of its own (a legal site keeps a
     decree's appendices apart): information. With Phụ lục I attached, a missing Phụ lục II is a fault."""
