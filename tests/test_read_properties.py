@@ -24,7 +24,9 @@ def test_the_docx_fast_normalisation_equals_the_general_one(s):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
+# U+FFFE and U+FFFF are no XML characters: no .docx holds them, and the fixture could not write them
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),
+                                               exclude_characters="\ufffe\uffff"), max_size=30),
                 min_size=1, max_size=4))
 def test_reading_any_paragraph_text_gives_blocks_or_a_vnplan_error(texts):
     data = docx_with_body_xml("".join(para(t) for t in texts))

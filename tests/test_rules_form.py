@@ -1,6 +1,7 @@
 """F101–F108 and F112 (Decree 30/2020 form): each fault on a small plan, and the compliant plan passes."""
 
 import pytest
+from compliant import compliant_docx
 
 import vnplan
 from vnplan.rules.registry import get_rule
@@ -235,6 +236,30 @@ def test_findings_point_at_the_faulty_line():
 def test_one_finding_per_faulty_recipient():
     text = plan_text(recipients="Nơi nhận:\n- A,\n- B\n- C;\n- Lưu: VT.")
     assert [f.fix for f in run(text, "F108")] == ["- A;", "- B;"]
+
+
+def test_an_entry_wrapped_onto_a_second_line_ends_where_that_line_ends(tmp_path):
+    """A Word copy may wrap a long entry onto a paragraph of its own ("- Các bộ, cơ quan ngang
+    bộ," / "cơ quan thuộc Chính phủ;", as the Decree's own copy does): the entry ends with the
+    semicolon of its second line. A comma that ends an entry no line carries on is still a fault."""
+    def f108(recipients):
+        path = tmp_path / "plan.docx"
+        path.write_bytes(compliant_docx(recipients=recipients))
+        return [f.fix for f in vnplan.check(vnplan.parse(path), select=["F108"]).findings]
+
+    assert f108("Nơi nhận:\n- Các bộ, cơ quan ngang bộ,\ncơ quan thuộc Chính phủ;\n- Lưu: VT, VP.") == []
+    assert f108("Nơi nhận:\n- Các bộ, cơ quan ngang bộ,\n- Lưu: VT, VP.") == ["- Các bộ, cơ quan ngang bộ;"]
+
+
+def test_a_blank_forms_signature_placeholders_are_information_not_a_missing_signature():
+    """Appendix III's forms leave the signature to fill ("QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" over
+    "Họ và tên"): a blank left on purpose, told as a draft's blank name is; a plan that ends with
+    no signature at all still misses it."""
+    blank = run(plan_text(signature="QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ\nHọ và tên"), "F107")
+    assert [(f.severity, f.message) for f in blank] == [
+        ("info", "Họ và tên người ký còn để trống: dự thảo chưa ký ban hành.")]
+    assert [(f.severity, f.message) for f in run(plan_text(signature=""), "F107")] == [
+        ("error", "Thiếu quyền hạn, chức vụ, họ tên của người ký.")]
 
 
 def test_a_header_lost_whole_gives_missing_findings_not_a_crash():

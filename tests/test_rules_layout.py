@@ -187,3 +187,15 @@ def test_run_spans_follow_the_collapsed_white_space_and_the_automatic_number():
     b = Block(index=0, text="1. Mục đích và yêu cầu chung", label="1.", runs=runs)
     got = [(r.text, b.text[s.start:s.end]) for r, s in runs_in(b, Span(0, 0, len(b.text)))]
     assert got == [("Mục  đích", "Mục đích"), (" và yêu cầu ", "và yêu cầu"), ("chung", "chung")]
+
+
+def test_the_blank_forms_of_appendix_iii_keep_their_parent_line_apart_from_the_issuer():
+    """A blank form of Appendix III heads its header with the placeholders “TÊN CQ, TC CHỦ QUẢN”
+    (upright) over “TÊN CƠ QUAN, TỔ CHỨC” (bold): the issuer is the second line alone, so the
+    upright parent line is no unbolded issuer; an upright issuer placeholder is still one."""
+    form = document(p0={"text": "TÊN CQ, TC CHỦ QUẢN (1)"}, p1={"text": "TÊN CƠ QUAN, TỔ CHỨC (2)"})
+    assert parse_document(form).header.authority == "TÊN CƠ QUAN, TỔ CHỨC (2)"
+    assert f109(form) == ()
+    upright = document(p0={"text": "TÊN CQ, TC CHỦ QUẢN (1)"}, p1={"text": "TÊN CƠ QUAN, TỔ CHỨC (2)", "bold": False})
+    assert [f.message for f in f109(upright)] == [
+        "Tên cơ quan ban hành phải in đậm (1 đoạn chưa đậm; Phụ lục I, mục II.2.b)."]

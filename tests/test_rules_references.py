@@ -130,6 +130,22 @@ def test_r205_accepts_the_same_definition_repeated():
     assert findings("R205", a="cải cách hành chính (CCHC).", b="cải cách hành chính (CCHC).") == []
 
 
+def test_r204_reads_a_defined_two_word_abbreviation_as_one_use():
+    """“Chỉ số cải cách hành chính (PAR INDEX)” defines the two words together: a later “PAR
+    INDEX” is that abbreviation, its “INDEX” no undefined one; an undefined one beside it still is."""
+    a = "Chỉ số cải cách hành chính (PAR INDEX) năm 2023 tăng 05 bậc."
+    assert messages("R204", a=a, b="Nâng cao Chỉ số PAR INDEX năm 2024.") == []
+    assert [m.split("“")[1].split("”")[0] for m in messages("R204", a=a, b="Nâng cao PAR INDEX và SIPAS.")] == ["SIPAS"]
+
+
+def test_r204_leaves_the_groups_of_a_dotted_symbol_alone():
+    """“2145/QĐ.UB” is an older document's symbol, its groups joined by a full stop: “UB” there
+    is no abbreviation of the text; “UB” standing alone in a sentence still is."""
+    a = "Thực hiện Quyết định số 2145/QĐ.UB ngày 14/8/1998 của Ủy ban nhân dân tỉnh."
+    assert messages("R204", a=a) == []
+    assert [m.split("“")[1].split("”")[0] for m in messages("R204", a=a, b="Giao UB các huyện thực hiện.")] == ["UB"]
+
+
 # R206 ------------------------------------------------------------------------------------
 
 
@@ -150,9 +166,53 @@ def test_r206_ignores_references_into_other_documents():
     assert findings("R206", b="Theo khoản 9 Điều 8 Nghị định số 30/2020/NĐ-CP.") == []
 
 
+CHAPTERED = (
+    "Số: 09/2010/QĐ-UBND\nCần Thơ, ngày 05 tháng 02 năm 2010\nQUY ĐỊNH\nVề quản lý thử nghiệm\n"
+    "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nThực hiện theo {ref} Quy định này.\n"
+    "Chương II\nQUY ĐỊNH CỤ THỂ\nĐiều 2. Trách nhiệm\nNội dung./.\n"
+)
+
+
+def test_r206_finds_chapters_by_their_number_and_skips_their_own_headings():
+    """A heading “Chương I” standing alone on its line is not a reference to itself, and
+    “Chương II” names the chapter labelled so; a chapter the text lacks is still flagged."""
+    def check(ref):
+        return [f.message for f in vnplan.check(vnplan.parse(CHAPTERED.format(ref=ref)), select=["R206"]).findings]
+
+    assert check("Chương II") == []
+    assert check("Chương V") == ["Dẫn chiếu “Chương V” trỏ tới phần không có trong văn bản."]
+
+
 def test_r206_appendix_missing_is_information_only():
     (f,) = findings("R206", b="Chi tiết tại Phụ lục kèm theo.")
     assert f.severity == "info"
+
+
+def test_r206_reads_parts_listed_side_by_side_as_siblings():
+    """“khoản 1, khoản 2 Điều 2” names two clauses of Điều 2 and “Điều 1, Điều 2” two articles,
+    not a clause inside a clause; a listed part the text lacks is still flagged."""
+    text = ("Số: 09/2010/QĐ-UBND\nCần Thơ, ngày 05 tháng 02 năm 2010\nQUY ĐỊNH\nVề quản lý thử nghiệm\n"
+            "Điều 1. Phạm vi\nThực hiện theo {ref} của Quy định này.\n"
+            "Điều 2. Trách nhiệm\n1. Sở chủ trì.\n2. Các phòng phối hợp./.\n")
+
+    def check(ref):
+        return [f.message for f in vnplan.check(vnplan.parse(text.format(ref=ref)), select=["R206"]).findings]
+
+    assert check("khoản 1, khoản 2 Điều 2") == []
+    assert check("Điều 1, Điều 2") == []
+    assert check("khoản 1, khoản 7 Điều 2") == ["Dẫn chiếu “khoản 1, khoản 7 Điều 2” trỏ tới phần không có trong văn bản."]
+
+
+def test_r206_a_labelled_appendix_is_information_when_none_is_attached_and_a_warning_when_others_are():
+    """With no appendix attached, “Phụ lục II” travels as a file of its own (a legal site keeps a
+    decree's appendices apart): information. With Phụ lục I attached, a missing Phụ lục II is a fault."""
+    (f,) = findings("R206", b="Chi tiết tại Phụ lục II kèm theo Kế hoạch này.")
+    assert f.severity == "info"
+    body = BODY.format(a="Mục đích.", b="Chi tiết tại Phụ lục I và Phụ lục II kèm theo Kế hoạch này.")
+    plan = vnplan.parse(HEAD + body + "Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn A\n"
+                        "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n1. Nhiệm vụ một.\n")
+    assert [(f.severity, f.message) for f in vnplan.check(plan, select=["R206"]).findings] == [
+        ("warning", "Văn bản dẫn chiếu “Phụ lục II kèm theo” nhưng không có phụ lục này kèm theo.")]
 
 
 # R207 ------------------------------------------------------------------------------------
@@ -180,6 +240,18 @@ def test_r207_flags_malformed_symbols(cited, variant_word):
                                    "Luật số 80/2015/QH13", "Thông tư liên tịch số 14/2015/TTLT-BTNMT-BNV-BTC"])
 def test_r207_accepts_well_formed_symbols(cited):
     assert findings("R207", a=f"Thực hiện {cited} ngày 11/01/2024.") == []
+
+
+def test_r201_r207_leave_a_symbol_issued_before_the_hyphenated_form_as_it_was_issued():
+    """Symbols took their “số/MÃ-CƠ QUAN” form and type codes in May 2005 (Thông tư liên tịch
+    55/2005): a document issued before keeps its old symbol (“QĐ.UB”, “TT.TCCQ”), and a citation
+    must quote it so. The same symbol dated after is still malformed."""
+    old = "Thực hiện Quyết định số 2145/QĐ.UB ngày 14/8/1998 và Tờ trình số 86/TT.TCCQ ngày 25/4/2003."
+    assert findings("R207", a=old) == [] and findings("R201", a=old) == []
+    assert findings("R207", a="Thực hiện Quyết định số 12/2005/QĐ.UB năm 2005.") == []
+    new = "Thực hiện Quyết định số 2145/QĐ.UB ngày 14/8/2023 và Tờ trình số 86/TT.TCCQ ngày 25/4/2023."
+    assert [f.message.split("“")[1].split("”")[0] for f in findings("R207", a=new)] == ["2145/QĐ.UB"]
+    assert len(findings("R201", a=new)) == 1
 
 
 # the reference plan ----------------------------------------------------------------------

@@ -42,6 +42,27 @@ def test_f110_flags_mixed_styles_at_one_level():
     assert [m for _, m in findings(text, "F110")] == ["Cùng một cấp dùng lẫn các kiểu đánh số khác nhau (dash, letter)."]
 
 
+REGULATION = (
+    "Số: 09/2010/QĐ-UBND\nCần Thơ, ngày 05 tháng 02 năm 2010\nQUY ĐỊNH\nVề quản lý thử nghiệm\n"
+    "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nNội dung.\nĐiều 2. Đối tượng\nNội dung.\n"
+    "Chương II\nQUY ĐỊNH CỤ THỂ\nĐiều {n}. Trách nhiệm\nNội dung.\nĐiều {m}. Hiệu lực\nNội dung./.\n"
+)
+
+
+def test_f110_numbers_articles_on_through_the_chapters():
+    """Articles (Điều) run on through the whole text: a chapter opening at Điều 3 is right, and
+    a gap between articles of two chapters is still a gap."""
+    assert findings(REGULATION.format(n=3, m=4), "F110") == []
+    assert [m for _, m in findings(REGULATION.format(n=4, m=5), "F110")] == [
+        "Đánh số bị nhảy: sau “Điều 2” là “Điều 4” (thiếu Điều 3)."
+    ]
+
+
+def test_f110_lets_an_attached_text_start_its_articles_again():
+    text = REGULATION.format(n=3, m=4) + "QUY ĐỊNH\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng\n"
+    assert findings(text, "F110") == []
+
+
 def test_f111_passes_a_plan_with_the_three_parts():
     assert findings(HEAD + PARTS.format(a="1. Mục đích", b="1. Nội dung"), "F111") == []
 

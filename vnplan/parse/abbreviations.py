@@ -380,6 +380,14 @@ def _two_word_end(text: str, a: str, e: int, multi: set[str], heads: frozenset[s
     return None
 
 
+def _dotted_symbol_part(text: str, s: int, e: int) -> bool:
+    """Whether the capitals at ``[s, e)`` are joined by a full stop, with no space, to other capitals:
+    a group of an older symbol (``2145/QĐ.UB``, ``86/TT.TCCQ``), not an abbreviation of the text."""
+    before = s >= 2 and text[s - 1] == "." and text[s - 2].isupper()
+    after = e + 1 < len(text) and text[e] == "." and text[e + 1].isupper()
+    return before or after
+
+
 def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
                       definitions: Iterable[Abbreviation] | None = None) -> tuple[AbbreviationUse, ...]:
     """Every use of an abbreviation in the given blocks, outside the parentheses that define it.
@@ -405,7 +413,10 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
         if not spans or is_upper_text(text):
             continue  # no capitals; or a capitalised heading, signature line or title
         defined = inside.get(bi)
+        taken = 0  # the end of a two-word use read already: its second word ("INDEX") is no use of its own
         for s, e in spans:
+            if s < taken:
+                continue
             a = text[s:e]
             if not a[1:2].isalpha() and sum(c.isalpha() for c in a) < 2:
                 continue
@@ -413,13 +424,14 @@ def abbreviation_uses(doc: SourceDocument, blocks: Iterable[int] | None = None,
                 continue
             prev = text[s - 1] if s else ""
             nxt = text[e] if e < len(text) else ""
-            if (prev and prev in "/-–") or (nxt and nxt in "/-–"):
-                continue  # a part of a symbol: KH-UBND, CT/TW, V/v
+            if (prev and prev in "/-–") or (nxt and nxt in "/-–") or _dotted_symbol_part(text, s, e):
+                continue  # a part of a symbol: KH-UBND, CT/TW, V/v, QĐ.UB
             if not a.strip(_ROMAN_LETTERS) and _ROMAN.fullmatch(a) and (s == 0 or _ROMAN_BEFORE.search(text, max(0, s - 12), s) or (nxt and nxt in ".)")):
                 continue
             two_end = _two_word_end(text, a, e, multi, heads)
             if two_end is not None:
                 out.append(AbbreviationUse(text[s:two_end].upper(), Span(bi, s, two_end)))
+                taken = two_end
                 continue
             if _is_heading_word(text, s, e):
                 continue

@@ -61,7 +61,7 @@ _TYPES = "|".join(
 )
 _AFTER = guarded(rf"\s?,?\s(?:{_links(_S.document_links)})?(?P<t>{_TYPES})(?P<rest>[^;.]{{0,12}})")
 _ARTICLE_LABEL = guarded(rf"{spelt([_ARTICLE], ('sentence', 'upper'))}\s\d{{1,3}}[.:]")
-_HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?\s")
+_HEADING_LABEL = guarded(rf"{_HEADING_WORDS}\s\S+[.:]?(?:\s|$)")
 
 
 def extract_references(doc: SourceDocument, blocks: Iterable[int] | None = None) -> tuple[InternalReference, ...]:
@@ -161,7 +161,8 @@ def _external(text: str, end: int) -> bool:
 
 #: The outline styles each kind of part may name (``structure.json``).
 _STYLES = {p.name: p.styles for p in _S.parts}
-_NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE], ('sentence', 'upper', 'lower'))}\s*")
+#: The word a label may carry (``Điều 5``, ``Chương II``, ``Phần I``), dropped so it meets the bare ``5``/``II``.
+_NOT_ARTICLE_WORD = guarded(rf"^{spelt([_ARTICLE, *_S.word_styles], ('sentence', 'upper', 'lower'))}\s*")
 
 
 @lru_cache(maxsize=4096)  # a few labels (1, 2, a, b, II…) number every section of every plan
@@ -249,21 +250,33 @@ def resolve(ref: InternalReference, sections: Sequence[Section], tree: _Tree | N
         return None
     tree = tree if tree is not None else _Tree(sections)
     outer_first = list(reversed(ref.parts))
-    kind, label = outer_first[0]
-    everywhere = (0, len(tree.order), 0, kind, label)
-    cur: Section | None
-    if kind in _TOP_LEVEL:
-        cur = tree.find(*everywhere)
-    else:
-        home = tree.enclosing(ref.span.block)
-        cur = tree.within(home, kind, label) if home is not None else None
-        if cur is None:
-            cur = tree.find(*everywhere)
-    for kind, label in outer_first[1:]:
+    # parts of one kind side by side are a list of siblings ("khoản 3, khoản 4 Điều 5", "Điều 5,
+    # Điều 8"), not one inside the other: each is looked for where the first is
+    parent: Section | None = None
+    cur: Section | None = None
+    for k, (kind, label) in enumerate(outer_first):
+        if k and kind != outer_first[k - 1][0]:
+            parent = cur
+        if k == 0 or (parent is None and kind == outer_first[0][0]):
+            cur = _outermost(ref, tree, kind, label)
+        elif parent is None:
+            return None
+        else:
+            cur = tree.within(parent, kind, label, children=True)
         if cur is None:
             return None
-        cur = tree.within(cur, kind, label, children=True)
     return cur
+
+
+def _outermost(ref: InternalReference, tree: _Tree, kind: str, label: str) -> Section | None:
+    """The outermost part of a reference: a Phần/Chương/Mục anywhere; a khoản or điểm first in the
+    top-level section that holds the reference, then anywhere."""
+    everywhere = (0, len(tree.order), 0, kind, label)
+    if kind in _TOP_LEVEL:
+        return tree.find(*everywhere)
+    home = tree.enclosing(ref.span.block)
+    cur = tree.within(home, kind, label) if home is not None else None
+    return cur if cur is not None else tree.find(*everywhere)
 
 
 def find_in_blocks(doc: SourceDocument, kind: str, label: str, starts: _Starts | None = None) -> Span | None:

@@ -544,7 +544,11 @@ def signature(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
     sig = plan.signature
     if sig is None or not (sig.forms or sig.position or sig.signer):
-        yield Hit(_end_anchor(plan), variant="missing")
+        if sig is not None and sig.signer_placeholder is not None:
+            # a blank form's "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" / "Họ và tên": left to fill, as a draft's name
+            yield Hit(sig.spans[-1], variant="no_signer_draft", severity="info")
+        else:
+            yield Hit(_end_anchor(plan), variant="missing")
         return
     known = vocab.decree30().signature_forms
     wrong = vocab.decree30().signature_form_misspellings
@@ -590,6 +594,15 @@ def _entry_body(text: str) -> str:
     t = text.strip()
     t = _ENTRY_MARK.sub("", t)
     return t.rstrip(" ;.,")
+
+
+def _with_wrapped_lines(text: str, block: int, wrapped: dict[int, str]) -> str:
+    """``text`` of an entry ending mid-way (with a comma or no mark) joined with the lines that
+    carry it on in the blocks right after it."""
+    while not text.endswith((";", ".")) and block + 1 in wrapped:
+        block += 1
+        text = f"{text} {wrapped[block]}"
+    return text
 
 
 @rule(
@@ -639,6 +652,9 @@ def recipients(ctx: Context) -> Iterator[Hit]:
     # a line that holds the signature too is a two-column table row a copy flattened: its entries did
     # not share a line in the document
     flattened = {sp.block for sp in plan.signature.spans} if plan.signature is not None else set()
+    # an entry wrapped onto a second line in small letters ("- Các bộ, cơ quan ngang bộ," /
+    # "cơ quan thuộc Chính phủ;"): the parser keeps that line aside; the entry ends where it ends
+    wrapped = {p.span.block: p.text.strip() for p in plan.other if p.text.strip()[:1].islower()}
     for k, r in enumerate(rs):
         last = k == len(rs) - 1
         body = _entry_body(r.text)
@@ -652,7 +668,7 @@ def recipients(ctx: Context) -> Iterator[Hit]:
                 body = proper
             if not last:
                 yield Hit(r.span, variant="archive_last")
-        t = r.text.strip()
+        t = _with_wrapped_lines(r.text.strip(), r.span.block, wrapped)
         shared = r.span.block not in flattened and (r.span.block in blocks_before or (
             plan.recipients_heading is not None and r.span.block == plan.recipients_heading.block))
         blocks_before.add(r.span.block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -51,6 +52,23 @@ def _issuers_conflict(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- R201
 
 
+_HYPHENATED_SINCE = _dt.date.fromisoformat(vocab.decree30().in_force["hyphenated_symbols"].since)
+
+
+def _older_style(c: Citation) -> bool:
+    """A citation of a document issued before the hyphenated symbols and their type codes (May
+    2005): its symbol (``2145/QĐ.UB``) is quoted as it was issued, not written to today's form. A
+    document known by its year alone counts as older through that year."""
+    d = c.date
+    if d is not None and d.year and d.month and d.day:
+        try:
+            return _dt.date(d.year, d.month, d.day) < _HYPHENATED_SINCE
+        except ValueError:
+            pass
+    year = c.year or (d.year if d is not None else None)
+    return year is not None and year <= _HYPHENATED_SINCE.year
+
+
 @rule(
     "R201",
     "error",
@@ -64,7 +82,7 @@ def _issuers_conflict(a: str, b: str) -> bool:
 def type_code_mismatch(ctx: Context) -> Iterator[Hit]:
     """The first part of a symbol is a known type code, but not the cited type's."""
     for c in ctx.plan.citations:
-        if not (c.symbol and c.doc_type and c.number):
+        if not (c.symbol and c.doc_type and c.number) or _older_style(c):
             continue
         ns = parse_number_symbol(c.text)
         if ns is None:
@@ -296,12 +314,16 @@ def _by_initials(expansion: str, abbr: str) -> bool:
                      part="content"),
 )
 def dangling_reference(ctx: Context) -> Iterator[Hit]:
-    """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document."""
+    """An internal reference (Mục, khoản, điểm, Điều, Phụ lục) that names no part of this document; an
+    appendix is information only when none is attached (it travels as a file of its own)."""
     plan = ctx.plan
+    # appendices found attached (one reference reaches one): without any, the appendices travel as
+    # files of their own, as a legal site's copy of a decree keeps them apart from its text
+    attached = any(r.appendix is not None and r.target is not None for r in plan.internal_references)
     for ref in plan.internal_references:
         if ref.target is not None:
             continue
-        if ref.appendix == "":  # no appendix at all: it may travel as a separate file, information only
+        if ref.appendix == "" or (ref.appendix is not None and not attached):  # information only
             yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix", severity="info")
         elif ref.appendix is not None:
             yield Hit(span=ref.span, params={"ref": ref.text}, variant="appendix")
@@ -335,7 +357,7 @@ def dangling_reference(ctx: Context) -> Iterator[Hit]:
 def malformed_symbol(ctx: Context) -> Iterator[Hit]:
     """Mixed state and Party style, spaces inside, or a missing slash or hyphen."""
     for c in ctx.plan.citations:
-        if not (c.number and c.symbol):
+        if not (c.number and c.symbol) or _older_style(c):
             continue
         ns = parse_number_symbol(c.text)
         if ns is None:

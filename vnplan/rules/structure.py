@@ -80,7 +80,8 @@ def _groups(ctx: Context) -> Iterator[tuple[Section | None, tuple[Section, ...]]
     examples=("I. MỤC ĐÍCH\nIII. NỘI DUNG", "I. MỤC ĐÍCH\nII. NỘI DUNG"),
 )
 def numbering(ctx: Context) -> Iterator[Hit]:
-    """Gaps, repeats, wrong order and mixed styles among the siblings of one level."""
+    """Gaps, repeats, wrong order and mixed styles among the siblings of one level; articles
+    (Điều) are one sequence through the whole text, not restarted in each chapter."""
     for parent, group in _groups(ctx):
         styles = sorted({s.style for s in group})
         if len(styles) > 1:
@@ -89,8 +90,23 @@ def numbering(ctx: Context) -> Iterator[Hit]:
         for style in styles:
             if style not in _NUMBERED and not style.startswith("arabic"):
                 continue
-            items = [s for s in group if s.style == style]
-            yield from _sequence(items, parent)
+            if style != "article":
+                yield from _sequence([s for s in group if s.style == style], parent)
+    for run in _article_runs([s for s in ctx.plan.walk() if s.style == "article"]):
+        yield from _sequence(run, None)
+
+
+def _article_runs(articles: list[Section]) -> Iterator[list[Section]]:
+    """Articles (Điều) are numbered on through the whole text, across its Phần, Chương and Mục;
+    an article numbered 1 after others opens a new text (a Quy định issued with its Quyết định)."""
+    run: list[Section] = []
+    for s in articles:
+        if run and ordinal(s) == 1:
+            yield run
+            run = []
+        run.append(s)
+    if run:
+        yield run
 
 
 def _expected_label(style: str, n: int, like: str) -> str:
